@@ -1,0 +1,140 @@
+import { Dec, money } from './core/decimal.ts';
+import { isBlank } from './core/coerce.ts';
+import type { RuleErrorBody } from './core/errors.ts';
+import type { RuleDefinition } from './core/rule.ts';
+import type { Text } from './core/text.ts';
+import { evaluateRule, policyRef, type PolicyRef } from './evaluate.ts';
+import { findRule } from './registry.ts';
+import { RULESET_VERSION } from './version.ts';
+
+export type RowStatus = 'ok' | 'mismatch' | 'invalid';
+
+export interface BatchRow {
+  index: number;
+  rowId?: string;
+  status: RowStatus;
+  result?: Record<string, unknown>;
+  warnings?: Text[];
+  error?: RuleErrorBody;
+  claimed?: string;
+  difference?: string;
+}
+
+export interface BatchSummary {
+  rows: number;
+  ok: number;
+  mismatch: number;
+  invalid: number;
+}
+
+export interface BatchOutcome {
+  rule: string;
+  rulesetVersion: string;
+  clause?: { id: string; text: string };
+  policy: PolicyRef;
+  summary: BatchSummary;
+  rows: BatchRow[];
+}
+
+/** Columns a batch row may carry beside the rule's inputs. */
+export const BATCH_COLUMNS = ['rowId', 'claimed'] as const;
+
+const CLAIMED_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Evaluates rows one at a time, in order, keeping only the running summary: the Worker streams
+ * a CSV through `add`, the add-in and `evaluateBatch` pass arrays. Every row gets exactly one answer.
+ */
+export class BatchEvaluator {
+  readonly summary: BatchSummary = { rows: 0, ok: 0, mismatch: 0, invalid: 0 };
+  readonly rule: RuleDefinition;
+  private readonly state: unknown;
+
+  constructor(rule: RuleDefinition) {
+    this.rule = rule;
+    this.state = rule.batchState?.();
+  }
+
+  add(raw: unknown): BatchRow {
+    const index = this.summary.rows++;
+    const row = this.judge(index, raw);
+    this.summary[row.status]++;
+    return row;
+  }
+
+  private judge(index: number, raw: unknown): BatchRow {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
+    }
+    const { rowId: rawRowId, claimed: rawClaimed, ...inputs } = raw as Record<string, unknown>;
+    const rowId = isBlank(rawRowId) ? undefined : String(rawRowId);
+    let claimed: Dec | undefined;
+    if (!isBlank(rawClaimed)) {
+      const t = typeof rawClaimed === 'number' ? rawClaimed : typeof rawClaimed === 'string' ? rawClaimed.trim().replace(/,/g, '') : undefined;
+      if (t === undefined || (typeof t === 'number' ? !Number.isFinite(t) : !CLAIMED_NUMBER.test(t))) {
+        return invalid(index, rowId, {
+          code: 'invalid-number',
+          field: 'claimed',
+          message: { zh: `申报金额 claimed 应为数字，收到 "${String(rawClaimed).slice(0, 40)}"`, en: `claimed must be a number, got "${String(rawClaimed).slice(0, 40)}"` },
+        });
+      }
+      claimed = new Dec(t);
+    }
+    const evaluation = evaluateRule(this.rule, inputs, this.state);
+    if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
+    const row: BatchRow = { index, status: 'ok', result: evaluation.result };
+    if (rowId !== undefined) row.rowId = rowId;
+    if (evaluation.warnings.length) row.warnings = evaluation.warnings;
+    if (claimed !== undefined) {
+      const computed = evaluation.result[this.rule.primary];
+      const computedNumber = typeof computed === 'string' || typeof computed === 'number' ? new Dec(computed) : undefined;
+      if (computedNumber === undefined) {
+        return invalid(index, rowId, {
+          code: 'unknown-input',
+          field: 'claimed',
+          message: { zh: `规则 ${this.rule.id} 的结果不是金额或数量，不能核对 claimed`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
+        });
+      }
+      const difference = claimed.minus(computedNumber);
+      row.claimed = money(claimed);
+      row.difference = money(difference);
+      if (!difference.isZero()) row.status = 'mismatch';
+    }
+    return row;
+  }
+
+  outcome(rows: BatchRow[]): BatchOutcome {
+    return {
+      rule: this.rule.id,
+      rulesetVersion: RULESET_VERSION,
+      clause: { id: this.rule.clause.id, text: this.rule.clause.text },
+      policy: policyRef,
+      summary: { ...this.summary },
+      rows,
+    };
+  }
+}
+
+function invalid(index: number, rowId: string | undefined, error: RuleErrorBody): BatchRow {
+  const row: BatchRow = { index, status: 'invalid', error };
+  if (rowId !== undefined) row.rowId = rowId;
+  return row;
+}
+
+/** Evaluates every row of a batch; one answer per row, in order, whatever is wrong with a row. */
+export function evaluateBatch(ruleId: string, rows: readonly unknown[]): BatchOutcome {
+  const rule = findRule(ruleId);
+  if (!rule) {
+    const error: RuleErrorBody = { code: 'unknown-rule', field: 'rule', message: { zh: `没有编号为“${ruleId}”的规则`, en: `There is no rule "${ruleId}"` } };
+    return {
+      rule: ruleId,
+      rulesetVersion: RULESET_VERSION,
+      policy: policyRef,
+      summary: { rows: rows.length, ok: 0, mismatch: 0, invalid: rows.length },
+      rows: rows.map((_, index) => ({ index, status: 'invalid' as const, error })),
+    };
+  }
+  const batch = new BatchEvaluator(rule);
+  const answered = rows.map((row) => batch.add(row));
+  return batch.outcome(answered);
+}

@@ -1,0 +1,124 @@
+/**
+ * Rule `min-wage` (helper for m3.2): the monthly minimum wage of a Baotou district on a date,
+ * from the autonomous region's dated tables. 稀土高新区 is in no class: error (interpretation `hi-tech-zone-wage`).
+ */
+import type { Context } from '../core/context.ts';
+import { Dec, money } from '../core/decimal.ts';
+import { fail } from '../core/errors.ts';
+import { units } from '../core/labels.ts';
+import { defineRule } from '../core/rule.ts';
+import { text } from '../core/text.ts';
+import { clauses } from '../parameters/clauses.ts';
+import type { District } from '../parameters/districts.ts';
+import { baotouWageClasses, minimumWageTables, type WageClass } from '../parameters/inner-mongolia.ts';
+
+const CLASS_NAMES: Record<WageClass, string> = { 1: '一类', 2: '二类', 3: '三类' };
+
+export interface WageLookup {
+  monthlyMinWage: Dec;
+  wageClass: WageClass;
+  source: string;
+  effectiveFrom: string;
+}
+
+/** The table in force on `date` for `district`, explained as a step; an error where no table answers. */
+export function minimumWageOn(district: District, date: string, ctx: Context, field = 'district'): WageLookup {
+  const wageClass = baotouWageClasses[district.id];
+  if (wageClass === undefined) {
+    ctx.rely('hi-tech-zone-wage');
+    fail(
+      'no-wage-table',
+      `${district.zh}不在自治区最低工资标准的任何类区中，请直接填写 monthlyMinWage（月最低工资标准）`,
+      `${district.en} is in no class of the regional minimum-wage tables; pass monthlyMinWage instead`,
+      field,
+    );
+  }
+  const table = [...minimumWageTables].reverse().find((t) => t.from <= date);
+  if (!table) {
+    const first = minimumWageTables[0].from;
+    fail('no-wage-table', `${date} 早于已收录的最低工资标准（自 ${first} 起）`, `${date} is before the first minimum-wage table held (from ${first})`, 'date');
+  }
+  const monthlyMinWage = new Dec(table.monthly[wageClass]);
+  ctx.step(
+    `${district.zh}属${CLASS_NAMES[wageClass]}区；${date} 执行 ${table.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
+    `${district.en} is class ${wageClass}; on ${date} ${table.document} (from ${table.from}) applies: monthly minimum wage ${money(monthlyMinWage)} yuan`,
+  );
+  return { monthlyMinWage, wageClass, source: table.document, effectiveFrom: table.from };
+}
+
+/** The wage a reward multiplies: the one the caller gives, else the district's on the claim date. */
+export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: District }, ctx: Context): Dec {
+  if (input.monthlyMinWage !== undefined) {
+    ctx.step(`月最低工资标准（填报）：${money(input.monthlyMinWage)} 元`, `Monthly minimum wage (given): ${money(input.monthlyMinWage)} yuan`);
+    if (input.district && ctx.date) {
+      const table = tryLookup(input.district, ctx.date);
+      if (table && !table.eq(input.monthlyMinWage)) {
+        ctx.warn(
+          `填报的月最低工资 ${money(input.monthlyMinWage)} 与 ${input.district.zh} ${ctx.date} 的标准 ${money(table)} 不同；按填报值计算`,
+          `The given monthly minimum wage ${money(input.monthlyMinWage)} differs from ${input.district.en}'s ${money(table)} on ${ctx.date}; the given value was used`,
+        );
+      }
+    }
+    return input.monthlyMinWage;
+  }
+  if (input.district === undefined) {
+    ctx.missing('monthlyMinWage', '请填写 monthlyMinWage（月最低工资标准），或填写 district 与 date', 'Give monthlyMinWage, or district and date');
+  }
+  if (ctx.date === undefined) {
+    ctx.missing('date', '按旗县区查最低工资标准时须填写 date（所涉日期）', 'date is needed to look up the minimum wage of a district');
+  }
+  ctx.rely('min-wage-date');
+  return minimumWageOn(input.district, ctx.date, ctx).monthlyMinWage;
+}
+
+function tryLookup(district: District, date: string): Dec | undefined {
+  const wageClass = baotouWageClasses[district.id];
+  const table = [...minimumWageTables].reverse().find((t) => t.from <= date);
+  return wageClass && table ? new Dec(table.monthly[wageClass]) : undefined;
+}
+
+interface Inputs {
+  district: District;
+  date: string;
+}
+
+export const minWage = defineRule<Inputs>({
+  id: 'min-wage',
+  clause: clauses['m3.2'],
+  kind: 'helper',
+  title: text('当地月最低工资标准', 'Local monthly minimum wage'),
+  description: text(
+    '旗县区在某日执行的自治区月最低工资标准（一类、二类、三类区）',
+    "The regional monthly minimum wage in force in a district on a date (classes 1–3)",
+  ),
+  sources: minimumWageTables.map((t) => `${t.document}（${t.from} 起）`),
+  inputs: [
+    {
+      name: 'district',
+      type: 'district',
+      required: true,
+      label: text('旗县区', 'District'),
+      description: text('包头市旗县区（全称、简称或英文名）', 'Baotou district (full, short or English name)'),
+      example: '昆都仑区',
+    },
+    {
+      name: 'date',
+      type: 'date',
+      required: true,
+      label: text('日期', 'Date'),
+      description: text('要查询的日期 YYYY-MM-DD', 'The date to look up, YYYY-MM-DD'),
+      example: '2024-06-30',
+    },
+  ],
+  outputs: [
+    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth },
+    { name: 'class', type: 'integer', label: text('类区', 'Wage class') },
+    { name: 'source', type: 'text', label: text('依据', 'Source') },
+    { name: 'effectiveFrom', type: 'date', label: text('执行日期', 'In force from') },
+  ],
+  primary: 'monthlyMinWage',
+  compute(input, ctx) {
+    const found = minimumWageOn(input.district, input.date, ctx);
+    return { monthlyMinWage: found.monthlyMinWage, class: found.wageClass, source: found.source, effectiveFrom: found.effectiveFrom };
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * Rule `overquota-reward`, clause m3.2: units whose counted disabled employees exceed (超过, strictly)
+ * 1.5 % of in-service staff get, per whole person above the quota, 5 × the local monthly minimum wage
+ * per year. Fiscal-funded units and centralized-employment institutions are excluded.
+ * Interpretations: `overquota-whole-persons`, `min-wage-date`.
+ */
+import { Dec, money, plain, percent } from '../core/decimal.ts';
+import { districtInput, monthlyMinWageInput } from '../core/common-specs.ts';
+import { fail } from '../core/errors.ts';
+import { units } from '../core/labels.ts';
+import { defineRule } from '../core/rule.ts';
+import { text } from '../core/text.ts';
+import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { clauses } from '../parameters/clauses.ts';
+import type { District } from '../parameters/districts.ts';
+import { quota } from '../parameters/inner-mongolia.ts';
+import { resolveMonthlyMinWage } from './min-wage.ts';
+
+type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
+
+interface Inputs {
+  totalStaff: number;
+  disabledCounted: Dec;
+  monthlyMinWage?: Dec;
+  district?: District;
+  unitKind: UnitKind;
+}
+
+export const overquotaReward = defineRule<Inputs>({
+  id: 'overquota-reward',
+  clause: clauses['m3.2'],
+  kind: 'clause',
+  title: text('超比例安排残疾人就业奖励', 'Reward for employing disabled persons above the 1.5 % quota'),
+  description: text(
+    '安排残疾人就业超过在职职工总数1.5%的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的5倍',
+    'Per whole disabled person above 1.5 % of in-service staff, 5 × the local monthly minimum wage per year',
+  ),
+  sources: [quota.ratio.source.document],
+  inputs: [
+    {
+      name: 'totalStaff',
+      type: 'integer',
+      required: true,
+      min: 1,
+      label: text('在职职工总数', 'In-service staff'),
+      description: text('本单位在职职工总数（人）', 'Total in-service staff of the unit'),
+      unit: units.persons,
+      example: 400,
+    },
+    {
+      name: 'disabledCounted',
+      type: 'decimal',
+      required: true,
+      min: 0,
+      label: text('残疾职工折算人数', 'Disabled employees counted'),
+      description: text('按比例计入的残疾职工人数（重度按2人，不足一年按月折算；见 disabled-headcount）', 'Disabled employees as counted for the quota (severe count 2; part-year by months; see disabled-headcount)'),
+      unit: units.persons,
+      example: 9,
+    },
+    monthlyMinWageInput,
+    districtInput(false),
+    {
+      name: 'unitKind',
+      type: 'choice',
+      default: 'enterprise',
+      label: text('单位类型', 'Kind of unit'),
+      description: text('用人单位类型；财政拨款单位和集中安排残疾人就业机构不享受', 'Kind of unit; fiscal-funded units and centralized-employment institutions are excluded'),
+      choices: [
+        { value: 'enterprise', label: text('用人单位（企业等）', 'employer (enterprise etc.)'), aliases: ['企业', '用人单位'] },
+        { value: 'fiscal-funded', label: text('财政拨款的单位', 'fiscal-funded unit'), aliases: ['财政拨款单位'] },
+        { value: 'centralized-employment', label: text('集中安排残疾人就业机构', 'centralized-employment institution'), aliases: ['集中安排'] },
+      ],
+    },
+  ],
+  outputs: [
+    { name: 'amount', type: 'money', label: text('奖励金额（每年）', 'Reward per year'), unit: units.yuan },
+    { name: 'excessPersons', type: 'integer', label: text('超比例人数', 'Persons above the quota'), unit: units.persons },
+    { name: 'quotaPersons', type: 'decimal', label: text('1.5%对应人数', '1.5 % of staff'), unit: units.persons },
+    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth },
+  ],
+  primary: 'amount',
+  compute(input, ctx) {
+    const ratio = new Dec(quota.ratio.value);
+    const multiplier = new Dec(baotouPlan.overquotaReward.minimumWageMultiplier.value);
+    if (input.disabledCounted.gt(input.totalStaff * 2)) {
+      fail(
+        'inconsistent-input',
+        `残疾职工折算人数 ${plain(input.disabledCounted)} 超过在职职工总数的2倍，无法成立`,
+        `disabledCounted ${plain(input.disabledCounted)} is more than twice totalStaff: impossible`,
+        'disabledCounted',
+      );
+    }
+    const quotaPersons = ratio.times(input.totalStaff);
+    ctx.step(`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`);
+    if (input.unitKind !== 'enterprise') {
+      const kind = input.unitKind === 'fiscal-funded' ? text('财政拨款的单位', 'fiscal-funded units') : text('集中安排残疾人就业机构', 'centralized-employment institutions');
+      ctx.condition(false, 'excluded-unit-kind', `${kind.zh}不享受超比例奖励`, `${kind.en} are excluded from the reward`);
+      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: resolveMonthlyMinWage(input, ctx) };
+    }
+    const above = input.disabledCounted.minus(quotaPersons);
+    const excessPersons = Dec.max(0, above.floor());
+    ctx.rely('overquota-whole-persons');
+    if (above.gt(0)) {
+      ctx.step(
+        `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}，取整 ${plain(excessPersons)} 人超比例`,
+        `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}; ${plain(excessPersons)} whole persons above the quota`,
+      );
+    } else {
+      ctx.step(
+        `${plain(input.disabledCounted)} 未超过 ${plain(quotaPersons)}（须“超过”1.5%）：0 人超比例`,
+        `${plain(input.disabledCounted)} does not exceed ${plain(quotaPersons)} (must be strictly above 1.5 %): 0 persons above the quota`,
+      );
+    }
+    const wage = resolveMonthlyMinWage(input, ctx);
+    const amount = excessPersons.times(multiplier).times(wage);
+    ctx.step(
+      `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
+      `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
+    );
+    const moreNeeded = quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted);
+    ctx.hint(
+      `再增加 ${plain(moreNeeded)} 名折算残疾职工，可再多得 ${money(multiplier.times(wage))} 元/年`,
+      `${plain(moreNeeded)} more counted disabled employees reach the next step (+${money(multiplier.times(wage))} yuan a year)`,
+    );
+    return { amount, excessPersons: excessPersons.toNumber(), quotaPersons, monthlyMinWage: wage };
+  },
+});

@@ -1,0 +1,170 @@
+/**
+ * Turns raw inputs (JSON values, query strings, CSV cells, Excel cell values) into typed values,
+ * or throws a RuleError naming the field with a zh/en message. Never guesses.
+ */
+import { Dec } from './decimal.ts';
+import { parseIsoDate } from './dates.ts';
+import { resolveDistrict } from './districts.ts';
+import { fail } from './errors.ts';
+import type { InputSpec } from './schema.ts';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** Magnitudes beyond this are typing errors, not claims. */
+const LIMIT = new Dec('1e15');
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '有', '√']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×']);
+
+export const isBlank = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+const describe = (value: unknown) => {
+  const shown = typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : String(value);
+  return shown;
+};
+
+function toDecimal(value: unknown, field: string): Dec {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail('invalid-number', `${field} 不是有限的数字`, `${field} is not a finite number`, field);
+    return new Dec(value);
+  }
+  if (typeof value === 'string') {
+    let t = value.normalize('NFKC').trim();
+    if (GROUPED.test(t)) t = t.replace(/,/g, '');
+    if (NUMBER.test(t)) return new Dec(t);
+  }
+  fail('invalid-number', `${field} 应为数字，收到 ${describe(value)}`, `${field} must be a number, got ${describe(value)}`, field);
+}
+
+function checkBounds(value: Dec, spec: InputSpec, field: string): void {
+  if (value.abs().gt(LIMIT)) fail('out-of-range', `${field} 数值过大`, `${field} is too large`, field);
+  if (spec.min !== undefined) {
+    const min = new Dec(spec.min);
+    if (spec.minExclusive ? value.lte(min) : value.lt(min)) {
+      const op = spec.minExclusive ? '>' : '≥';
+      fail('out-of-range', `${field} 应 ${op} ${min.toFixed()}，收到 ${value.toFixed()}`, `${field} must be ${op} ${min.toFixed()}, got ${value.toFixed()}`, field);
+    }
+  }
+  if (spec.max !== undefined) {
+    const max = new Dec(spec.max);
+    if (value.gt(max)) fail('out-of-range', `${field} 应 ≤ ${max.toFixed()}，收到 ${value.toFixed()}`, `${field} must be ≤ ${max.toFixed()}, got ${value.toFixed()}`, field);
+  }
+}
+
+function toInteger(value: unknown, spec: InputSpec, field: string): number {
+  const d = toDecimal(value, field);
+  if (!d.isInteger()) fail('not-an-integer', `${field} 应为整数，收到 ${d.toFixed()}`, `${field} must be a whole number, got ${d.toFixed()}`, field);
+  checkBounds(d, spec, field);
+  return d.toNumber();
+}
+
+export function toBoolean(value: unknown, field: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
+  if (typeof value === 'string') {
+    const t = value.trim().toLowerCase();
+    if (TRUE.has(t)) return true;
+    if (FALSE.has(t)) return false;
+  }
+  fail('invalid-boolean', `${field} 应为是/否（TRUE/FALSE、1/0），收到 ${describe(value)}`, `${field} must be TRUE/FALSE (or 1/0), got ${describe(value)}`, field);
+}
+
+export function toDate(value: unknown, field: string): string {
+  if (typeof value === 'string') {
+    const t = value.trim();
+    if (parseIsoDate(t)) return t;
+  }
+  fail('invalid-date', `${field} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`, `${field} must be a real date as YYYY-MM-DD, got ${describe(value)}`, field);
+}
+
+function toChoice(value: unknown, spec: InputSpec, field: string): string {
+  const t = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.normalize('NFKC').trim() : undefined;
+  if (t !== undefined) {
+    const lower = t.toLowerCase();
+    for (const choice of spec.choices!) {
+      if (choice.value === lower || choice.label.zh === t || choice.label.en.toLowerCase() === lower || choice.aliases?.includes(t)) return choice.value;
+    }
+  }
+  const accepted = spec.choices!.map((c) => `${c.value} (${c.label.zh})`).join(', ');
+  fail('invalid-choice', `${field} 应为以下之一：${accepted}；收到 ${describe(value)}`, `${field} must be one of: ${accepted}; got ${describe(value)}`, field);
+}
+
+function toIntegerList(value: unknown, spec: InputSpec, field: string): number[] {
+  let items: unknown[];
+  if (Array.isArray(value)) items = value.flat(2).filter((v) => !isBlank(v));
+  else if (typeof value === 'string') items = value.split(/[,;，；\s]+/).filter((v) => v !== '');
+  else if (typeof value === 'number') items = [value];
+  else fail('invalid-list', `${field} 应为数字列表，如 "12,14,6"`, `${field} must be a list of numbers, e.g. "12,14,6"`, field);
+  if (items.length > 100_000) fail('out-of-range', `${field} 项数过多`, `${field} has too many items`, field);
+  return items.map((item, i) => toInteger(item, spec, `${field}[${i}]`));
+}
+
+function toRecords(value: unknown, spec: InputSpec, field: string): Record<string, unknown>[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    fail('invalid-list', `${field} 应为非空的记录列表`, `${field} must be a non-empty list of records`, field);
+  }
+  if (value.length > 100_000) fail('out-of-range', `${field} 记录过多`, `${field} has too many records`, field);
+  return value.map((record, i) => coerceObject(record, spec.fields!, `${field}[${i}]`));
+}
+
+/** Coerces one present (non-blank) value according to its spec. */
+function coerceValue(value: unknown, spec: InputSpec, field: string): unknown {
+  switch (spec.type) {
+    case 'integer':
+      return toInteger(value, spec, field);
+    case 'decimal':
+    case 'money': {
+      const d = toDecimal(value, field);
+      checkBounds(d, spec, field);
+      return d;
+    }
+    case 'boolean':
+      return toBoolean(value, field);
+    case 'date':
+      return toDate(value, field);
+    case 'district':
+      if (typeof value !== 'string') fail('unknown-district', `${field} 应为旗县区名称`, `${field} must be a district name`, field);
+      return resolveDistrict(value, field);
+    case 'choice':
+      return toChoice(value, spec, field);
+    case 'text':
+      if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field} 应为文本`, `${field} must be text`, field);
+      return String(value).trim();
+    case 'integer-list':
+      return toIntegerList(value, spec, field);
+    case 'records':
+      return toRecords(value, spec, field);
+  }
+}
+
+/**
+ * Coerces a whole input object against a list of specs: unknown names, missing required inputs and
+ * bad values are errors naming the field. Absent optional inputs take their default or stay undefined.
+ */
+export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = ''): Record<string, unknown> {
+  const where = prefix || 'inputs';
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    fail('invalid-list', `${where} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || undefined);
+  }
+  const source = raw as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (!specs.some((s) => s.name === key)) {
+      const names = specs.map((s) => s.name).join(', ');
+      const field = prefix ? `${prefix}.${key}` : key;
+      fail('unknown-input', `未知输入项“${key}”。可用：${names}`, `Unknown input "${key}". Accepted: ${names}`, field);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const field = prefix ? `${prefix}.${spec.name}` : spec.name;
+    const value = source[spec.name];
+    if (isBlank(value) || (Array.isArray(value) && value.length === 0 && spec.type !== 'records')) {
+      if (spec.default !== undefined) out[spec.name] = coerceValue(spec.default, spec, field);
+      else if (spec.required) fail('missing-input', `缺少必填项 ${field}（${spec.label.zh}）`, `Missing required input ${field} (${spec.label.en})`, field);
+      continue;
+    }
+    out[spec.name] = coerceValue(value, spec, field);
+  }
+  return out;
+}

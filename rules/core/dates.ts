@@ -1,0 +1,81 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD). ISO strings compare correctly as strings,
+ * so no Date object (and no time zone) is ever involved in a rule.
+ */
+
+export interface YMD {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** Parses a strict YYYY-MM-DD; undefined when the text is not a date that exists. */
+export function parseIsoDate(value: string): YMD | undefined {
+  const match = ISO.exec(value);
+  if (!match) return undefined;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return { y, m, d };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function formatDate({ y, m, d }: YMD): string {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+function toDayNumber({ y, m, d }: YMD): number {
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function fromDayNumber(n: number): YMD {
+  const date = new Date(n * 86_400_000);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+export function addDays(date: string, days: number): string {
+  return formatDate(fromDayNumber(toDayNumber(parseIsoDate(date)!) + days));
+}
+
+/**
+ * Adds whole months; a day that does not exist in the target month becomes that month's last day
+ * (1964-02-29 + 60 years → 2024-02-29, + 61 years → 2025-02-28). Interpretation `month-end-dates`.
+ */
+export function addMonths(date: string, months: number): string {
+  const { y, m, d } = parseIsoDate(date)!;
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  return formatDate({ y: ty, m: tm, d: Math.min(d, daysInMonth(ty, tm)) });
+}
+
+/** True when `addMonths` had to move the day to the month's end. */
+export function monthAdditionClamps(date: string, months: number): boolean {
+  return parseIsoDate(addMonths(date, months))!.d !== parseIsoDate(date)!.d;
+}
+
+/** Days from `a` to `b` (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return toDayNumber(parseIsoDate(b)!) - toDayNumber(parseIsoDate(a)!);
+}
+
+/** Excel's serial day number (1900 date system, with its phantom 1900-02-29) to an ISO date. */
+export function excelSerialToIso(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return undefined;
+  return formatDate(fromDayNumber(serial - 25_569));
+}
+
+/** An ISO date to Excel's serial day number (dates from 1900-03-01 on). */
+export function isoToExcelSerial(date: string): number {
+  return toDayNumber(parseIsoDate(date)!) + 25_569;
+}

@@ -1,0 +1,30 @@
+/**
+ * Exact decimal arithmetic for every amount, ratio and comparison.
+ * A cloned decimal.js constructor: its own precision, ROUND_HALF_UP (四舍五入), no exponent notation in output.
+ */
+import DecimalJs from 'decimal.js';
+
+export const Dec = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+/** Rounds once, to 0.01 yuan, half up, and prints exactly two decimals: "29700.00". */
+export function money(value: Dec): string {
+  return value.toFixed(2, Dec.ROUND_HALF_UP);
+}
+
+/** A decimal as a plain string without trailing zeros: 6, 6.5, 0.015. */
+export function plain(value: Dec): string {
+  return value.toFixed();
+}
+
+/** A ratio as a percentage with trailing zeros dropped: 0.015 → "1.5%". */
+export function percent(value: Dec): string {
+  return `${value.times(100).toFixed()}%`;
+}
+
+export const ZERO = new Dec(0);

@@ -1,0 +1,41 @@
+import type { Text } from './text.ts';
+
+/** Machine-readable error codes; each error also carries a zh/en message and, where it applies, the field. */
+export type ErrorCode =
+  | 'unknown-rule'
+  | 'unknown-input'
+  | 'missing-input'
+  | 'invalid-number'
+  | 'not-an-integer'
+  | 'out-of-range'
+  | 'invalid-boolean'
+  | 'invalid-date'
+  | 'invalid-choice'
+  | 'invalid-list'
+  | 'unknown-district'
+  | 'inconsistent-input'
+  | 'policy-not-in-force'
+  | 'no-answer-in-text'
+  | 'no-wage-table'
+  | 'no-levy-rule-for-year'
+  | 'invalid-certificate'
+  | 'internal-error';
+
+export interface RuleErrorBody {
+  code: ErrorCode;
+  field?: string;
+  message: Text;
+}
+
+/** Thrown inside coercion and rule code; `evaluate` turns it into `{ ok: false, error }`. Never escapes the package. */
+export class RuleError extends Error {
+  readonly body: RuleErrorBody;
+  constructor(code: ErrorCode, message: Text, field?: string) {
+    super(`${code}${field ? ` (${field})` : ''}: ${message.en}`);
+    this.body = field === undefined ? { code, message } : { code, field, message };
+  }
+}
+
+export function fail(code: ErrorCode, zh: string, en: string, field?: string): never {
+  throw new RuleError(code, { zh, en }, field);
+}

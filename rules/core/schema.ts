@@ -1,0 +1,60 @@
+/**
+ * The shape of a rule's inputs and outputs. One description serves every projection:
+ * HTTP validation and OpenAPI, Excel's function metadata, the page's form and the batch columns.
+ */
+import type { Text } from './text.ts';
+
+export type InputType =
+  | 'integer'
+  | 'decimal'
+  | 'money'
+  | 'boolean'
+  | 'date'
+  | 'district'
+  | 'choice'
+  | 'text'
+  | 'integer-list'
+  | 'records';
+
+export interface Choice {
+  value: string;
+  label: Text;
+  /** Other accepted spellings, e.g. the Chinese label or a digit. */
+  aliases?: readonly string[];
+}
+
+export interface InputSpec {
+  name: string;
+  type: InputType;
+  label: Text;
+  description: Text;
+  unit?: Text;
+  required?: boolean;
+  /** Used when the input is absent or empty. */
+  default?: string | number | boolean;
+  /** Inclusive bounds for numbers (decimals as strings). */
+  min?: number | string;
+  max?: number | string;
+  /** The lower bound itself is not allowed (e.g. a wage > 0). */
+  minExclusive?: boolean;
+  choices?: readonly Choice[];
+  /** For `records`: the fields of one record. */
+  fields?: readonly InputSpec[];
+  /** A typical value, for documentation, forms and generated examples. */
+  example?: string | number | boolean;
+}
+
+export type OutputType = 'money' | 'integer' | 'decimal' | 'ratio' | 'boolean' | 'date' | 'text' | 'conditions' | 'records';
+
+export interface OutputSpec {
+  name: string;
+  type: OutputType;
+  label: Text;
+  unit?: Text;
+}
+
+/** A condition a case failed, e.g. `contract-too-short`. */
+export interface FailedCondition {
+  code: string;
+  message: Text;
+}

@@ -1,0 +1,21 @@
+/**
+ * The Baotou disability-employment rules package: pure functions, no I/O.
+ * Everything the Worker, the add-in and the page need comes from here.
+ */
+export { evaluate, evaluateRule, inputsOf, policyRef } from './evaluate.ts';
+export type { Evaluation, Success, Failure, PolicyRef } from './evaluate.ts';
+export { evaluateBatch, BatchEvaluator, BATCH_COLUMNS } from './batch.ts';
+export type { BatchRow, BatchSummary, BatchOutcome, RowStatus } from './batch.ts';
+export { listRules, metadataOf, functionNameOf } from './metadata.ts';
+export type { RuleMetadata } from './metadata.ts';
+export { listInterpretations, interpretations } from './interpretations.ts';
+export type { Interpretation, InterpretationId } from './interpretations.ts';
+export { rules, findRule } from './registry.ts';
+export type { RuleDefinition } from './core/rule.ts';
+export type { InputSpec, OutputSpec, InputType, OutputType, Choice, FailedCondition } from './core/schema.ts';
+export type { Text } from './core/text.ts';
+export type { RuleErrorBody, ErrorCode } from './core/errors.ts';
+export { RULESET_VERSION } from './version.ts';
+export { policy } from './parameters/baotou-2023-43.ts';
+export { districts } from './parameters/districts.ts';
+export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
