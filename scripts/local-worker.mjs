@@ -1,0 +1,92 @@
+// Runs the Worker locally in workerd through `wrangler dev`, offline: used by `npm start` (port 8787)
+// and by the browser tests (a free port, a throw-away state folder). No calls leave the machine.
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
+
+export const offlineEnv = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  CI: process.env.CI ?? '',
+  // npm puts the project's Node first on PATH; keep it that way for wrangler's children.
+  PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`,
+};
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Applies the D1 migrations to the local database kept in `persistTo`, when wrangler.toml declares one. */
+export function migrateLocalD1(persistTo) {
+  const config = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+  const match = /\[\[d1_databases\]\][^[]*?binding\s*=\s*"([^"]+)"/s.exec(config);
+  if (!match) return;
+  const result = spawnSync(wrangler, ['d1', 'migrations', 'apply', match[1], '--local', '--persist-to', persistTo], {
+    cwd: root,
+    env: offlineEnv,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`D1 migrations failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Builds the static site (add-in files and the quick-check page) into dist/site. */
+export function buildSite() {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, env: offlineEnv, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+/**
+ * Starts `wrangler dev` and resolves once it answers. `persistTo` keeps the local D1 (SQLite) state.
+ * Returns { url, stop, output }.
+ */
+export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {} } = {}) {
+  if (build) buildSite();
+  migrateLocalD1(persistTo);
+  const actualPort = port ?? (await freePort());
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(actualPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+  for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
+  const child = spawn(wrangler, args, { cwd: root, env: offlineEnv, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: !inherit });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${actualPort}`;
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(inherit ? child.pid : -child.pid, 'SIGTERM');
+      } catch {
+        resolve();
+      }
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/v1/rules`);
+      if (response.ok) return { url, stop, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+}
+
+export { existsSync };
