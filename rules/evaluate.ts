@@ -59,7 +59,7 @@ const window = `${policy.validFrom} – ${policy.validTo}`;
 
 /** The plan's validity window (clause 四): an error outside it unless the caller asks to apply it anyway. */
 function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
-  if (rule.kind !== 'clause') return;
+  if (rule.kind !== 'clause' || rule.answersValidity) return;
   const date = ctx.date;
   if (date === undefined) {
     ctx.warn(
@@ -83,7 +83,7 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
       zh: `${date} 不在 ${policy.id} 的有效期（${window}）内。如确需按本版本计算，请传 applyOutsideValidity: true`,
       en: `${date} is outside the validity of ${policy.id} (${window}). Pass applyOutsideValidity: true to apply this version anyway`,
     },
-    'date',
+    input.date === undefined ? (rule.claimDateField ?? 'date') : 'date',
   );
 }
 

@@ -13,7 +13,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
-import { quota } from '../parameters/inner-mongolia.ts';
+import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { resolveMonthlyMinWage } from './min-wage.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
@@ -82,11 +82,12 @@ export const overquotaReward = defineRule<Inputs>({
   compute(input, ctx) {
     const ratio = new Dec(quota.ratio.value);
     const multiplier = new Dec(baotouPlan.overquotaReward.minimumWageMultiplier.value);
-    if (input.disabledCounted.gt(input.totalStaff * 2)) {
+    const maxWeight = headcount.doubleWeight.value;
+    if (input.disabledCounted.gt(input.totalStaff * maxWeight)) {
       fail(
         'inconsistent-input',
-        `残疾职工折算人数 ${plain(input.disabledCounted)} 超过在职职工总数的2倍，无法成立`,
-        `disabledCounted ${plain(input.disabledCounted)} is more than twice totalStaff: impossible`,
+        `残疾职工折算人数 ${plain(input.disabledCounted)} 超过在职职工总数的 ${maxWeight} 倍，无法成立`,
+        `disabledCounted ${plain(input.disabledCounted)} is more than ${maxWeight} × totalStaff: impossible`,
         'disabledCounted',
       );
     }

@@ -9,6 +9,10 @@ export interface YMD {
   d: number;
 }
 
+/** The years a date may have: wide enough for birth dates and plans, narrow enough to catch typing errors. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2200;
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLeapYear(y: number): boolean {
@@ -24,7 +28,7 @@ export function parseIsoDate(value: string): YMD | undefined {
   const match = ISO.exec(value);
   if (!match) return undefined;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
   return { y, m, d };
 }
 

@@ -14,6 +14,8 @@ export interface RuleDefinition<I = any> {
   clause: Clause;
   /** `clause`: the plan's own rule, bound to the plan's validity window. `helper`: a national or regional rule with its own dates. */
   kind: 'clause' | 'helper';
+  /** A clause rule that itself answers questions about the validity window (`policy-in-force`). */
+  answersValidity?: boolean;
   title: Text;
   description: Text;
   /** Documents beyond the plan the rule relies on (helpers). */
@@ -24,6 +26,8 @@ export interface RuleDefinition<I = any> {
   primary: string;
   /** The date the claim concerns when the inputs give it in another form (e.g. a report year). */
   claimDate?: (input: I) => string | undefined;
+  /** The input `claimDate` derives the date from, named in a validity error. */
+  claimDateField?: string;
   /** Fresh cross-row state for a batch; rows are evaluated in input order. */
   batchState?: () => unknown;
   compute(input: I, ctx: Context): Record<string, unknown>;

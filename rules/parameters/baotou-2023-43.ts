@@ -95,7 +95,7 @@ export const baotouPlan = {
   skillsTraining: {
     minDays: param(5, 'days', text('培训不少于5天', 'at least 5 days of training'), at('m10.2')),
     minClassHours: param(40, 'class-hours', text('即40课时', 'i.e. 40 class hours'), at('m10.2')),
-    perPersonSession: param('1500', 'yuan/person', text('平均每人每期培训补贴标准1500元', '1,500 yuan per person per session'), at('m10.2')),
+    perPerson: param('1500', 'yuan/person', text('平均每人每期培训补贴标准1500元', '1,500 yuan per person per session'), at('m10.2')),
     maxSessionsPerYear: param(3, 'sessions', text('每人每年参加残疾人职业技能培训不超过3次', 'at most 3 sessions per person per year'), at('m10.2')),
     repeatWindowMonths: param(12, 'months', text('同一培训项目同一等级一年内不可重复享受', 'the same project at the same level not twice within a year'), at('m10.2')),
     cityShare: param('0.5', 'ratio', text('市、县（区、旗）两级残联各负担50%', 'city and district DPFs pay 50 % each'), at('m10.2')),

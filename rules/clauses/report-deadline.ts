@@ -1,0 +1,48 @@
+/**
+ * Rule `report-deadline`, clause g6: each district reports to the city by the end of November
+ * (11月底前) each year. The claim date is the deadline itself, so a year outside the plan's
+ * validity is refused like any other date.
+ */
+import { daysInMonth, formatDate, YEAR_MAX, YEAR_MIN } from '../core/dates.ts';
+import { defineRule } from '../core/rule.ts';
+import { text } from '../core/text.ts';
+import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { clauses } from '../parameters/clauses.ts';
+
+interface Inputs {
+  year: number;
+}
+
+const deadlineOf = (year: number) => {
+  const month = baotouPlan.reportDeadline.month.value;
+  return formatDate({ y: year, m: month, d: daysInMonth(year, month) });
+};
+
+export const reportDeadline = defineRule<Inputs>({
+  id: 'report-deadline',
+  clause: clauses.g6,
+  kind: 'clause',
+  title: text('工作落实情况报送期限', 'Annual report deadline'),
+  description: text('各旗县区、稀土高新区残工委每年11月底前向市残工委报送工作落实情况', 'Districts report to the city by the end of November each year'),
+  inputs: [
+    {
+      name: 'year',
+      type: 'integer',
+      required: true,
+      min: YEAR_MIN,
+      max: YEAR_MAX,
+      label: text('年度', 'Year'),
+      description: text('报送年度', 'The reporting year'),
+      example: 2024,
+    },
+  ],
+  outputs: [{ name: 'deadline', type: 'date', label: text('报送截止日', 'Deadline') }],
+  primary: 'deadline',
+  claimDate: (input) => deadlineOf(input.year),
+  claimDateField: 'year',
+  compute(input, ctx) {
+    const deadline = deadlineOf(input.year);
+    ctx.step(`${input.year} 年 11 月底：${deadline}`, `End of November ${input.year}: ${deadline}`);
+    return { deadline };
+  },
+});
