@@ -10,9 +10,8 @@ import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
-import { baotouWageClasses, minimumWageTables, type WageClass } from '../parameters/inner-mongolia.ts';
+import { baotouWageClasses, minimumWageTables, wageClassNames, type WageClass } from '../parameters/inner-mongolia.ts';
 
-const CLASS_NAMES: Record<WageClass, string> = { 1: '一类', 2: '二类', 3: '三类' };
 
 export interface WageLookup {
   monthlyMinWage: Dec;
@@ -40,7 +39,7 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
   }
   const monthlyMinWage = new Dec(table.monthly[wageClass]);
   ctx.step(
-    `${district.zh}属${CLASS_NAMES[wageClass]}区；${date} 执行 ${table.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
+    `${district.zh}属${wageClassNames[wageClass]}区；${date} 执行 ${table.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
     `${district.en} is class ${wageClass}; on ${date} ${table.document} (from ${table.from}) applies: monthly minimum wage ${money(monthlyMinWage)} yuan`,
   );
   return { monthlyMinWage, wageClass, source: table.document, effectiveFrom: table.from };

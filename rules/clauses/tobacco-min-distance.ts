@@ -64,7 +64,7 @@ export const tobaccoMinDistance = defineRule<Inputs>({
   kind: 'clause',
   title: text('烟草制品零售点最小间距', 'Minimum distance between tobacco retail points'),
   description: text('按旗县区给出正常办证与残疾人办证的零售点最小间距（米）', 'Minimum distance (m) between tobacco retail points, normal and for a disabled applicant, by district'),
-  inputs: [districtInput(true), booleanInput('disabledApplicant', '申请人是否为残疾人', 'Disabled applicant', { default: true })],
+  inputs: [districtInput(true), booleanInput('disabledApplicant', '申请人是否为残疾人', 'Disabled applicant', { required: false, default: true })],
   outputs: [
     { name: 'metres', type: 'integer', label: text('最小间距', 'Minimum distance'), unit: units.metres },
     { name: 'normalMetres', type: 'integer', label: text('正常办证间距', 'Normal distance'), unit: units.metres },

@@ -83,7 +83,14 @@ function toChoice(value: unknown, spec: InputSpec, field: string): string {
   if (t !== undefined) {
     const lower = t.toLowerCase();
     for (const choice of spec.choices!) {
-      if (choice.value === lower || choice.label.zh === t || choice.label.en.toLowerCase() === lower || choice.aliases?.includes(t)) return choice.value;
+      if (
+        choice.value === lower ||
+        choice.label.zh.normalize('NFKC') === t ||
+        choice.label.en.toLowerCase() === lower ||
+        choice.aliases?.some((alias) => alias.normalize('NFKC') === t)
+      ) {
+        return choice.value;
+      }
     }
   }
   const accepted = spec.choices!.map((c) => `${c.value} (${c.label.zh})`).join(', ');

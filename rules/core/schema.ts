@@ -40,6 +40,8 @@ export interface InputSpec {
   choices?: readonly Choice[];
   /** For `records`: the fields of one record. */
   fields?: readonly InputSpec[];
+  /** Inputs that must be left empty when this one is given (e.g. a certificate number carries category and grade). */
+  excludes?: readonly string[];
   /** A known text format: `certificate-number` is the 20-character 残疾人证 number. */
   format?: 'certificate-number';
   /** A typical value, for documentation, forms and generated examples. */

@@ -40,6 +40,8 @@ export const minimumWageTables: readonly WageTable[] = [
   { from: '2024-12-01', document: '内政办发〔2024〕46号', monthly: { 1: '2270', 2: '2200', 3: '2140' } },
 ];
 
+export const wageClassNames: Record<WageClass, string> = { 1: '一类', 2: '二类', 3: '三类' };
+
 /** Baotou's districts by wage class. 稀土高新区 is in no class (interpretation `hi-tech-zone-wage`). */
 export const baotouWageClasses: Record<string, WageClass> = {
   kundulun: 1,

@@ -22,7 +22,7 @@ export const levy = {
       fromYear: 2020,
       toYear: 2027,
       documents: ['财政部公告2019年第98号', '财政部公告2023年第8号'],
-      exemptMaxStaff: param(30, 'persons', text('在职职工总数30人（含）以下的暂免征收', 'units with 30 or fewer staff are exempt'), {
+      exemptMaxStaff: param(30, 'persons', text('在职职工总数30人（含）以下的企业暂免征收', 'enterprises with 30 or fewer staff are exempt'), {
         document: '财政部公告2019年第98号',
         from: '2020-01-01',
         to: '2027-12-31',
@@ -51,6 +51,21 @@ export const certificate = {
     7: text('多重残疾', 'multiple'),
   } as Record<number, ReturnType<typeof text>>,
   grades: [1, 2, 3, 4] as const,
+  gradeNames: {
+    1: text('一级', 'grade 1'),
+    2: text('二级', 'grade 2'),
+    3: text('三级', 'grade 3'),
+    4: text('四级', 'grade 4'),
+  } as Record<number, ReturnType<typeof text>>,
+  /** Where each part sits in the 20 characters (0-based; ends exclusive). */
+  layout: { birthDate: [6, 14] as const, sexDigit: 16, checkCharacter: 17, category: 18, grade: 19 },
+};
+
+/** 残疾军人证: disability grades 一级 to 十级 (军人抚恤优待条例; 伤残抚恤管理办法). */
+export const veteranCertificate = {
+  document: '军人抚恤优待条例',
+  minGrade: param(1, 'grade', text('残疾等级一级', 'grade 1 (most severe)'), { document: '军人抚恤优待条例' }),
+  maxGrade: param(10, 'grade', text('残疾等级十级', 'grade 10 (least severe)'), { document: '军人抚恤优待条例' }),
 };
 
 export type RetirementCategory = 'male' | 'female-55' | 'female-50';

@@ -29,6 +29,10 @@ const claimDate = fc.oneof(
 );
 
 const integerFor = (spec: InputSpec) => {
+  if (spec.min === undefined && spec.max === undefined && typeof spec.example === 'number') {
+    // an unbounded number (a year, say) is most useful near its example
+    return fc.integer({ min: spec.example - 30, max: spec.example + 30 });
+  }
   const min = spec.min === undefined ? 0 : Number(spec.min) + (spec.minExclusive ? 1 : 0);
   const max = spec.max === undefined ? Math.max(min + DEFAULT_INT_MAX, DEFAULT_INT_MAX) : Number(spec.max);
   const small = fc.integer({ min, max: Math.min(max, min + 60) });
@@ -90,7 +94,11 @@ function recordFor(specs: readonly InputSpec[]): fc.Arbitrary<Record<string, unk
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const spec of specs) model[spec.name] = valueFor(spec);
   const requiredKeys = specs.filter((s) => s.required).map((s) => s.name);
-  return fc.record(model, { requiredKeys });
+  const exclusions = specs.filter((s) => s.excludes?.length);
+  return fc.record(model, { requiredKeys }).map((record) => {
+    for (const spec of exclusions) if (record[spec.name] !== undefined) for (const other of spec.excludes!) delete record[other];
+    return record;
+  });
 }
 
 /** Inputs a rule's spec accepts: required inputs always present, optional ones sometimes. */
