@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
@@ -17,6 +18,11 @@ export const offlineEnv = {
   // npm puts the project's Node first on PATH; keep it that way for wrangler's children.
   PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`,
 };
+
+/** The documented batch key for local runs only (npm start, e2e tests); a deploy never accepts it. */
+export const LOCAL_DEV_KEY = 'local-dev-key';
+/** Vars every local run gets: API_KEYS holds the key's id and SHA-256, never the key. */
+export const localDevVars = { API_KEYS: `local:${createHash('sha256').update(LOCAL_DEV_KEY).digest('hex')}` };
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -58,7 +64,7 @@ export async function startLocalWorker({ port, persistTo = join(root, '.wrangler
   migrateLocalD1(persistTo);
   const actualPort = port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(actualPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
-  for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
+  for (const [key, value] of Object.entries({ ...localDevVars, ...vars })) args.push('--var', `${key}:${value}`);
   const child = spawn(wrangler, args, { cwd: root, env: offlineEnv, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: !inherit });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));

@@ -1,6 +1,4 @@
-import { Hono } from 'hono';
-import { listRules } from '../rules/index.ts';
+/** The Worker's entry (wrangler.toml `main`): the hono app answers /v1/* and /openapi.json; the rest is static assets. */
+import { app } from './app.ts';
 
-const app = new Hono();
-app.get('/v1/rules', (c) => c.json({ rules: listRules() }));
 export default app;

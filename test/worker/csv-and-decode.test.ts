@@ -1,0 +1,152 @@
+// The CSV parser, writer, charset detection and header mapping, run inside workerd.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { listRules, type RuleMetadata } from '../../rules/index.ts';
+import { mapHeader } from '../../worker/batch/columns.ts';
+import { countNonEmptyLines } from '../../worker/csv/count.ts';
+import { CsvParser } from '../../worker/csv/parse.ts';
+import { csvCell, csvLine } from '../../worker/csv/write.ts';
+import { createDecoder, encodingOfCharset } from '../../worker/decode.ts';
+
+function parseInPieces(text: string, cuts: number[]): string[][] {
+  const parser = new CsvParser();
+  const out: string[][] = [];
+  let at = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < text.length)].sort((a, b) => a - b)) {
+    out.push(...parser.push(text.slice(at, cut)).map((r) => r.cells));
+    at = cut;
+  }
+  out.push(...parser.push(text.slice(at)).map((r) => r.cells));
+  out.push(...parser.end().map((r) => r.cells));
+  return out;
+}
+
+describe('CsvParser', () => {
+  it('reads quotes, doubled quotes, embedded delimiters and line breaks, CRLF/LF/CR', () => {
+    const text = 'a,b,c\r\n"x,1","say ""hi""","two\nlines"\n3,,\r4,5,6';
+    expect(parseInPieces(text, [])).toEqual([
+      ['a', 'b', 'c'],
+      ['x,1', 'say "hi"', 'two\nlines'],
+      ['3', '', ''],
+      ['4', '5', '6'],
+    ]);
+  });
+
+  it('gives the same records however the text is cut into pieces', () => {
+    const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('"', ',', '\r\n', '\n', '""'));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(200)), (grid, cuts) => {
+        const text = grid.map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+        expect(parseInPieces(text, cuts)).toEqual(grid);
+      }),
+    );
+  });
+
+  it('takes tab or semicolon from the header when there is no comma', () => {
+    expect(parseInPieces('a\tb\n1\t2\n', [])).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseInPieces('a;b\n1;2\n', [])).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('ignores a semicolon or tab inside a quoted header cell when choosing the delimiter', () => {
+    expect(parseInPieces('";"\r\n"""",""""', [])).toEqual([[';'], ['"', '"']]);
+    expect(parseInPieces('"a\tb",c\n1,2\n', [])).toEqual([['a\tb', 'c'], ['1', '2']]);
+  });
+
+  it('reports an unclosed quote as one malformed record and keeps the lines after it', () => {
+    const parser = new CsvParser();
+    const records = [...parser.push('a,b\n1,"2\n3,4\n'), ...parser.end()];
+    expect(records[0].cells).toEqual(['a', 'b']);
+    expect(records[1].malformed).toBe('unclosed-quote');
+    expect(records[2].cells).toEqual(['3', '4']);
+  });
+
+  it('cuts an over-long record instead of holding it', () => {
+    const parser = new CsvParser({ maxRecordChars: 100 });
+    const records = [...parser.push(`a\n"${'x'.repeat(150)}`), ...parser.push(`${'y'.repeat(150)}\nb\n`), ...parser.end()];
+    expect(records.map((r) => r.malformed ?? r.cells.join('|'))).toEqual(['a', 'too-long', 'b']);
+  });
+
+  it('counts non-empty lines as an upper bound of records', () => {
+    expect(countNonEmptyLines([new TextEncoder().encode('h\r\n1\r\n\r\n2')])).toBe(3);
+    expect(countNonEmptyLines([new TextEncoder().encode('h\n1'), new TextEncoder().encode('\n2\n')])).toBe(3);
+  });
+});
+
+describe('csvCell', () => {
+  it('neutralises formula starts and quotes what needs it', () => {
+    expect(['=1+1', '+1', '-1', '@A1', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "\"'\rx\""]);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "x"')).toBe('"say ""x"""');
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvLine(['a', '=b'])).toBe("a,'=b\r\n");
+  });
+});
+
+describe('decoding', () => {
+  const zh = '包头市昆都仑区';
+  const gbk = new Uint8Array([0xb0, 0xfc, 0xcd, 0xb7, 0xca, 0xd0, 0xc0, 0xa5, 0xb6, 0xbc, 0xc2, 0xd8, 0xc7, 0xf8]);
+
+  it('workerd decodes GBK and GB18030 natively', () => {
+    expect(new TextDecoder('gbk').decode(gbk)).toBe(zh);
+    expect(new TextDecoder('gb18030').decode(gbk)).toBe(zh);
+  });
+
+  it('honours charset= and detects UTF-8, UTF-8 with BOM and GBK', () => {
+    expect(encodingOfCharset('text/csv; charset=GBK')).toBe('gb18030');
+    expect(encodingOfCharset('text/csv; charset="utf-8"')).toBe('utf-8');
+    expect(encodingOfCharset('text/csv')).toBeUndefined();
+    expect(encodingOfCharset('text/csv; charset=koi8-r')).toBeNull();
+    const utf8 = new TextEncoder().encode(`a,b\n${zh}\n`);
+    const cases: [Uint8Array, string][] = [
+      [utf8, 'utf-8'],
+      [new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), 'utf-8'],
+      [new Uint8Array([...new TextEncoder().encode('a,b\n'), ...gbk, 10]), 'gb18030'],
+    ];
+    for (const [bytes, encoding] of cases) {
+      // Cut anywhere: a multi-byte character split across chunks still decodes.
+      for (const cut of [1, 3, 5, 6, bytes.length - 2]) {
+        const decoder = createDecoder();
+        const text = decoder.decode(bytes.subarray(0, cut)) + decoder.decode(bytes.subarray(cut)) + decoder.end();
+        expect(text).toBe(`a,b\n${zh}\n`);
+        expect(decoder.encoding).toBe(encoding);
+      }
+    }
+  });
+});
+
+describe('mapHeader', () => {
+  const meta = listRules().find((m) => m.id === 'overquota-reward')!;
+
+  it('maps names, zh and en labels, rowId and claimed', () => {
+    const zhLabels = meta.inputs.slice(0, 2).map((i) => i.label.zh);
+    const mapped = mapHeader(['行号', ...zhLabels, meta.inputs[2].label.en.toUpperCase(), 'claimed'], meta);
+    expect(mapped).toEqual({ ok: true, names: ['rowId', meta.inputs[0].name, meta.inputs[1].name, meta.inputs[2].name, 'claimed'] });
+  });
+
+  it('refuses repeated columns and records inputs, naming them', () => {
+    const repeated = mapHeader([meta.inputs[0].name, meta.inputs[0].label.zh], meta);
+    expect(repeated.ok).toBe(false);
+    const withRecords: RuleMetadata = {
+      ...meta,
+      inputs: [...meta.inputs, { name: 'people', type: 'records', required: true, label: { zh: '人员', en: 'People' }, description: { zh: '', en: '' }, fields: [] }],
+    };
+    const missing = mapHeader([meta.inputs[0].name], withRecords);
+    expect(missing.ok || missing.error).toMatchObject({ code: 'records-not-in-csv', field: 'people' });
+    const asColumn = mapHeader(['people'], withRecords);
+    expect(asColumn.ok || asColumn.error).toMatchObject({ code: 'records-not-in-csv', field: 'people' });
+  });
+
+  it('every rule with a records input refuses CSV with a clear 422 reason', () => {
+    for (const rule of listRules().filter((m) => m.inputs.some((i) => i.type === 'records' && i.required))) {
+      const mapped = mapHeader(rule.inputs.filter((i) => i.type !== 'records').map((i) => i.name), rule);
+      expect(mapped.ok).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+// Calls the Worker under test (its default export, in this workerd) like a client would.
+import { exports } from 'cloudflare:workers';
+
+export const BASE = 'https://rules.test';
+export const LOCAL_DEV_KEY = 'local-dev-key';
+export const OTHER_TEST_KEY = 'test-second-key';
+
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`${BASE}${path}`, init));
+}
+
+export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+export const auth = (key = LOCAL_DEV_KEY) => ({ authorization: `Bearer ${key}` });
+
+export function postBatch(rule: string, body: BodyInit, contentType: string, headers: Record<string, string> = {}): Promise<Response> {
+  return call(`/v1/batch/${rule}`, { method: 'POST', headers: { 'content-type': contentType, ...auth(), ...headers }, body });
+}
+
+/** Parses a CSV answer (the Worker's own: BOM, CRLF, quoted cells) into rows of cells. */
+export function parseCsvAnswer(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r') continue;
+    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else cell += ch;
+  }
+  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  return rows;
+}

@@ -1,0 +1,47 @@
+/**
+ * The hono app: routes generated from the rules registry, one error shape, `rulesetVersion` on every
+ * answer (in the body, and as the `X-Ruleset-Version` header).
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { RULESET_VERSION } from '../rules/index.ts';
+import type { AppEnv } from './env.ts';
+import { errorBody, errorResponse } from './errors.ts';
+import { batchCors } from './origins.ts';
+import { batch } from './routes/batch.ts';
+import { catalogue } from './routes/catalogue.ts';
+import { openapi } from './routes/openapi.ts';
+import { quickCheck } from './routes/quick-check.ts';
+
+export const app = new Hono<AppEnv>();
+
+app.use('*', async (c, next) => {
+  await next();
+  c.res.headers.set('X-Ruleset-Version', RULESET_VERSION);
+});
+
+// Quick checks and the catalogue are open to any page; batches only to configured origins and our own.
+const openCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['X-Ruleset-Version'], maxAge: 86400 });
+app.use('/v1/rules', openCors);
+app.use('/v1/rules/*', openCors);
+app.use('/v1/interpretations', openCors);
+app.use('/openapi.json', openCors);
+app.use('/v1/batch/*', batchCors);
+
+app.route('/', catalogue);
+app.route('/', quickCheck);
+app.route('/', batch);
+app.route('/', openapi);
+
+app.notFound((c) =>
+  errorResponse(404, errorBody('not-found', `没有这个地址：${c.req.method} ${new URL(c.req.url).pathname}`, `No such route: ${c.req.method} ${new URL(c.req.url).pathname}`)),
+);
+
+// Bad input is answered by the routes; this only keeps an unexpected failure from becoming a bare 500 page.
+app.onError((error) => {
+  console.error('unexpected error', error);
+  return errorResponse(
+    500,
+    errorBody('internal-error', '服务内部错误，请报告（请求内容未被记录）', 'Internal error, please report it (the request content was not recorded)'),
+  );
+});

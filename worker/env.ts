@@ -1,0 +1,31 @@
+/**
+ * The Worker's bindings (wrangler.toml, `wrangler secret put`, `--var` for local runs).
+ * D1 is typed structurally with only what the Worker uses, so the Node-side tsconfig stays free of
+ * the Workers globals.
+ */
+export interface D1Result<T> {
+  results: T[];
+}
+export interface D1PreparedStatement {
+  bind(...values: unknown[]): D1PreparedStatement;
+  run(): Promise<unknown>;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  all<T = Record<string, unknown>>(): Promise<D1Result<T>>;
+}
+export interface D1Database {
+  prepare(sql: string): D1PreparedStatement;
+}
+
+export interface Env {
+  DB: D1Database;
+  ASSETS?: { fetch(request: Request): Promise<Response> };
+  /** `id:sha256hex,id2:sha256hex` — the SHA-256 of each batch key, never the key itself. */
+  API_KEYS?: string;
+  /** Comma-separated origins allowed to call the batch routes from a browser (besides the Worker's own). */
+  BATCH_ORIGINS?: string;
+  /** Limits on one batch; defaults in `limits.ts`. */
+  MAX_BATCH_ROWS?: string;
+  MAX_BATCH_BYTES?: string;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { keyId: string } };

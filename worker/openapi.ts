@@ -1,0 +1,283 @@
+/**
+ * The OpenAPI 3.1 document, generated from the registry's metadata (`listRules()`): every route, and
+ * every rule's inputs and outputs as schemas. A new rule appears here without a line of this file changing.
+ */
+import { listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
+
+type Schema = Record<string, unknown>;
+
+const describe = (spec: { label: { zh: string; en: string }; description?: { zh: string; en: string }; unit?: { zh: string; en: string } }) =>
+  `${spec.label.en} / ${spec.label.zh}${spec.description ? ` — ${spec.description.en} / ${spec.description.zh}` : ''}${spec.unit ? ` (${spec.unit.en})` : ''}`;
+
+const numeric = (spec: InputSpec, type: 'integer' | 'number'): Schema => {
+  const n: Schema = { type };
+  if (spec.min !== undefined) n[spec.minExclusive ? 'exclusiveMinimum' : 'minimum'] = Number(spec.min);
+  if (spec.max !== undefined) n.maximum = Number(spec.max);
+  return { anyOf: [n, { type: 'string', description: 'the same number as text, e.g. "1,980.50"' }] };
+};
+
+/** JSON Schema of one input as JSON bodies carry it (numbers may also come as strings). */
+export function inputSchema(spec: InputSpec): Schema {
+  const base: Schema = (() => {
+    switch (spec.type) {
+      case 'integer':
+        return numeric(spec, 'integer');
+      case 'decimal':
+      case 'money':
+        return numeric(spec, 'number');
+      case 'boolean':
+        return { anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['TRUE', 'FALSE', 'true', 'false', '1', '0', '是', '否'] }, { type: 'integer', enum: [0, 1] }] };
+      case 'date':
+        return { type: 'string', format: 'date' };
+      case 'district':
+        return { type: 'string', description: 'district name: full, short or English' };
+      case 'choice':
+        return { type: 'string', enum: spec.choices!.map((c) => c.value), 'x-aliases': Object.fromEntries(spec.choices!.map((c) => [c.value, [c.label.zh, c.label.en, ...(c.aliases ?? [])]])) };
+      case 'text':
+        return { type: 'string' };
+      case 'integer-list':
+        return { anyOf: [{ type: 'array', items: { type: 'integer' } }, { type: 'string', description: 'comma-separated, e.g. "12,14,6"' }] };
+      case 'records':
+        return { type: 'array', minItems: 1, items: objectSchema(spec.fields ?? []) };
+    }
+  })();
+  const schema: Schema = { ...base, description: describe(spec), 'x-label': spec.label };
+  if (spec.default !== undefined) schema.default = spec.default;
+  if (spec.example !== undefined) schema.example = spec.example;
+  return schema;
+}
+
+function objectSchema(specs: readonly InputSpec[]): Schema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(specs.map((s) => [s.name, inputSchema(s)])),
+    required: specs.filter((s) => s.required).map((s) => s.name),
+  };
+}
+
+const text: Schema = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] };
+
+export function outputSchema(spec: OutputSpec): Schema {
+  const base: Schema = (() => {
+    switch (spec.type) {
+      case 'money':
+        return { type: 'string', pattern: '^-?\\d+\\.\\d{2}$' };
+      case 'integer':
+        return { type: 'integer' };
+      case 'decimal':
+      case 'ratio':
+        return { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'date':
+        return { type: 'string', format: 'date' };
+      case 'text':
+        return { type: 'string' };
+      case 'conditions':
+        return { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, message: text }, required: ['code', 'message'] } };
+      case 'records':
+        return { type: 'array', items: { type: 'object' } };
+    }
+  })();
+  return { ...base, description: describe(spec) };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema) => ({ 'application/json': { schema } });
+const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+
+function ruleSchemas(meta: RuleMetadata): Record<string, Schema> {
+  const fn = meta.functionName;
+  return {
+    [`${fn}_Inputs`]: { ...objectSchema(meta.inputs), description: `${meta.title.en} / ${meta.title.zh}` },
+    [`${fn}_Result`]: {
+      type: 'object',
+      properties: Object.fromEntries(meta.outputs.map((o) => [o.name, outputSchema(o)])),
+      'x-primary': meta.primary,
+    },
+    [`${fn}_Success`]: {
+      allOf: [ref('SuccessBase'), { type: 'object', properties: { rule: { const: meta.id }, result: ref(`${fn}_Result`) } }],
+    },
+  };
+}
+
+function rulePaths(meta: RuleMetadata): Record<string, unknown> {
+  const fn = meta.functionName;
+  const summary = `${meta.title.en} / ${meta.title.zh} (clause ${meta.clause.id})`;
+  const answers = {
+    200: { description: 'The evaluation', content: json(ref(`${fn}_Success`)) },
+    404: errorResponse('Unknown rule'),
+    422: { description: 'An input is missing or invalid; error names the field', content: json(ref('Failure')) },
+  };
+  const queryInputs = meta.inputs.filter((i) => i.type !== 'records');
+  return {
+    [`/v1/rules/${meta.id}`]: {
+      get: {
+        operationId: `get_${fn}`,
+        summary,
+        description: meta.description.en,
+        tags: ['quick check'],
+        parameters: queryInputs.map((i) => ({ name: i.name, in: 'query', required: !!i.required, description: describe(i), schema: { type: 'string' } })),
+        responses: answers,
+      },
+      post: {
+        operationId: `post_${fn}`,
+        summary,
+        description: meta.description.en,
+        tags: ['quick check'],
+        requestBody: { required: true, content: json(ref(`${fn}_Inputs`)) },
+        responses: { ...answers, 400: errorResponse('Malformed JSON'), 413: errorResponse('Body too large'), 415: errorResponse('Not application/json') },
+      },
+    },
+    [`/v1/batch/${meta.id}`]: {
+      post: {
+        operationId: `batch_${fn}`,
+        summary: `Batch: ${summary}`,
+        tags: ['batch'],
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': {
+              schema: { type: 'string' },
+              description: `Header row: ${queryInputs.map((i) => `${i.name} (${i.label.zh})`).join(', ')}, optional rowId and claimed. UTF-8 (BOM optional) or GBK/GB18030.`,
+            },
+            'application/json': {
+              schema: { type: 'object', required: ['rows'], properties: { rows: { type: 'array', items: { allOf: [ref(`${fn}_Inputs`), ref('BatchColumns')] } } } },
+            },
+          },
+        },
+        responses: {
+          200: {
+            description: 'One answer per row, in order (JSON; or CSV with Accept: text/csv)',
+            content: { ...json(ref('BatchAnswer')), 'text/csv': { schema: { type: 'string' } } },
+          },
+          400: errorResponse('Malformed JSON'),
+          401: errorResponse('No key or a wrong key'),
+          403: errorResponse('Origin not allowed'),
+          404: errorResponse('Unknown rule'),
+          413: errorResponse('Too many rows or bytes'),
+          415: errorResponse('Unsupported content type or charset'),
+          422: errorResponse('Unknown or unusable columns, or no header'),
+        },
+      },
+    },
+  };
+}
+
+const commonSchemas: Record<string, Schema> = {
+  Text: text,
+  Error: {
+    type: 'object',
+    required: ['ok', 'rulesetVersion', 'error'],
+    properties: {
+      ok: { const: false },
+      rulesetVersion: { type: 'string' },
+      error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
+    },
+  },
+  Failure: { allOf: [ref('Error'), { type: 'object', properties: { rule: { type: 'string' } } }] },
+  SuccessBase: {
+    type: 'object',
+    required: ['ok', 'rule', 'result', 'clause', 'policy', 'rulesetVersion', 'steps', 'warnings', 'interpretations', 'hints'],
+    properties: {
+      ok: { const: true },
+      rule: { type: 'string' },
+      result: { type: 'object' },
+      clause: { type: 'object', properties: { id: { type: 'string' }, text: { type: 'string' }, heading: ref('Text') } },
+      policy: { type: 'object', properties: { id: { type: 'string' }, title: ref('Text'), validFrom: { type: 'string', format: 'date' }, validTo: { type: 'string', format: 'date' } } },
+      sources: { type: 'array', items: { type: 'string' } },
+      rulesetVersion: { type: 'string' },
+      steps: { type: 'array', items: ref('Text') },
+      warnings: { type: 'array', items: ref('Text') },
+      interpretations: { type: 'array', items: { type: 'object' } },
+      hints: { type: 'array', items: ref('Text') },
+    },
+  },
+  BatchColumns: { type: 'object', properties: { rowId: { type: 'string' }, claimed: { anyOf: [{ type: 'number' }, { type: 'string' }] } } },
+  BatchAnswer: {
+    type: 'object',
+    required: ['batchId', 'rule', 'rulesetVersion', 'summary', 'rows'],
+    properties: {
+      batchId: { type: 'string', format: 'uuid' },
+      rule: { type: 'string' },
+      rulesetVersion: { type: 'string' },
+      summary: { type: 'object', properties: { rows: { type: 'integer' }, ok: { type: 'integer' }, mismatch: { type: 'integer' }, invalid: { type: 'integer' } } },
+      rows: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['index', 'status'],
+          properties: {
+            index: { type: 'integer' },
+            rowId: { type: 'string' },
+            status: { enum: ['ok', 'mismatch', 'invalid'] },
+            result: { type: 'object' },
+            warnings: { type: 'array', items: ref('Text') },
+            error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
+            claimed: { type: 'string' },
+            difference: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+  AuditRecord: {
+    type: 'object',
+    properties: {
+      batchId: { type: 'string' },
+      createdAt: { type: 'string', format: 'date-time' },
+      keyId: { type: 'string' },
+      rule: { type: 'string' },
+      rulesetVersion: { type: 'string' },
+      format: { enum: ['csv', 'json'] },
+      bodyBytes: { type: 'integer' },
+      bodySha256: { type: 'string' },
+      summary: { type: 'object' },
+    },
+  },
+};
+
+export function openApiDocument(): Record<string, unknown> {
+  const rules = listRules();
+  const schemas: Record<string, Schema> = { ...commonSchemas };
+  const paths: Record<string, unknown> = {
+    '/v1/rules': {
+      get: { operationId: 'listRules', summary: 'The rules and their inputs and outputs', tags: ['catalogue'], responses: { 200: { description: 'Registry metadata', content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, rules: { type: 'array' } } }) } } },
+    },
+    '/v1/interpretations': {
+      get: { operationId: 'listInterpretations', summary: 'Readings chosen where the text is ambiguous', tags: ['catalogue'], responses: { 200: { description: 'Interpretations', content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, interpretations: { type: 'array' } } }) } } },
+    },
+    '/v1/batch/{batchId}': {
+      get: {
+        operationId: 'getBatchAudit',
+        summary: 'The audit record of a batch made with the same key',
+        tags: ['batch'],
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The record', content: json({ type: 'object', properties: { ok: { const: true }, rulesetVersion: { type: 'string' }, batch: ref('AuditRecord') } }) },
+          401: errorResponse('No key or a wrong key'),
+          404: errorResponse('No such batch for this key'),
+        },
+      },
+    },
+    '/openapi.json': { get: { operationId: 'openapi', summary: 'This document', tags: ['catalogue'], responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
+  };
+  for (const meta of rules) {
+    Object.assign(schemas, ruleSchemas(meta));
+    Object.assign(paths, rulePaths(meta));
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Baotou disability-employment rules (包府办发〔2023〕43号)',
+      version: RULESET_VERSION,
+      description: 'The same answers as the spreadsheet add-in, from one rules package. Every answer carries rulesetVersion.',
+    },
+    'x-rulesetVersion': RULESET_VERSION,
+    paths,
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A batch key; local development: local-dev-key' } } },
+  };
+}

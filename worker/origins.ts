@@ -1,0 +1,47 @@
+/**
+ * CORS for the batch routes: a browser may call them only from the Worker's own origin or from an
+ * origin listed in `BATCH_ORIGINS`; any other origin gets 403 (preflight included). Calls without an
+ * `Origin` header (curl, servers) are not browser calls and pass to the key check.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
+import { errorBody, errorResponse } from './errors.ts';
+
+export function allowedOrigins(configured: string | undefined): string[] {
+  return (configured ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+export const batchCors: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header('origin');
+  if (!origin) return next();
+  const own = new URL(c.req.url).origin;
+  if (origin !== own && !allowedOrigins(c.env?.BATCH_ORIGINS).includes(origin)) {
+    return errorResponse(
+      403,
+      errorBody('forbidden-origin', `来源 ${origin} 不在批量接口允许的来源之内`, `Origin ${origin} may not call the batch routes`),
+      {},
+      { vary: 'Origin' },
+    );
+  }
+  const cors = {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': 'X-Ruleset-Version',
+    vary: 'Origin',
+  };
+  if (c.req.method === 'OPTIONS') {
+    return new Response(null, {
+      status: 204,
+      headers: {
+        ...cors,
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept',
+        'access-control-max-age': '600',
+      },
+    });
+  }
+  await next();
+  for (const [name, value] of Object.entries(cors)) c.res.headers.set(name, value);
+};
