@@ -1,0 +1,63 @@
+/**
+ * `=BT.EXPLAIN("OVERQUOTA_REWARD", …the function's arguments)`: the whole explanation of one answer as
+ * rows of [label, value] that spill below the cell — value, every output, clause id and text, policy and
+ * validity, steps, interpretations relied on, warnings and hints. A refusal spills its code and message.
+ */
+import type { Evaluation, RuleMetadata } from '../../rules/index.ts';
+import { basicValueOf, outputToCell } from './cells.ts';
+import type { Lang } from './language.ts';
+
+type Row = [string, string | number | boolean];
+
+const L = {
+  rule: { zh: '规则', en: 'Rule' },
+  value: { zh: '结果', en: 'Value' },
+  clause: { zh: '条款', en: 'Clause' },
+  clauseText: { zh: '条款原文', en: 'Clause text' },
+  policy: { zh: '政策文件', en: 'Policy' },
+  validity: { zh: '有效期', en: 'Validity' },
+  step: { zh: '步骤', en: 'Step' },
+  interpretation: { zh: '解释', en: 'Interpretation' },
+  warning: { zh: '提示', en: 'Warning' },
+  hint: { zh: '建议', en: 'Hint' },
+  source: { zh: '依据', en: 'Source' },
+  version: { zh: '规则版本', en: 'Ruleset version' },
+  error: { zh: '错误', en: 'Error' },
+  message: { zh: '说明', en: 'Message' },
+  field: { zh: '输入项', en: 'Input' },
+} as const;
+
+export function explanationRows(meta: RuleMetadata, evaluation: Evaluation, lang: Lang): Row[] {
+  const rows: Row[] = [[L.rule[lang], `${meta.functionName} — ${meta.title[lang]}`]];
+  if (!evaluation.ok) {
+    rows.push([L.error[lang], evaluation.error.code], [L.message[lang], evaluation.error.message[lang]]);
+    if (evaluation.error.field) rows.push([L.field[lang], evaluation.error.field]);
+    rows.push([L.version[lang], evaluation.rulesetVersion]);
+    return rows;
+  }
+  const display = (name: string): string | number | boolean => {
+    const spec = meta.outputs.find((o) => o.name === name);
+    const value = evaluation.result[name];
+    if (spec?.type === 'date' && typeof value === 'string') return value;
+    return basicValueOf(outputToCell(value, spec, lang)) ?? '';
+  };
+  rows.push([L.value[lang], display(meta.primary)]);
+  for (const output of meta.outputs) {
+    if (output.name === meta.primary || evaluation.result[output.name] === undefined) continue;
+    const unit = output.unit ? `（${output.unit[lang]}）` : '';
+    rows.push([`${output.label[lang]}${unit}`, display(output.name)]);
+  }
+  rows.push(
+    [L.clause[lang], `${evaluation.clause.id} ${evaluation.clause.heading[lang]}`],
+    [L.clauseText[lang], evaluation.clause.text],
+    [L.policy[lang], `${evaluation.policy.id} ${evaluation.policy.title[lang]}`],
+    [L.validity[lang], `${evaluation.policy.validFrom} – ${evaluation.policy.validTo}`],
+  );
+  evaluation.steps.forEach((step, i) => rows.push([`${L.step[lang]} ${i + 1}`, step[lang]]));
+  for (const item of evaluation.interpretations) rows.push([`${L.interpretation[lang]} ${item.id}`, item.reading[lang]]);
+  for (const warning of evaluation.warnings) rows.push([L.warning[lang], warning[lang]]);
+  for (const hint of evaluation.hints) rows.push([L.hint[lang], hint[lang]]);
+  for (const source of evaluation.sources) rows.push([L.source[lang], source]);
+  rows.push([L.version[lang], evaluation.rulesetVersion]);
+  return rows;
+}

@@ -1,0 +1,106 @@
+/**
+ * The task pane's page: language switch, rule choice, Worker settings, "Validate selection" with a
+ * progress bar, and the path used. Glue only: the work is in validate.ts, table.ts and excel-io.ts.
+ */
+import { listRules, type RuleMetadata } from '../../rules/index.ts';
+import { setLanguage, uiLanguage, type Lang } from '../functions/language.ts';
+import { excel } from '../office-host.ts';
+import { readSelection, writeResults } from './excel-io.ts';
+import { fill, ui } from './i18n.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+import { guessRule } from './table.ts';
+import { validateTable } from './validate.ts';
+import { WorkerError } from './worker-client.ts';
+
+const $ = <T extends HTMLElement>(root: ParentNode, id: string) => root.querySelector(`#${id}`) as T;
+
+export function mountTaskPane(root: HTMLElement): void {
+  const rules = listRules();
+  let lang: Lang = uiLanguage();
+  root.innerHTML = `
+    <header><h1 id="bt-title"></h1><button id="bt-lang" type="button"></button></header>
+    <p id="bt-intro" class="intro"></p>
+    <label><span id="bt-rule-label"></span><select id="bt-rule"></select></label>
+    <button id="bt-validate" type="button" class="primary"></button>
+    <progress id="bt-progress" value="0" max="1"></progress>
+    <p id="bt-path" role="status"></p>
+    <p id="bt-summary"></p>
+    <p id="bt-error" class="error" role="alert"></p>
+    <details id="bt-settings"><summary id="bt-settings-label"></summary>
+      <label><span id="bt-url-label"></span><input id="bt-url" type="url" placeholder="https://…"></label>
+      <label><span id="bt-key-label"></span><input id="bt-key" type="password" autocomplete="off"></label>
+      <button id="bt-save" type="button"></button> <span id="bt-saved"></span>
+    </details>
+    <p id="bt-functions" class="note"></p>`;
+  const select = $<HTMLSelectElement>(root, 'bt-rule');
+  const url = $<HTMLInputElement>(root, 'bt-url');
+  const key = $<HTMLInputElement>(root, 'bt-key');
+  const progress = $<HTMLProgressElement>(root, 'bt-progress');
+  const show = (id: string, text: string) => ($(root, id).textContent = text);
+
+  const render = () => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    show('bt-title', ui.title[lang]);
+    show('bt-lang', ui.language[lang]);
+    show('bt-intro', ui.intro[lang]);
+    show('bt-rule-label', ui.rule[lang]);
+    show('bt-validate', ui.validate[lang]);
+    show('bt-settings-label', ui.settings[lang]);
+    show('bt-url-label', ui.url[lang]);
+    show('bt-key-label', ui.key[lang]);
+    show('bt-save', ui.save[lang]);
+    show('bt-functions', ui.functions[lang]);
+    const chosen = select.value;
+    select.innerHTML = '';
+    select.append(new Option(ui.auto[lang], ''));
+    for (const meta of rules) select.append(new Option(`${meta.title[lang]} (${meta.functionName})`, meta.id));
+    select.value = chosen;
+  };
+  render();
+  void loadSettings().then((s) => {
+    url.value = s.url;
+    key.value = s.key;
+  });
+
+  $(root, 'bt-lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    setLanguage(lang);
+    render();
+  });
+  $(root, 'bt-save').addEventListener('click', async () => {
+    await saveSettings({ url: url.value, key: key.value });
+    show('bt-saved', ui.saved[lang]);
+  });
+  $(root, 'bt-validate').addEventListener('click', async () => {
+    show('bt-error', '');
+    show('bt-summary', '');
+    const host = excel();
+    if (!host) return show('bt-error', ui.noExcel[lang]);
+    show('bt-path', ui.working[lang]);
+    try {
+      const selection = await readSelection(host);
+      if (selection.values.length < 2) return show('bt-error', ui.tooSmall[lang]);
+      const meta: RuleMetadata | undefined = rules.find((r) => r.id === select.value) ?? guessRule(selection.values[0], rules);
+      if (!meta) return show('bt-error', ui.noRule[lang]);
+      select.value = meta.id;
+      const result = await validateTable({
+        values: selection.values,
+        meta,
+        lang,
+        worker: { url: url.value.trim(), key: key.value.trim() },
+        online: navigator.onLine,
+        onProgress: (done, total) => {
+          progress.max = Math.max(total, 1);
+          progress.value = done;
+        },
+      });
+      const primary = meta.outputs.find((o) => o.name === meta.primary);
+      await writeResults(host, selection, result.columns, { statuses: result.outcome.rows.map((r) => r.status), dateValues: primary?.type === 'date' });
+      show('bt-path', result.reason[lang]);
+      show('bt-summary', fill(ui.summary[lang], { ...result.outcome.summary }));
+    } catch (error) {
+      show('bt-path', '');
+      show('bt-error', error instanceof WorkerError ? error.text[lang] : String(error));
+    }
+  });
+}

@@ -1,0 +1,77 @@
+/** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
+import type { RuleMetadata, Text } from '../rules/index.ts';
+import type { Success } from '../rules/evaluate.ts';
+import { ui } from './i18n.ts';
+
+export interface ApiError {
+  code: string;
+  field?: string;
+  message: Text;
+}
+
+export type Answer<T> = { ok: true; body: T } | { ok: false; status: number; error: ApiError };
+
+const networkError = (): ApiError => ({ code: 'network', message: ui.networkError });
+
+/** The error body of a non-2xx answer, or a generic one naming the status when the body is not the usual `{ error }`. */
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: ApiError };
+    if (body.error?.message?.zh && body.error.message.en) return body.error;
+  } catch {
+    // not JSON
+  }
+  return {
+    code: `http-${response.status}`,
+    message: { zh: `服务返回错误（HTTP ${response.status}）`, en: `The service answered with an error (HTTP ${response.status})` },
+  };
+}
+
+async function call<T>(input: string, init: RequestInit, read: (r: Response) => Promise<T>): Promise<Answer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(input, init);
+  } catch {
+    return { ok: false, status: 0, error: networkError() };
+  }
+  if (!response.ok) return { ok: false, status: response.status, error: await errorOf(response) };
+  try {
+    return { ok: true, body: await read(response) };
+  } catch {
+    return {
+      ok: false,
+      status: response.status,
+      error: { code: 'bad-answer', message: ui.unexpectedAnswer },
+    };
+  }
+}
+
+export const fetchRules = () => call<{ rules: RuleMetadata[] }>('/v1/rules', {}, (r) => r.json());
+
+export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
+  call<Success>(
+    `/v1/rules/${encodeURIComponent(ruleId)}`,
+    { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(inputs) },
+    (r) => r.json(),
+  );
+
+export interface BatchSummaryBody {
+  batchId?: string;
+  rule: string;
+  rulesetVersion: string;
+  summary: { rows: number; ok: number; mismatch: number; invalid: number };
+  rows: { index: number; rowId?: string; status: 'ok' | 'mismatch' | 'invalid'; result?: Record<string, unknown>; error?: ApiError; claimed?: string; difference?: string }[];
+}
+
+const batchInit = (key: string, csv: ArrayBuffer, accept: string): RequestInit => ({
+  method: 'POST',
+  headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv', accept },
+  body: csv,
+});
+
+/** Sends the file's bytes as they are: the Worker detects UTF-8 or GBK. */
+export const batchSummary = (ruleId: string, key: string, csv: ArrayBuffer) =>
+  call<BatchSummaryBody>(`/v1/batch/${encodeURIComponent(ruleId)}`, batchInit(key, csv, 'application/json'), (r) => r.json());
+
+export const batchCsv = (ruleId: string, key: string, csv: ArrayBuffer) =>
+  call<Blob>(`/v1/batch/${encodeURIComponent(ruleId)}`, batchInit(key, csv, 'text/csv'), (r) => r.blob());

@@ -1,0 +1,228 @@
+/**
+ * The quick-check page: pick a rule, fill the form generated from its metadata, compute through the
+ * Worker, read the answer with its clause and explanation; or check a whole CSV. The state lives in
+ * the address (`/?rule=…&input=value…`) so a case can be shared.
+ */
+import type { RuleMetadata } from '../rules/index.ts';
+import type { Success } from '../rules/evaluate.ts';
+import { computeCase, fetchRules, type ApiError, type BatchSummaryBody } from './api.ts';
+import { downloadResult, renderBatchSummary, sendBatch, type Upload } from './batch.ts';
+import { byId } from './dom.ts';
+import { RuleForm, type RawValues } from './form.ts';
+import { applyTexts, lang, setLang, t, tr, ui } from './i18n.ts';
+import { renderResult } from './result.ts';
+import { readState, writeState } from './url-state.ts';
+
+interface View {
+  rules: RuleMetadata[];
+  meta?: RuleMetadata;
+  form?: RuleForm;
+  answer?: Success;
+  /** The last error of the case form, re-shown after a language switch. */
+  caseError?: ApiError;
+  batch?: { upload: Upload; body: BatchSummaryBody };
+  computing: number;
+}
+
+const view: View = { rules: [], computing: 0 };
+
+const el = {
+  pageAlert: () => byId('page-alert'),
+  ruleSelect: () => byId<HTMLSelectElement>('rule-select'),
+  ruleDescription: () => byId('rule-description'),
+  fields: () => byId('fields'),
+  result: () => byId('result'),
+  share: () => byId('share'),
+  shareLink: () => byId<HTMLAnchorElement>('share-link'),
+  batchColumns: () => byId('batch-columns'),
+  batchFile: () => byId<HTMLInputElement>('batch-file'),
+  batchFileError: () => byId('batch-file-error'),
+  batchKey: () => byId<HTMLInputElement>('batch-key'),
+  batchKeyError: () => byId('batch-key-error'),
+  batchAlert: () => byId('batch-alert'),
+  batchResult: () => byId('batch-result'),
+};
+
+const errorText = (error: ApiError) => `${tr(error.message)}${error.code ? ` [${error.code}]` : ''}`;
+
+function say(target: HTMLElement, message?: string): void {
+  target.textContent = message ?? '';
+}
+
+function saveState(): void {
+  if (!view.meta || !view.form) return;
+  const href = writeState({ rule: view.meta.id, lang: lang(), values: view.form.values() });
+  el.shareLink().href = href;
+  el.shareLink().textContent = href;
+  el.share().hidden = false;
+}
+
+function fillRuleSelect(): void {
+  const select = el.ruleSelect();
+  select.replaceChildren(
+    ...view.rules.map((r) => {
+      const option = document.createElement('option');
+      option.value = r.id;
+      option.textContent = `${tr(r.title)} (${r.id})`;
+      return option;
+    }),
+  );
+  if (view.meta) select.value = view.meta.id;
+}
+
+function showRule(meta: RuleMetadata, values: RawValues): void {
+  view.meta = meta;
+  view.form = new RuleForm(meta.inputs);
+  view.form.fill(values);
+  el.ruleSelect().value = meta.id;
+  say(el.ruleDescription(), `${tr(meta.description)} · ${meta.clause.id}`);
+  el.fields().replaceChildren(view.form.element);
+  el.batchColumns().textContent = [...meta.inputs.filter((i) => i.type !== 'records').map((i) => i.name), 'rowId', 'claimed'].join(', ');
+}
+
+function showAnswer(focus: boolean): void {
+  const target = el.result();
+  if (!view.meta || !view.answer) {
+    target.replaceChildren();
+    target.hidden = true;
+    return;
+  }
+  target.replaceChildren(renderResult(view.meta, view.answer));
+  target.hidden = false;
+  if (focus) byId('result-heading').focus();
+}
+
+function showCaseError(error: ApiError): void {
+  if (error.field && view.form?.has(error.field)) view.form.showError(error.field, error.message);
+  else say(el.pageAlert(), errorText(error));
+}
+
+async function compute(focus: boolean): Promise<void> {
+  const { meta, form } = view;
+  if (!meta || !form) return;
+  const ticket = ++view.computing;
+  form.clearErrors();
+  say(el.pageAlert());
+  view.caseError = undefined;
+  saveState();
+  const payload = form.payload();
+  if (!payload.ok) {
+    view.answer = undefined;
+    view.caseError = { code: 'invalid-list', field: payload.field, message: payload.message };
+    showAnswer(false);
+    showCaseError(view.caseError);
+    return;
+  }
+  el.result().setAttribute('aria-busy', 'true');
+  const answer = await computeCase(meta.id, payload.inputs);
+  if (ticket !== view.computing) return;
+  el.result().removeAttribute('aria-busy');
+  if (answer.ok) {
+    view.answer = answer.body;
+    showAnswer(focus);
+  } else {
+    view.answer = undefined;
+    view.caseError = answer.error;
+    showAnswer(false);
+    showCaseError(answer.error);
+  }
+}
+
+function switchLanguage(): void {
+  const values = view.form?.values() ?? {};
+  setLang(lang() === 'zh' ? 'en' : 'zh');
+  const button = byId('lang-switch');
+  button.lang = lang() === 'zh' ? 'en' : 'zh-CN';
+  applyTexts();
+  fillRuleSelect();
+  if (view.meta) showRule(view.meta, values);
+  showAnswer(false);
+  if (view.caseError) showCaseError(view.caseError);
+  showBatch();
+  saveState();
+}
+
+function showBatch(): void {
+  const target = el.batchResult();
+  if (!view.batch) return void target.replaceChildren();
+  const { upload, body } = view.batch;
+  target.replaceChildren(
+    renderBatchSummary(body, async () => {
+      say(el.batchAlert());
+      const answer = await downloadResult(upload);
+      if (!answer.ok) say(el.batchAlert(), errorText(answer.error));
+    }),
+  );
+}
+
+async function submitBatch(): Promise<void> {
+  say(el.batchAlert());
+  say(el.batchFileError());
+  say(el.batchKeyError());
+  const file = el.batchFile().files?.[0];
+  const key = el.batchKey().value.trim();
+  if (!view.meta) return;
+  if (!file) return say(el.batchFileError(), t('batchNoFile'));
+  if (!key) return say(el.batchKeyError(), t('batchNoKey'));
+  const upload: Upload = { rule: view.meta.id, key, fileName: file.name, bytes: await file.arrayBuffer() };
+  const answer = await sendBatch(upload);
+  if (!answer.ok) {
+    view.batch = undefined;
+    showBatch();
+    say(answer.status === 401 ? el.batchKeyError() : el.batchAlert(), errorText(answer.error));
+    return;
+  }
+  view.batch = { upload, body: answer.body };
+  showBatch();
+  byId('batch-summary-heading').focus();
+}
+
+function wire(): void {
+  byId('lang-switch').addEventListener('click', switchLanguage);
+  el.ruleSelect().addEventListener('change', () => {
+    const meta = view.rules.find((r) => r.id === el.ruleSelect().value);
+    if (!meta) return;
+    view.answer = undefined;
+    view.caseError = undefined;
+    say(el.pageAlert());
+    showRule(meta, {});
+    showAnswer(false);
+    saveState();
+  });
+  byId('case-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void compute(true);
+  });
+  byId('fill-example').addEventListener('click', () => view.form?.fillExamples());
+  byId('batch-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submitBatch();
+  });
+}
+
+async function main(): Promise<void> {
+  const initial = readState(location.search);
+  setLang(initial.lang);
+  byId('lang-switch').lang = initial.lang === 'zh' ? 'en' : 'zh-CN';
+  applyTexts();
+  wire();
+  const answer = await fetchRules();
+  if (!answer.ok) return say(el.pageAlert(), errorText(answer.error));
+  view.rules = answer.body.rules;
+  const asked = initial.rule ? view.rules.find((r) => r.id === initial.rule) : undefined;
+  const meta = asked ?? view.rules[0];
+  if (!meta) return;
+  view.meta = meta;
+  fillRuleSelect();
+  showRule(meta, asked ? initial.values : {});
+  if (initial.rule && !asked) say(el.pageAlert(), `${tr(ui.unknownRule)}: ${initial.rule}`);
+  // A shared case (`?rule=…&input=…`) opens computed; a bare `?rule=…` opens the empty form.
+  if (asked && Object.keys(initial.values).length) await compute(false);
+  const ignored = asked ? Object.keys(initial.values).filter((name) => !meta.inputs.some((i) => i.name === name)) : [];
+  if (ignored.length && !el.pageAlert().textContent) say(el.pageAlert(), `${tr(ui.ignoredInputs)}: ${ignored.join(', ')}`);
+}
+
+// `data-ready` tells a person's tools (and the browser tests) that the first render is done.
+void main().finally(() => {
+  document.body.dataset.ready = 'true';
+});

@@ -1,0 +1,103 @@
+/** The page's language (zh by default, en on the switch) and its own interface words; everything else comes from the metadata. */
+import type { Text } from '../rules/index.ts';
+
+export type Lang = 'zh' | 'en';
+
+let current: Lang = 'zh';
+
+export const lang = (): Lang => current;
+
+export function setLang(next: Lang): void {
+  current = next;
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** Picks the current language's form of a bilingual text. */
+export const tr = (text: Text | undefined): string => (text ? text[current] : '');
+
+/** The page's fixed words. */
+export const ui = {
+  pageTitle: { zh: '残疾人就业政策快速核算', en: 'Disability-employment quick check' },
+  pageSubtitle: {
+    zh: '包头市促进残疾人就业实施方案（包府办发〔2023〕43号）',
+    en: 'Baotou plan for promoting the employment of persons with disabilities (包府办发〔2023〕43号)',
+  },
+  switchLang: { zh: 'English', en: '中文' },
+  switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+  rule: { zh: '规则', en: 'Rule' },
+  inputs: { zh: '输入', en: 'Inputs' },
+  compute: { zh: '计算', en: 'Compute' },
+  fillExample: { zh: '填入示例', en: 'Fill in the example' },
+  clear: { zh: '清空', en: 'Clear' },
+  required: { zh: '必填', en: 'required' },
+  optional: { zh: '选填', en: 'optional' },
+  notGiven: { zh: '（不填）', en: '(not given)' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  range: { zh: '范围', en: 'Range' },
+  result: { zh: '结果', en: 'Result' },
+  outputs: { zh: '各项结果', en: 'All outputs' },
+  steps: { zh: '计算过程', en: 'How it was computed' },
+  clause: { zh: '依据条款', en: 'Clause' },
+  policy: { zh: '政策文件', en: 'Policy' },
+  validity: { zh: '有效期', en: 'Valid' },
+  sources: { zh: '其他依据', en: 'Other sources' },
+  interpretations: { zh: '采用的解释', en: 'Interpretations relied on' },
+  reading: { zh: '采用', en: 'Reading' },
+  alternative: { zh: '另一种理解', en: 'Alternative' },
+  hints: { zh: '提示', en: 'Hints' },
+  warnings: { zh: '注意', en: 'Warnings' },
+  rulesetVersion: { zh: '规则版本', en: 'Ruleset version' },
+  shareLink: { zh: '本次计算的链接：', en: 'Link to this case:' },
+  computing: { zh: '计算中…', en: 'Computing…' },
+  noConditionFailed: { zh: '无', en: 'none' },
+  fieldErrorPrefix: { zh: '输入有误：', en: 'Input error: ' },
+  networkError: { zh: '无法连接服务，请稍后再试。', en: 'The service could not be reached; please try again.' },
+  unexpectedAnswer: { zh: '服务返回了无法识别的答复', en: 'The service gave an answer the page cannot read' },
+  invalidJson: { zh: '不是有效的 JSON 数组', en: 'is not a valid JSON array' },
+  batch: { zh: '批量核对（CSV）', en: 'Batch check (CSV)' },
+  batchIntro: {
+    zh: '上传 CSV 文件（UTF-8 或 GBK 均可），首行为列名，每行一个案例；可加 rowId（行号）和 claimed（申报金额）两列用于核对。',
+    en: 'Upload a CSV file (UTF-8 or GBK), a header row of column names, one case per row; optional rowId and claimed columns are checked against the result.',
+  },
+  batchColumns: { zh: '本规则的列名：', en: 'Columns for this rule:' },
+  batchFile: { zh: 'CSV 文件', en: 'CSV file' },
+  batchKey: { zh: '访问密钥', en: 'Access key' },
+  batchKeyHint: { zh: '由管理员发放；本地开发环境为 local-dev-key', en: 'Issued by the administrator; local development uses local-dev-key' },
+  batchSubmit: { zh: '上传并核对', en: 'Upload and check' },
+  batchDownload: { zh: '下载结果 CSV', en: 'Download the result CSV' },
+  batchNoFile: { zh: '请先选择 CSV 文件', en: 'Choose a CSV file first' },
+  batchNoKey: { zh: '请填写访问密钥', en: 'Enter the access key' },
+  summary: { zh: '汇总', en: 'Summary' },
+  rows: { zh: '行数', en: 'Rows' },
+  ok: { zh: '一致', en: 'OK' },
+  mismatch: { zh: '不一致', en: 'Mismatch' },
+  invalid: { zh: '无法计算', en: 'Invalid' },
+  row: { zh: '行', en: 'Row' },
+  status: { zh: '状态', en: 'Status' },
+  message: { zh: '说明', en: 'Message' },
+  difference: { zh: '差额', en: 'Difference' },
+  problemRows: { zh: '需要注意的行', en: 'Rows that need attention' },
+  moreRows: { zh: '其余各行见结果 CSV', en: 'The other rows are in the result CSV' },
+  loading: { zh: '加载规则…', en: 'Loading rules…' },
+  skip: { zh: '跳到主要内容', en: 'Skip to the main content' },
+  caseHeading: { zh: '单个案例', en: 'One case' },
+  ignoredInputs: { zh: '链接中有本规则没有的输入，已忽略', en: 'The link names inputs this rule does not have; they were ignored' },
+  unknownRule: { zh: '链接中的规则不存在，已改为第一条规则', en: 'The rule in the link does not exist; showing the first rule' },
+} satisfies Record<string, Text>;
+
+export const t = (key: keyof typeof ui): string => ui[key][current];
+
+const isKey = (key: string | undefined): key is keyof typeof ui => key !== undefined && key in ui;
+
+/** Writes the fixed words into the page's skeleton: `data-t` (text) and `data-t-label` (aria-label). */
+export function applyTexts(root: ParentNode = document): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-t]')) if (isKey(el.dataset.t)) el.textContent = t(el.dataset.t);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-t-label]')) if (isKey(el.dataset.tLabel)) el.setAttribute('aria-label', t(el.dataset.tLabel));
+  document.title = `${t('pageTitle')} · ${current === 'zh' ? ui.pageTitle.en : ui.pageTitle.zh}`;
+}
+
+/** Punctuation differs: full-width in Chinese, ASCII with spaces in English. */
+export const colon = (): string => (current === 'zh' ? '：' : ': ');
+export const paren = (s: string): string => (current === 'zh' ? `（${s}）` : ` (${s})`);
+export const listSep = (): string => (current === 'zh' ? '；' : '; ');
