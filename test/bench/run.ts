@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: evaluation cost, batch throughput and load, in one run on this machine. Prints a
+ * Markdown table, writes test-output/bench.json and the README section test/bench/README.section.md.
+ * Loopback only; bounded (about two to three minutes).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error plain ESM helper without types
+import { startLocalWorker } from '../../scripts/local-worker.mjs';
+import { benchEvaluation } from './evaluation.ts';
+import { benchTables, readmeSection, type BenchReport } from './section.ts';
+import { benchBatches, benchLoad } from './worker.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const quick = process.argv.includes('--quick');
+
+const report: BenchReport = {
+  ranAt: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: totalmem() / 2 ** 30, node: process.version, loadAverage: loadavg() },
+  evaluation: [],
+};
+
+for (const rule of ['overquota-reward', 'rent-subsidy', 'levy-due']) {
+  console.error(`evaluation: ${rule} …`);
+  report.evaluation.push(benchEvaluation(rule, quick ? 10_000 : 100_000));
+}
+
+const state = mkdtempSync(join(tmpdir(), 'bench-worker-'));
+try {
+  console.error('starting the Worker (wrangler dev → workerd) …');
+  const worker = await startLocalWorker({ persistTo: state, build: !existsSync(join(root, 'dist', 'site')) });
+  try {
+    console.error('batches …');
+    report.batch = await benchBatches(worker.url, quick ? [1_000, 10_000] : undefined);
+    console.error('load …');
+    report.load = await benchLoad(worker.url, quick ? 5 : 20);
+  } finally {
+    await worker.stop();
+  }
+} catch (error) {
+  report.workerError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  console.error('worker part failed:', error);
+} finally {
+  rmSync(state, { recursive: true, force: true });
+}
+
+mkdirSync(join(root, 'test-output'), { recursive: true });
+writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+const differentialFile = join(root, 'test-output', 'differential.json');
+const differential = existsSync(differentialFile) ? JSON.parse(readFileSync(differentialFile, 'utf8')) : undefined;
+if (!quick) writeFileSync(join(root, 'test', 'bench', 'README.section.md'), readmeSection(report, differential));
+console.log(benchTables(report));
+if (report.workerError) process.exitCode = 1;

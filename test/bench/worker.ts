@@ -1,0 +1,131 @@
+/**
+ * Batch throughput and load against the Worker in workerd (wrangler dev) on loopback: CSV batches of
+ * growing size posted to `POST /v1/batch/{id}`, with the workerd process's peak memory (VmHWM, reset
+ * before each batch through /proc/<pid>/clear_refs); then a bounded autocannon run on a quick-check route.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { rowsFor } from './rows.ts';
+
+export const BATCH_RULE = 'overquota-reward';
+const KEY = 'local-dev-key';
+
+export interface BatchFigures {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakMemoryMB: number;
+  /** Peak minus the memory that workerd held just before the batch (largest over the workerd processes). */
+  growthMB: number;
+}
+
+export interface LoadFigures {
+  route: string;
+  seconds: number;
+  connections: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+
+/** The workerd processes descended from this process (wrangler dev runs one). */
+export function workerdPids(): number[] {
+  const parent = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+      parent.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const descends = (pid: number) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  return [...names].filter(([pid, name]) => name.startsWith('workerd') && descends(pid)).map(([pid]) => pid);
+}
+
+const statusKB = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+
+function resetPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function csvFor(count: number): string {
+  const rows = rowsFor(BATCH_RULE, count, 7);
+  const lines = ['rowId,totalStaff,disabledCounted,monthlyMinWage'];
+  rows.forEach((r, i) => lines.push(`${i + 1},${r.totalStaff},${r.disabledCounted},${r.monthlyMinWage}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function postBatch(url: string, csv: string, count: number): Promise<number> {
+  const t = performance.now();
+  const response = await fetch(`${url}/v1/batch/${BATCH_RULE}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv; charset=utf-8', accept: 'application/json' },
+    body: csv,
+  });
+  const body = await response.text();
+  const seconds = (performance.now() - t) / 1000;
+  if (!response.ok) throw new Error(`batch of ${count} rows: HTTP ${response.status} ${body.slice(0, 300)}`);
+  const answer = JSON.parse(body) as { summary?: { rows: number }; rows?: unknown[] };
+  const answered = answer.summary?.rows ?? answer.rows?.length;
+  if (answered !== count) throw new Error(`batch of ${count} rows answered ${answered} rows`);
+  return seconds;
+}
+
+export async function benchBatches(url: string, sizes = [1_000, 10_000, 100_000], reps = 3): Promise<BatchFigures[]> {
+  // wrangler dev runs the Worker in one workerd and its proxy in another: the larger one is the Worker's
+  const pids = workerdPids();
+  if (pids.length === 0) throw new Error('no workerd process found under this one');
+  await postBatch(url, csvFor(100), 100); // warm-up
+  const figures: BatchFigures[] = [];
+  for (const size of sizes) {
+    const csv = csvFor(size);
+    const times: number[] = [];
+    let peak = 0;
+    let growth = 0;
+    for (let i = 0; i < reps; i++) {
+      const before = pids.map((pid) => statusKB(pid, 'VmRSS'));
+      if (!pids.every(resetPeak)) throw new Error('cannot reset VmHWM through /proc/<pid>/clear_refs');
+      times.push(await postBatch(url, csv, size));
+      pids.forEach((pid, k) => {
+        const hwm = statusKB(pid, 'VmHWM');
+        peak = Math.max(peak, hwm);
+        growth = Math.max(growth, hwm - before[k]);
+      });
+    }
+    const seconds = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    figures.push({ rows: size, seconds, rowsPerSecond: size / seconds, peakMemoryMB: peak / 1024, growthMB: growth / 1024 });
+  }
+  return figures;
+}
+
+export async function benchLoad(url: string, seconds = 20, connections = 50): Promise<LoadFigures> {
+  const route = `/v1/rules/${BATCH_RULE}?totalStaff=400&disabledCounted=9&monthlyMinWage=1980`;
+  const check = await fetch(url + route);
+  if (!check.ok) throw new Error(`quick-check route answered ${check.status}`);
+  const result = await autocannon({ url: url + route, connections, duration: seconds });
+  return {
+    route: `GET ${route}`,
+    seconds,
+    connections,
+    requestsPerSecond: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+  };
+}
