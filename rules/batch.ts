@@ -80,7 +80,7 @@ export class BatchEvaluator {
       }
       claimed = new Dec(t);
     }
-    const evaluation = evaluateRule(this.rule, inputs, this.state);
+    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

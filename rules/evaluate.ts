@@ -89,8 +89,15 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
 
 const failure = (rule: string, error: RuleErrorBody): Failure => ({ ok: false, rule, rulesetVersion: RULESET_VERSION, error });
 
+export interface EvaluateOptions {
+  /** Cross-row state of a batch (see `RuleDefinition.batchState`). */
+  batchState?: unknown;
+  /** False to skip rendering the explanation steps (batch rows do not carry them). */
+  explain?: boolean;
+}
+
 /** Runs one rule on raw inputs. Never throws: bad input, an unknown rule or a refusal is `{ ok: false, error }`. */
-export function evaluate(ruleId: string, rawInputs: unknown, batchState?: unknown): Evaluation {
+export function evaluate(ruleId: string, rawInputs: unknown): Evaluation {
   const rule = findRule(ruleId);
   if (!rule) {
     return failure(ruleId, {
@@ -99,13 +106,13 @@ export function evaluate(ruleId: string, rawInputs: unknown, batchState?: unknow
       message: { zh: `没有编号为“${ruleId}”的规则`, en: `There is no rule "${ruleId}"` },
     });
   }
-  return evaluateRule(rule, rawInputs, batchState);
+  return evaluateRule(rule, rawInputs);
 }
 
-export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, batchState?: unknown): Evaluation {
+export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
   try {
     const input = coerceObject(rawInputs ?? {}, cachedInputs(rule));
-    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), batchState);
+    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain);
     checkValidity(rule, input, ctx);
     const raw = rule.compute(input, ctx);
     return {

@@ -3,7 +3,7 @@
  * public institution (not a primary/secondary school or kindergarten) with 67 or more, that is below
  * the 1.5 % ratio (未达到, strictly below) must place at least one disabled person.
  */
-import { Dec, plain, percent } from '../core/decimal.ts';
+import { Dec, decimalOf, percent, plain } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
@@ -73,34 +73,34 @@ export const agencyMinPlacement = defineRule<Inputs>({
   primary: 'required',
   compute(input, ctx) {
     const { agencyMinEstablishment, institutionMinEstablishment, minimumPlacement } = baotouPlan.agencyPlacement;
-    const ratio = new Dec(quota.ratio.value);
+    const ratio = decimalOf(quota.ratio);
     const quotaPersons = ratio.times(input.establishment);
     const belowRatio = input.disabledCounted.lt(quotaPersons);
-    ctx.step(
+    ctx.step(() => [
       `${percent(ratio)} × ${input.establishment} = ${plain(quotaPersons)}；已安排 ${plain(input.disabledCounted)}：${belowRatio ? '未达到' : '已达到'}规定比例`,
       `${percent(ratio)} × ${input.establishment} = ${plain(quotaPersons)}; counted ${plain(input.disabledCounted)}: ${belowRatio ? 'below' : 'at or above'} the ratio`,
-    );
+    ]);
     const threshold =
       input.unitKind === 'agency' ? agencyMinEstablishment.value : input.unitKind === 'institution' ? institutionMinEstablishment.value : undefined;
     let covered = false;
     if (threshold === undefined) {
-      ctx.step('中小学、幼儿园不适用本条', 'Schools and kindergartens are outside this clause');
+      ctx.step(() => ['中小学、幼儿园不适用本条', 'Schools and kindergartens are outside this clause']);
     } else {
       covered = input.establishment >= threshold;
-      ctx.step(
+      ctx.step(() => [
         `编制 ${input.establishment} ${covered ? '≥' : '<'} ${threshold}（含）：${covered ? '适用' : '不适用'}`,
         `Establishment ${input.establishment} ${covered ? '≥' : '<'} ${threshold} (inclusive): ${covered ? 'covered' : 'not covered'}`,
-      );
+      ]);
     }
     const required = covered && belowRatio;
     const shortfallToOne = required && input.disabledCounted.lt(minimumPlacement.value) ? minimumPlacement.value : 0;
     if (required) {
-      ctx.hint(
+      ctx.hint(() => [
         shortfallToOne ? `须至少安排 ${minimumPlacement.value} 名残疾人就业` : `已安排残疾人，但仍未达到比例：还差 ${plain(quotaPersons.minus(input.disabledCounted))} 人`,
         shortfallToOne
           ? `Must place at least ${minimumPlacement.value} disabled person`
           : `Disabled persons are placed but the ratio is still not met: ${plain(quotaPersons.minus(input.disabledCounted))} short`,
-      );
+      ]);
     }
     return { required, shortfallToOne, belowRatio };
   },

@@ -2,7 +2,7 @@
  * Rule `blind-massage-insurance-subsidy`, clause m8.2: 50 % of the social insurance a blind masseur
  * actually paid in the previous year, for at most (不超过, inclusive) 15 years per person.
  */
-import { Dec, money, percent } from '../core/decimal.ts';
+import { Dec, decimalOf, money, percent } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
@@ -48,7 +48,7 @@ export const blindMassageInsuranceSubsidy = defineRule<Inputs>({
   primary: 'amount',
   compute(input, ctx) {
     const { share, maxYears } = baotouPlan.blindMassageInsurance;
-    const rate = new Dec(share.value);
+    const rate = decimalOf(share);
     const eligible = ctx.condition(
       input.yearsAlreadySubsidised < maxYears.value,
       'subsidy-years-used',
@@ -58,11 +58,11 @@ export const blindMassageInsuranceSubsidy = defineRule<Inputs>({
     const yearsRemaining = Math.max(0, maxYears.value - input.yearsAlreadySubsidised - (eligible ? 1 : 0));
     if (!eligible) return { amount: new Dec(0), yearsRemaining: 0 };
     const amount = input.insurancePaidLastYear.times(rate);
-    ctx.step(
+    ctx.step(() => [
       `${money(input.insurancePaidLastYear)} × ${percent(rate)} = ${amount.toFixed()}，四舍五入到分：${money(amount)}`,
       `${money(input.insurancePaidLastYear)} × ${percent(rate)} = ${amount.toFixed()}, rounded half up to 0.01: ${money(amount)}`,
-    );
-    ctx.step(`本年为第 ${input.yearsAlreadySubsidised + 1} 年，之后还可补贴 ${yearsRemaining} 年`, `This is year ${input.yearsAlreadySubsidised + 1}; ${yearsRemaining} more years possible afterwards`);
+    ]);
+    ctx.step(() => [`本年为第 ${input.yearsAlreadySubsidised + 1} 年，之后还可补贴 ${yearsRemaining} 年`, `This is year ${input.yearsAlreadySubsidised + 1}; ${yearsRemaining} more years possible afterwards`]);
     return { amount, yearsRemaining };
   },
 });

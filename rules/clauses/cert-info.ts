@@ -168,28 +168,28 @@ export const certInfo = defineRule<Inputs>({
     const at = (index: number) => index + 1;
     if (info.check) {
       const { remainder, expected, actual } = info.check;
-      ctx.step(
+      ctx.step(() => [
         `校验码：前${layout.checkCharacter}位按 GB 11643 加权求和 mod ${modulus} = ${remainder}，应为 ${expected}；第${at(layout.checkCharacter)}位为 ${actual}`,
         `Check character: weighted sum of the first ${layout.checkCharacter} digits (GB 11643) mod ${modulus} = ${remainder}, so ${expected}; character ${at(layout.checkCharacter)} is ${actual}`,
-      );
+      ]);
     }
     for (const p of info.problems) ctx.condition(false, p.code, p.message.zh, p.message.en);
     if (!info.valid) {
-      ctx.step('号码无效：不给出出生日期、性别、类别和等级', 'The number is not valid: no birth date, sex, category or grade is read from it');
+      ctx.step(() => ['号码无效：不给出出生日期、性别、类别和等级', 'The number is not valid: no birth date, sex, category or grade is read from it']);
       return { valid: false, problems: ctx.failed };
     }
     const name = categoryName(info.category!)!;
     const sexDigit = normaliseCertNumber(input.certNumber)[layout.sexDigit];
     const [from, to] = layout.birthDate;
-    ctx.step(`第${at(from)}–${to}位：出生日期 ${info.birthDate}`, `Characters ${at(from)}–${to}: birth date ${info.birthDate}`);
-    ctx.step(
+    ctx.step(() => [`第${at(from)}–${to}位：出生日期 ${info.birthDate}`, `Characters ${at(from)}–${to}: birth date ${info.birthDate}`]);
+    ctx.step(() => [
       `第${at(layout.sexDigit)}位 ${sexDigit} 为${info.sex === 'male' ? '奇数：男' : '偶数：女'}`,
       `Character ${at(layout.sexDigit)} is ${sexDigit}, ${info.sex === 'male' ? 'odd: male' : 'even: female'}`,
-    );
-    ctx.step(
+    ]);
+    ctx.step(() => [
       `第${at(layout.category)}位 ${info.category}：${name.zh}；第${at(layout.grade)}位 ${info.grade}：${gradeName(info.grade!).zh}`,
       `Character ${at(layout.category)} is ${info.category}: ${name.en}; character ${at(layout.grade)} is ${info.grade}: ${gradeName(info.grade!).en}`,
-    );
+    ]);
     return {
       valid: true,
       birthDate: info.birthDate,

@@ -284,22 +284,22 @@ export const disabledHeadcount = defineRule<Inputs>({
     });
     const counted = outcomes.filter((o) => o.counted);
     const skipped = outcomes.filter((o) => !o.counted).map((o) => `rows[${o.index}]`);
-    ctx.step(
+    ctx.step(() => [
       `共 ${outcomes.length} 条记录，计入 ${counted.length} 条${skipped.length ? `；未计入：${skipped.join('、')}` : ''}`,
       `${outcomes.length} records, ${counted.length} counted${skipped.length ? `; not counted: ${skipped.join(', ')}` : ''}`,
-    );
-    ctx.step(`Σ 权数 × 在岗月数 = ${personMonths}`, `Σ weight × months employed = ${personMonths}`);
+    ]);
+    ctx.step(() => [`Σ 权数 × 在岗月数 = ${personMonths}`, `Σ weight × months employed = ${personMonths}`]);
     const disabledCounted = new Dec(personMonths).div(MONTHS);
-    ctx.step(`${personMonths} ÷ ${MONTHS} ${shown(personMonths, MONTHS)} 人`, `${personMonths} ÷ ${MONTHS} ${shown(personMonths, MONTHS)} persons`);
+    ctx.step(() => [`${personMonths} ÷ ${MONTHS} ${shown(personMonths, MONTHS)} 人`, `${personMonths} ÷ ${MONTHS} ${shown(personMonths, MONTHS)} persons`]);
     if (partYear) {
       ctx.rely('partial-year');
-      ctx.step(`不足一年的按在岗月数 ÷ ${MONTHS} 折算，不取整`, `Part-year employment counts as months ÷ ${MONTHS}, not rounded`);
+      ctx.step(() => [`不足一年的按在岗月数 ÷ ${MONTHS} 折算，不取整`, `Part-year employment counts as months ÷ ${MONTHS}, not rounded`]);
     }
     if (missedPersonMonths > 0) {
-      ctx.hint(
+      ctx.hint(() => [
         `未计入的 ${skipped.join('、')} 如补足条件（见各条原因），可再计入 ${plain(new Dec(missedPersonMonths).div(MONTHS).toDecimalPlaces(4))} 人`,
         `If ${skipped.join(', ')} met the conditions (see each record's reasons), ${plain(new Dec(missedPersonMonths).div(MONTHS).toDecimalPlaces(4))} more persons would count`,
-      );
+      ]);
     }
     return { disabledCounted, personMonths, persons: counted.length, rows: outcomes };
   },

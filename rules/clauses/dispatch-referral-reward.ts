@@ -3,7 +3,7 @@
  * disabled person it placed who signed a labour contract and stayed employed a year or more (一年以上, inclusive).
  */
 import { personsInput } from '../core/common-specs.ts';
-import { Dec, money } from '../core/decimal.ts';
+import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
@@ -45,26 +45,27 @@ export const dispatchReferralReward = defineRule<Inputs>({
     const p = baotouPlan.dispatchReferral;
     const minMonths = p.minEmployedMonths.value;
     let qualifying: number;
-    if (input.employedMonths !== undefined) {
-      if (input.persons !== undefined && input.persons !== input.employedMonths.length) {
+    const employedMonths = input.employedMonths;
+    if (employedMonths !== undefined) {
+      if (input.persons !== undefined && input.persons !== employedMonths.length) {
         fail(
           'inconsistent-input',
-          `persons 为 ${input.persons}，但 employedMonths 有 ${input.employedMonths.length} 项`,
-          `persons is ${input.persons} but employedMonths lists ${input.employedMonths.length} people`,
+          `persons 为 ${input.persons}，但 employedMonths 有 ${employedMonths.length} 项`,
+          `persons is ${input.persons} but employedMonths lists ${employedMonths.length} people`,
           'employedMonths',
         );
       }
-      qualifying = input.employedMonths.filter((m) => m >= minMonths).length;
-      ctx.step(
-        `${input.employedMonths.length} 人中就业满 ${minMonths} 个月的：${qualifying} 人`,
-        `${qualifying} of ${input.employedMonths.length} persons employed ${minMonths} months or more`,
-      );
-      const waiting = input.employedMonths.filter((m) => m < minMonths).map((m) => minMonths - m);
+      qualifying = employedMonths.filter((m) => m >= minMonths).length;
+      ctx.step(() => [
+        `${employedMonths.length} 人中就业满 ${minMonths} 个月的：${qualifying} 人`,
+        `${qualifying} of ${employedMonths.length} persons employed ${minMonths} months or more`,
+      ]);
+      const waiting = employedMonths.filter((m) => m < minMonths).map((m) => minMonths - m);
       if (waiting.length) {
-        ctx.hint(
+        ctx.hint(() => [
           `另有 ${waiting.length} 人未满一年，最快 ${Math.min(...waiting)} 个月后可符合`,
           `${waiting.length} more persons qualify once employed a full year; the nearest in ${Math.min(...waiting)} months`,
-        );
+        ]);
       }
     } else if (input.personsStable12Months !== undefined) {
       if (input.persons !== undefined && input.personsStable12Months > input.persons) {
@@ -76,13 +77,13 @@ export const dispatchReferralReward = defineRule<Inputs>({
         );
       }
       qualifying = input.personsStable12Months;
-      ctx.step(`稳定就业满一年：${qualifying} 人`, `Employed a full year: ${qualifying} persons`);
+      ctx.step(() => [`稳定就业满一年：${qualifying} 人`, `Employed a full year: ${qualifying} persons`]);
     } else {
       fail('missing-input', '请填写 employedMonths（每人就业月数）或 personsStable12Months', 'Give employedMonths (per person) or personsStable12Months', 'employedMonths');
     }
-    const perPerson = new Dec(p.rewardPerPerson.value);
+    const perPerson = decimalOf(p.rewardPerPerson);
     const amount = perPerson.times(qualifying);
-    ctx.step(`${qualifying} × ${money(perPerson)} = ${money(amount)}`, `${qualifying} × ${money(perPerson)} = ${money(amount)}`);
+    ctx.step(() => [`${qualifying} × ${money(perPerson)} = ${money(amount)}`, `${qualifying} × ${money(perPerson)} = ${money(amount)}`]);
     return { amount, qualifyingPersons: qualifying };
   },
 });

@@ -2,7 +2,7 @@
  * Rule `dpf-cadre-ratio`, clause m1.1: cadres of DPF (残联) organs at county level and above
  * include at least 15 % disabled persons (以上 includes 15 %).
  */
-import { Dec, percent, plain } from '../core/decimal.ts';
+import { Dec, decimalOf, percent, plain } from '../core/decimal.ts';
 import { fail } from '../core/errors.ts';
 import { personsInput } from '../core/common-specs.ts';
 import { units } from '../core/labels.ts';
@@ -36,20 +36,20 @@ export const dpfCadreRatio = defineRule<Inputs>({
     if (input.disabledCadres > input.totalCadres) {
       fail('inconsistent-input', `残疾人干部数 ${input.disabledCadres} 大于干部总数 ${input.totalCadres}`, `disabledCadres ${input.disabledCadres} exceeds totalCadres ${input.totalCadres}`, 'disabledCadres');
     }
-    const minimumRatio = new Dec(baotouPlan.dpfCadres.minimumRatio.value);
+    const minimumRatio = decimalOf(baotouPlan.dpfCadres.minimumRatio);
     const ratio = new Dec(input.disabledCadres).div(input.totalCadres);
     const needed = minimumRatio.times(input.totalCadres);
     const minimumDisabledCadres = needed.ceil().toNumber();
     const ok = input.disabledCadres >= minimumDisabledCadres;
-    ctx.step(
+    ctx.step(() => [
       `${percent(minimumRatio)} × ${input.totalCadres} = ${plain(needed)}，向上取整 ${minimumDisabledCadres} 人`,
       `${percent(minimumRatio)} × ${input.totalCadres} = ${plain(needed)}, rounded up: ${minimumDisabledCadres}`,
-    );
-    ctx.step(
+    ]);
+    ctx.step(() => [
       `${input.disabledCadres} / ${input.totalCadres} = ${ratio.toFixed(4)}：${ok ? '达到' : '未达到'} ${percent(minimumRatio)}（含）`,
       `${input.disabledCadres} / ${input.totalCadres} = ${ratio.toFixed(4)}: ${ok ? 'meets' : 'below'} ${percent(minimumRatio)} (inclusive)`,
-    );
-    if (!ok) ctx.hint(`还需 ${minimumDisabledCadres - input.disabledCadres} 名残疾人干部`, `${minimumDisabledCadres - input.disabledCadres} more disabled cadres needed`);
+    ]);
+    if (!ok) ctx.hint(() => [`还需 ${minimumDisabledCadres - input.disabledCadres} 名残疾人干部`, `${minimumDisabledCadres - input.disabledCadres} more disabled cadres needed`]);
     return { ok, ratio, minimumDisabledCadres };
   },
 });

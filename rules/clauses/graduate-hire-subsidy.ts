@@ -4,7 +4,7 @@
  * social insurance gets 5 × the local monthly minimum wage per person per year, for 3 years.
  */
 import { booleanInput, districtInput, monthlyMinWageInput, personsInput } from '../core/common-specs.ts';
-import { Dec, money } from '../core/decimal.ts';
+import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
@@ -83,12 +83,12 @@ export const graduateHireSubsidy = defineRule<Inputs>({
     );
     const wage = resolveMonthlyMinWage(input, ctx);
     if (ctx.failed.length) return { amount: new Dec(0), eligible: false, monthlyMinWage: wage, failedConditions: ctx.failed };
-    const multiplier = new Dec(p.minimumWageMultiplier.value);
+    const multiplier = decimalOf(p.minimumWageMultiplier);
     const amount = multiplier.times(wage).times(input.persons);
-    ctx.step(
+    ctx.step(() => [
       `${input.persons} × ${multiplier.toFixed()} × ${money(wage)} = ${money(amount)}（第 ${input.subsidyYear} / ${p.subsidyYears.value} 年）`,
       `${input.persons} × ${multiplier.toFixed()} × ${money(wage)} = ${money(amount)} (year ${input.subsidyYear} of ${p.subsidyYears.value})`,
-    );
+    ]);
     return { amount, eligible: true, monthlyMinWage: wage, failedConditions: [] };
   },
 });

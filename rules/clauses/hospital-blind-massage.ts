@@ -33,15 +33,15 @@ export const hospitalBlindMassage = defineRule<Inputs>({
   compute(input, ctx) {
     const minimum = baotouPlan.hospitalBlindMassage.minimumQualified.value;
     if (!input.countyLevelOrAbove) {
-      ctx.step('非旗县级及以上医院：本条不适用', 'Not a county-level or higher hospital: the clause does not apply');
+      ctx.step(() => ['非旗县级及以上医院：本条不适用', 'Not a county-level or higher hospital: the clause does not apply']);
       return { ok: true, applicable: false, shortfall: 0 };
     }
     const shortfall = Math.max(0, minimum - input.qualifiedBlindMasseurs);
-    ctx.step(
+    ctx.step(() => [
       `已安排 ${input.qualifiedBlindMasseurs} 人，至少 ${minimum} 人：${shortfall ? `还差 ${shortfall} 人` : '达标'}`,
       `${input.qualifiedBlindMasseurs} employed, at least ${minimum} required: ${shortfall ? `${shortfall} short` : 'met'}`,
-    );
-    if (shortfall) ctx.hint(`还需安排 ${shortfall} 名具有资格的盲人`, `${shortfall} more qualified blind masseurs needed`);
+    ]);
+    if (shortfall) ctx.hint(() => [`还需安排 ${shortfall} 名具有资格的盲人`, `${shortfall} more qualified blind masseurs needed`]);
     return { ok: shortfall === 0, applicable: true, shortfall };
   },
 });

@@ -63,7 +63,7 @@ export const labourCoefficientZero = defineRule<Inputs>({
       : bySeverity
         ? text(`${input.grade}级为重度残疾：按0计算`, `grade ${input.grade} is severe: counted as 0`)
         : text(`${name.zh}${input.grade}级：不属于智力、精神或重度残疾，按常规计算`, `${name.en}, grade ${input.grade}: not intellectual, mental or severe; the usual coefficient applies`);
-    ctx.step(reason.zh, reason.en);
+    ctx.step(() => [reason.zh, reason.en]);
     return { zero, coefficientReason: reason.zh };
   },
 });

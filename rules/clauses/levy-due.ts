@@ -5,7 +5,7 @@
  * 2020–2027 enterprises with ≤ 30 staff are exempt and a unit at ≥ 1 % pays 50 %, below 1 % pays 90 %
  * (财政部公告2019年第98号, 2023年第8号). Rounded once, at the end.
  */
-import { Dec, money, plain, percent } from '../core/decimal.ts';
+import { Dec, decimalOf, money, percent, plain } from '../core/decimal.ts';
 import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
@@ -136,44 +136,45 @@ export const levyDue = defineRule<Inputs>({
     }
 
     // The shortfall, exact.
-    const ratio = new Dec(quota.ratio.value);
+    const ratio = decimalOf(quota.ratio);
     const quotaPersons = ratio.times(totalStaff);
-    ctx.step(`${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`);
+    ctx.step(() => [`${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`]);
     const shortfall = quotaPersons.minus(disabledCounted);
     const shortfallPersons = Dec.max(0, shortfall);
-    ctx.step(
+    ctx.step(() => [
       `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? '：已达到比例' : ' 人（不取整）'}`,
       `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? ': the quota is met' : ' persons (not rounded)'}`,
-    );
+    ]);
 
     // The wage base.
     let wageBase = input.averageWage;
     const cap = levy.wageCap;
-    const multiple = new Dec(cap.multiple.value);
+    const multiple = decimalOf(cap.multiple);
     if (year < cap.fromYear) {
-      ctx.step(
+      ctx.step(() => [
         `${year} 年早于 ${cap.multiple.source.document}：按实际年平均工资 ${money(wageBase)} 元，不封顶`,
         `${year} is before ${cap.multiple.source.document}: the actual average wage ${money(wageBase)} yuan, no cap`,
-      );
+      ]);
     } else if (input.socialAverageWage === undefined) {
       ctx.warn(
         `未填写当地社会平均工资：未检查“超过${plain(multiple)}倍按${plain(multiple)}倍计算”的封顶`,
         `No socialAverageWage given: the ${plain(multiple)} × social-average-wage cap was not checked`,
       );
-      ctx.step(`计征工资：年平均工资 ${money(wageBase)} 元`, `Wage base: the average wage ${money(wageBase)} yuan`);
+      ctx.step(() => [`计征工资：年平均工资 ${money(wageBase)} 元`, `Wage base: the average wage ${money(wageBase)} yuan`]);
     } else {
-      const limit = multiple.times(input.socialAverageWage);
+      const socialAverageWage = input.socialAverageWage;
+      const limit = multiple.times(socialAverageWage);
       if (wageBase.gt(limit)) {
-        ctx.step(
-          `年平均工资 ${money(wageBase)} 超过社会平均工资 ${money(input.socialAverageWage)} 的${plain(multiple)}倍：按 ${money(limit)} 元计算`,
-          `The average wage ${money(wageBase)} exceeds ${plain(multiple)} × the social average ${money(input.socialAverageWage)}: ${money(limit)} yuan is used`,
-        );
+        ctx.step(() => [
+          `年平均工资 ${money(wageBase)} 超过社会平均工资 ${money(socialAverageWage)} 的${plain(multiple)}倍：按 ${money(limit)} 元计算`,
+          `The average wage ${money(wageBase)} exceeds ${plain(multiple)} × the social average ${money(socialAverageWage)}: ${money(limit)} yuan is used`,
+        ]);
         wageBase = limit;
       } else {
-        ctx.step(
+        ctx.step(() => [
           `年平均工资 ${money(wageBase)} 未超过社会平均工资的${plain(multiple)}倍（${money(limit)}）：按实际计算`,
           `The average wage ${money(wageBase)} is within ${plain(multiple)} × the social average (${money(limit)}): used as it is`,
-        );
+        ]);
       }
     }
 
@@ -182,54 +183,54 @@ export const levyDue = defineRule<Inputs>({
       const maxStaff = reduction.exemptMaxStaff.value;
       if (totalStaff <= maxStaff) {
         if (input.unitKind === 'enterprise') {
-          ctx.step(
+          ctx.step(() => [
             `${year} 年在职职工 ${totalStaff} 人，不超过 ${maxStaff} 人（含）的企业暂免征收（${reduction.documents.join('、')}）`,
             `In ${year}, an enterprise with ${totalStaff} staff (${maxStaff} or fewer) is exempt (${reduction.documents.join(', ')})`,
-          );
+          ]);
           return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(0), exempt: true };
         }
-        ctx.step(
+        ctx.step(() => [
           `在职职工不超过 ${maxStaff} 人，但暂免只适用于企业：照常计算`,
           `${maxStaff} or fewer staff, but the exemption is for enterprises only: computed as usual`,
-        );
+        ]);
       }
     }
 
     if (shortfall.lte(0)) {
-      ctx.step(`达到${percent(ratio)}比例：无需缴纳`, `The quota of ${percent(ratio)} is met: nothing is owed`);
+      ctx.step(() => [`达到${percent(ratio)}比例：无需缴纳`, `The quota of ${percent(ratio)} is met: nothing is owed`]);
       return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(1), exempt: false };
     }
     const base = shortfall.times(wageBase);
     const unrounded = !new Dec(money(base)).eq(base);
     const baseShown = !unrounded ? money(base) : base.decimalPlaces() > 4 ? `${plain(base.toDecimalPlaces(4))}…` : plain(base);
-    ctx.step(
+    ctx.step(() => [
       `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`,
       `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`,
-    );
+    ]);
 
     // The reduced rates.
     let rate = new Dec(1);
     if (reduction) {
-      const tier = new Dec(reduction.tierRatio.value);
+      const tier = decimalOf(reduction.tierRatio);
       const tierPersons = tier.times(totalStaff);
       const atTier = disabledCounted.gte(tierPersons);
       rate = new Dec(atTier ? reduction.rateAtOrAboveTier.value : reduction.rateBelowTier.value);
-      ctx.step(
+      ctx.step(() => [
         `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}：${year} 年按应缴额的 ${percent(rate)} 缴纳`,
         `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}: in ${year} ${percent(rate)} of the levy is payable`,
-      );
+      ]);
       if (!atTier) {
         const more = tierPersons.minus(disabledCounted);
-        const rateAbove = new Dec(reduction.rateAtOrAboveTier.value);
-        ctx.hint(
+        const rateAbove = decimalOf(reduction.rateAtOrAboveTier);
+        ctx.hint(() => [
           `再增加 ${plain(more)} 名折算残疾职工（达到${percent(tier)}），按 ${percent(rateAbove)} 缴纳`,
           `${plain(more)} more counted disabled employees (reaching ${percent(tier)}) would cut the share payable to ${percent(rateAbove)}`,
-        );
+        ]);
       }
     }
     const amount = base.times(rate);
-    ctx.step(`${baseShown} × ${plain(rate)} = ${money(amount)}（四舍五入到分）`, `${baseShown} × ${plain(rate)} = ${money(amount)} (rounded to 0.01)`);
-    ctx.hint(`再增加 ${plain(shortfall)} 名折算残疾职工即无需缴纳`, `${plain(shortfall)} more counted disabled employees would remove the levy`);
+    ctx.step(() => [`${baseShown} × ${plain(rate)} = ${money(amount)}（四舍五入到分）`, `${baseShown} × ${plain(rate)} = ${money(amount)} (rounded to 0.01)`]);
+    ctx.hint(() => [`再增加 ${plain(shortfall)} 名折算残疾职工即无需缴纳`, `${plain(shortfall)} more counted disabled employees would remove the levy`]);
     return { amount, shortfallPersons, wageBase, reductionRate: rate, exempt: false };
   },
 });

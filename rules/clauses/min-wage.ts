@@ -38,27 +38,28 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
     fail('no-wage-table', `${date} 早于已收录的最低工资标准（自 ${first} 起）`, `${date} is before the first minimum-wage table held (from ${first})`, 'date');
   }
   const monthlyMinWage = new Dec(table.monthly[wageClass]);
-  ctx.step(
+  ctx.step(() => [
     `${district.zh}属${wageClassNames[wageClass]}区；${date} 执行 ${table.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
     `${district.en} is class ${wageClass}; on ${date} ${table.document} (from ${table.from}) applies: monthly minimum wage ${money(monthlyMinWage)} yuan`,
-  );
+  ]);
   return { monthlyMinWage, wageClass, source: table.document, effectiveFrom: table.from };
 }
 
 /** The wage a reward multiplies: the one the caller gives, else the district's on the claim date. */
 export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: District }, ctx: Context): Dec {
-  if (input.monthlyMinWage !== undefined) {
-    ctx.step(`月最低工资标准（填报）：${money(input.monthlyMinWage)} 元`, `Monthly minimum wage (given): ${money(input.monthlyMinWage)} yuan`);
+  const given = input.monthlyMinWage;
+  if (given !== undefined) {
+    ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
     if (input.district && ctx.date) {
       const table = tryLookup(input.district, ctx.date);
-      if (table && !table.eq(input.monthlyMinWage)) {
+      if (table && !table.eq(given)) {
         ctx.warn(
-          `填报的月最低工资 ${money(input.monthlyMinWage)} 与 ${input.district.zh} ${ctx.date} 的标准 ${money(table)} 不同；按填报值计算`,
-          `The given monthly minimum wage ${money(input.monthlyMinWage)} differs from ${input.district.en}'s ${money(table)} on ${ctx.date}; the given value was used`,
+          `填报的月最低工资 ${money(given)} 与 ${input.district.zh} ${ctx.date} 的标准 ${money(table)} 不同；按填报值计算`,
+          `The given monthly minimum wage ${money(given)} differs from ${input.district.en}'s ${money(table)} on ${ctx.date}; the given value was used`,
         );
       }
     }
-    return input.monthlyMinWage;
+    return given;
   }
   if (input.district === undefined) {
     ctx.missing('monthlyMinWage', '请填写 monthlyMinWage（月最低工资标准），或填写 district 与 date', 'Give monthlyMinWage, or district and date');

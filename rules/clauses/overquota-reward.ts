@@ -4,7 +4,7 @@
  * per year. Fiscal-funded units and centralized-employment institutions are excluded.
  * Interpretations: `overquota-whole-persons`, `min-wage-date`.
  */
-import { Dec, money, plain, percent } from '../core/decimal.ts';
+import { Dec, decimalOf, money, percent, plain } from '../core/decimal.ts';
 import { districtInput, monthlyMinWageInput } from '../core/common-specs.ts';
 import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
@@ -80,8 +80,8 @@ export const overquotaReward = defineRule<Inputs>({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const ratio = new Dec(quota.ratio.value);
-    const multiplier = new Dec(baotouPlan.overquotaReward.minimumWageMultiplier.value);
+    const ratio = decimalOf(quota.ratio);
+    const multiplier = decimalOf(baotouPlan.overquotaReward.minimumWageMultiplier);
     const maxWeight = headcount.doubleWeight.value;
     if (input.disabledCounted.gt(input.totalStaff * maxWeight)) {
       fail(
@@ -92,7 +92,7 @@ export const overquotaReward = defineRule<Inputs>({
       );
     }
     const quotaPersons = ratio.times(input.totalStaff);
-    ctx.step(`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`);
+    ctx.step(() => [`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`]);
     if (input.unitKind !== 'enterprise') {
       const kind = input.unitKind === 'fiscal-funded' ? text('财政拨款的单位', 'fiscal-funded units') : text('集中安排残疾人就业机构', 'centralized-employment institutions');
       ctx.condition(false, 'excluded-unit-kind', `${kind.zh}不享受超比例奖励`, `${kind.en} are excluded from the reward`);
@@ -102,27 +102,27 @@ export const overquotaReward = defineRule<Inputs>({
     const excessPersons = Dec.max(0, above.floor());
     ctx.rely('overquota-whole-persons');
     if (above.gt(0)) {
-      ctx.step(
+      ctx.step(() => [
         `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}，取整 ${plain(excessPersons)} 人超比例`,
         `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}; ${plain(excessPersons)} whole persons above the quota`,
-      );
+      ]);
     } else {
-      ctx.step(
-        `${plain(input.disabledCounted)} 未超过 ${plain(quotaPersons)}（须“超过”1.5%）：0 人超比例`,
-        `${plain(input.disabledCounted)} does not exceed ${plain(quotaPersons)} (must be strictly above 1.5 %): 0 persons above the quota`,
-      );
+      ctx.step(() => [
+        `${plain(input.disabledCounted)} 未超过 ${plain(quotaPersons)}（须“超过”${percent(ratio)}）：0 人超比例`,
+        `${plain(input.disabledCounted)} does not exceed ${plain(quotaPersons)} (must be strictly above ${percent(ratio)}): 0 persons above the quota`,
+      ]);
     }
     const wage = resolveMonthlyMinWage(input, ctx);
     const amount = excessPersons.times(multiplier).times(wage);
-    ctx.step(
+    ctx.step(() => [
       `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
       `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
-    );
+    ]);
     const moreNeeded = quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted);
-    ctx.hint(
+    ctx.hint(() => [
       `再增加 ${plain(moreNeeded)} 名折算残疾职工，可再多得 ${money(multiplier.times(wage))} 元/年`,
       `${plain(moreNeeded)} more counted disabled employees reach the next step (+${money(multiplier.times(wage))} yuan a year)`,
-    );
+    ]);
     return { amount, excessPersons: excessPersons.toNumber(), quotaPersons, monthlyMinWage: wage };
   },
 });

@@ -38,15 +38,15 @@ export const policyInForce = defineRule<Inputs>({
   compute(input, ctx) {
     const from = addDays(policy.publishedOn, policy.effectiveAfterDays.value);
     ctx.rely('effective-date');
-    ctx.step(
+    ctx.step(() => [
       `${policy.publishedOn} 发布，${policy.effectiveAfterDays.value} 日后施行：${from}；有效期至 ${policy.validTo}`,
       `Published ${policy.publishedOn}, in force ${policy.effectiveAfterDays.value} days later: ${from}; valid until ${policy.validTo}`,
-    );
+    ]);
     const inForce = input.date >= from && input.date <= policy.validTo;
-    ctx.step(
+    ctx.step(() => [
       inForce ? `${input.date} 在有效期内` : `${input.date} 不在有效期内`,
       inForce ? `${input.date} is within the validity` : `${input.date} is outside the validity`,
-    );
+    ]);
     return { inForce, validFrom: from, validTo: policy.validTo };
   },
 });

@@ -61,10 +61,10 @@ export const publicPostEndDate = defineRule<Inputs>({
     const anniversary = addMonths(startDate, subsidyMonths);
     const threeYearEnd = addDays(anniversary, -1);
     const clamped = monthAdditionClamps(startDate, subsidyMonths);
-    ctx.step(
+    ctx.step(() => [
       `补贴期限不超过${post.subsidyYears.value}年：${startDate} + ${post.subsidyYears.value}年 − 1天 = ${threeYearEnd}`,
       `At most ${post.subsidyYears.value} years: ${startDate} + ${post.subsidyYears.value} years − 1 day = ${threeYearEnd}`,
-    );
+    ]);
     if (clamped) ctx.rely('month-end-dates');
 
     const retirement = retirementWithSteps(input.birthDate, input.retirementCategory, ctx);
@@ -85,28 +85,28 @@ export const publicPostEndDate = defineRule<Inputs>({
 
     if (dayBeforeRetirement < threeYearEnd) {
       ctx.rely('retirement-last-day');
-      ctx.step(
+      ctx.step(() => [
         `法定退休日期 ${retirementDate} 在${post.subsidyYears.value}年期满前：补贴至退休前一天 ${dayBeforeRetirement}（不属延长）`,
         `Retirement on ${retirementDate} comes before the ${post.subsidyYears.value} years end: the subsidy stops the day before, ${dayBeforeRetirement} (not an extension)`,
-      );
+      ]);
       return { endDate: dayBeforeRetirement, extendedToRetirement: false, retirementDate };
     }
     if (retirementDate < fiveYearMark) {
       ctx.rely('retirement-last-day');
       const extended = dayBeforeRetirement > threeYearEnd;
-      ctx.step(
+      ctx.step(() => [
         `起始日距法定退休日期 ${retirementDate} 不足${years}年（${startDate} + ${years}年 = ${fiveYearMark}）：可延长至退休，补贴至退休前一天 ${dayBeforeRetirement}`,
         `From the start, retirement on ${retirementDate} is less than ${years} years away (${startDate} + ${years} years = ${fiveYearMark}): may be extended to retirement, the day before it: ${dayBeforeRetirement}`,
-      );
+      ]);
       if (!extended) {
-        ctx.step('退休前一天恰为期满日，无需延长', 'The day before retirement is the last day of the term anyway: nothing to extend');
+        ctx.step(() => ['退休前一天恰为期满日，无需延长', 'The day before retirement is the last day of the term anyway: nothing to extend']);
       }
       return { endDate: dayBeforeRetirement, extendedToRetirement: extended, retirementDate };
     }
-    ctx.step(
+    ctx.step(() => [
       `起始日距法定退休日期 ${retirementDate} 不少于${years}年（${startDate} + ${years}年 = ${fiveYearMark}，“不足”不含本数）：不延长，补贴至 ${threeYearEnd}`,
       `From the start, retirement on ${retirementDate} is at least ${years} years away (${startDate} + ${years} years = ${fiveYearMark}; "less than" excludes equality): no extension, the subsidy ends ${threeYearEnd}`,
-    );
+    ]);
     return { endDate: threeYearEnd, extendedToRetirement: false, retirementDate };
   },
 });

@@ -68,13 +68,13 @@ export const publicPostPlacement = defineRule<Inputs>({
       'a person on a subsidised public-welfare post may not also receive the flexible-employment social-insurance subsidy',
     );
     if (n === 1) {
-      ctx.step('首次安置：不限于重度残疾人', 'First placement: open to any disabled person');
+      ctx.step(() => ['首次安置：不限于重度残疾人', 'First placement: open to any disabled person']);
     } else {
       ctx.rely('placements-total');
-      ctx.step(
+      ctx.step(() => [
         `第 ${n} 次安置；累计安置次数（含首次）原则上不超过 ${maxPlacements} 次`,
         `Placement ${n}; placements in total (the first included) at most ${maxPlacements}, in principle`,
-      );
+      ]);
       if (n > maxPlacements) {
         ctx.condition(
           false,
@@ -97,15 +97,15 @@ export const publicPostPlacement = defineRule<Inputs>({
           'a re-placement is only for persons with a severe disability or similar hardship who still cannot find work by other means',
         );
         if (input.severe) {
-          ctx.step(
+          ctx.step(() => [
             '再次安置：岗位补贴和社会保险补贴期限重新计算，并报自治区人力资源和社会保障厅、财政厅备案',
             'Re-placement: the post and social-insurance subsidy periods start again; file it with the regional human-resources and finance departments',
-          );
+          ]);
         }
       }
     }
     const allowed = ctx.failed.length === 0;
-    ctx.step(allowed ? '结论：可以安置' : '结论：不可安置', allowed ? 'Conclusion: the placement is allowed' : 'Conclusion: the placement is not allowed');
+    ctx.step(() => [allowed ? '结论：可以安置' : '结论：不可安置', allowed ? 'Conclusion: the placement is allowed' : 'Conclusion: the placement is not allowed']);
     return { allowed, failedConditions: ctx.failed };
   },
 });

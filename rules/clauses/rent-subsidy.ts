@@ -5,7 +5,7 @@
  * paid 50 % city, 50 % district. Blind-massage shops are outside this subsidy (interpretation `rent-blind-massage`).
  */
 import { booleanInput } from '../core/common-specs.ts';
-import { Dec, money } from '../core/decimal.ts';
+import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { splitShares } from '../core/shares.ts';
@@ -70,7 +70,7 @@ export const rentSubsidy = defineRule<Inputs>({
   primary: 'amount',
   compute(input, ctx) {
     const p = baotouPlan.rentSubsidy;
-    const cap = new Dec(p.monthlyCap.value);
+    const cap = decimalOf(p.monthlyCap);
     const none = () => ({ amount: new Dec(0), monthsGranted: 0, monthlySubsidy: new Dec(0), cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed });
     if (input.blindMassageShop) {
       ctx.rely('rent-blind-massage');
@@ -101,26 +101,26 @@ export const rentSubsidy = defineRule<Inputs>({
     }
     if (ctx.failed.length) return none();
     const monthlySubsidy = Dec.min(input.monthlyRent, cap);
-    ctx.step(
+    ctx.step(() => [
       input.monthlyRent.lt(cap)
         ? `实际租金 ${money(input.monthlyRent)} 元低于 ${money(cap)} 元：按实际租金补贴`
         : `实际租金 ${money(input.monthlyRent)} 元，每月最高 ${money(cap)} 元`,
       input.monthlyRent.lt(cap)
         ? `Actual rent ${money(input.monthlyRent)} is below ${money(cap)}: the actual rent is paid`
         : `Actual rent ${money(input.monthlyRent)}, capped at ${money(cap)} a month`,
-    );
+    ]);
     const monthsGranted = Math.min(input.months, remaining);
     if (monthsGranted < input.months) {
-      ctx.step(
+      ctx.step(() => [
         `累计上限 ${p.maxMonths.value} 个月，已享受 ${input.monthsAlreadySubsidised} 个月：本次只可补 ${monthsGranted} 个月`,
         `At most ${p.maxMonths.value} months in total, ${input.monthsAlreadySubsidised} used: ${monthsGranted} months can be paid now`,
-      );
+      ]);
     }
     const amount = monthlySubsidy.times(monthsGranted);
-    ctx.step(`${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`, `${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`);
-    const shares = splitShares(amount, new Dec(p.cityShare.value), ctx);
+    ctx.step(() => [`${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`, `${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`]);
+    const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
     const left = remaining - monthsGranted;
-    ctx.hint(`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`);
+    ctx.hint(() => [`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`]);
     return { amount, monthsGranted, monthlySubsidy, ...shares, failedConditions: [] };
   },
 });

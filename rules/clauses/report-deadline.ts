@@ -42,7 +42,7 @@ export const reportDeadline = defineRule<Inputs>({
   claimDateField: 'year',
   compute(input, ctx) {
     const deadline = deadlineOf(input.year);
-    ctx.step(`${input.year} 年 11 月底：${deadline}`, `End of November ${input.year}: ${deadline}`);
+    ctx.step(() => [`${input.year} 年 11 月底：${deadline}`, `End of November ${input.year}: ${deadline}`]);
     return { deadline };
   },
 });

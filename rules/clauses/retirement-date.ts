@@ -100,29 +100,29 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
   const name = CATEGORY_NAMES[category];
   const birthMonth = birthDate.slice(0, c.startMonth.length);
   if (r.k < 0) {
-    ctx.step(
+    ctx.step(() => [
       `${name.zh}：出生年月 ${birthMonth} 早于延迟退休起始月 ${c.startMonth}，不延迟，按原退休年龄 ${c.originalAgeYears} 岁`,
       `${name.en}: born ${birthMonth}, before the reform's first month ${c.startMonth}: no delay, the former age ${c.originalAgeYears} applies`,
-    );
+    ]);
   } else {
     const capped = r.delayMonths === c.capMonths;
-    ctx.step(
+    ctx.step(() => [
       `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；延迟 = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
       `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,
-    );
+    ]);
   }
   const age = ageText(r.ageYears, r.ageMonths);
-  ctx.step(`退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`, `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`);
+  ctx.step(() => [`退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`, `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`]);
   if (r.clamped) {
     ctx.rely('month-end-dates');
     const day = parseIsoDate(birthDate)!.d;
-    ctx.step(`退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`, `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`);
+    ctx.step(() => [`退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`, `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`]);
   }
   if (r.retirementDate < retirementReform.inForceFrom) {
-    ctx.step(
+    ctx.step(() => [
       `退休日期早于改革施行日 ${retirementReform.inForceFrom}：不受延迟退休影响`,
       `The retirement date is before the reform took effect (${retirementReform.inForceFrom}): the reform does not change it`,
-    );
+    ]);
   }
   return r;
 }

@@ -2,7 +2,7 @@
  * Rule `rural-startup-loan-cap`, clause m6.2: a guaranteed start-up loan for eligible rural and
  * pastoral disabled persons of at most (最高不超过, inclusive) 200,000 yuan.
  */
-import { Dec, money } from '../core/decimal.ts';
+import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
@@ -38,13 +38,13 @@ export const ruralStartupLoanCap = defineRule<Inputs>({
   ],
   primary: 'ok',
   compute(input, ctx) {
-    const cap = new Dec(baotouPlan.ruralStartupLoan.cap.value);
+    const cap = decimalOf(baotouPlan.ruralStartupLoan.cap);
     const ok = input.requestedAmount.lte(cap);
-    ctx.step(
+    ctx.step(() => [
       `申请 ${money(input.requestedAmount)} 元 ${ok ? '≤' : '>'} 最高 ${money(cap)} 元（含）`,
       `Requested ${money(input.requestedAmount)} ${ok ? '≤' : '>'} cap ${money(cap)} yuan (inclusive)`,
-    );
-    if (!ok) ctx.hint(`须减少 ${money(input.requestedAmount.minus(cap))} 元`, `Reduce by ${money(input.requestedAmount.minus(cap))} yuan`);
+    ]);
+    if (!ok) ctx.hint(() => [`须减少 ${money(input.requestedAmount.minus(cap))} 元`, `Reduce by ${money(input.requestedAmount.minus(cap))} yuan`]);
     return { ok, cap, allowedAmount: Dec.min(input.requestedAmount, cap) };
   },
 });

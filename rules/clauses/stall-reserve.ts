@@ -2,7 +2,7 @@
  * Rule `stall-reserve`, clause m4: markets and service points set up by government or 街道 reserve
  * not less than (不低于, inclusive) 10 % of shops and stalls for disabled persons.
  */
-import { Dec, percent, plain } from '../core/decimal.ts';
+import { Dec, decimalOf, percent, plain } from '../core/decimal.ts';
 import { fail } from '../core/errors.ts';
 import { personsInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
@@ -33,20 +33,21 @@ export const stallReserve = defineRule<Inputs>({
   ],
   primary: 'minimumReserved',
   compute(input, ctx) {
-    const share = new Dec(baotouPlan.stallReserve.minimumShare.value);
+    const share = decimalOf(baotouPlan.stallReserve.minimumShare);
     const exact = share.times(input.totalStalls);
     const minimumReserved = exact.ceil().toNumber();
-    ctx.step(
+    ctx.step(() => [
       `${percent(share)} × ${input.totalStalls} = ${plain(exact)}，不低于即向上取整：${minimumReserved}`,
       `${percent(share)} × ${input.totalStalls} = ${plain(exact)}; "not less than" rounds up: ${minimumReserved}`,
-    );
-    if (input.reservedStalls === undefined) return { minimumReserved };
-    if (input.reservedStalls > input.totalStalls) {
-      fail('inconsistent-input', `已预留 ${input.reservedStalls} 个，超过总数 ${input.totalStalls}`, `reservedStalls ${input.reservedStalls} exceeds totalStalls ${input.totalStalls}`, 'reservedStalls');
+    ]);
+    const reserved = input.reservedStalls;
+    if (reserved === undefined) return { minimumReserved };
+    if (reserved > input.totalStalls) {
+      fail('inconsistent-input', `已预留 ${reserved} 个，超过总数 ${input.totalStalls}`, `reservedStalls ${reserved} exceeds totalStalls ${input.totalStalls}`, 'reservedStalls');
     }
-    const ok = input.reservedStalls >= minimumReserved;
-    if (input.reservedStalls < minimumReserved) {
-      ctx.hint(`还需预留 ${minimumReserved - input.reservedStalls} 个`, `${minimumReserved - input.reservedStalls} more to reserve`);
+    const ok = reserved >= minimumReserved;
+    if (reserved < minimumReserved) {
+      ctx.hint(() => [`还需预留 ${minimumReserved - reserved} 个`, `${minimumReserved - reserved} more to reserve`]);
     }
     return { minimumReserved, ok };
   },

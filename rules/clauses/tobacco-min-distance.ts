@@ -36,20 +36,20 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
   }
   const normal = group.normal.value;
   const disabled = group.disabled.value;
-  ctx.step(`${district.zh}：正常办证 ${normal} 米，残疾人办证 ${disabled} 米`, `${district.en}: normal licence ${normal} m, disabled applicant ${disabled} m`);
+  ctx.step(() => [`${district.zh}：正常办证 ${normal} 米，残疾人办证 ${disabled} 米`, `${district.en}: normal licence ${normal} m, disabled applicant ${disabled} m`]);
   const half = new Dec(normal).times(favourableFractionOfNormal.value);
   if (!half.eq(disabled)) {
     ctx.rely('tobacco-30m');
-    ctx.step(
+    ctx.step(() => [
       `“不少于正常距离的一半”得 ${plain(half)} 米，而文中表列 ${disabled} 米；以表列为准`,
       `"at least half the normal distance" gives ${plain(half)} m while the table says ${disabled} m; the table governs`,
-    );
+    ]);
   }
   const applies = disabledApplicant ? disabled : normal;
-  ctx.step(
+  ctx.step(() => [
     disabledApplicant ? `残疾人申请：最小间距 ${applies} 米` : `非残疾人申请：最小间距 ${applies} 米`,
     disabledApplicant ? `Disabled applicant: minimum distance ${applies} m` : `Not a disabled applicant: minimum distance ${applies} m`,
-  );
+  ]);
   return { normal, disabled, applies };
 }
 

@@ -3,7 +3,7 @@
  * a per-person standard, and a 50 / 50 split between the city and the district DPF.
  */
 import type { Context } from '../core/context.ts';
-import { Dec, money } from '../core/decimal.ts';
+import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { personsInput } from '../core/common-specs.ts';
 import { units } from '../core/labels.ts';
 import type { InputSpec, OutputSpec } from '../core/schema.ts';
@@ -72,13 +72,13 @@ export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx
   if (ctx.failed.length) {
     return { amount: new Dec(0), eligible: false, cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed };
   }
-  const perPerson = new Dec(p.perPerson.value);
-  ctx.step(
+  const perPerson = decimalOf(p.perPerson);
+  ctx.step(() => [
     `培训 ${input.days} 天、${input.classHours} 课时，符合不少于 ${p.minDays.value} 天（${p.minClassHours.value} 课时）`,
     `${input.days} days and ${input.classHours} class hours meet the minimum of ${p.minDays.value} days (${p.minClassHours.value} class hours)`,
-  );
+  ]);
   const amount = perPerson.times(input.trainees);
-  ctx.step(`${input.trainees} × ${money(perPerson)} = ${money(amount)}`, `${input.trainees} × ${money(perPerson)} = ${money(amount)}`);
-  const shares = splitShares(amount, new Dec(p.cityShare.value), ctx);
+  ctx.step(() => [`${input.trainees} × ${money(perPerson)} = ${money(amount)}`, `${input.trainees} × ${money(perPerson)} = ${money(amount)}`]);
+  const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
   return { amount, eligible: true, ...shares, failedConditions: [] };
 }

@@ -10,8 +10,10 @@ import type { InputSpec } from './schema.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-/** Magnitudes beyond this are typing errors, not claims. */
-const LIMIT = new Dec('1e15');
+/** A whole number a JS number holds exactly; bigger ones take the decimal path (and its size check). */
+const PLAIN_INTEGER = /^[+-]?\d{1,15}$/;
+/** Magnitudes of 10^15 and more are typing errors, not claims (decimal.js's `e` is the exponent). */
+const LIMIT_EXPONENT = 15;
 
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '有', '√']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×']);
@@ -30,6 +32,7 @@ function toDecimal(value: unknown, field: string): Dec {
     return new Dec(value);
   }
   if (typeof value === 'string') {
+    if (NUMBER.test(value)) return new Dec(value);
     let t = value.normalize('NFKC').trim();
     if (GROUPED.test(t)) t = t.replace(/,/g, '');
     if (NUMBER.test(t)) return new Dec(t);
@@ -37,22 +40,50 @@ function toDecimal(value: unknown, field: string): Dec {
   fail('invalid-number', `${field} 应为数字，收到 ${describe(value)}`, `${field} must be a number, got ${describe(value)}`, field);
 }
 
+/** A spec's bounds as decimals, made once per spec. */
+const boundsCache = new WeakMap<InputSpec, { min?: Dec; max?: Dec }>();
+function boundsOf(spec: InputSpec): { min?: Dec; max?: Dec } {
+  let bounds = boundsCache.get(spec);
+  if (!bounds) {
+    bounds = { min: spec.min === undefined ? undefined : new Dec(spec.min), max: spec.max === undefined ? undefined : new Dec(spec.max) };
+    boundsCache.set(spec, bounds);
+  }
+  return bounds;
+}
+
+function tooSmall(field: string, spec: InputSpec, min: string, got: string): never {
+  const op = spec.minExclusive ? '>' : '≥';
+  fail('out-of-range', `${field} 应 ${op} ${min}，收到 ${got}`, `${field} must be ${op} ${min}, got ${got}`, field);
+}
+
+function tooLarge(field: string, max: string, got: string): never {
+  fail('out-of-range', `${field} 应 ≤ ${max}，收到 ${got}`, `${field} must be ≤ ${max}, got ${got}`, field);
+}
+
 function checkBounds(value: Dec, spec: InputSpec, field: string): void {
-  if (value.abs().gt(LIMIT)) fail('out-of-range', `${field} 数值过大`, `${field} is too large`, field);
-  if (spec.min !== undefined) {
-    const min = new Dec(spec.min);
-    if (spec.minExclusive ? value.lte(min) : value.lt(min)) {
-      const op = spec.minExclusive ? '>' : '≥';
-      fail('out-of-range', `${field} 应 ${op} ${min.toFixed()}，收到 ${value.toFixed()}`, `${field} must be ${op} ${min.toFixed()}, got ${value.toFixed()}`, field);
-    }
-  }
-  if (spec.max !== undefined) {
-    const max = new Dec(spec.max);
-    if (value.gt(max)) fail('out-of-range', `${field} 应 ≤ ${max.toFixed()}，收到 ${value.toFixed()}`, `${field} must be ≤ ${max.toFixed()}, got ${value.toFixed()}`, field);
-  }
+  if (!value.isZero() && value.e >= LIMIT_EXPONENT) fail('out-of-range', `${field} 数值过大`, `${field} is too large`, field);
+  const { min, max } = boundsOf(spec);
+  if (min !== undefined && (spec.minExclusive ? value.lte(min) : value.lt(min))) tooSmall(field, spec, min.toFixed(), value.toFixed());
+  if (max !== undefined && value.gt(max)) tooLarge(field, max.toFixed(), value.toFixed());
+}
+
+/** Bounds of a whole number already held exactly in a JS number (integer specs have number bounds). */
+function checkIntegerBounds(n: number, spec: InputSpec, field: string): void {
+  const min = spec.min === undefined ? undefined : Number(spec.min);
+  const max = spec.max === undefined ? undefined : Number(spec.max);
+  if (min !== undefined && (spec.minExclusive ? n <= min : n < min)) tooSmall(field, spec, String(min), String(n));
+  if (max !== undefined && n > max) tooLarge(field, String(max), String(n));
 }
 
 function toInteger(value: unknown, spec: InputSpec, field: string): number {
+  // The common case, a plain whole number, needs no decimal at all.
+  let n: number | undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) < 10 ** LIMIT_EXPONENT) n = value;
+  else if (typeof value === 'string' && PLAIN_INTEGER.test(value)) n = Number(value);
+  if (n !== undefined) {
+    checkIntegerBounds(n + 0, spec, field);
+    return n + 0;
+  }
   const d = toDecimal(value, field);
   if (!d.isInteger()) fail('not-an-integer', `${field} 应为整数，收到 ${d.toFixed()}`, `${field} must be a whole number, got ${d.toFixed()}`, field);
   checkBounds(d, spec, field);

@@ -18,13 +18,22 @@ export class Context {
   readonly date: string | undefined;
   /** Cross-row state when the rule runs inside a batch (e.g. training sessions already seen). */
   readonly batch: unknown;
+  /** False inside a batch, whose rows carry no explanation: the steps are then never rendered. */
+  readonly explain: boolean;
 
-  constructor(date: string | undefined, batch: unknown = undefined) {
+  constructor(date: string | undefined, batch: unknown = undefined, explain = true) {
     this.date = date;
     this.batch = batch;
+    this.explain = explain;
   }
 
-  step(zh: string, en: string): void {
+  /**
+   * One step of the explanation, in Chinese and English. The texts are rendered at once (so they show
+   * the values of this moment) and only when an explanation is wanted.
+   */
+  step(render: () => readonly [zh: string, en: string]): void {
+    if (!this.explain) return;
+    const [zh, en] = render();
     this.steps.push({ zh, en });
   }
 
@@ -32,7 +41,10 @@ export class Context {
     this.warnings.push({ zh, en });
   }
 
-  hint(zh: string, en: string): void {
+  /** A hint for the clerk (how far to the next step, how many metres short); rendered like a step. */
+  hint(render: () => readonly [zh: string, en: string]): void {
+    if (!this.explain) return;
+    const [zh, en] = render();
     this.hints.push({ zh, en });
   }
 
@@ -44,7 +56,7 @@ export class Context {
   condition(ok: boolean, code: string, zh: string, en: string): boolean {
     if (!ok) {
       this.failed.push({ code, message: { zh, en } });
-      this.step(`不符合：${zh}`, `Not met: ${en}`);
+      this.step(() => [`不符合：${zh}`, `Not met: ${en}`]);
     }
     return ok;
   }

@@ -28,3 +28,11 @@ export function percent(value: Dec): string {
 }
 
 export const ZERO = new Dec(0);
+
+/** A policy parameter's value as a decimal, made once per parameter (parameters are constant data). */
+const parameterDecimals = new WeakMap<object, Dec>();
+export function decimalOf(parameter: { value: string | number }): Dec {
+  let d = parameterDecimals.get(parameter);
+  if (d === undefined) parameterDecimals.set(parameter, (d = new Dec(parameter.value)));
+  return d;
+}

@@ -9,9 +9,9 @@ export function splitShares(amount: Dec, cityShare: Dec, ctx: Context): { citySh
   const city = new Dec(money(amount.times(cityShare)));
   const district = amount.minus(city);
   ctx.rely('share-rounding');
-  ctx.step(
+  ctx.step(() => [
     `市级负担 ${percent(cityShare)}：${money(city)} 元；旗县区负担其余：${money(district)} 元`,
     `City share ${percent(cityShare)}: ${money(city)} yuan; the district pays the rest: ${money(district)} yuan`,
-  );
+  ]);
   return { cityShare: city, districtShare: district };
 }
