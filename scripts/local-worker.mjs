@@ -59,17 +59,21 @@ export function buildSite() {
  * Starts `wrangler dev` and resolves once it answers. `persistTo` keeps the local D1 (SQLite) state.
  * Returns { url, stop, output }.
  */
-export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {} } = {}) {
+export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {}, https = false } = {}) {
   if (build) buildSite();
   migrateLocalD1(persistTo);
   const actualPort = port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(actualPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
   for (const [key, value] of Object.entries({ ...localDevVars, ...vars })) args.push('--var', `${key}:${value}`);
-  const child = spawn(wrangler, args, { cwd: root, env: offlineEnv, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: !inherit });
+  // Office loads add-ins only over https: wrangler serves it with its own local certificate.
+  if (https) args.push('--local-protocol', 'https');
+  // With https the readiness probe reads wrangler's own "Ready" line, so its output is piped (and echoed).
+  const piped = !inherit || https;
+  const child = spawn(wrangler, args, { cwd: root, env: offlineEnv, stdio: piped ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: !inherit });
   let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${actualPort}`;
+  child.stdout?.on('data', (d) => ((output += d), inherit && process.stdout.write(d)));
+  child.stderr?.on('data', (d) => ((output += d), inherit && process.stderr.write(d)));
+  const url = `${https ? 'https' : 'http'}://${https ? 'localhost' : '127.0.0.1'}:${actualPort}`;
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -83,11 +87,15 @@ export async function startLocalWorker({ port, persistTo = join(root, '.wrangler
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(`${url}/v1/rules`);
-      if (response.ok) return { url, stop, output: () => output };
-    } catch {
-      // not listening yet
+    if (https) {
+      if (/Ready on/.test(output)) return { url, stop, output: () => output };
+    } else {
+      try {
+        const response = await fetch(`${url}/v1/rules`);
+        if (response.ok) return { url, stop, output: () => output };
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -2,6 +2,7 @@
  * The README's generated tables, made from the registry so they cannot drift: `npm run docs` writes
  * them between their markers and a test fails when the README differs.
  */
+import { functionsTable } from '../addin/docs.ts';
 import { listInterpretations, listRules } from '../rules/index.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -22,22 +23,26 @@ export function interpretationsTable(): string {
   return ['| id | text | reading used | alternative | chosen in |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
-/** Marker name → generator. Other parts (the add-in's function table) add theirs here. */
+/** Marker name → generator. */
 export const generatedBlocks: Record<string, () => string> = {
   rules: rulesTable,
   interpretations: interpretationsTable,
+  functions: () => functionsTable(),
 };
+
+/** Replaces one `<!-- name:start -->…<!-- name:end -->` block with `content`. */
+export function replaceBlock(readme: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README has no ${start} … ${end} block`);
+  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
+}
 
 /** Replaces every `<!-- name:start -->…<!-- name:end -->` block with its generated content. */
 export function fillReadme(readme: string): string {
   let out = readme;
-  for (const [name, generate] of Object.entries(generatedBlocks)) {
-    const start = `<!-- ${name}:start -->`;
-    const end = `<!-- ${name}:end -->`;
-    const from = out.indexOf(start);
-    const to = out.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README has no ${start} … ${end} block`);
-    out = `${out.slice(0, from + start.length)}\n${generate()}\n${out.slice(to)}`;
-  }
+  for (const [name, generate] of Object.entries(generatedBlocks)) out = replaceBlock(out, name, generate());
   return out;
 }

@@ -10,6 +10,7 @@ import { errorBody, errorResponse } from './errors.ts';
 import { batchCors } from './origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
+import { home } from './routes/home.ts';
 import { openapi } from './routes/openapi.ts';
 import { quickCheck } from './routes/quick-check.ts';
 
@@ -28,6 +29,7 @@ app.use('/v1/interpretations', openCors);
 app.use('/openapi.json', openCors);
 app.use('/v1/batch/*', batchCors);
 
+app.route('/', home);
 app.route('/', catalogue);
 app.route('/', quickCheck);
 app.route('/', batch);

@@ -43,10 +43,3 @@ describe('manifest.xml', () => {
     expect(info.defaultSettings?.sourceLocation).toBe('https://rules.example.org/addin/taskpane.html');
   });
 });
-
-describe('README section', () => {
-  it('carries the generated table of functions (regenerate with node addin/docs.ts)', () => {
-    const section = readFileSync(new URL('../../addin/README.section.md', import.meta.url), 'utf8');
-    expect(section).toContain(functionsTable());
-  });
-});

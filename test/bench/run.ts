@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: evaluation cost, batch throughput and load, in one run on this machine. Prints a
- * Markdown table, writes test-output/bench.json and the README section test/bench/README.section.md.
+ * Markdown table, writes test-output/bench.json and the README's bench block.
  * Loopback only; bounded (about two to three minutes).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { startLocalWorker } from '../../scripts/local-worker.mjs';
 import { benchEvaluation } from './evaluation.ts';
+import { replaceBlock } from '../../scripts/readme-tables.ts';
 import { benchTables, readmeSection, type BenchReport } from './section.ts';
 import { benchBatches, benchLoad } from './worker.ts';
 
@@ -49,6 +50,9 @@ mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 const differentialFile = join(root, 'test-output', 'differential.json');
 const differential = existsSync(differentialFile) ? JSON.parse(readFileSync(differentialFile, 'utf8')) : undefined;
-if (!quick) writeFileSync(join(root, 'test', 'bench', 'README.section.md'), readmeSection(report, differential));
+if (!quick) {
+  const readme = join(root, 'README.md');
+  writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), 'bench', readmeSection(report, differential)));
+}
 console.log(benchTables(report));
 if (report.workerError) process.exitCode = 1;
