@@ -5,6 +5,7 @@
  */
 import { Dec, decimalOf, percent, plain } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
+import { disabledCountedInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
@@ -54,16 +55,7 @@ export const agencyMinPlacement = defineRule<Inputs>({
       unit: units.persons,
       example: 60,
     },
-    {
-      name: 'disabledCounted',
-      type: 'decimal',
-      required: true,
-      min: 0,
-      label: text('残疾职工折算人数', 'Disabled employees counted'),
-      description: text('按比例计入的残疾人数（见 disabled-headcount）', 'Disabled employees as counted for the quota (see disabled-headcount)'),
-      unit: units.persons,
-      example: 0,
-    },
+    disabledCountedInput({ example: 0 }),
   ],
   outputs: [
     { name: 'required', type: 'boolean', label: text('须至少安排1名', 'Must place at least one') },

@@ -8,6 +8,7 @@
 import { Dec, decimalOf, money, percent, plain } from '../core/decimal.ts';
 import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
+import { disabledCountedInput, totalStaffInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { clauses } from '../parameters/clauses.ts';
@@ -39,26 +40,8 @@ export const levyDue = defineRule<Inputs>({
   ),
   sources: [levy.formula.document, levy.wageCap.multiple.source.document, ...reductionDocuments, quota.ratio.source.document],
   inputs: [
-    {
-      name: 'totalStaff',
-      type: 'integer',
-      required: true,
-      min: 1,
-      label: text('在职职工总数', 'In-service staff'),
-      description: text('上年用人单位在职职工人数（年平均）', "The unit's in-service staff in the year (annual average)"),
-      unit: units.persons,
-      example: 400,
-    },
-    {
-      name: 'disabledCounted',
-      type: 'decimal',
-      required: true,
-      min: 0,
-      label: text('残疾职工折算人数', 'Disabled employees counted'),
-      description: text('按比例计入的残疾职工人数（见 disabled-headcount）', 'Disabled employees as counted for the quota (see disabled-headcount)'),
-      unit: units.persons,
-      example: 4,
-    },
+    totalStaffInput({ description: text('上年用人单位在职职工人数（年平均）', "The unit's in-service staff in the year (annual average)"), example: 400 }),
+    disabledCountedInput({ example: 4 }),
     {
       name: 'averageWage',
       type: 'money',

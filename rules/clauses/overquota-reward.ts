@@ -5,7 +5,7 @@
  * Interpretations: `overquota-whole-persons`, `min-wage-date`.
  */
 import { Dec, decimalOf, money, percent, plain } from '../core/decimal.ts';
-import { districtInput, monthlyMinWageInput } from '../core/common-specs.ts';
+import { disabledCountedInput, districtInput, monthlyMinWageInput, totalStaffInput } from '../core/common-specs.ts';
 import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
@@ -37,26 +37,8 @@ export const overquotaReward = defineRule<Inputs>({
   ),
   sources: [quota.ratio.source.document],
   inputs: [
-    {
-      name: 'totalStaff',
-      type: 'integer',
-      required: true,
-      min: 1,
-      label: text('在职职工总数', 'In-service staff'),
-      description: text('本单位在职职工总数（人）', 'Total in-service staff of the unit'),
-      unit: units.persons,
-      example: 400,
-    },
-    {
-      name: 'disabledCounted',
-      type: 'decimal',
-      required: true,
-      min: 0,
-      label: text('残疾职工折算人数', 'Disabled employees counted'),
-      description: text('按比例计入的残疾职工人数（重度按2人，不足一年按月折算；见 disabled-headcount）', 'Disabled employees as counted for the quota (severe count 2; part-year by months; see disabled-headcount)'),
-      unit: units.persons,
-      example: 9,
-    },
+    totalStaffInput({ description: text('本单位在职职工总数（人）', 'Total in-service staff of the unit'), example: 400 }),
+    disabledCountedInput({ example: 9 }),
     monthlyMinWageInput,
     districtInput(false),
     {

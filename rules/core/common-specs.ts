@@ -1,7 +1,7 @@
 /** Input specs that several rules share, so a field means the same thing everywhere. */
 import { units } from './labels.ts';
 import type { InputSpec } from './schema.ts';
-import { text } from './text.ts';
+import { text, type Text } from './text.ts';
 
 export const districtInput = (required: boolean): InputSpec => ({
   name: 'district',
@@ -10,6 +10,33 @@ export const districtInput = (required: boolean): InputSpec => ({
   label: text('旗县区', 'District'),
   description: text('包头市旗县区（全称、简称或英文名，如 昆都仑区 / 昆区 / Kundulun）', 'Baotou district (full, short or English name, e.g. 昆都仑区 / 昆区 / Kundulun)'),
   example: '昆都仑区',
+});
+
+/** In-service staff, the base of the 1.5 % quota. */
+export const totalStaffInput = ({ description, example }: { description: Text; example: number }): InputSpec => ({
+  name: 'totalStaff',
+  type: 'integer',
+  required: true,
+  min: 1,
+  label: text('在职职工总数', 'In-service staff'),
+  description,
+  unit: units.persons,
+  example,
+});
+
+/** Disabled employees as counted for the quota (the output of `disabled-headcount`). */
+export const disabledCountedInput = ({ example }: { example: number }): InputSpec => ({
+  name: 'disabledCounted',
+  type: 'decimal',
+  required: true,
+  min: 0,
+  label: text('残疾职工折算人数', 'Disabled employees counted'),
+  description: text(
+    '按比例计入的残疾职工人数（重度按2人，不足一年按月折算；见 disabled-headcount）',
+    'Disabled employees as counted for the quota (severe count 2; part-year by months; see disabled-headcount)',
+  ),
+  unit: units.persons,
+  example,
 });
 
 export const monthlyMinWageInput: InputSpec = {

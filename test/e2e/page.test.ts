@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { districts, evaluate, evaluateBatch, listRules, type InputSpec, type RuleMetadata } from '../../rules/index.ts';
 import type { Success } from '../../rules/evaluate.ts';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
+import { parseCsvAnswer } from '../support/csv.ts';
 
 const PHONE: ViewportSize = { width: 375, height: 812 };
 const DESKTOP: ViewportSize = { width: 1280, height: 900 };
@@ -70,30 +71,6 @@ function computableRules(): { meta: RuleMetadata; inputs: Record<string, unknown
   });
 }
 
-/** A small RFC 4180 reader for the downloaded result (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(cell), (cell = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(cell);
-      records.push(record);
-      (record = []), (cell = '');
-    } else cell += ch;
-  }
-  if (cell !== '' || record.length) record.push(cell), records.push(record);
-  return records;
-}
 
 const primaryText = (value: unknown) => (value === true ? '是' : value === false ? '否' : String(value));
 
@@ -336,7 +313,7 @@ describe('batch upload', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`${fileName.replace(/\.csv$/, '')}.${rule}.result.csv`);
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
-    const [header, ...records] = parseCsv(text);
+    const [header, ...records] = parseCsvAnswer(text);
     expect(records).toHaveLength(rows.length);
     const column = (name: string) => records.map((r) => r[header.indexOf(name)]);
     expect(header).toContain('status');

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, listInterpretations, listRules, rules } from '../../rules/index.ts';
+import { catalogueText, policyText } from '../support/spec.ts';
 
 const root = new URL('../../', import.meta.url);
-const policyText = readFileSync(new URL('../shared/policy/baotou-2023-43.txt', root), 'utf8');
-const catalogue = readFileSync(new URL('../shared/RULES.md', root), 'utf8');
+const catalogue = catalogueText;
 
 /** Rule ids as RULES.md lists them: the first backticked id of each table row. */
 const catalogueIds = [...catalogue.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);

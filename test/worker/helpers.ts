@@ -19,25 +19,4 @@ export function postBatch(rule: string, body: BodyInit, contentType: string, hea
   return call(`/v1/batch/${rule}`, { method: 'POST', headers: { 'content-type': contentType, ...auth(), ...headers }, body });
 }
 
-/** Parses a CSV answer (the Worker's own: BOM, CRLF, quoted cells) into rows of cells. */
-export function parseCsvAnswer(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r') continue;
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += ch;
-  }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
+export { parseCsvAnswer } from '../support/csv.ts';
