@@ -55,3 +55,34 @@ it('the task pane served by the Worker registers every function and validates a 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('with a Worker configured, the task pane validates through the real /v1/batch route with the key', async () => {
+  const workerUrl = inject('workerUrl');
+  const page = await browser.newPage({ viewport: { width: 360, height: 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const batchCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/v1/batch/')) batchCalls.push(`${request.method()} ${new URL(request.url()).pathname} ${request.headers().authorization}`);
+  });
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub }));
+  await page.addInitScript(
+    ({ values, url }) => {
+      (window as any).__officeStub = { selection: { values, rowIndex: 2, columnIndex: 0 } };
+      localStorage.setItem('bt-worker-settings', JSON.stringify({ url, key: 'local-dev-key' }));
+    },
+    { values: table, url: workerUrl },
+  );
+  await page.goto(`${workerUrl}/addin/taskpane.html`);
+  await page.waitForSelector('#bt-validate');
+  await page.click('#bt-validate');
+  await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
+  expect(await page.textContent('#bt-path')).toContain('经 Worker 校验');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1，不符 1，无效 1');
+  expect(batchCalls).toEqual(['POST /v1/batch/overquota-reward Bearer local-dev-key']);
+  const writes = await page.evaluate(() => (window as any).__officeStub.writes);
+  expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
+  expect(writes[0].values[2].slice(0, 3)).toEqual(['不符', 29700, 300]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
