@@ -40,6 +40,33 @@ export interface BatchOutcome {
 export const BATCH_COLUMNS = ['rowId', 'claimed'] as const;
 
 const CLAIMED_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
+const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/** Whole cents of a plain amount ("29700.00" → 2970000), or undefined when decimals must do it. */
+function centsOf(text: string): number | undefined {
+  const m = CENTS.exec(text);
+  if (!m) return undefined;
+  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -cents : cents;
+}
+
+const formatCents = (cents: number) => {
+  const a = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+};
+
+/**
+ * claimed − computed and both printed as money. Plain two-decimal amounts (nearly every row) are
+ * compared as whole cents; anything else goes through exact decimals. Both give the same strings.
+ */
+function compareClaim(claimed: string, computed: string | number): { claimed: string; difference: string; equal: boolean } {
+  const c = centsOf(claimed);
+  const k = centsOf(String(computed));
+  if (c !== undefined && k !== undefined) return { claimed: formatCents(c), difference: formatCents(c - k), equal: c === k };
+  const difference = new Dec(claimed).minus(new Dec(computed));
+  return { claimed: money(new Dec(claimed)), difference: money(difference), equal: difference.isZero() };
+}
 
 /**
  * Evaluates rows one at a time, in order, keeping only the running summary: the Worker streams
@@ -68,7 +95,7 @@ export class BatchEvaluator {
     }
     const { rowId: rawRowId, claimed: rawClaimed, ...inputs } = raw as Record<string, unknown>;
     const rowId = isBlank(rawRowId) ? undefined : String(rawRowId);
-    let claimed: Dec | undefined;
+    let claimed: string | undefined;
     if (!isBlank(rawClaimed)) {
       const t = typeof rawClaimed === 'number' ? rawClaimed : typeof rawClaimed === 'string' ? rawClaimed.trim().replace(/,/g, '') : undefined;
       if (t === undefined || (typeof t === 'number' ? !Number.isFinite(t) : !CLAIMED_NUMBER.test(t))) {
@@ -78,7 +105,7 @@ export class BatchEvaluator {
           message: { zh: `申报金额 claimed 应为数字，收到 "${String(rawClaimed).slice(0, 40)}"`, en: `claimed must be a number, got "${String(rawClaimed).slice(0, 40)}"` },
         });
       }
-      claimed = new Dec(t);
+      claimed = String(t);
     }
     const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
@@ -87,18 +114,17 @@ export class BatchEvaluator {
     if (evaluation.warnings.length) row.warnings = evaluation.warnings;
     if (claimed !== undefined) {
       const computed = evaluation.result[this.rule.primary];
-      const computedNumber = typeof computed === 'string' || typeof computed === 'number' ? new Dec(computed) : undefined;
-      if (computedNumber === undefined) {
+      if (typeof computed !== 'string' && typeof computed !== 'number') {
         return invalid(index, rowId, {
           code: 'unknown-input',
           field: 'claimed',
           message: { zh: `规则 ${this.rule.id} 的结果不是金额或数量，不能核对 claimed`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
         });
       }
-      const difference = claimed.minus(computedNumber);
-      row.claimed = money(claimed);
-      row.difference = money(difference);
-      if (!difference.isZero()) row.status = 'mismatch';
+      const comparison = compareClaim(claimed, computed);
+      row.claimed = comparison.claimed;
+      row.difference = comparison.difference;
+      if (!comparison.equal) row.status = 'mismatch';
     }
     return row;
   }

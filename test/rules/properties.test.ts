@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateBatch, listRules } from '../../rules/index.ts';
+import { Dec, money } from '../../rules/core/decimal.ts';
 import { junkInputs, validInputsFor } from '../support/arbitraries.ts';
 
 const MONEY = /^-?\d+\.\d{2}$/;
@@ -88,6 +89,26 @@ describe('evaluateBatch', () => {
     expect(outcome.rows[2].error?.field).toBe('claimed');
     expect(outcome.rows[3].error?.field).toBe('totalStaff');
     expect(outcome.summary).toEqual({ rows: 6, ok: 2, mismatch: 1, invalid: 3 });
+  });
+
+  it('prints claimed and claimed − computed exactly, whatever form claimed takes', () => {
+    const base = { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' };
+    const claimedValues = fc.oneof(
+      fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }).map((cents) => (cents / 100).toFixed(2)),
+      fc.integer({ min: 0, max: 10_000_000 }).map(String),
+      fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true }),
+      fc.stringMatching(/^-?\d{1,16}(\.\d{1,4})?$/),
+    );
+    fc.assert(
+      fc.property(claimedValues, (claimed) => {
+        const [row] = evaluateBatch('overquota-reward', [{ ...base, claimed }]).rows;
+        const exact = new Dec(String(claimed));
+        expect(row.claimed).toBe(money(exact));
+        expect(row.difference).toBe(money(exact.minus('29700')));
+        expect(row.status).toBe(exact.eq(29700) ? 'ok' : 'mismatch');
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('answers every row of an unknown rule as invalid', () => {
