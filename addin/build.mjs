@@ -24,17 +24,7 @@ export async function build(outDir) {
     logLevel: 'warning',
   });
   for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(join(here, 'taskpane', file), join(addinDir, file));
-  // The generated files come from TypeScript modules: bundle them for Node and run them in memory.
-  const generator = await esbuild({
-    entryPoints: [join(here, 'site.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const code = generator.outputFiles[0].text;
-  const { writeGeneratedFiles } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  // The generated files (metadata, icons, help page) come from TypeScript modules, which Node 24 runs as they are.
+  const { writeGeneratedFiles } = await import('./site.ts');
   writeGeneratedFiles(addinDir);
 }
