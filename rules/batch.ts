@@ -36,9 +36,6 @@ export interface BatchOutcome {
   rows: BatchRow[];
 }
 
-/** Columns a batch row may carry beside the rule's inputs. */
-export const BATCH_COLUMNS = ['rowId', 'claimed'] as const;
-
 const CLAIMED_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
 const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;

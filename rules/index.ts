@@ -4,7 +4,9 @@
  */
 export { evaluate, evaluateRule, inputsOf, policyRef } from './evaluate.ts';
 export type { Evaluation, Success, Failure, PolicyRef } from './evaluate.ts';
-export { evaluateBatch, BatchEvaluator, BATCH_COLUMNS } from './batch.ts';
+export { evaluateBatch, BatchEvaluator } from './batch.ts';
+export { BATCH_COLUMN_HEADERS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
+export type { BatchColumn } from './columns.ts';
 export type { BatchRow, BatchSummary, BatchOutcome, RowStatus } from './batch.ts';
 export { listRules, metadataOf, functionNameOf } from './metadata.ts';
 export type { RuleMetadata } from './metadata.ts';

@@ -3,7 +3,7 @@
  * serial day numbers), strings, booleans, null for an omitted argument, "" for an empty cell and
  * 2-D arrays for ranges; the rules package takes JSON-like values with ISO dates.
  */
-import { excelSerialToIso, isoToExcelSerial, type InputSpec, type OutputSpec } from '../../rules/index.ts';
+import { excelSerialToIso, inputForHeader, isoToExcelSerial, type InputSpec, type OutputSpec } from '../../rules/index.ts';
 import type { Lang } from './language.ts';
 
 export type Cell = string | number | boolean | null | undefined | FormattedNumber;
@@ -54,20 +54,12 @@ export function cellToInput(value: unknown, spec: InputSpec): unknown {
   return plain;
 }
 
-/** Matches a header cell to a field: its name, or its Chinese or English label (case and spaces ignored). */
-export function fieldForHeader(header: unknown, specs: readonly InputSpec[]): InputSpec | undefined {
-  if (typeof header !== 'string') return undefined;
-  const key = normaliseHeader(header);
-  return specs.find((s) => [s.name, s.label.zh, s.label.en].some((n) => normaliseHeader(n) === key));
-}
-
-export const normaliseHeader = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** A range whose first row names the fields → records; blank cells are left out, blank rows skipped. */
 export function matrixToRecords(matrix: unknown[][], fields: readonly InputSpec[]): Record<string, unknown>[] | undefined {
   if (matrix.length === 0) return undefined;
   const [header, ...rows] = matrix;
-  const columns = header.map((h) => fieldForHeader(h, fields));
+  const columns = header.map((h) => inputForHeader(h, fields));
   const records: Record<string, unknown>[] = [];
   for (const row of rows) {
     if (row.every((c) => isBlankCell(plainOf(c)))) continue;

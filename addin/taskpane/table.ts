@@ -3,22 +3,18 @@
  * task pane's logic is testable in Node. The header row names inputs by name or by their Chinese or
  * English label; `rowId` (行号/编号) and `claimed` (申报金额) are optional extra columns.
  */
-import type { BatchOutcome, BatchRow, RuleMetadata } from '../../rules/index.ts';
-import { basicValueOf, cellToInput, fieldForHeader, isBlankCell, normaliseHeader, outputToCell } from '../functions/cells.ts';
+import { batchColumnForHeader, inputForHeader, type BatchOutcome, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
+import { basicValueOf, cellToInput, isBlankCell, outputToCell } from '../functions/cells.ts';
 import type { Lang } from '../functions/language.ts';
 
 export type Column = { kind: 'input'; name: string } | { kind: 'rowId' } | { kind: 'claimed' } | { kind: 'unknown'; header: string };
 
-const ROW_ID = ['rowid', 'id', '行号', '编号', '序号'];
-const CLAIMED = ['claimed', '申报金额', '申报', '申报数', 'claimedamount'];
-
 export function columnsFor(headers: readonly unknown[], meta: RuleMetadata): Column[] {
   return headers.map((header) => {
     const text = typeof header === 'string' ? header : String(header ?? '');
-    const key = normaliseHeader(text);
-    if (ROW_ID.includes(key)) return { kind: 'rowId' };
-    if (CLAIMED.includes(key)) return { kind: 'claimed' };
-    const spec = fieldForHeader(text, meta.inputs);
+    const own = batchColumnForHeader(text);
+    if (own) return { kind: own };
+    const spec = inputForHeader(text, meta.inputs);
     return spec ? { kind: 'input', name: spec.name } : { kind: 'unknown', header: text };
   });
 }

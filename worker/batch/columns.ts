@@ -1,18 +1,10 @@
 /**
  * Maps a CSV header row to a rule's inputs, from the registry's metadata: a column may be named by
  * the input's name or its zh/en label; `rowId` and `claimed` (or 行号/序号, 申报金额) are the batch's own
- * columns. Unknown, repeated or list-of-records columns are refused before any row is answered.
+ * columns (the header reading is the rules package's, shared with the add-in). Unknown, repeated or list-of-records columns are refused before any row is answered.
  */
-import type { InputSpec, RuleMetadata } from '../../rules/index.ts';
+import { batchColumnForHeader, inputForHeader, normaliseHeader, type InputSpec, type RuleMetadata } from '../../rules/index.ts';
 import { errorBody, type HttpErrorBody } from '../errors.ts';
-
-/** The batch's own columns, with the headers that name them. */
-const BATCH_COLUMN_NAMES: Record<string, string[]> = {
-  rowId: ['rowid', 'row id', '行号', '序号', '编号'],
-  claimed: ['claimed', '申报金额', '申报数'],
-};
-
-const normalise = (header: string) => header.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 export type ColumnMap = { ok: true; names: (string | undefined)[] } | { ok: false; error: HttpErrorBody };
 
@@ -22,22 +14,16 @@ export function csvInputs(meta: RuleMetadata): InputSpec[] {
 
 /** The input name each header cell stands for. */
 export function mapHeader(header: readonly string[], meta: RuleMetadata): ColumnMap {
-  const byHeader = new Map<string, string>();
-  for (const input of meta.inputs) {
-    for (const alias of [input.name, input.label.zh, input.label.en]) byHeader.set(normalise(alias), input.name);
-  }
-  for (const [name, aliases] of Object.entries(BATCH_COLUMN_NAMES)) for (const alias of aliases) byHeader.set(normalise(alias), name);
-
   const records = meta.inputs.filter((input) => input.type === 'records');
   const names: (string | undefined)[] = [];
   const unknown: string[] = [];
   const seen = new Set<string>();
   for (const cell of header) {
-    if (normalise(cell) === '') {
+    if (normaliseHeader(cell) === '') {
       names.push(undefined); // an unnamed column (Excel's trailing commas) is ignored only if all its cells are empty: checked per row
       continue;
     }
-    const name = byHeader.get(normalise(cell));
+    const name = batchColumnForHeader(cell) ?? inputForHeader(cell, meta.inputs)?.name;
     if (name === undefined) {
       unknown.push(cell);
       names.push(undefined);

@@ -1,0 +1,31 @@
+/**
+ * How a table's header row names a rule's columns, for every projection that reads tables (the
+ * Worker's CSV batches, the add-in's task pane and range arguments): an input by its name or its
+ * zh/en label, or one of the batch's own columns, `rowId` and `claimed`. One list, one normalisation,
+ * so the same table is read the same way over HTTP and in Excel.
+ */
+import type { InputSpec } from './core/schema.ts';
+
+/** The batch's own columns and the headers that name them (already normalised). */
+export const BATCH_COLUMN_HEADERS = {
+  rowId: ['rowid', 'id', '行号', '序号', '编号'],
+  claimed: ['claimed', 'claimedamount', '申报金额', '申报', '申报数'],
+} as const;
+
+export type BatchColumn = keyof typeof BATCH_COLUMN_HEADERS;
+
+/** Header text as compared: NFKC (full-width → half-width), no white space, lower case. */
+export const normaliseHeader = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** The input a header names, by its name or its zh/en label. */
+export function inputForHeader(header: unknown, specs: readonly InputSpec[]): InputSpec | undefined {
+  if (typeof header !== 'string') return undefined;
+  const key = normaliseHeader(header);
+  return specs.find((s) => [s.name, s.label.zh, s.label.en].some((n) => normaliseHeader(n) === key));
+}
+
+/** The batch column (`rowId`, `claimed`) a header names, if any. */
+export function batchColumnForHeader(header: string): BatchColumn | undefined {
+  const key = normaliseHeader(header);
+  return (Object.keys(BATCH_COLUMN_HEADERS) as BatchColumn[]).find((column) => (BATCH_COLUMN_HEADERS[column] as readonly string[]).includes(key));
+}
