@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 
@@ -103,4 +103,3 @@ export async function startLocalWorker({ port, persistTo = join(root, '.wrangler
   throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
 }
 
-export { existsSync };

@@ -4,7 +4,7 @@
  * starting (三年内), gets min(actual monthly rent, 1,000) a month, for at most 36 months in total;
  * paid 50 % city, 50 % district. Blind-massage shops are outside this subsidy (interpretation `rent-blind-massage`).
  */
-import { booleanInput } from '../core/common-specs.ts';
+import { booleanInput, shareOutputs } from '../core/common-specs.ts';
 import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
@@ -63,8 +63,7 @@ export const rentSubsidy = defineRule<Inputs>({
     { name: 'amount', type: 'money', label: text('补贴金额', 'Subsidy'), unit: units.yuan },
     { name: 'monthsGranted', type: 'integer', label: text('补贴月数', 'Months granted'), unit: units.months },
     { name: 'monthlySubsidy', type: 'money', label: text('月补贴额', 'Monthly subsidy'), unit: units.yuanPerMonth },
-    { name: 'cityShare', type: 'money', label: text('市级残联负担', 'City DPF share'), unit: units.yuan },
-    { name: 'districtShare', type: 'money', label: text('旗县区残联负担', 'District DPF share'), unit: units.yuan },
+    ...shareOutputs,
     { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
   ],
   primary: 'amount',

@@ -4,7 +4,7 @@
  */
 import type { Context } from '../core/context.ts';
 import { Dec, decimalOf, money } from '../core/decimal.ts';
-import { personsInput } from '../core/common-specs.ts';
+import { personsInput, shareOutputs } from '../core/common-specs.ts';
 import { units } from '../core/labels.ts';
 import type { InputSpec, OutputSpec } from '../core/schema.ts';
 import { splitShares } from '../core/shares.ts';
@@ -51,8 +51,7 @@ export const trainingInputs = (traineesDefault?: number): InputSpec[] => [
 export const trainingOutputs: OutputSpec[] = [
   { name: 'amount', type: 'money', label: text('补贴金额', 'Subsidy'), unit: units.yuan },
   { name: 'eligible', type: 'boolean', label: text('是否符合', 'Eligible') },
-  { name: 'cityShare', type: 'money', label: text('市级残联负担', 'City DPF share'), unit: units.yuan },
-  { name: 'districtShare', type: 'money', label: text('旗县区残联负担', 'District DPF share'), unit: units.yuan },
+  ...shareOutputs,
   { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
 ];
 

@@ -68,11 +68,6 @@ export function monthAdditionClamps(date: string, months: number): boolean {
   return parseIsoDate(addMonths(date, months))!.d !== parseIsoDate(date)!.d;
 }
 
-/** Days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return toDayNumber(parseIsoDate(b)!) - toDayNumber(parseIsoDate(a)!);
-}
-
 /** Excel's serial day number (1900 date system, with its phantom 1900-02-29) to an ISO date. */
 export function excelSerialToIso(serial: number): string | undefined {
   if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return undefined;

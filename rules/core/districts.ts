@@ -19,4 +19,3 @@ export function resolveDistrict(value: string, field: string): District {
   return district;
 }
 
-export const districtById = (id: string): District => districts.find((d) => d.id === id)!;
