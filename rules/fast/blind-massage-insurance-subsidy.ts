@@ -4,8 +4,7 @@
  */
 import { blindMassageInsuranceSubsidy } from '../clauses/blind-massage-insurance-subsidy.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
-import { fractionOf, money, mul, type Fraction } from './exact.ts';
-import type { FastInputs } from './inputs.ts';
+import { cents, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
 const { share, maxYears } = baotouPlan.blindMassageInsurance;
@@ -13,9 +12,11 @@ const rate = fractionOf(share.value);
 
 export const blindMassageInsuranceSubsidyFast: FastRule = {
   rule: blindMassageInsuranceSubsidy,
-  amount(input: FastInputs) {
-    if ((input.yearsAlreadySubsidised as number) >= maxYears.value) return '0.00';
-    const paid = input.insurancePaidLastYear as Fraction;
-    return money(mul(paid.n, rate.n), mul(paid.d, rate.d));
+  cents: (at) => {
+    const { yearsAlreadySubsidised, insurancePaidLastYear } = at;
+    return ({ n, d }) => {
+      if (n[yearsAlreadySubsidised] >= maxYears.value) return 0;
+      return cents(mul(n[insurancePaidLastYear], rate.n), mul(d[insurancePaidLastYear], rate.d));
+    };
   },
 };

@@ -1,8 +1,8 @@
 /**
- * Exact arithmetic on JavaScript safe integers for the fast path (`amountOf`): decimals become
- * scaled integers (n / 10^k), policy ratios reduced fractions, and every product is checked to stay
+ * Exact arithmetic on JavaScript safe integers for the fast path (`amountOf`): a decimal is a scaled
+ * integer over a power of ten, a policy ratio a reduced fraction, and every product is checked to stay
  * below 2^53 — past it the fast path gives up (`Unsafe`) and the caller uses `evaluate()`.
- * Rounding is ROUND_HALF_UP to 0.01, once, as `rules/core/decimal.ts`'s `money` does.
+ * Rounding is ROUND_HALF_UP to whole cents, once, as `rules/core/decimal.ts`'s `money` does.
  */
 
 /** A fraction of safe integers; `d` > 0. */
@@ -17,11 +17,11 @@ const UNSAFE = new Unsafe('fast path: beyond safe integers');
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Magnitudes coerce.ts refuses as typing errors; the fast path defers on them. */
-const LIMIT = 1e15;
+export const LIMIT = 1e15;
 /** Scaled values stay below 2^52, where a double holds each multiple of 10^-k exactly once. */
-const SCALED_LIMIT = 2 ** 52;
-const POWERS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
-const MAX_SCALE = POWERS.length - 1;
+export const SCALED_LIMIT = 2 ** 52;
+/** 10^k for the decimals the fast path holds (at most six). */
+export const POWERS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /** a × b, or `Unsafe` when it leaves the safe range. */
 export function mul(a: number, b: number): number {
@@ -55,39 +55,9 @@ export function fractionOf(text: string | number): Fraction {
   return { n: n / g, d: d / g };
 }
 
-const PLAIN = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
-
-/**
- * A raw number or plain numeric string as an exact scaled integer, or undefined when it is not one
- * the fast path can hold exactly (more than 6 decimals, too large, signs, grouping, spaces …).
- * A number is read as its shortest decimal form, as decimal.js reads it: 0.1 is 1/10.
- */
-export function scaledOf(value: unknown): Fraction | undefined {
-  if (typeof value === 'number') {
-    if (!(value >= -LIMIT && value <= LIMIT)) return undefined;
-    for (let k = 0; k <= MAX_SCALE; k++) {
-      const d = POWERS[k];
-      const v = value * d;
-      if (v > SCALED_LIMIT || v < -SCALED_LIMIT) return undefined;
-      const n = Math.round(v);
-      if (n / d === value) return { n: n === 0 ? 0 : n, d };
-    }
-    return undefined;
-  }
-  if (typeof value === 'string') {
-    const m = PLAIN.exec(value);
-    if (!m) return undefined;
-    const digits = m[2] ?? '';
-    const n = Number(m[1] + digits);
-    if (!Number.isSafeInteger(n) || n > SCALED_LIMIT) return undefined;
-    return { n, d: POWERS[digits.length] };
-  }
-  return undefined;
-}
-
-/** Compares a with b: negative, zero or positive. */
-export function compare(a: Fraction, b: Fraction): number {
-  return mul(a.n, b.d) - mul(b.n, a.d);
+/** Compares an/ad with bn/bd (both denominators > 0): negative, zero or positive. */
+export function compare(an: number, ad: number, bn: number, bd: number): number {
+  return mul(an, bd) - mul(bn, ad);
 }
 
 /** n / d rounded half up (away from zero on a tie) to an integer; d > 0. */
@@ -110,24 +80,27 @@ export function floorDiv(n: number, d: number): number {
   return q;
 }
 
-/** Whole cents as the money string `money()` prints: 2970000 → "29700.00". */
-export function moneyText(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const a = Math.abs(cents);
-  const fen = a % 100;
-  return `${sign}${(a - fen) / 100}.${fen < 10 ? '0' : ''}${fen}`;
-}
-
-/** An exact amount n / d yuan (n ≥ 0, both safe integers), rounded once to 0.01 half up, as a money string. */
-export function money(n: number, d: number): string {
-  if (d % 100 === 0) return moneyText(roundHalfUp(n, d / 100));
+/** An exact amount n / d yuan (both safe integers, d > 0) in whole cents, rounded once half up. */
+export function cents(n: number, d: number): number {
+  const perCent = d / 100;
+  if (Math.floor(perCent) === perCent) return roundHalfUp(n, perCent);
   const fen = n * 100;
-  if (fen <= MAX) return moneyText(roundHalfUp(fen, d));
+  if (fen <= MAX && fen >= -MAX) return roundHalfUp(fen, d);
   // n × 100 leaves the safe range: round in BigInt, which is exact at any size
-  const N = BigInt(n) * 100n;
+  const N = BigInt(n < 0 ? -n : n) * 100n;
   const D = BigInt(d);
   const q = N / D;
-  const cents = (N - q * D) * 2n >= D ? q + 1n : q;
-  if (cents > BigInt(MAX)) throw UNSAFE;
-  return moneyText(Number(cents));
+  const rounded = (N - q * D) * 2n >= D ? q + 1n : q;
+  if (rounded > BigInt(MAX)) throw UNSAFE;
+  return n < 0 ? -Number(rounded) : Number(rounded);
+}
+
+const FEN = Array.from({ length: 100 }, (_, fen) => (fen < 10 ? '.0' : '.') + fen);
+
+/** Whole cents as the money string `money()` prints: 2970000 → "29700.00". */
+export function moneyText(amount: number): string {
+  const a = amount < 0 ? -amount : amount;
+  const yuan = Math.floor(a / 100);
+  const text = yuan + FEN[a - yuan * 100];
+  return amount < 0 ? `-${text}` : text;
 }

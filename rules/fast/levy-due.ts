@@ -7,8 +7,7 @@
 import { levyDue } from '../clauses/levy-due.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { levy } from '../parameters/national.ts';
-import { compare, fractionOf, money, mul, add, type Fraction } from './exact.ts';
-import type { FastInputs } from './inputs.ts';
+import { add, cents, compare, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
 const ratio = fractionOf(quota.ratio.value);
@@ -22,37 +21,46 @@ const reductions = levy.reductions.map((r) => ({
   atOrAbove: fractionOf(r.rateAtOrAboveTier.value),
   below: fractionOf(r.rateBelowTier.value),
 }));
-const ONE: Fraction = { n: 1, d: 1 };
+const ONE = { n: 1, d: 1 };
+
+const reductionIn = (year: number) => {
+  for (const r of reductions) if (year >= r.fromYear && year <= r.toYear) return r;
+  return undefined;
+};
 
 export const levyDueFast: FastRule = {
   rule: levyDue,
-  amount(input: FastInputs) {
-    const staff = input.totalStaff as number;
-    const counted = input.disabledCounted as Fraction;
-    const year = input.year as number;
-    if (year < levy.firstYear) return undefined;
-    if (counted.n > mul(mul(staff, maxWeight), counted.d)) return undefined;
+  cents: (at) => {
+    const { totalStaff, disabledCounted, year: yearAt, averageWage, socialAverageWage, unitKind } = at;
+    return ({ n, d, choice }) => {
+      const staff = n[totalStaff];
+      const counted = n[disabledCounted];
+      const countedScale = d[disabledCounted];
+      const year = n[yearAt];
+      if (year < levy.firstYear) return undefined;
+      if (counted > mul(mul(staff, maxWeight), countedScale)) return undefined;
 
-    let wage = input.averageWage as Fraction;
-    const social = input.socialAverageWage as Fraction | undefined;
-    if (year >= levy.wageCap.fromYear && social !== undefined) {
-      const limit = { n: mul(capMultiple.n, social.n), d: mul(capMultiple.d, social.d) };
-      if (compare(wage, limit) > 0) wage = limit;
-    }
+      let wage = n[averageWage];
+      let wageScale = d[averageWage];
+      const social = n[socialAverageWage];
+      if (year >= levy.wageCap.fromYear && !Number.isNaN(social)) {
+        const limit = mul(capMultiple.n, social);
+        const limitScale = mul(capMultiple.d, d[socialAverageWage]);
+        if (compare(wage, wageScale, limit, limitScale) > 0) (wage = limit), (wageScale = limitScale);
+      }
 
-    const reduction = reductions.find((r) => year >= r.fromYear && year <= r.toYear);
-    if (reduction && staff <= reduction.exemptMaxStaff && input.unitKind === 'enterprise') return '0.00';
+      const reduction = reductionIn(year);
+      if (reduction && staff <= reduction.exemptMaxStaff && choice[unitKind] === 'enterprise') return 0;
 
-    // staff × ratio − counted = (staff × ratio.n × counted.d − counted.n × ratio.d) / (ratio.d × counted.d)
-    const shortfall = add(mul(mul(staff, ratio.n), counted.d), -mul(counted.n, ratio.d));
-    if (shortfall <= 0) return '0.00';
-    let rate = ONE;
-    if (reduction) {
-      const atTier = compare(counted, { n: mul(staff, reduction.tier.n), d: reduction.tier.d }) >= 0;
-      rate = atTier ? reduction.atOrAbove : reduction.below;
-    }
-    const n = mul(mul(shortfall, wage.n), rate.n);
-    const d = mul(mul(mul(ratio.d, counted.d), wage.d), rate.d);
-    return money(n, d);
+      // staff × ratio − counted = (staff × ratio.n × countedScale − counted × ratio.d) / (ratio.d × countedScale)
+      const shortfall = add(mul(mul(staff, ratio.n), countedScale), -mul(counted, ratio.d));
+      if (shortfall <= 0) return 0;
+      let rate = ONE;
+      if (reduction) {
+        const atTier = compare(counted, countedScale, mul(staff, reduction.tier.n), reduction.tier.d) >= 0;
+        rate = atTier ? reduction.atOrAbove : reduction.below;
+      }
+      return cents(mul(mul(shortfall, wage), rate.n), mul(mul(mul(ratio.d, countedScale), wageScale), rate.d));
+    };
   },
 };

@@ -6,8 +6,7 @@
 import { overquotaReward } from '../clauses/overquota-reward.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
-import { add, floorDiv, fractionOf, money, mul, type Fraction } from './exact.ts';
-import type { FastInputs } from './inputs.ts';
+import { add, cents, floorDiv, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
 const ratio = fractionOf(quota.ratio.value);
@@ -16,16 +15,20 @@ const maxWeight = headcount.doubleWeight.value;
 
 export const overquotaRewardFast: FastRule = {
   rule: overquotaReward,
-  amount(input: FastInputs) {
-    const staff = input.totalStaff as number;
-    const counted = input.disabledCounted as Fraction;
-    const wage = input.monthlyMinWage as Fraction | undefined;
-    if (wage === undefined) return undefined;
-    if (counted.n > mul(mul(staff, maxWeight), counted.d)) return undefined;
-    if (input.unitKind !== 'enterprise') return '0.00';
-    // counted − staff × ratio = (counted.n × ratio.d − staff × ratio.n × counted.d) / (counted.d × ratio.d)
-    const above = add(mul(counted.n, ratio.d), -mul(mul(staff, ratio.n), counted.d));
-    const excess = Math.max(0, floorDiv(above, mul(counted.d, ratio.d)));
-    return money(mul(mul(excess, multiplier.n), wage.n), mul(multiplier.d, wage.d));
+  cents: (at) => {
+    const { totalStaff, disabledCounted, monthlyMinWage, unitKind } = at;
+    return ({ n, d, choice }) => {
+      const staff = n[totalStaff];
+      const counted = n[disabledCounted];
+      const countedScale = d[disabledCounted];
+      const wage = n[monthlyMinWage];
+      if (Number.isNaN(wage)) return undefined;
+      if (counted > mul(mul(staff, maxWeight), countedScale)) return undefined;
+      if (choice[unitKind] !== 'enterprise') return 0;
+      // counted − staff × ratio = (counted × ratio.d − staff × ratio.n × countedScale) / (countedScale × ratio.d)
+      const above = add(mul(counted, ratio.d), -mul(mul(staff, ratio.n), countedScale));
+      const excess = Math.max(0, floorDiv(above, mul(countedScale, ratio.d)));
+      return cents(mul(mul(excess, multiplier.n), wage), mul(multiplier.d, d[monthlyMinWage]));
+    };
   },
 };

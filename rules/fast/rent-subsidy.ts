@@ -5,8 +5,7 @@
  */
 import { rentSubsidy } from '../clauses/rent-subsidy.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
-import { compare, fractionOf, money, mul, type Fraction } from './exact.ts';
-import type { FastInputs } from './inputs.ts';
+import { cents, compare, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
 const p = baotouPlan.rentSubsidy;
@@ -14,16 +13,17 @@ const cap = fractionOf(p.monthlyCap.value);
 
 export const rentSubsidyFast: FastRule = {
   rule: rentSubsidy,
-  amount(input: FastInputs) {
-    if (input.blindMassageShop === true) return '0.00';
-    const already = input.monthsAlreadySubsidised as number;
-    const remaining = Math.max(0, p.maxMonths.value - already);
-    const eligible =
-      (input.monthsOperating as number) >= p.minMonthsOperating.value && (input.monthsSinceStart as number) <= p.applyWithinMonths.value && remaining > 0;
-    if (!eligible) return '0.00';
-    const rent = input.monthlyRent as Fraction;
-    const monthly = compare(rent, cap) < 0 ? rent : cap;
-    const months = Math.min(input.months as number, remaining);
-    return money(mul(monthly.n, months), monthly.d);
+  cents: (at) => {
+    const { blindMassageShop, monthsAlreadySubsidised, monthsOperating, monthsSinceStart, monthlyRent, months } = at;
+    return ({ n, d }) => {
+      if (n[blindMassageShop] === 1) return 0;
+      const remaining = Math.max(0, p.maxMonths.value - n[monthsAlreadySubsidised]);
+      const eligible = n[monthsOperating] >= p.minMonthsOperating.value && n[monthsSinceStart] <= p.applyWithinMonths.value && remaining > 0;
+      if (!eligible) return 0;
+      const belowCap = compare(n[monthlyRent], d[monthlyRent], cap.n, cap.d) < 0;
+      const monthly = belowCap ? n[monthlyRent] : cap.n;
+      const scale = belowCap ? d[monthlyRent] : cap.d;
+      return cents(mul(monthly, Math.min(n[months], remaining)), scale);
+    };
   },
 };

@@ -2,29 +2,30 @@
  * The same rules as a clerk writes them today: the Excel formula (evaluated by HyperFormula) and the
  * plain float JavaScript a programmer would write. Both are the benchmark's comparison points, not rules.
  */
-import type { BenchRow } from './rows.ts';
+/** One row of the sheet: the input cells in `columns` order. */
+export type Cells = readonly (number | string | boolean)[];
 
 export interface ClerkVersion {
   /** Input columns A, B, C … in order. */
   columns: string[];
   /** The formula in sheet row r (1-based). */
   formula: (r: number) => string;
-  /** The same in float JavaScript. */
-  float: (row: BenchRow) => number;
+  /** The same in float JavaScript, reading the same cells. */
+  float: (cells: Cells) => number;
 }
 
 export const clerk: Record<string, ClerkVersion> = {
   'overquota-reward': {
     columns: ['totalStaff', 'disabledCounted', 'monthlyMinWage'],
     formula: (r) => `=MAX(0,FLOOR(B${r}-A${r}*1.5%,1))*5*C${r}`,
-    float: (row) => Math.max(0, Math.floor((row.disabledCounted as number) - (row.totalStaff as number) * 0.015)) * 5 * (row.monthlyMinWage as number),
+    float: (c) => Math.max(0, Math.floor((c[1] as number) - (c[0] as number) * 0.015)) * 5 * (c[2] as number),
   },
   'rent-subsidy': {
     columns: ['monthlyRent', 'months', 'monthsOperating', 'monthsSinceStart', 'monthsAlreadySubsidised', 'blindMassageShop'],
     formula: (r) => `=IF(AND(NOT(F${r}),C${r}>=12,D${r}<=36,E${r}<36),MIN(A${r},1000)*MIN(B${r},36-E${r}),0)`,
-    float: (row) =>
-      !row.blindMassageShop && (row.monthsOperating as number) >= 12 && (row.monthsSinceStart as number) <= 36 && (row.monthsAlreadySubsidised as number) < 36
-        ? Math.min(row.monthlyRent as number, 1000) * Math.min(row.months as number, 36 - (row.monthsAlreadySubsidised as number))
+    float: (c) =>
+      !c[5] && (c[2] as number) >= 12 && (c[3] as number) <= 36 && (c[4] as number) < 36
+        ? Math.min(c[0] as number, 1000) * Math.min(c[1] as number, 36 - (c[4] as number))
         : 0,
   },
   'levy-due': {
@@ -32,13 +33,16 @@ export const clerk: Record<string, ClerkVersion> = {
     formula: (r) =>
       `=IF(AND(E${r}>=2020,E${r}<=2027,A${r}<=30,F${r}="enterprise"),0,` +
       `ROUND(MAX(0,A${r}*1.5%-B${r})*IF(E${r}>=2018,MIN(C${r},2*D${r}),C${r})*IF(AND(E${r}>=2020,E${r}<=2027),IF(B${r}>=A${r}*1%,50%,90%),1),2))`,
-    float: (row) => {
-      const staff = row.totalStaff as number;
-      const counted = row.disabledCounted as number;
-      const year = row.year as number;
+    float: (cells) => {
+      const staff = cells[0] as number;
+      const counted = cells[1] as number;
+      const averageWage = cells[2] as number;
+      const socialAverageWage = cells[3] as number;
+      const year = cells[4] as number;
+      const unitKind = cells[5];
       const relief = year >= 2020 && year <= 2027;
-      if (relief && staff <= 30 && row.unitKind === 'enterprise') return 0;
-      const wage = year >= 2018 ? Math.min(row.averageWage as number, 2 * (row.socialAverageWage as number)) : (row.averageWage as number);
+      if (relief && staff <= 30 && unitKind === 'enterprise') return 0;
+      const wage = year >= 2018 ? Math.min(averageWage, 2 * socialAverageWage) : averageWage;
       const rate = relief ? (counted >= staff * 0.01 ? 0.5 : 0.9) : 1;
       return Math.round(Math.max(0, staff * 0.015 - counted) * wage * rate * 100) / 100;
     },

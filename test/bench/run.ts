@@ -3,15 +3,14 @@
  * Markdown table, writes test-output/bench.json and the README's bench block.
  * Loopback only; bounded (about two to three minutes).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain ESM helper without types
-import { startLocalWorker } from '../../scripts/local-worker.mjs';
 import { benchEvaluation } from './evaluation.ts';
 import { replaceBlock } from '../../scripts/readme-tables.ts';
 import { benchTables, readmeSection, type BenchReport } from './section.ts';
-import { benchBatches, benchLoad } from './worker.ts';
+import { benchBatches, benchLoad, residentMB } from './worker.ts';
+import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -27,13 +26,28 @@ for (const rule of ['overquota-reward', 'rent-subsidy', 'levy-due']) {
   report.evaluation.push(benchEvaluation(rule, quick ? 10_000 : 100_000));
 }
 
-const state = mkdtempSync(join(tmpdir(), 'bench-worker-'));
+/** Idle memory of a workerd process, a moment after it answered once. */
+async function idleMB(worker: { url: string; pids: number[] }): Promise<number> {
+  await (await fetch(`${worker.url}/v1/rules`)).arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return residentMB(worker.pids);
+}
+
 try {
-  console.error('starting the Worker (wrangler dev → workerd) …');
-  const worker = await startLocalWorker({ persistTo: state, build: !existsSync(join(root, 'dist', 'site')) });
+  console.error('starting an empty Worker in workerd (the runtime alone) …');
+  const empty = await startEmptyWorker();
+  let runtimeMB: number;
   try {
+    runtimeMB = await idleMB(empty);
+  } finally {
+    await empty.stop();
+  }
+  console.error('starting the Worker in workerd …');
+  const worker = await startBenchWorker();
+  try {
+    report.memory = { runtimeIdleMB: runtimeMB, workerIdleMB: await idleMB(worker) };
     console.error('batches …');
-    report.batch = await benchBatches(worker.url, quick ? [1_000, 10_000] : undefined);
+    report.batch = await benchBatches(worker, quick ? [1_000, 10_000] : undefined);
     console.error('load …');
     report.load = await benchLoad(worker.url, quick ? 5 : 20);
   } finally {
@@ -42,8 +56,6 @@ try {
 } catch (error) {
   report.workerError = error instanceof Error ? error.message.split('\n')[0] : String(error);
   console.error('worker part failed:', error);
-} finally {
-  rmSync(state, { recursive: true, force: true });
 }
 
 mkdirSync(join(root, 'test-output'), { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * Batch throughput and load against the Worker in workerd (wrangler dev) on loopback: CSV batches of
+ * Batch throughput and load against the Worker in workerd on loopback (see workerd.ts): CSV batches of
  * growing size posted to `POST /v1/batch/{id}`, with the workerd process's peak memory (VmHWM, reset
  * before each batch through /proc/<pid>/clear_refs); then a bounded autocannon run on a quick-check route.
  */
@@ -30,7 +30,7 @@ export interface LoadFigures {
   timeouts: number;
 }
 
-/** The workerd processes descended from this process (wrangler dev runs one). */
+/** The workerd processes descended from this process. */
 export function workerdPids(): number[] {
   const parent = new Map<number, number>();
   const names = new Map<number, string>();
@@ -52,7 +52,7 @@ export function workerdPids(): number[] {
   return [...names].filter(([pid, name]) => name.startsWith('workerd') && descends(pid)).map(([pid]) => pid);
 }
 
-const statusKB = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+export const statusKB = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 
 function resetPeak(pid: number): boolean {
   try {
@@ -86,10 +86,10 @@ async function postBatch(url: string, csv: string, count: number): Promise<numbe
   return seconds;
 }
 
-export async function benchBatches(url: string, sizes = [1_000, 10_000, 100_000], reps = 3): Promise<BatchFigures[]> {
-  // wrangler dev runs the Worker in one workerd and its proxy in another: the larger one is the Worker's
-  const pids = workerdPids();
-  if (pids.length === 0) throw new Error('no workerd process found under this one');
+/** Resident memory of the processes now, in MB. */
+export const residentMB = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + statusKB(pid, 'VmRSS'), 0) / 1024;
+
+export async function benchBatches({ url, pids }: { url: string; pids: readonly number[] }, sizes = [1_000, 10_000, 100_000], reps = 3): Promise<BatchFigures[]> {
   await postBatch(url, csvFor(100), 100); // warm-up
   const figures: BatchFigures[] = [];
   for (const size of sizes) {

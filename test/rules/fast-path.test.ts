@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountOf, evaluate, fastRuleIds, listRules, type RuleMetadata } from '../../rules/index.ts';
+import { amountOf, evaluate, fastRuleIds, fastTable, listRules, type RuleMetadata } from '../../rules/index.ts';
 import { validInputsFor } from '../support/arbitraries.ts';
 
 const RUNS = 10_000;
@@ -29,6 +29,13 @@ const fastReadable = (meta: RuleMetadata) =>
     return out;
   });
 
+/** The same inputs as one row of a table: the names as columns, the values as cells, in that order. */
+function asTableRow(id: string, inputs: Record<string, unknown>): string | undefined {
+  const columns = Object.keys(inputs);
+  const table = fastTable(id, columns);
+  return table?.amount(columns.map((c) => inputs[c]));
+}
+
 const metas = listRules().filter((m) => fastRuleIds.includes(m.id));
 
 describe('fast path', () => {
@@ -52,6 +59,26 @@ describe('fast path', () => {
     expect(amountOf('overquota-reward', null)).toBeUndefined();
   });
 
+  it('reads a table by column position: defaults for blank cells, deferring on what it cannot read', () => {
+    const table = fastTable('overquota-reward', ['totalStaff', 'disabledCounted', 'monthlyMinWage', 'unitKind'])!;
+    expect(table.amount([400, 9, 1980, 'enterprise'])).toBe('29700.00');
+    expect(table.cents([400, 9, 1980, 'enterprise'])).toBe(2_970_000);
+    expect(table.amount(['400', '9.0', '1980.00', ''])).toBe('29700.00'); // blank unitKind: its default
+    expect(table.amount([400, 9, 1980, 'fiscal-funded'])).toBe('0.00');
+    expect(table.amount(['', 9, 1980, 'enterprise'])).toBeUndefined(); // totalStaff is required
+    expect(table.amount([0, 9, 1980, 'enterprise'])).toBeUndefined(); // below its minimum
+    expect(table.amount([400, 9, 0, 'enterprise'])).toBeUndefined(); // the wage must be above 0
+    expect(table.amount([400.5, 9, 1980, 'enterprise'])).toBeUndefined(); // not a whole number of staff
+    expect(table.amount([400, 9, 1980, '企业'])).toBeUndefined(); // an alias: evaluate() reads it
+    expect(table.amount([400, 9, 1980, 'enterprise', 'extra'])).toBeUndefined(); // a cell under no column
+    expect(table.amount([400, 9, 1980, 'enterprise', ''])).toBe('29700.00');
+    expect(table.amount([400, 9, ''])).toBeUndefined(); // no wage: looked up by district and date in evaluate()
+    expect(fastTable('overquota-reward', ['totalStaff', 'bogus'])).toBeUndefined();
+    expect(fastTable('overquota-reward', ['totalStaff', 'totalStaff'])).toBeUndefined();
+    expect(fastTable('overquota-reward', ['disabledCounted', 'monthlyMinWage'])).toBeUndefined(); // no totalStaff column
+    expect(fastTable('min-wage', ['district'])).toBeUndefined();
+  });
+
   describe.each(metas.map((m) => [m.id, m] as const))('%s', (id, meta) => {
     it(`equals evaluate()'s ${meta.primary} on ${RUNS} spec-generated inputs, and defers where evaluate() refuses`, () => {
       let answered = 0;
@@ -59,6 +86,7 @@ describe('fast path', () => {
         fc.property(validInputsFor(meta), (inputs) => {
           const fast = amountOf(id, inputs);
           const full = evaluate(id, inputs);
+          expect(asTableRow(id, inputs)).toBe(fast);
           if (!full.ok) expect(fast).toBeUndefined();
           if (fast === undefined) return;
           answered++;
@@ -76,6 +104,7 @@ describe('fast path', () => {
         fc.property(fastReadable(meta), (inputs) => {
           const fast = amountOf(id, inputs);
           const full = evaluate(id, inputs);
+          expect(asTableRow(id, inputs)).toBe(fast);
           if (!full.ok) {
             expect(fast).toBeUndefined();
             return;
