@@ -100,11 +100,13 @@ export const overquotaReward = defineRule<Inputs>({
       `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
       `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
     ]);
-    const moreNeeded = quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted);
-    ctx.hint(() => [
-      `再增加 ${plain(moreNeeded)} 名折算残疾职工，可再多得 ${money(multiplier.times(wage))} 元/年`,
-      `${plain(moreNeeded)} more counted disabled employees reach the next step (+${money(multiplier.times(wage))} yuan a year)`,
-    ]);
+    ctx.hint(() => {
+      const moreNeeded = quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted);
+      return [
+        `再增加 ${plain(moreNeeded)} 名折算残疾职工，可再多得 ${money(multiplier.times(wage))} 元/年`,
+        `${plain(moreNeeded)} more counted disabled employees reach the next step (+${money(multiplier.times(wage))} yuan a year)`,
+      ];
+    });
     return { amount, excessPersons: excessPersons.toNumber(), quotaPersons, monthlyMinWage: wage };
   },
 });
