@@ -56,16 +56,17 @@ const cachedInputs = (rule: RuleDefinition) => {
 };
 
 const window = `${policy.validFrom} – ${policy.validTo}`;
+const noDateGiven: Text = Object.freeze({
+  zh: `未给出所涉日期：按 ${policy.id}（有效期 ${window}）计算`,
+  en: `No date given: applied ${policy.id} (valid ${window})`,
+});
 
 /** The plan's validity window (clause 四): an error outside it unless the caller asks to apply it anyway. */
 function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
   if (rule.kind !== 'clause' || rule.answersValidity) return;
   const date = ctx.date;
   if (date === undefined) {
-    ctx.warn(
-      `未给出所涉日期：按 ${policy.id}（有效期 ${window}）计算`,
-      `No date given: applied ${policy.id} (valid ${window})`,
-    );
+    ctx.warnFixed(noDateGiven);
     return;
   }
   if (date >= policy.validFrom && date <= policy.validTo) return;

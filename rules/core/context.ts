@@ -41,6 +41,11 @@ export class Context {
     this.warnings.push({ zh, en });
   }
 
+  /** A warning whose words never change (made once, shared by every evaluation that gives it). */
+  warnFixed(text: Readonly<Text>): void {
+    this.warnings.push(text);
+  }
+
   /** A hint for the clerk (how far to the next step, how many metres short); rendered like a step. */
   hint(render: () => readonly [zh: string, en: string]): void {
     if (!this.explain) return;

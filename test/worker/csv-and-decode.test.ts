@@ -1,4 +1,4 @@
-// The CSV parser, writer, charset detection and header mapping, run inside workerd.
+// The CSV parser, writer, charset detection, header mapping and the answer's UTF-8 chunks, run inside workerd.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listRules, type RuleMetadata } from '../../rules/index.ts';
@@ -6,6 +6,7 @@ import { mapHeader } from '../../worker/batch/columns.ts';
 import { countNonEmptyLines } from '../../worker/csv/count.ts';
 import { CsvParser } from '../../worker/csv/parse.ts';
 import { csvCell, csvLine } from '../../worker/csv/write.ts';
+import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
 import { createDecoder, encodingOfCharset } from '../../worker/decode.ts';
 
 function parseInPieces(text: string, cuts: number[]): string[][] {
@@ -148,5 +149,22 @@ describe('mapHeader', () => {
       const mapped = mapHeader(rule.inputs.filter((i) => i.type !== 'records').map((i) => i.name), rule);
       expect(mapped.ok).toBe(false);
     }
+  });
+});
+
+describe('Utf8Chunk', () => {
+  it('gives the bytes TextEncoder gives for the whole text, growing past its first size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 60 }), fc.integer({ min: 1, max: 64 }), (pieces, size) => {
+        const encoder = new TextEncoder();
+        const chunk = new Utf8Chunk(encoder, size);
+        for (const piece of pieces) chunk.write(piece);
+        expect(chunk.bytes()).toEqual(encoder.encode(pieces.join('')));
+      }),
+    );
+    const chunk = new Utf8Chunk(new TextEncoder(), 4);
+    chunk.write('未给出所涉日期');
+    chunk.write(' – ok');
+    expect(new TextDecoder().decode(chunk.bytes())).toBe('未给出所涉日期 – ok');
   });
 });

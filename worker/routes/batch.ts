@@ -11,6 +11,7 @@ import { requireKey } from '../auth.ts';
 import { csvWriter, jsonWriter, type AnswerWriter } from '../batch/answer.ts';
 import { mapHeader } from '../batch/columns.ts';
 import { CsvSource } from '../batch/csv-source.ts';
+import { Utf8Chunk } from '../batch/utf8-chunk.ts';
 import { answerCsvRecord, answerJsonRow, type AnsweredRow } from '../batch/rows.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
 import { countNonEmptyLines } from '../csv/count.ts';
@@ -150,7 +151,8 @@ batch.post('/v1/batch/:id', async (c) => {
 
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      let out = started ? '' : writer.head();
+      const chunk = new Utf8Chunk(encoder);
+      if (!started) chunk.write(writer.head());
       started = true;
       for (let n = 0; n < 512; n++) {
         const answered = rows.next(evaluator);
@@ -161,14 +163,15 @@ batch.post('/v1/batch/:id', async (c) => {
           } catch (error) {
             console.error('batch audit not written', batchId, error);
           }
-          controller.enqueue(encoder.encode(out + writer.tail(summary)));
+          chunk.write(writer.tail(summary));
+          controller.enqueue(chunk.bytes());
           controller.close();
           return;
         }
-        out += writer.row(answered, first);
+        chunk.write(writer.row(answered, first));
         first = false;
       }
-      controller.enqueue(encoder.encode(out));
+      controller.enqueue(chunk.bytes());
     },
   });
   return new Response(stream, {
