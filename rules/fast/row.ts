@@ -107,9 +107,8 @@ const isBlankValue = (value: unknown) => value === undefined || value === null |
 /** A reader for one rule's inputs (in the order of `specs`). */
 export function rowReader(specs: readonly InputSpec[]): RowReader {
   const size = specs.length;
-  const at: Record<string, number> = {};
-  const slotOf = new Map<string, number>();
-  specs.forEach((s, i) => ((at[s.name] = i), slotOf.set(s.name, i)));
+  const slotOf = new Map<string, number>(specs.map((s, i) => [s.name, i]));
+  const at: Record<string, number> = Object.fromEntries(slotOf);
   const kinds: Kind[] = specs.map(kindOf);
   const required = specs.map((s) => s.required === true);
   const choices = specs.map((s) => new Set(s.choices?.map((c) => c.value)));
@@ -126,12 +125,6 @@ export function rowReader(specs: readonly InputSpec[]): RowReader {
     [bounds.minN[i], bounds.minD[i]] = scaled(s.min, s.name);
     [bounds.maxN[i], bounds.maxD[i]] = scaled(s.max, s.name);
   });
-
-  // integral bounds (all the rules have) are checked on a number as it is: exact, since no double's
-  // shortest decimal lies across an integer from the double itself; other bounds take readSlot's way
-  const integralBounds = specs.map((_, i) => [bounds.minN[i], bounds.maxN[i]].every((b, k) => b !== b || (k === 0 ? bounds.minD[i] : bounds.maxD[i]) === 1));
-  const low = specs.map((_, i) => (bounds.minN[i] === bounds.minN[i] ? bounds.minN[i] : -Infinity));
-  const high = specs.map((_, i) => (bounds.maxN[i] === bounds.maxN[i] ? bounds.maxN[i] : Infinity));
 
   const row = emptyRow(size);
   const seen = new Uint32Array(size);
@@ -173,17 +166,27 @@ export function rowReader(specs: readonly InputSpec[]): RowReader {
   const defaults = emptyRow(size);
   const hasDefault = specs.map((s, i) => {
     if (s.default === undefined) return false;
-    if (!readSlot(s.default, i, row)) {
-      // a default the fast path cannot hold: a row leaving the input empty is the decimal path's
-      kinds[i] = Kind.Other;
-      return false;
-    }
-    defaults.n[i] = row.n[i];
-    defaults.d[i] = row.d[i];
-    defaults.choice[i] = row.choice[i];
-    return true;
+    if (readSlot(s.default, i, defaults)) return true;
+    // a default the fast path cannot hold: a row leaving the input empty is the decimal path's
+    kinds[i] = Kind.Other;
+    return false;
   });
   const deferWhenEmpty = specs.map((s, i) => required[i] || (s.default !== undefined && !hasDefault[i]));
+
+  /** Slot i of `target` as an empty input: its default, or NaN; false when the input must be given. */
+  function leaveEmpty(target: Row, i: number): boolean {
+    if (hasDefault[i]) {
+      target.n[i] = defaults.n[i];
+      target.d[i] = defaults.d[i];
+      target.choice[i] = defaults.choice[i];
+      return true;
+    }
+    if (deferWhenEmpty[i]) return false;
+    target.n[i] = NaN;
+    target.d[i] = 1;
+    target.choice[i] = undefined;
+    return true;
+  }
 
   function read(raw: unknown): Row | undefined {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
@@ -203,20 +206,7 @@ export function rowReader(specs: readonly InputSpec[]): RowReader {
 
   /** Defaults (or NaN) into the slots this row left empty; undefined when an empty one must be given. */
   function fill(): Row | undefined {
-    for (let i = 0; i < size; i++) {
-      if (seen[i] === generation) continue;
-      if (hasDefault[i]) {
-        row.n[i] = defaults.n[i];
-        row.d[i] = defaults.d[i];
-        row.choice[i] = defaults.choice[i];
-      } else if (deferWhenEmpty[i]) {
-        return undefined;
-      } else {
-        row.n[i] = NaN;
-        row.d[i] = 1;
-        row.choice[i] = undefined;
-      }
-    }
+    for (let i = 0; i < size; i++) if (seen[i] !== generation && !leaveEmpty(row, i)) return undefined;
     return row;
   }
 
@@ -225,24 +215,22 @@ export function rowReader(specs: readonly InputSpec[]): RowReader {
     if (slots.includes(-1) || new Set(slots).size !== slots.length) return undefined;
     // the table's own slots: inputs without a column are empty on every row, so filled once here
     const own = emptyRow(size);
-    for (let i = 0; i < size; i++) {
-      if (slots.includes(i)) continue;
-      if (!hasDefault[i] && deferWhenEmpty[i]) return undefined;
-      own.n[i] = hasDefault[i] ? defaults.n[i] : NaN;
-      own.d[i] = hasDefault[i] ? defaults.d[i] : 1;
-      own.choice[i] = hasDefault[i] ? defaults.choice[i] : undefined;
-    }
+    for (let i = 0; i < size; i++) if (!slots.includes(i) && !leaveEmpty(own, i)) return undefined;
     // per column, what its hot path needs, in one object
-    const plan = slots.map((i) => ({
-      slot: i,
-      // a number for a number input with integral bounds (all the rules have) is read inline: comparing
-      // the number itself with an integer is exact, as no double's shortest decimal lies across one
-      inline: (kinds[i] === Kind.Integer || kinds[i] === Kind.Scaled) && integralBounds[i],
-      integer: kinds[i] === Kind.Integer,
-      low: Math.max(low[i], -LIMIT),
-      high: Math.min(high[i], LIMIT),
-      exclusive: minExclusive[i],
-    }));
+    const plan = slots.map((i) => {
+      const { min, max } = specs[i];
+      const integral = (b: number | string | undefined) => b === undefined || Number.isSafeInteger(Number(b));
+      return {
+        slot: i,
+        // a number for a number input with integral bounds (all the rules have) is read inline: comparing
+        // the number itself with an integer is exact, as no double's shortest decimal lies across one
+        inline: (kinds[i] === Kind.Integer || kinds[i] === Kind.Scaled) && integral(min) && integral(max),
+        integer: kinds[i] === Kind.Integer,
+        low: min === undefined ? -LIMIT : Math.max(Number(min), -LIMIT),
+        high: max === undefined ? LIMIT : Math.min(Number(max), LIMIT),
+        exclusive: minExclusive[i],
+      };
+    });
     const width = plan.length;
     return (cells: readonly unknown[]): Row | undefined => {
       for (let c = 0; c < width; c++) {
@@ -256,10 +244,7 @@ export function rowReader(specs: readonly InputSpec[]): RowReader {
             own.d[i] = 1;
           } else if (p.integer || !readScaled(value, own, i)) return undefined;
         } else if (isBlankValue(value)) {
-          if (!hasDefault[i] && deferWhenEmpty[i]) return undefined;
-          own.n[i] = hasDefault[i] ? defaults.n[i] : NaN;
-          own.d[i] = hasDefault[i] ? defaults.d[i] : 1;
-          own.choice[i] = hasDefault[i] ? defaults.choice[i] : undefined;
+          if (!leaveEmpty(own, i)) return undefined;
         } else if (!readSlot(value, i, own)) return undefined;
       }
       // a cell beyond the columns is not an input: evaluate() explains it
