@@ -9,12 +9,12 @@
  * only says "ok" the same way, so the report can tell the runtime's own memory from the Worker's.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM helper without types
-import { localDevVars, offlineEnv, root } from '../../scripts/local-worker.mjs';
+import { buildSite, localDevVars, offlineEnv, root } from '../../scripts/local-worker.mjs';
 import { workerdPids } from './worker.ts';
 
 export interface BenchWorker {
@@ -56,6 +56,8 @@ interface WorkerSource {
 
 /** The project's Worker, bundled as a deploy bundles it, with the local key. */
 function projectWorker(dir: string): WorkerSource {
+  // wrangler checks that wrangler.toml's assets folder exists, even for a dry run
+  if (!existsSync(join(root, 'dist', 'site'))) buildSite();
   const bundle = join(dir, 'bundle');
   const built = spawnSync(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', bundle], { cwd: root, env: offlineEnv, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${built.stdout}\n${built.stderr}`);
