@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { benchEvaluation } from './evaluation.ts';
 import { replaceBlock } from '../../scripts/readme-tables.ts';
 import { benchTables, readmeSection, type BenchReport } from './section.ts';
-import { benchBatches, benchLoad, residentMB } from './worker.ts';
+import { sampleHeap, type HeapFigures } from './heap.ts';
+import { benchBatches, benchLoad, csvFor, postBatch, residentMB } from './worker.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -33,6 +34,20 @@ async function idleMB(worker: { url: string; pids: number[] }): Promise<number> 
   return residentMB(worker.pids);
 }
 
+/** The Worker isolate's heap over three batches (after a warm-up): the highest peak of the three. */
+async function isolateHeap(rows: number): Promise<HeapFigures & { rows: number }> {
+  const worker = await startBenchWorker({ inspect: true });
+  try {
+    const csv = csvFor(rows);
+    await postBatch(worker.url, csvFor(20_000), 20_000);
+    const runs: HeapFigures[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await sampleHeap(worker.inspector!, () => postBatch(worker.url, csv, rows)));
+    return { ...runs.reduce((a, b) => (b.peakTotalMB > a.peakTotalMB ? b : a)), rows };
+  } finally {
+    await worker.stop();
+  }
+}
+
 try {
   console.error('starting an empty Worker in workerd (the runtime alone) …');
   const empty = await startEmptyWorker();
@@ -53,6 +68,8 @@ try {
   } finally {
     await worker.stop();
   }
+  console.error('the Worker isolate\'s heap during 100,000-row batches (DevTools) …');
+  report.isolateHeap = await isolateHeap(quick ? 10_000 : 100_000);
 } catch (error) {
   report.workerError = error instanceof Error ? error.message.split('\n')[0] : String(error);
   console.error('worker part failed:', error);

@@ -1,5 +1,6 @@
 /** The README section: the latest benchmark table, the machine it ran on, and the differential findings. */
 import type { EvaluationFigures } from './evaluation.ts';
+import type { HeapFigures } from './heap.ts';
 import type { BatchFigures, LoadFigures } from './worker.ts';
 
 export interface BenchReport {
@@ -8,6 +9,8 @@ export interface BenchReport {
   evaluation: EvaluationFigures[];
   /** Idle resident memory of workerd running an empty Worker (the runtime alone) and running ours. */
   memory?: { runtimeIdleMB: number; workerIdleMB: number };
+  /** The Worker isolate's own V8 heap during a batch of `rows` rows. */
+  isolateHeap?: HeapFigures & { rows: number };
   batch?: BatchFigures[];
   load?: LoadFigures;
   workerError?: string;
@@ -52,6 +55,13 @@ export function benchTables(report: BenchReport): string {
       out.push(
         '',
         `Idle, the same workerd set-up running a Worker that only says "ok" holds ${f(m.runtimeIdleMB, 1)} MB; with this Worker loaded, ${f(m.workerIdleMB, 1)} MB (our code and its D1 binding: ${f(m.workerIdleMB - m.runtimeIdleMB, 1)} MB).`,
+      );
+    }
+    if (report.isolateHeap) {
+      const h = report.isolateHeap;
+      out.push(
+        '',
+        `The Worker's own isolate (its V8 heap, read with DevTools' \`Runtime.getHeapUsage\` every few ms during ${f(h.rows)}-row batches, highest of 3): ${f(h.idleUsedMB, 1)} MB in use idle, at most ${f(h.peakUsedMB, 1)} MB in use and ${f(h.peakTotalMB, 1)} MB reserved during the batch (${h.samples} samples). The rest of the process is the runtime: Miniflare runs eight more isolates of its own (D1, cache, entry, dev control …) beside it.`,
       );
     }
     out.push('');

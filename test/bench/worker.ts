@@ -76,7 +76,7 @@ export function csvFor(count: number): string {
  * that holds 30 MB of JSON and parses it would be timed, not the Worker. Node's http, not fetch, for
  * the same reason: fetch's body handling costs more CPU than the Worker on this two-core machine.
  */
-function postBatch(url: string, csv: string, count: number): Promise<number> {
+export function postBatch(url: string, csv: string, count: number): Promise<number> {
   const body = Buffer.from(csv);
   const t = performance.now();
   return new Promise((resolve, reject) => {

@@ -14,11 +14,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM helper without types
-import { buildSite, localDevVars, offlineEnv, root } from '../../scripts/local-worker.mjs';
+import { buildSite, freePort, localDevVars, offlineEnv, root } from '../../scripts/local-worker.mjs';
 import { workerdPids } from './worker.ts';
 
 export interface BenchWorker {
   url: string;
+  /** With `inspect`: the DevTools protocol endpoint of the Worker's own isolate. */
+  inspector?: string;
   /** The workerd process(es) running the Worker (children of this process). */
   pids: number[];
   stop(): Promise<void>;
@@ -47,6 +49,8 @@ function sqlStatements(sql: string): string[] {
     .filter(Boolean);
 }
 
+const WORKER_NAME = 'bench';
+
 /** A Worker for Miniflare: its module source, bindings and whether it has the D1 database. */
 interface WorkerSource {
   script: string;
@@ -67,13 +71,17 @@ function projectWorker(dir: string): WorkerSource {
 /** A Worker that only says "ok": what the runtime itself holds, for comparison. */
 const emptyWorker: WorkerSource = { script: "export default { fetch: () => new Response('ok') };", vars: {}, d1: false };
 
-/** Starts the project's Worker in workerd directly (no wrangler dev proxy); see the file's comment. */
-export const startBenchWorker = (): Promise<BenchWorker> => startInWorkerd(projectWorker);
+/**
+ * Starts the project's Worker in workerd directly (no wrangler dev proxy); see the file's comment.
+ * `inspect` opens workerd's DevTools endpoint (loopback) so the isolate's own heap can be read; it is
+ * off for the throughput and RSS figures, which it would disturb.
+ */
+export const startBenchWorker = (options: { inspect?: boolean } = {}): Promise<BenchWorker> => startInWorkerd(projectWorker, options.inspect === true);
 
 /** Starts a Worker that only answers "ok" the same way: the runtime's own memory, without our code. */
-export const startEmptyWorker = (): Promise<BenchWorker> => startInWorkerd(() => emptyWorker);
+export const startEmptyWorker = (): Promise<BenchWorker> => startInWorkerd(() => emptyWorker, false);
 
-async function startInWorkerd(source: (dir: string) => WorkerSource): Promise<BenchWorker> {
+async function startInWorkerd(source: (dir: string) => WorkerSource, inspect: boolean): Promise<BenchWorker> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-workerd-'));
   const stopped = () => rmSync(dir, { recursive: true, force: true });
   const before = new Set(workerdPids());
@@ -81,6 +89,7 @@ async function startInWorkerd(source: (dir: string) => WorkerSource): Promise<Be
   let mf: InstanceType<typeof Miniflare> | undefined;
   try {
     const worker = source(dir);
+    const inspectorPort = inspect ? ((await freePort()) as number) : undefined;
     const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
     const compatibilityDate = JSON.parse(tomlValue(toml, 'compatibility_date') ?? '""') as string;
     const compatibilityFlags = JSON.parse(tomlValue(toml, 'compatibility_flags') ?? '[]') as string[];
@@ -88,6 +97,7 @@ async function startInWorkerd(source: (dir: string) => WorkerSource): Promise<Be
     mf = new Miniflare({
       host: '127.0.0.1',
       port: 0,
+      ...(inspectorPort === undefined ? {} : { inspectorHost: '127.0.0.1', inspectorPort }),
       cf: false,
       logRequests: false,
       enableDevRegistry: false,
@@ -100,7 +110,7 @@ async function startInWorkerd(source: (dir: string) => WorkerSource): Promise<Be
       workers: [
         {
           config: {
-            name: 'bench',
+            name: WORKER_NAME,
             compatibilityDate,
             compatibilityFlags,
             manifest: { mainModule: 'index.js', modules: { 'index.js': { type: 'esm', contents: worker.script } } },
@@ -128,6 +138,8 @@ async function startInWorkerd(source: (dir: string) => WorkerSource): Promise<Be
     const running = mf;
     return {
       url,
+      // workerd names each isolate's endpoint after its service; Miniflare calls the user's `core:user:<name>`
+      inspector: inspectorPort === undefined ? undefined : `ws://127.0.0.1:${inspectorPort}/core:user:${WORKER_NAME}`,
       pids,
       stop: async () => {
         await running.dispose();
