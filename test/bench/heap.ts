@@ -12,13 +12,24 @@ interface HeapUsage {
   backingStorageSize?: number;
 }
 
+/** Waits for `promise`, or fails after `ms`: the bench stays bounded if workerd stops answering. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** A DevTools protocol session on one isolate: `call(method)` answers with the method's result. */
 async function devtools(endpoint: string) {
   const socket = new WebSocket(endpoint);
-  await new Promise((resolve, reject) => {
-    socket.addEventListener('open', resolve, { once: true });
-    socket.addEventListener('error', () => reject(new Error(`cannot open ${endpoint}`)), { once: true });
-  });
+  await within(
+    5_000,
+    `DevTools ${endpoint}`,
+    new Promise((resolve, reject) => {
+      socket.addEventListener('open', resolve, { once: true });
+      socket.addEventListener('error', () => reject(new Error(`cannot open ${endpoint}`)), { once: true });
+    }),
+  );
   let next = 0;
   const waiting = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
   socket.addEventListener('message', (event) => {
@@ -33,7 +44,7 @@ async function devtools(endpoint: string) {
     call<T>(method: string): Promise<T> {
       const id = ++next;
       socket.send(JSON.stringify({ id, method }));
-      return new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (r: unknown) => void, reject }));
+      return within(5_000, `DevTools ${method}`, new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (r: unknown) => void, reject })));
     },
     close: () => socket.close(),
   };

@@ -69,7 +69,12 @@ try {
     await worker.stop();
   }
   console.error('the Worker isolate\'s heap during 100,000-row batches (DevTools) …');
-  report.isolateHeap = await isolateHeap(quick ? 10_000 : 100_000);
+  try {
+    report.isolateHeap = await isolateHeap(quick ? 10_000 : 100_000);
+  } catch (error) {
+    report.isolateHeapError = error instanceof Error ? error.message : String(error);
+    console.error('isolate heap not measured:', error);
+  }
 } catch (error) {
   report.workerError = error instanceof Error ? error.message.split('\n')[0] : String(error);
   console.error('worker part failed:', error);

@@ -85,6 +85,8 @@ export function postBatch(url: string, csv: string, count: number): Promise<numb
       headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv; charset=utf-8', accept: 'application/json', 'content-length': body.length },
     });
     request.on('error', reject);
+    // bounded: a batch that stalls fails the run instead of hanging it
+    request.setTimeout(120_000, () => request.destroy(new Error(`batch of ${count} rows: no progress for 120 s`)));
     request.on('response', (response) => {
       let tail = '';
       response.setEncoding('utf8');
