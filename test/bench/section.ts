@@ -62,7 +62,7 @@ export function benchTables(report: BenchReport): string {
       const h = report.isolateHeap;
       out.push(
         '',
-        `The Worker's own isolate (its V8 heap, read with DevTools' \`Runtime.getHeapUsage\` every few ms during ${f(h.rows)}-row batches, highest of 3): ${f(h.idleUsedMB, 1)} MB in use idle, at most ${f(h.peakUsedMB, 1)} MB in use and ${f(h.peakTotalMB, 1)} MB reserved during the batch (${h.samples} samples). The rest of the process is the runtime: Miniflare runs eight more isolates of its own (D1, cache, entry, dev control …) beside it.`,
+        `The Worker's own isolate (its V8 heap, read with DevTools' \`Runtime.getHeapUsage\` every few ms during ${f(h.rows)}-row batches, highest of 3): ${f(h.idleUsedMB, 1)} MB in use idle, at most ${f(h.peakUsedMB, 1)} MB in use and ${f(h.peakTotalMB, 1)} MB reserved during the batch (${h.samples} samples${h.lost ? `, ${h.lost} unanswered` : ''}). The rest of the process is the runtime: Miniflare runs eight more isolates of its own (D1, cache, entry, dev control …) beside it.`,
       );
     }
     if (report.isolateHeapError) out.push('', `The Worker isolate's heap was not measured: ${report.isolateHeapError}.`);
