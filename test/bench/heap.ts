@@ -9,7 +9,6 @@
 interface HeapUsage {
   usedSize: number;
   totalSize: number;
-  backingStorageSize?: number;
 }
 
 /** Waits for `promise`, or fails after `ms`: the bench stays bounded if workerd stops answering. */

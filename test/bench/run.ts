@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: evaluation cost, batch throughput and load, in one run on this machine. Prints a
  * Markdown table, writes test-output/bench.json and the README's bench block.
- * Loopback only; bounded (about two to three minutes).
+ * Loopback only; bounded (about four to five minutes on two cores).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -36,8 +36,6 @@ async function isolateHeap(rows: number): Promise<HeapFigures & { rows: number }
   }
 }
 
-// first, while this process is fresh: in a process that has already run the rest, workerd's DevTools
-// endpoint was seen not to answer
 console.error('the Worker isolate\'s heap during batches (DevTools) …');
 try {
   report.isolateHeap = await isolateHeap(quick ? 10_000 : 100_000);
