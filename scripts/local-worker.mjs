@@ -21,8 +21,16 @@ export const offlineEnv = {
 
 /** The documented batch key for local runs only (npm start, e2e tests); a deploy never accepts it. */
 export const LOCAL_DEV_KEY = 'local-dev-key';
+/**
+ * The documented audit hash key for local runs only (a deploy must set its own secret AUDIT_HMAC_KEY;
+ * without one, batches are refused). Audit hashes made with it prove nothing to anyone who reads this.
+ */
+export const LOCAL_DEV_AUDIT_KEY = 'local-dev-audit-key';
 /** Vars every local run gets: API_KEYS holds the key's id and SHA-256, never the key. */
-export const localDevVars = { API_KEYS: `local:${createHash('sha256').update(LOCAL_DEV_KEY).digest('hex')}` };
+export const localDevVars = {
+  API_KEYS: `local:${createHash('sha256').update(LOCAL_DEV_KEY).digest('hex')}`,
+  AUDIT_HMAC_KEY: LOCAL_DEV_AUDIT_KEY,
+};
 
 export function freePort() {
   return new Promise((resolve, reject) => {

@@ -16,8 +16,19 @@ export interface D1Database {
   prepare(sql: string): D1PreparedStatement;
 }
 
+/** A Durable Object namespace, typed with only what the self-hosted audit uses. */
+export interface DurableObjectNamespaceLike {
+  idFromName(name: string): unknown;
+  get(id: unknown): unknown;
+}
+
 export interface Env {
+  /** The audit on Cloudflare (D1). */
   DB: D1Database;
+  /** The audit when self-hosted on workerd: a Durable Object with SQLite storage under DATA_DIR (selfhost/). */
+  AUDIT_LOG?: DurableObjectNamespaceLike;
+  /** Secret key of the audit's body hash (HMAC-SHA-256); batches are refused (503) without it. */
+  AUDIT_HMAC_KEY?: string;
   ASSETS?: { fetch(request: Request): Promise<Response> };
   /** `id:sha256hex,id2:sha256hex` — the SHA-256 of each batch key, never the key itself. */
   API_KEYS?: string;

@@ -19,6 +19,8 @@ export type HttpErrorCode =
   | 'missing-column'
   | 'records-not-in-csv'
   | 'malformed-csv'
+  | 'audit-not-configured'
+  | 'audit-unavailable'
   | 'internal-error';
 
 export interface HttpErrorBody {

@@ -183,7 +183,8 @@ describe('keys, origins and the audit', () => {
     const answer = ((await response.json()) as BatchAnswer);
     const stored = await env.DB.prepare('SELECT * FROM batch_audit WHERE batch_id = ?').bind(answer.batchId).first<Record<string, unknown>>();
     const bytes = new TextEncoder().encode(text);
-    const sha = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const hmacKey = await crypto.subtle.importKey('raw', new TextEncoder().encode(env.AUDIT_HMAC_KEY), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const hmac = [...new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(stored).toMatchObject({
       batch_id: answer.batchId,
       key_id: 'local',
@@ -191,7 +192,9 @@ describe('keys, origins and the audit', () => {
       ruleset_version: RULESET_VERSION,
       format: 'csv',
       body_bytes: bytes.length,
-      body_sha256: sha,
+      body_sha256: null,
+      body_hmac: hmac,
+      status: 'completed',
       row_count: 2,
       ok_count: 1,
       mismatch_count: 1,
@@ -202,14 +205,14 @@ describe('keys, origins and the audit', () => {
     expect(everything).not.toContain('local-dev-key');
     expect(everything).not.toContain('29700');
     expect(Object.keys(stored!).sort()).toEqual(
-      ['batch_id', 'created_at', 'key_id', 'rule', 'ruleset_version', 'format', 'body_bytes', 'body_sha256', 'row_count', 'ok_count', 'mismatch_count', 'invalid_count'].sort(),
+      ['batch_id', 'created_at', 'finished_at', 'status', 'key_id', 'rule', 'ruleset_version', 'format', 'body_bytes', 'body_sha256', 'body_hmac', 'row_count', 'ok_count', 'mismatch_count', 'invalid_count'].sort(),
     );
 
     const record = await call(`/v1/batch/${answer.batchId}`, { headers: auth() });
     expect(record.status).toBe(200);
     const recordBody = ((await record.json()) as { rulesetVersion: string; batch: { batchId: string; summary: BatchAnswer['summary'] } });
     expect(recordBody.rulesetVersion).toBe(RULESET_VERSION);
-    expect(recordBody.batch).toMatchObject({ batchId: answer.batchId, bodySha256: sha, summary: { rows: 2, ok: 1, mismatch: 1, invalid: 0 } });
+    expect(recordBody.batch).toMatchObject({ batchId: answer.batchId, bodyHmac: hmac, status: 'completed', summary: { rows: 2, ok: 1, mismatch: 1, invalid: 0 } });
     expect((await call(`/v1/batch/${answer.batchId}`, { headers: auth(OTHER_TEST_KEY) })).status).toBe(404);
     expect((await call(`/v1/batch/${answer.batchId}`)).status).toBe(401);
     expect((await call('/v1/batch/00000000-0000-0000-0000-000000000000', { headers: auth() })).status).toBe(404);

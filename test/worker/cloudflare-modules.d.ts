@@ -6,6 +6,7 @@ declare module 'cloudflare:workers' {
     DB: D1Database;
     TEST_MIGRATIONS: { name: string; queries: string[] }[];
     API_KEYS: string;
+    AUDIT_HMAC_KEY: string;
     MAX_BATCH_ROWS: string;
     MAX_BATCH_BYTES: string;
   };

@@ -25,6 +25,7 @@ export default defineProject({
         bindings: {
           API_KEYS: `local:${sha256(LOCAL_DEV_KEY)},second:${sha256(OTHER_TEST_KEY)}`,
           BATCH_ORIGINS: 'https://allowed.example',
+          AUDIT_HMAC_KEY: 'test-audit-hmac-key',
           MAX_BATCH_ROWS: '1000',
           MAX_BATCH_BYTES: '200000',
           TEST_MIGRATIONS: await readD1Migrations(`${root}worker/migrations`),

@@ -2,11 +2,13 @@
  * `POST /v1/batch/{id}` (CSV or JSON rows; a key) and `GET /v1/batch/{batchId}` (its audit record).
  * The body is read once as bytes (hashed on the way, refused with 413 past the byte limit or, counted
  * before any row is answered, the row limit); then rows are decoded, parsed, evaluated and written
- * out one by one as the answer streams, and the audit record is written before the answer ends.
+ * out one by one as the answer streams. The audit record is written when the batch is accepted
+ * (`started`, before the answer's first byte) and finished when the answer ends (`completed`) or the
+ * client hangs up (`aborted`, with the rows answered by then).
  */
 import { Hono } from 'hono';
 import { BatchEvaluator, findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
-import { writeAudit, readAudit } from '../audit.ts';
+import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
 import { csvWriter, jsonWriter, type AnswerWriter } from '../batch/answer.ts';
 import { mapHeader } from '../batch/columns.ts';
@@ -18,7 +20,7 @@ import { countNonEmptyLines } from '../csv/count.ts';
 import { createDecoder, encodingOfCharset } from '../decode.ts';
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse } from '../errors.ts';
-import { sha256Streaming } from '../hash.ts';
+import { hmacSha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
 
 export const batch = new Hono<AppEnv>();
@@ -122,7 +124,15 @@ batch.post('/v1/batch/:id', async (c) => {
     );
   }
   const { maxRows, maxBytes, maxJsonBytes } = limitsOf(c.env);
-  const hash = sha256Streaming();
+  const auditKey = c.env.AUDIT_HMAC_KEY;
+  if (!auditKey) {
+    return errorResponse(
+      503,
+      errorBody('audit-not-configured', '批量接口未配置审计密钥 AUDIT_HMAC_KEY，暂不能受理', 'Batches are not taken: the audit key AUDIT_HMAC_KEY is not configured'),
+      { rule: id },
+    );
+  }
+  const hash = hmacSha256Streaming(auditKey);
   const body = await readBody(c.req.raw, format === 'csv' ? maxBytes : maxJsonBytes, (chunk) => hash.update(chunk));
   if (!body.ok) return body.response;
   if (body.size === 0) {
@@ -139,13 +149,24 @@ batch.post('/v1/batch/:id', async (c) => {
 
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
-  const bodySha256 = await hash.hex();
+  const bodyHmac = await hash.hex();
   const evaluator = new BatchEvaluator(rule);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION };
   const writer: AnswerWriter = wantsCsv(c.req.header('accept')) ? csvWriter(rows.columns, meta) : jsonWriter(head, meta);
   const encoder = new TextEncoder();
-  const db = c.env.DB;
+  const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
+  if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac }))) {
+    return errorResponse(503, errorBody('audit-unavailable', '审计记录暂不能写入，批次未受理，请稍后再试', 'The audit cannot be written now; the batch was not taken. Try again later'), { rule: id });
+  }
+  // The abort is recorded after the client has gone: keep the request alive for it.
+  const waitUntil = (p: Promise<unknown>) => {
+    try {
+      c.executionCtx.waitUntil(p);
+    } catch {
+      // no execution context (plain app.fetch): the promise still runs
+    }
+  };
   let started = false;
   let first = true;
 
@@ -158,11 +179,7 @@ batch.post('/v1/batch/:id', async (c) => {
         const answered = rows.next(evaluator);
         if (!answered) {
           const summary = { ...evaluator.summary };
-          try {
-            await writeAudit(db, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodySha256, summary });
-          } catch (error) {
-            console.error('batch audit not written', batchId, error);
-          }
+          await auditFinish(audit, batchId, 'completed', summary);
           chunk.write(writer.tail(summary));
           controller.enqueue(chunk.bytes());
           controller.close();
@@ -173,6 +190,9 @@ batch.post('/v1/batch/:id', async (c) => {
       }
       controller.enqueue(chunk.bytes());
     },
+    cancel() {
+      waitUntil(auditFinish(audit, batchId, 'aborted', evaluator.summary));
+    },
   });
   return new Response(stream, {
     status: 200,
@@ -182,7 +202,7 @@ batch.post('/v1/batch/:id', async (c) => {
 
 batch.get('/v1/batch/:batchId', async (c) => {
   const batchId = c.req.param('batchId');
-  const record = await readAudit(c.env.DB, batchId, c.get('keyId'));
+  const record = await auditStoreOf(c.env).read(batchId, c.get('keyId'));
   if (!record) {
     return errorResponse(404, errorBody('not-found', `没有编号为 ${batchId} 的批次记录（或不属于此密钥）`, `No batch ${batchId} (or not made with this key)`, 'batchId'));
   }
