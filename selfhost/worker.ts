@@ -1,0 +1,76 @@
+/**
+ * The self-hosted entry (workerd, `npm run serve`): the same hono app as on Cloudflare
+ * (worker/app.ts), with what Cloudflare's platform does around it done here:
+ * - static files from dist/site (the SITE disk service), same paths and content types, no redirects
+ *   and no index files (wrangler.toml: html_handling = "none"); the Worker's own paths go to the app
+ *   first (wrangler.toml: run_worker_first), and a path with no file goes to the app too (its 404);
+ * - the audit in the AUDIT_LOG Durable Object, SQLite under DATA_DIR (worker/audit/durable.ts).
+ */
+import { app } from '../worker/app.ts';
+import type { Env } from '../worker/env.ts';
+import { contentTypeOf } from './content-types.ts';
+
+export { AuditLog } from '../worker/audit/durable.ts';
+
+interface SelfHostEnv extends Env {
+  TRUST_PROXY_HEADER?: string;
+  SITE: { fetch(request: Request): Promise<Response> };
+}
+interface Ctx {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException(): void;
+}
+
+/** wrangler.toml's `run_worker_first` (a test keeps the two equal). */
+export const WORKER_FIRST = ['/', '/v1/*', '/openapi.json'];
+
+export const workerFirst = (path: string) => WORKER_FIRST.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
+
+async function staticFile(request: Request, env: SelfHostEnv): Promise<Response | undefined> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const path = new URL(request.url).pathname;
+  // Directories, dot files and anything outside the site are not files here.
+  if (path.endsWith('/') || path.split('/').some((part) => part.startsWith('.'))) return undefined;
+  const file = await env.SITE.fetch(new Request(new URL(path, 'http://site'), { method: request.method }));
+  // workerd's disk service answers a file as application/octet-stream, a directory as a JSON listing.
+  if (file.status !== 200 || file.headers.get('content-type') !== 'application/octet-stream') {
+    await file.body?.cancel();
+    return undefined;
+  }
+  const headers = new Headers({ 'content-type': contentTypeOf(path) });
+  const length = file.headers.get('content-length');
+  if (length) headers.set('content-length', length);
+  return new Response(request.method === 'HEAD' ? null : file.body, { status: 200, headers });
+}
+
+const notFound = () => new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * The client's address is taken only from the configured proxy header (TRUST_PROXY_HEADER, e.g.
+ * X-Real-IP set by nginx) and handed on as Cloudflare does, in CF-Connecting-IP; a client's own
+ * CF-Connecting-IP is dropped. In a list (X-Forwarded-For) the last entry is the one our proxy added.
+ */
+export function withClientAddress(request: Request, trustProxyHeader: string | undefined): Request {
+  const header = trustProxyHeader?.trim();
+  const given = header ? request.headers.get(header) : null;
+  if (!request.headers.has('cf-connecting-ip') && given === null) return request;
+  const headers = new Headers(request.headers);
+  headers.delete('cf-connecting-ip');
+  const address = given?.split(',').pop()?.trim();
+  if (address) headers.set('cf-connecting-ip', address);
+  return new Request(request, { headers });
+}
+
+export default {
+  async fetch(request: Request, env: SelfHostEnv, ctx: Ctx): Promise<Response> {
+    request = withClientAddress(request, env.TRUST_PROXY_HEADER);
+    const path = new URL(request.url).pathname;
+    if (!workerFirst(path)) {
+      const file = await staticFile(request, env);
+      if (file) return file;
+    }
+    // The app reads the page through ASSETS, as on Cloudflare.
+    const ASSETS = { fetch: async (r: Request) => (await staticFile(r, env)) ?? notFound() };
+    return app.fetch(request, { ...env, ASSETS }, ctx as never);
+  },
+};
