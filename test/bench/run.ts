@@ -12,6 +12,7 @@ import { benchTables, readmeSection, type BenchReport } from './section.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
 import { benchBatches, benchLoad, csvFor, postBatch, residentMB } from './worker.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
+import { benchSelfhost } from './selfhost.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -81,6 +82,14 @@ try {
   console.error('worker part failed:', error);
 }
 
+try {
+  console.error('the self-hosted server (npm run serve: workerd on its own config) …');
+  report.selfhost = await benchSelfhost(quick);
+} catch (error) {
+  report.selfhostError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  console.error('self-hosted part failed:', error);
+}
+
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 const differentialFile = join(root, 'test-output', 'differential.json');
@@ -90,4 +99,4 @@ if (!quick) {
   writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), 'bench', readmeSection(report, differential)));
 }
 console.log(benchTables(report));
-if (report.workerError) process.exitCode = 1;
+if (report.workerError || report.selfhostError) process.exitCode = 1;

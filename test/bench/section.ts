@@ -2,6 +2,7 @@
 import type { EvaluationFigures } from './evaluation.ts';
 import type { HeapFigures } from './heap.ts';
 import type { BatchFigures, LoadFigures } from './worker.ts';
+import { selfhostTable, type SelfhostFigures } from './selfhost.ts';
 
 export interface BenchReport {
   ranAt: string;
@@ -15,6 +16,9 @@ export interface BenchReport {
   batch?: BatchFigures[];
   load?: LoadFigures;
   workerError?: string;
+  /** The self-hosted server (npm run serve), same batches and load. */
+  selfhost?: SelfhostFigures;
+  selfhostError?: string;
 }
 
 interface DifferentialReport {
@@ -74,6 +78,8 @@ export function benchTables(report: BenchReport): string {
     out.push('| requests/s | p50 latency (ms) | p99 latency (ms) | max (ms) | errors | non-2xx | timeouts |', '|--:|--:|--:|--:|--:|--:|--:|');
     out.push(`| ${f(l.requestsPerSecond)} | ${f(l.latencyMs.p50)} | ${f(l.latencyMs.p99)} | ${f(l.latencyMs.max)} | ${l.errors} | ${l.non2xx} | ${l.timeouts} |`, '');
   }
+  if (report.selfhost) out.push(selfhostTable(report.selfhost));
+  if (report.selfhostError) out.push(`**Self-hosted server not measured**: ${report.selfhostError}`, '');
   if (report.workerError) out.push(`**Batch and load not measured**: ${report.workerError}`, '');
   return out.join('\n');
 }
