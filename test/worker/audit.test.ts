@@ -53,15 +53,20 @@ describe('the audit hash is keyed (finding 8)', () => {
   });
 });
 
+/**
+ * A batch through the app itself (not a service binding), so the answer is produced only as it is read
+ * and a hang-up can be made at a known row; `waits` collects what the Worker leaves to waitUntil.
+ */
+async function acceptBatch(body: string) {
+  const waits: Promise<unknown>[] = [];
+  const ctx = { waitUntil: (p: Promise<unknown>) => void waits.push(p), passThroughOnException() {}, props: {} };
+  const request = new Request('https://rules.test/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', ...auth() }, body });
+  return { response: await app.fetch(request, env as unknown as Env, ctx), waits };
+}
+
 describe('every accepted batch is audited (finding 7)', () => {
   it('records the batch as started before the answer is read, then completed with its counts', async () => {
-    const waits: Promise<unknown>[] = [];
-    const ctx = { waitUntil: (p: Promise<unknown>) => void waits.push(p), passThroughOnException() {}, props: {} };
-    const response = await app.fetch(
-      new Request('https://rules.test/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', ...auth() }, body: rowsCsv(1000) }),
-      env as unknown as Env,
-      ctx,
-    );
+    const { response, waits } = await acceptBatch(rowsCsv(1000));
     const batchId = response.headers.get('x-batch-id')!;
     expect(batchId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await stored(batchId)).toMatchObject({ status: 'started', finished_at: null, row_count: 0 });
@@ -69,20 +74,14 @@ describe('every accepted batch is audited (finding 7)', () => {
     expect(answer.batchId).toBe(batchId);
     await Promise.all(waits);
     const done = await stored(batchId);
-    expect(done).toMatchObject({ status: "completed", row_count: 1000, ok_count: 1000, mismatch_count: 0, invalid_count: 0 });
+    expect(done).toMatchObject({ status: 'completed', row_count: 1000, ok_count: 1000, mismatch_count: 0, invalid_count: 0 });
     expect(String(done?.finished_at) >= String(done?.created_at)).toBe(true);
     const read = (await (await call(`/v1/batch/${batchId}`, { headers: auth() })).json()) as { batch: Record<string, unknown> };
     expect(read.batch).toMatchObject({ batchId, status: 'completed', summary: { rows: 1000, ok: 1000, mismatch: 0, invalid: 0 } });
   });
 
   it('a client that hangs up mid-answer leaves an aborted record with the rows answered', async () => {
-    const waits: Promise<unknown>[] = [];
-    const ctx = { waitUntil: (p: Promise<unknown>) => void waits.push(p), passThroughOnException() {}, props: {} };
-    const response = await app.fetch(
-      new Request('https://rules.test/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', ...auth() }, body: rowsCsv(1000) }),
-      env as unknown as Env,
-      ctx,
-    );
+    const { response, waits } = await acceptBatch(rowsCsv(1000));
     const batchId = response.headers.get('x-batch-id')!;
     const reader = response.body!.getReader();
     const first = await reader.read();
