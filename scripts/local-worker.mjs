@@ -67,11 +67,13 @@ export function buildSite() {
  * Starts `wrangler dev` and resolves once it answers. `persistTo` keeps the local D1 (SQLite) state.
  * Returns { url, stop, output }.
  */
-export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {}, https = false } = {}) {
+export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {}, https = false, assets } = {}) {
   if (build) buildSite();
   migrateLocalD1(persistTo);
   const actualPort = port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(actualPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+  // Another folder of static files than wrangler.toml's dist/site (the contract tests' private build).
+  if (assets) args.push('--assets', assets);
   for (const [key, value] of Object.entries({ ...localDevVars, ...vars })) args.push('--var', `${key}:${value}`);
   // Office loads add-ins only over https: wrangler serves it with its own local certificate.
   if (https) args.push('--local-protocol', 'https');

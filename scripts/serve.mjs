@@ -14,12 +14,12 @@ import { buildSite, root } from './local-worker.mjs';
 const workerd = join(root, 'node_modules', '.bin', 'workerd');
 
 /** The workerd command line for a port and data folder (also used by tests and the bench). */
-export function workerdArgs({ port, host = '0.0.0.0', dataDir }) {
+export function workerdArgs({ port, host = '0.0.0.0', dataDir, siteDir = join(root, 'dist', 'site') }) {
   return [
     'serve',
     join(outDir, 'workerd.capnp'),
     '--directory-path',
-    `site=${join(root, 'dist', 'site')}`,
+    `site=${resolve(siteDir)}`,
     '--directory-path',
     `data=${resolve(dataDir)}`,
     '--socket-addr',
@@ -28,9 +28,9 @@ export function workerdArgs({ port, host = '0.0.0.0', dataDir }) {
 }
 
 /** Starts workerd (already built) with `env`; resolves once it answers. Returns { url, stop, child }. */
-export async function startSelfhost({ port, host = '127.0.0.1', dataDir, env = process.env, inherit = false }) {
+export async function startSelfhost({ port, host = '127.0.0.1', dataDir, siteDir, env = process.env, inherit = false }) {
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(workerd, workerdArgs({ port, host, dataDir }), { env, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(workerd, workerdArgs({ port, host, dataDir, siteDir }), { env, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

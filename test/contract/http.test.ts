@@ -109,7 +109,7 @@ function sitePaths(dir: string, root = dir): string[] {
 }
 
 describe('static files: the self-hosted server serves them as Cloudflare does (wrangler dev)', () => {
-  const site = new URL('../../dist/site', import.meta.url).pathname;
+  const site = inject('siteDir');
   it('same status, content type and bytes for every file, for /, directories and missing paths; no redirects', async () => {
     const paths = [...sitePaths(site), '/', '/addin', '/addin/', '/index', '/addin/taskpane', '/nope.html', '/.env'];
     expect(paths).toContain('/addin/taskpane.html');
