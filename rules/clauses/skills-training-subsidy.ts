@@ -7,7 +7,7 @@
  * (interpretation `training-year`).
  */
 import type { Context } from '../core/context.ts';
-import { addMonths } from '../core/dates.ts';
+import { withinPeriod } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
@@ -43,6 +43,7 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
   const date = ctx.date;
   const earlier = seen.get(input.personId) ?? [];
   ctx.rely('training-year');
+  if (input.project !== undefined) ctx.rely('period-end');
   const sameYear = earlier.filter((s) => s.date.slice(0, 4) === date.slice(0, 4)).length;
   ctx.condition(
     sameYear < maxSessionsPerYear.value,
@@ -55,8 +56,7 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
       (s) =>
         s.project === input.project &&
         s.level === input.level &&
-        addMonths(s.date, repeatWindowMonths.value) > date &&
-        addMonths(date, repeatWindowMonths.value) > s.date,
+        (s.date <= date ? withinPeriod(s.date, repeatWindowMonths.value, date) : withinPeriod(date, repeatWindowMonths.value, s.date)),
     );
     ctx.condition(
       repeat === undefined,

@@ -46,6 +46,20 @@ describe('skills-training-subsidy (m10.2)', () => {
     expect(outcome.rows[5].result?.failedConditions).toMatchObject([{ code: 'repeat-within-year' }]);
     expect(outcome.summary).toEqual({ rows: 9, ok: 7, mismatch: 2, invalid: 0 });
   });
+
+  it('"within a year" of 29 February ends on 28 February (民法典 第二百零二条)', () => {
+    const session = (personId: string, d: string) => ({ personId, project: '电商', level: '初级', date: d, classHours: 40, days: 5, applyOutsideValidity: true });
+    const outcome = evaluateBatch('skills-training-subsidy', [
+      session('D', '2024-02-29'),
+      session('D', '2025-02-28'), // the last day of the year from 2024-02-29: a repeat
+      session('E', '2024-02-29'),
+      session('E', '2025-03-01'), // the day after: fine
+    ]);
+    expect(outcome.rows.map((r) => r.result?.eligible)).toEqual([true, false, true, true]);
+    expect(outcome.rows[1].result?.failedConditions).toMatchObject([{ code: 'repeat-within-year' }]);
+    const relied = evaluateBatch('skills-training-subsidy', [session('F', '2024-03-01'), session('F', '2024-09-01')]);
+    expect(relied.rows[1].result?.eligible).toBe(false);
+  });
 });
 
 describe('rent-subsidy (m9.2)', () => {
