@@ -71,6 +71,16 @@ export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: 
   return minimumWageOn(input.district, ctx.date, ctx).monthlyMinWage;
 }
 
+/**
+ * For an answer that needs no wage (an excluded unit, a failed condition, nobody above the quota): the wage
+ * the caller gave, reported as given, else nothing. Never a refusal for a wage the answer does not use.
+ */
+export function givenMonthlyMinWage(input: { monthlyMinWage?: Dec }, ctx: Context): Dec | undefined {
+  const given = input.monthlyMinWage;
+  if (given !== undefined) ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
+  return given;
+}
+
 function tryLookup(district: District, date: string): Dec | undefined {
   const wageClass = baotouWageClasses[district.id];
   const table = [...minimumWageTables].reverse().find((t) => t.from <= date);

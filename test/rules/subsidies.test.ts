@@ -111,6 +111,19 @@ describe('graduate-hire-subsidy (m3.2)', () => {
     expect(codes(r)).toEqual(['contract-too-short', 'no-social-insurance', 'public-welfare-post', 'subsidy-years-used']);
   });
 
+  it('exclusions first: a contract under a year is 0 with the reason, never a refusal for a wage it does not need', () => {
+    for (const wage of [{}, { district: '稀土高新区' }, { district: '昆区', date: undefined }]) {
+      const r = expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 11, socialInsurance: true, date, ...wage }));
+      expect(r.result, JSON.stringify(wage)).toEqual({ amount: '0.00', eligible: false, failedConditions: [expect.objectContaining({ code: 'contract-too-short' })] });
+      expect(r.steps.some((s) => s.zh.includes('43号文 m3.2') && s.zh.includes('一年以上劳动合同'))).toBe(true);
+    }
+    // 12 months is 一年以上: then the wage is needed, and its absence is refused
+    expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, date }), 'missing-input', 'monthlyMinWage');
+    expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, district: '稀土高新区', date }), 'no-wage-table', 'district');
+    // every other failed condition likewise
+    expect(expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 24, socialInsurance: true, publicWelfarePost: true, date })).result.amount).toBe('0.00');
+  });
+
   it('year 3 is the last subsidised year', () => {
     expect(expectOk(evaluate('graduate-hire-subsidy', { ...base, subsidyYear: 3 })).result.eligible).toBe(true);
   });
