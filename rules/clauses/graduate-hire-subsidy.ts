@@ -13,17 +13,8 @@ import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
 
-interface Inputs {
-  persons: number;
-  monthlyMinWage?: Dec;
-  district?: District;
-  contractMonths: number;
-  socialInsurance: boolean;
-  publicWelfarePost: boolean;
-  subsidyYear: number;
-}
 
-export const graduateHireSubsidy = defineRule<Inputs>({
+export const graduateHireSubsidy = defineRule({
   id: 'graduate-hire-subsidy',
   clause: clauses['m3.2'],
   kind: 'clause',

@@ -87,12 +87,8 @@ function tryLookup(district: District, date: string): Dec | undefined {
   return wageClass && table ? new Dec(table.monthly[wageClass]) : undefined;
 }
 
-interface Inputs {
-  district: District;
-  date: string;
-}
 
-export const minWage = defineRule<Inputs>({
+export const minWage = defineRule({
   id: 'min-wage',
   clause: clauses['m3.2'],
   kind: 'helper',

@@ -18,15 +18,8 @@ import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
 
-interface Inputs {
-  totalStaff: number;
-  disabledCounted: Dec;
-  monthlyMinWage?: Dec;
-  district?: District;
-  unitKind: UnitKind;
-}
 
-export const overquotaReward = defineRule<Inputs>({
+export const overquotaReward = defineRule({
   id: 'overquota-reward',
   clause: clauses['m3.2'],
   kind: 'clause',

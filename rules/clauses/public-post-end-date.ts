@@ -18,13 +18,8 @@ import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
 
-interface Inputs {
-  startDate: string;
-  birthDate: string;
-  retirementCategory: RetirementCategory;
-}
 
-export const publicPostEndDate = defineRule<Inputs>({
+export const publicPostEndDate = defineRule({
   id: 'public-post-end-date',
   clause: clauses['m1.2'],
   kind: 'clause',

@@ -15,15 +15,8 @@ import { tobaccoDistances, tobaccoTableLists } from './tobacco-min-distance.ts';
 
 type OperationMode = 'self' | 'guardian-assisted' | 'partnership' | 'hired';
 
-interface Inputs {
-  district: District;
-  disabledApplicant: boolean;
-  distanceMetres: Dec;
-  existingFavourableLicences: number;
-  operationMode: OperationMode;
-}
 
-export const tobaccoLicenceCheck = defineRule<Inputs>({
+export const tobaccoLicenceCheck = defineRule({
   id: 'tobacco-licence-check',
   clause: clauses.m2,
   kind: 'clause',

@@ -60,12 +60,8 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
   return { normal, disabled, applies };
 }
 
-interface Inputs {
-  district: District;
-  disabledApplicant: boolean;
-}
 
-export const tobaccoMinDistance = defineRule<Inputs>({
+export const tobaccoMinDistance = defineRule({
   id: 'tobacco-min-distance',
   clause: clauses.m2,
   kind: 'clause',
