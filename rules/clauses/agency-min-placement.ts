@@ -14,7 +14,6 @@ import { quota } from '../parameters/inner-mongolia.ts';
 
 type UnitKind = 'agency' | 'institution' | 'school' | 'kindergarten';
 
-
 export const agencyMinPlacement = defineRule({
   id: 'agency-min-placement',
   clause: clauses['m1.1'],

@@ -125,7 +125,6 @@ export function parseCertificate(raw: string): CertificateInfo {
   return { valid: true, birthDate, sex, category, grade, problems, check };
 }
 
-
 export const certInfo = defineRule({
   id: 'cert-info',
   clause: clauses.m2,

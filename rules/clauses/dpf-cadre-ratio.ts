@@ -11,7 +11,6 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-
 export const dpfCadreRatio = defineRule({
   id: 'dpf-cadre-ratio',
   clause: clauses['m1.1'],

@@ -13,7 +13,6 @@ import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
 
-
 export const graduateHireSubsidy = defineRule({
   id: 'graduate-hire-subsidy',
   clause: clauses['m3.2'],

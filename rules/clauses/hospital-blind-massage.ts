@@ -9,7 +9,6 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-
 export const hospitalBlindMassage = defineRule({
   id: 'hospital-blind-massage',
   clause: clauses['m8.1'],

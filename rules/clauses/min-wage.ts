@@ -47,9 +47,8 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
 
 /** The wage a reward multiplies: the one the caller gives, else the district's on the claim date. */
 export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: District }, ctx: Context): Dec {
-  const given = input.monthlyMinWage;
+  const given = givenMonthlyMinWage(input, ctx);
   if (given !== undefined) {
-    ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
     if (input.district && ctx.date) {
       const table = tryLookup(input.district, ctx.date);
       if (table && !table.eq(given)) {
@@ -86,7 +85,6 @@ function tryLookup(district: District, date: string): Dec | undefined {
   const table = [...minimumWageTables].reverse().find((t) => t.from <= date);
   return wageClass && table ? new Dec(table.monthly[wageClass]) : undefined;
 }
-
 
 export const minWage = defineRule({
   id: 'min-wage',

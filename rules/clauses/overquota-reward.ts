@@ -18,7 +18,6 @@ import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
 
-
 export const overquotaReward = defineRule({
   id: 'overquota-reward',
   clause: clauses['m3.2'],

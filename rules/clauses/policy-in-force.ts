@@ -8,7 +8,6 @@ import { text } from '../core/text.ts';
 import { policy } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-
 export const policyInForce = defineRule({
   id: 'policy-in-force',
   clause: clauses.四,

@@ -18,7 +18,6 @@ import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
 
-
 export const publicPostEndDate = defineRule({
   id: 'public-post-end-date',
   clause: clauses['m1.2'],

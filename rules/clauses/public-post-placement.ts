@@ -8,7 +8,6 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-
 export const publicPostPlacement = defineRule({
   id: 'public-post-placement',
   clause: clauses['m1.2'],

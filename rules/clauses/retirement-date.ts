@@ -127,7 +127,6 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
   return r;
 }
 
-
 export const retirementDate = defineRule({
   id: 'retirement-date',
   clause: clauses['m1.2'],

@@ -9,7 +9,6 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-
 export const ruralStartupLoanCap = defineRule({
   id: 'rural-startup-loan-cap',
   clause: clauses['m6.2'],

@@ -12,7 +12,6 @@ import { clauses } from '../parameters/clauses.ts';
 
 const stalls = text('个', 'stalls');
 
-
 export const stallReserve = defineRule({
   id: 'stall-reserve',
   clause: clauses.m4,

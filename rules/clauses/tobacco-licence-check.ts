@@ -15,7 +15,6 @@ import { tobaccoDistances, tobaccoTableLists } from './tobacco-min-distance.ts';
 
 type OperationMode = 'self' | 'guardian-assisted' | 'partnership' | 'hired';
 
-
 export const tobaccoLicenceCheck = defineRule({
   id: 'tobacco-licence-check',
   clause: clauses.m2,

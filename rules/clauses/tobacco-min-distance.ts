@@ -60,7 +60,6 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
   return { normal, disabled, applies };
 }
 
-
 export const tobaccoMinDistance = defineRule({
   id: 'tobacco-min-distance',
   clause: clauses.m2,
