@@ -21,4 +21,3 @@ export { RULESET_VERSION } from './version.ts';
 export { policy } from './parameters/baotou-2023-43.ts';
 export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
-export { amountOf, fastRuleIds, fastTable, type FastTable } from './fast/index.ts';

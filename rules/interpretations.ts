@@ -12,15 +12,18 @@ export interface Interpretation {
   alternative: Text;
   /** Where the reading was chosen: RULES.md, or this package (documented in the README). */
   chosenIn: 'RULES.md' | 'rules package';
+  /** The law the reading rests on, where one decides it (document and article). */
+  basis?: string;
 }
 
-const entry = (id: string, quote: string, reading: Text, alternative: Text, chosenIn: Interpretation['chosenIn'] = 'RULES.md'): Interpretation => ({
-  id,
-  quote,
-  reading,
-  alternative,
-  chosenIn,
-});
+const entry = (
+  id: string,
+  quote: string,
+  reading: Text,
+  alternative: Text,
+  chosenIn: Interpretation['chosenIn'] = 'RULES.md',
+  basis?: string,
+): Interpretation => ({ id, quote, reading, alternative, chosenIn, ...(basis === undefined ? {} : { basis }) });
 
 const list = [
   entry(
@@ -90,6 +93,17 @@ const list = [
     { zh: '目标月份没有该日的，取该月最后一天', en: "a day that does not exist in the target month becomes that month's last day" },
     { zh: '顺延到下月1日', en: 'roll over to the 1st of the next month' },
     'rules package',
+  ),
+  entry(
+    'period-end',
+    '按年、按月计算的期间（补贴期限、“一年内”）的最后一日',
+    {
+      zh: '期间含起始日，到期月有对应日的，对应日前一日为最后一日；没有对应日的，以该月末日为最后一日：如自2024-02-29起按年计算的期间，在平年结束于2月28日',
+      en: "a period includes its first day and ends the day before the first day's corresponding day in its last month, or on that month's last day where there is none: a period of years from 2024-02-29 ends on 28 February of a common year",
+    },
+    { zh: '起始日加若干年再减1天（2月27日）', en: 'first day + the years − 1 day (27 February)' },
+    'rules package',
+    '《中华人民共和国民法典》第二百零一条、第二百零二条（“没有对应日的，月末日为期间的最后一日”）',
   ),
   entry(
     'retirement-last-day',

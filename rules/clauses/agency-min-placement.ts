@@ -14,13 +14,7 @@ import { quota } from '../parameters/inner-mongolia.ts';
 
 type UnitKind = 'agency' | 'institution' | 'school' | 'kindergarten';
 
-interface Inputs {
-  unitKind: UnitKind;
-  establishment: number;
-  disabledCounted: Dec;
-}
-
-export const agencyMinPlacement = defineRule<Inputs>({
+export const agencyMinPlacement = defineRule({
   id: 'agency-min-placement',
   clause: clauses['m1.1'],
   kind: 'clause',

@@ -9,12 +9,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  insurancePaidLastYear: Dec;
-  yearsAlreadySubsidised: number;
-}
-
-export const blindMassageInsuranceSubsidy = defineRule<Inputs>({
+export const blindMassageInsuranceSubsidy = defineRule({
   id: 'blind-massage-insurance-subsidy',
   clause: clauses['m8.2'],
   kind: 'clause',

@@ -125,11 +125,7 @@ export function parseCertificate(raw: string): CertificateInfo {
   return { valid: true, birthDate, sex, category, grade, problems, check };
 }
 
-interface Inputs {
-  certNumber: string;
-}
-
-export const certInfo = defineRule<Inputs>({
+export const certInfo = defineRule({
   id: 'cert-info',
   clause: clauses.m2,
   kind: 'helper',

@@ -11,28 +11,16 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { formatOutputs } from '../core/format.ts';
-import type { InputSpec, OutputSpec } from '../core/schema.ts';
+import type { InputSpec, InputsOf, OutputSpec } from '../core/schema.ts';
 import { text, type Text } from '../core/text.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { certificate, veteranCertificate } from '../parameters/national.ts';
 import { categoryName, gradeName, parseCertificate } from './cert-info.ts';
 
-interface Row {
-  certNumber?: string;
-  category?: number;
-  grade?: number;
-  veteranGrade?: number;
-  onEstablishment: boolean;
-  monthsEmployed: number;
-  contractMonths?: number;
-  paidAtLeastMinWage: boolean;
-  socialInsurance: boolean;
-}
+/** One record of the list, typed from its specs (`recordFields`). */
+type Row = InputsOf<typeof recordFields>;
 
-interface Inputs {
-  rows: Row[];
-}
 
 export interface RowOutcome {
   index: number;
@@ -150,7 +138,7 @@ function countsOf(row: Row, i: number): { counted: boolean; reasons: Text[] } {
 
 const categoryList = (lang: 'zh' | 'en') => Object.entries(certificate.categories).map(([id, name]) => `${id} ${name[lang]}`).join(lang === 'zh' ? '、' : ', ');
 
-const recordFields: readonly InputSpec[] = [
+const recordFields = [
   {
     name: 'certNumber',
     type: 'text',
@@ -227,9 +215,9 @@ const recordFields: readonly InputSpec[] = [
     description: text('足额缴纳社会保险', 'Social insurance paid in full'),
     example: true,
   },
-];
+] as const satisfies readonly InputSpec[];
 
-export const disabledHeadcount = defineRule<Inputs>({
+export const disabledHeadcount = defineRule({
   id: 'disabled-headcount',
   clause: clauses['m3.2'],
   kind: 'helper',

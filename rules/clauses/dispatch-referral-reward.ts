@@ -11,13 +11,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  persons?: number;
-  employedMonths?: number[];
-  personsStable12Months?: number;
-}
-
-export const dispatchReferralReward = defineRule<Inputs>({
+export const dispatchReferralReward = defineRule({
   id: 'dispatch-referral-reward',
   clause: clauses['m3.2'],
   kind: 'clause',

@@ -11,12 +11,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  totalCadres: number;
-  disabledCadres: number;
-}
-
-export const dpfCadreRatio = defineRule<Inputs>({
+export const dpfCadreRatio = defineRule({
   id: 'dpf-cadre-ratio',
   clause: clauses['m1.1'],
   kind: 'clause',

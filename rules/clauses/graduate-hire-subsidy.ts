@@ -11,19 +11,9 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
-import { resolveMonthlyMinWage } from './min-wage.ts';
+import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
 
-interface Inputs {
-  persons: number;
-  monthlyMinWage?: Dec;
-  district?: District;
-  contractMonths: number;
-  socialInsurance: boolean;
-  publicWelfarePost: boolean;
-  subsidyYear: number;
-}
-
-export const graduateHireSubsidy = defineRule<Inputs>({
+export const graduateHireSubsidy = defineRule({
   id: 'graduate-hire-subsidy',
   clause: clauses['m3.2'],
   kind: 'clause',
@@ -81,8 +71,15 @@ export const graduateHireSubsidy = defineRule<Inputs>({
       `第 ${input.subsidyYear} 年：补贴年限为 ${p.subsidyYears.value} 年`,
       `year ${input.subsidyYear}: the subsidy lasts ${p.subsidyYears.value} years`,
     );
+    // Exclusions first: a failed condition gives 0 with its reason, and no wage is needed to say so.
+    if (ctx.failed.length) {
+      ctx.step(() => [
+        `依据43号文 ${clauses['m3.2'].id}（不含公益性岗位；须签订一年以上劳动合同并办理社会保险；补贴年限 ${p.subsidyYears.value} 年）：不予补贴，补贴为0`,
+        `Under plan clause ${clauses['m3.2'].id} (not a public-welfare post; a contract of a year or more with social insurance; for ${p.subsidyYears.value} years): no subsidy, 0`,
+      ]);
+      return { amount: new Dec(0), eligible: false, monthlyMinWage: givenMonthlyMinWage(input, ctx), failedConditions: ctx.failed };
+    }
     const wage = resolveMonthlyMinWage(input, ctx);
-    if (ctx.failed.length) return { amount: new Dec(0), eligible: false, monthlyMinWage: wage, failedConditions: ctx.failed };
     const multiplier = decimalOf(p.minimumWageMultiplier);
     const amount = multiplier.times(wage).times(input.persons);
     ctx.step(() => [

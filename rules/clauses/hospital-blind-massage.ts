@@ -9,12 +9,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  countyLevelOrAbove: boolean;
-  qualifiedBlindMasseurs: number;
-}
-
-export const hospitalBlindMassage = defineRule<Inputs>({
+export const hospitalBlindMassage = defineRule({
   id: 'hospital-blind-massage',
   clause: clauses['m8.1'],
   kind: 'clause',

@@ -8,10 +8,6 @@ import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { certificate } from '../parameters/national.ts';
 
-interface Inputs {
-  category: number;
-  grade: number;
-}
 
 const categoryCodes = Object.keys(certificate.categories).map(Number);
 
@@ -19,7 +15,7 @@ const categoryChoices = Object.entries(certificate.categories)
   .map(([value, label]) => `${value} ${label.zh}`)
   .join('、');
 
-export const labourCoefficientZero = defineRule<Inputs>({
+export const labourCoefficientZero = defineRule({
   id: 'labour-coefficient-zero',
   clause: clauses.m5,
   kind: 'clause',

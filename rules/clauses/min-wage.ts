@@ -47,9 +47,8 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
 
 /** The wage a reward multiplies: the one the caller gives, else the district's on the claim date. */
 export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: District }, ctx: Context): Dec {
-  const given = input.monthlyMinWage;
+  const given = givenMonthlyMinWage(input, ctx);
   if (given !== undefined) {
-    ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
     if (input.district && ctx.date) {
       const table = tryLookup(input.district, ctx.date);
       if (table && !table.eq(given)) {
@@ -71,18 +70,23 @@ export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: 
   return minimumWageOn(input.district, ctx.date, ctx).monthlyMinWage;
 }
 
+/**
+ * For an answer that needs no wage (an excluded unit, a failed condition, nobody above the quota): the wage
+ * the caller gave, reported as given, else nothing. Never a refusal for a wage the answer does not use.
+ */
+export function givenMonthlyMinWage(input: { monthlyMinWage?: Dec }, ctx: Context): Dec | undefined {
+  const given = input.monthlyMinWage;
+  if (given !== undefined) ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
+  return given;
+}
+
 function tryLookup(district: District, date: string): Dec | undefined {
   const wageClass = baotouWageClasses[district.id];
   const table = [...minimumWageTables].reverse().find((t) => t.from <= date);
   return wageClass && table ? new Dec(table.monthly[wageClass]) : undefined;
 }
 
-interface Inputs {
-  district: District;
-  date: string;
-}
-
-export const minWage = defineRule<Inputs>({
+export const minWage = defineRule({
   id: 'min-wage',
   clause: clauses['m3.2'],
   kind: 'helper',

@@ -14,19 +14,11 @@ import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
-import { resolveMonthlyMinWage } from './min-wage.ts';
+import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
 
-interface Inputs {
-  totalStaff: number;
-  disabledCounted: Dec;
-  monthlyMinWage?: Dec;
-  district?: District;
-  unitKind: UnitKind;
-}
-
-export const overquotaReward = defineRule<Inputs>({
+export const overquotaReward = defineRule({
   id: 'overquota-reward',
   clause: clauses['m3.2'],
   kind: 'clause',
@@ -76,9 +68,15 @@ export const overquotaReward = defineRule<Inputs>({
     const quotaPersons = ratio.times(input.totalStaff);
     ctx.step(() => [`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`]);
     if (input.unitKind !== 'enterprise') {
+      // Exclusions first: an excluded unit gets 0 with the reason, whatever its wage (none is needed).
       const kind = input.unitKind === 'fiscal-funded' ? text('财政拨款的单位', 'fiscal-funded units') : text('集中安排残疾人就业机构', 'centralized-employment institutions');
-      ctx.condition(false, 'excluded-unit-kind', `${kind.zh}不享受超比例奖励`, `${kind.en} are excluded from the reward`);
-      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: resolveMonthlyMinWage(input, ctx) };
+      ctx.condition(
+        false,
+        'excluded-unit-kind',
+        `${kind.zh}不享受超比例奖励（43号文 ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
+        `${kind.en} are excluded from the reward (plan clause ${clauses['m3.2'].id})`,
+      );
+      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const above = input.disabledCounted.minus(quotaPersons);
     const excessPersons = Dec.max(0, above.floor());
@@ -93,6 +91,15 @@ export const overquotaReward = defineRule<Inputs>({
         `${plain(input.disabledCounted)} 未超过 ${plain(quotaPersons)}（须“超过”${percent(ratio)}）：0 人超比例`,
         `${plain(input.disabledCounted)} does not exceed ${plain(quotaPersons)} (must be strictly above ${percent(ratio)}): 0 persons above the quota`,
       ]);
+    }
+    if (excessPersons.isZero()) {
+      // No whole person above the quota: 0, and no wage is needed to say so.
+      const wage = givenMonthlyMinWage(input, ctx);
+      ctx.hint(() => {
+        const moreNeeded = quotaPersons.plus(1).minus(input.disabledCounted);
+        return [`再增加 ${plain(moreNeeded)} 名折算残疾职工，可得奖励`, `${plain(moreNeeded)} more counted disabled employees earn the reward`];
+      });
+      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: wage };
     }
     const wage = resolveMonthlyMinWage(input, ctx);
     const amount = excessPersons.times(multiplier).times(wage);

@@ -8,11 +8,7 @@ import { text } from '../core/text.ts';
 import { policy } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  date: string;
-}
-
-export const policyInForce = defineRule<Inputs>({
+export const policyInForce = defineRule({
   id: 'policy-in-force',
   clause: clauses.四,
   kind: 'clause',

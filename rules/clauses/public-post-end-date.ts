@@ -1,10 +1,12 @@
 /**
  * Rule `public-post-end-date`, clause m1.2: 公益性岗位补贴期限不超过3年，距离退休年龄不足5年的人员可延长至退休.
- * The last subsidised day is start + 3 years − 1 day; when the statutory retirement date (rule `retirement-date`)
- * is less than 5 years after the start (不足: exactly 5 years is not less), the subsidy runs to the day before
- * retirement (interpretation `retirement-last-day`). A person who retires within the 3 years stops the day before.
+ * The last subsidised day is the last day of the 3-year period from the start, counted as 《民法典》第二百零二条
+ * counts periods (`periodLastDay`, interpretation `period-end`: from 2024-02-29 it is 2027-02-28). When the
+ * statutory retirement date (rule `retirement-date`) falls within the 5-year period from the start (不足5年:
+ * exactly 5 years is not less), the subsidy runs to the day before retirement (interpretation
+ * `retirement-last-day`). A person who retires within the 3 years stops the day before.
  */
-import { addDays, addMonths, monthAdditionClamps } from '../core/dates.ts';
+import { addDays, periodLastDay } from '../core/dates.ts';
 import { fail } from '../core/errors.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
@@ -16,13 +18,7 @@ import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
 
-interface Inputs {
-  startDate: string;
-  birthDate: string;
-  retirementCategory: RetirementCategory;
-}
-
-export const publicPostEndDate = defineRule<Inputs>({
+export const publicPostEndDate = defineRule({
   id: 'public-post-end-date',
   clause: clauses['m1.2'],
   kind: 'clause',
@@ -58,14 +54,12 @@ export const publicPostEndDate = defineRule<Inputs>({
       fail('inconsistent-input', `出生日期 ${input.birthDate} 不早于补贴起始日期 ${startDate}`, `The birth date ${input.birthDate} is not before the start date ${startDate}`, 'birthDate');
     }
     const subsidyMonths = post.subsidyYears.value * MONTHS_PER_YEAR;
-    const anniversary = addMonths(startDate, subsidyMonths);
-    const threeYearEnd = addDays(anniversary, -1);
-    const clamped = monthAdditionClamps(startDate, subsidyMonths);
+    const threeYearEnd = periodLastDay(startDate, subsidyMonths);
+    ctx.rely('period-end');
     ctx.step(() => [
-      `补贴期限不超过${post.subsidyYears.value}年：${startDate} + ${post.subsidyYears.value}年 − 1天 = ${threeYearEnd}`,
-      `At most ${post.subsidyYears.value} years: ${startDate} + ${post.subsidyYears.value} years − 1 day = ${threeYearEnd}`,
+      `补贴期限不超过${post.subsidyYears.value}年：自 ${startDate} 起${post.subsidyYears.value}年，最后一日为 ${threeYearEnd}（《民法典》第二百零二条：到期月的对应日为最后一日，没有对应日的为月末日）`,
+      `At most ${post.subsidyYears.value} years: ${post.subsidyYears.value} years from ${startDate} end on ${threeYearEnd} (Civil Code art. 202: the corresponding day of the last month, or its last day where there is none)`,
     ]);
-    if (clamped) ctx.rely('month-end-dates');
 
     const retirement = retirementWithSteps(input.birthDate, input.retirementCategory, ctx);
     const retirementDate = retirement.retirementDate;
@@ -79,8 +73,7 @@ export const publicPostEndDate = defineRule<Inputs>({
     }
     const dayBeforeRetirement = addDays(retirementDate, -1);
     const extensionMonths = post.yearsToRetirementForExtension.value * MONTHS_PER_YEAR;
-    const fiveYearMark = addMonths(startDate, extensionMonths);
-    if (monthAdditionClamps(startDate, extensionMonths)) ctx.rely('month-end-dates');
+    const fiveYearEnd = periodLastDay(startDate, extensionMonths);
     const years = post.yearsToRetirementForExtension.value;
 
     if (dayBeforeRetirement < threeYearEnd) {
@@ -91,12 +84,12 @@ export const publicPostEndDate = defineRule<Inputs>({
       ]);
       return { endDate: dayBeforeRetirement, extendedToRetirement: false, retirementDate };
     }
-    if (retirementDate < fiveYearMark) {
+    if (retirementDate <= fiveYearEnd) {
       ctx.rely('retirement-last-day');
       const extended = dayBeforeRetirement > threeYearEnd;
       ctx.step(() => [
-        `起始日距法定退休日期 ${retirementDate} 不足${years}年（${startDate} + ${years}年 = ${fiveYearMark}）：可延长至退休，补贴至退休前一天 ${dayBeforeRetirement}`,
-        `From the start, retirement on ${retirementDate} is less than ${years} years away (${startDate} + ${years} years = ${fiveYearMark}): may be extended to retirement, the day before it: ${dayBeforeRetirement}`,
+        `起始日距法定退休日期 ${retirementDate} 不足${years}年（自 ${startDate} 起${years}年的最后一日为 ${fiveYearEnd}）：可延长至退休，补贴至退休前一天 ${dayBeforeRetirement}`,
+        `From the start, retirement on ${retirementDate} is less than ${years} years away (${years} years from ${startDate} end on ${fiveYearEnd}): may be extended to retirement, the day before it: ${dayBeforeRetirement}`,
       ]);
       if (!extended) {
         ctx.step(() => ['退休前一天恰为期满日，无需延长', 'The day before retirement is the last day of the term anyway: nothing to extend']);
@@ -104,8 +97,8 @@ export const publicPostEndDate = defineRule<Inputs>({
       return { endDate: dayBeforeRetirement, extendedToRetirement: extended, retirementDate };
     }
     ctx.step(() => [
-      `起始日距法定退休日期 ${retirementDate} 不少于${years}年（${startDate} + ${years}年 = ${fiveYearMark}，“不足”不含本数）：不延长，补贴至 ${threeYearEnd}`,
-      `From the start, retirement on ${retirementDate} is at least ${years} years away (${startDate} + ${years} years = ${fiveYearMark}; "less than" excludes equality): no extension, the subsidy ends ${threeYearEnd}`,
+      `起始日距法定退休日期 ${retirementDate} 不少于${years}年（自 ${startDate} 起${years}年的最后一日为 ${fiveYearEnd}，退休日在其后；“不足”不含本数）：不延长，补贴至 ${threeYearEnd}`,
+      `From the start, retirement on ${retirementDate} is at least ${years} years away (${years} years from ${startDate} end on ${fiveYearEnd}, before retirement; "less than" excludes equality): no extension, the subsidy ends ${threeYearEnd}`,
     ]);
     return { endDate: threeYearEnd, extendedToRetirement: false, retirementDate };
   },

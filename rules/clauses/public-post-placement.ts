@@ -8,13 +8,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  placementNumber: number;
-  severe?: boolean;
-  receivesFlexibleEmploymentInsuranceSubsidy: boolean;
-}
-
-export const publicPostPlacement = defineRule<Inputs>({
+export const publicPostPlacement = defineRule({
   id: 'public-post-placement',
   clause: clauses['m1.2'],
   kind: 'clause',

@@ -4,36 +4,22 @@
  * starting (三年内), gets min(actual monthly rent, 1,000) a month, for at most 36 months in total;
  * paid 50 % city, 50 % district. Blind-massage shops are outside this subsidy (interpretation `rent-blind-massage`).
  */
-import { booleanInput, shareOutputs } from '../core/common-specs.ts';
+import { booleanInput, shareOutputs, type With } from '../core/common-specs.ts';
 import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { splitShares } from '../core/shares.ts';
-import { text } from '../core/text.ts';
+import type { InputSpec } from '../core/schema.ts';
+import { text, type Text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  monthlyRent: Dec;
-  months: number;
-  monthsOperating: number;
-  monthsSinceStart: number;
-  monthsAlreadySubsidised: number;
-  blindMassageShop: boolean;
-}
 
-const monthsInput = (name: string, zh: string, en: string, extra: object = {}) => ({
-  name,
-  type: 'integer' as const,
-  required: true,
-  min: 0,
-  label: text(zh, en),
-  description: text(zh, en),
-  unit: units.months,
-  ...extra,
-});
+type MonthsSpec<N extends string> = { name: N; type: 'integer'; required: true; min: 0; label: Text; description: Text; unit: Text };
+const monthsInput = <const N extends string, const E extends Partial<InputSpec>>(name: N, zh: string, en: string, extra: E): With<MonthsSpec<N>, E> =>
+  ({ name, type: 'integer', required: true, min: 0, label: text(zh, en), description: text(zh, en), unit: units.months, ...extra }) as never;
 
-export const rentSubsidy = defineRule<Inputs>({
+export const rentSubsidy = defineRule({
   id: 'rent-subsidy',
   clause: clauses['m9.2'],
   kind: 'clause',

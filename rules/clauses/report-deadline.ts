@@ -9,16 +9,13 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  year: number;
-}
 
 const deadlineOf = (year: number) => {
   const month = baotouPlan.reportDeadline.month.value;
   return formatDate({ y: year, m: month, d: daysInMonth(year, month) });
 };
 
-export const reportDeadline = defineRule<Inputs>({
+export const reportDeadline = defineRule({
   id: 'report-deadline',
   clause: clauses.g6,
   kind: 'clause',

@@ -58,7 +58,7 @@ const CATEGORY_NAMES: Record<RetirementCategory, { zh: string; en: string }> = {
   'female-50': text('女（原50岁）', 'female (formerly 50)'),
 };
 
-export const retirementCategoryInput: InputSpec = {
+export const retirementCategoryInput = {
   name: 'retirementCategory',
   type: 'choice',
   required: true,
@@ -74,16 +74,16 @@ export const retirementCategoryInput: InputSpec = {
     aliases: [CATEGORY_NAMES[value].zh.normalize('NFKC')],
   })),
   example: 'male',
-};
+} as const satisfies InputSpec;
 
-export const birthDateInput: InputSpec = {
+export const birthDateInput = {
   name: 'birthDate',
   type: 'date',
   required: true,
   label: text('出生日期', 'Birth date'),
   description: text('出生日期 YYYY-MM-DD', 'Birth date, YYYY-MM-DD'),
   example: '1966-03-15',
-};
+} as const satisfies InputSpec;
 
 const monthsEn = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
 
@@ -127,12 +127,7 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
   return r;
 }
 
-interface Inputs {
-  birthDate: string;
-  retirementCategory: RetirementCategory;
-}
-
-export const retirementDate = defineRule<Inputs>({
+export const retirementDate = defineRule({
   id: 'retirement-date',
   clause: clauses['m1.2'],
   kind: 'helper',

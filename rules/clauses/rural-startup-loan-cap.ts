@@ -9,11 +9,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 
-interface Inputs {
-  requestedAmount: Dec;
-}
-
-export const ruralStartupLoanCap = defineRule<Inputs>({
+export const ruralStartupLoanCap = defineRule({
   id: 'rural-startup-loan-cap',
   clause: clauses['m6.2'],
   kind: 'clause',

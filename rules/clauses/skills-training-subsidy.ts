@@ -7,18 +7,14 @@
  * (interpretation `training-year`).
  */
 import type { Context } from '../core/context.ts';
-import { addMonths } from '../core/dates.ts';
+import { withinPeriod } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
+import type { InputsOf } from '../core/schema.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
-import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs, type TrainingInputs } from './training.ts';
+import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs } from './training.ts';
 
-interface Inputs extends TrainingInputs {
-  personId?: string;
-  project?: string;
-  level?: string;
-}
 
 interface Session {
   date: string;
@@ -29,12 +25,16 @@ interface Session {
 /** Sessions already subsidised in this batch, by person. */
 type SessionsByPerson = Map<string, Session[]>;
 
-const textInput = (name: string, zh: string, en: string) => ({
+const textInput = <const N extends string>(name: N, zh: string, en: string) => ({
   name,
   type: 'text' as const,
   label: text(zh, en),
   description: text(`${zh}（批量核对时用于判断次数和重复）`, `${en} (used in batches to find 4th sessions and repeats)`),
 });
+
+/** Who took which session: what the batch checks per person. */
+const sessionInputs = [textInput('personId', '学员编号', 'Trainee id'), textInput('project', '培训项目', 'Training project'), textInput('level', '培训等级', 'Level')] as const;
+type Inputs = InputsOf<typeof sessionInputs>;
 
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {
   if (input.personId === undefined) return;
@@ -43,6 +43,7 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
   const date = ctx.date;
   const earlier = seen.get(input.personId) ?? [];
   ctx.rely('training-year');
+  if (input.project !== undefined) ctx.rely('period-end');
   const sameYear = earlier.filter((s) => s.date.slice(0, 4) === date.slice(0, 4)).length;
   ctx.condition(
     sameYear < maxSessionsPerYear.value,
@@ -55,8 +56,7 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
       (s) =>
         s.project === input.project &&
         s.level === input.level &&
-        addMonths(s.date, repeatWindowMonths.value) > date &&
-        addMonths(date, repeatWindowMonths.value) > s.date,
+        (s.date <= date ? withinPeriod(s.date, repeatWindowMonths.value, date) : withinPeriod(date, repeatWindowMonths.value, s.date)),
     );
     ctx.condition(
       repeat === undefined,
@@ -68,7 +68,7 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
   if (ctx.failed.length === 0) seen.set(input.personId, [...earlier, { date, project: input.project, level: input.level }]);
 }
 
-export const skillsTrainingSubsidy = defineRule<Inputs>({
+export const skillsTrainingSubsidy = defineRule({
   id: 'skills-training-subsidy',
   clause: clauses['m10.2'],
   kind: 'clause',
@@ -78,10 +78,8 @@ export const skillsTrainingSubsidy = defineRule<Inputs>({
     'At least 5 days (40 class hours); 1,500 yuan per person per session; at most 3 sessions a year; no repeat of a project and level within a year; 50 / 50',
   ),
   inputs: [
-    ...trainingInputs(1),
-    textInput('personId', '学员编号', 'Trainee id'),
-    textInput('project', '培训项目', 'Training project'),
-    textInput('level', '培训等级', 'Level'),
+    ...trainingInputs({ required: false, default: 1, example: 1 }),
+    ...sessionInputs,
   ],
   outputs: trainingOutputs,
   primary: 'amount',

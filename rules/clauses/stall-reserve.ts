@@ -12,12 +12,7 @@ import { clauses } from '../parameters/clauses.ts';
 
 const stalls = text('个', 'stalls');
 
-interface Inputs {
-  totalStalls: number;
-  reservedStalls?: number;
-}
-
-export const stallReserve = defineRule<Inputs>({
+export const stallReserve = defineRule({
   id: 'stall-reserve',
   clause: clauses.m4,
   kind: 'clause',

@@ -11,19 +11,11 @@ import { Dec, plain } from '../core/decimal.ts';
 import { baotouPlan } from '../parameters/baotou-2023-43.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
-import { tobaccoDistances } from './tobacco-min-distance.ts';
+import { tobaccoDistances, tobaccoTableLists } from './tobacco-min-distance.ts';
 
 type OperationMode = 'self' | 'guardian-assisted' | 'partnership' | 'hired';
 
-interface Inputs {
-  district: District;
-  disabledApplicant: boolean;
-  distanceMetres: Dec;
-  existingFavourableLicences: number;
-  operationMode: OperationMode;
-}
-
-export const tobaccoLicenceCheck = defineRule<Inputs>({
+export const tobaccoLicenceCheck = defineRule({
   id: 'tobacco-licence-check',
   clause: clauses.m2,
   kind: 'clause',
@@ -74,7 +66,6 @@ export const tobaccoLicenceCheck = defineRule<Inputs>({
   ],
   primary: 'ok',
   compute(input, ctx) {
-    const distances = tobaccoDistances(input.district, input.disabledApplicant, ctx);
     const maxLicences = baotouPlan.tobacco.favourableLicences.value;
     if (input.disabledApplicant) {
       ctx.condition(
@@ -90,6 +81,15 @@ export const tobaccoLicenceCheck = defineRule<Inputs>({
         'partnership and hired operation are excluded from the favourable terms',
       );
     }
+    if (ctx.failed.length && !tobaccoTableLists(input.district)) {
+      // Exclusions first: a failed condition already decides; the distance the table lacks is not needed.
+      ctx.step(() => [
+        `${input.district.zh}未列入43号文（${clauses.m2.id}）的间距表；上述条件已不符合，无需间距即可作答`,
+        `${input.district.en} is not in the distance table of plan clause ${clauses.m2.id}; the conditions above already fail, so no distance is needed`,
+      ]);
+      return { ok: false, failedConditions: ctx.failed };
+    }
+    const distances = tobaccoDistances(input.district, input.disabledApplicant, ctx);
     const shortBy = new Dec(distances.applies).minus(input.distanceMetres);
     const distanceOk = ctx.condition(
       shortBy.lte(0),

@@ -2,7 +2,8 @@
  * Rule `tobacco-min-distance`, clause m2: the minimum distance between tobacco retail points,
  * normal and for a disabled applicant, by district group. The text's "不少于正常距离的一半" gives 32.5 m
  * for 65 m while its own table says 30 m: the table governs (interpretation `tobacco-30m`).
- * 稀土高新区 is not in the table: no answer (interpretation `tobacco-hi-tech-zone`).
+ * 稀土高新区 is not in the table: no answer (interpretation `tobacco-hi-tech-zone`). `disabledApplicant` is
+ * required: which distance applies depends on it, and RULES.md says never guess.
  */
 import type { Context } from '../core/context.ts';
 import { booleanInput, districtInput } from '../core/common-specs.ts';
@@ -19,6 +20,12 @@ export interface DistanceRule {
   normal: number;
   disabled: number;
   applies: number;
+}
+
+/** True when the plan's distance table lists `district` (稀土高新区 is not listed). */
+export function tobaccoTableLists(district: District): boolean {
+  const { urban, outer } = baotouPlan.tobacco;
+  return [urban, outer].some((g) => (g.districts as readonly string[]).includes(district.id));
 }
 
 /** The distances of `district`'s group, explained; an error for a district the table leaves out. */
@@ -53,18 +60,13 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
   return { normal, disabled, applies };
 }
 
-interface Inputs {
-  district: District;
-  disabledApplicant: boolean;
-}
-
-export const tobaccoMinDistance = defineRule<Inputs>({
+export const tobaccoMinDistance = defineRule({
   id: 'tobacco-min-distance',
   clause: clauses.m2,
   kind: 'clause',
   title: text('烟草制品零售点最小间距', 'Minimum distance between tobacco retail points'),
   description: text('按旗县区给出正常办证与残疾人办证的零售点最小间距（米）', 'Minimum distance (m) between tobacco retail points, normal and for a disabled applicant, by district'),
-  inputs: [districtInput(true), booleanInput('disabledApplicant', '申请人是否为残疾人', 'Disabled applicant', { required: false, default: true })],
+  inputs: [districtInput(true), booleanInput('disabledApplicant', '申请人是否为残疾人', 'Disabled applicant', { example: true })],
   outputs: [
     { name: 'metres', type: 'integer', label: text('最小间距', 'Minimum distance'), unit: units.metres },
     { name: 'normalMetres', type: 'integer', label: text('正常办证间距', 'Normal distance'), unit: units.metres },

@@ -6,7 +6,7 @@ import type { Context } from '../core/context.ts';
 import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { personsInput, shareOutputs } from '../core/common-specs.ts';
 import { units } from '../core/labels.ts';
-import type { InputSpec, OutputSpec } from '../core/schema.ts';
+import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from '../core/schema.ts';
 import { splitShares } from '../core/shares.ts';
 import { text } from '../core/text.ts';
 import type { Parameter } from '../parameters/types.ts';
@@ -18,14 +18,8 @@ export interface TrainingParameters {
   cityShare: Parameter<string>;
 }
 
-export interface TrainingInputs {
-  trainees: number;
-  classHours: number;
-  days: number;
-}
-
-export const trainingInputs = (traineesDefault?: number): InputSpec[] => [
-  personsInput('trainees', '培训人数', 'Trainees', traineesDefault === undefined ? { example: 20 } : { required: false, default: traineesDefault, example: 1 }),
+/** Length of the training, which both subsidies check. */
+const lengthInputs = [
   {
     name: 'classHours',
     type: 'integer',
@@ -46,14 +40,21 @@ export const trainingInputs = (traineesDefault?: number): InputSpec[] => [
     unit: units.days,
     example: 5,
   },
-];
+] as const satisfies readonly InputSpec[];
 
-export const trainingOutputs: OutputSpec[] = [
+/** The trainees (with `trainees`' own example or default) and the length of the training. */
+export const trainingInputs = <const E extends Partial<InputSpec>>(trainees: E) =>
+  [personsInput('trainees', '培训人数', 'Trainees', trainees), ...lengthInputs] as const;
+
+/** What the shared checks read, typed from the specs above. */
+export type TrainingInputs = InputsOf<ReturnType<typeof trainingInputs<{}>>>;
+
+export const trainingOutputs = [
   { name: 'amount', type: 'money', label: text('补贴金额', 'Subsidy'), unit: units.yuan },
   { name: 'eligible', type: 'boolean', label: text('是否符合', 'Eligible') },
   ...shareOutputs,
   { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
-];
+] as const satisfies readonly OutputSpec[];
 
 /** Checks the length of the training (不少于: inclusive); records each failed condition. */
 export function checkTrainingLength(input: TrainingInputs, p: TrainingParameters, ctx: Context): void {
@@ -67,7 +68,7 @@ export function checkTrainingLength(input: TrainingInputs, p: TrainingParameters
 }
 
 /** trainees × the standard, split between city and district; zero when a condition failed. */
-export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx: Context): Record<string, unknown> {
+export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx: Context): OutputsOf<typeof trainingOutputs> {
   if (ctx.failed.length) {
     return { amount: new Dec(0), eligible: false, cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed };
   }

@@ -101,10 +101,17 @@ export function toBoolean(value: unknown, field: string): boolean {
   fail('invalid-boolean', `${field} 应为是/否（TRUE/FALSE、1/0），收到 ${describe(value)}`, `${field} must be TRUE/FALSE (or 1/0), got ${describe(value)}`, field);
 }
 
+/** Dates already checked (a batch repeats the same few dates row after row); bounded, so it cannot grow with the input. */
+const checkedDates = new Set<string>();
+
 export function toDate(value: unknown, field: string): string {
   if (typeof value === 'string') {
+    if (checkedDates.has(value)) return value;
     const t = value.trim();
-    if (parseIsoDate(t)) return t;
+    if (parseIsoDate(t)) {
+      if (t === value && checkedDates.size < 4096) checkedDates.add(t);
+      return t;
+    }
   }
   fail('invalid-date', `${field} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`, `${field} must be a real date as YYYY-MM-DD, got ${describe(value)}`, field);
 }
@@ -176,6 +183,14 @@ function coerceValue(value: unknown, spec: InputSpec, field: string): unknown {
   }
 }
 
+/** The input names of a list of specs, made once per list. */
+const nameSets = new WeakMap<readonly InputSpec[], Set<string>>();
+function namesOf(specs: readonly InputSpec[]): Set<string> {
+  let names = nameSets.get(specs);
+  if (!names) nameSets.set(specs, (names = new Set(specs.map((s) => s.name))));
+  return names;
+}
+
 /**
  * Coerces a whole input object against a list of specs: unknown names, missing required inputs and
  * bad values are errors naming the field. Absent optional inputs take their default or stay undefined.
@@ -186,8 +201,10 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
     fail('invalid-list', `${where} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || undefined);
   }
   const source = raw as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (!specs.some((s) => s.name === key)) {
+  const known = namesOf(specs);
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue;
+    if (!known.has(key)) {
       const names = specs.map((s) => s.name).join(', ');
       const field = prefix ? `${prefix}.${key}` : key;
       fail('unknown-input', `未知输入项“${key}”。可用：${names}`, `Unknown input "${key}". Accepted: ${names}`, field);

@@ -3,7 +3,10 @@ import { units } from './labels.ts';
 import type { InputSpec } from './schema.ts';
 import { text, type Text } from './text.ts';
 
-export const districtInput = (required: boolean): InputSpec => ({
+/** A spec `S` with `extra`'s fields put over it, keeping both as literal types (so the rule's input type can be derived). */
+export type With<S, E> = Omit<S, keyof E> & E;
+
+export const districtInput = <const R extends boolean>(required: R): InputSpec & { name: 'district'; type: 'district'; required: R } => ({
   name: 'district',
   type: 'district',
   required,
@@ -13,22 +16,22 @@ export const districtInput = (required: boolean): InputSpec => ({
 });
 
 /** In-service staff, the base of the 1.5 % quota. */
-export const totalStaffInput = ({ description, example }: { description: Text; example: number }): InputSpec => ({
-  name: 'totalStaff',
-  type: 'integer',
-  required: true,
+export const totalStaffInput = ({ description, example }: { description: Text; example: number }) => ({
+  name: 'totalStaff' as const,
+  type: 'integer' as const,
+  required: true as const,
   min: 1,
   label: text('在职职工总数', 'In-service staff'),
   description,
   unit: units.persons,
   example,
-});
+}) satisfies InputSpec;
 
 /** Disabled employees as counted for the quota (the output of `disabled-headcount`). */
-export const disabledCountedInput = ({ example }: { example: number }): InputSpec => ({
-  name: 'disabledCounted',
-  type: 'decimal',
-  required: true,
+export const disabledCountedInput = ({ example }: { example: number }) => ({
+  name: 'disabledCounted' as const,
+  type: 'decimal' as const,
+  required: true as const,
   min: 0,
   label: text('残疾职工折算人数', 'Disabled employees counted'),
   description: text(
@@ -37,9 +40,9 @@ export const disabledCountedInput = ({ example }: { example: number }): InputSpe
   ),
   unit: units.persons,
   example,
-});
+}) satisfies InputSpec;
 
-export const monthlyMinWageInput: InputSpec = {
+export const monthlyMinWageInput = {
   name: 'monthlyMinWage',
   type: 'money',
   min: 0,
@@ -48,27 +51,25 @@ export const monthlyMinWageInput: InputSpec = {
   description: text('当地月最低工资标准（元）；不填则按 district 与 date 查表', 'Local monthly minimum wage (yuan); if absent, looked up from district and date'),
   unit: units.yuanPerMonth,
   example: 1980,
-};
+} as const satisfies InputSpec;
 
-export const personsInput = (name: string, zh: string, en: string, extra: Partial<InputSpec> = {}): InputSpec => ({
-  name,
-  type: 'integer',
-  required: true,
-  min: 0,
-  label: text(zh, en),
-  description: text(zh, en),
-  unit: units.persons,
-  ...extra,
-});
+type PersonsSpec<N extends string> = { name: N; type: 'integer'; required: true; min: 0; label: Text; description: Text; unit: Text };
 
-export const booleanInput = (name: string, zh: string, en: string, extra: Partial<InputSpec> = {}): InputSpec => ({
-  name,
-  type: 'boolean',
-  required: true,
-  label: text(zh, en),
-  description: text(zh, en),
-  ...extra,
-});
+/** A count of persons (integer ≥ 0, required unless `extra` says otherwise). */
+export function personsInput<const N extends string>(name: N, zh: string, en: string): PersonsSpec<N>;
+export function personsInput<const N extends string, const E extends Partial<InputSpec>>(name: N, zh: string, en: string, extra: E): With<PersonsSpec<N>, E>;
+export function personsInput(name: string, zh: string, en: string, extra: Partial<InputSpec> = {}): InputSpec {
+  return { name, type: 'integer', required: true, min: 0, label: text(zh, en), description: text(zh, en), unit: units.persons, ...extra };
+}
+
+type BooleanSpec<N extends string> = { name: N; type: 'boolean'; required: true; label: Text; description: Text };
+
+/** A yes/no input (required unless `extra` says otherwise). */
+export function booleanInput<const N extends string>(name: N, zh: string, en: string): BooleanSpec<N>;
+export function booleanInput<const N extends string, const E extends Partial<InputSpec>>(name: N, zh: string, en: string, extra: E): With<BooleanSpec<N>, E>;
+export function booleanInput(name: string, zh: string, en: string, extra: Partial<InputSpec> = {}): InputSpec {
+  return { name, type: 'boolean', required: true, label: text(zh, en), description: text(zh, en), ...extra };
+}
 
 /** City/district split of a subsidy: the city's half rounded half up, the district pays the rest (interpretation `share-rounding`). */
 export const shareOutputs = [

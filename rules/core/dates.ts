@@ -63,6 +63,24 @@ export function addMonths(date: string, months: number): string {
   return formatDate({ y: ty, m: tm, d: Math.min(d, daysInMonth(ty, tm)) });
 }
 
+/**
+ * The last day of a period of whole months (years × 12) whose first day is `firstDay` (that day counted):
+ * the day before the first day's corresponding day in the last month; where that month has no corresponding
+ * day, the month's last day (《民法典》第二百零二条: "没有对应日的，月末日为期间的最后一日").
+ * So 2024-03-01 + 3 years ends 2027-02-28, 2024-02-29 + 3 years ends 2027-02-28 (not the 27th),
+ * 2024-03-31 + 1 month ends 2024-04-30. Interpretation `period-end`.
+ * Every rule that counts a period in months or years uses this (and only this).
+ */
+export function periodLastDay(firstDay: string, months: number): string {
+  if (monthAdditionClamps(firstDay, months)) return addMonths(firstDay, months);
+  return addDays(addMonths(firstDay, months), -1);
+}
+
+/** True when `day` falls inside the period of `months` months whose first day is `firstDay` (both ends included). */
+export function withinPeriod(firstDay: string, months: number, day: string): boolean {
+  return day >= firstDay && day <= periodLastDay(firstDay, months);
+}
+
 /** True when `addMonths` had to move the day to the month's end. */
 export function monthAdditionClamps(date: string, months: number): boolean {
   return parseIsoDate(addMonths(date, months))!.d !== parseIsoDate(date)!.d;

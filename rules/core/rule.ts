@@ -1,13 +1,14 @@
 import type { Clause } from '../parameters/clauses.ts';
 import type { Context } from './context.ts';
-import type { InputSpec, OutputSpec } from './schema.ts';
+import type { commonInputs } from './common-inputs.ts';
+import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from './schema.ts';
 import type { Text } from './text.ts';
 
 /**
  * One rule: metadata a projection needs and the pure function. Adding a rule means writing one of
  * these in `rules/clauses/`, adding it to `registry.ts`, and its tests.
  */
-export interface RuleDefinition<I = any> {
+export interface RuleDefinition<I = any, O = Record<string, unknown>> {
   /** Stable id, kebab case: `overquota-reward`. Excel's function is its upper snake case. */
   id: string;
   /** The plan's clause this rule computes (for helpers: the clause that relies on them). */
@@ -30,7 +31,33 @@ export interface RuleDefinition<I = any> {
   claimDateField?: string;
   /** Fresh cross-row state for a batch; rows are evaluated in input order. */
   batchState?: () => unknown;
-  compute(input: I, ctx: Context): Record<string, unknown>;
+  compute(input: I, ctx: Context): O;
 }
 
-export const defineRule = <I>(rule: RuleDefinition<I>): RuleDefinition<I> => rule;
+/** What `compute` receives: the rule's own inputs and the two every rule takes (`date`, `applyOutsideValidity`), typed from their specs. */
+export type RuleInputs<Specs extends readonly InputSpec[]> = InputsOf<Specs> & InputsOf<typeof commonInputs>;
+
+/** A rule as written in `rules/clauses/`: its `compute` is typed from its own `inputs` and `outputs`, and `primary` names one of its outputs. */
+export interface RuleSpec<Specs extends readonly InputSpec[], Outputs extends readonly OutputSpec[]>
+  extends Omit<RuleDefinition<RuleInputs<Specs>, OutputsOf<Outputs>>, 'inputs' | 'outputs' | 'primary'> {
+  /** Every name a literal (a spec typed as plain `InputSpec` would drop out of the derived type: a compile error here). */
+  inputs: string extends Specs[number]['name'] ? 'every input spec needs a literal name: declare shared specs `as const satisfies InputSpec`' : Specs;
+  outputs: string extends Outputs[number]['name'] ? 'every output spec needs a literal name: declare shared specs `as const satisfies OutputSpec`' : Outputs;
+  primary: Outputs[number]['name'];
+}
+
+/**
+ * Declares a rule. The input and output types come from the specs themselves (declare shared specs
+ * `as const satisfies InputSpec`), so there is no second description of a rule's inputs to drift.
+ */
+export function defineRule<const Specs extends readonly InputSpec[], const Outputs extends readonly OutputSpec[]>(
+  rule: RuleSpec<Specs, Outputs>,
+): RuleDefinition<RuleInputs<Specs>, OutputsOf<Outputs>>;
+/**
+ * @deprecated A hand-written input type beside the specs: only for a rule not converted yet (`levy-due`,
+ * under rework in another branch). Drop its `interface Inputs` and the type argument, then delete this overload.
+ */
+export function defineRule<I = never>(rule: RuleDefinition<NoInfer<I>>): RuleDefinition<I>;
+export function defineRule(rule: any): RuleDefinition {
+  return rule;
+}

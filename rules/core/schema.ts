@@ -2,6 +2,8 @@
  * The shape of a rule's inputs and outputs. One description serves every projection:
  * HTTP validation and OpenAPI, Excel's function metadata, the page's form and the batch columns.
  */
+import type { District } from '../parameters/districts.ts';
+import type { Dec } from './decimal.ts';
 import type { Text } from './text.ts';
 
 export type InputType =
@@ -16,8 +18,8 @@ export type InputType =
   | 'integer-list'
   | 'records';
 
-export interface Choice {
-  value: string;
+export interface Choice<V extends string = string> {
+  value: V;
   label: Text;
   /** Other accepted spellings, e.g. the Chinese label or a digit. */
   aliases?: readonly string[];
@@ -62,3 +64,57 @@ export interface FailedCondition {
   code: string;
   message: Text;
 }
+
+/*
+ * Types derived from the specs, so a rule's `compute` sees exactly what its declared inputs give it
+ * (and returns only the outputs it declares): no hand-written `interface Inputs` to drift from `inputs`.
+ */
+
+/** The value `coerce` gives an input of this spec. */
+export type ValueOf<S extends InputSpec> = S extends { type: 'integer' }
+  ? number
+  : S extends { type: 'decimal' | 'money' }
+    ? Dec
+    : S extends { type: 'boolean' }
+      ? boolean
+      : S extends { type: 'date' | 'text' }
+        ? string
+        : S extends { type: 'district' }
+          ? District
+          : S extends { type: 'choice'; choices: readonly Choice<infer V>[] }
+            ? V
+            : S extends { type: 'integer-list' }
+              ? number[]
+              : S extends { type: 'records'; fields: infer F extends readonly InputSpec[] }
+                ? InputsOf<F>[]
+                : never;
+
+/** A spec whose value is always there after coercion: required, or with a default. */
+type Present<S> = S extends { required: true } ? true : S extends { default: string | number | boolean } ? true : false;
+type NameOf<S extends InputSpec> = string extends S['name'] ? never : S['name'];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The typed inputs a rule's `compute` receives from a list of specs. A spec whose name is a plain `string` is left out (declare specs `as const`). */
+export type InputsOf<Specs extends readonly InputSpec[]> = Simplify<
+  { [S in Specs[number] as Present<S> extends true ? NameOf<S> : never]: ValueOf<S> } & {
+    [S in Specs[number] as Present<S> extends true ? never : NameOf<S>]?: ValueOf<S>;
+  }
+>;
+
+/** The exact value a rule returns for an output of this spec (`formatOutputs` rounds and prints it). */
+export type OutputValueOf<O extends OutputSpec> = O extends { type: 'money' | 'decimal' | 'ratio' }
+  ? Dec
+  : O extends { type: 'integer' }
+    ? number | Dec
+    : O extends { type: 'boolean' }
+      ? boolean
+      : O extends { type: 'date' | 'text' }
+        ? string
+        : O extends { type: 'conditions' }
+          ? readonly FailedCondition[]
+          : O extends { type: 'records' }
+            ? readonly object[]
+            : never;
+
+/** What a rule's `compute` may return: its declared outputs, each optional (an absent one is left out of the answer). */
+export type OutputsOf<Outputs extends readonly OutputSpec[]> = Simplify<{ [O in Outputs[number] as string extends O['name'] ? never : O['name']]?: OutputValueOf<O> }>;

@@ -1,22 +1,23 @@
 /**
- * Evaluation cost: 100,000 rows of a rule computed in one process by our `evaluate()` (the full
- * traceable answer), our exact fast path `fastTable()` (whole cents, and the same printed as text), the
- * clerk's Excel formula in HyperFormula, and plain float JavaScript. The fast path, HyperFormula and the
- * float code read the same sheet (one array of cells per row, in the clerk's column order); `evaluate()`
- * gets the same rows as named inputs. Each is warmed up and timed several times; the median is kept.
+ * Evaluation cost: 100,000 rows of a rule computed in one process by the path a batch runs (one
+ * `BatchEvaluator` over the rows: the rule's single definition, untraced), by `evaluate()` (the full
+ * traceable answer, the path a quick check or a cell runs), by the clerk's Excel formula in HyperFormula,
+ * and by plain float JavaScript. HyperFormula and the float code read one sheet (an array of cells per
+ * row, in the clerk's column order); our paths get the same rows as named inputs. Each is warmed up and
+ * timed several times; the median is kept.
  */
 import { HyperFormula } from 'hyperformula';
-import { evaluate, fastTable } from '../../rules/index.ts';
+import { BatchEvaluator, evaluate, findRule } from '../../rules/index.ts';
 import { clerk, type Cells } from './clerk.ts';
 import { rowsFor } from './rows.ts';
 
 export interface EvaluationFigures {
   rule: string;
   rows: number;
-  nsPerRow: { evaluate: number; fastPath: number; fastPathText: number; hyperFormula: number; float: number };
-  ratios: { evaluateOverHyperFormula: number; fastPathOverHyperFormula: number; evaluateOverFloat: number; fastPathOverFloat: number; fastPathTextOverFloat: number };
-  /** Rows where the fast path deferred to evaluate(); rows where the fast path / hand formula / float differ from evaluate() by a cent or more. */
-  checks: { fastPathDeferred: number; fastPathDiffers: number; hyperFormulaDiffers: number; floatDiffers: number };
+  nsPerRow: { batch: number; evaluate: number; hyperFormula: number; float: number };
+  ratios: { batchOverHyperFormula: number; evaluateOverHyperFormula: number; batchOverFloat: number; evaluateOverFloat: number };
+  /** Rows where the batch path, the hand formula or float differ from evaluate() by a cent or more. */
+  checks: { batchDiffers: number; hyperFormulaDiffers: number; floatDiffers: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -36,40 +37,27 @@ const centsOf = (x: unknown) => (typeof x === 'number' ? Math.round(x * 100) : N
 const centsOfText = (x: string) => Math.round(Number(x) * 100);
 
 export function benchEvaluation(ruleId: string, count = 100_000): EvaluationFigures {
+  const rule = findRule(ruleId)!;
   const rows = rowsFor(ruleId, count);
   const version = clerk[ruleId];
   const sheet: Cells[] = rows.map((row) => version.columns.map((c) => row[c]));
-  const table = fastTable(ruleId, version.columns);
-  if (!table) throw new Error(`no fast path for ${ruleId} over ${version.columns.join(', ')}`);
   const ours: string[] = new Array(count);
-  const fast = new Float64Array(count);
-  const fastText: string[] = new Array(count);
+  const batched: string[] = new Array(count);
   const floats = new Float64Array(count);
   let hand: unknown[][] = [];
-  let deferred = 0;
 
-  const full = (i: number) => {
-    const r = evaluate(ruleId, rows[i]);
-    return r.ok ? (r.result.amount as string) : `error ${r.error.code}`;
-  };
   const evaluateAll = () => {
-    for (let i = 0; i < count; i++) ours[i] = full(i);
-  };
-  // the fast path where it answers, evaluate() where it defers (none of these rows, as `checks` shows)
-  const fastAll = () => {
-    deferred = 0;
     for (let i = 0; i < count; i++) {
-      const cents = table.cents(sheet[i]);
-      if (cents !== undefined) {
-        fast[i] = cents;
-      } else {
-        deferred++;
-        fast[i] = centsOfText(full(i));
-      }
+      const r = evaluate(ruleId, rows[i]);
+      ours[i] = r.ok ? (r.result.amount as string) : `error ${r.error.code}`;
     }
   };
-  const fastTextAll = () => {
-    for (let i = 0; i < count; i++) fastText[i] = table.amount(sheet[i]) ?? full(i);
+  const batchAll = () => {
+    const batch = new BatchEvaluator(rule);
+    for (let i = 0; i < count; i++) {
+      const row = batch.add(rows[i]);
+      batched[i] = row.result ? (row.result.amount as string) : `error ${row.error?.code}`;
+    }
   };
   const floatAll = () => {
     const f = version.float;
@@ -84,19 +72,18 @@ export function benchEvaluation(ruleId: string, count = 100_000): EvaluationFigu
 
   const ns = (ms: number) => (ms * 1e6) / count;
   const nsPerRow = {
+    batch: ns(time(5, batchAll)),
     evaluate: ns(time(3, evaluateAll)),
-    fastPath: ns(time(9, fastAll)),
-    fastPathText: ns(time(9, fastTextAll)),
     hyperFormula: ns(time(3, hyperFormulaAll)),
     float: ns(time(9, floatAll)),
   };
-  let fastPathDiffers = 0;
+  let batchDiffers = 0;
   let hyperFormulaDiffers = 0;
   let floatDiffers = 0;
   const col = version.columns.length;
   for (let i = 0; i < count; i++) {
     const exact = centsOfText(ours[i]);
-    if (fast[i] !== exact || fastText[i] !== ours[i]) fastPathDiffers++;
+    if (batched[i] !== ours[i]) batchDiffers++;
     if (centsOf(hand[i][col]) !== exact) hyperFormulaDiffers++;
     if (centsOf(floats[i]) !== exact) floatDiffers++;
   }
@@ -105,12 +92,11 @@ export function benchEvaluation(ruleId: string, count = 100_000): EvaluationFigu
     rows: count,
     nsPerRow,
     ratios: {
+      batchOverHyperFormula: nsPerRow.batch / nsPerRow.hyperFormula,
       evaluateOverHyperFormula: nsPerRow.evaluate / nsPerRow.hyperFormula,
-      fastPathOverHyperFormula: nsPerRow.fastPath / nsPerRow.hyperFormula,
+      batchOverFloat: nsPerRow.batch / nsPerRow.float,
       evaluateOverFloat: nsPerRow.evaluate / nsPerRow.float,
-      fastPathOverFloat: nsPerRow.fastPath / nsPerRow.float,
-      fastPathTextOverFloat: nsPerRow.fastPathText / nsPerRow.float,
     },
-    checks: { fastPathDeferred: deferred, fastPathDiffers, hyperFormulaDiffers, floatDiffers },
+    checks: { batchDiffers, hyperFormulaDiffers, floatDiffers },
   };
 }

@@ -40,10 +40,10 @@ async function devtools(endpoint: string) {
     else waiter.resolve(message.result);
   });
   return {
-    call<T>(method: string): Promise<T> {
+    call<T>(method: string, ms = 1_000): Promise<T> {
       const id = ++next;
       socket.send(JSON.stringify({ id, method }));
-      return within(1_000, `DevTools ${method}`, new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (r: unknown) => void, reject })));
+      return within(ms, `DevTools ${method}`, new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (r: unknown) => void, reject })));
     },
     close: () => socket.close(),
   };
@@ -62,16 +62,24 @@ export interface HeapFigures {
 
 const MB = 1024 * 1024;
 
-/** Samples the isolate's heap while `run` (a batch) goes on. */
-export async function sampleHeap(endpoint: string, run: () => Promise<unknown>): Promise<HeapFigures> {
+/**
+ * Samples the isolate's heap while `run` (a batch) goes on. workerd handles an isolate's DevTools
+ * messages when that isolate has work: an idle isolate can leave a call unanswered until its next
+ * event (the cause of "DevTools gave no heap usage" on some runs). So an unanswered idle call is
+ * followed by `poke` (a cheap request to the Worker, which wakes the isolate) and asked again;
+ * during the batch the isolate is busy and answers, and a sample still lost is counted and skipped.
+ */
+export async function sampleHeap(endpoint: string, run: () => Promise<unknown>, poke: () => Promise<unknown>): Promise<HeapFigures> {
   const session = await devtools(endpoint);
   try {
-    // workerd now and then leaves a DevTools call unanswered until its next event: such a sample is
-    // counted as lost and sampling goes on, so one stuck call neither hangs nor ends the measurement
-    const usage = () => session.call<HeapUsage>('Runtime.getHeapUsage').catch(() => undefined);
-    let idle = await usage();
-    for (let tries = 1; idle === undefined && tries < 3; tries++) idle = await usage();
-    if (idle === undefined) throw new Error('DevTools gave no heap usage for the idle isolate');
+    const usage = (ms?: number) => session.call<HeapUsage>('Runtime.getHeapUsage', ms).catch(() => undefined);
+    let idle: HeapUsage | undefined;
+    for (let tries = 0; idle === undefined && tries < 20; tries++) {
+      const answer = usage(2_000);
+      await poke();
+      idle = await answer;
+    }
+    if (idle === undefined) throw new Error('DevTools gave no heap usage for the idle isolate, even after 20 requests to wake it');
     let peakUsed = idle.usedSize;
     let peakTotal = idle.totalSize;
     let samples = 0;

@@ -76,11 +76,23 @@ export function csvFor(count: number): string {
  * that holds 30 MB of JSON and parses it would be timed, not the Worker. Node's http, not fetch, for
  * the same reason: fetch's body handling costs more CPU than the Worker on this two-core machine.
  */
-export function postBatch(url: string, csv: string, count: number): Promise<number> {
+export interface BatchSummary {
+  rows: number;
+  ok: number;
+  mismatch: number;
+  invalid: number;
+}
+
+export function postBatch(url: string, csv: string, count: number, rule = BATCH_RULE): Promise<number> {
+  return postBatchAnswer(url, csv, count, rule).then((answer) => answer.seconds);
+}
+
+/** The same, with the batch's summary (how many rows were ok, invalid …). */
+export function postBatchAnswer(url: string, csv: string, count: number, rule = BATCH_RULE): Promise<{ seconds: number; summary: BatchSummary }> {
   const body = Buffer.from(csv);
   const t = performance.now();
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}/v1/batch/${BATCH_RULE}`, {
+    const request = httpRequest(`${url}/v1/batch/${rule}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv; charset=utf-8', accept: 'application/json', 'content-length': body.length },
     });
@@ -95,10 +107,10 @@ export function postBatch(url: string, csv: string, count: number): Promise<numb
       response.on('end', () => {
         const seconds = (performance.now() - t) / 1000;
         if (response.statusCode !== 200) return reject(new Error(`batch of ${count} rows: HTTP ${response.statusCode} ${tail.slice(0, 300)}`));
-        const summary = /"summary":(\{[^}]*\})\}$/.exec(tail)?.[1];
-        const answered = summary === undefined ? undefined : (JSON.parse(summary) as { rows: number }).rows;
-        if (answered !== count) return reject(new Error(`batch of ${count} rows answered ${answered} rows`));
-        resolve(seconds);
+        const found = /"summary":(\{[^}]*\})\}$/.exec(tail)?.[1];
+        const summary = found === undefined ? undefined : (JSON.parse(found) as BatchSummary);
+        if (summary?.rows !== count) return reject(new Error(`batch of ${count} rows of ${rule} answered ${summary?.rows} rows`));
+        resolve({ seconds, summary });
       });
     });
     request.end(body);
@@ -129,6 +141,34 @@ export async function benchBatches({ url, pids }: { url: string; pids: readonly 
     }
     const seconds = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
     figures.push({ rows: size, seconds, rowsPerSecond: size / seconds, peakMemoryMB: peak / 1024, growthMB: growth / 1024 });
+  }
+  return figures;
+}
+
+export interface RuleBatchFigures {
+  rule: string;
+  rows: number;
+  rowsPerSecond: number;
+  seconds: number;
+  /** Rows the rule answered (ok or mismatch) rather than refused: the generated rows are mostly valid. */
+  okRows: number;
+}
+
+/**
+ * For every rule a CSV batch can carry: one warm-up batch, then the median of `reps` batches of
+ * `rows` rows (CSV in, JSON out), each through the Worker in workerd.
+ */
+export async function benchBatchByRule(url: string, rules: readonly { id: string; csv: (count: number) => string }[], rows: number, reps = 3): Promise<RuleBatchFigures[]> {
+  const figures: RuleBatchFigures[] = [];
+  for (const rule of rules) {
+    const warm = Math.min(rows, 20_000);
+    await postBatchAnswer(url, rule.csv(warm), warm, rule.id);
+    const csv = rule.csv(rows);
+    const runs: { seconds: number; summary: BatchSummary }[] = [];
+    for (let i = 0; i < reps; i++) runs.push(await postBatchAnswer(url, csv, rows, rule.id));
+    const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
+    figures.push({ rule: rule.id, rows, rowsPerSecond: rows / median.seconds, seconds: median.seconds, okRows: median.summary.ok + median.summary.mismatch });
+    console.error(`  ${rule.id}: ${Math.round(rows / median.seconds).toLocaleString('en-US')} rows/s`);
   }
   return figures;
 }

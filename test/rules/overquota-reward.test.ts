@@ -56,14 +56,35 @@ describe('overquota-reward (m3.2)', () => {
     expect(r.steps.some((s) => s.en.includes('excluded'))).toBe(true);
   });
 
+  it('exclusions first: an excluded unit gets 0 with the reason even with no wage, or a wage no table has', () => {
+    for (const unitKind of ['fiscal-funded', 'centralized-employment', '集中安排']) {
+      for (const wage of [{}, { district: '稀土高新区', date: '2024-06-30' }, { district: '昆区' }]) {
+        const r = expectOk(evaluate(rule, { totalStaff: 400, disabledCounted: 9, unitKind, ...wage }));
+        expect(r.result, `${unitKind} ${JSON.stringify(wage)}`).toEqual({ amount: '0.00', excessPersons: 0, quotaPersons: '6' });
+        expect(r.steps.some((s) => s.zh.includes('不含财政拨款的单位和集中安排残疾人就业机构') && s.zh.includes('m3.2'))).toBe(true);
+      }
+    }
+    // a wage given is still reported as given
+    expect(expectOk(evaluate(rule, { totalStaff: 400, disabledCounted: 9, unitKind: 'fiscal-funded', monthlyMinWage: 1980 })).result.monthlyMinWage).toBe('1980.00');
+  });
+
+  it('nobody above the quota: 0 without needing a wage; one whole person above it needs one', () => {
+    // 400 × 1.5 % = 6; 6.99 counted → 0 whole persons above; 7 → 1
+    const none = expectOk(evaluate(rule, { totalStaff: 400, disabledCounted: '6.99', district: '稀土高新区', date: '2024-06-30' }));
+    expect(none.result).toEqual({ amount: '0.00', excessPersons: 0, quotaPersons: '6' });
+    expect(expectOk(evaluate(rule, { totalStaff: 400, disabledCounted: 6 })).result.amount).toBe('0.00');
+    expectError(evaluate(rule, { totalStaff: 400, disabledCounted: 7, district: '稀土高新区', date: '2024-06-30' }), 'no-wage-table', 'district');
+    expectError(evaluate(rule, { totalStaff: 400, disabledCounted: 7 }), 'missing-input', 'monthlyMinWage');
+  });
+
   it('refuses bad input with a code, a field and both languages', () => {
     expectError(evaluate(rule, { totalStaff: 0, disabledCounted: 1, monthlyMinWage: 1980 }), 'out-of-range', 'totalStaff');
     expectError(evaluate(rule, { totalStaff: 10.5, disabledCounted: 1, monthlyMinWage: 1980 }), 'not-an-integer', 'totalStaff');
     expectError(evaluate(rule, { totalStaff: 10, disabledCounted: -1, monthlyMinWage: 1980 }), 'out-of-range', 'disabledCounted');
     expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 21, monthlyMinWage: 1980 }), 'inconsistent-input', 'disabledCounted');
-    expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 1 }), 'missing-input', 'monthlyMinWage');
-    expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 1, district: '昆区' }), 'missing-input', 'date');
-    expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 1, district: '稀土高新区', date: '2024-01-01' }), 'no-wage-table', 'district');
+    expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 2 }), 'missing-input', 'monthlyMinWage');
+    expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 2, district: '昆区' }), 'missing-input', 'date');
+    expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 2, district: '稀土高新区', date: '2024-01-01' }), 'no-wage-table', 'district');
     expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 1, district: 'Atlantis', date: '2024-01-01' }), 'unknown-district', 'district');
     expectError(evaluate(rule, { totalStaff: 10, disabledCounted: 1, monthlyMinWage: 0 }), 'out-of-range', 'monthlyMinWage');
     expectError(evaluate(rule, { totalStaff: 10, disabledCount: 1, monthlyMinWage: 1980 }), 'unknown-input', 'disabledCount');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/index.ts';
+import { addDays } from '../../rules/core/dates.ts';
+import { retirementOf } from '../../rules/clauses/retirement-date.ts';
 import { expectError, expectOk } from './helpers.ts';
 
 const rule = 'public-post-end-date';
@@ -14,7 +16,10 @@ describe('public-post-end-date (m1.2)', () => {
     const r = end('2024-03-01', '1990-05-05');
     expect(r.result).toEqual({ endDate: '2027-02-28', extendedToRetirement: false, retirementDate: '2053-05-05' });
     expect(r.clause.id).toBe('m1.2');
-    expect(r.steps[0].en).toBe('At most 3 years: 2024-03-01 + 3 years − 1 day = 2027-02-28');
+    expect(r.steps[0].en).toBe(
+      'At most 3 years: 3 years from 2024-03-01 end on 2027-02-28 (Civil Code art. 202: the corresponding day of the last month, or its last day where there is none)',
+    );
+    expect(r.steps[0].zh).toContain('《民法典》第二百零二条');
     expect(r.steps.at(-1)!.en).toContain('no extension, the subsidy ends 2027-02-28');
     expect(r.warnings).toEqual([]);
   });
@@ -62,10 +67,39 @@ describe('public-post-end-date (m1.2)', () => {
     expect(f55.result).toEqual({ endDate: '2027-07-31', extendedToRetirement: true, retirementDate: '2027-08-01' });
   });
 
-  it('a start on 29 February ends on the 27th, three years on (month-end reading)', () => {
+  it('a start on 29 February ends on 28 February three years on, the month’s last day (民法典 第二百零二条)', () => {
     const r = end('2024-02-29', '1990-05-05');
-    expect(r.result.endDate).toBe('2027-02-27');
-    expect(r.interpretations.map((i) => i.id)).toContain('month-end-dates');
+    expect(r.result.endDate).toBe('2027-02-28');
+    expect(r.interpretations.map((i) => i.id)).toContain('period-end');
+    const basis = r.interpretations.find((i) => i.id === 'period-end')!.basis;
+    expect(basis).toContain('第二百零二条');
+    // the days around it: the 28th and 1 March start give the ordinary day before the anniversary
+    expect(end('2024-02-28', '1990-05-05').result.endDate).toBe('2027-02-27');
+    expect(end('2024-03-01', '1990-05-05').result.endDate).toBe('2027-02-28');
+  });
+
+  it('a start on the 31st ends on the 30th of the corresponding month (its corresponding day exists)', () => {
+    expect(end('2023-05-31', '1990-05-05').result.endDate).toBe('2026-05-30');
+  });
+
+  it('the 5-year mark is counted the same way: from 2024-02-29, 5 years end on 2029-02-28', () => {
+    // Birth dates whose statutory retirement falls on the period's last day and on the day after.
+    const bornFor = (retirement: string) => {
+      for (const category of ['male', 'female-55', 'female-50'] as const) {
+        for (let day = 0; day < 366 * 70; day++) {
+          const birth = addDays('1960-01-01', day);
+          if (retirementOf(birth, category).retirementDate === retirement) return { birth, category };
+        }
+      }
+      throw new Error(`no birth date retires on ${retirement}`);
+    };
+    const last = bornFor('2029-02-28');
+    const after = bornFor('2029-03-01');
+    const within = end('2024-02-29', last.birth, last.category);
+    expect(within.result).toMatchObject({ endDate: '2029-02-27', extendedToRetirement: true });
+    expect(within.steps.some((s) => s.en.includes('5 years from 2024-02-29 end on 2029-02-28'))).toBe(true);
+    const exactly = end('2024-02-29', after.birth, after.category);
+    expect(exactly.result).toMatchObject({ endDate: '2027-02-28', extendedToRetirement: false });
   });
 
   it('is bound to the plan validity through the start date', () => {

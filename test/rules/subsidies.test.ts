@@ -46,6 +46,20 @@ describe('skills-training-subsidy (m10.2)', () => {
     expect(outcome.rows[5].result?.failedConditions).toMatchObject([{ code: 'repeat-within-year' }]);
     expect(outcome.summary).toEqual({ rows: 9, ok: 7, mismatch: 2, invalid: 0 });
   });
+
+  it('"within a year" of 29 February ends on 28 February (民法典 第二百零二条)', () => {
+    const session = (personId: string, d: string) => ({ personId, project: '电商', level: '初级', date: d, classHours: 40, days: 5, applyOutsideValidity: true });
+    const outcome = evaluateBatch('skills-training-subsidy', [
+      session('D', '2024-02-29'),
+      session('D', '2025-02-28'), // the last day of the year from 2024-02-29: a repeat
+      session('E', '2024-02-29'),
+      session('E', '2025-03-01'), // the day after: fine
+    ]);
+    expect(outcome.rows.map((r) => r.result?.eligible)).toEqual([true, false, true, true]);
+    expect(outcome.rows[1].result?.failedConditions).toMatchObject([{ code: 'repeat-within-year' }]);
+    const relied = evaluateBatch('skills-training-subsidy', [session('F', '2024-03-01'), session('F', '2024-09-01')]);
+    expect(relied.rows[1].result?.eligible).toBe(false);
+  });
 });
 
 describe('rent-subsidy (m9.2)', () => {
@@ -95,6 +109,19 @@ describe('graduate-hire-subsidy (m3.2)', () => {
     const r = expectOk(evaluate('graduate-hire-subsidy', { ...base, contractMonths: 11, socialInsurance: false, publicWelfarePost: true, subsidyYear: 4 }));
     expect(r.result.amount).toBe('0.00');
     expect(codes(r)).toEqual(['contract-too-short', 'no-social-insurance', 'public-welfare-post', 'subsidy-years-used']);
+  });
+
+  it('exclusions first: a contract under a year is 0 with the reason, never a refusal for a wage it does not need', () => {
+    for (const wage of [{}, { district: '稀土高新区' }, { district: '昆区', date: undefined }]) {
+      const r = expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 11, socialInsurance: true, date, ...wage }));
+      expect(r.result, JSON.stringify(wage)).toEqual({ amount: '0.00', eligible: false, failedConditions: [expect.objectContaining({ code: 'contract-too-short' })] });
+      expect(r.steps.some((s) => s.zh.includes('43号文 m3.2') && s.zh.includes('一年以上劳动合同'))).toBe(true);
+    }
+    // 12 months is 一年以上: then the wage is needed, and its absence is refused
+    expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, date }), 'missing-input', 'monthlyMinWage');
+    expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, district: '稀土高新区', date }), 'no-wage-table', 'district');
+    // every other failed condition likewise
+    expect(expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 24, socialInsurance: true, publicWelfarePost: true, date })).result.amount).toBe('0.00');
   });
 
   it('year 3 is the last subsidised year', () => {

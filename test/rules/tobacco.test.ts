@@ -33,6 +33,17 @@ describe('tobacco-min-distance (m2)', () => {
     expectError(evaluate('tobacco-min-distance', { district: '稀土高新区', disabledApplicant: true, date }), 'no-answer-in-text', 'district');
   });
 
+  it('never guesses the applicant: without disabledApplicant it asks for it (RULES.md: never guess)', () => {
+    const r = evaluate('tobacco-min-distance', { district: '昆区', date });
+    expectError(r, 'missing-input', 'disabledApplicant');
+    if (!r.ok) expect(r.error.message.zh).toContain('申请人是否为残疾人');
+    expectError(evaluate('tobacco-min-distance', { district: '昆区', disabledApplicant: '', date }), 'missing-input', 'disabledApplicant');
+    // both answers name both distances
+    for (const disabledApplicant of [true, false]) {
+      expect(expectOk(evaluate('tobacco-min-distance', { district: '昆区', disabledApplicant, date })).result).toMatchObject({ normalMetres: 65, disabledMetres: 30 });
+    }
+  });
+
   it('refuses unknown districts and bad booleans', () => {
     expectError(evaluate('tobacco-min-distance', { district: '呼和浩特', date }), 'unknown-district', 'district');
     expectError(evaluate('tobacco-min-distance', { district: '昆区', disabledApplicant: 'maybe', date }), 'invalid-boolean', 'disabledApplicant');
@@ -70,6 +81,16 @@ describe('tobacco-licence-check (m2)', () => {
   it('applies the normal distance to an applicant who is not disabled', () => {
     const r = expectOk(evaluate('tobacco-licence-check', { ...base, disabledApplicant: false, distanceMetres: 64 }));
     expect(r.result).toMatchObject({ ok: false, minimumMetres: 65 });
+  });
+
+  it('exclusions first: a failed condition answers for 稀土高新区 without the distance its table lacks', () => {
+    const r = expectOk(evaluate('tobacco-licence-check', { ...base, district: '稀土高新区', operationMode: 'hired' }));
+    expect(r.result).toEqual({ ok: false, failedConditions: [expect.objectContaining({ code: 'operation-mode-excluded' })] });
+    expect(r.steps.some((s) => s.zh.includes('m2') && s.zh.includes('无需间距'))).toBe(true);
+    const held = expectOk(evaluate('tobacco-licence-check', { ...base, district: '稀土高新区', existingFavourableLicences: 1 }));
+    expect(held.result.ok).toBe(false);
+    // every condition met: the distance decides, and the text has none
+    expectError(evaluate('tobacco-licence-check', { ...base, district: '稀土高新区' }), 'no-answer-in-text', 'district');
   });
 
   it('refuses bad input', () => {

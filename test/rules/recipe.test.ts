@@ -1,0 +1,158 @@
+/**
+ * Proves the README's "Adding a rule" recipe: on a copy of this repository (the working tree, with
+ * node_modules linked), it follows the recipe's steps literally with a probe rule, then runs the rules
+ * tests and the type check in the copy. If the recipe misses a step (a catalogue row, a hard-coded count,
+ * a table of cases …), this fails. The Worker, add-in and page tests are not run in the copy: they derive
+ * from the registry, which the rules tests and the type check cover.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const recipe = readme.slice(readme.indexOf('## Adding a rule'), readme.indexOf('\n## ', readme.indexOf('## Adding a rule') + 1));
+
+const id = 'probe-stall-gap';
+
+/** Step 2: the rule module, as the recipe describes it. */
+const ruleModule = `/**
+ * Rule \`${id}\`, clause m4: a probe for the README recipe (stalls not yet reserved).
+ */
+import { fail } from '../core/errors.ts';
+import { defineRule } from '../core/rule.ts';
+import { text } from '../core/text.ts';
+import { clauses } from '../parameters/clauses.ts';
+
+export const probeStallGap = defineRule({
+  id: '${id}',
+  clause: clauses.m4,
+  kind: 'clause',
+  title: text('探针：未预留摊位数', 'Probe: stalls not reserved'),
+  description: text('摊位总数减去已预留摊位数', 'Total stalls less those reserved'),
+  inputs: [
+    { name: 'totalStalls', type: 'integer', required: true, min: 1, label: text('摊位总数', 'Total stalls'), description: text('摊位总数', 'Total stalls'), example: 20 },
+    { name: 'reservedStalls', type: 'integer', required: true, min: 0, label: text('已预留摊位数', 'Reserved stalls'), description: text('已预留摊位数', 'Reserved stalls'), example: 2 },
+  ],
+  outputs: [{ name: 'gap', type: 'integer', label: text('未预留摊位数', 'Stalls not reserved') }],
+  primary: 'gap',
+  compute(input, ctx) {
+    if (input.reservedStalls > input.totalStalls) {
+      fail('inconsistent-input', '已预留摊位数多于摊位总数', 'more stalls reserved than there are', 'reservedStalls');
+    }
+    const gap = input.totalStalls - input.reservedStalls;
+    ctx.step(() => [\`\${input.totalStalls} − \${input.reservedStalls} = \${gap}\`, \`\${input.totalStalls} − \${input.reservedStalls} = \${gap}\`]);
+    return { gap };
+  },
+});
+`;
+
+/** Step 5: its table of cases. */
+const casesModule = `import { inForce as date, type RuleCases } from './types.ts';
+
+export default {
+  rule: '${id}',
+  cases: [
+    { name: '20 stalls, 2 reserved: 18', input: { totalStalls: 20, reservedStalls: 2, date }, output: { gap: 18 } },
+    { name: 'all reserved: 0', input: { totalStalls: 5, reservedStalls: 5, date }, output: { gap: 0 } },
+    { name: 'more reserved than there are', input: { totalStalls: 5, reservedStalls: 6, date }, error: { code: 'inconsistent-input', field: 'reservedStalls' } },
+  ],
+} satisfies RuleCases;
+`;
+
+/** Step 6: its edge tests. */
+const testModule = `import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../rules/index.ts';
+import { expectError, expectOk } from './helpers.ts';
+
+describe('${id} (m4)', () => {
+  it('explains its step', () => {
+    const r = expectOk(evaluate('${id}', { totalStalls: 20, reservedStalls: 2, date: '2024-06-30' }));
+    expect(r.steps.map((s) => s.en)).toEqual(['20 − 2 = 18']);
+  });
+  it('refuses a missing input', () => {
+    expectError(evaluate('${id}', { totalStalls: 20 }), 'missing-input', 'reservedStalls');
+  });
+});
+`;
+
+function run(cwd: string, command: string, args: string[]) {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(cwd, 'node_modules', '.bin')}:${process.env.PATH}`, CI: '1' },
+    timeout: 600_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.slice(-6000) };
+}
+
+it('names every step it follows', () => {
+  for (const words of [
+    'rules/parameters/',
+    'rules/clauses/<id>.ts',
+    'ctx.step(() => [zh, en])',
+    'rules/registry.ts',
+    'spec/RULES.md',
+    'test/rules/cases/<id>.cases.ts',
+    'test/rules/<id>.test.ts',
+    'npm run docs',
+  ]) {
+    expect(recipe, words).toContain(words);
+  }
+});
+
+it('followed literally on a copy with a probe rule, the rules tests and the type check pass', { timeout: 900_000 }, () => {
+  const copy = mkdtempSync(join(tmpdir(), 'recipe-'));
+  try {
+    const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+    expect(listed.status).toBe(0);
+    for (const file of listed.stdout.split('\0').filter(Boolean)) {
+      try {
+        cpSync(join(root, file), join(copy, file), { recursive: false });
+      } catch {
+        // a file deleted in the working tree but still in the index
+      }
+    }
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+    // the copy must not run this test again
+    rmSync(join(copy, 'test', 'rules', 'recipe.test.ts'));
+    const write = (path: string, text: string) => writeFileSync(join(copy, path), text);
+
+    // 1. Numbers: the probe needs none.
+    // 2. The rule.
+    write(`rules/clauses/${id}.ts`, ruleModule);
+    // 3. Register it: one import and one entry.
+    const registryPath = join(copy, 'rules', 'registry.ts');
+    let registry = readFileSync(registryPath, 'utf8');
+    const lastImport = registry.lastIndexOf('\nimport ');
+    const afterImports = registry.indexOf('\n', lastImport + 1) + 1;
+    registry = `${registry.slice(0, afterImports)}import { probeStallGap } from './clauses/${id}.ts';\n${registry.slice(afterImports)}`;
+    registry = registry.replace(/\n\];\n/, '\n  probeStallGap,\n];\n');
+    writeFileSync(registryPath, registry);
+    // 4. Catalogue it: the registry's list ends with the helpers, so its row ends the helpers table.
+    const cataloguePath = join(copy, 'spec', 'RULES.md');
+    const catalogue = readFileSync(cataloguePath, 'utf8');
+    const tableEnd = catalogue.lastIndexOf('\n\n', catalogue.indexOf('## Interpretations'));
+    writeFileSync(
+      cataloguePath,
+      `${catalogue.slice(0, tableEnd)}\n| \`${id}\` | probe for the README recipe (clause m4) | \`totalStalls\`, \`reservedStalls\` | \`gap\` |${catalogue.slice(tableEnd)}`,
+    );
+    // 5. Its table of cases.  6. Its edge tests.
+    write(`test/rules/cases/${id}.cases.ts`, casesModule);
+    write(`test/rules/${id}.test.ts`, testModule);
+    // 7. npm run docs.
+    const docs = run(copy, 'npm', ['run', 'docs']);
+    expect(docs.status, docs.output).toBe(0);
+    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain(`\`${id}\``);
+
+    const types = run(copy, 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
+    expect(types.status, types.output).toBe(0);
+    const tests = run(copy, 'vitest', ['run', '--project', 'rules']);
+    expect(tests.status, tests.output).toBe(0);
+    expect(tests.output).toContain(`${id}.test.ts`);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
