@@ -8,9 +8,10 @@ import { units } from '../core/labels.ts';
 import { disabledCountedInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { quota } from '../parameters/inner-mongolia.ts';
+import { documentsOf } from '../parameters/types.ts';
 
 type UnitKind = 'agency' | 'institution' | 'school' | 'kindergarten';
 
@@ -29,7 +30,7 @@ export const agencyMinPlacement = defineRule<Inputs>({
     '编制50人（含）以上的机关、67人（含）以上的事业单位（中小学、幼儿园除外），未达到1.5%比例的，至少安排1名残疾人就业',
     'Agencies with 50+ and institutions (not schools or kindergartens) with 67+ established posts below 1.5 % must place at least one disabled person',
   ),
-  sources: [quota.ratio.source.document],
+  sources: documentsOf(quota.ratio),
   inputs: [
     {
       name: 'unitKind',
@@ -64,8 +65,8 @@ export const agencyMinPlacement = defineRule<Inputs>({
   ],
   primary: 'required',
   compute(input, ctx) {
-    const { agencyMinEstablishment, institutionMinEstablishment, minimumPlacement } = baotouPlan.agencyPlacement;
-    const ratio = decimalOf(quota.ratio);
+    const { agencyMinEstablishment, institutionMinEstablishment, minimumPlacement } = ctx.at(baotouPlan.agencyPlacement);
+    const ratio = decimalOf(ctx.at(quota.ratio));
     const quotaPersons = ratio.times(input.establishment);
     const belowRatio = input.disabledCounted.lt(quotaPersons);
     ctx.step(() => [

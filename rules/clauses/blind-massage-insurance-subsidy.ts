@@ -6,7 +6,7 @@ import { Dec, decimalOf, money, percent } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -47,7 +47,7 @@ export const blindMassageInsuranceSubsidy = defineRule<Inputs>({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const { share, maxYears } = baotouPlan.blindMassageInsurance;
+    const { share, maxYears } = ctx.at(baotouPlan.blindMassageInsurance);
     const rate = decimalOf(share);
     const eligible = ctx.condition(
       input.yearsAlreadySubsidised < maxYears.value,

@@ -8,7 +8,7 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -42,7 +42,7 @@ export const dispatchReferralReward = defineRule<Inputs>({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const p = baotouPlan.dispatchReferral;
+    const p = ctx.at(baotouPlan.dispatchReferral);
     const minMonths = p.minEmployedMonths.value;
     let qualifying: number;
     const employedMonths = input.employedMonths;

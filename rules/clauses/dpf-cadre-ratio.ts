@@ -8,7 +8,7 @@ import { personsInput } from '../core/common-specs.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -36,7 +36,7 @@ export const dpfCadreRatio = defineRule<Inputs>({
     if (input.disabledCadres > input.totalCadres) {
       fail('inconsistent-input', `残疾人干部数 ${input.disabledCadres} 大于干部总数 ${input.totalCadres}`, `disabledCadres ${input.disabledCadres} exceeds totalCadres ${input.totalCadres}`, 'disabledCadres');
     }
-    const minimumRatio = decimalOf(baotouPlan.dpfCadres.minimumRatio);
+    const minimumRatio = decimalOf(ctx.at(baotouPlan.dpfCadres.minimumRatio));
     const ratio = new Dec(input.disabledCadres).div(input.totalCadres);
     const needed = minimumRatio.times(input.totalCadres);
     const minimumDisabledCadres = needed.ceil().toNumber();

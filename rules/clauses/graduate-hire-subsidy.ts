@@ -8,7 +8,7 @@ import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { resolveMonthlyMinWage } from './min-wage.ts';
@@ -66,7 +66,7 @@ export const graduateHireSubsidy = defineRule<Inputs>({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const p = baotouPlan.graduateHire;
+    const p = ctx.at(baotouPlan.graduateHire);
     ctx.condition(
       input.contractMonths >= p.minContractMonths.value,
       'contract-too-short',

@@ -10,10 +10,11 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
+import { documentsOf } from '../parameters/types.ts';
 import { resolveMonthlyMinWage } from './min-wage.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
@@ -35,7 +36,7 @@ export const overquotaReward = defineRule<Inputs>({
     '安排残疾人就业超过在职职工总数1.5%的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的5倍',
     'Per whole disabled person above 1.5 % of in-service staff, 5 × the local monthly minimum wage per year',
   ),
-  sources: [quota.ratio.source.document],
+  sources: documentsOf(quota.ratio),
   inputs: [
     totalStaffInput({ description: text('本单位在职职工总数（人）', 'Total in-service staff of the unit'), example: 400 }),
     disabledCountedInput({ example: 9 }),
@@ -62,9 +63,9 @@ export const overquotaReward = defineRule<Inputs>({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const ratio = decimalOf(quota.ratio);
-    const multiplier = decimalOf(baotouPlan.overquotaReward.minimumWageMultiplier);
-    const maxWeight = headcount.doubleWeight.value;
+    const ratio = decimalOf(ctx.at(quota.ratio));
+    const multiplier = decimalOf(ctx.at(baotouPlan.overquotaReward.minimumWageMultiplier));
+    const maxWeight = ctx.at(headcount.doubleWeight).value;
     if (input.disabledCounted.gt(input.totalStaff * maxWeight)) {
       fail(
         'inconsistent-input',

@@ -5,7 +5,7 @@
 import { addDays } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { policy } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -36,11 +36,13 @@ export const policyInForce = defineRule<Inputs>({
   ],
   primary: 'inForce',
   compute(input, ctx) {
-    const from = addDays(policy.publishedOn, policy.effectiveAfterDays.value);
+    const policy = ctx.plan;
+    const effectiveAfterDays = ctx.at(baotouPlan.validity.effectiveAfterDays);
+    const from = addDays(policy.publishedOn, effectiveAfterDays.value);
     ctx.rely('effective-date');
     ctx.step(() => [
-      `${policy.publishedOn} 发布，${policy.effectiveAfterDays.value} 日后施行：${from}；有效期至 ${policy.validTo}`,
-      `Published ${policy.publishedOn}, in force ${policy.effectiveAfterDays.value} days later: ${from}; valid until ${policy.validTo}`,
+      `${policy.publishedOn} 发布，${effectiveAfterDays.value} 日后施行：${from}；有效期至 ${policy.validTo}`,
+      `Published ${policy.publishedOn}, in force ${effectiveAfterDays.value} days later: ${from}; valid until ${policy.validTo}`,
     ]);
     const inForce = input.date >= from && input.date <= policy.validTo;
     ctx.step(() => [

@@ -8,7 +8,7 @@ import { addDays, addMonths, monthAdditionClamps } from '../core/dates.ts';
 import { fail } from '../core/errors.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { retirementReform, type RetirementCategory } from '../parameters/national.ts';
 import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './retirement-date.ts';
@@ -53,7 +53,7 @@ export const publicPostEndDate = defineRule<Inputs>({
   primary: 'endDate',
   compute(input, ctx) {
     const { startDate } = input;
-    const post = baotouPlan.publicWelfarePost;
+    const post = ctx.at(baotouPlan.publicWelfarePost);
     if (input.birthDate >= startDate) {
       fail('inconsistent-input', `出生日期 ${input.birthDate} 不早于补贴起始日期 ${startDate}`, `The birth date ${input.birthDate} is not before the start date ${startDate}`, 'birthDate');
     }

@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -59,7 +59,7 @@ export const publicPostPlacement = defineRule<Inputs>({
   ],
   primary: 'allowed',
   compute(input, ctx) {
-    const maxPlacements = baotouPlan.publicWelfarePost.maxPlacements.value;
+    const maxPlacements = ctx.at(baotouPlan.publicWelfarePost.maxPlacements).value;
     const n = input.placementNumber;
     ctx.condition(
       !input.receivesFlexibleEmploymentInsuranceSubsidy,

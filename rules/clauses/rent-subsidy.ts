@@ -10,7 +10,7 @@ import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { splitShares } from '../core/shares.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -68,7 +68,7 @@ export const rentSubsidy = defineRule<Inputs>({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const p = baotouPlan.rentSubsidy;
+    const p = ctx.at(baotouPlan.rentSubsidy);
     const cap = decimalOf(p.monthlyCap);
     const none = () => ({ amount: new Dec(0), monthsGranted: 0, monthlySubsidy: new Dec(0), cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed });
     if (input.blindMassageShop) {

@@ -3,18 +3,19 @@
  * (11月底前) each year. The claim date is the deadline itself, so a year outside the plan's
  * validity is refused like any other date.
  */
+import { Context } from '../core/context.ts';
 import { daysInMonth, formatDate, YEAR_MAX, YEAR_MIN } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
   year: number;
 }
 
-const deadlineOf = (year: number) => {
-  const month = baotouPlan.reportDeadline.month.value;
+const deadlineOf = (year: number, ctx = new Context(`${year}-12-31`)) => {
+  const month = ctx.at(baotouPlan.reportDeadline.month).value;
   return formatDate({ y: year, m: month, d: daysInMonth(year, month) });
 };
 
@@ -41,7 +42,7 @@ export const reportDeadline = defineRule<Inputs>({
   claimDate: (input) => deadlineOf(input.year),
   claimDateField: 'year',
   compute(input, ctx) {
-    const deadline = deadlineOf(input.year);
+    const deadline = deadlineOf(input.year, ctx);
     ctx.step(() => [`${input.year} 年 11 月底：${deadline}`, `End of November ${input.year}: ${deadline}`]);
     return { deadline };
   },

@@ -6,7 +6,7 @@ import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 interface Inputs {
@@ -38,7 +38,7 @@ export const ruralStartupLoanCap = defineRule<Inputs>({
   ],
   primary: 'ok',
   compute(input, ctx) {
-    const cap = decimalOf(baotouPlan.ruralStartupLoan.cap);
+    const cap = decimalOf(ctx.at(baotouPlan.ruralStartupLoan.cap));
     const ok = input.requestedAmount.lte(cap);
     ctx.step(() => [
       `申请 ${money(input.requestedAmount)} 元 ${ok ? '≤' : '>'} 最高 ${money(cap)} 元（含）`,

@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs, type TrainingInputs } from './training.ts';
 
@@ -19,7 +19,7 @@ export const ruralTrainingSubsidy = defineRule<TrainingInputs>({
   outputs: trainingOutputs,
   primary: 'amount',
   compute(input, ctx) {
-    checkTrainingLength(input, baotouPlan.ruralTraining, ctx);
-    return trainingAmount(input, baotouPlan.ruralTraining, ctx);
+    checkTrainingLength(input, ctx.at(baotouPlan.ruralTraining), ctx);
+    return trainingAmount(input, ctx.at(baotouPlan.ruralTraining), ctx);
   },
 });

@@ -10,7 +10,7 @@ import type { Context } from '../core/context.ts';
 import { addMonths } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs, type TrainingInputs } from './training.ts';
 
@@ -39,7 +39,7 @@ const textInput = (name: string, zh: string, en: string) => ({
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {
   if (input.personId === undefined) return;
   if (ctx.date === undefined) ctx.missing('date', '批量核对培训次数时须填写 date（开班日期）', 'date (the session date) is needed to check sessions per person');
-  const { maxSessionsPerYear, repeatWindowMonths } = baotouPlan.skillsTraining;
+  const { maxSessionsPerYear, repeatWindowMonths } = ctx.at(baotouPlan.skillsTraining);
   const date = ctx.date;
   const earlier = seen.get(input.personId) ?? [];
   ctx.rely('training-year');
@@ -87,8 +87,8 @@ export const skillsTrainingSubsidy = defineRule<Inputs>({
   primary: 'amount',
   batchState: (): SessionsByPerson => new Map(),
   compute(input, ctx) {
-    checkTrainingLength(input, baotouPlan.skillsTraining, ctx);
+    checkTrainingLength(input, ctx.at(baotouPlan.skillsTraining), ctx);
     if (ctx.batch instanceof Map && ctx.failed.length === 0) checkSessionLimits(input, ctx, ctx.batch as SessionsByPerson);
-    return trainingAmount(input, baotouPlan.skillsTraining, ctx);
+    return trainingAmount(input, ctx.at(baotouPlan.skillsTraining), ctx);
   },
 });

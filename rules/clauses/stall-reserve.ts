@@ -7,7 +7,7 @@ import { fail } from '../core/errors.ts';
 import { personsInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 const stalls = text('个', 'stalls');
@@ -33,7 +33,7 @@ export const stallReserve = defineRule<Inputs>({
   ],
   primary: 'minimumReserved',
   compute(input, ctx) {
-    const share = decimalOf(baotouPlan.stallReserve.minimumShare);
+    const share = decimalOf(ctx.at(baotouPlan.stallReserve.minimumShare));
     const exact = share.times(input.totalStalls);
     const minimumReserved = exact.ceil().toNumber();
     ctx.step(() => [

@@ -8,7 +8,7 @@ import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { Dec, plain } from '../core/decimal.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { tobaccoDistances } from './tobacco-min-distance.ts';
@@ -75,7 +75,7 @@ export const tobaccoLicenceCheck = defineRule<Inputs>({
   primary: 'ok',
   compute(input, ctx) {
     const distances = tobaccoDistances(input.district, input.disabledApplicant, ctx);
-    const maxLicences = baotouPlan.tobacco.favourableLicences.value;
+    const maxLicences = ctx.at(baotouPlan.tobacco.favourableLicences).value;
     if (input.disabledApplicant) {
       ctx.condition(
         input.existingFavourableLicences < maxLicences,

@@ -11,7 +11,7 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 
@@ -23,7 +23,7 @@ export interface DistanceRule {
 
 /** The distances of `district`'s group, explained; an error for a district the table leaves out. */
 export function tobaccoDistances(district: District, disabledApplicant: boolean, ctx: Context): DistanceRule {
-  const { urban, outer, favourableFractionOfNormal } = baotouPlan.tobacco;
+  const { urban, outer, favourableFractionOfNormal } = ctx.at(baotouPlan.tobacco);
   const group = [urban, outer].find((g) => (g.districts as readonly string[]).includes(district.id));
   if (!group) {
     ctx.rely('tobacco-hi-tech-zone');

@@ -9,13 +9,13 @@ import { units } from '../core/labels.ts';
 import type { InputSpec, OutputSpec } from '../core/schema.ts';
 import { splitShares } from '../core/shares.ts';
 import { text } from '../core/text.ts';
-import type { Parameter } from '../parameters/types.ts';
+import type { Reading } from '../parameters/types.ts';
 
 export interface TrainingParameters {
-  minDays: Parameter<number>;
-  minClassHours: Parameter<number>;
-  perPerson: Parameter<string>;
-  cityShare: Parameter<string>;
+  minDays: Reading<number>;
+  minClassHours: Reading<number>;
+  perPerson: Reading<string>;
+  cityShare: Reading<string>;
 }
 
 export interface TrainingInputs {

@@ -3,11 +3,12 @@
  * rounded half up to 0.01, while fewer than the maximum years were subsidised; 0 after.
  */
 import { blindMassageInsuranceSubsidy } from '../clauses/blind-massage-insurance-subsidy.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { Context } from '../core/context.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { cents, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
-const { share, maxYears } = baotouPlan.blindMassageInsurance;
+const { share, maxYears } = new Context(undefined).at(baotouPlan.blindMassageInsurance);
 const rate = fractionOf(share.value);
 
 export const blindMassageInsuranceSubsidyFast: FastRule = {

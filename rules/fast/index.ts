@@ -11,13 +11,12 @@
 import { inputsOf } from '../evaluate.ts';
 import { blindMassageInsuranceSubsidyFast } from './blind-massage-insurance-subsidy.ts';
 import { moneyText, Unsafe } from './exact.ts';
-import { levyDueFast } from './levy-due.ts';
 import { overquotaRewardFast } from './overquota-reward.ts';
 import { rentSubsidyFast } from './rent-subsidy.ts';
 import { rowReader, type Row, type RowReader } from './row.ts';
 import type { CentsOf, FastRule } from './rule.ts';
 
-const fastRules: readonly FastRule[] = [overquotaRewardFast, rentSubsidyFast, levyDueFast, blindMassageInsuranceSubsidyFast];
+const fastRules: readonly FastRule[] = [overquotaRewardFast, rentSubsidyFast, blindMassageInsuranceSubsidyFast];
 
 interface Compiled {
   reader: RowReader;

@@ -4,14 +4,15 @@
  * from `rules/parameters`; a wage looked up by district and date, or an inconsistent input, defers.
  */
 import { overquotaReward } from '../clauses/overquota-reward.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
+import { latestValue } from '../parameters/types.ts';
 import { add, cents, floorDiv, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
-const ratio = fractionOf(quota.ratio.value);
-const multiplier = fractionOf(baotouPlan.overquotaReward.minimumWageMultiplier.value);
-const maxWeight = headcount.doubleWeight.value;
+const ratio = fractionOf(latestValue(quota.ratio));
+const multiplier = fractionOf(latestValue(baotouPlan.overquotaReward.minimumWageMultiplier));
+const maxWeight = latestValue(headcount.doubleWeight);
 
 export const overquotaRewardFast: FastRule = {
   rule: overquotaReward,

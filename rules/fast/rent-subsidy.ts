@@ -4,11 +4,12 @@
  * and is not a blind-massage shop; otherwise 0.
  */
 import { rentSubsidy } from '../clauses/rent-subsidy.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { Context } from '../core/context.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { cents, compare, fractionOf, mul } from './exact.ts';
 import type { FastRule } from './rule.ts';
 
-const p = baotouPlan.rentSubsidy;
+const p = new Context(undefined).at(baotouPlan.rentSubsidy);
 const cap = fractionOf(p.monthlyCap.value);
 
 export const rentSubsidyFast: FastRule = {
