@@ -8,6 +8,7 @@ import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { num, pct, pctEn } from '../parameters/words.ts';
 
 interface Inputs {
   insurancePaidLastYear: Dec;
@@ -19,7 +20,10 @@ export const blindMassageInsuranceSubsidy = defineRule<Inputs>({
   clause: clauses['m8.2'],
   kind: 'clause',
   title: text('盲人按摩从业人员社会保险补贴', 'Social-insurance subsidy for blind masseurs'),
-  description: text('按上一年度实际缴纳社会保险金额的50%补贴，每人不超过15年', '50 % of the social insurance paid in the previous year, at most 15 years per person'),
+  description: text(
+    `按上一年度实际缴纳社会保险金额的${pct(baotouPlan.blindMassageInsurance.share)}补贴，每人不超过${num(baotouPlan.blindMassageInsurance.maxYears)}年`,
+    `${pctEn(baotouPlan.blindMassageInsurance.share)} of the social insurance paid in the previous year, at most ${num(baotouPlan.blindMassageInsurance.maxYears)} years per person`,
+  ),
   inputs: [
     {
       name: 'insurancePaidLastYear',

@@ -18,6 +18,7 @@ import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { certificate, veteranCertificate } from '../parameters/national.ts';
 import { documentsOf, latestValue } from '../parameters/types.ts';
 import { categoryName, gradeName, parseCertificate } from './cert-info.ts';
+import { pctEn } from '../parameters/words.ts';
 
 interface Row {
   certNumber?: string;
@@ -158,7 +159,7 @@ const recordFields: readonly InputSpec[] = [
     format: 'certificate-number',
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
-    description: text('20位残疾人证号；不填则填写 category 与 grade', '20-character certificate number; or give category and grade'),
+    description: text(`${certificate.length}位残疾人证号；不填则填写 category 与 grade`, `${certificate.length}-character certificate number; or give category and grade`),
   },
   {
     name: 'category',
@@ -236,8 +237,8 @@ export const disabledHeadcount = defineRule<Inputs>({
   kind: 'helper',
   title: text('残疾职工折算人数', 'Disabled employees counted for the quota'),
   description: text(
-    '按自治区规定计算安排残疾人就业的折算人数：一、二级或三、四级智力、精神残疾人（残疾军人一至三级）按2名计算；须在编或签订1年以上劳动合同、工资不低于最低工资、缴纳社会保险；不足一年按月折算',
-    'Counts disabled employees for the 1.5 % quota: grade 1–2, intellectual/mental grade 3–4 (veterans grade 1–3) count as 2; only on the establishment or with a contract of a year or more, paid at least the minimum wage, with social insurance; part-years by months',
+    `按自治区规定计算安排残疾人就业的折算人数：一、二级或三、四级智力、精神残疾人（残疾军人一至三级）按${DOUBLE}名计算；须在编或签订${latestValue(headcount.minContractMonths)}个月以上劳动合同、工资不低于最低工资、缴纳社会保险；不足一年按月折算`,
+    `Counts disabled employees for the ${pctEn(quota.ratio)} quota: grade ${headcount.severeGrades.join('–')}, intellectual or mental at any grade (veterans grade 1–${latestValue(headcount.veteranDoubleWeightMaxGrade)}) count as ${DOUBLE}; only on the establishment or with a contract of ${latestValue(headcount.minContractMonths)} months or more, paid at least the minimum wage, with social insurance; part-years by months`,
   ),
   sources: [headcount.source.document, ...documentsOf(headcount.minContractMonths, quota.ratio)],
   inputs: [

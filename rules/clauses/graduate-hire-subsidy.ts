@@ -12,6 +12,7 @@ import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { resolveMonthlyMinWage } from './min-wage.ts';
+import { num } from '../parameters/words.ts';
 
 interface Inputs {
   persons: number;
@@ -29,8 +30,8 @@ export const graduateHireSubsidy = defineRule<Inputs>({
   kind: 'clause',
   title: text('安置应届高校毕业残疾人补贴', 'Subsidy for hiring disabled new graduates'),
   description: text(
-    '签订一年以上劳动合同并办理社会保险（不含公益性岗位）：每人每年当地月最低工资标准5倍，补贴3年',
-    'Contract of a year or more with social insurance (not a public-welfare post): 5 × the monthly minimum wage per person per year, for 3 years',
+    `签订一年以上劳动合同并办理社会保险（不含公益性岗位）：每人每年当地月最低工资标准${num(baotouPlan.graduateHire.minimumWageMultiplier)}倍，补贴${num(baotouPlan.graduateHire.subsidyYears)}年`,
+    `Contract of a year or more with social insurance (not a public-welfare post): ${num(baotouPlan.graduateHire.minimumWageMultiplier)} × the monthly minimum wage per person per year, for ${num(baotouPlan.graduateHire.subsidyYears)} years`,
   ),
   inputs: [
     personsInput('persons', '安置人数', 'Graduates hired', { example: 2 }),
@@ -42,7 +43,7 @@ export const graduateHireSubsidy = defineRule<Inputs>({
       required: true,
       min: 0,
       label: text('劳动合同期限', 'Contract length'),
-      description: text('劳动合同期限（月，须12个月以上）', 'Labour contract length in months (12 or more)'),
+      description: text(`劳动合同期限（月，须${num(baotouPlan.graduateHire.minContractMonths)}个月以上）`, `Labour contract length in months (${num(baotouPlan.graduateHire.minContractMonths)} or more)`),
       unit: units.months,
       example: 36,
     },
@@ -54,7 +55,7 @@ export const graduateHireSubsidy = defineRule<Inputs>({
       min: 1,
       default: 1,
       label: text('补贴年度', 'Subsidy year'),
-      description: text('第几年申请补贴（1–3）', 'Which year of the subsidy (1–3)'),
+      description: text(`第几年申请补贴（1–${num(baotouPlan.graduateHire.subsidyYears)}）`, `Which year of the subsidy (1–${num(baotouPlan.graduateHire.subsidyYears)})`),
       unit: units.years,
     },
   ],

@@ -90,7 +90,7 @@ export const minWage = defineRule<Inputs>({
   title: text('当地月最低工资标准', 'Local monthly minimum wage'),
   description: text(
     '旗县区在某日执行的自治区月最低工资标准（一类、二类、三类区）',
-    "The regional monthly minimum wage in force in a district on a date (classes 1–3)",
+    `The regional monthly minimum wage in force in a district on a date (classes ${Object.keys(wageClassNames).join(', ')})`,
   ),
   sources: minimumWage[1].history.map((t) => `${t.source.document}（${t.from} 起）`),
   inputs: [

@@ -16,6 +16,7 @@ import type { District } from '../parameters/districts.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { documentsOf } from '../parameters/types.ts';
 import { resolveMonthlyMinWage } from './min-wage.ts';
+import { num, pct, pctEn } from '../parameters/words.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
 
@@ -31,10 +32,10 @@ export const overquotaReward = defineRule<Inputs>({
   id: 'overquota-reward',
   clause: clauses['m3.2'],
   kind: 'clause',
-  title: text('超比例安排残疾人就业奖励', 'Reward for employing disabled persons above the 1.5 % quota'),
+  title: text('超比例安排残疾人就业奖励', `Reward for employing disabled persons above the ${pctEn(quota.ratio)} quota`),
   description: text(
-    '安排残疾人就业超过在职职工总数1.5%的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的5倍',
-    'Per whole disabled person above 1.5 % of in-service staff, 5 × the local monthly minimum wage per year',
+    `安排残疾人就业超过在职职工总数${pct(quota.ratio)}的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的${num(baotouPlan.overquotaReward.minimumWageMultiplier)}倍`,
+    `Per whole disabled person above ${pctEn(quota.ratio)} of in-service staff, ${num(baotouPlan.overquotaReward.minimumWageMultiplier)} × the local monthly minimum wage per year`,
   ),
   sources: documentsOf(quota.ratio),
   inputs: [
@@ -58,7 +59,7 @@ export const overquotaReward = defineRule<Inputs>({
   outputs: [
     { name: 'amount', type: 'money', label: text('奖励金额（每年）', 'Reward per year'), unit: units.yuan },
     { name: 'excessPersons', type: 'integer', label: text('超比例人数', 'Persons above the quota'), unit: units.persons },
-    { name: 'quotaPersons', type: 'decimal', label: text('1.5%对应人数', '1.5 % of staff'), unit: units.persons },
+    { name: 'quotaPersons', type: 'decimal', label: text(`${pct(quota.ratio)}对应人数`, `${pctEn(quota.ratio)} of staff`), unit: units.persons },
     { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth },
   ],
   primary: 'amount',

@@ -18,7 +18,7 @@ export const policyInForce = defineRule<Inputs>({
   kind: 'clause',
   answersValidity: true,
   title: text('方案是否有效', 'Is the plan in force'),
-  description: text('某日是否在本方案施行期内（2023-04-22 至 2024-12-31）', 'Whether a date is within the plan’s validity (2023-04-22 to 2024-12-31)'),
+  description: text('某日是否在某一方案的施行期内（各方案的有效期见 /v1/policies）', 'Whether a date is within a plan’s validity (each plan’s window: /v1/policies)'),
   inputs: [
     {
       name: 'date',

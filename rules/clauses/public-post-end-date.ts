@@ -12,6 +12,7 @@ import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { retirementReform, type RetirementCategory } from '../parameters/national.ts';
 import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './retirement-date.ts';
+import { num } from '../parameters/words.ts';
 
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
@@ -28,8 +29,8 @@ export const publicPostEndDate = defineRule<Inputs>({
   kind: 'clause',
   title: text('公益性岗位补贴截止日期', 'Last day of the public-welfare-post subsidy'),
   description: text(
-    '公益性岗位补贴期限不超过3年；距离法定退休年龄不足5年的人员可延长至退休',
-    'The public-welfare-post subsidy lasts at most 3 years; a person less than 5 years from retirement may be subsidised until retirement',
+    `公益性岗位补贴期限不超过${num(baotouPlan.publicWelfarePost.subsidyYears)}年；距离法定退休年龄不足${num(baotouPlan.publicWelfarePost.yearsToRetirementForExtension)}年的人员可延长至退休`,
+    `The public-welfare-post subsidy lasts at most ${num(baotouPlan.publicWelfarePost.subsidyYears)} years; a person less than ${num(baotouPlan.publicWelfarePost.yearsToRetirementForExtension)} years from retirement may be subsidised until retirement`,
   ),
   sources: [retirementReform.document],
   claimDate: (input) => input.startDate,

@@ -9,10 +9,13 @@ import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { num } from '../parameters/words.ts';
 
 interface Inputs {
   year: number;
 }
+
+const monthNamesEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const deadlineOf = (year: number, ctx = new Context(`${year}-12-31`)) => {
   const month = ctx.at(baotouPlan.reportDeadline.month).value;
@@ -24,7 +27,10 @@ export const reportDeadline = defineRule<Inputs>({
   clause: clauses.g6,
   kind: 'clause',
   title: text('工作落实情况报送期限', 'Annual report deadline'),
-  description: text('各旗县区、稀土高新区残工委每年11月底前向市残工委报送工作落实情况', 'Districts report to the city by the end of November each year'),
+  description: text(
+    `各旗县区、稀土高新区残工委每年${num(baotouPlan.reportDeadline.month)}月底前向市残工委报送工作落实情况`,
+    `Districts report to the city by the end of month ${num(baotouPlan.reportDeadline.month)} each year`,
+  ),
   inputs: [
     {
       name: 'year',
@@ -43,7 +49,8 @@ export const reportDeadline = defineRule<Inputs>({
   claimDateField: 'year',
   compute(input, ctx) {
     const deadline = deadlineOf(input.year, ctx);
-    ctx.step(() => [`${input.year} 年 11 月底：${deadline}`, `End of November ${input.year}: ${deadline}`]);
+    const month = ctx.at(baotouPlan.reportDeadline.month).value;
+    ctx.step(() => [`${input.year} 年 ${month} 月底：${deadline}`, `End of ${monthNamesEn[month - 1]} ${input.year}: ${deadline}`]);
     return { deadline };
   },
 });

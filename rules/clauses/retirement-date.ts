@@ -54,8 +54,8 @@ export function retirementOf(birthDate: string, category: RetirementCategory): R
 
 const CATEGORY_NAMES: Record<RetirementCategory, { zh: string; en: string }> = {
   male: text('男', 'male'),
-  'female-55': text('女（原55岁）', 'female (formerly 55)'),
-  'female-50': text('女（原50岁）', 'female (formerly 50)'),
+  'female-55': text(`女（原${retirementReform.categories['female-55'].originalAgeYears}岁）`, `female (formerly ${retirementReform.categories['female-55'].originalAgeYears})`),
+  'female-50': text(`女（原${retirementReform.categories['female-50'].originalAgeYears}岁）`, `female (formerly ${retirementReform.categories['female-50'].originalAgeYears})`),
 };
 
 export const retirementCategoryInput: InputSpec = {
@@ -64,8 +64,8 @@ export const retirementCategoryInput: InputSpec = {
   required: true,
   label: text('退休类别', 'Retirement category'),
   description: text(
-    '男职工；原法定退休年龄55周岁的女职工；原法定退休年龄50周岁的女职工',
-    'men; women whose former statutory age was 55; women whose former statutory age was 50',
+    `男职工；原法定退休年龄${retirementReform.categories['female-55'].originalAgeYears}周岁的女职工；原法定退休年龄${retirementReform.categories['female-50'].originalAgeYears}周岁的女职工`,
+    `men; women whose former statutory age was ${retirementReform.categories['female-55'].originalAgeYears}; women whose former statutory age was ${retirementReform.categories['female-50'].originalAgeYears}`,
   ),
   // The NFKC form as an alias: input is NFKC-normalised before matching, which turns （） into ().
   choices: (Object.keys(CATEGORY_NAMES) as RetirementCategory[]).map((value) => ({
@@ -138,8 +138,8 @@ export const retirementDate = defineRule<Inputs>({
   kind: 'helper',
   title: text('法定退休日期', 'Statutory retirement date'),
   description: text(
-    '按渐进式延迟法定退休年龄的决定（2025年1月1日起施行）计算法定退休年龄和日期',
-    'Statutory retirement age and date under the gradual retirement-age reform in force from 2025-01-01',
+    `按渐进式延迟法定退休年龄的决定（${retirementReform.inForceFrom}起施行）计算法定退休年龄和日期`,
+    `Statutory retirement age and date under the gradual retirement-age reform in force from ${retirementReform.inForceFrom}`,
   ),
   sources: [retirementReform.document],
   inputs: [birthDateInput, retirementCategoryInput],

@@ -8,6 +8,7 @@ import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { grouped, wan } from '../parameters/words.ts';
 
 interface Inputs {
   requestedAmount: Dec;
@@ -18,7 +19,10 @@ export const ruralStartupLoanCap = defineRule<Inputs>({
   clause: clauses['m6.2'],
   kind: 'clause',
   title: text('农村牧区创业担保贷款额度', 'Rural start-up guaranteed loan cap'),
-  description: text('自主创业符合条件的农村牧区残疾人可申请最高不超过20万元的创业担保贷款', 'Eligible rural and pastoral disabled entrepreneurs may borrow at most 200,000 yuan'),
+  description: text(
+    `自主创业符合条件的农村牧区残疾人可申请最高不超过${wan(baotouPlan.ruralStartupLoan.cap)}元的创业担保贷款`,
+    `Eligible rural and pastoral disabled entrepreneurs may borrow at most ${grouped(baotouPlan.ruralStartupLoan.cap)} yuan`,
+  ),
   inputs: [
     {
       name: 'requestedAmount',

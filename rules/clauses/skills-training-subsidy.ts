@@ -13,6 +13,7 @@ import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs, type TrainingInputs } from './training.ts';
+import { grouped, num, pct, pctEn } from '../parameters/words.ts';
 
 interface Inputs extends TrainingInputs {
   personId?: string;
@@ -33,7 +34,7 @@ const textInput = (name: string, zh: string, en: string) => ({
   name,
   type: 'text' as const,
   label: text(zh, en),
-  description: text(`${zh}（批量核对时用于判断次数和重复）`, `${en} (used in batches to find 4th sessions and repeats)`),
+  description: text(`${zh}（批量核对时用于判断次数和重复）`, `${en} (used in batches to find sessions over the yearly limit and repeats)`),
 });
 
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {
@@ -74,8 +75,8 @@ export const skillsTrainingSubsidy = defineRule<Inputs>({
   kind: 'clause',
   title: text('残疾人职业技能培训补贴', 'Vocational skills training subsidy'),
   description: text(
-    '培训不少于5天（40课时），每人每期1500元，每人每年不超过3次，同一项目同一等级一年内不重复；市、旗县区各负担50%',
-    'At least 5 days (40 class hours); 1,500 yuan per person per session; at most 3 sessions a year; no repeat of a project and level within a year; 50 / 50',
+    `培训不少于${num(baotouPlan.skillsTraining.minDays)}天（${num(baotouPlan.skillsTraining.minClassHours)}课时），每人每期${num(baotouPlan.skillsTraining.perPerson)}元，每人每年不超过${num(baotouPlan.skillsTraining.maxSessionsPerYear)}次，同一项目同一等级${num(baotouPlan.skillsTraining.repeatWindowMonths)}个月内不重复；市级残联负担${pct(baotouPlan.skillsTraining.cityShare)}`,
+    `At least ${num(baotouPlan.skillsTraining.minDays)} days (${num(baotouPlan.skillsTraining.minClassHours)} class hours); ${grouped(baotouPlan.skillsTraining.perPerson)} yuan per person per session; at most ${num(baotouPlan.skillsTraining.maxSessionsPerYear)} sessions a year; no repeat of a project and level within ${num(baotouPlan.skillsTraining.repeatWindowMonths)} months; the city pays ${pctEn(baotouPlan.skillsTraining.cityShare)}`,
   ),
   inputs: [
     ...trainingInputs(1),

@@ -29,7 +29,7 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
     ctx.rely('tobacco-hi-tech-zone');
     fail(
       'no-answer-in-text',
-      `${district.zh}未列入43号文的烟草零售点间距表，文中没有答案`,
+      `${district.zh}未列入${ctx.plan.id}的烟草零售点间距表，文中没有答案`,
       `${district.en} is not in the plan's tobacco-distance table: the text gives no answer`,
       'district',
     );
