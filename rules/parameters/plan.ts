@@ -7,6 +7,13 @@
 import { text } from '../core/text.ts';
 import { planParameter as p } from './types.ts';
 
+/** What both training subsidies set (clauses m6.3 and m10.2). */
+const training = (group: string) => ({
+  minDays: p<number>(`${group}.minDays`, 'days', text('培训最短天数（含）', 'shortest training (inclusive)')),
+  minClassHours: p<number>(`${group}.minClassHours`, 'class-hours', text('培训最少课时（含）', 'fewest class hours (inclusive)')),
+  cityShare: p<string>(`${group}.cityShare`, 'ratio', text('市级残联负担的比例', "the city DPF's share")),
+});
+
 export const baotouPlan = {
   agencyPlacement: {
     agencyMinEstablishment: p<number>('agencyPlacement.agencyMinEstablishment', 'persons', text('须安排残疾人的机关的最小编制数（含）', 'smallest establishment of an agency that must place a disabled person (inclusive)')),
@@ -60,10 +67,8 @@ export const baotouPlan = {
     cap: p<string>('ruralStartupLoan.cap', 'yuan', text('创业担保贷款最高额度（含）', 'largest guaranteed start-up loan (inclusive)')),
   },
   ruralTraining: {
-    minDays: p<number>('ruralTraining.minDays', 'days', text('培训最短天数（含）', 'shortest training (inclusive)')),
-    minClassHours: p<number>('ruralTraining.minClassHours', 'class-hours', text('培训最少课时（含）', 'fewest class hours (inclusive)')),
+    ...training('ruralTraining'),
     perPerson: p<string>('ruralTraining.perPerson', 'yuan/person', text('平均每人补贴标准', 'subsidy per person on average')),
-    cityShare: p<string>('ruralTraining.cityShare', 'ratio', text('市级残联负担的比例', "the city DPF's share")),
   },
   hospitalBlindMassage: {
     minimumQualified: p<number>('hospitalBlindMassage.minimumQualified', 'persons', text('旗县级及以上医院至少安排的具有医疗按摩资格的盲人数', 'qualified blind masseurs a county-level or higher hospital places at least')),
@@ -80,12 +85,10 @@ export const baotouPlan = {
     cityShare: p<string>('rentSubsidy.cityShare', 'ratio', text('市级残联负担的比例', "the city DPF's share")),
   },
   skillsTraining: {
-    minDays: p<number>('skillsTraining.minDays', 'days', text('培训最短天数（含）', 'shortest training (inclusive)')),
-    minClassHours: p<number>('skillsTraining.minClassHours', 'class-hours', text('培训最少课时（含）', 'fewest class hours (inclusive)')),
+    ...training('skillsTraining'),
     perPerson: p<string>('skillsTraining.perPerson', 'yuan/person', text('平均每人每期培训补贴标准', 'subsidy per person per session')),
     maxSessionsPerYear: p<number>('skillsTraining.maxSessionsPerYear', 'sessions', text('每人每年参加培训次数上限（含）', 'most sessions per person per year (inclusive)')),
     repeatWindowMonths: p<number>('skillsTraining.repeatWindowMonths', 'months', text('同一项目同一等级不可重复享受的期间', 'period within which the same project and level is not subsidised twice')),
-    cityShare: p<string>('skillsTraining.cityShare', 'ratio', text('市级残联负担的比例', "the city DPF's share")),
   },
   reportDeadline: {
     month: p<number>('reportDeadline.month', 'months', text('每年报送工作落实情况的截止月份（月底）', 'month by whose end the yearly report is due')),
