@@ -26,14 +26,25 @@ function statedValue(values: PlanValues, id: string): Stated<string | number> | 
   return node as Stated<string | number> | undefined;
 }
 
+/** The dotted paths of every value a plan states (`overquotaReward.minimumWageMultiplier`). */
+function statedPaths(values: unknown, prefix = ''): string[] {
+  if (Array.isArray(values)) return [prefix];
+  if (typeof values !== 'object' || values === null) return [prefix];
+  return Object.entries(values).flatMap(([k, v]) => statedPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
 /**
- * Adds a plan: its window must not overlap another's. Returns a function that takes it out again
+ * Adds a plan: its window must not overlap another's, and each value it states must be a parameter of the catalogue. Returns a function that takes it out again
  * (for test fixtures; the served plans are registered once, below).
  */
 export function registerPlan(plan: Plan): () => void {
   if (!(plan.validFrom <= plan.validTo)) throw new Error(`plan ${plan.id}: validFrom after validTo`);
   for (const other of registered) {
     if (plan.validFrom <= other.validTo && other.validFrom <= plan.validTo) throw new Error(`plan ${plan.id} overlaps ${other.id}`);
+  }
+  const known = new Set(planParameters.map((p) => p.id));
+  for (const path of statedPaths(plan.values)) {
+    if (!known.has(`plan.${path}`)) throw new Error(`plan ${plan.id}: no parameter ${path} in rules/parameters/plan.ts`);
   }
   const added: [Parameter, Dated<string | number>][] = [];
   for (const parameter of planParameters) {

@@ -98,8 +98,11 @@ describe('a made-up successor plan, added as data in a test fixture', () => {
       expect(listPlans().map((p) => p.id)).toEqual(['包府办发〔2023〕43号', madeUpSuccessor.id]);
     });
 
-    it('may not overlap another plan', () => {
+    it('may not overlap another plan, nor state a number the catalogue lacks', () => {
       expect(() => registerPlan({ ...madeUpSuccessor, id: 'overlap', validFrom: '2024-12-01', validTo: '2025-01-31' })).toThrow(/overlaps/);
+      const typo = { ...madeUpSuccessor, id: 'typo', validFrom: '2030-01-01', validTo: '2030-12-31', values: { overquotaReward: { minimumWageMultiplyer: [6, 'm3.1'] } } };
+      expect(() => registerPlan(typo as unknown as typeof madeUpSuccessor)).toThrow(/no parameter overquotaReward.minimumWageMultiplyer/);
+      expect(listPlans().map((p) => p.id)).not.toContain('typo');
     });
   });
 
