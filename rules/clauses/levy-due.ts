@@ -84,9 +84,9 @@ export const levyDue = defineRule<Inputs>({
       name: 'year',
       type: 'integer',
       required: true,
-      label: text('所属年度（数据年度，次年征收）', 'Data year (所属年度; collected the next year)'),
+      label: text('所属年度', 'Data year (所属年度; levy collected the next year)'),
       description: text(
-        '保障金所属年度：按该年度的在职职工人数、残疾职工人数和年平均工资计算。该年度的保障金在次年征收，暂免、减缴和工资封顶按征收日期适用（见“征收日期”）',
+        '保障金所属年度（数据年度，不是征收年度）：按该年度的在职职工人数、残疾职工人数和年平均工资计算。该年度的保障金在次年征收，暂免、减缴和工资封顶按征收日期适用（见“征收日期”）',
         'The data year (所属年度) whose staff, disabled employees and average wage are counted. Its levy is collected in the following year; the exemption, reduced rates and wage cap are those in force on the collection date (see date)',
       ),
       unit: units.years,

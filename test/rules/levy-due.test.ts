@@ -31,8 +31,10 @@ describe('levy-due (helper for m2-levy)', () => {
   it('labels year as the data year collected the next year, and date as the collection date', () => {
     const meta = listRules().find((m) => m.id === rule)!;
     const year = meta.inputs.find((i) => i.name === 'year')!;
-    expect(year.label.zh).toContain('所属年度');
-    expect(year.label.zh).toContain('次年征收');
+    expect(year.label.zh).toBe('所属年度'); // the levy documents' own term, and the header clerks' tables use
+    expect(year.label.en).toBe('Data year (所属年度; levy collected the next year)');
+    expect(year.description.zh).toContain('数据年度，不是征收年度');
+    expect(year.description.zh).toContain('在次年征收');
     expect(year.description.zh).toContain('按征收日期适用');
     const date = meta.inputs.find((i) => i.name === 'date')!;
     expect(date.label).toEqual({ zh: '征收日期', en: 'Collection date' });
