@@ -4,12 +4,12 @@
 import type { Text } from '../core/text.ts';
 import '../plans/index.ts'; // registers the plans, which fill the plan parameters' histories
 import { headcount, minimumWage, quota } from './inner-mongolia.ts';
-import { levy, veteranCertificate } from './national.ts';
+import { levy, retirementReform, veteranCertificate } from './national.ts';
 import { baotouPlan } from './plan.ts';
 import { parametersIn, valueOn, type Dated, type Parameter, type Source, type Unit } from './types.ts';
 
 /** Every parameter, plan numbers first, each once. */
-export const listParameters = (): Parameter[] => parametersIn({ baotouPlan, quota, headcount, minimumWage, levy, veteranCertificate });
+export const listParameters = (): Parameter[] => parametersIn({ baotouPlan, quota, headcount, minimumWage, levy, retirementReform, veteranCertificate });
 
 export interface ParameterOnDate {
   id: string;

@@ -3,7 +3,7 @@
  * reductions, the disability certificate number, and the 2024 retirement-age reform.
  */
 import { text } from '../core/text.ts';
-import { constant, dated } from './types.ts';
+import { constant, dated, latestValue } from './types.ts';
 
 const f72 = { document: '财税〔2015〕72号' };
 const f2017 = { document: '财税〔2017〕18号' };
@@ -93,13 +93,28 @@ export const veteranCertificate = {
 
 export type RetirementCategory = 'male' | 'female-55' | 'female-50';
 
+const reform = { document: '全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日）' };
+/** The reform's numbers for one category, each a parameter stated by the decision (which also restates the former ages). */
+const reformCategory = (category: RetirementCategory, originalAgeYears: number, startMonth: string, stepMonths: number, capMonths: number) => ({
+  originalAgeYears: constant(`retirementReform.${category}.originalAgeYears`, originalAgeYears, 'years', text('原法定退休年龄', 'former statutory retirement age'), reform),
+  startMonth: constant(`retirementReform.${category}.startMonth`, startMonth, 'year-month', text('开始延迟的出生年月', 'first birth month whose retirement is delayed'), reform),
+  stepMonths: constant(`retirementReform.${category}.stepMonths`, stepMonths, 'months', text('每隔此月数延迟1个月', 'one month of delay per this many birth months'), reform),
+  capMonths: constant(`retirementReform.${category}.capMonths`, capMonths, 'months', text('延迟月数上限', 'most months of delay'), reform),
+});
+
 /** 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13), in force 2025-01-01. */
 export const retirementReform = {
-  document: '全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日）',
+  document: reform.document,
   inForceFrom: '2025-01-01',
   categories: {
-    male: { originalAgeYears: 60, startMonth: '1965-01', stepMonths: 4, capMonths: 36 },
-    'female-55': { originalAgeYears: 55, startMonth: '1970-01', stepMonths: 4, capMonths: 36 },
-    'female-50': { originalAgeYears: 50, startMonth: '1975-01', stepMonths: 2, capMonths: 60 },
-  } satisfies Record<RetirementCategory, { originalAgeYears: number; startMonth: string; stepMonths: number; capMonths: number }>,
+    male: reformCategory('male', 60, '1965-01', 4, 36),
+    'female-55': reformCategory('female-55', 55, '1970-01', 4, 36),
+    'female-50': reformCategory('female-50', 50, '1975-01', 2, 60),
+  } satisfies Record<RetirementCategory, unknown>,
 };
+
+/** One category's numbers, read (they do not depend on a claim's date: the birth month decides). */
+export function reformNumbers(category: RetirementCategory): { originalAgeYears: number; startMonth: string; stepMonths: number; capMonths: number } {
+  const c = retirementReform.categories[category];
+  return { originalAgeYears: latestValue(c.originalAgeYears), startMonth: latestValue(c.startMonth), stepMonths: latestValue(c.stepMonths), capMonths: latestValue(c.capMonths) };
+}

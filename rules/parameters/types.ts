@@ -32,7 +32,8 @@ export type Unit =
   | 'sessions'
   | 'placements'
   | 'licences'
-  | 'grade';
+  | 'grade'
+  | 'year-month';
 
 /**
  * One number of the policy, with its dated history (oldest first): the one shape every number has.
