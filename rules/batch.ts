@@ -3,7 +3,7 @@ import { isBlank } from './core/coerce.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { Text } from './core/text.ts';
-import { evaluateRule, policyRef, type PolicyRef } from './evaluate.ts';
+import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 
@@ -131,7 +131,7 @@ export class BatchEvaluator {
       rule: this.rule.id,
       rulesetVersion: RULESET_VERSION,
       clause: { id: this.rule.clause.id, text: this.rule.clause.text },
-      policy: policyRef,
+      policy: currentPolicyRef(),
       summary: { ...this.summary },
       rows,
     };
@@ -152,7 +152,7 @@ export function evaluateBatch(ruleId: string, rows: readonly unknown[]): BatchOu
     return {
       rule: ruleId,
       rulesetVersion: RULESET_VERSION,
-      policy: policyRef,
+      policy: currentPolicyRef(),
       summary: { rows: rows.length, ok: 0, mismatch: 0, invalid: rows.length },
       rows: rows.map((_, index) => ({ index, status: 'invalid' as const, error })),
     };

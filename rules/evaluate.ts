@@ -7,16 +7,11 @@ import type { RuleDefinition } from './core/rule.ts';
 import type { InputSpec } from './core/schema.ts';
 import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
-import { policy } from './parameters/baotou-2023-43.ts';
+import { listPlans, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 
-export interface PolicyRef {
-  id: string;
-  title: Text;
-  validFrom: string;
-  validTo: string;
-}
+export type { PolicyRef } from './plans/index.ts';
 
 export interface Success {
   ok: true;
@@ -41,7 +36,8 @@ export interface Failure {
 
 export type Evaluation = Success | Failure;
 
-export const policyRef: PolicyRef = { id: policy.id, title: policy.title, validFrom: policy.validFrom, validTo: policy.validTo };
+/** The latest plan: what a rule's metadata and a batch's header name (each result names the plan of its own date). */
+export const currentPolicyRef = (): PolicyRef => policyRefOf(listPlans()[listPlans().length - 1]);
 
 /** A rule's inputs as callers see them: its own, then `date` and `applyOutsideValidity` unless it declares them. */
 export function inputsOf(rule: RuleDefinition): InputSpec[] {
@@ -55,37 +51,55 @@ const cachedInputs = (rule: RuleDefinition) => {
   return specs;
 };
 
-const window = `${policy.validFrom} – ${policy.validTo}`;
-const noDateGiven: Text = Object.freeze({
-  zh: `未给出所涉日期：按 ${policy.id}（有效期 ${window}）计算`,
-  en: `No date given: applied ${policy.id} (valid ${window})`,
-});
+const windowOf = (plan: Plan) => `${plan.validFrom} – ${plan.validTo}`;
+const noDateGiven = new WeakMap<Plan, Text>();
 
-/** The plan's validity window (clause 四): an error outside it unless the caller asks to apply it anyway. */
+/** The validity windows (each plan's clause 四): an error on a date no plan covers, unless the caller asks to apply the nearest plan anyway. */
 function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
   if (rule.kind !== 'clause' || rule.answersValidity) return;
   const date = ctx.date;
+  const plan = ctx.plan;
   if (date === undefined) {
-    ctx.warnFixed(noDateGiven);
+    let warning = noDateGiven.get(plan);
+    if (!warning) {
+      warning = Object.freeze({ zh: `未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`, en: `No date given: applied ${plan.id} (valid ${windowOf(plan)})` });
+      noDateGiven.set(plan, warning);
+    }
+    ctx.warnFixed(warning);
     return;
   }
-  if (date >= policy.validFrom && date <= policy.validTo) return;
+  if (planInForce(date)) return;
   ctx.rely('effective-date');
+  const windows = listPlans().map((p) => `${p.id}（${windowOf(p)}）`).join('、');
+  const windowsEn = listPlans().map((p) => `${p.id} (${windowOf(p)})`).join(', ');
   if (input.applyOutsideValidity === true) {
     ctx.warn(
-      `${date} 不在 ${policy.id} 有效期（${window}）内；应要求仍按本版本计算`,
-      `${date} is outside the validity of ${policy.id} (${window}); applied anyway as asked`,
+      `${date} 不在 ${plan.id} 有效期（${windowOf(plan)}）内；应要求仍按该方案计算`,
+      `${date} is outside the validity of ${plan.id} (${windowOf(plan)}); applied anyway as asked`,
     );
     return;
   }
   throw new RuleError(
     'policy-not-in-force',
     {
-      zh: `${date} 不在 ${policy.id} 的有效期（${window}）内。如确需按本版本计算，请传 applyOutsideValidity: true`,
-      en: `${date} is outside the validity of ${policy.id} (${window}). Pass applyOutsideValidity: true to apply this version anyway`,
+      zh: `${date} 不在任何方案的有效期内：${windows}。如确需按 ${plan.id} 计算，请传 applyOutsideValidity: true`,
+      en: `${date} is outside the validity of every plan: ${windowsEn}. Pass applyOutsideValidity: true to apply ${plan.id} anyway`,
     },
     input.date === undefined ? (rule.claimDateField ?? 'date') : 'date',
   );
+}
+
+/** The clause a rule cites, in the words of the plan applied; a plan without that clause has no such rule. */
+function clauseIn(rule: RuleDefinition, plan: Plan) {
+  const clause = plan.clauses[rule.clause.key];
+  if (!clause) {
+    throw new RuleError(
+      'policy-not-in-force',
+      { zh: `${plan.id} 没有本规则依据的条款（${rule.clause.id}）`, en: `${plan.id} has no clause ${rule.clause.id}, which this rule computes` },
+      'date',
+    );
+  }
+  return clause;
 }
 
 const failure = (rule: string, error: RuleErrorBody): Failure => ({ ok: false, rule, rulesetVersion: RULESET_VERSION, error });
@@ -115,13 +129,14 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
     const input = coerceObject(rawInputs ?? {}, cachedInputs(rule));
     const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain);
     checkValidity(rule, input, ctx);
+    const clause = clauseIn(rule, ctx.plan);
     const raw = rule.compute(input, ctx);
     return {
       ok: true,
       rule: rule.id,
       result: formatOutputs(raw, rule.outputs),
-      clause: { id: rule.clause.id, text: rule.clause.text, heading: rule.clause.heading },
-      policy: policyRef,
+      clause: { id: clause.id, text: clause.text, heading: clause.heading },
+      policy: policyRefOf(ctx.plan),
       sources: rule.sources ?? [],
       rulesetVersion: RULESET_VERSION,
       steps: ctx.steps,

@@ -2,7 +2,7 @@
  * The Baotou disability-employment rules package: pure functions, no I/O.
  * Everything the Worker, the add-in and the page need comes from here.
  */
-export { evaluate, evaluateRule, inputsOf, policyRef } from './evaluate.ts';
+export { evaluate, evaluateRule, inputsOf, currentPolicyRef } from './evaluate.ts';
 export type { Evaluation, Success, Failure, PolicyRef } from './evaluate.ts';
 export { evaluateBatch, BatchEvaluator } from './batch.ts';
 export { BATCH_COLUMN_HEADERS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
@@ -18,6 +18,9 @@ export type { InputSpec, OutputSpec, InputType, OutputType, Choice, FailedCondit
 export type { Text } from './core/text.ts';
 export type { RuleErrorBody, ErrorCode } from './core/errors.ts';
 export { RULESET_VERSION } from './version.ts';
-export { policy } from './parameters/baotou-2023-43.ts';
+export { listPlans, planFor, planInForce, registerPlan, policyRefOf } from './plans/index.ts';
+export type { Plan, PlanValues } from './plans/index.ts';
+export { parametersOn, listParameters } from './parameters/index.ts';
+export type { Parameter, Dated, Source, Reading } from './parameters/types.ts';
 export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';

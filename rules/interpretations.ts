@@ -12,18 +12,18 @@ export interface Interpretation {
   alternative: Text;
   /** Where the reading was chosen: RULES.md, or this package (documented in the README). */
   chosenIn: 'RULES.md' | 'rules package';
-  /** The law the reading rests on, where one decides it (document and article). */
-  basis?: string;
+  /** The legal basis of the reading, where the package chose it on one. */
+  basis?: Text;
 }
 
-const entry = (
-  id: string,
-  quote: string,
-  reading: Text,
-  alternative: Text,
-  chosenIn: Interpretation['chosenIn'] = 'RULES.md',
-  basis?: string,
-): Interpretation => ({ id, quote, reading, alternative, chosenIn, ...(basis === undefined ? {} : { basis }) });
+const entry = (id: string, quote: string, reading: Text, alternative: Text, chosenIn: Interpretation['chosenIn'] = 'RULES.md', basis?: Text): Interpretation => ({
+  id,
+  quote,
+  reading,
+  alternative,
+  chosenIn,
+  ...(basis ? { basis } : {}),
+});
 
 const list = [
   entry(
@@ -103,7 +103,10 @@ const list = [
     },
     { zh: '起始日加若干年再减1天（2月27日）', en: 'first day + the years − 1 day (27 February)' },
     'rules package',
-    '《中华人民共和国民法典》第二百零一条、第二百零二条（“没有对应日的，月末日为期间的最后一日”）',
+    {
+      zh: '《中华人民共和国民法典》第二百零一条、第二百零二条（“没有对应日的，月末日为期间的最后一日”）',
+      en: 'Civil Code of the PRC, arts. 201 and 202 ("where there is no corresponding day, the last day of the month is the last day of the period")',
+    },
   ),
   entry(
     'retirement-last-day',
@@ -118,6 +121,20 @@ const list = [
     { zh: '“每年”按自然年计；“一年内”按开班日期前后12个月计', en: '"a year" for the 3-session limit is the calendar year; "within a year" for repeats is 12 months before the session date' },
     { zh: '两者均按自然年', en: 'both by calendar year' },
     'rules package',
+  ),
+  entry(
+    'levy-year',
+    '保障金年缴纳额＝（上年用人单位在职职工人数×比例－上年实际安排的残疾人就业人数）×上年在职职工年平均工资；自某年某月某日起暂免、减缴、封顶',
+    {
+      zh: 'levy-due 的 year 是所属年度（数据年度）：按该年度的人数和工资计算，保障金在次年征收；暂免、分档减缴和工资封顶按征收日期适用（如2026年度在2027年征收，适用2023年第8号；2027年度在2028年征收，不再减缴）。未给征收日期而次年内规定有变化的，要求填写征收日期',
+      en: "levy-due's year is the data year (所属年度): its staff and wages are counted and its levy is collected the following year; the exemption, reduced rates and wage cap are those in force on the collection date (the 2026 data year, collected in 2027, gets 2023年第8号's rates; the 2027 data year, collected in 2028, none). Without a collection date, where the rules change within the collection year, the date is required",
+    },
+    { zh: 'year 是征收年度；或按所属年度套用减免期间', en: 'year is the collection year; or the reduction periods are matched against the data year' },
+    'rules package',
+    {
+      zh: '财税〔2015〕72号：保障金按“上年”用人单位的人数和工资计算；财税〔2017〕18号、财税〔2018〕39号、财政部公告2019年第98号、2023年第8号均以“自某年某月某日起”规定征收政策的执行期间',
+      en: "财税〔2015〕72号 computes the levy from the previous year's staff and wages; 财税〔2017〕18号, 财税〔2018〕39号 and 财政部公告2019年第98号 / 2023年第8号 each state their period as applying to collection from a date",
+    },
   ),
 ] as const;
 

@@ -1,7 +1,8 @@
 import type { RuleDefinition } from './core/rule.ts';
 import type { InputSpec, OutputSpec } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { inputsOf, policyRef, type PolicyRef } from './evaluate.ts';
+import { inputsOf, type PolicyRef } from './evaluate.ts';
+import { listPlans, policyRefOf } from './plans/index.ts';
 import { rules } from './registry.ts';
 
 /** What a projection needs to know about a rule, without its function. */
@@ -22,15 +23,18 @@ export interface RuleMetadata {
 
 export const functionNameOf = (ruleId: string) => ruleId.toUpperCase().replace(/-/g, '_');
 
+/** A rule as the latest plan words it (its clause in that plan's text). */
 export function metadataOf(rule: RuleDefinition): RuleMetadata {
+  const plan = listPlans()[listPlans().length - 1];
+  const clause = plan.clauses[rule.clause.key] ?? rule.clause;
   return {
     id: rule.id,
     functionName: functionNameOf(rule.id),
     kind: rule.kind,
     title: rule.title,
     description: rule.description,
-    clause: { id: rule.clause.id, heading: rule.clause.heading, text: rule.clause.text },
-    policy: policyRef,
+    clause: { id: clause.id, heading: clause.heading, text: clause.text },
+    policy: policyRefOf(plan),
     sources: rule.sources ?? [],
     inputs: inputsOf(rule),
     outputs: rule.outputs,

@@ -12,6 +12,7 @@ import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
 import { home } from './routes/home.ts';
 import { openapi } from './routes/openapi.ts';
+import { parameters } from './routes/parameters.ts';
 import { quickCheck } from './routes/quick-check.ts';
 
 export const app = new Hono<AppEnv>();
@@ -26,11 +27,14 @@ const openCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], a
 app.use('/v1/rules', openCors);
 app.use('/v1/rules/*', openCors);
 app.use('/v1/interpretations', openCors);
+app.use('/v1/parameters', openCors);
+app.use('/v1/policies', openCors);
 app.use('/openapi.json', openCors);
 app.use('/v1/batch/*', batchCors);
 
 app.route('/', home);
 app.route('/', catalogue);
+app.route('/', parameters);
 app.route('/', quickCheck);
 app.route('/', batch);
 app.route('/', openapi);

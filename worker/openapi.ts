@@ -186,13 +186,67 @@ const commonSchemas: Record<string, Schema> = {
       rule: { type: 'string' },
       result: { type: 'object' },
       clause: { type: 'object', properties: { id: { type: 'string' }, text: { type: 'string' }, heading: ref('Text') } },
-      policy: { type: 'object', properties: { id: { type: 'string' }, title: ref('Text'), validFrom: { type: 'string', format: 'date' }, validTo: { type: 'string', format: 'date' } } },
+      policy: ref('Policy'),
       sources: { type: 'array', items: { type: 'string' } },
       rulesetVersion: { type: 'string' },
       steps: { type: 'array', items: ref('Text') },
       warnings: { type: 'array', items: ref('Text') },
       interpretations: { type: 'array', items: { type: 'object' } },
       hints: { type: 'array', items: ref('Text') },
+    },
+  },
+  Source: { type: 'object', required: ['document'], properties: { document: { type: 'string' }, clause: { type: 'string' } } },
+  Policy: {
+    type: 'object',
+    required: ['id', 'title', 'validFrom', 'validTo'],
+    properties: { id: { type: 'string' }, title: ref('Text'), validFrom: { type: 'string', format: 'date' }, validTo: { type: 'string', format: 'date' } },
+  },
+  ParametersOnDate: {
+    type: 'object',
+    required: ['rulesetVersion', 'date', 'policy', 'parameters'],
+    properties: {
+      rulesetVersion: { type: 'string' },
+      date: { type: 'string', format: 'date' },
+      policy: { anyOf: [ref('Policy'), { type: 'null' }], description: 'The plan in force on the date, or null' },
+      parameters: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'unit', 'description', 'value', 'from', 'source', 'history'],
+          properties: {
+            id: { type: 'string' },
+            unit: { type: 'string' },
+            description: ref('Text'),
+            value: { type: ['string', 'number', 'null'], description: 'In force on the date; null where none is (not yet, or lapsed). Decimals are strings' },
+            from: { type: ['string', 'null'], format: 'date', description: 'The day that value started to apply (0000-01-01: before every date these rules handle)' },
+            source: { anyOf: [ref('Source'), { type: 'null' }] },
+            history: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['from', 'value', 'source'],
+                properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, value: { type: ['string', 'number', 'null'] }, source: ref('Source') },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  Policies: {
+    type: 'object',
+    required: ['rulesetVersion', 'policies'],
+    properties: {
+      rulesetVersion: { type: 'string' },
+      policies: {
+        type: 'array',
+        items: {
+          allOf: [
+            ref('Policy'),
+            { type: 'object', properties: { publishedOn: { type: 'string', format: 'date' }, issuedOn: { type: 'string', format: 'date' }, clauses: { type: 'array', items: { type: 'string' } } } },
+          ],
+        },
+      },
     },
   },
   BatchColumns: { type: 'object', properties: { rowId: { type: 'string' }, claimed: { anyOf: [{ type: 'number' }, { type: 'string' }] } } },
@@ -248,6 +302,18 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, unknown> = {
     '/v1/rules': {
       get: { operationId: 'listRules', summary: 'The rules and their inputs and outputs', tags: ['catalogue'], responses: { 200: { description: 'Registry metadata', content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, rules: { type: 'array' } } }) } } },
+    },
+    '/v1/parameters': {
+      get: {
+        operationId: 'listParametersOnDate',
+        summary: "Every parameter's value in force on a date, with its source and its dated history",
+        tags: ['catalogue'],
+        parameters: [{ name: 'date', in: 'query', required: true, description: 'The date, YYYY-MM-DD / 日期', schema: { type: 'string', format: 'date' } }],
+        responses: { 200: { description: 'The parameters on that date', content: json(ref('ParametersOnDate')) }, 422: { description: 'date missing or invalid', content: json(ref('Error')) } },
+      },
+    },
+    '/v1/policies': {
+      get: { operationId: 'listPolicies', summary: 'The plans, with their validity windows', tags: ['catalogue'], responses: { 200: { description: 'The plans', content: json(ref('Policies')) } } },
     },
     '/v1/interpretations': {
       get: { operationId: 'listInterpretations', summary: 'Readings chosen where the text is ambiguous', tags: ['catalogue'], responses: { 200: { description: 'Interpretations', content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, interpretations: { type: 'array' } } }) } } },

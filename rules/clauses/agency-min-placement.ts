@@ -8,9 +8,11 @@ import { units } from '../core/labels.ts';
 import { disabledCountedInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { quota } from '../parameters/inner-mongolia.ts';
+import { documentsOf } from '../parameters/types.ts';
+import { num, pct, pctEn } from '../parameters/words.ts';
 
 type UnitKind = 'agency' | 'institution' | 'school' | 'kindergarten';
 
@@ -18,12 +20,12 @@ export const agencyMinPlacement = defineRule({
   id: 'agency-min-placement',
   clause: clauses['m1.1'],
   kind: 'clause',
-  title: text('机关、事业单位至少安排1名残疾人', 'Agencies and institutions place at least one disabled person'),
+  title: text(`机关、事业单位至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名残疾人`, 'Agencies and institutions place at least one disabled person'),
   description: text(
-    '编制50人（含）以上的机关、67人（含）以上的事业单位（中小学、幼儿园除外），未达到1.5%比例的，至少安排1名残疾人就业',
-    'Agencies with 50+ and institutions (not schools or kindergartens) with 67+ established posts below 1.5 % must place at least one disabled person',
+    `编制${num(baotouPlan.agencyPlacement.agencyMinEstablishment)}人（含）以上的机关、${num(baotouPlan.agencyPlacement.institutionMinEstablishment)}人（含）以上的事业单位（中小学、幼儿园除外），未达到${pct(quota.ratio)}比例的，至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名残疾人就业`,
+    `Agencies with ${num(baotouPlan.agencyPlacement.agencyMinEstablishment)}+ and institutions (not schools or kindergartens) with ${num(baotouPlan.agencyPlacement.institutionMinEstablishment)}+ established posts below ${pctEn(quota.ratio)} must place at least one disabled person`,
   ),
-  sources: [quota.ratio.source.document],
+  sources: documentsOf(quota.ratio),
   inputs: [
     {
       name: 'unitKind',
@@ -52,14 +54,14 @@ export const agencyMinPlacement = defineRule({
     disabledCountedInput({ example: 0 }),
   ],
   outputs: [
-    { name: 'required', type: 'boolean', label: text('须至少安排1名', 'Must place at least one') },
-    { name: 'shortfallToOne', type: 'integer', label: text('距至少1名还差', 'Short of one'), unit: units.persons },
-    { name: 'belowRatio', type: 'boolean', label: text('未达到1.5%', 'Below 1.5 %') },
+    { name: 'required', type: 'boolean', label: text(`须至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名`, 'Must place at least one') },
+    { name: 'shortfallToOne', type: 'integer', label: text(`距至少${num(baotouPlan.agencyPlacement.minimumPlacement)}名还差`, 'Short of one'), unit: units.persons },
+    { name: 'belowRatio', type: 'boolean', label: text(`未达到${pct(quota.ratio)}`, `Below ${pctEn(quota.ratio)}`) },
   ],
   primary: 'required',
   compute(input, ctx) {
-    const { agencyMinEstablishment, institutionMinEstablishment, minimumPlacement } = baotouPlan.agencyPlacement;
-    const ratio = decimalOf(quota.ratio);
+    const { agencyMinEstablishment, institutionMinEstablishment, minimumPlacement } = ctx.at(baotouPlan.agencyPlacement);
+    const ratio = decimalOf(ctx.at(quota.ratio));
     const quotaPersons = ratio.times(input.establishment);
     const belowRatio = input.disabledCounted.lt(quotaPersons);
     ctx.step(() => [

@@ -6,15 +6,19 @@ import { Dec, decimalOf, money, percent } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { num, pct, pctEn } from '../parameters/words.ts';
 
 export const blindMassageInsuranceSubsidy = defineRule({
   id: 'blind-massage-insurance-subsidy',
   clause: clauses['m8.2'],
   kind: 'clause',
   title: text('盲人按摩从业人员社会保险补贴', 'Social-insurance subsidy for blind masseurs'),
-  description: text('按上一年度实际缴纳社会保险金额的50%补贴，每人不超过15年', '50 % of the social insurance paid in the previous year, at most 15 years per person'),
+  description: text(
+    `按上一年度实际缴纳社会保险金额的${pct(baotouPlan.blindMassageInsurance.share)}补贴，每人不超过${num(baotouPlan.blindMassageInsurance.maxYears)}年`,
+    `${pctEn(baotouPlan.blindMassageInsurance.share)} of the social insurance paid in the previous year, at most ${num(baotouPlan.blindMassageInsurance.maxYears)} years per person`,
+  ),
   inputs: [
     {
       name: 'insurancePaidLastYear',
@@ -42,7 +46,7 @@ export const blindMassageInsuranceSubsidy = defineRule({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const { share, maxYears } = baotouPlan.blindMassageInsurance;
+    const { share, maxYears } = ctx.at(baotouPlan.blindMassageInsurance);
     const rate = decimalOf(share);
     const eligible = ctx.condition(
       input.yearsAlreadySubsidised < maxYears.value,

@@ -131,8 +131,8 @@ export const certInfo = defineRule({
   kind: 'helper',
   title: text('残疾人证号码解读', 'Disability certificate number'),
   description: text(
-    '校验第二代残疾人证号码（18位身份证号 + 残疾类别 + 残疾等级），给出出生日期、性别、类别和等级',
-    'Checks a second-generation disability certificate number (18-character ID + category + grade) and reads birth date, sex, category and grade',
+    `校验第二代残疾人证号码（${certificate.idLength}位身份证号 + 残疾类别 + 残疾等级），给出出生日期、性别、类别和等级`,
+    `Checks a second-generation disability certificate number (${certificate.idLength}-character ID + category + grade) and reads birth date, sex, category and grade`,
   ),
   sources: [certificate.document],
   inputs: [
@@ -142,7 +142,7 @@ export const certInfo = defineRule({
       required: true,
       format: 'certificate-number',
       label: text('残疾人证号', 'Certificate number'),
-      description: text('20位残疾人证号（末位 x 可小写）', '20-character disability certificate number (a lower-case x is accepted)'),
+      description: text(`${certificate.length}位残疾人证号（末位 x 可小写）`, `${certificate.length}-character disability certificate number (a lower-case x is accepted)`),
       example: '15020219650115001X42',
     },
   ],

@@ -16,7 +16,9 @@ import { text, type Text } from '../core/text.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { certificate, veteranCertificate } from '../parameters/national.ts';
+import { documentsOf, latestValue } from '../parameters/types.ts';
 import { categoryName, gradeName, parseCertificate } from './cert-info.ts';
+import { pctEn } from '../parameters/words.ts';
 
 /** One record of the list, typed from its specs (`recordFields`). */
 type Row = InputsOf<typeof recordFields>;
@@ -31,9 +33,9 @@ export interface RowOutcome {
 }
 
 const categoryIds = Object.keys(certificate.categories).map(Number);
-const MONTHS = headcount.monthsPerYear.value;
-const DOUBLE = headcount.doubleWeight.value;
-const SINGLE = headcount.singleWeight.value;
+const MONTHS = latestValue(headcount.monthsPerYear);
+const DOUBLE = latestValue(headcount.doubleWeight);
+const SINGLE = latestValue(headcount.singleWeight);
 
 const contributionSpec: OutputSpec = { name: 'contribution', type: 'decimal', label: text('折算人数', 'Counted') };
 
@@ -60,7 +62,7 @@ function weightOf(category: number | undefined, grade: number | undefined, veter
     reasons.push(text(`残疾人证：${name.zh}${g.zh}，按${w}名计算`, `Certificate: ${name.en}, ${g.en}: counts as ${w}`));
   }
   if (veteranGrade !== undefined) {
-    const w = veteranGrade <= headcount.veteranDoubleWeightMaxGrade.value ? DOUBLE : SINGLE;
+    const w = veteranGrade <= latestValue(headcount.veteranDoubleWeightMaxGrade) ? DOUBLE : SINGLE;
     weight = Math.max(weight, w);
     reasons.push(text(`残疾军人证：${veteranGrade}级，按${w}名计算`, `Veteran's certificate: grade ${veteranGrade}: counts as ${w}`));
   }
@@ -117,7 +119,7 @@ function categoryAndGrade(row: Row, i: number): { category?: number; grade?: num
 /** Whether a row counts toward the quota, with the reason for each condition it fails. */
 function countsOf(row: Row, i: number): { counted: boolean; reasons: Text[] } {
   const reasons: Text[] = [];
-  const minContract = headcount.minContractMonths.value;
+  const minContract = latestValue(headcount.minContractMonths);
   if (!row.onEstablishment) {
     if (row.contractMonths === undefined) {
       fail(
@@ -145,7 +147,7 @@ const recordFields = [
     format: 'certificate-number',
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
-    description: text('20位残疾人证号；不填则填写 category 与 grade', '20-character certificate number; or give category and grade'),
+    description: text(`${certificate.length}位残疾人证号；不填则填写 category 与 grade`, `${certificate.length}-character certificate number; or give category and grade`),
   },
   {
     name: 'category',
@@ -168,8 +170,8 @@ const recordFields = [
   {
     name: 'veteranGrade',
     type: 'integer',
-    min: veteranCertificate.minGrade.value,
-    max: veteranCertificate.maxGrade.value,
+    min: latestValue(veteranCertificate.minGrade),
+    max: latestValue(veteranCertificate.maxGrade),
     label: text('残疾军人等级', 'Veteran grade'),
     description: text('残疾军人证的残疾等级（如有）', "Disability grade on a disabled veteran's certificate, if any"),
   },
@@ -223,10 +225,10 @@ export const disabledHeadcount = defineRule({
   kind: 'helper',
   title: text('残疾职工折算人数', 'Disabled employees counted for the quota'),
   description: text(
-    '按自治区规定计算安排残疾人就业的折算人数：一、二级或三、四级智力、精神残疾人（残疾军人一至三级）按2名计算；须在编或签订1年以上劳动合同、工资不低于最低工资、缴纳社会保险；不足一年按月折算',
-    'Counts disabled employees for the 1.5 % quota: grade 1–2, intellectual/mental grade 3–4 (veterans grade 1–3) count as 2; only on the establishment or with a contract of a year or more, paid at least the minimum wage, with social insurance; part-years by months',
+    `按自治区规定计算安排残疾人就业的折算人数：一、二级或三、四级智力、精神残疾人（残疾军人一至三级）按${DOUBLE}名计算；须在编或签订${latestValue(headcount.minContractMonths)}个月以上劳动合同、工资不低于最低工资、缴纳社会保险；不足一年按月折算`,
+    `Counts disabled employees for the ${pctEn(quota.ratio)} quota: grade ${headcount.severeGrades.join('–')}, intellectual or mental at any grade (veterans grade 1–${latestValue(headcount.veteranDoubleWeightMaxGrade)}) count as ${DOUBLE}; only on the establishment or with a contract of ${latestValue(headcount.minContractMonths)} months or more, paid at least the minimum wage, with social insurance; part-years by months`,
   ),
-  sources: [headcount.source.document, headcount.minContractMonths.source.document, quota.ratio.source.document],
+  sources: [headcount.source.document, ...documentsOf(headcount.minContractMonths, quota.ratio)],
   inputs: [
     {
       name: 'rows',

@@ -8,15 +8,19 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { num } from '../parameters/words.ts';
 
 export const dispatchReferralReward = defineRule({
   id: 'dispatch-referral-reward',
   clause: clauses['m3.2'],
   kind: 'clause',
   title: text('劳务派遣机构推荐残疾人就业补贴', 'Referral reward for labour-dispatch agencies'),
-  description: text('推荐残疾人签订劳动合同并稳定就业一年以上，每安置1人奖励500元', '500 yuan per disabled person placed who stays employed a year or more'),
+  description: text(
+    `推荐残疾人签订劳动合同并稳定就业一年以上，每安置1人奖励${num(baotouPlan.dispatchReferral.rewardPerPerson)}元`,
+    `${num(baotouPlan.dispatchReferral.rewardPerPerson)} yuan per disabled person placed who stays employed a year or more`,
+  ),
   inputs: [
     personsInput('persons', '推荐安置人数', 'Persons placed', { required: false, example: 3 }),
     {
@@ -28,7 +32,7 @@ export const dispatchReferralReward = defineRule({
       unit: units.months,
       example: '14,12,7',
     },
-    personsInput('personsStable12Months', '稳定就业满一年人数', 'Persons employed 12 months or more', { required: false }),
+    personsInput('personsStable12Months', '稳定就业满一年人数', `Persons employed ${num(baotouPlan.dispatchReferral.minEmployedMonths)} months or more`, { required: false }),
   ],
   outputs: [
     { name: 'amount', type: 'money', label: text('奖励金额', 'Reward'), unit: units.yuan },
@@ -36,7 +40,7 @@ export const dispatchReferralReward = defineRule({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const p = baotouPlan.dispatchReferral;
+    const p = ctx.at(baotouPlan.dispatchReferral);
     const minMonths = p.minEmployedMonths.value;
     let qualifying: number;
     const employedMonths = input.employedMonths;

@@ -8,10 +8,11 @@ import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
+import { num } from '../parameters/words.ts';
 
 export const graduateHireSubsidy = defineRule({
   id: 'graduate-hire-subsidy',
@@ -19,8 +20,8 @@ export const graduateHireSubsidy = defineRule({
   kind: 'clause',
   title: text('安置应届高校毕业残疾人补贴', 'Subsidy for hiring disabled new graduates'),
   description: text(
-    '签订一年以上劳动合同并办理社会保险（不含公益性岗位）：每人每年当地月最低工资标准5倍，补贴3年',
-    'Contract of a year or more with social insurance (not a public-welfare post): 5 × the monthly minimum wage per person per year, for 3 years',
+    `签订一年以上劳动合同并办理社会保险（不含公益性岗位）：每人每年当地月最低工资标准${num(baotouPlan.graduateHire.minimumWageMultiplier)}倍，补贴${num(baotouPlan.graduateHire.subsidyYears)}年`,
+    `Contract of a year or more with social insurance (not a public-welfare post): ${num(baotouPlan.graduateHire.minimumWageMultiplier)} × the monthly minimum wage per person per year, for ${num(baotouPlan.graduateHire.subsidyYears)} years`,
   ),
   inputs: [
     personsInput('persons', '安置人数', 'Graduates hired', { example: 2 }),
@@ -32,7 +33,7 @@ export const graduateHireSubsidy = defineRule({
       required: true,
       min: 0,
       label: text('劳动合同期限', 'Contract length'),
-      description: text('劳动合同期限（月，须12个月以上）', 'Labour contract length in months (12 or more)'),
+      description: text(`劳动合同期限（月，须${num(baotouPlan.graduateHire.minContractMonths)}个月以上）`, `Labour contract length in months (${num(baotouPlan.graduateHire.minContractMonths)} or more)`),
       unit: units.months,
       example: 36,
     },
@@ -44,7 +45,7 @@ export const graduateHireSubsidy = defineRule({
       min: 1,
       default: 1,
       label: text('补贴年度', 'Subsidy year'),
-      description: text('第几年申请补贴（1–3）', 'Which year of the subsidy (1–3)'),
+      description: text(`第几年申请补贴（1–${num(baotouPlan.graduateHire.subsidyYears)}）`, `Which year of the subsidy (1–${num(baotouPlan.graduateHire.subsidyYears)})`),
       unit: units.years,
     },
   ],
@@ -56,7 +57,7 @@ export const graduateHireSubsidy = defineRule({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const p = baotouPlan.graduateHire;
+    const p = ctx.at(baotouPlan.graduateHire);
     ctx.condition(
       input.contractMonths >= p.minContractMonths.value,
       'contract-too-short',
@@ -74,7 +75,7 @@ export const graduateHireSubsidy = defineRule({
     // Exclusions first: a failed condition gives 0 with its reason, and no wage is needed to say so.
     if (ctx.failed.length) {
       ctx.step(() => [
-        `依据43号文 ${clauses['m3.2'].id}（不含公益性岗位；须签订一年以上劳动合同并办理社会保险；补贴年限 ${p.subsidyYears.value} 年）：不予补贴，补贴为0`,
+        `依据${ctx.plan.id} ${clauses['m3.2'].id}（不含公益性岗位；须签订一年以上劳动合同并办理社会保险；补贴年限 ${p.subsidyYears.value} 年）：不予补贴，补贴为0`,
         `Under plan clause ${clauses['m3.2'].id} (not a public-welfare post; a contract of a year or more with social insurance; for ${p.subsidyYears.value} years): no subsidy, 0`,
       ]);
       return { amount: new Dec(0), eligible: false, monthlyMinWage: givenMonthlyMinWage(input, ctx), failedConditions: ctx.failed };

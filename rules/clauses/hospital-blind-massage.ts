@@ -6,7 +6,7 @@ import { booleanInput, personsInput } from '../core/common-specs.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 export const hospitalBlindMassage = defineRule({
@@ -26,7 +26,7 @@ export const hospitalBlindMassage = defineRule({
   ],
   primary: 'ok',
   compute(input, ctx) {
-    const minimum = baotouPlan.hospitalBlindMassage.minimumQualified.value;
+    const minimum = ctx.at(baotouPlan.hospitalBlindMassage.minimumQualified).value;
     if (!input.countyLevelOrAbove) {
       ctx.step(() => ['非旗县级及以上医院：本条不适用', 'Not a county-level or higher hospital: the clause does not apply']);
       return { ok: true, applicable: false, shortfall: 0 };

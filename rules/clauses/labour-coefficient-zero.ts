@@ -4,9 +4,10 @@
  */
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { certificate } from '../parameters/national.ts';
+import { num } from '../parameters/words.ts';
 
 
 const categoryCodes = Object.keys(certificate.categories).map(Number);
@@ -19,8 +20,11 @@ export const labourCoefficientZero = defineRule({
   id: 'labour-coefficient-zero',
   clause: clauses.m5,
   kind: 'clause',
-  title: text('低保劳动力系数按0计算', 'Labour coefficient 0 in minimum-living-allowance income'),
-  description: text('智力、精神及重度残疾人在计算低保家庭收入时，劳动力系数按0计算', 'Intellectual, mental and severe disabilities count with a labour coefficient of 0'),
+  title: text(`低保劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`, `Labour coefficient ${num(baotouPlan.labourCoefficient.coefficient)} in minimum-living-allowance income`),
+  description: text(
+    `智力、精神及重度残疾人在计算低保家庭收入时，劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`,
+    `Intellectual, mental and severe disabilities count with a labour coefficient of ${num(baotouPlan.labourCoefficient.coefficient)}`,
+  ),
   inputs: [
     {
       name: 'category',
@@ -29,7 +33,7 @@ export const labourCoefficientZero = defineRule({
       min: categoryCodes[0],
       max: categoryCodes.at(-1),
       label: text('残疾类别', 'Disability category'),
-      description: text(`残疾类别代码：${categoryChoices}`, 'Category code: 1 visual, 2 hearing, 3 speech, 4 physical, 5 intellectual, 6 mental, 7 multiple'),
+      description: text(`残疾类别代码：${categoryChoices}`, `Category code: ${categoryCodes.map((c) => `${c} ${certificate.categories[c].en}`).join(', ')}`),
       example: 4,
     },
     {
@@ -39,12 +43,15 @@ export const labourCoefficientZero = defineRule({
       min: certificate.grades[0],
       max: certificate.grades.at(-1),
       label: text('残疾等级', 'Disability grade'),
-      description: text('残疾等级 1–4（1、2级为重度）', 'Grade 1–4 (grades 1 and 2 are severe)'),
+      description: text(
+        `残疾等级 ${certificate.grades[0]}–${certificate.grades.at(-1)}（${baotouPlan.labourCoefficient.severeGrades.join('、')}级为重度）`,
+        `Grade ${certificate.grades[0]}–${certificate.grades.at(-1)} (grades ${baotouPlan.labourCoefficient.severeGrades.join(' and ')} are severe)`,
+      ),
       example: 2,
     },
   ],
   outputs: [
-    { name: 'zero', type: 'boolean', label: text('劳动力系数按0计算', 'Labour coefficient is 0') },
+    { name: 'zero', type: 'boolean', label: text(`劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`, `Labour coefficient is ${num(baotouPlan.labourCoefficient.coefficient)}`) },
     { name: 'coefficientReason', type: 'text', label: text('理由', 'Reason') },
   ],
   primary: 'zero',

@@ -10,7 +10,8 @@ import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
-import { baotouWageClasses, minimumWageTables, wageClassNames, type WageClass } from '../parameters/inner-mongolia.ts';
+import { baotouWageClasses, minimumWage, wageClassNames, type WageClass } from '../parameters/inner-mongolia.ts';
+import { valueOn } from '../parameters/types.ts';
 
 
 export interface WageLookup {
@@ -32,17 +33,17 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
       field,
     );
   }
-  const table = [...minimumWageTables].reverse().find((t) => t.from <= date);
-  if (!table) {
-    const first = minimumWageTables[0].from;
+  const table = valueOn(minimumWage[wageClass], date);
+  if (!table || table.value === null) {
+    const first = minimumWage[wageClass].history[0].from;
     fail('no-wage-table', `${date} 早于已收录的最低工资标准（自 ${first} 起）`, `${date} is before the first minimum-wage table held (from ${first})`, 'date');
   }
-  const monthlyMinWage = new Dec(table.monthly[wageClass]);
+  const monthlyMinWage = new Dec(table.value);
   ctx.step(() => [
-    `${district.zh}属${wageClassNames[wageClass]}区；${date} 执行 ${table.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
-    `${district.en} is class ${wageClass}; on ${date} ${table.document} (from ${table.from}) applies: monthly minimum wage ${money(monthlyMinWage)} yuan`,
+    `${district.zh}属${wageClassNames[wageClass]}区；${date} 执行 ${table.source.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
+    `${district.en} is class ${wageClass}; on ${date} ${table.source.document} (from ${table.from}) applies: monthly minimum wage ${money(monthlyMinWage)} yuan`,
   ]);
-  return { monthlyMinWage, wageClass, source: table.document, effectiveFrom: table.from };
+  return { monthlyMinWage, wageClass, source: table.source.document, effectiveFrom: table.from };
 }
 
 /** The wage a reward multiplies: the one the caller gives, else the district's on the claim date. */
@@ -82,8 +83,8 @@ export function givenMonthlyMinWage(input: { monthlyMinWage?: Dec }, ctx: Contex
 
 function tryLookup(district: District, date: string): Dec | undefined {
   const wageClass = baotouWageClasses[district.id];
-  const table = [...minimumWageTables].reverse().find((t) => t.from <= date);
-  return wageClass && table ? new Dec(table.monthly[wageClass]) : undefined;
+  const table = wageClass ? valueOn(minimumWage[wageClass], date) : undefined;
+  return table && table.value !== null ? new Dec(table.value) : undefined;
 }
 
 export const minWage = defineRule({
@@ -93,9 +94,9 @@ export const minWage = defineRule({
   title: text('当地月最低工资标准', 'Local monthly minimum wage'),
   description: text(
     '旗县区在某日执行的自治区月最低工资标准（一类、二类、三类区）',
-    "The regional monthly minimum wage in force in a district on a date (classes 1–3)",
+    `The regional monthly minimum wage in force in a district on a date (classes ${Object.keys(wageClassNames).join(', ')})`,
   ),
-  sources: minimumWageTables.map((t) => `${t.document}（${t.from} 起）`),
+  sources: minimumWage[1].history.map((t) => `${t.source.document}（${t.from} 起）`),
   inputs: [
     {
       name: 'district',

@@ -10,11 +10,13 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
+import { documentsOf } from '../parameters/types.ts';
 import { givenMonthlyMinWage, resolveMonthlyMinWage } from './min-wage.ts';
+import { num, pct, pctEn } from '../parameters/words.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
 
@@ -22,12 +24,12 @@ export const overquotaReward = defineRule({
   id: 'overquota-reward',
   clause: clauses['m3.2'],
   kind: 'clause',
-  title: text('超比例安排残疾人就业奖励', 'Reward for employing disabled persons above the 1.5 % quota'),
+  title: text('超比例安排残疾人就业奖励', `Reward for employing disabled persons above the ${pctEn(quota.ratio)} quota`),
   description: text(
-    '安排残疾人就业超过在职职工总数1.5%的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的5倍',
-    'Per whole disabled person above 1.5 % of in-service staff, 5 × the local monthly minimum wage per year',
+    `安排残疾人就业超过在职职工总数${pct(quota.ratio)}的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的${num(baotouPlan.overquotaReward.minimumWageMultiplier)}倍`,
+    `Per whole disabled person above ${pctEn(quota.ratio)} of in-service staff, ${num(baotouPlan.overquotaReward.minimumWageMultiplier)} × the local monthly minimum wage per year`,
   ),
-  sources: [quota.ratio.source.document],
+  sources: documentsOf(quota.ratio),
   inputs: [
     totalStaffInput({ description: text('本单位在职职工总数（人）', 'Total in-service staff of the unit'), example: 400 }),
     disabledCountedInput({ example: 9 }),
@@ -49,14 +51,14 @@ export const overquotaReward = defineRule({
   outputs: [
     { name: 'amount', type: 'money', label: text('奖励金额（每年）', 'Reward per year'), unit: units.yuan },
     { name: 'excessPersons', type: 'integer', label: text('超比例人数', 'Persons above the quota'), unit: units.persons },
-    { name: 'quotaPersons', type: 'decimal', label: text('1.5%对应人数', '1.5 % of staff'), unit: units.persons },
+    { name: 'quotaPersons', type: 'decimal', label: text(`${pct(quota.ratio)}对应人数`, `${pctEn(quota.ratio)} of staff`), unit: units.persons },
     { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth },
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const ratio = decimalOf(quota.ratio);
-    const multiplier = decimalOf(baotouPlan.overquotaReward.minimumWageMultiplier);
-    const maxWeight = headcount.doubleWeight.value;
+    const ratio = decimalOf(ctx.at(quota.ratio));
+    const multiplier = decimalOf(ctx.at(baotouPlan.overquotaReward.minimumWageMultiplier));
+    const maxWeight = ctx.at(headcount.doubleWeight).value;
     if (input.disabledCounted.gt(input.totalStaff * maxWeight)) {
       fail(
         'inconsistent-input',
@@ -73,7 +75,7 @@ export const overquotaReward = defineRule({
       ctx.condition(
         false,
         'excluded-unit-kind',
-        `${kind.zh}不享受超比例奖励（43号文 ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
+        `${kind.zh}不享受超比例奖励（${ctx.plan.id} ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
         `${kind.en} are excluded from the reward (plan clause ${clauses['m3.2'].id})`,
       );
       return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };

@@ -5,7 +5,7 @@
 import { addDays } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { policy } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 
 export const policyInForce = defineRule({
@@ -14,7 +14,7 @@ export const policyInForce = defineRule({
   kind: 'clause',
   answersValidity: true,
   title: text('方案是否有效', 'Is the plan in force'),
-  description: text('某日是否在本方案施行期内（2023-04-22 至 2024-12-31）', 'Whether a date is within the plan’s validity (2023-04-22 to 2024-12-31)'),
+  description: text('某日是否在某一方案的施行期内（各方案的有效期见 /v1/policies）', 'Whether a date is within a plan’s validity (each plan’s window: /v1/policies)'),
   inputs: [
     {
       name: 'date',
@@ -32,11 +32,13 @@ export const policyInForce = defineRule({
   ],
   primary: 'inForce',
   compute(input, ctx) {
-    const from = addDays(policy.publishedOn, policy.effectiveAfterDays.value);
+    const policy = ctx.plan;
+    const effectiveAfterDays = ctx.at(baotouPlan.validity.effectiveAfterDays);
+    const from = addDays(policy.publishedOn, effectiveAfterDays.value);
     ctx.rely('effective-date');
     ctx.step(() => [
-      `${policy.publishedOn} 发布，${policy.effectiveAfterDays.value} 日后施行：${from}；有效期至 ${policy.validTo}`,
-      `Published ${policy.publishedOn}, in force ${policy.effectiveAfterDays.value} days later: ${from}; valid until ${policy.validTo}`,
+      `${policy.publishedOn} 发布，${effectiveAfterDays.value} 日后施行：${from}；有效期至 ${policy.validTo}`,
+      `Published ${policy.publishedOn}, in force ${effectiveAfterDays.value} days later: ${from}; valid until ${policy.validTo}`,
     ]);
     const inForce = input.date >= from && input.date <= policy.validTo;
     ctx.step(() => [

@@ -10,10 +10,11 @@ import { addDays, periodLastDay } from '../core/dates.ts';
 import { fail } from '../core/errors.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { retirementReform, type RetirementCategory } from '../parameters/national.ts';
 import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './retirement-date.ts';
+import { num } from '../parameters/words.ts';
 
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
@@ -24,8 +25,8 @@ export const publicPostEndDate = defineRule({
   kind: 'clause',
   title: text('公益性岗位补贴截止日期', 'Last day of the public-welfare-post subsidy'),
   description: text(
-    '公益性岗位补贴期限不超过3年；距离法定退休年龄不足5年的人员可延长至退休',
-    'The public-welfare-post subsidy lasts at most 3 years; a person less than 5 years from retirement may be subsidised until retirement',
+    `公益性岗位补贴期限不超过${num(baotouPlan.publicWelfarePost.subsidyYears)}年；距离法定退休年龄不足${num(baotouPlan.publicWelfarePost.yearsToRetirementForExtension)}年的人员可延长至退休`,
+    `The public-welfare-post subsidy lasts at most ${num(baotouPlan.publicWelfarePost.subsidyYears)} years; a person less than ${num(baotouPlan.publicWelfarePost.yearsToRetirementForExtension)} years from retirement may be subsidised until retirement`,
   ),
   sources: [retirementReform.document],
   claimDate: (input) => input.startDate,
@@ -49,7 +50,7 @@ export const publicPostEndDate = defineRule({
   primary: 'endDate',
   compute(input, ctx) {
     const { startDate } = input;
-    const post = baotouPlan.publicWelfarePost;
+    const post = ctx.at(baotouPlan.publicWelfarePost);
     if (input.birthDate >= startDate) {
       fail('inconsistent-input', `出生日期 ${input.birthDate} 不早于补贴起始日期 ${startDate}`, `The birth date ${input.birthDate} is not before the start date ${startDate}`, 'birthDate');
     }
@@ -58,7 +59,7 @@ export const publicPostEndDate = defineRule({
     ctx.rely('period-end');
     ctx.step(() => [
       `补贴期限不超过${post.subsidyYears.value}年：自 ${startDate} 起${post.subsidyYears.value}年，最后一日为 ${threeYearEnd}（《民法典》第二百零二条：到期月的对应日为最后一日，没有对应日的为月末日）`,
-      `At most ${post.subsidyYears.value} years: ${post.subsidyYears.value} years from ${startDate} end on ${threeYearEnd} (Civil Code art. 202: the corresponding day of the last month, or its last day where there is none)`,
+      `At most ${post.subsidyYears.value} years: ${post.subsidyYears.value} years from ${startDate} end on ${threeYearEnd} (Civil Code, 民法典 第二百零二条: the corresponding day of the last month, or its last day where there is none)`,
     ]);
 
     const retirement = retirementWithSteps(input.birthDate, input.retirementCategory, ctx);

@@ -5,8 +5,9 @@
  */
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { num } from '../parameters/words.ts';
 
 export const publicPostPlacement = defineRule({
   id: 'public-post-placement',
@@ -14,8 +15,8 @@ export const publicPostPlacement = defineRule({
   kind: 'clause',
   title: text('公益性岗位安置资格', 'Placement on a public-welfare post'),
   description: text(
-    '首次安置；补贴期满后重度残疾人等特殊困难人员可再次安置，累计安置原则上不超过2次；不得同时享受灵活就业人员社会保险补贴',
-    'First placement; after expiry only persons with severe disabilities or similar hardship may be placed again, at most 2 placements in total in principle; not together with the flexible-employment insurance subsidy',
+    `首次安置；补贴期满后重度残疾人等特殊困难人员可再次安置，累计安置原则上不超过${num(baotouPlan.publicWelfarePost.maxPlacements)}次；不得同时享受灵活就业人员社会保险补贴`,
+    `First placement; after expiry only persons with severe disabilities or similar hardship may be placed again, at most ${num(baotouPlan.publicWelfarePost.maxPlacements)} placements in total in principle; not together with the flexible-employment insurance subsidy`,
   ),
   inputs: [
     {
@@ -53,7 +54,7 @@ export const publicPostPlacement = defineRule({
   ],
   primary: 'allowed',
   compute(input, ctx) {
-    const maxPlacements = baotouPlan.publicWelfarePost.maxPlacements.value;
+    const maxPlacements = ctx.at(baotouPlan.publicWelfarePost.maxPlacements).value;
     const n = input.placementNumber;
     ctx.condition(
       !input.receivesFlexibleEmploymentInsuranceSubsidy,

@@ -11,8 +11,9 @@ import { defineRule } from '../core/rule.ts';
 import { splitShares } from '../core/shares.ts';
 import type { InputSpec } from '../core/schema.ts';
 import { text, type Text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { grouped, num, pct, pctEn } from '../parameters/words.ts';
 
 
 type MonthsSpec<N extends string> = { name: N; type: 'integer'; required: true; min: 0; label: Text; description: Text; unit: Text };
@@ -25,8 +26,8 @@ export const rentSubsidy = defineRule({
   kind: 'clause',
   title: text('自主创业残疾人场地租金补贴', 'Rent subsidy for self-employed disabled persons'),
   description: text(
-    '正常运营满一年、自主创业三年内申请：按实际月租金、每月最高1000元补贴，累计不超过36个月，市、旗县区各负担50%；盲人按摩店除外',
-    'Operating a full year and applying within 3 years of starting: actual rent up to 1,000 yuan a month, at most 36 months in total, 50 / 50; blind-massage shops excluded',
+    `正常运营满${num(baotouPlan.rentSubsidy.minMonthsOperating)}个月、自主创业${num(baotouPlan.rentSubsidy.applyWithinMonths)}个月内申请：按实际月租金、每月最高${num(baotouPlan.rentSubsidy.monthlyCap)}元补贴，累计不超过${num(baotouPlan.rentSubsidy.maxMonths)}个月，市级残联负担${pct(baotouPlan.rentSubsidy.cityShare)}；盲人按摩店除外`,
+    `Operating ${num(baotouPlan.rentSubsidy.minMonthsOperating)} months and applying within ${num(baotouPlan.rentSubsidy.applyWithinMonths)} months of starting: actual rent up to ${grouped(baotouPlan.rentSubsidy.monthlyCap)} yuan a month, at most ${num(baotouPlan.rentSubsidy.maxMonths)} months in total, the city paying ${pctEn(baotouPlan.rentSubsidy.cityShare)}; blind-massage shops excluded`,
   ),
   inputs: [
     {
@@ -54,7 +55,7 @@ export const rentSubsidy = defineRule({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const p = baotouPlan.rentSubsidy;
+    const p = ctx.at(baotouPlan.rentSubsidy);
     const cap = decimalOf(p.monthlyCap);
     const none = () => ({ amount: new Dec(0), monthsGranted: 0, monthlySubsidy: new Dec(0), cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed });
     if (input.blindMassageShop) {

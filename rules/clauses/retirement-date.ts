@@ -12,7 +12,7 @@ import { defineRule } from '../core/rule.ts';
 import type { InputSpec } from '../core/schema.ts';
 import { text } from '../core/text.ts';
 import { clauses } from '../parameters/clauses.ts';
-import { retirementReform, type RetirementCategory } from '../parameters/national.ts';
+import { reformNumbers, retirementReform, type RetirementCategory } from '../parameters/national.ts';
 
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
@@ -36,7 +36,7 @@ const monthIndex = (date: string) => {
 
 /** The retirement date and age for a birth date and category. Pure; the birth date must be a valid ISO date. */
 export function retirementOf(birthDate: string, category: RetirementCategory): Retirement {
-  const c = retirementReform.categories[category];
+  const c = reformNumbers(category);
   const k = monthIndex(birthDate) - monthIndex(`${c.startMonth}-01`);
   const delayMonths = k < 0 ? 0 : Math.min(c.capMonths, Math.floor(k / c.stepMonths) + 1);
   const totalMonths = c.originalAgeYears * MONTHS_PER_YEAR + delayMonths;
@@ -54,8 +54,8 @@ export function retirementOf(birthDate: string, category: RetirementCategory): R
 
 const CATEGORY_NAMES: Record<RetirementCategory, { zh: string; en: string }> = {
   male: text('男', 'male'),
-  'female-55': text('女（原55岁）', 'female (formerly 55)'),
-  'female-50': text('女（原50岁）', 'female (formerly 50)'),
+  'female-55': text(`女（原${reformNumbers('female-55').originalAgeYears}岁）`, `female (formerly ${reformNumbers('female-55').originalAgeYears})`),
+  'female-50': text(`女（原${reformNumbers('female-50').originalAgeYears}岁）`, `female (formerly ${reformNumbers('female-50').originalAgeYears})`),
 };
 
 export const retirementCategoryInput = {
@@ -64,8 +64,8 @@ export const retirementCategoryInput = {
   required: true,
   label: text('退休类别', 'Retirement category'),
   description: text(
-    '男职工；原法定退休年龄55周岁的女职工；原法定退休年龄50周岁的女职工',
-    'men; women whose former statutory age was 55; women whose former statutory age was 50',
+    `男职工；原法定退休年龄${reformNumbers('female-55').originalAgeYears}周岁的女职工；原法定退休年龄${reformNumbers('female-50').originalAgeYears}周岁的女职工`,
+    `men; women whose former statutory age was ${reformNumbers('female-55').originalAgeYears}; women whose former statutory age was ${reformNumbers('female-50').originalAgeYears}`,
   ),
   // The NFKC form as an alias: input is NFKC-normalised before matching, which turns （） into ().
   choices: (Object.keys(CATEGORY_NAMES) as RetirementCategory[]).map((value) => ({
@@ -92,7 +92,7 @@ const ageText = (years: number, months: number) =>
 
 /** The retirement date with its explanation written to `ctx`; an error when the date is beyond the dates the package handles. */
 export function retirementWithSteps(birthDate: string, category: RetirementCategory, ctx: Context, field = 'birthDate'): Retirement {
-  const c = retirementReform.categories[category];
+  const c = reformNumbers(category);
   const r = retirementOf(birthDate, category);
   if (!parseIsoDate(r.retirementDate)) {
     fail('out-of-range', `出生日期 ${birthDate} 对应的退休日期超出可计算的范围`, `The retirement date for birth date ${birthDate} is beyond the dates this package handles`, field);
@@ -133,8 +133,8 @@ export const retirementDate = defineRule({
   kind: 'helper',
   title: text('法定退休日期', 'Statutory retirement date'),
   description: text(
-    '按渐进式延迟法定退休年龄的决定（2025年1月1日起施行）计算法定退休年龄和日期',
-    'Statutory retirement age and date under the gradual retirement-age reform in force from 2025-01-01',
+    `按渐进式延迟法定退休年龄的决定（${retirementReform.inForceFrom}起施行）计算法定退休年龄和日期`,
+    `Statutory retirement age and date under the gradual retirement-age reform in force from ${retirementReform.inForceFrom}`,
   ),
   sources: [retirementReform.document],
   inputs: [birthDateInput, retirementCategoryInput],

@@ -6,15 +6,19 @@ import { Dec, decimalOf, money } from '../core/decimal.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { grouped, wan } from '../parameters/words.ts';
 
 export const ruralStartupLoanCap = defineRule({
   id: 'rural-startup-loan-cap',
   clause: clauses['m6.2'],
   kind: 'clause',
   title: text('农村牧区创业担保贷款额度', 'Rural start-up guaranteed loan cap'),
-  description: text('自主创业符合条件的农村牧区残疾人可申请最高不超过20万元的创业担保贷款', 'Eligible rural and pastoral disabled entrepreneurs may borrow at most 200,000 yuan'),
+  description: text(
+    `自主创业符合条件的农村牧区残疾人可申请最高不超过${wan(baotouPlan.ruralStartupLoan.cap)}元的创业担保贷款`,
+    `Eligible rural and pastoral disabled entrepreneurs may borrow at most ${grouped(baotouPlan.ruralStartupLoan.cap)} yuan`,
+  ),
   inputs: [
     {
       name: 'requestedAmount',
@@ -34,7 +38,7 @@ export const ruralStartupLoanCap = defineRule({
   ],
   primary: 'ok',
   compute(input, ctx) {
-    const cap = decimalOf(baotouPlan.ruralStartupLoan.cap);
+    const cap = decimalOf(ctx.at(baotouPlan.ruralStartupLoan.cap));
     const ok = input.requestedAmount.lte(cap);
     ctx.step(() => [
       `申请 ${money(input.requestedAmount)} 元 ${ok ? '≤' : '>'} 最高 ${money(cap)} 元（含）`,

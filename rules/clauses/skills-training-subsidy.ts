@@ -11,9 +11,10 @@ import { withinPeriod } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import type { InputsOf } from '../core/schema.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs } from './training.ts';
+import { grouped, num, pct, pctEn } from '../parameters/words.ts';
 
 
 interface Session {
@@ -29,7 +30,7 @@ const textInput = <const N extends string>(name: N, zh: string, en: string) => (
   name,
   type: 'text' as const,
   label: text(zh, en),
-  description: text(`${zh}（批量核对时用于判断次数和重复）`, `${en} (used in batches to find 4th sessions and repeats)`),
+  description: text(`${zh}（批量核对时用于判断次数和重复）`, `${en} (used in batches to find sessions over the yearly limit and repeats)`),
 });
 
 /** Who took which session: what the batch checks per person. */
@@ -39,7 +40,7 @@ type Inputs = InputsOf<typeof sessionInputs>;
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {
   if (input.personId === undefined) return;
   if (ctx.date === undefined) ctx.missing('date', '批量核对培训次数时须填写 date（开班日期）', 'date (the session date) is needed to check sessions per person');
-  const { maxSessionsPerYear, repeatWindowMonths } = baotouPlan.skillsTraining;
+  const { maxSessionsPerYear, repeatWindowMonths } = ctx.at(baotouPlan.skillsTraining);
   const date = ctx.date;
   const earlier = seen.get(input.personId) ?? [];
   ctx.rely('training-year');
@@ -74,8 +75,8 @@ export const skillsTrainingSubsidy = defineRule({
   kind: 'clause',
   title: text('残疾人职业技能培训补贴', 'Vocational skills training subsidy'),
   description: text(
-    '培训不少于5天（40课时），每人每期1500元，每人每年不超过3次，同一项目同一等级一年内不重复；市、旗县区各负担50%',
-    'At least 5 days (40 class hours); 1,500 yuan per person per session; at most 3 sessions a year; no repeat of a project and level within a year; 50 / 50',
+    `培训不少于${num(baotouPlan.skillsTraining.minDays)}天（${num(baotouPlan.skillsTraining.minClassHours)}课时），每人每期${num(baotouPlan.skillsTraining.perPerson)}元，每人每年不超过${num(baotouPlan.skillsTraining.maxSessionsPerYear)}次，同一项目同一等级${num(baotouPlan.skillsTraining.repeatWindowMonths)}个月内不重复；市级残联负担${pct(baotouPlan.skillsTraining.cityShare)}`,
+    `At least ${num(baotouPlan.skillsTraining.minDays)} days (${num(baotouPlan.skillsTraining.minClassHours)} class hours); ${grouped(baotouPlan.skillsTraining.perPerson)} yuan per person per session; at most ${num(baotouPlan.skillsTraining.maxSessionsPerYear)} sessions a year; no repeat of a project and level within ${num(baotouPlan.skillsTraining.repeatWindowMonths)} months; the city pays ${pctEn(baotouPlan.skillsTraining.cityShare)}`,
   ),
   inputs: [
     ...trainingInputs({ required: false, default: 1, example: 1 }),
@@ -85,8 +86,8 @@ export const skillsTrainingSubsidy = defineRule({
   primary: 'amount',
   batchState: (): SessionsByPerson => new Map(),
   compute(input, ctx) {
-    checkTrainingLength(input, baotouPlan.skillsTraining, ctx);
+    checkTrainingLength(input, ctx.at(baotouPlan.skillsTraining), ctx);
     if (ctx.batch instanceof Map && ctx.failed.length === 0) checkSessionLimits(input, ctx, ctx.batch as SessionsByPerson);
-    return trainingAmount(input, baotouPlan.skillsTraining, ctx);
+    return trainingAmount(input, ctx.at(baotouPlan.skillsTraining), ctx);
   },
 });

@@ -7,8 +7,9 @@ import { fail } from '../core/errors.ts';
 import { personsInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
+import { pct, pctEn } from '../parameters/words.ts';
 
 const stalls = text('个', 'stalls');
 
@@ -17,7 +18,10 @@ export const stallReserve = defineRule({
   clause: clauses.m4,
   kind: 'clause',
   title: text('商铺摊位预留', 'Stalls reserved for disabled persons'),
-  description: text('政府和街道兴办的贸易市场、便民服务网点应预留不低于10%的商铺、摊位给残疾人', 'Markets and service points set up by government or sub-districts reserve at least 10 % of shops and stalls'),
+  description: text(
+    `政府和街道兴办的贸易市场、便民服务网点应预留不低于${pct(baotouPlan.stallReserve.minimumShare)}的商铺、摊位给残疾人`,
+    `Markets and service points set up by government or sub-districts reserve at least ${pctEn(baotouPlan.stallReserve.minimumShare)} of shops and stalls`,
+  ),
   inputs: [
     personsInput('totalStalls', '商铺、摊位总数', 'Total shops and stalls', { unit: stalls, example: 45 }),
     personsInput('reservedStalls', '已预留数（可选）', 'Already reserved (optional)', { required: false, unit: stalls }),
@@ -28,7 +32,7 @@ export const stallReserve = defineRule({
   ],
   primary: 'minimumReserved',
   compute(input, ctx) {
-    const share = decimalOf(baotouPlan.stallReserve.minimumShare);
+    const share = decimalOf(ctx.at(baotouPlan.stallReserve.minimumShare));
     const exact = share.times(input.totalStalls);
     const minimumReserved = exact.ceil().toNumber();
     ctx.step(() => [

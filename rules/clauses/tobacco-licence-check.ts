@@ -8,7 +8,7 @@ import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { Dec, plain } from '../core/decimal.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { tobaccoDistances, tobaccoTableLists } from './tobacco-min-distance.ts';
@@ -66,7 +66,7 @@ export const tobaccoLicenceCheck = defineRule({
   ],
   primary: 'ok',
   compute(input, ctx) {
-    const maxLicences = baotouPlan.tobacco.favourableLicences.value;
+    const maxLicences = ctx.at(baotouPlan.tobacco.favourableLicences).value;
     if (input.disabledApplicant) {
       ctx.condition(
         input.existingFavourableLicences < maxLicences,
@@ -84,7 +84,7 @@ export const tobaccoLicenceCheck = defineRule({
     if (ctx.failed.length && !tobaccoTableLists(input.district)) {
       // Exclusions first: a failed condition already decides; the distance the table lacks is not needed.
       ctx.step(() => [
-        `${input.district.zh}未列入43号文（${clauses.m2.id}）的间距表；上述条件已不符合，无需间距即可作答`,
+        `${input.district.zh}未列入${ctx.plan.id}（${clauses.m2.id}）的间距表；上述条件已不符合，无需间距即可作答`,
         `${input.district.en} is not in the distance table of plan clause ${clauses.m2.id}; the conditions above already fail, so no distance is needed`,
       ]);
       return { ok: false, failedConditions: ctx.failed };

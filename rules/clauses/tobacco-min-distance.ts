@@ -12,7 +12,7 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { baotouPlan } from '../parameters/baotou-2023-43.ts';
+import { baotouPlan } from '../parameters/plan.ts';
 import { clauses } from '../parameters/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 
@@ -30,13 +30,13 @@ export function tobaccoTableLists(district: District): boolean {
 
 /** The distances of `district`'s group, explained; an error for a district the table leaves out. */
 export function tobaccoDistances(district: District, disabledApplicant: boolean, ctx: Context): DistanceRule {
-  const { urban, outer, favourableFractionOfNormal } = baotouPlan.tobacco;
+  const { urban, outer, favourableFractionOfNormal } = ctx.at(baotouPlan.tobacco);
   const group = [urban, outer].find((g) => (g.districts as readonly string[]).includes(district.id));
   if (!group) {
     ctx.rely('tobacco-hi-tech-zone');
     fail(
       'no-answer-in-text',
-      `${district.zh}未列入43号文的烟草零售点间距表，文中没有答案`,
+      `${district.zh}未列入${ctx.plan.id}的烟草零售点间距表，文中没有答案`,
       `${district.en} is not in the plan's tobacco-distance table: the text gives no answer`,
       'district',
     );

@@ -9,13 +9,13 @@ import { units } from '../core/labels.ts';
 import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from '../core/schema.ts';
 import { splitShares } from '../core/shares.ts';
 import { text } from '../core/text.ts';
-import type { Parameter } from '../parameters/types.ts';
+import type { Reading } from '../parameters/types.ts';
 
 export interface TrainingParameters {
-  minDays: Parameter<number>;
-  minClassHours: Parameter<number>;
-  perPerson: Parameter<string>;
-  cityShare: Parameter<string>;
+  minDays: Reading<number>;
+  minClassHours: Reading<number>;
+  perPerson: Reading<string>;
+  cityShare: Reading<string>;
 }
 
 /** Length of the training, which both subsidies check. */
@@ -26,7 +26,7 @@ const lengthInputs = [
     required: true,
     min: 0,
     label: text('课时', 'Class hours'),
-    description: text('培训课时数（不少于40课时）', 'Class hours of the training (at least 40)'),
+    description: text('培训课时数（不少于方案规定的课时）', 'Class hours of the training (at least what the plan requires)'),
     unit: units.classHours,
     example: 40,
   },
@@ -36,7 +36,7 @@ const lengthInputs = [
     required: true,
     min: 0,
     label: text('培训天数', 'Days'),
-    description: text('培训天数（不少于5天）', 'Days of the training (at least 5)'),
+    description: text('培训天数（不少于方案规定的天数）', 'Days of the training (at least what the plan requires)'),
     unit: units.days,
     example: 5,
   },

@@ -2,6 +2,8 @@
 import { units } from './labels.ts';
 import type { InputSpec } from './schema.ts';
 import { text, type Text } from './text.ts';
+import { headcount } from '../parameters/inner-mongolia.ts';
+import { latestValue } from '../parameters/types.ts';
 
 /** A spec `S` with `extra`'s fields put over it, keeping both as literal types (so the rule's input type can be derived). */
 export type With<S, E> = Omit<S, keyof E> & E;
@@ -35,8 +37,8 @@ export const disabledCountedInput = ({ example }: { example: number }) => ({
   min: 0,
   label: text('残疾职工折算人数', 'Disabled employees counted'),
   description: text(
-    '按比例计入的残疾职工人数（重度按2人，不足一年按月折算；见 disabled-headcount）',
-    'Disabled employees as counted for the quota (severe count 2; part-year by months; see disabled-headcount)',
+    `按比例计入的残疾职工人数（重度按${latestValue(headcount.doubleWeight)}人，不足一年按月折算；见 disabled-headcount）`,
+    `Disabled employees as counted for the quota (severe count ${latestValue(headcount.doubleWeight)}; part-year by months; see disabled-headcount)`,
   ),
   unit: units.persons,
   example,

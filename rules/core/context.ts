@@ -1,7 +1,13 @@
 import type { InterpretationId } from '../interpretations.ts';
+import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf } from '../parameters/types.ts';
+import { planDateFor, planFor, plansVersion, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
 import type { FailedCondition } from './schema.ts';
 import type { Text } from './text.ts';
+
+/** One reading per stored entry, so a value's decimal is made once (see `decimalOf`). */
+const readings = new WeakMap<Dated<string | number>, Reading>();
+const groupReadings = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * What a rule writes while it computes: the explanation steps, warnings, hints, the interpretations
@@ -21,10 +27,69 @@ export class Context {
   /** False inside a batch, whose rows carry no explanation: the steps are then never rendered. */
   readonly explain: boolean;
 
+  /** The plan the claim is read against (the one in force on its date; see `planFor`). */
+  readonly plan: Plan;
+  /** The date the plan's own numbers are read on (the claim's date, or the plan's first day). */
+  readonly planDate: string;
+
   constructor(date: string | undefined, batch: unknown = undefined, explain = true) {
     this.date = date;
     this.batch = batch;
     this.explain = explain;
+    this.plan = planFor(date);
+    this.planDate = planDateFor(this.plan, date);
+  }
+
+  /** The date a parameter is read on: a plan's number on the plan date, any other on the claim's date. */
+  dateFor(parameter: Parameter): string {
+    return parameter.plan || this.date === undefined ? this.planDate : this.date;
+  }
+
+  /** The entry of a parameter in force for this claim, as stored (undefined before its first entry; `value: null` where it lapsed). */
+  entry<T extends string | number>(parameter: Parameter<T>): Dated<T> | undefined {
+    return valueOn(parameter, this.dateFor(parameter));
+  }
+
+  /**
+   * A parameter's value for this claim (or a group of them, each read), with its source: the one way a
+   * rule reads a number. A parameter without a value on the date is refused, never guessed.
+   */
+  at<G>(group: G): ReadingsOf<G> {
+    if (isParameter(group)) return this.read(group) as ReadingsOf<G>;
+    if (typeof group !== 'object' || group === null || Array.isArray(group)) return group as ReadingsOf<G>;
+    // A group read on the same dates gives the same readings: made once, kept for the next claims.
+    let byDates = groupReadings.get(group);
+    if (!byDates) groupReadings.set(group, (byDates = new Map()));
+    const key = `${plansVersion()}|${this.planDate}|${this.date ?? ''}`;
+    let out = byDates.get(key) as ReadingsOf<G> | undefined;
+    if (out === undefined) {
+      const made: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
+      out = made as ReadingsOf<G>;
+      if (byDates.size >= 512) byDates.clear();
+      byDates.set(key, out);
+    }
+    return out;
+  }
+
+  private read(parameter: Parameter): Reading {
+    const date = this.dateFor(parameter);
+    const found = valueOn(parameter, date);
+    if (!found || found.value === null) {
+      const source = found?.source.document ?? parameter.history[0]?.source.document;
+      fail(
+        'no-parameter-value',
+        `${date} 没有“${parameter.description.zh}”的适用数值${source ? `（${source}）` : ''}`,
+        `No value of "${parameter.description.en}" applies on ${date}${source ? ` (${source})` : ''}`,
+        'date',
+      );
+    }
+    let reading = readings.get(found);
+    if (!reading) {
+      reading = { id: parameter.id, unit: parameter.unit, description: parameter.description, from: found.from, value: found.value, source: found.source };
+      readings.set(found, reading);
+    }
+    return reading;
   }
 
   /**

@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'no-answer-in-text'
   | 'no-wage-table'
   | 'no-levy-rule-for-year'
+  | 'no-parameter-value'
+  | 'collection-date-needed'
+  | 'registration-date-needed'
   | 'invalid-certificate'
   | 'internal-error';
 

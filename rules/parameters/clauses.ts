@@ -5,14 +5,23 @@
 import type { Text } from '../core/text.ts';
 
 export interface Clause {
+  /** The key a rule cites it by, the same in every plan (`m2-levy` is clause m2's levy sentence). */
+  key: string;
+  /** The clause id in the plan's own numbering. */
   id: string;
   heading: Text;
   text: string;
 }
 
-const clause = (id: string, zh: string, en: string, body: string): Clause => ({ id, heading: { zh, en }, text: body });
+const clause = (id: string, zh: string, en: string, body: string): Omit<Clause, 'key'> => ({ id, heading: { zh, en }, text: body });
 
-export const clauses = {
+/** Gives each clause its key (the record key). */
+export function keyed<K extends string>(table: Record<K, Omit<Clause, 'key'>>): Record<K, Clause> {
+  return Object.fromEntries(Object.entries<Omit<Clause, 'key'>>(table).map(([key, c]) => [key, { key, ...c }])) as Record<K, Clause>;
+}
+
+/** The clauses of 包府办发〔2023〕43号 (the plan data in rules/plans/ carries them). */
+export const clauses = keyed({
   'm1.1': clause(
     'm1.1',
     '二、主要措施（一）1 落实机关、事业单位带头安排残疾人就业',
@@ -99,6 +108,6 @@ export const clauses = {
     '各旗县区、稀土高新区残工委每年11月底前向市残工委报送工作落实情况。',
   ),
   四: clause('四', '施行日期和有效期', 'Entry into force and validity', '本方案自发布之日起30日后施行，有效期至2024年12月31日。'),
-} satisfies Record<string, Clause>;
+});
 
 export type ClauseId = keyof typeof clauses;

@@ -31,8 +31,8 @@ export const clerk: Record<string, ClerkVersion> = {
   'levy-due': {
     columns: ['totalStaff', 'disabledCounted', 'averageWage', 'socialAverageWage', 'year', 'unitKind'],
     formula: (r) =>
-      `=IF(AND(E${r}>=2020,E${r}<=2027,A${r}<=30,F${r}="enterprise"),0,` +
-      `ROUND(MAX(0,A${r}*1.5%-B${r})*IF(E${r}>=2018,MIN(C${r},2*D${r}),C${r})*IF(AND(E${r}>=2020,E${r}<=2027),IF(B${r}>=A${r}*1%,50%,90%),1),2))`,
+      `=IF(AND(A${r}<=30,F${r}="enterprise"),0,` +
+      `ROUND(MAX(0,A${r}*1.5%-B${r})*IF(E${r}+1>=2019,MIN(C${r},2*D${r}),C${r})*IF(AND(E${r}+1>=2020,E${r}+1<=2027),IF(B${r}>=A${r}*1%,50%,90%),1),2))`,
     float: (cells) => {
       const staff = cells[0] as number;
       const counted = cells[1] as number;
@@ -40,9 +40,10 @@ export const clerk: Record<string, ClerkVersion> = {
       const socialAverageWage = cells[3] as number;
       const year = cells[4] as number;
       const unitKind = cells[5];
-      const relief = year >= 2020 && year <= 2027;
-      if (relief && staff <= 30 && unitKind === 'enterprise') return 0;
-      const wage = year >= 2018 ? Math.min(averageWage, 2 * socialAverageWage) : averageWage;
+      // year is the data year; the levy is collected the next year, under the rules then in force (interpretation levy-year)
+      const relief = year + 1 >= 2020 && year + 1 <= 2027;
+      if (staff <= 30 && unitKind === 'enterprise') return 0;
+      const wage = year + 1 >= 2019 ? Math.min(averageWage, 2 * socialAverageWage) : averageWage;
       const rate = relief ? (counted >= staff * 0.01 ? 0.5 : 0.9) : 1;
       return Math.round(Math.max(0, staff * 0.015 - counted) * wage * rate * 100) / 100;
     },

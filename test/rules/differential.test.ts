@@ -52,10 +52,11 @@ const QUOTA = q('0.015'); // 自治区政府令第180号: 1.5 %
 const REWARD_MULTIPLIER = q(5); // m3.2: 5 × the monthly minimum wage per whole person above the quota
 const BLIND_SHARE = q('0.5'); // m8.2: 50 % of the insurance paid
 const BLIND_MAX_YEARS = 15; // m8.2: at most 15 years per person
-const LEVY_CAP_FROM = 2018; // 财税〔2017〕18号: wage capped at 2 × the social average
+// The levy for a data year (所属年度) is collected the next year; what is in force on the collection date applies.
+const LEVY_CAP_FROM_COLLECTION = 2019; // 财税〔2018〕39号: 2 × the social average for collections from 2018-04-01 (2018 itself needs the date)
 const LEVY_CAP = q(2);
-const RELIEF_YEARS = [2020, 2027]; // 财政部公告2019年第98号, 2023年第8号
-const EXEMPT_MAX_STAFF = 30;
+const RELIEF_COLLECTION_YEARS = [2020, 2027]; // 财政部公告2019年第98号, 2023年第8号, by collection date
+const EXEMPT_MAX_STAFF = 30; // 财税〔2017〕18号, collections from 2017-04-01, no end date
 const TIER = q('0.01');
 const RATE_AT_TIER = q('0.5');
 const RATE_BELOW_TIER = q('0.9');
@@ -146,24 +147,24 @@ const blind: Case = {
 
 // ---------- levy-due ----------
 
-const inRelief = (year: number) => year >= RELIEF_YEARS[0] && year <= RELIEF_YEARS[1];
+const inRelief = (dataYear: number) => dataYear + 1 >= RELIEF_COLLECTION_YEARS[0] && dataYear + 1 <= RELIEF_COLLECTION_YEARS[1];
 
 const levy: Case = {
   rule: 'levy-due',
   columns: ['totalStaff', 'disabledCounted', 'averageWage', 'socialAverageWage', 'year', 'unitKind'],
   formula: (r) =>
-    `=IF(AND(E${r}>=2020,E${r}<=2027,A${r}<=30,F${r}="enterprise"),0,` +
-    `ROUND(MAX(0,A${r}*1.5%-B${r})*IF(E${r}>=2018,MIN(C${r},2*D${r}),C${r})*IF(AND(E${r}>=2020,E${r}<=2027),IF(B${r}>=A${r}*1%,50%,90%),1),2))`,
+    `=IF(AND(A${r}<=30,F${r}="enterprise"),0,` +
+    `ROUND(MAX(0,A${r}*1.5%-B${r})*IF(E${r}+1>=2019,MIN(C${r},2*D${r}),C${r})*IF(AND(E${r}+1>=2020,E${r}+1<=2027),IF(B${r}>=A${r}*1%,50%,90%),1),2))`,
   reference(row) {
     const year = Number(row.year);
     const totalStaff = q(row.totalStaff);
     const counted = q(row.disabledCounted);
     const relief = inRelief(year);
-    if (relief && Number(row.totalStaff) <= EXEMPT_MAX_STAFF && row.unitKind === 'enterprise') return { amount: '0.00', fragile: [] };
+    if (Number(row.totalStaff) <= EXEMPT_MAX_STAFF && row.unitKind === 'enterprise') return { amount: '0.00', fragile: [] };
     const shortfall = sub(mul(QUOTA, totalStaff), counted);
     let wage = q(row.averageWage);
     const limit = mul(LEVY_CAP, q(row.socialAverageWage));
-    if (year >= LEVY_CAP_FROM && cmp(wage, limit) > 0) wage = limit;
+    if (year + 1 >= LEVY_CAP_FROM_COLLECTION && cmp(wage, limit) > 0) wage = limit;
     const fragile: string[] = [];
     if (cmp(shortfall, ZERO) === 0) fragile.push('counted is exactly 1.5 % of staff');
     if (cmp(shortfall, ZERO) <= 0) return { amount: '0.00', fragile };
@@ -181,7 +182,7 @@ const levy: Case = {
       offset: fc.integer({ min: -800, max: 100 }),
       averageWage: fc.oneof(centsText(1_000_000, 30_000_000), fc.integer({ min: 10, max: 300 }).map((k) => String(k * 1000))),
       socialAverageWage: fc.oneof(centsText(2_000_000, 12_000_000), fc.constantFrom('60000', '75000', '90000', '101234')),
-      year: fc.integer({ min: 2016, max: 2030 }),
+      year: fc.integer({ min: 2018, max: 2030 }),
       unitKind: fc.constantFrom('enterprise', 'enterprise', 'other'),
     })
     .map(({ totalStaff, pick, offset, averageWage, socialAverageWage, year, unitKind }) => {
@@ -190,7 +191,7 @@ const levy: Case = {
       return { totalStaff, disabledCounted: text(counted), averageWage, socialAverageWage, year, unitKind };
     }),
   boundaries: [29, 30, 31, 100, 200, 300, 700, 1000, 1234].flatMap((n) =>
-    [2017, 2018, 2019, 2020, 2024, 2027, 2028].flatMap((year) =>
+    [2018, 2019, 2020, 2024, 2026, 2027, 2028].flatMap((year) =>
       [mul(TIER, q(n)), mul(QUOTA, q(n)), ZERO].flatMap((counted) =>
         ['enterprise', 'other'].map((unitKind) => ({
           totalStaff: n,

@@ -32,7 +32,7 @@ describe('periodLastDay (民法典 第二百零二条)', () => {
 
   it('is recorded as an interpretation with its legal basis', () => {
     const i = listInterpretations().find((x) => x.id === 'period-end');
-    expect(i?.basis).toContain('民法典');
-    expect(i?.basis).toContain('第二百零二条');
+    expect(i?.basis?.zh).toContain('民法典');
+    expect(i?.basis?.zh).toContain('第二百零二条');
   });
 });

@@ -17,7 +17,7 @@ describe('public-post-end-date (m1.2)', () => {
     expect(r.result).toEqual({ endDate: '2027-02-28', extendedToRetirement: false, retirementDate: '2053-05-05' });
     expect(r.clause.id).toBe('m1.2');
     expect(r.steps[0].en).toBe(
-      'At most 3 years: 3 years from 2024-03-01 end on 2027-02-28 (Civil Code art. 202: the corresponding day of the last month, or its last day where there is none)',
+      'At most 3 years: 3 years from 2024-03-01 end on 2027-02-28 (Civil Code, 民法典 第二百零二条: the corresponding day of the last month, or its last day where there is none)',
     );
     expect(r.steps[0].zh).toContain('《民法典》第二百零二条');
     expect(r.steps.at(-1)!.en).toContain('no extension, the subsidy ends 2027-02-28');
@@ -71,7 +71,7 @@ describe('public-post-end-date (m1.2)', () => {
     const r = end('2024-02-29', '1990-05-05');
     expect(r.result.endDate).toBe('2027-02-28');
     expect(r.interpretations.map((i) => i.id)).toContain('period-end');
-    const basis = r.interpretations.find((i) => i.id === 'period-end')!.basis;
+    const basis = r.interpretations.find((i) => i.id === 'period-end')!.basis?.zh;
     expect(basis).toContain('第二百零二条');
     // the days around it: the 28th and 1 March start give the ordinary day before the anniversary
     expect(end('2024-02-28', '1990-05-05').result.endDate).toBe('2027-02-27');

@@ -88,6 +88,50 @@ describe('parameters as data', () => {
     }
   });
 
+  /**
+   * The prose of a module: the text of its string and template literals (template expressions left out,
+   * so `${num(p)}` reads a parameter), without comments, imports and `example:` values. A prose string
+   * has a letter or a Han character and is not an identifier (`m3.2`, `female-55`); quoted examples
+   * ("14,12,7"), identifiers inside prose (personsStable12Months) and standard numbers (GB 11643) are not prose.
+   */
+  const proseOf = (source: string): string[] => {
+    const out: string[] = [];
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/[^\n]*/g, '$1');
+    for (const m of code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+      const line = code.slice(code.lastIndexOf('\n', m.index) + 1, code.indexOf('\n', m.index));
+      if (/^\s*import /.test(line) || /example: /.test(line)) continue;
+      let t = m[1] ?? m[2] ?? '';
+      if (m[3] !== undefined) {
+        let depth = 0;
+        for (let i = 0; i < m[3].length; i++) {
+          const ch = m[3][i];
+          if (ch === '$' && m[3][i + 1] === '{') (depth++, i++);
+          else if (depth > 0) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+          else t += ch;
+        }
+      }
+      if (!/[A-Za-z\p{Script=Han}]/u.test(t) || /^[A-Za-z][\w.-]*$/.test(t)) continue;
+      out.push(t.replace(/"[^"]*"/g, '').replace(/\b[A-Za-z]+\d+[A-Za-z]\w*/g, '').replace(/GB \d+/g, ''));
+    }
+    return out;
+  };
+  /** Numbers prose may write: none, one (a count: "the first is 1"), and the cent money is rounded to (RULES.md). */
+  const proseAllowed = new Set(['0', '1', '0.01']);
+  const numbersInProse = (source: string) =>
+    proseOf(source).flatMap((t) => [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => `${m[0]} in “${t.slice(0, 60)}”`).filter((n) => !proseAllowed.has(n.split(' ')[0])));
+
+  it('finds a number written in prose (the check can fail)', () => {
+    expect(numbersInProse("title: text('至少5天', `at least ${n} days, 40 hours`),\nid: 'm3.2',\nexample: '7 days',")).toEqual(['5 in “至少5天”', '40 in “at least  days, 40 hours”']);
+  });
+
+  it('writes no policy number in a prose string anywhere in rules/ (texts read the parameter; only rules/parameters, rules/plans and the quoted interpretations hold numbers)', () => {
+    const files = (readdirSync(new URL('rules/', root), { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.ts') && !/^(parameters|plans)\//.test(f) && f !== 'interpretations.ts',
+    );
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) expect(numbersInProse(readFileSync(new URL(`rules/${file}`, root), 'utf8')), file).toEqual([]);
+  });
+
   it('names its rule id and clause id in each rule module’s header', () => {
     for (const rule of rules) {
       const file = readFileSync(new URL(`rules/clauses/${rule.id}.ts`, root), 'utf8');

@@ -115,7 +115,7 @@ describe('graduate-hire-subsidy (m3.2)', () => {
     for (const wage of [{}, { district: '稀土高新区' }, { district: '昆区', date: undefined }]) {
       const r = expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 11, socialInsurance: true, date, ...wage }));
       expect(r.result, JSON.stringify(wage)).toEqual({ amount: '0.00', eligible: false, failedConditions: [expect.objectContaining({ code: 'contract-too-short' })] });
-      expect(r.steps.some((s) => s.zh.includes('43号文 m3.2') && s.zh.includes('一年以上劳动合同'))).toBe(true);
+      expect(r.steps.some((s) => s.zh.includes('包府办发〔2023〕43号 m3.2') && s.zh.includes('一年以上劳动合同'))).toBe(true);
     }
     // 12 months is 一年以上: then the wage is needed, and its absence is refused
     expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, date }), 'missing-input', 'monthlyMinWage');

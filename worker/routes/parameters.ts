@@ -1,0 +1,35 @@
+/**
+ * `GET /v1/parameters?date=YYYY-MM-DD`: every parameter's value in force on that date, with its source
+ * and its dated history. `GET /v1/policies`: the plans, with their validity windows. Both read the
+ * rules package's data; neither knows a parameter or a plan by name.
+ */
+import { Hono } from 'hono';
+import { listPlans, parametersOn, planInForce, policyRefOf, RULESET_VERSION } from '../../rules/index.ts';
+import { parseIsoDate } from '../../rules/core/dates.ts';
+import type { AppEnv } from '../env.ts';
+import { errorBody, errorResponse } from '../errors.ts';
+
+export const parameters = new Hono<AppEnv>();
+
+parameters.get('/v1/parameters', (c) => {
+  const query = new URL(c.req.url).searchParams;
+  for (const name of query.keys()) {
+    if (name !== 'date') return errorResponse(422, errorBody('unknown-input', `未知参数“${name}”：只接受 date（日期）`, `Unknown parameter "${name}": only date is accepted`, name));
+  }
+  const date = query.get('date');
+  if (date === null || date === '') {
+    return errorResponse(422, errorBody('missing-input', '请填写 date（日期），格式 YYYY-MM-DD', 'Give date, as YYYY-MM-DD', 'date'));
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date)) {
+    return errorResponse(422, errorBody('invalid-date', `date（日期）“${date.slice(0, 40)}”不是有效日期，格式 YYYY-MM-DD`, `date "${date.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`, 'date'));
+  }
+  const plan = planInForce(date);
+  return c.json({ rulesetVersion: RULESET_VERSION, date, policy: plan ? policyRefOf(plan) : null, parameters: parametersOn(date) });
+});
+
+parameters.get('/v1/policies', (c) =>
+  c.json({
+    rulesetVersion: RULESET_VERSION,
+    policies: listPlans().map((p) => ({ ...policyRefOf(p), publishedOn: p.publishedOn, ...(p.issuedOn ? { issuedOn: p.issuedOn } : {}), clauses: Object.keys(p.clauses) })),
+  }),
+);
