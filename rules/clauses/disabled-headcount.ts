@@ -155,6 +155,7 @@ const recordFields: readonly InputSpec[] = [
     name: 'certNumber',
     type: 'text',
     format: 'certificate-number',
+    personal: true,
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
     description: text('20位残疾人证号；不填则填写 category 与 grade', '20-character certificate number; or give category and grade'),

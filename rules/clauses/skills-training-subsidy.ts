@@ -79,7 +79,7 @@ export const skillsTrainingSubsidy = defineRule<Inputs>({
   ),
   inputs: [
     ...trainingInputs(1),
-    textInput('personId', '学员编号', 'Trainee id'),
+    { ...textInput('personId', '学员编号', 'Trainee id'), personal: true },
     textInput('project', '培训项目', 'Training project'),
     textInput('level', '培训等级', 'Level'),
   ],

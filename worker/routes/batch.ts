@@ -20,6 +20,7 @@ import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse } from '../errors.ts';
 import { sha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
+import { parseJson } from '../json.ts';
 
 export const batch = new Hono<AppEnv>();
 batch.use('/v1/batch/*', requireKey);
@@ -73,7 +74,7 @@ function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: Ru
 function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number): Rows | Response {
   let body: unknown;
   try {
-    body = JSON.parse(utf8Text(chunks));
+    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`), { rule: meta.id });
