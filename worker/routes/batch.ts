@@ -21,12 +21,13 @@ import { errorBody, errorResponse } from '../errors.ts';
 import { sha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
 import { parseJson } from '../json.ts';
+import { preferredType } from '../accept.ts';
 
 export const batch = new Hono<AppEnv>();
 batch.use('/v1/batch/*', requireKey);
 
 const isCsvType = (contentType: string | undefined) => /^(text|application)\/(csv|comma-separated-values)\s*(;|$)/i.test((contentType ?? '').trim());
-const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv/i.test(accept ?? '');
+const wantsCsv = (accept: string | undefined) => preferredType(accept, ['application/json', 'text/csv']) === 'text/csv';
 
 /** Rows to answer: a pull-based source of answered rows, and the columns to echo in a CSV answer. */
 interface Rows {
