@@ -12,6 +12,7 @@ import { benchTables, readmeSection, type BenchReport } from './section.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
 import { benchBatches, benchLoad, csvFor, postBatch, residentMB } from './worker.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
+import { loadHeap, loadHeapTable, type LoadHeapFigures } from './load-heap.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -81,6 +82,15 @@ try {
   console.error('worker part failed:', error);
 }
 
+// Issue 13 finding 11: the isolate's heap under the load test's traffic (test/bench/load-heap.ts).
+let loadHeapError: string | undefined;
+try {
+  console.error('the Worker isolate\'s heap under load (DevTools) …');
+  (report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap = await loadHeap(quick ? 5 : 20);
+} catch (error) {
+  loadHeapError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 const differentialFile = join(root, 'test-output', 'differential.json');
@@ -90,4 +100,5 @@ if (!quick) {
   writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), 'bench', readmeSection(report, differential)));
 }
 console.log(benchTables(report));
+console.log(`\n${loadHeapTable((report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap, loadHeapError)}`);
 if (report.workerError) process.exitCode = 1;
