@@ -94,5 +94,10 @@ export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
     }
   }
   parts.push(text.slice(from));
-  return JSON.parse(parts.join(''));
+  try {
+    return JSON.parse(parts.join(''));
+  } catch (error) {
+    JSON.parse(text); // the client's own text, so the message and position refer to what it sent
+    throw error;
+  }
 }

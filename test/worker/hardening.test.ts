@@ -200,3 +200,18 @@ describe('finding 4: inputs that identify a person never travel in a URL', () =>
     expect(doc.paths['/v1/rules/retirement-date'].get?.parameters?.map((p) => p.name) ?? []).not.toContain('birthDate');
   });
 });
+
+describe('worker/json.ts', () => {
+  it('keeps numbers as written, bounds depth, and refuses what JSON refuses, with a message about the text sent', async () => {
+    const { parseJson, MAX_JSON_DEPTH } = await import('../../worker/json.ts');
+    expect(parseJson('{"a":4e2,"b":[1.50,-0],"c":"4e2","d":true,"e":null}')).toEqual({ a: '4e2', b: ['1.50', '-0'], c: '4e2', d: true, e: null });
+    expect(parseJson('{"s":"a \\" [ { 1 \\\\","n":1}')).toEqual({ s: 'a " [ { 1 \\', n: '1' });
+    const nested = parseJson(`{"a":${deep(MAX_JSON_DEPTH + 10)},"b":1}`) as { a: unknown; b: string };
+    expect(nested.b).toBe('1');
+    expect(JSON.stringify(nested.a)).toContain('"nestedTooDeep":true');
+    expect(JSON.stringify(nested.a).split('[').length - 1).toBeLessThan(MAX_JSON_DEPTH);
+    for (const bad of ['{"a":01}', '{"a":1.}', '[-]', '{"a":[1,]}', '"abc', `{"a":${'['.repeat(40)}1,${']'.repeat(40)}}`, '{"a":1e}']) expect(() => parseJson(bad), bad).toThrow(SyntaxError);
+    // the message quotes the text as sent, not the rewritten one (numbers quoted)
+    expect(() => parseJson('{"a":[1,]}')).toThrow('{"a":[1,]}');
+  });
+});
