@@ -51,7 +51,10 @@ function say(target: HTMLElement, message?: string): void {
 
 function saveState(): void {
   if (!view.meta || !view.form) return;
-  const href = writeState({ rule: view.meta.id, lang: lang(), values: view.form.values() });
+  // Inputs that identify a person (certificate numbers, birth dates, person ids) never go into the address.
+  const personal = new Set(view.meta.inputs.filter((i) => i.personal).map((i) => i.name));
+  const values = Object.fromEntries(Object.entries(view.form.values()).filter(([name]) => !personal.has(name)));
+  const href = writeState({ rule: view.meta.id, lang: lang(), values });
   el.shareLink().href = href;
   el.shareLink().textContent = href;
   el.share().hidden = false;

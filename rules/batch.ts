@@ -1,5 +1,6 @@
 import { Dec, money } from './core/decimal.ts';
-import { isBlank } from './core/coerce.ts';
+import { isBlank, toDecimal } from './core/coerce.ts';
+import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { Text } from './core/text.ts';
@@ -36,7 +37,8 @@ export interface BatchOutcome {
   rows: BatchRow[];
 }
 
-const CLAIMED_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** A row id is echoed, not computed: longer ones are cut. */
+const MAX_ROW_ID = 200;
 /** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
 const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
 
@@ -91,18 +93,23 @@ export class BatchEvaluator {
       return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
     }
     const { rowId: rawRowId, claimed: rawClaimed, ...inputs } = raw as Record<string, unknown>;
-    const rowId = isBlank(rawRowId) ? undefined : String(rawRowId);
+    if (!isBlank(rawRowId) && typeof rawRowId === 'object') {
+      return invalid(index, undefined, {
+        code: 'invalid-choice',
+        field: 'rowId',
+        message: { zh: `第 ${index + 1} 行的行号 rowId 应为文本或数字，收到列表或对象`, en: `rowId of row ${index + 1} must be text or a number, got a list or an object` },
+      });
+    }
+    const rowId = isBlank(rawRowId) ? undefined : String(rawRowId).slice(0, MAX_ROW_ID);
     let claimed: string | undefined;
     if (!isBlank(rawClaimed)) {
-      const t = typeof rawClaimed === 'number' ? rawClaimed : typeof rawClaimed === 'string' ? rawClaimed.trim().replace(/,/g, '') : undefined;
-      if (t === undefined || (typeof t === 'number' ? !Number.isFinite(t) : !CLAIMED_NUMBER.test(t))) {
-        return invalid(index, rowId, {
-          code: 'invalid-number',
-          field: 'claimed',
-          message: { zh: `申报金额 claimed 应为数字，收到 "${String(rawClaimed).slice(0, 40)}"`, en: `claimed must be a number, got "${String(rawClaimed).slice(0, 40)}"` },
-        });
+      // One reading of numbers for inputs and claims alike (full-width digits, grouping, exactness).
+      try {
+        claimed = toDecimal(rawClaimed, 'claimed').toFixed();
+      } catch (error) {
+        if (error instanceof RuleError) return invalid(index, rowId, error.body);
+        throw error;
       }
-      claimed = String(t);
     }
     const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);

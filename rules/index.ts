@@ -13,6 +13,7 @@ export type { RuleMetadata } from './metadata.ts';
 export { listInterpretations, interpretations } from './interpretations.ts';
 export type { Interpretation, InterpretationId } from './interpretations.ts';
 export { rules, findRule } from './registry.ts';
+export { isPersonalInput } from './core/schema.ts';
 export type { RuleDefinition } from './core/rule.ts';
 export type { InputSpec, OutputSpec, InputType, OutputType, Choice, FailedCondition } from './core/schema.ts';
 export type { Text } from './core/text.ts';

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { request as httpsRequest } from 'node:https';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
@@ -14,6 +17,9 @@ export const offlineEnv = {
   ...process.env,
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
+  // wrangler's local trace store (.wrangler/state/v3/observability) keeps every request's URL, query string
+  // included, in SQLite: nothing that identifies a person may be kept, so it is off.
+  X_LOCAL_OBSERVABILITY: 'false',
   CI: process.env.CI ?? '',
   // npm puts the project's Node first on PATH; keep it that way for wrangler's children.
   PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`,
@@ -64,26 +70,68 @@ export function buildSite() {
 }
 
 /**
- * Starts `wrangler dev` and resolves once it answers. `persistTo` keeps the local D1 (SQLite) state.
- * Returns { url, stop, output }.
+ * The certificate for `npm start -- --https`: Microsoft's `office-addin-dev-certs` (the tool for add-in
+ * development) makes a certificate authority for this machine only and a localhost certificate signed by it,
+ * in ~/.office-addin-dev-certs. wrangler's own local certificate is never used: its CA's private key ships
+ * inside the npm package, so trusting it would let anyone forge certificates for any site.
  */
-export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {}, https = false, assets } = {}) {
+const certDir = join(homedir(), '.office-addin-dev-certs');
+export const devCerts = { ca: join(certDir, 'ca.crt'), cert: join(certDir, 'localhost.crt'), key: join(certDir, 'localhost.key') };
+export const INSTALL_CERTS = 'npx office-addin-dev-certs install';
+
+/** The local URL a run serves on: the address npm start prints, and the Worker's own origin (PUBLIC_ORIGIN). */
+export const localUrl = (port, https) => `${https ? 'https://localhost' : 'http://127.0.0.1'}:${port}`;
+
+/** The other loopback spelling of a local URL (localhost ↔ 127.0.0.1), so the page works opened either way. */
+const otherLoopback = (url) => (url.includes('//localhost:') ? url.replace('//localhost:', '//127.0.0.1:') : url.replace('//127.0.0.1:', '//localhost:'));
+
+/** `wrangler dev`'s arguments for a local run (exported for the tests). */
+export function devArgs({ port, persistTo, vars = {}, https = false, certs = devCerts }) {
+  const url = localUrl(port, https);
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+  // The Worker's own origin comes from configuration, never from the Host header.
+  const local = { PUBLIC_ORIGIN: url, BATCH_ORIGINS: otherLoopback(url) };
+  for (const [key, value] of Object.entries({ ...localDevVars, ...local, ...vars })) args.push('--var', `${key}:${value}`);
+  // Office loads add-ins only over https: served with the office-addin-dev-certs certificate for localhost.
+  if (https) args.push('--local-protocol', 'https', '--https-key-path', certs.key, '--https-cert-path', certs.cert);
+  return args;
+}
+
+/** Resolves when an https server answers with a certificate the given CA signed (the probe trusts only that CA). */
+function httpsAnswers(url, ca) {
+  return new Promise((resolve) => {
+    const req = httpsRequest(`${url}/v1/rules`, { ca, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => (req.destroy(), resolve(false)));
+    req.end();
+  });
+}
+
+/**
+ * Starts `wrangler dev` and resolves once it answers. `persistTo` keeps the local D1 (SQLite) state.
+ * With `https`, `certs` ({ ca, cert, key }) defaults to office-addin-dev-certs' files; missing ones are an
+ * error whose message is the one command to run. Returns { url, stop, output }.
+ */
+export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {}, https = false, certs = devCerts, assets } = {}) {
+  if (https && ![certs.ca, certs.cert, certs.key].every((file) => existsSync(file))) {
+    throw new Error(`No local https certificate: run \`${INSTALL_CERTS}\` once (a CA for this machine only; \`npx office-addin-dev-certs uninstall\` removes it)`);
+  }
   if (build) buildSite();
   migrateLocalD1(persistTo);
   const actualPort = port ?? (await freePort());
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(actualPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+  const args = devArgs({ port: actualPort, persistTo, vars, https, certs });
   // Another folder of static files than wrangler.toml's dist/site (the contract tests' private build).
   if (assets) args.push('--assets', assets);
-  for (const [key, value] of Object.entries({ ...localDevVars, ...vars })) args.push('--var', `${key}:${value}`);
-  // Office loads add-ins only over https: wrangler serves it with its own local certificate.
-  if (https) args.push('--local-protocol', 'https');
-  // With https the readiness probe reads wrangler's own "Ready" line, so its output is piped (and echoed).
-  const piped = !inherit || https;
+  const piped = !inherit;
   const child = spawn(wrangler, args, { cwd: root, env: offlineEnv, stdio: piped ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: !inherit });
   let output = '';
-  child.stdout?.on('data', (d) => ((output += d), inherit && process.stdout.write(d)));
-  child.stderr?.on('data', (d) => ((output += d), inherit && process.stderr.write(d)));
-  const url = `${https ? 'https' : 'http'}://${https ? 'localhost' : '127.0.0.1'}:${actualPort}`;
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = localUrl(actualPort, https);
+  const ca = https ? readFileSync(certs.ca) : undefined;
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -98,7 +146,7 @@ export async function startLocalWorker({ port, persistTo = join(root, '.wrangler
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     if (https) {
-      if (/Ready on/.test(output)) return { url, stop, output: () => output };
+      if (await httpsAnswers(url, ca)) return { url, stop, output: () => output };
     } else {
       try {
         const response = await fetch(`${url}/v1/rules`);

@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody, errorResponse } from './errors.ts';
+import { methodGuard } from './methods.ts';
 import { batchCors } from './origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
@@ -21,6 +22,9 @@ app.use('*', async (c, next) => {
   await next();
   c.res.headers.set('X-Ruleset-Version', RULESET_VERSION);
 });
+
+// A served path with a method it has no route for: 405 with Allow, not 404.
+app.use('*', methodGuard(app));
 
 // Quick checks and the catalogue are open to any page; batches only to configured origins and our own.
 const openCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['X-Ruleset-Version'], maxAge: 86400 });
@@ -44,8 +48,10 @@ app.notFound((c) =>
 );
 
 // Bad input is answered by the routes; this only keeps an unexpected failure from becoming a bare 500 page.
+// Only the error's kind and where it happened are logged: never the request's body, query string or input values
+// (an error's message may quote them).
 app.onError((error) => {
-  console.error('unexpected error', error);
+  console.error('unexpected error', error instanceof Error ? `${error.name}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}` : typeof error);
   return errorResponse(
     500,
     errorBody('internal-error', '服务内部错误，请报告（请求内容未被记录）', 'Internal error, please report it (the request content was not recorded)'),

@@ -32,6 +32,8 @@ export interface Env {
   ASSETS?: { fetch(request: Request): Promise<Response> };
   /** `id:sha256hex,id2:sha256hex` — the SHA-256 of each batch key, never the key itself. */
   API_KEYS?: string;
+  /** The service's own origin (`https://rules.example.org`), allowed to call the batch routes; never taken from `Host`. */
+  PUBLIC_ORIGIN?: string;
   /** Comma-separated origins allowed to call the batch routes from a browser (besides the Worker's own). */
   BATCH_ORIGINS?: string;
   /** Limits on one batch; defaults in `limits.ts`. */

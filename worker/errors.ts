@@ -7,6 +7,8 @@ import { RULESET_VERSION, type RuleErrorBody } from '../rules/index.ts';
 export type HttpErrorCode =
   | 'not-found'
   | 'method-not-allowed'
+  | 'not-acceptable'
+  | 'personal-input-in-url'
   | 'malformed-json'
   | 'unsupported-media-type'
   | 'unsupported-charset'

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the registry's metadata (`listRules()`): every route, and
  * every rule's inputs and outputs as schemas. A new rule appears here without a line of this file changing.
  */
-import { listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
+import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -118,8 +118,11 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
         summary,
         description: meta.description.en,
         tags: ['quick check'],
-        parameters: queryInputs.map((i) => ({ name: i.name, in: 'query', required: !!i.required, description: describe(i), schema: { type: 'string' } })),
-        responses: answers,
+        // Inputs that identify a person are never taken from a URL: 400 `personal-input-in-url`, use POST.
+        parameters: queryInputs
+          .filter((i) => !isPersonalInput(i))
+          .map((i) => ({ name: i.name, in: 'query', required: !!i.required, description: describe(i), schema: { type: 'string' } })),
+        responses: { ...answers, 400: errorResponse('An input that identifies a person was put in the query string: send it by POST') },
       },
       post: {
         operationId: `post_${fn}`,

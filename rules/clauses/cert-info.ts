@@ -141,6 +141,7 @@ export const certInfo = defineRule({
       type: 'text',
       required: true,
       format: 'certificate-number',
+      personal: true,
       label: text('残疾人证号', 'Certificate number'),
       description: text(`${certificate.length}位残疾人证号（末位 x 可小写）`, `${certificate.length}-character disability certificate number (a lower-case x is accepted)`),
       example: '15020219650115001X42',

@@ -145,6 +145,7 @@ const recordFields = [
     name: 'certNumber',
     type: 'text',
     format: 'certificate-number',
+    personal: true,
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
     description: text(`${certificate.length}位残疾人证号；不填则填写 category 与 grade`, `${certificate.length}-character certificate number; or give category and grade`),

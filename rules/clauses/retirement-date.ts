@@ -80,6 +80,7 @@ export const birthDateInput = {
   name: 'birthDate',
   type: 'date',
   required: true,
+  personal: true,
   label: text('出生日期', 'Birth date'),
   description: text('出生日期 YYYY-MM-DD', 'Birth date, YYYY-MM-DD'),
   example: '1966-03-15',

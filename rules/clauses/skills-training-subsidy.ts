@@ -34,7 +34,7 @@ const textInput = <const N extends string>(name: N, zh: string, en: string) => (
 });
 
 /** Who took which session: what the batch checks per person. */
-const sessionInputs = [textInput('personId', '学员编号', 'Trainee id'), textInput('project', '培训项目', 'Training project'), textInput('level', '培训等级', 'Level')] as const;
+const sessionInputs = [{ ...textInput('personId', '学员编号', 'Trainee id'), personal: true }, textInput('project', '培训项目', 'Training project'), textInput('level', '培训等级', 'Level')] as const;
 type Inputs = InputsOf<typeof sessionInputs>;
 
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {

@@ -8,12 +8,24 @@ import { resolveDistrict } from './districts.ts';
 import { fail } from './errors.ts';
 import type { InputSpec } from './schema.ts';
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** A number as written: ASCII digits, grouping commas in threes, a decimal point, an exponent (after full-width folding). */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** A whole number a JS number holds exactly; bigger ones take the decimal path (and its size check). */
 const PLAIN_INTEGER = /^[+-]?\d{1,15}$/;
 /** Magnitudes of 10^15 and more are typing errors, not claims (decimal.js's `e` is the exponent). */
 const LIMIT_EXPONENT = 15;
+/** More decimal places than this are not a claim either (and 1e-400 must not quietly become 0). */
+export const MAX_DECIMAL_PLACES = 20;
+/** Longer number texts are refused before any parsing. */
+const MAX_NUMBER_TEXT = 64;
+
+/**
+ * Full-width ASCII forms (Ｕ+FF01–FF5E: `１２，０００．５`) and the ideographic space, as Chinese input
+ * methods type them, folded to ASCII. Nothing else is folded: `④`, `¹`, `𝟒` stay what they are (and are refused).
+ */
+export const foldWidth = (text: string): string =>
+  text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '有', '√']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×']);
@@ -21,21 +33,54 @@ const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×']);
 export const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** A value as shown in a message: never stringified whole (a deeply nested list would overflow the stack). */
 const describe = (value: unknown) => {
+  if (Array.isArray(value)) return '[…]';
+  if (value !== null && typeof value === 'object') return '{…}';
   const shown = typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : String(value);
   return shown;
 };
 
-function toDecimal(value: unknown, field: string): Dec {
+/** The exponent of a number text such as `4e2`; absurd exponents are refused before decimal.js sees them. */
+const EXPONENT = /[eE]([+-]?\d+)$/;
+const MAX_EXPONENT_WRITTEN = 400;
+
+/** The number as written, exactly, or a refusal: too many decimal places, an absurd exponent, not finite. */
+function exactDecimal(text: string, field: string): Dec {
+  const exponent = EXPONENT.exec(text);
+  const d = exponent && Math.abs(Number(exponent[1])) > MAX_EXPONENT_WRITTEN ? undefined : new Dec(text);
+  if (d === undefined || !d.isFinite()) {
+    if (exponent && Number(exponent[1]) > 0) fail('out-of-range', `${field} 数值过大`, `${field} is too large`, field);
+    tooPrecise(field, text);
+  }
+  if (d.decimalPlaces() > MAX_DECIMAL_PLACES) tooPrecise(field, text);
+  return d;
+}
+
+function tooPrecise(field: string, text: string): never {
+  fail(
+    'invalid-number',
+    `${field} 小数位过多（最多 ${MAX_DECIMAL_PLACES} 位），无法按所写精确计算：${describe(text)}`,
+    `${field} has more than ${MAX_DECIMAL_PLACES} decimal places and cannot be computed exactly as written: ${describe(text)}`,
+    field,
+  );
+}
+
+/**
+ * A number from any source, read one way: JS numbers, and texts of ASCII or full-width digits with
+ * optional grouping commas, decimal point and exponent (`4e2`), exactly as written. Look-alike digits
+ * (`④⓪⓪`, `¹²`, `𝟒𝟎𝟎`), lists, objects, and numbers not computable exactly as written are refused.
+ */
+export function toDecimal(value: unknown, field: string): Dec {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail('invalid-number', `${field} 不是有限的数字`, `${field} is not a finite number`, field);
-    return new Dec(value);
+    return exactDecimal(String(value), field);
   }
-  if (typeof value === 'string') {
-    if (NUMBER.test(value)) return new Dec(value);
-    let t = value.normalize('NFKC').trim();
+  if (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT) {
+    if (NUMBER.test(value)) return exactDecimal(value, field);
+    let t = foldWidth(value).trim();
     if (GROUPED.test(t)) t = t.replace(/,/g, '');
-    if (NUMBER.test(t)) return new Dec(t);
+    if (NUMBER.test(t)) return exactDecimal(t, field);
   }
   fail('invalid-number', `${field} 应为数字，收到 ${describe(value)}`, `${field} must be a number, got ${describe(value)}`, field);
 }
@@ -94,7 +139,7 @@ export function toBoolean(value: unknown, field: string): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
   if (typeof value === 'string') {
-    const t = value.trim().toLowerCase();
+    const t = foldWidth(value).trim().toLowerCase();
     if (TRUE.has(t)) return true;
     if (FALSE.has(t)) return false;
   }
@@ -107,7 +152,7 @@ const checkedDates = new Set<string>();
 export function toDate(value: unknown, field: string): string {
   if (typeof value === 'string') {
     if (checkedDates.has(value)) return value;
-    const t = value.trim();
+    const t = foldWidth(value).trim();
     if (parseIsoDate(t)) {
       if (t === value && checkedDates.size < 4096) checkedDates.add(t);
       return t;
@@ -117,15 +162,15 @@ export function toDate(value: unknown, field: string): string {
 }
 
 function toChoice(value: unknown, spec: InputSpec, field: string): string {
-  const t = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.normalize('NFKC').trim() : undefined;
+  const t = typeof value === 'number' ? String(value) : typeof value === 'string' ? foldWidth(value).trim() : undefined;
   if (t !== undefined) {
     const lower = t.toLowerCase();
     for (const choice of spec.choices!) {
       if (
         choice.value === lower ||
-        choice.label.zh.normalize('NFKC') === t ||
+        foldWidth(choice.label.zh) === t ||
         choice.label.en.toLowerCase() === lower ||
-        choice.aliases?.some((alias) => alias.normalize('NFKC') === t)
+        choice.aliases?.some((alias) => foldWidth(alias) === t)
       ) {
         return choice.value;
       }
@@ -135,13 +180,17 @@ function toChoice(value: unknown, spec: InputSpec, field: string): string {
   fail('invalid-choice', `${field} 应为以下之一：${accepted}；收到 ${describe(value)}`, `${field} must be one of: ${accepted}; got ${describe(value)}`, field);
 }
 
+const MAX_LIST_ITEMS = 100_000;
+const tooMany = (field: string): never => fail('out-of-range', `${field} 项数过多`, `${field} has too many items`, field);
+
 function toIntegerList(value: unknown, spec: InputSpec, field: string): number[] {
   let items: unknown[];
-  if (Array.isArray(value)) items = value.flat(2).filter((v) => !isBlank(v));
+  if (Array.isArray(value)) items = value.length > MAX_LIST_ITEMS ? tooMany(field) : value.flat(2).filter((v) => !isBlank(v));
   else if (typeof value === 'string') items = value.split(/[,;，；\s]+/).filter((v) => v !== '');
   else if (typeof value === 'number') items = [value];
   else fail('invalid-list', `${field} 应为数字列表，如 "12,14,6"`, `${field} must be a list of numbers, e.g. "12,14,6"`, field);
-  if (items.length > 100_000) fail('out-of-range', `${field} 项数过多`, `${field} has too many items`, field);
+  if (items.length > MAX_LIST_ITEMS) tooMany(field);
+  if (items.length === 0) fail('invalid-list', `${field} 应为非空的数字列表，如 "12,14,6"`, `${field} must be a non-empty list of numbers, e.g. "12,14,6"`, field);
   return items.map((item, i) => toInteger(item, spec, `${field}[${i}]`));
 }
 
@@ -153,8 +202,24 @@ function toRecords(value: unknown, spec: InputSpec, field: string): Record<strin
   return value.map((record, i) => coerceObject(record, spec.fields!, `${field}[${i}]`));
 }
 
+/** The error code for a value of the wrong shape (a list or an object where one value belongs). */
+const SHAPE_CODE = {
+  integer: 'invalid-number',
+  decimal: 'invalid-number',
+  money: 'invalid-number',
+  boolean: 'invalid-boolean',
+  date: 'invalid-date',
+  district: 'unknown-district',
+  choice: 'invalid-choice',
+  text: 'invalid-choice',
+} as const;
+
 /** Coerces one present (non-blank) value according to its spec. */
 function coerceValue(value: unknown, spec: InputSpec, field: string): unknown {
+  if (typeof value === 'object' && value !== null && spec.type !== 'integer-list' && spec.type !== 'records') {
+    const what = Array.isArray(value) ? { zh: '列表', en: 'a list' } : { zh: '对象', en: 'an object' };
+    fail(SHAPE_CODE[spec.type], `${field} 应为单个值，收到${what.zh}`, `${field} must be a single value, got ${what.en}`, field);
+  }
   switch (spec.type) {
     case 'integer':
       return toInteger(value, spec, field);
@@ -214,7 +279,7 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   for (const spec of specs) {
     const field = prefix ? `${prefix}.${spec.name}` : spec.name;
     const value = source[spec.name];
-    if (isBlank(value) || (Array.isArray(value) && value.length === 0 && spec.type !== 'records')) {
+    if (isBlank(value)) {
       if (spec.default !== undefined) out[spec.name] = coerceValue(spec.default, spec, field);
       else if (spec.required) fail('missing-input', `缺少必填项 ${field}（${spec.label.zh}）`, `Missing required input ${field} (${spec.label.en})`, field);
       continue;

@@ -48,7 +48,15 @@ export interface InputSpec {
   format?: 'certificate-number';
   /** A typical value, for documentation, forms and generated examples. */
   example?: string | number | boolean;
+  /**
+   * The input identifies a person (a certificate or ID number, a person's id, a birth date): it is never
+   * taken from a URL (the Worker refuses it in a query string and asks for POST), logged or echoed in errors.
+   */
+  personal?: boolean;
 }
+
+/** An input that identifies a person, itself or through a field of its records. */
+export const isPersonalInput = (spec: InputSpec): boolean => spec.personal === true || (spec.fields?.some(isPersonalInput) ?? false);
 
 export type OutputType = 'money' | 'integer' | 'decimal' | 'ratio' | 'boolean' | 'date' | 'text' | 'conditions' | 'records';
 

@@ -14,6 +14,7 @@ import { benchBatchByRule, benchBatches, benchLoad, csvFor, postBatch, residentM
 import { csvForRule, csvRules } from './rule-csv.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 import { benchSelfhost } from './selfhost.ts';
+import { loadHeap, loadHeapTable, type LoadHeapFigures } from './load-heap.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -105,6 +106,15 @@ try {
   console.error('self-hosted part failed:', error);
 }
 
+// Issue 13 finding 11: the isolate's heap under the load test's traffic (test/bench/load-heap.ts).
+let loadHeapError: string | undefined;
+try {
+  console.error('the Worker isolate\'s heap under load (DevTools) …');
+  (report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap = await loadHeap(quick ? 5 : 20);
+} catch (error) {
+  loadHeapError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 const differentialFile = join(root, 'test-output', 'differential.json');
@@ -114,4 +124,5 @@ if (!quick) {
   writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), 'bench', readmeSection(report, differential)));
 }
 console.log(benchTables(report));
+console.log(`\n${loadHeapTable((report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap, loadHeapError)}`);
 if (report.workerError || report.selfhostError) process.exitCode = 1;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateBatch, listRules } from '../../rules/index.ts';
 import { Dec, money } from '../../rules/core/decimal.ts';
+import { MAX_DECIMAL_PLACES } from '../../rules/core/coerce.ts';
 import { junkInputs, validInputsFor } from '../support/arbitraries.ts';
 
 const MONEY = /^-?\d+\.\d{2}$/;
@@ -103,6 +104,12 @@ describe('evaluateBatch', () => {
       fc.property(claimedValues, (claimed) => {
         const [row] = evaluateBatch('overquota-reward', [{ ...base, claimed }]).rows;
         const exact = new Dec(String(claimed));
+        if (exact.decimalPlaces() > MAX_DECIMAL_PLACES) {
+          // More decimals than any amount has (e.g. a double of 1e-300): refused, not rounded to 0 (issue 13, finding 2).
+          expect(row.status).toBe('invalid');
+          expect(row.error?.field).toBe('claimed');
+          return;
+        }
         expect(row.claimed).toBe(money(exact));
         expect(row.difference).toBe(money(exact.minus('29700')));
         expect(row.status).toBe(exact.eq(29700) ? 'ok' : 'mismatch');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRules, RULESET_VERSION } from '../../rules/index.ts';
+import { isPersonalInput, listRules, RULESET_VERSION } from '../../rules/index.ts';
 import { call } from './helpers.ts';
 
 interface Doc {
@@ -30,7 +30,7 @@ describe('GET /openapi.json', () => {
       expect(inputs.required).toEqual(meta.inputs.filter((i) => i.required).map((i) => i.name));
       const result = doc.components.schemas[`${meta.functionName}_Result`];
       expect(Object.keys(result.properties!)).toEqual(meta.outputs.map((o) => o.name));
-      expect(own.get.parameters!.map((p) => p.name)).toEqual(meta.inputs.filter((i) => i.type !== 'records').map((i) => i.name));
+      expect(own.get.parameters!.map((p) => p.name)).toEqual(meta.inputs.filter((i) => i.type !== 'records' && !isPersonalInput(i)).map((i) => i.name));
     }
   });
 

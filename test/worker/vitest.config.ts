@@ -24,6 +24,7 @@ export default defineProject({
       miniflare: {
         bindings: {
           API_KEYS: `local:${sha256(LOCAL_DEV_KEY)},second:${sha256(OTHER_TEST_KEY)}`,
+          PUBLIC_ORIGIN: 'https://rules.test',
           BATCH_ORIGINS: 'https://allowed.example',
           AUDIT_HMAC_KEY: 'test-audit-hmac-key',
           MAX_BATCH_ROWS: '1000',

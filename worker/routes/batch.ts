@@ -22,12 +22,14 @@ import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
+import { parseJson } from '../json.ts';
+import { preferredType } from '../accept.ts';
 
 export const batch = new Hono<AppEnv>();
 batch.use('/v1/batch/*', requireKey);
 
 const isCsvType = (contentType: string | undefined) => /^(text|application)\/(csv|comma-separated-values)\s*(;|$)/i.test((contentType ?? '').trim());
-const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv/i.test(accept ?? '');
+const wantsCsv = (accept: string | undefined) => preferredType(accept, ['application/json', 'text/csv']) === 'text/csv';
 
 /** Rows to answer: a pull-based source of answered rows, and the columns to echo in a CSV answer. */
 interface Rows {
@@ -75,7 +77,7 @@ function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: Ru
 function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number): Rows | Response {
   let body: unknown;
   try {
-    body = JSON.parse(utf8Text(chunks));
+    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`), { rule: meta.id });

@@ -2,12 +2,19 @@
  * `GET /v1/rules/{id}?input=value…` and `POST /v1/rules/{id}` (a JSON object of inputs): one rule,
  * answered with `evaluate()`'s own body — 200 on success, 422 on an error in the inputs, 404 for an
  * unknown rule. Generated from the registry: nothing here knows a rule by name.
+ *
+ * GET and POST reach the same coercion with the same kind of values: the query string gives texts, and the
+ * JSON body gives texts too for its numbers (`worker/json.ts` keeps each number as written), so
+ * `?totalStaff=4e2` and `{"totalStaff":4e2}`, or `?__proto__=1` and `{"__proto__":1}`, get one answer.
+ * Inputs that identify a person (`personal` in their spec) are refused in a query string: URLs end up in
+ * logs, proxies and browser histories.
  */
 import { Hono } from 'hono';
-import { evaluate, findRule, type Evaluation } from '../../rules/index.ts';
+import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type RuleDefinition } from '../../rules/index.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse } from '../errors.ts';
+import { parseJson } from '../json.ts';
 
 /** Quick checks are small; `disabled-headcount` rows are the largest legitimate body. */
 const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
@@ -19,18 +26,42 @@ function answer(evaluation: Evaluation): Response {
   return new Response(JSON.stringify(evaluation), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
-/** Query-string inputs: strings, coerced by the rules package; a repeated name becomes a list. */
-function queryInputs(url: string): Record<string, unknown> {
-  const params = new URL(url).searchParams;
-  const inputs: Record<string, unknown> = {};
+/**
+ * Query-string inputs: strings, coerced by the rules package; a repeated name becomes a list. The object has
+ * no prototype and every name is its own property, so `__proto__` is an input name like any other (and refused
+ * as unknown, as in a JSON body).
+ */
+export function queryInputs(params: URLSearchParams): Record<string, unknown> {
+  const inputs: Record<string, unknown> = Object.create(null);
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name);
-    inputs[name] = values.length === 1 ? values[0] : values;
+    Object.defineProperty(inputs, name, { value: values.length === 1 ? values[0] : values, enumerable: true, writable: true, configurable: true });
   }
   return inputs;
 }
 
-quickCheck.get('/v1/rules/:id', (c) => answer(evaluate(c.req.param('id'), queryInputs(c.req.url))));
+/** The first input in the query string that identifies a person, if any. */
+const personalInQuery = (rule: RuleDefinition, params: URLSearchParams) => inputsOf(rule).find((spec) => isPersonalInput(spec) && params.has(spec.name));
+
+quickCheck.get('/v1/rules/:id', (c) => {
+  const id = c.req.param('id');
+  const params = new URL(c.req.url).searchParams;
+  const rule = findRule(id);
+  const personal = rule && personalInQuery(rule, params);
+  if (personal) {
+    return errorResponse(
+      400,
+      errorBody(
+        'personal-input-in-url',
+        `${personal.label.zh}（${personal.name}）是个人信息，不得放在网址中（网址会进入日志）：请用 POST /v1/rules/${id}，以 JSON 请求体提交`,
+        `${personal.label.en} (${personal.name}) identifies a person and may not be sent in a URL (URLs are logged): send it with POST /v1/rules/${id} in a JSON body`,
+        personal.name,
+      ),
+      { rule: id },
+    );
+  }
+  return answer(evaluate(id, queryInputs(params)));
+});
 
 quickCheck.post('/v1/rules/:id', async (c) => {
   const id = c.req.param('id');
@@ -51,7 +82,7 @@ quickCheck.post('/v1/rules/:id', async (c) => {
   if (!body.ok) return body.response;
   let inputs: unknown;
   try {
-    inputs = JSON.parse(utf8Text(body.bytes));
+    inputs = parseJson(utf8Text(body.bytes));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`), { rule: id });
