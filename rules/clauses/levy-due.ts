@@ -20,17 +20,6 @@ import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { levy } from '../parameters/national.ts';
 import { documentsOf, type Parameter } from '../parameters/types.ts';
 
-type UnitKind = 'enterprise' | 'other';
-
-interface Inputs {
-  totalStaff: number;
-  disabledCounted: Dec;
-  averageWage: Dec;
-  socialAverageWage?: Dec;
-  year: number;
-  date?: string;
-  unitKind: UnitKind;
-}
 
 /** Every dated levy parameter: a change inside the collection year makes the collection date needed. */
 const levyParameters: Parameter[] = [levy.formula, levy.exemptMaxStaff, levy.exemptWithinYearsOfRegistration, levy.wageCapMultiple, levy.tierRatio, levy.rateAtOrAboveTier, levy.rateBelowTier];
@@ -46,7 +35,7 @@ function changesWithin(collectionYear: number): { from: string; document: string
   return [...seen.values()].sort((a, b) => (a.from < b.from ? -1 : 1));
 }
 
-export const levyDue = defineRule<Inputs>({
+export const levyDue = defineRule({
   id: 'levy-due',
   clause: clauses['m2-levy'],
   kind: 'helper',

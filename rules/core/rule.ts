@@ -53,11 +53,6 @@ export interface RuleSpec<Specs extends readonly InputSpec[], Outputs extends re
 export function defineRule<const Specs extends readonly InputSpec[], const Outputs extends readonly OutputSpec[]>(
   rule: RuleSpec<Specs, Outputs>,
 ): RuleDefinition<RuleInputs<Specs>, OutputsOf<Outputs>>;
-/**
- * @deprecated A hand-written input type beside the specs: only for a rule not converted yet (`levy-due`,
- * under rework in another branch). Drop its `interface Inputs` and the type argument, then delete this overload.
- */
-export function defineRule<I = never>(rule: RuleDefinition<NoInfer<I>>): RuleDefinition<I>;
 export function defineRule(rule: any): RuleDefinition {
   return rule;
 }
