@@ -20,7 +20,6 @@ import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { levy } from '../parameters/national.ts';
 import { documentsOf, type Parameter } from '../parameters/types.ts';
 
-
 /** Every dated levy parameter: a change inside the collection year makes the collection date needed. */
 const levyParameters: Parameter[] = [levy.formula, levy.exemptMaxStaff, levy.exemptWithinYearsOfRegistration, levy.wageCapMultiple, levy.tierRatio, levy.rateAtOrAboveTier, levy.rateBelowTier];
 
