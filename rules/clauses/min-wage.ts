@@ -27,7 +27,7 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
     ctx.rely('hi-tech-zone-wage');
     fail(
       'no-wage-table',
-      `${district.zh}不在自治区最低工资标准的任何类区中，请直接填写 monthlyMinWage（月最低工资标准）`,
+      `${district.zh}不在自治区最低工资标准的任何类区中，请直接填写月最低工资标准`,
       `${district.en} is in no class of the regional minimum-wage tables; pass monthlyMinWage instead`,
       field,
     );
@@ -62,10 +62,10 @@ export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: 
     return given;
   }
   if (input.district === undefined) {
-    ctx.missing('monthlyMinWage', '请填写 monthlyMinWage（月最低工资标准），或填写 district 与 date', 'Give monthlyMinWage, or district and date');
+    ctx.missing('monthlyMinWage', '请填写月最低工资标准，或填写旗县区与所涉日期', 'Give monthlyMinWage, or district and date');
   }
   if (ctx.date === undefined) {
-    ctx.missing('date', '按旗县区查最低工资标准时须填写 date（所涉日期）', 'date is needed to look up the minimum wage of a district');
+    ctx.missing('date', '按旗县区查最低工资标准时须填写所涉日期', 'date is needed to look up the minimum wage of a district');
   }
   ctx.rely('min-wage-date');
   return minimumWageOn(input.district, ctx.date, ctx).monthlyMinWage;
