@@ -3,7 +3,9 @@
  * Everything the Worker, the add-in and the page need comes from here.
  */
 export { evaluate, evaluateRule, inputsOf, policyRef } from './evaluate.ts';
-export type { Evaluation, Success, Failure, PolicyRef } from './evaluate.ts';
+export type { Evaluation, Success, Failure, PolicyRef, DatedAnswer } from './evaluate.ts';
+export { messageIn, pointAt, type Projection, type ControlRef } from './core/projection-words.ts';
+export { parameterChangeDates } from './core/change-dates.ts';
 export { evaluateBatch, BatchEvaluator } from './batch.ts';
 export { BATCH_COLUMN_HEADERS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
 export type { BatchColumn } from './columns.ts';
