@@ -2,6 +2,7 @@ import { Dec, money } from './core/decimal.ts';
 import { isBlank } from './core/coerce.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
+import type { FailedCondition } from './core/schema.ts';
 import type { Text } from './core/text.ts';
 import { evaluateRule, policyRef, type PolicyRef } from './evaluate.ts';
 import { findRule } from './registry.ts';
@@ -15,6 +16,9 @@ export interface BatchRow {
   status: RowStatus;
   result?: Record<string, unknown>;
   warnings?: Text[];
+  /** Present (false) when the row's case fails a condition of the clause, with the conditions in words. */
+  eligible?: false;
+  failedConditions?: FailedCondition[];
   error?: RuleErrorBody;
   claimed?: string;
   difference?: string;
@@ -99,7 +103,7 @@ export class BatchEvaluator {
         return invalid(index, rowId, {
           code: 'invalid-number',
           field: 'claimed',
-          message: { zh: `申报金额 claimed 应为数字，收到 "${String(rawClaimed).slice(0, 40)}"`, en: `claimed must be a number, got "${String(rawClaimed).slice(0, 40)}"` },
+          message: { zh: `申报金额应为数字，收到 "${String(rawClaimed).slice(0, 40)}"`, en: `claimed must be a number, got "${String(rawClaimed).slice(0, 40)}"` },
         });
       }
       claimed = String(t);
@@ -109,13 +113,17 @@ export class BatchEvaluator {
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;
     if (evaluation.warnings.length) row.warnings = evaluation.warnings;
+    if (!evaluation.eligible) {
+      row.eligible = false;
+      row.failedConditions = evaluation.failedConditions;
+    }
     if (claimed !== undefined) {
       const computed = evaluation.result[this.rule.primary];
       if (typeof computed !== 'string' && typeof computed !== 'number') {
         return invalid(index, rowId, {
           code: 'unknown-input',
           field: 'claimed',
-          message: { zh: `规则 ${this.rule.id} 的结果不是金额或数量，不能核对 claimed`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
+          message: { zh: `规则“${this.rule.title.zh}”的结果不是金额或数量，不能核对申报金额`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
         });
       }
       const comparison = compareClaim(claimed, computed);

@@ -131,8 +131,8 @@ export function evaluate(ruleId: string, rawInputs: unknown): Evaluation {
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
   const [answer, undated] = evaluateOnce(rule, rawInputs, options);
-  // A single answer (not a batch row) given without a date: does it change inside the plan's window?
-  if (!undated || options.explain === false || rule.kind !== 'clause' || rule.answersValidity) return answer;
+  // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
+  if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
   return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer, options);
 }
 
@@ -196,7 +196,8 @@ function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, a
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
-    const [dated] = evaluateOnce(rule, { ...raw, date: from }, options);
+    // Without the batch's cross-row state: the row itself was already counted once.
+    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: options.explain });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }
