@@ -1,5 +1,5 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { ControlRef, RuleMetadata, Text } from '../rules/index.ts';
+import type { ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
 import type { DatedAnswer, Success } from '../rules/evaluate.ts';
 import { ui } from './i18n.ts';
 
@@ -64,7 +64,17 @@ export interface BatchSummaryBody {
   rule: string;
   rulesetVersion: string;
   summary: { rows: number; ok: number; mismatch: number; invalid: number };
-  rows: { index: number; rowId?: string; status: 'ok' | 'mismatch' | 'invalid'; result?: Record<string, unknown>; error?: ApiError; claimed?: string; difference?: string }[];
+  rows: {
+    index: number;
+    rowId?: string;
+    status: 'ok' | 'mismatch' | 'invalid';
+    result?: Record<string, unknown>;
+    eligible?: false;
+    failedConditions?: FailedCondition[];
+    error?: ApiError;
+    claimed?: string;
+    difference?: string;
+  }[];
 }
 
 const batchInit = (key: string, csv: ArrayBuffer, accept: string): RequestInit => ({

@@ -156,11 +156,15 @@ function showBatch(): void {
   if (!view.batch) return void target.replaceChildren();
   const { upload, body } = view.batch;
   target.replaceChildren(
-    renderBatchSummary(body, async () => {
-      say(el.batchAlert());
-      const answer = await downloadResult(upload);
-      if (!answer.ok) say(el.batchAlert(), errorText(answer.error));
-    }),
+    renderBatchSummary(
+      body,
+      async () => {
+        say(el.batchAlert());
+        const answer = await downloadResult(upload);
+        if (!answer.ok) say(el.batchAlert(), errorText(answer.error));
+      },
+      view.rules.find((r) => r.id === body.rule)?.title[lang()],
+    ),
   );
 }
 
