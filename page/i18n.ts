@@ -53,7 +53,8 @@ export const ui = {
   noConditionFailed: { zh: '无', en: 'none' },
   dateFormat: { zh: '格式：年-月-日，如 2024-06-30', en: 'Format: year-month-day, e.g. 2024-06-30' },
   notEligible: { zh: '不符合条件', en: 'Not eligible' },
-  notEligibleIntro: { zh: '本案例不符合以下条件，因此没有金额：', en: 'This case does not meet these conditions, so there is no amount:' },
+  notEligibleIntro: { zh: '本案例不符合以下条件：', en: 'This case does not meet these conditions:' },
+  notEligibleNoAmount: { zh: '本案例不符合以下条件，因此没有金额：', en: 'This case does not meet these conditions, so there is no amount:' },
   zeroAmount: { zh: '金额为零：本案例没有可发放的金额', en: 'The amount is zero: nothing is payable for this case' },
   dependsOnDate: { zh: '结果取决于所涉日期', en: 'The answer depends on the date' },
   dependsOnDateIntro: {

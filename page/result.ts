@@ -108,7 +108,7 @@ export function renderResult(meta: RuleMetadata, answer: Success): HTMLElement {
           'div',
           { class: 'primary not-eligible', id: 'primary', 'data-eligible': 'false' },
           h('p', { class: 'verdict', id: 'verdict' }, h('strong', {}, t('notEligible'))),
-          h('p', {}, t('notEligibleIntro')),
+          h('p', {}, t(primarySpec?.type === 'money' ? 'notEligibleNoAmount' : 'notEligibleIntro')),
           conditionList(answer.failedConditions, 'failed-conditions'),
         )
       : h(

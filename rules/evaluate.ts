@@ -133,7 +133,7 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
   const [answer, undated] = evaluateOnce(rule, rawInputs, options);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer, options);
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer);
 }
 
 /** One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
@@ -191,13 +191,13 @@ function periodsOfWindow(): [string, string][] {
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation, options: EvaluateOptions): Evaluation {
+function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation): Evaluation {
   const periods = periodsOfWindow();
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
-    // Without the batch's cross-row state: the row itself was already counted once.
-    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: options.explain });
+    // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
+    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

@@ -157,7 +157,7 @@ const recordFields: readonly InputSpec[] = [
     format: 'certificate-number',
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
-    description: text('20位残疾人证号；不填则填写 category 与 grade', '20-character certificate number; or give category and grade'),
+    description: text('20位残疾人证号；不填则填写残疾类别与残疾等级', '20-character certificate number; or give category and grade'),
   },
   {
     name: 'category',

@@ -149,6 +149,26 @@ describe('plain Chinese for clerks (issue 11)', () => {
   });
 
   for (const rule of rules) {
+    it(`${rule.id}: no code word in its Chinese title, description, labels and help`, () => {
+      const texts: [string, Text | undefined][] = [
+        ['title', rule.title],
+        ['description', rule.description],
+        ...inputsOf(rule).flatMap((spec): [string, Text | undefined][] => [
+          [`${spec.name} label`, spec.label],
+          [`${spec.name} description`, spec.description],
+          [`${spec.name} unit`, spec.unit],
+          ...(spec.choices ?? []).map((c): [string, Text] => [`${spec.name} choice ${c.value}`, c.label]),
+          ...(spec.fields ?? []).flatMap((f): [string, Text | undefined][] => [
+            [`${spec.name}.${f.name} label`, f.label],
+            [`${spec.name}.${f.name} description`, f.description],
+          ]),
+        ]),
+        ...rule.outputs.map((o): [string, Text] => [`${o.name} output`, o.label]),
+      ];
+      const problems = texts.flatMap(([where, t]) => (t && codeWords(t.zh).length ? [`${where}: “${t.zh}” has ${codeWords(t.zh).join(', ')}`] : []));
+      expect(problems).toEqual([]);
+    });
+
     it(`${rule.id}: no code word in any Chinese step, condition, warning, hint or error`, () => {
       const problems: string[] = [];
       let evaluated = 0;
