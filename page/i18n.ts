@@ -62,8 +62,6 @@ export const ui = {
     en: 'No date was given, and the answer changes within the plan’s validity. Give the date of the claim; the answer for each period:',
   },
   period: { zh: '时段', en: 'Period' },
-  beforeDate: { zh: '{date} 之前', en: 'before {date}' },
-  fromDate: { zh: '自 {date} 起', en: 'from {date}' },
   fieldErrorPrefix: { zh: '输入有误：', en: 'Input error: ' },
   networkError: { zh: '无法连接服务，请稍后再试。', en: 'The service could not be reached; please try again.' },
   unexpectedAnswer: { zh: '服务返回了无法识别的答复', en: 'The service gave an answer the page cannot read' },

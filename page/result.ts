@@ -5,6 +5,7 @@
  */
 import type { FailedCondition, OutputSpec, RuleMetadata, Text } from '../rules/index.ts';
 import type { DatedAnswer, Success } from '../rules/evaluate.ts';
+import { groupThousands, periodLabel } from '../rules/core/periods.ts';
 import { h } from './dom.ts';
 import { colon, listSep, paren, t, tr } from './i18n.ts';
 
@@ -40,12 +41,11 @@ function formatValue(value: unknown, spec: OutputSpec | undefined): Node | strin
 const conditionList = (conditions: readonly FailedCondition[], id?: string) =>
   h('ul', { class: 'conditions', id }, conditions.map((c) => h('li', { 'data-code': c.code }, tr(c.message))));
 
-const grouped = (value: string) => value.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 /** A figure as a clerk reads it: money with thousands separators and its unit. */
 function figureText(value: unknown, spec: OutputSpec | undefined): string {
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
-  const shown = typeof value === 'string' && spec?.type === 'money' ? grouped(value) : String(value ?? '—');
+  const shown = typeof value === 'string' && spec?.type === 'money' ? groupThousands(value) : String(value ?? '—');
   return `${shown}${unitOf(spec)}`;
 }
 
@@ -55,11 +55,6 @@ function figureText(value: unknown, spec: OutputSpec | undefined): string {
  */
 export function renderByDate(meta: RuleMetadata, byDate: readonly DatedAnswer[]): HTMLElement {
   const spec = meta.outputs.find((o) => o.name === meta.primary);
-  const period = (d: DatedAnswer, i: number) => {
-    if (i === 0) return t('beforeDate').replace('{date}', byDate[1].from);
-    if (i === byDate.length - 1) return t('fromDate').replace('{date}', d.from);
-    return `${d.from} – ${d.to}`;
-  };
   return h(
     'section',
     { class: 'by-date', id: 'by-date', 'aria-labelledby': 'by-date-heading' },
@@ -73,7 +68,7 @@ export function renderByDate(meta: RuleMetadata, byDate: readonly DatedAnswer[])
         'tbody',
         {},
         byDate.map((d, i) =>
-          h('tr', { 'data-from': d.from, 'data-to': d.to }, h('th', { scope: 'row' }, period(d, i)), h('td', { class: 'figure' }, d.eligible ? figureText(d.result[meta.primary], spec) : t('notEligible'))),
+          h('tr', { 'data-from': d.from, 'data-to': d.to }, h('th', { scope: 'row' }, tr(periodLabel(byDate, i))), h('td', { class: 'figure' }, d.eligible ? figureText(d.result[meta.primary], spec) : t('notEligible'))),
         ),
       ),
     ),

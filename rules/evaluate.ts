@@ -6,6 +6,7 @@ import { formatOutputs } from './core/format.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition, InputSpec, OutputSpec } from './core/schema.ts';
 import { parameterChangeDates } from './core/change-dates.ts';
+import { groupThousands, periodLabel } from './core/periods.ts';
 import { addDays } from './core/dates.ts';
 import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
@@ -209,24 +210,16 @@ function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, a
   return { ...answer, error: { ...answer.error, message: notice }, byDate };
 }
 
-const grouped = (value: string) => value.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-
-/** "未给出所涉日期，而结果随日期而变：2024-12-01 之前 29,700.00 元；自 2024-12-01 起 34,050.00 元。" */
+/** "未给出所涉日期，而奖励金额（每年）随日期而变：2024-12-01 之前 29,700.00 元；自 2024-12-01 起 34,050.00 元。请填写所涉日期" */
 function dateNotice(byDate: DatedAnswer[], primary: OutputSpec): Text {
-  const shown = (d: DatedAnswer) => {
-    const value = d.result[primary.name];
-    const figure = typeof value === 'string' && primary.type === 'money' ? grouped(value) : String(value);
-    return {
-      zh: d.eligible ? `${figure}${primary.unit ? ` ${primary.unit.zh}` : ''}` : '不符合条件',
-      en: d.eligible ? `${figure}${primary.unit ? ` ${primary.unit.en}` : ''}` : 'not eligible',
-    };
-  };
-  const last = byDate.length - 1;
   const parts = byDate.map((d, i) => {
-    const v = shown(d);
-    if (i === 0) return { zh: `${byDate[1].from} 之前 ${v.zh}`, en: `${v.en} before ${byDate[1].from}` };
-    if (i === last) return { zh: `自 ${d.from} 起 ${v.zh}`, en: `${v.en} from ${d.from}` };
-    return { zh: `${d.from} 至 ${d.to} ${v.zh}`, en: `${v.en} from ${d.from} to ${d.to}` };
+    const value = d.result[primary.name];
+    const figure = typeof value === 'string' && primary.type === 'money' ? groupThousands(value) : String(value);
+    const unit = (lang: 'zh' | 'en') => (primary.unit ? ` ${primary.unit[lang]}` : '');
+    const when = periodLabel(byDate, i);
+    return d.eligible
+      ? { zh: `${when.zh} ${figure}${unit('zh')}`, en: `${figure}${unit('en')} ${when.en}` }
+      : { zh: `${when.zh} 不符合条件`, en: `not eligible ${when.en}` };
   });
   return {
     zh: `未给出所涉日期，而${primary.label.zh}随日期而变：${parts.map((p) => p.zh).join('；')}。请填写所涉日期`,

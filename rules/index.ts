@@ -6,6 +6,7 @@ export { evaluate, evaluateRule, inputsOf, policyRef } from './evaluate.ts';
 export type { Evaluation, Success, Failure, PolicyRef, DatedAnswer } from './evaluate.ts';
 export { messageIn, pointAt, type Projection, type ControlRef } from './core/projection-words.ts';
 export { parameterChangeDates } from './core/change-dates.ts';
+export { groupThousands, periodLabel } from './core/periods.ts';
 export { evaluateBatch, BatchEvaluator } from './batch.ts';
 export { BATCH_COLUMN_HEADERS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
 export type { BatchColumn } from './columns.ts';

@@ -3,7 +3,7 @@
  * rows of [label, value] that spill below the cell — value, every output, clause id and text, policy and
  * validity, steps, interpretations relied on, warnings and hints. A refusal spills its code and message.
  */
-import { messageIn, type DatedAnswer, type Evaluation, type RuleMetadata } from '../../rules/index.ts';
+import { messageIn, periodLabel, type DatedAnswer, type Evaluation, type RuleMetadata } from '../../rules/index.ts';
 import { basicValueOf, outputToCell } from './cells.ts';
 import type { Lang } from './language.ts';
 
@@ -29,8 +29,6 @@ const L = {
   notEligible: { zh: '不符合条件', en: 'Not eligible' },
   condition: { zh: '不符合的条件', en: 'Condition not met' },
   dependsOnDate: { zh: '结果取决于所涉日期', en: 'Depends on the date' },
-  before: { zh: '{date} 之前', en: 'Before {date}' },
-  from: { zh: '自 {date} 起', en: 'From {date}' },
 } as const;
 
 /** One row per period when the answer depends on a date not given: "2024-12-01 之前 | 29700". */
@@ -38,9 +36,7 @@ function periodRows(meta: RuleMetadata, byDate: readonly DatedAnswer[], lang: La
   const spec = meta.outputs.find((o) => o.name === meta.primary);
   const rows: Row[] = [[L.dependsOnDate[lang], spec?.label[lang] ?? meta.primary]];
   byDate.forEach((d, i) => {
-    const label =
-      i === 0 ? L.before[lang].replace('{date}', byDate[1].from) : i === byDate.length - 1 ? L.from[lang].replace('{date}', d.from) : `${d.from} – ${d.to}`;
-    rows.push([label, d.eligible ? (basicValueOf(outputToCell(d.result[meta.primary], spec, lang)) ?? '') : L.notEligible[lang]]);
+    rows.push([periodLabel(byDate, i)[lang], d.eligible ? (basicValueOf(outputToCell(d.result[meta.primary], spec, lang)) ?? '') : L.notEligible[lang]]);
   });
   return rows;
 }
