@@ -6,7 +6,7 @@
 import type { InputSpec, Text } from '../rules/index.ts';
 import { districts } from '../rules/parameters/districts.ts';
 import { h } from './dom.ts';
-import { lang, t, tr, ui } from './i18n.ts';
+import { colon, lang, t, tr, ui } from './i18n.ts';
 
 export type RawValues = Record<string, string>;
 
@@ -32,7 +32,7 @@ function rangeText(spec: InputSpec): string {
   const parts: string[] = [];
   if (spec.min !== undefined) parts.push(`${spec.minExclusive ? '>' : '≥'} ${spec.min}`);
   if (spec.max !== undefined) parts.push(`≤ ${spec.max}`);
-  return parts.length ? `${t('range')}: ${parts.join(', ')}` : '';
+  return parts.length ? `${t('range')}${colon()}${parts.join(', ')}` : '';
 }
 
 const normaliseName = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');

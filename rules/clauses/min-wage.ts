@@ -50,8 +50,9 @@ export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: 
   const given = input.monthlyMinWage;
   if (given !== undefined) {
     ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
-    if (input.district && ctx.date) {
-      const table = tryLookup(input.district, ctx.date);
+    const warnDate = ctx.dateForWarning;
+    if (input.district && warnDate) {
+      const table = tryLookup(input.district, warnDate);
       if (table && !table.eq(given)) {
         ctx.warn(
           `填报的月最低工资 ${money(given)} 与 ${input.district.zh} ${ctx.date} 的标准 ${money(table)} 不同；按填报值计算`,

@@ -22,6 +22,11 @@ export class Context {
   private readonly claimDate: string | undefined;
   /** Whether the rule looked at the date: an answer that never did cannot depend on it. */
   dateRead = false;
+
+  /** The date, read only to word a warning (the figures do not depend on it, so it is not recorded). */
+  get dateForWarning(): string | undefined {
+    return this.claimDate;
+  }
   /** Cross-row state when the rule runs inside a batch (e.g. training sessions already seen). */
   readonly batch: unknown;
   /** False inside a batch, whose rows carry no explanation: the steps are then never rendered. */
