@@ -38,7 +38,7 @@ const list = [
   entry(
     'overquota-whole-persons',
     '每超额安排1名残疾人',
-    { zh: '按超出1.5%的整人数计：floor(折算人数 − 1.5% × 在职职工数)', en: 'whole persons above 1.5 %: floor(counted − 1.5 % × staff)' },
+    { zh: '按超出1.5%的整人数计：折算人数减去在职职工数的1.5%，向下取整', en: 'whole persons above 1.5 %: floor(counted − 1.5 % × staff)' },
     { zh: '按比例折算不足1人的部分', en: 'pro-rata fractions' },
   ),
   entry(
@@ -74,7 +74,7 @@ const list = [
   entry(
     'min-wage-date',
     '当地月最低工资标准（年度奖励）',
-    { zh: '采用调用方给出的申报所涉日期（date）当天执行的标准', en: 'the standard in force on the date the caller gives for the claim (`date`)' },
+    { zh: '采用填写的申报所涉日期当天执行的标准', en: 'the standard in force on the date the caller gives for the claim (`date`)' },
     { zh: '采用该年1月1日或12月31日的标准', en: 'the standard on 1 January or 31 December of the year' },
   ),
   entry(

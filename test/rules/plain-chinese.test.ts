@@ -54,6 +54,7 @@ function chineseTexts(e: Evaluation): [where: string, zh: string][] {
   add('warning', e.warnings);
   add('hint', e.hints);
   add('failed condition', e.failedConditions.map((c) => c.message));
+  add('interpretation', e.interpretations.flatMap((i) => [i.reading, i.alternative]));
   return out;
 }
 
