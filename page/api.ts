@@ -1,12 +1,16 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { RuleMetadata, Text } from '../rules/index.ts';
-import type { Success } from '../rules/evaluate.ts';
+import type { ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
+import type { DatedAnswer, Success } from '../rules/evaluate.ts';
 import { ui } from './i18n.ts';
 
 export interface ApiError {
   code: string;
   field?: string;
   message: Text;
+  /** The control the message asks to set, worded by the page (`messageIn('page', …)`). */
+  control?: ControlRef;
+  /** When the only thing missing is the date: the answer for each period (see `Failure.byDate`). */
+  byDate?: DatedAnswer[];
 }
 
 export type Answer<T> = { ok: true; body: T } | { ok: false; status: number; error: ApiError };
@@ -16,8 +20,8 @@ const networkError = (): ApiError => ({ code: 'network', message: ui.networkErro
 /** The error body of a non-2xx answer, or a generic one naming the status when the body is not the usual `{ error }`. */
 async function errorOf(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: ApiError };
-    if (body.error?.message?.zh && body.error.message.en) return body.error;
+    const body = (await response.json()) as { error?: ApiError; byDate?: DatedAnswer[] };
+    if (body.error?.message?.zh && body.error.message.en) return body.byDate ? { ...body.error, byDate: body.byDate } : body.error;
   } catch {
     // not JSON
   }
@@ -60,7 +64,17 @@ export interface BatchSummaryBody {
   rule: string;
   rulesetVersion: string;
   summary: { rows: number; ok: number; mismatch: number; invalid: number };
-  rows: { index: number; rowId?: string; status: 'ok' | 'mismatch' | 'invalid'; result?: Record<string, unknown>; error?: ApiError; claimed?: string; difference?: string }[];
+  rows: {
+    index: number;
+    rowId?: string;
+    status: 'ok' | 'mismatch' | 'invalid';
+    result?: Record<string, unknown>;
+    eligible?: false;
+    failedConditions?: FailedCondition[];
+    error?: ApiError;
+    claimed?: string;
+    difference?: string;
+  }[];
 }
 
 const batchInit = (key: string, csv: ArrayBuffer, accept: string): RequestInit => ({

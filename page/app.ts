@@ -3,6 +3,7 @@
  * Worker, read the answer with its clause and explanation; or check a whole CSV. The state lives in
  * the address (`/?rule=…&input=value…`) so a case can be shared.
  */
+import { messageIn } from '../rules/core/projection-words.ts';
 import type { RuleMetadata } from '../rules/index.ts';
 import type { Success } from '../rules/evaluate.ts';
 import { computeCase, fetchRules, type ApiError, type BatchSummaryBody } from './api.ts';
@@ -10,7 +11,7 @@ import { downloadResult, renderBatchSummary, sendBatch, type Upload } from './ba
 import { byId } from './dom.ts';
 import { RuleForm, type RawValues } from './form.ts';
 import { applyTexts, lang, setLang, t, tr, ui } from './i18n.ts';
-import { renderResult } from './result.ts';
+import { renderByDate, renderResult } from './result.ts';
 import { readState, writeState } from './url-state.ts';
 
 interface View {
@@ -43,7 +44,8 @@ const el = {
   batchResult: () => byId('batch-result'),
 };
 
-const errorText = (error: ApiError) => `${tr(error.message)}${error.code ? ` [${error.code}]` : ''}`;
+/** An error in the page's words: a message that points at a control names the page's switch or field. */
+const errorText = (error: ApiError) => tr(messageIn('page', error));
 
 function say(target: HTMLElement, message?: string): void {
   target.textContent = message ?? '';
@@ -85,6 +87,13 @@ function showRule(meta: RuleMetadata, values: RawValues): void {
 
 function showAnswer(focus: boolean): void {
   const target = el.result();
+  const byDate = view.caseError?.byDate;
+  if (view.meta && !view.answer && byDate?.length) {
+    // Refused only for want of a date: the figure for each period, prominently, beside the date field's message.
+    target.replaceChildren(renderByDate(view.meta, byDate));
+    target.hidden = false;
+    return;
+  }
   if (!view.meta || !view.answer) {
     target.replaceChildren();
     target.hidden = true;
@@ -96,7 +105,7 @@ function showAnswer(focus: boolean): void {
 }
 
 function showCaseError(error: ApiError): void {
-  if (error.field && view.form?.has(error.field)) view.form.showError(error.field, error.message);
+  if (error.field && view.form?.has(error.field)) view.form.showError(error.field, messageIn('page', error));
   else say(el.pageAlert(), errorText(error));
 }
 
@@ -150,11 +159,15 @@ function showBatch(): void {
   if (!view.batch) return void target.replaceChildren();
   const { upload, body } = view.batch;
   target.replaceChildren(
-    renderBatchSummary(body, async () => {
-      say(el.batchAlert());
-      const answer = await downloadResult(upload);
-      if (!answer.ok) say(el.batchAlert(), errorText(answer.error));
-    }),
+    renderBatchSummary(
+      body,
+      async () => {
+        say(el.batchAlert());
+        const answer = await downloadResult(upload);
+        if (!answer.ok) say(el.batchAlert(), errorText(answer.error));
+      },
+      view.rules.find((r) => r.id === body.rule)?.title[lang()],
+    ),
   );
 }
 

@@ -4,7 +4,8 @@
  */
 import { batchCsv, batchSummary, type Answer, type BatchSummaryBody } from './api.ts';
 import { h } from './dom.ts';
-import { paren, t, tr } from './i18n.ts';
+import { messageIn } from '../rules/core/projection-words.ts';
+import { colon, listSep, paren, t, tr } from './i18n.ts';
 
 /** Rows listed on the page; the full answer is in the result CSV. */
 const LISTED_ROWS = 50;
@@ -20,14 +21,21 @@ export const sendBatch = (upload: Upload): Promise<Answer<BatchSummaryBody>> => 
 
 const statusText = (status: string) => (status === 'ok' ? t('ok') : status === 'mismatch' ? t('mismatch') : t('invalid'));
 
-export function renderBatchSummary(body: BatchSummaryBody, onDownload: () => void): HTMLElement {
+/** A row's message in the page's words: a refusal as the page says it, a case that fails a condition as 不符合条件 and why. */
+function rowMessage(r: BatchSummaryBody['rows'][number]): string {
+  if (r.error) return tr(messageIn('page', r.error));
+  if (r.eligible === false) return `${t('notEligible')}${colon()}${(r.failedConditions ?? []).map((c) => tr(c.message)).join(listSep())}`;
+  return '';
+}
+
+export function renderBatchSummary(body: BatchSummaryBody, onDownload: () => void, title?: string): HTMLElement {
   const { summary } = body;
   const counts = h(
     'dl',
     { class: 'summary', id: 'batch-summary' },
     (['rows', 'ok', 'mismatch', 'invalid'] as const).flatMap((k) => [h('dt', {}, t(k)), h('dd', { 'data-count': k }, String(summary[k]))]),
   );
-  const attention = body.rows.filter((r) => r.status !== 'ok');
+  const attention = body.rows.filter((r) => r.status !== 'ok' || r.eligible === false);
   const listed = attention.slice(0, LISTED_ROWS);
   const table = listed.length
     ? h(
@@ -52,7 +60,7 @@ export function renderBatchSummary(body: BatchSummaryBody, onDownload: () => voi
                 h('td', {}, r.rowId ?? String(r.index + 1)),
                 h('td', {}, statusText(r.status)),
                 h('td', {}, r.difference ?? ''),
-                h('td', {}, r.error ? `${tr(r.error.message)}${r.error.field ? ` (${r.error.field})` : ''}` : ''),
+                h('td', {}, rowMessage(r)),
               ),
             ),
           ),
@@ -64,7 +72,7 @@ export function renderBatchSummary(body: BatchSummaryBody, onDownload: () => voi
   return h(
     'div',
     { class: 'batch-result' },
-    h('h3', { id: 'batch-summary-heading', tabindex: '-1' }, `${t('summary')}${paren(body.rule)}`),
+    h('h3', { id: 'batch-summary-heading', tabindex: '-1' }, `${t('summary')}${paren(title ?? body.rule)}`),
     counts,
     table,
     attention.length > LISTED_ROWS ? h('p', { class: 'hint' }, t('moreRows')) : null,

@@ -6,7 +6,7 @@
 import type { InputSpec, Text } from '../rules/index.ts';
 import { districts } from '../rules/parameters/districts.ts';
 import { h } from './dom.ts';
-import { lang, t, tr, ui } from './i18n.ts';
+import { colon, lang, t, tr, ui } from './i18n.ts';
 
 export type RawValues = Record<string, string>;
 
@@ -32,7 +32,7 @@ function rangeText(spec: InputSpec): string {
   const parts: string[] = [];
   if (spec.min !== undefined) parts.push(`${spec.minExclusive ? '>' : '≥'} ${spec.min}`);
   if (spec.max !== undefined) parts.push(`≤ ${spec.max}`);
-  return parts.length ? `${t('range')}: ${parts.join(', ')}` : '';
+  return parts.length ? `${t('range')}${colon()}${parts.join(', ')}` : '';
 }
 
 const normaliseName = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
@@ -63,7 +63,9 @@ function buildControl(spec: InputSpec, describedBy: string): Field['control'] {
         h('option', { value: 'false' }, t('no')),
       );
     case 'date':
-      return h('input', { ...common, type: 'date' });
+      // Text, not type="date": the browser's date picker shows its locale's order (mm/dd/yyyy); clerks
+      // read and type 年-月-日. 2024/6/30 and 2024年6月30日 are accepted too (see isoDate).
+      return h('input', { ...common, type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: 'YYYY-MM-DD', 'data-format': 'date' });
     case 'district':
     case 'choice': {
       const options =
@@ -92,7 +94,7 @@ function buildField(spec: InputSpec): { element: HTMLElement; field: Field } {
   const control = buildControl(spec, `${descId} ${errorId}`);
   const unit = spec.unit ? h('span', { class: 'unit' }, tr(spec.unit)) : null;
   const fields = spec.type === 'records' && spec.fields ? ` JSON: [{${spec.fields.map((f) => f.name).join(', ')}}]` : '';
-  const description = [tr(spec.description), rangeText(spec)].filter(Boolean).join(' · ') + fields;
+  const description = [tr(spec.description), rangeText(spec), spec.type === 'date' ? t('dateFormat') : ''].filter(Boolean).join(' · ') + fields;
   const error = h('p', { id: errorId, class: 'field-error', role: 'alert' });
   const label = h(
     'label',
@@ -130,6 +132,12 @@ function buildField(spec: InputSpec): { element: HTMLElement; field: Field } {
   };
   field.write(spec.default !== undefined ? String(spec.default) : '');
   return { element, field };
+}
+
+/** 2024/6/30, 2024.6.30 or 2024年6月30日 as 2024-06-30; anything else as typed (the Worker says what is wrong). */
+export function isoDate(value: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.normalize('NFKC').trim());
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : value;
 }
 
 /** The default as the raw string the form holds, or '' when the input has none. */
@@ -185,7 +193,8 @@ export class RuleForm {
             message: { zh: `${spec.label.zh}${ui.invalidJson.zh}`, en: `${spec.label.en} ${ui.invalidJson.en}` },
           };
         }
-      } else inputs[name] = value;
+      } else if (spec.type === 'date') inputs[name] = isoDate(value);
+      else inputs[name] = value;
     }
     return { ok: true, inputs };
   }

@@ -4,7 +4,8 @@
  * Generic over the rule's output metadata; it knows no rule by name.
  */
 import type { FailedCondition, OutputSpec, RuleMetadata, Text } from '../rules/index.ts';
-import type { Success } from '../rules/evaluate.ts';
+import type { DatedAnswer, Success } from '../rules/evaluate.ts';
+import { groupThousands, periodLabel } from '../rules/core/periods.ts';
 import { h } from './dom.ts';
 import { colon, listSep, paren, t, tr } from './i18n.ts';
 
@@ -14,7 +15,7 @@ function formatValue(value: unknown, spec: OutputSpec | undefined): Node | strin
   if (spec?.type === 'conditions' && Array.isArray(value)) {
     const conditions = value as FailedCondition[];
     if (!conditions.length) return t('noConditionFailed');
-    return h('ul', { class: 'conditions' }, conditions.map((c) => h('li', {}, tr(c.message), ' ', h('code', {}, c.code))));
+    return conditionList(conditions);
   }
   if (Array.isArray(value) || typeof value === 'object') {
     const rows = Array.isArray(value) ? value : [value];
@@ -34,6 +35,44 @@ function formatValue(value: unknown, spec: OutputSpec | undefined): Node | strin
     return rows.map(cellText).join(', ');
   }
   return String(value);
+}
+
+/** Failed conditions in words; the code stays in a data attribute for tools, not in the clerk's text. */
+const conditionList = (conditions: readonly FailedCondition[], id?: string) =>
+  h('ul', { class: 'conditions', id }, conditions.map((c) => h('li', { 'data-code': c.code }, tr(c.message))));
+
+
+/** A figure as a clerk reads it: money with thousands separators and its unit. */
+function figureText(value: unknown, spec: OutputSpec | undefined): string {
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  const shown = typeof value === 'string' && spec?.type === 'money' ? groupThousands(value) : String(value ?? '—');
+  return `${shown}${unitOf(spec)}`;
+}
+
+/**
+ * The answer on each side of a parameter change, when no date was given and the answer changes inside
+ * the plan's window: a prominent notice with one row per period.
+ */
+export function renderByDate(meta: RuleMetadata, byDate: readonly DatedAnswer[]): HTMLElement {
+  const spec = meta.outputs.find((o) => o.name === meta.primary);
+  return h(
+    'section',
+    { class: 'by-date', id: 'by-date', 'aria-labelledby': 'by-date-heading' },
+    h('h3', { id: 'by-date-heading' }, t('dependsOnDate')),
+    h('p', {}, t('dependsOnDateIntro')),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('period')), h('th', { scope: 'col' }, tr(spec?.label) || meta.primary))),
+      h(
+        'tbody',
+        {},
+        byDate.map((d, i) =>
+          h('tr', { 'data-from': d.from, 'data-to': d.to }, h('th', { scope: 'row' }, tr(periodLabel(byDate, i))), h('td', { class: 'figure' }, d.eligible ? figureText(d.result[meta.primary], spec) : t('notEligible'))),
+        ),
+      ),
+    ),
+  );
 }
 
 function cellText(value: unknown): string {
@@ -56,13 +95,29 @@ export function renderResult(meta: RuleMetadata, answer: Success): HTMLElement {
   const specs = new Map(meta.outputs.map((o) => [o.name, o]));
   const primarySpec = specs.get(meta.primary);
   const primaryValue = answer.result[meta.primary];
-  const primary = h(
-    'p',
-    { class: 'primary', id: 'primary' },
-    h('span', { class: 'primary-label' }, `${tr(primarySpec?.label) || meta.primary}${colon()}`),
-    h('strong', { class: 'primary-value', id: 'primary-value', 'data-output': meta.primary }, formatValue(primaryValue, primarySpec)),
-    typeof primaryValue === 'string' || typeof primaryValue === 'number' ? unitOf(primarySpec) : '',
-  );
+  const zero = primarySpec?.type === 'money' && typeof primaryValue === 'string' && Number(primaryValue) === 0;
+  // Not eligible: the verdict and the conditions in words, never a big 0.00 that reads like an answer.
+  const primary =
+    answer.eligible === false
+      ? h(
+          'div',
+          { class: 'primary not-eligible', id: 'primary', 'data-eligible': 'false' },
+          h('p', { class: 'verdict', id: 'verdict' }, h('strong', {}, t('notEligible'))),
+          h('p', {}, t(primarySpec?.type === 'money' ? 'notEligibleNoAmount' : 'notEligibleIntro')),
+          conditionList(answer.failedConditions, 'failed-conditions'),
+        )
+      : h(
+          'div',
+          { class: zero ? 'primary zero' : 'primary', id: 'primary', 'data-eligible': 'true' },
+          h(
+            'p',
+            {},
+            h('span', { class: 'primary-label' }, `${tr(primarySpec?.label) || meta.primary}${colon()}`),
+            h('strong', { class: 'primary-value', id: 'primary-value', 'data-output': meta.primary }, formatValue(primaryValue, primarySpec)),
+            typeof primaryValue === 'string' || typeof primaryValue === 'number' ? unitOf(primarySpec) : '',
+          ),
+          zero ? h('p', { class: 'zero-note' }, t('zeroAmount')) : null,
+        );
 
   const outputs = h(
     'dl',
@@ -71,7 +126,7 @@ export function renderResult(meta: RuleMetadata, answer: Success): HTMLElement {
       const spec = specs.get(name);
       const plain = typeof value === 'string' || typeof value === 'number';
       return [
-        h('dt', {}, tr(spec?.label) || name, ' ', h('code', { class: 'input-name' }, name)),
+        h('dt', { 'data-name': name }, tr(spec?.label) || name),
         h('dd', { 'data-output': name }, formatValue(value, spec), plain ? unitOf(spec) : ''),
       ];
     }),
@@ -115,6 +170,7 @@ export function renderResult(meta: RuleMetadata, answer: Success): HTMLElement {
     'article',
     { class: 'result', 'data-rule': answer.rule },
     h('h2', { id: 'result-heading', tabindex: '-1' }, `${t('result')}${colon()}${tr(meta.title)}`),
+    answer.byDate?.length ? renderByDate(meta, answer.byDate) : null,
     primary,
     answer.warnings.length ? h('div', { class: 'warnings' }, h('h3', {}, t('warnings')), textList(answer.warnings)) : null,
     section(t('outputs'), outputs),

@@ -1,12 +1,16 @@
 import { Dec, money } from './core/decimal.ts';
-import { isBlank, toDecimal } from './core/coerce.ts';
+import { isBlank, toDecimal, type Field } from './core/coerce.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
+import type { FailedCondition } from './core/schema.ts';
 import type { Text } from './core/text.ts';
 import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
+
+/** The claimed amount of a batch row, as messages name it. */
+const CLAIMED_FIELD: Field = { code: 'claimed', zh: '申报金额' };
 
 export type RowStatus = 'ok' | 'mismatch' | 'invalid';
 
@@ -16,6 +20,9 @@ export interface BatchRow {
   status: RowStatus;
   result?: Record<string, unknown>;
   warnings?: Text[];
+  /** Present (false) when the row's case fails a condition of the clause, with the conditions in words. */
+  eligible?: false;
+  failedConditions?: FailedCondition[];
   error?: RuleErrorBody;
   claimed?: string;
   difference?: string;
@@ -105,7 +112,7 @@ export class BatchEvaluator {
     if (!isBlank(rawClaimed)) {
       // One reading of numbers for inputs and claims alike (full-width digits, grouping, exactness).
       try {
-        claimed = toDecimal(rawClaimed, 'claimed').toFixed();
+        claimed = toDecimal(rawClaimed, CLAIMED_FIELD).toFixed();
       } catch (error) {
         if (error instanceof RuleError) return invalid(index, rowId, error.body);
         throw error;
@@ -116,13 +123,17 @@ export class BatchEvaluator {
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;
     if (evaluation.warnings.length) row.warnings = evaluation.warnings;
+    if (!evaluation.eligible) {
+      row.eligible = false;
+      row.failedConditions = evaluation.failedConditions;
+    }
     if (claimed !== undefined) {
       const computed = evaluation.result[this.rule.primary];
       if (typeof computed !== 'string' && typeof computed !== 'number') {
         return invalid(index, rowId, {
           code: 'unknown-input',
           field: 'claimed',
-          message: { zh: `规则 ${this.rule.id} 的结果不是金额或数量，不能核对 claimed`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
+          message: { zh: `规则“${this.rule.title.zh}”的结果不是金额或数量，不能核对申报金额`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
         });
       }
       const comparison = compareClaim(claimed, computed);

@@ -1,13 +1,17 @@
 import { Context } from './core/context.ts';
 import { coerceObject } from './core/coerce.ts';
-import { commonInputs } from './core/common-inputs.ts';
+import { applyOutsideValidityInput, commonInputs } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
 import { formatOutputs } from './core/format.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import type { InputSpec } from './core/schema.ts';
+import type { FailedCondition, InputSpec, OutputSpec } from './core/schema.ts';
+import { parameterChangeDates } from './core/change-dates.ts';
+import { groupThousands, periodLabel } from './core/periods.ts';
+import { addDays } from './core/dates.ts';
+import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
-import { listPlans, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
+import { listPlans, planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 
@@ -17,6 +21,11 @@ export interface Success {
   ok: true;
   rule: string;
   result: Record<string, unknown>;
+  /** False when the case failed a condition of the clause: then `failedConditions` says which, in words. */
+  eligible: boolean;
+  failedConditions: FailedCondition[];
+  /** Present when no date was given and the answer changes inside the plan's window: the answer on each side. */
+  byDate?: DatedAnswer[];
   clause: { id: string; text: string; heading: Text };
   policy: PolicyRef;
   sources: readonly string[];
@@ -32,6 +41,16 @@ export interface Failure {
   rule: string;
   rulesetVersion: string;
   error: RuleErrorBody;
+  /** Present when the refusal is only that a date is missing: the answer on each side of a change. */
+  byDate?: DatedAnswer[];
+}
+
+/** The answer for claims dated `from` … `to` (inclusive), when no date was given. */
+export interface DatedAnswer {
+  from: string;
+  to: string;
+  eligible: boolean;
+  result: Record<string, unknown>;
 }
 
 export type Evaluation = Success | Failure;
@@ -79,14 +98,15 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
     );
     return;
   }
-  throw new RuleError(
-    'policy-not-in-force',
+  const { message, control } = pointingMessage(
     {
-      zh: `${date} 不在任何方案的有效期内：${windows}。如确需按 ${plan.id} 计算，请传 applyOutsideValidity: true`,
-      en: `${date} is outside the validity of every plan: ${windowsEn}. Pass applyOutsideValidity: true to apply ${plan.id} anyway`,
+      zh: `${date} 不在任何方案的有效期内：${windows}。如确需按 ${plan.id} 计算，`,
+      en: `${date} is outside the validity of every plan: ${windowsEn}. To apply ${plan.id} anyway, `,
     },
-    input.date === undefined ? (rule.claimDateField ?? 'date') : 'date',
+    applyOutsideValidityInput,
+    true,
   );
+  throw new RuleError('policy-not-in-force', message, input.date === undefined ? (rule.claimDateField ?? 'date') : 'date', control);
 }
 
 /** The clause a rule cites, in the words of the plan applied; a plan without that clause has no such rule. */
@@ -125,33 +145,100 @@ export function evaluate(ruleId: string, rawInputs: unknown): Evaluation {
 }
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
+  const [answer, undated] = evaluateOnce(rule, rawInputs, options);
+  // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
+  if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer);
+}
+
+/** One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
+function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions): [Evaluation, boolean] {
+  let undated = false;
   try {
     const input = coerceObject(rawInputs ?? {}, cachedInputs(rule));
     const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain);
+    undated = ctx.date === undefined;
     checkValidity(rule, input, ctx);
     const clause = clauseIn(rule, ctx.plan);
+    ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
-    return {
-      ok: true,
-      rule: rule.id,
-      result: formatOutputs(raw, rule.outputs),
-      clause: { id: clause.id, text: clause.text, heading: clause.heading },
-      policy: policyRefOf(ctx.plan),
-      sources: rule.sources ?? [],
-      rulesetVersion: RULESET_VERSION,
-      steps: ctx.steps,
-      warnings: ctx.warnings,
-      interpretations: [...ctx.relied].map((id) => interpretations[id]),
-      hints: ctx.hints,
-    };
-  } catch (error) {
-    if (error instanceof RuleError) return failure(rule.id, error.body);
-    return failure(rule.id, {
-      code: 'internal-error',
-      message: {
-        zh: `规则 ${rule.id} 内部错误，请报告：${String(error)}`,
-        en: `Internal error in rule ${rule.id}, please report it: ${String(error)}`,
+    undated &&= ctx.dateRead;
+    return [
+      {
+        ok: true,
+        rule: rule.id,
+        result: formatOutputs(raw, rule.outputs),
+        eligible: ctx.failed.length === 0,
+        failedConditions: ctx.failed,
+        clause: { id: clause.id, text: clause.text, heading: clause.heading },
+        policy: policyRefOf(ctx.plan),
+        sources: rule.sources ?? [],
+        rulesetVersion: RULESET_VERSION,
+        steps: ctx.steps,
+        warnings: ctx.warnings,
+        interpretations: [...ctx.relied].map((id) => interpretations[id]),
+        hints: ctx.hints,
       },
-    });
+      undated,
+    ];
+  } catch (error) {
+    if (error instanceof RuleError) return [failure(rule.id, error.body), undated && error.body.field === 'date'];
+    return [
+      failure(rule.id, {
+        code: 'internal-error',
+        message: {
+          zh: `规则“${rule.title.zh}”内部错误，请报告：${String(error)}`,
+          en: `Internal error in rule ${rule.id}, please report it: ${String(error)}`,
+        },
+      }),
+      false,
+    ];
   }
+}
+
+/** The plan's window cut at every parameter change inside it: [from, to] inclusive, oldest first. */
+function periodsOfWindow(plan: Plan): [string, string][] {
+  const starts = [plan.validFrom, ...parameterChangeDates().filter((d) => d > plan.validFrom && d <= plan.validTo)];
+  return starts.map((from, i) => [from, i + 1 < starts.length ? addDays(starts[i + 1], -1) : plan.validTo]);
+}
+
+/**
+ * Generic, never by rule: the case is evaluated on the first day of every period of the window. If the
+ * primary answer differs between periods, the answer says so first and gives the figure on each side;
+ * a refusal that was only "the date is missing" then gives the figures too.
+ */
+function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation): Evaluation {
+  // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
+  const periods = periodsOfWindow(planFor(undefined));
+  if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
+  const byDate: DatedAnswer[] = [];
+  for (const [from, to] of periods) {
+    // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
+    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false });
+    if (!dated.ok) return answer;
+    byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
+  }
+  const primary = rule.outputs.find((o) => o.name === rule.primary)!;
+  const figures = byDate.map((d) => JSON.stringify([d.eligible, d.result[rule.primary]]));
+  if (new Set(figures).size < 2) return answer;
+  const notice = dateNotice(byDate, primary);
+  if (answer.ok) return { ...answer, byDate, warnings: [notice, ...answer.warnings] };
+  return { ...answer, error: { ...answer.error, message: notice }, byDate };
+}
+
+/** "未给出所涉日期，而奖励金额（每年）随日期而变：2024-12-01 之前 29,700.00 元；自 2024-12-01 起 34,050.00 元。请填写所涉日期" */
+function dateNotice(byDate: DatedAnswer[], primary: OutputSpec): Text {
+  const parts = byDate.map((d, i) => {
+    const value = d.result[primary.name];
+    const figure = typeof value === 'string' && primary.type === 'money' ? groupThousands(value) : String(value);
+    const unit = (lang: 'zh' | 'en') => (primary.unit ? ` ${primary.unit[lang]}` : '');
+    const when = periodLabel(byDate, i);
+    return d.eligible
+      ? { zh: `${when.zh} ${figure}${unit('zh')}`, en: `${figure}${unit('en')} ${when.en}` }
+      : { zh: `${when.zh} 不符合条件`, en: `not eligible ${when.en}` };
+  });
+  return {
+    zh: `未给出所涉日期，而${primary.label.zh}随日期而变：${parts.map((p) => p.zh).join('；')}。请填写所涉日期`,
+    en: `No date given, and the ${primary.label.en.toLowerCase()} depends on it: ${parts.map((p) => p.en).join('; ')}. Give the date of the claim`,
+  };
 }

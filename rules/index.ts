@@ -3,7 +3,10 @@
  * Everything the Worker, the add-in and the page need comes from here.
  */
 export { evaluate, evaluateRule, inputsOf, currentPolicyRef } from './evaluate.ts';
-export type { Evaluation, Success, Failure, PolicyRef } from './evaluate.ts';
+export type { Evaluation, Success, Failure, PolicyRef, DatedAnswer } from './evaluate.ts';
+export { messageIn, pointAt, type Projection, type ControlRef } from './core/projection-words.ts';
+export { parameterChangeDates } from './core/change-dates.ts';
+export { groupThousands, periodLabel } from './core/periods.ts';
 export { evaluateBatch, BatchEvaluator } from './batch.ts';
 export { BATCH_COLUMN_HEADERS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
 export type { BatchColumn } from './columns.ts';

@@ -41,7 +41,7 @@ const list = [
   entry(
     'overquota-whole-persons',
     '每超额安排1名残疾人',
-    { zh: '按超出1.5%的整人数计：floor(折算人数 − 1.5% × 在职职工数)', en: 'whole persons above 1.5 %: floor(counted − 1.5 % × staff)' },
+    { zh: '按超出1.5%的整人数计：折算人数减去在职职工数的1.5%，向下取整', en: 'whole persons above 1.5 %: floor(counted − 1.5 % × staff)' },
     { zh: '按比例折算不足1人的部分', en: 'pro-rata fractions' },
   ),
   entry(
@@ -77,7 +77,7 @@ const list = [
   entry(
     'min-wage-date',
     '当地月最低工资标准（年度奖励）',
-    { zh: '采用调用方给出的申报所涉日期（date）当天执行的标准', en: 'the standard in force on the date the caller gives for the claim (`date`)' },
+    { zh: '采用填写的申报所涉日期当天执行的标准', en: 'the standard in force on the date the caller gives for the claim (`date`)' },
     { zh: '采用该年1月1日或12月31日的标准', en: 'the standard on 1 January or 31 December of the year' },
   ),
   entry(
@@ -126,10 +126,10 @@ const list = [
     'levy-year',
     '保障金年缴纳额＝（上年用人单位在职职工人数×比例－上年实际安排的残疾人就业人数）×上年在职职工年平均工资；自某年某月某日起暂免、减缴、封顶',
     {
-      zh: 'levy-due 的 year 是所属年度（数据年度）：按该年度的人数和工资计算，保障金在次年征收；暂免、分档减缴和工资封顶按征收日期适用（如2026年度在2027年征收，适用2023年第8号；2027年度在2028年征收，不再减缴）。未给征收日期而次年内规定有变化的，要求填写征收日期',
+      zh: '保障金应缴额中的“所属年度”是数据年度：按该年度的人数和工资计算，保障金在次年征收；暂免、分档减缴和工资封顶按征收日期适用（如2026年度在2027年征收，适用2023年第8号；2027年度在2028年征收，不再减缴）。未给征收日期而次年内规定有变化的，要求填写征收日期',
       en: "levy-due's year is the data year (所属年度): its staff and wages are counted and its levy is collected the following year; the exemption, reduced rates and wage cap are those in force on the collection date (the 2026 data year, collected in 2027, gets 2023年第8号's rates; the 2027 data year, collected in 2028, none). Without a collection date, where the rules change within the collection year, the date is required",
     },
-    { zh: 'year 是征收年度；或按所属年度套用减免期间', en: 'year is the collection year; or the reduction periods are matched against the data year' },
+    { zh: '“所属年度”指征收年度；或按所属年度套用减免期间', en: 'year is the collection year; or the reduction periods are matched against the data year' },
     'rules package',
     {
       zh: '财税〔2015〕72号：保障金按“上年”用人单位的人数和工资计算；财税〔2017〕18号、财税〔2018〕39号、财政部公告2019年第98号、2023年第8号均以“自某年某月某日起”规定征收政策的执行期间',

@@ -177,17 +177,33 @@ const commonSchemas: Record<string, Schema> = {
     properties: {
       ok: { const: false },
       rulesetVersion: { type: 'string' },
-      error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { type: 'string' },
+          field: { type: 'string' },
+          message: ref('Text'),
+          control: {
+            type: 'object',
+            description: 'the input the message asks to set (field, label, type, value, and the message before the pointer), so that each client can name its own control',
+            properties: { field: { type: 'string' }, label: ref('Text'), type: { type: 'string' }, value: {}, lead: ref('Text') },
+          },
+        },
+      },
     },
   },
-  Failure: { allOf: [ref('Error'), { type: 'object', properties: { rule: { type: 'string' } } }] },
+  Failure: { allOf: [ref('Error'), { type: 'object', properties: { rule: { type: 'string' }, byDate: { type: 'array', items: ref('DatedAnswer') } } }] },
   SuccessBase: {
     type: 'object',
-    required: ['ok', 'rule', 'result', 'clause', 'policy', 'rulesetVersion', 'steps', 'warnings', 'interpretations', 'hints'],
+    required: ['ok', 'rule', 'result', 'eligible', 'failedConditions', 'clause', 'policy', 'rulesetVersion', 'steps', 'warnings', 'interpretations', 'hints'],
     properties: {
       ok: { const: true },
       rule: { type: 'string' },
       result: { type: 'object' },
+      eligible: { type: 'boolean', description: 'false when the case fails a condition of the clause (then the amount is 0.00 and failedConditions says why)' },
+      failedConditions: { type: 'array', items: ref('FailedCondition') },
+      byDate: { type: 'array', items: ref('DatedAnswer'), description: 'present when no date was given and the answer changes inside the plan’s validity: the answer for each period' },
       clause: { type: 'object', properties: { id: { type: 'string' }, text: { type: 'string' }, heading: ref('Text') } },
       policy: ref('Policy'),
       sources: { type: 'array', items: { type: 'string' } },
@@ -252,6 +268,12 @@ const commonSchemas: Record<string, Schema> = {
       },
     },
   },
+  FailedCondition: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: ref('Text') } },
+  DatedAnswer: {
+    type: 'object',
+    required: ['from', 'to', 'eligible', 'result'],
+    properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, eligible: { type: 'boolean' }, result: { type: 'object' } },
+  },
   BatchColumns: { type: 'object', properties: { rowId: { type: 'string' }, claimed: { anyOf: [{ type: 'number' }, { type: 'string' }] } } },
   BatchAnswer: {
     type: 'object',
@@ -272,6 +294,8 @@ const commonSchemas: Record<string, Schema> = {
             status: { enum: ['ok', 'mismatch', 'invalid'] },
             result: { type: 'object' },
             warnings: { type: 'array', items: ref('Text') },
+            eligible: { const: false, description: 'present when the row fails a condition of the clause' },
+            failedConditions: { type: 'array', items: ref('FailedCondition') },
             error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
             claimed: { type: 'string' },
             difference: { type: 'string' },

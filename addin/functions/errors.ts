@@ -1,9 +1,10 @@
 /**
  * A rule's refusal → the error a cell shows. `#N/A` where the policy text gives no answer (e.g.
  * 稀土高新区's tobacco distance, its minimum wage); `#VALUE!` for everything else (bad or missing input,
- * a date outside the policy's validity, …). The message is the rule's own, in the UI language.
+ * a date outside the policy's validity, …). The message is the rule's own, in the UI language, in Excel's
+ * words where it points at a control (the function's argument).
  */
-import type { ErrorCode, RuleErrorBody } from '../../rules/index.ts';
+import { messageIn, type ErrorCode, type RuleErrorBody } from '../../rules/index.ts';
 import type { CustomFunctionsApi, CustomFunctionsError } from '../office-host.ts';
 import { uiLanguage, type Lang } from './language.ts';
 
@@ -14,5 +15,5 @@ export type ExcelErrorKind = 'notAvailable' | 'invalidValue';
 export const excelErrorKindOf = (code: ErrorCode): ExcelErrorKind => (NOT_AVAILABLE.has(code) ? 'notAvailable' : 'invalidValue');
 
 export function toCustomFunctionsError(error: RuleErrorBody, cf: CustomFunctionsApi, lang: Lang = uiLanguage()): CustomFunctionsError {
-  return new cf.Error(cf.ErrorCode[excelErrorKindOf(error.code)], error.message[lang]);
+  return new cf.Error(cf.ErrorCode[excelErrorKindOf(error.code)], messageIn('excel', error)[lang]);
 }

@@ -3,7 +3,7 @@
  * rows of [label, value] that spill below the cell — value, every output, clause id and text, policy and
  * validity, steps, interpretations relied on, warnings and hints. A refusal spills its code and message.
  */
-import type { Evaluation, RuleMetadata } from '../../rules/index.ts';
+import { messageIn, periodLabel, type DatedAnswer, type Evaluation, type RuleMetadata } from '../../rules/index.ts';
 import { basicValueOf, outputToCell } from './cells.ts';
 import type { Lang } from './language.ts';
 
@@ -25,13 +25,31 @@ const L = {
   error: { zh: '错误', en: 'Error' },
   message: { zh: '说明', en: 'Message' },
   field: { zh: '输入项', en: 'Input' },
+  verdict: { zh: '结论', en: 'Verdict' },
+  notEligible: { zh: '不符合条件', en: 'Not eligible' },
+  condition: { zh: '不符合的条件', en: 'Condition not met' },
+  dependsOnDate: { zh: '结果取决于所涉日期', en: 'Depends on the date' },
 } as const;
+
+/** One row per period when the answer depends on a date not given: "2024-12-01 之前 | 29700". */
+function periodRows(meta: RuleMetadata, byDate: readonly DatedAnswer[], lang: Lang): Row[] {
+  const spec = meta.outputs.find((o) => o.name === meta.primary);
+  const rows: Row[] = [[L.dependsOnDate[lang], spec?.label[lang] ?? meta.primary]];
+  byDate.forEach((d, i) => {
+    rows.push([periodLabel(byDate, i)[lang], d.eligible ? (basicValueOf(outputToCell(d.result[meta.primary], spec, lang)) ?? '') : L.notEligible[lang]]);
+  });
+  return rows;
+}
 
 export function explanationRows(meta: RuleMetadata, evaluation: Evaluation, lang: Lang): Row[] {
   const rows: Row[] = [[L.rule[lang], `${meta.functionName} — ${meta.title[lang]}`]];
   if (!evaluation.ok) {
-    rows.push([L.error[lang], evaluation.error.code], [L.message[lang], evaluation.error.message[lang]]);
-    if (evaluation.error.field) rows.push([L.field[lang], evaluation.error.field]);
+    if (evaluation.byDate?.length) rows.push(...periodRows(meta, evaluation.byDate, lang));
+    rows.push([L.error[lang], evaluation.error.code], [L.message[lang], messageIn('excel', evaluation.error)[lang]]);
+    if (evaluation.error.field) {
+      const input = meta.inputs.find((i) => i.name === evaluation.error.field);
+      rows.push([L.field[lang], input && lang === 'zh' ? input.label.zh : evaluation.error.field]);
+    }
     rows.push([L.version[lang], evaluation.rulesetVersion]);
     return rows;
   }
@@ -41,6 +59,12 @@ export function explanationRows(meta: RuleMetadata, evaluation: Evaluation, lang
     if (spec?.type === 'date' && typeof value === 'string') return value;
     return basicValueOf(outputToCell(value, spec, lang)) ?? '';
   };
+  if (evaluation.byDate?.length) rows.push(...periodRows(meta, evaluation.byDate, lang));
+  if (!evaluation.eligible) {
+    // First the verdict and the conditions in words: a 0 below is not an answer to read on its own.
+    rows.push([L.verdict[lang], L.notEligible[lang]]);
+    for (const c of evaluation.failedConditions) rows.push([L.condition[lang], c.message[lang]]);
+  }
   rows.push([L.value[lang], display(meta.primary)]);
   for (const output of meta.outputs) {
     if (output.name === meta.primary || evaluation.result[output.name] === undefined) continue;

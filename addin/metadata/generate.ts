@@ -47,6 +47,16 @@ export function chineseFunctionName(meta: RuleMetadata, taken: Set<string>): str
   return meta.functionName;
 }
 
+/**
+ * A parameter's description with its unit, once: "月租金（元/月）"; where the description already ends in
+ * brackets the unit joins them ("已预留数（可选，单位：个）"), never a second pair ("（元）（元/月）").
+ */
+export function withUnit(description: string, unit: string | undefined, lang: Lang): string {
+  if (!unit || description.includes(unit)) return description;
+  if (lang === 'zh') return description.endsWith('）') ? `${description.slice(0, -1)}，单位：${unit}）` : `${description}（${unit}）`;
+  return `${description} (${unit})`;
+}
+
 function ruleFunction(meta: RuleMetadata, lang: Lang, name: string): FunctionMetadata {
   // Positional parameters: once one is optional, all after it are optional to Excel too (the rule still
   // reports a missing required input itself, as #VALUE! with its message).
@@ -54,10 +64,9 @@ function ruleFunction(meta: RuleMetadata, lang: Lang, name: string): FunctionMet
   const parameters = meta.inputs.map((input, index): FunctionParameter => {
     const optional = firstOptional !== -1 && index >= firstOptional;
     const { type, dimensionality } = parameterTypeOf(input, optional);
-    const unit = input.unit && !input.description[lang].includes(input.unit[lang]) ? (lang === 'zh' ? `（${input.unit.zh}）` : ` (${input.unit.en})`) : '';
     const parameter: FunctionParameter = {
       name: lang === 'zh' ? input.label.zh : input.name,
-      description: clip(`${input.description[lang]}${unit}`),
+      description: clip(withUnit(input.description[lang], input.unit?.[lang], lang)),
       type,
     };
     if (dimensionality) parameter.dimensionality = dimensionality;

@@ -10,9 +10,9 @@ export const ui = {
   rule: { zh: '规则', en: 'Rule' },
   auto: { zh: '按表头自动识别', en: 'Detect from the headers' },
   validate: { zh: '校验选区', en: 'Validate selection' },
-  settings: { zh: 'Worker 设置', en: 'Worker settings' },
-  url: { zh: 'Worker 地址', en: 'Worker URL' },
-  key: { zh: '批量密钥', en: 'Batch key' },
+  settings: { zh: '联网核对设置（可不填：不填则在本机计算）', en: 'Online checking (optional: without it, checks run on this computer)' },
+  url: { zh: '核对服务地址', en: 'Address of the checking service' },
+  key: { zh: '访问密钥', en: 'Access key' },
   save: { zh: '保存', en: 'Save' },
   saved: { zh: '已保存', en: 'Saved' },
   language: { zh: 'English', en: '中文' },
@@ -23,8 +23,9 @@ export const ui = {
   tooSmall: { zh: '请选中包含表头行和至少一行数据的区域', en: 'Select a range with a header row and at least one data row' },
   noExcel: { zh: '未在 Excel 中运行：无法读取选区', en: 'Not running inside Excel: cannot read the selection' },
   working: { zh: '校验中…', en: 'Validating…' },
-  summary: { zh: '共 {rows} 行：通过 {ok}，不符 {mismatch}，无效 {invalid}', en: '{rows} rows: {ok} ok, {mismatch} mismatched, {invalid} invalid' },
-  functions: { zh: '单元格函数：=BT.规则名(…)，=BT.EXPLAIN("规则名", …) 列出计算说明', en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation' },
+  summary: { zh: '共 {rows} 行：与申报一致 {ok} 行，与申报不一致 {mismatch} 行，无法计算 {invalid} 行', en: '{rows} rows: {ok} ok, {mismatch} mismatched, {invalid} invalid' },
+  notEligible: { zh: '其中 {count} 行不符合条件（原因见“说明”列）', en: '{count} of them are not eligible (see the message column)' },
+  functions: { zh: '也可在单元格中使用函数：=BT.规则名(…)；=BT.EXPLAIN("规则名", …) 列出计算说明', en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation' },
 } satisfies Record<string, Text>;
 
 export const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));

@@ -25,6 +25,7 @@ export function mountTaskPane(root: HTMLElement): void {
     <progress id="bt-progress" value="0" max="1"></progress>
     <p id="bt-path" role="status"></p>
     <p id="bt-summary"></p>
+    <p id="bt-not-eligible" class="not-eligible"></p>
     <p id="bt-error" class="error" role="alert"></p>
     <details id="bt-settings"><summary id="bt-settings-label"></summary>
       <label><span id="bt-url-label"></span><input id="bt-url" type="url" placeholder="https://…"></label>
@@ -74,6 +75,7 @@ export function mountTaskPane(root: HTMLElement): void {
   $(root, 'bt-validate').addEventListener('click', async () => {
     show('bt-error', '');
     show('bt-summary', '');
+    show('bt-not-eligible', '');
     const host = excel();
     if (!host) return show('bt-error', ui.noExcel[lang]);
     show('bt-path', ui.working[lang]);
@@ -98,6 +100,8 @@ export function mountTaskPane(root: HTMLElement): void {
       await writeResults(host, selection, result.columns, { statuses: result.outcome.rows.map((r) => r.status), dateValues: primary?.type === 'date' });
       show('bt-path', result.reason[lang]);
       show('bt-summary', fill(ui.summary[lang], { ...result.outcome.summary }));
+      const notEligible = result.outcome.rows.filter((r) => r.eligible === false).length;
+      if (notEligible) show('bt-not-eligible', fill(ui.notEligible[lang], { count: notEligible }));
     } catch (error) {
       show('bt-path', '');
       show('bt-error', error instanceof WorkerError ? error.text[lang] : String(error));

@@ -3,7 +3,7 @@
  * task pane's logic is testable in Node. The header row names inputs by name or by their Chinese or
  * English label; `rowId` (行号/编号) and `claimed` (申报金额) are optional extra columns.
  */
-import { batchColumnForHeader, inputForHeader, type BatchOutcome, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
+import { batchColumnForHeader, inputForHeader, messageIn, type BatchOutcome, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
 import { basicValueOf, cellToInput, isBlankCell, outputToCell } from '../functions/cells.ts';
 import type { Lang } from '../functions/language.ts';
 
@@ -79,12 +79,16 @@ export function resultColumns(outcome: Pick<BatchOutcome, 'rows'>, meta: RuleMet
   return [header, ...outcome.rows.map((row) => resultRow(row, meta, lang))];
 }
 
+/** A row whose case fails a condition of the clause: said first in the message cell, with the conditions in words. */
+const NOT_ELIGIBLE = { zh: '不符合条件', en: 'Not eligible' } as const;
+
 function resultRow(row: BatchRow, meta: RuleMetadata, lang: Lang): ResultCell[] {
   const primary = meta.outputs.find((o) => o.name === meta.primary);
   const value = row.result ? (basicValueOf(outputToCell(row.result[meta.primary], primary, lang)) ?? '') : '';
   const difference = row.difference === undefined ? '' : Number(row.difference);
   let message = '';
-  if (row.error) message = `${row.error.message[lang]}${row.error.field ? ` [${row.error.field}]` : ''}`;
+  if (row.error) message = `${messageIn('excel', row.error)[lang]}${row.error.field && lang === 'en' ? ` [${row.error.field}]` : ''}`;
+  else if (row.eligible === false) message = `${NOT_ELIGIBLE[lang]}${lang === 'zh' ? '：' : ': '}${(row.failedConditions ?? []).map((c) => c.message[lang]).join(lang === 'zh' ? '；' : '; ')}`;
   else if (row.status === 'mismatch') message = lang === 'zh' ? `申报 ${row.claimed}，应为 ${row.result?.[meta.primary]}` : `claimed ${row.claimed}, computed ${row.result?.[meta.primary]}`;
   else if (row.warnings?.length) message = row.warnings.map((w) => w[lang]).join(lang === 'zh' ? '；' : '; ');
   return [STATUS[row.status][lang], value, difference, message];

@@ -50,8 +50,8 @@ export async function validateTable(options: ValidateOptions): Promise<Validatio
     onProgress?.(rows.length, rows.length);
     return finish('local', reason, outcome.rows);
   };
-  if (!worker?.url) return local({ zh: '本地计算（未配置 Worker）', en: 'Computed locally (no Worker configured)' });
-  if (options.online === false) return local({ zh: '本地计算（无网络）', en: 'Computed locally (offline)' });
+  if (!worker?.url) return local({ zh: '已在本机计算（未设置核对服务地址）', en: 'Computed locally (no Worker configured)' });
+  if (options.online === false) return local({ zh: '已在本机计算（无网络）', en: 'Computed locally (offline)' });
   // A rule that judges rows against each other (e.g. sessions per person) must see the batch whole.
   const chunk = findRule(meta.id)?.batchState ? Math.max(rows.length, 1) : (options.chunkRows ?? CHUNK_ROWS);
   const answered: BatchRow[] = [];
@@ -65,9 +65,9 @@ export async function validateTable(options: ValidateOptions): Promise<Validatio
     }
   } catch (error) {
     if (error instanceof OfflineError) {
-      return local({ zh: `本地计算（无法连接 Worker ${worker.url}）`, en: `Computed locally (the Worker at ${worker.url} could not be reached)` });
+      return local({ zh: `已在本机计算（无法连接核对服务 ${worker.url}）`, en: `Computed locally (the Worker at ${worker.url} could not be reached)` });
     }
     throw error;
   }
-  return finish('worker', { zh: `经 Worker 校验（${worker.url}）`, en: `Validated by the Worker (${worker.url})` }, answered);
+  return finish('worker', { zh: `已经核对服务校验（${worker.url}）`, en: `Validated by the Worker (${worker.url})` }, answered);
 }

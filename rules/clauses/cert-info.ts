@@ -166,7 +166,7 @@ export const certInfo = defineRule({
     if (info.check) {
       const { remainder, expected, actual } = info.check;
       ctx.step(() => [
-        `校验码：前${layout.checkCharacter}位按 GB 11643 加权求和 mod ${modulus} = ${remainder}，应为 ${expected}；第${at(layout.checkCharacter)}位为 ${actual}`,
+        `校验码：前${layout.checkCharacter}位按 GB 11643 加权求和，除以 ${modulus} 的余数为 ${remainder}，应为 ${expected}；第${at(layout.checkCharacter)}位为 ${actual}`,
         `Check character: weighted sum of the first ${layout.checkCharacter} digits (GB 11643) mod ${modulus} = ${remainder}, so ${expected}; character ${at(layout.checkCharacter)} is ${actual}`,
       ]);
     }

@@ -78,19 +78,19 @@ function categoryAndGrade(row: Row, i: number): { category?: number; grade?: num
     if (!info.valid) {
       fail(
         'invalid-certificate',
-        `rows[${i}] 的残疾人证号无效：${info.problems.map((p) => p.message.zh).join('；')}`,
+        `第 ${i + 1} 条记录的残疾人证号无效：${info.problems.map((p) => p.message.zh).join('；')}`,
         `The certificate number of rows[${i}] is not valid: ${info.problems.map((p) => p.message.en).join('; ')}`,
         at('certNumber'),
       );
     }
-    for (const [name, given, read] of [
-      ['category', category, info.category],
-      ['grade', grade, info.grade],
+    for (const [name, given, read, nameZh] of [
+      ['category', category, info.category, '残疾类别'],
+      ['grade', grade, info.grade, '残疾等级'],
     ] as const) {
       if (given !== undefined && given !== read) {
         fail(
           'inconsistent-input',
-          `rows[${i}] 填写的 ${name} 为 ${given}，与残疾人证号中的 ${read} 不一致`,
+          `第 ${i + 1} 条记录填写的${nameZh}为 ${given}，与残疾人证号中的 ${read} 不一致`,
           `rows[${i}].${name} is ${given} but the certificate number says ${read}`,
           at(name),
         );
@@ -100,15 +100,15 @@ function categoryAndGrade(row: Row, i: number): { category?: number; grade?: num
     grade = info.grade;
   }
   if (category !== undefined && grade === undefined) {
-    fail('missing-input', `rows[${i}] 填写了残疾类别，缺少残疾等级 grade`, `rows[${i}] gives a category but no grade`, at('grade'));
+    fail('missing-input', `第 ${i + 1} 条记录填写了残疾类别，缺少残疾等级`, `rows[${i}] gives a category but no grade`, at('grade'));
   }
   if (grade !== undefined && category === undefined) {
-    fail('missing-input', `rows[${i}] 填写了残疾等级，缺少残疾类别 category`, `rows[${i}] gives a grade but no category`, at('category'));
+    fail('missing-input', `第 ${i + 1} 条记录填写了残疾等级，缺少残疾类别`, `rows[${i}] gives a grade but no category`, at('category'));
   }
   if (category === undefined && row.veteranGrade === undefined) {
     fail(
       'missing-input',
-      `rows[${i}] 须填写残疾人证号 certNumber，或残疾类别 category 与等级 grade，或残疾军人等级 veteranGrade`,
+      `第 ${i + 1} 条记录须填写残疾人证号，或残疾类别与残疾等级，或残疾军人等级`,
       `rows[${i}] needs certNumber, or category and grade, or veteranGrade`,
       at('certNumber'),
     );
@@ -124,7 +124,7 @@ function countsOf(row: Row, i: number): { counted: boolean; reasons: Text[] } {
     if (row.contractMonths === undefined) {
       fail(
         'missing-input',
-        `rows[${i}] 不在编制内，须填写劳动合同期限 contractMonths（月）`,
+        `第 ${i + 1} 条记录不在编制内，须填写劳动合同期限（月）`,
         `rows[${i}] is not on the establishment: contractMonths (labour-contract months) is needed`,
         `rows[${i}].contractMonths`,
       );
@@ -148,7 +148,7 @@ const recordFields = [
     personal: true,
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
-    description: text(`${certificate.length}位残疾人证号；不填则填写 category 与 grade`, `${certificate.length}-character certificate number; or give category and grade`),
+    description: text(`${certificate.length}位残疾人证号；不填则填写残疾类别与残疾等级`, `${certificate.length}-character certificate number; or give category and grade`),
   },
   {
     name: 'category',
@@ -244,7 +244,7 @@ export const disabledHeadcount = defineRule({
     { name: 'disabledCounted', type: 'decimal', label: text('残疾职工折算人数', 'Disabled employees counted'), unit: units.persons },
     { name: 'personMonths', type: 'integer', label: text('折算人月数', 'Weighted person-months') },
     { name: 'persons', type: 'integer', label: text('计入的记录数', 'Records counted'), unit: units.persons },
-    { name: 'rows', type: 'records', label: text('逐条结果（index 从0起）', 'Per record (index from 0)') },
+    { name: 'rows', type: 'records', label: text('逐条结果（序号从 0 起）', 'Per record (index from 0)') },
   ],
   primary: 'disabledCounted',
   compute(input, ctx) {
@@ -274,10 +274,10 @@ export const disabledHeadcount = defineRule({
       return { index, weight: weighed.weight, counted: counts.counted, contribution: decimalText(contribution), reasons };
     });
     const counted = outcomes.filter((o) => o.counted);
-    const skipped = outcomes.filter((o) => !o.counted).map((o) => `rows[${o.index}]`);
+    const skipped = outcomes.filter((o) => !o.counted).map((o) => o.index);
     ctx.step(() => [
-      `共 ${outcomes.length} 条记录，计入 ${counted.length} 条${skipped.length ? `；未计入：${skipped.join('、')}` : ''}`,
-      `${outcomes.length} records, ${counted.length} counted${skipped.length ? `; not counted: ${skipped.join(', ')}` : ''}`,
+      `共 ${outcomes.length} 条记录，计入 ${counted.length} 条${skipped.length ? `；未计入：第 ${skipped.map((i) => i + 1).join('、')} 条` : ''}`,
+      `${outcomes.length} records, ${counted.length} counted${skipped.length ? `; not counted: ${skipped.map((i) => `rows[${i}]`).join(', ')}` : ''}`,
     ]);
     ctx.step(() => [`Σ 权数 × 在岗月数 = ${personMonths}`, `Σ weight × months employed = ${personMonths}`]);
     const disabledCounted = new Dec(personMonths).div(MONTHS);
@@ -288,8 +288,8 @@ export const disabledHeadcount = defineRule({
     }
     if (missedPersonMonths > 0) {
       ctx.hint(() => [
-        `未计入的 ${skipped.join('、')} 如补足条件（见各条原因），可再计入 ${plain(new Dec(missedPersonMonths).div(MONTHS).toDecimalPlaces(4))} 人`,
-        `If ${skipped.join(', ')} met the conditions (see each record's reasons), ${plain(new Dec(missedPersonMonths).div(MONTHS).toDecimalPlaces(4))} more persons would count`,
+        `未计入的第 ${skipped.map((i) => i + 1).join('、')} 条如补足条件（见各条原因），可再计入 ${plain(new Dec(missedPersonMonths).div(MONTHS).toDecimalPlaces(4))} 人`,
+        `If ${skipped.map((i) => `rows[${i}]`).join(', ')} met the conditions (see each record's reasons), ${plain(new Dec(missedPersonMonths).div(MONTHS).toDecimalPlaces(4))} more persons would count`,
       ]);
     }
     return { disabledCounted, personMonths, persons: counted.length, rows: outcomes };

@@ -48,7 +48,7 @@ export const dispatchReferralReward = defineRule({
       if (input.persons !== undefined && input.persons !== employedMonths.length) {
         fail(
           'inconsistent-input',
-          `persons 为 ${input.persons}，但 employedMonths 有 ${employedMonths.length} 项`,
+          `推荐安置人数为 ${input.persons}，但每人已就业月数列了 ${employedMonths.length} 人`,
           `persons is ${input.persons} but employedMonths lists ${employedMonths.length} people`,
           'employedMonths',
         );
@@ -69,7 +69,7 @@ export const dispatchReferralReward = defineRule({
       if (input.persons !== undefined && input.personsStable12Months > input.persons) {
         fail(
           'inconsistent-input',
-          `稳定就业人数 ${input.personsStable12Months} 大于安置人数 ${input.persons}`,
+          `稳定就业满一年人数 ${input.personsStable12Months} 大于推荐安置人数 ${input.persons}`,
           `personsStable12Months ${input.personsStable12Months} exceeds persons ${input.persons}`,
           'personsStable12Months',
         );
@@ -77,7 +77,7 @@ export const dispatchReferralReward = defineRule({
       qualifying = input.personsStable12Months;
       ctx.step(() => [`稳定就业满一年：${qualifying} 人`, `Employed a full year: ${qualifying} persons`]);
     } else {
-      fail('missing-input', '请填写 employedMonths（每人就业月数）或 personsStable12Months', 'Give employedMonths (per person) or personsStable12Months', 'employedMonths');
+      fail('missing-input', '请填写每人已就业月数，或稳定就业满一年人数', 'Give employedMonths (per person) or personsStable12Months', 'employedMonths');
     }
     const perPerson = decimalOf(p.rewardPerPerson);
     const amount = perPerson.times(qualifying);

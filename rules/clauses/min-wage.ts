@@ -28,7 +28,7 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
     ctx.rely('hi-tech-zone-wage');
     fail(
       'no-wage-table',
-      `${district.zh}不在自治区最低工资标准的任何类区中，请直接填写 monthlyMinWage（月最低工资标准）`,
+      `${district.zh}不在自治区最低工资标准的任何类区中，请直接填写月最低工资标准`,
       `${district.en} is in no class of the regional minimum-wage tables; pass monthlyMinWage instead`,
       field,
     );
@@ -50,22 +50,23 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
 export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: District }, ctx: Context): Dec {
   const given = givenMonthlyMinWage(input, ctx);
   if (given !== undefined) {
-    if (input.district && ctx.date) {
-      const table = tryLookup(input.district, ctx.date);
+    const warnDate = ctx.dateForWarning;
+    if (input.district && warnDate) {
+      const table = tryLookup(input.district, warnDate);
       if (table && !table.eq(given)) {
         ctx.warn(
-          `填报的月最低工资 ${money(given)} 与 ${input.district.zh} ${ctx.date} 的标准 ${money(table)} 不同；按填报值计算`,
-          `The given monthly minimum wage ${money(given)} differs from ${input.district.en}'s ${money(table)} on ${ctx.date}; the given value was used`,
+          `填报的月最低工资 ${money(given)} 与 ${input.district.zh} ${warnDate} 的标准 ${money(table)} 不同；按填报值计算`,
+          `The given monthly minimum wage ${money(given)} differs from ${input.district.en}'s ${money(table)} on ${warnDate}; the given value was used`,
         );
       }
     }
     return given;
   }
   if (input.district === undefined) {
-    ctx.missing('monthlyMinWage', '请填写 monthlyMinWage（月最低工资标准），或填写 district 与 date', 'Give monthlyMinWage, or district and date');
+    ctx.missing('monthlyMinWage', '请填写月最低工资标准，或填写旗县区与所涉日期', 'Give monthlyMinWage, or district and date');
   }
   if (ctx.date === undefined) {
-    ctx.missing('date', '按旗县区查最低工资标准时须填写 date（所涉日期）', 'date is needed to look up the minimum wage of a district');
+    ctx.missing('date', '按旗县区查最低工资标准时须填写所涉日期', 'date is needed to look up the minimum wage of a district');
   }
   ctx.rely('min-wage-date');
   return minimumWageOn(input.district, ctx.date, ctx).monthlyMinWage;

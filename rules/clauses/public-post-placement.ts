@@ -83,7 +83,7 @@ export const publicPostPlacement = defineRule({
         );
       } else {
         if (input.severe === undefined) {
-          ctx.missing('severe', '再次安置须填写 severe（是否重度残疾人等特殊困难人员）', 'A re-placement needs severe (severe disability or similar hardship)');
+          ctx.missing('severe', '再次安置须填写“重度残疾人等特殊困难人员”', 'A re-placement needs severe (severe disability or similar hardship)');
         }
         ctx.condition(
           input.severe === true,

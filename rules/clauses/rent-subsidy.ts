@@ -36,7 +36,7 @@ export const rentSubsidy = defineRule({
       required: true,
       min: 0,
       label: text('实际月租金', 'Actual monthly rent'),
-      description: text('实际支付的场地月租金（元）', 'Monthly rent actually paid (yuan)'),
+      description: text('实际支付的场地月租金', 'Monthly rent actually paid'),
       unit: units.yuanPerMonth,
       example: 800,
     },

@@ -108,7 +108,7 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
   } else {
     const capped = r.delayMonths === c.capMonths;
     ctx.step(() => [
-      `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；延迟 = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
+      `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；${r.k} ÷ ${c.stepMonths} 向下取整得 ${Math.floor(r.k / c.stepMonths)}，加 1 得 ${Math.floor(r.k / c.stepMonths) + 1}，与上限 ${c.capMonths} 取较小者：延迟 ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
       `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,
     ]);
   }

@@ -39,7 +39,7 @@ type Inputs = InputsOf<typeof sessionInputs>;
 
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {
   if (input.personId === undefined) return;
-  if (ctx.date === undefined) ctx.missing('date', '批量核对培训次数时须填写 date（开班日期）', 'date (the session date) is needed to check sessions per person');
+  if (ctx.date === undefined) ctx.missing('date', '批量核对培训次数时须填写所涉日期（开班日期）', 'date (the session date) is needed to check sessions per person');
   const { maxSessionsPerYear, repeatWindowMonths } = ctx.at(baotouPlan.skillsTraining);
   const date = ctx.date;
   const earlier = seen.get(input.personId) ?? [];

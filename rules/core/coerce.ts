@@ -33,6 +33,12 @@ const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×']);
 export const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** A field as messages name it: its code (for `error.field` and English) and its Chinese label. */
+export interface Field {
+  code: string;
+  zh: string;
+}
+
 /** A value as shown in a message: never stringified whole (a deeply nested list would overflow the stack). */
 const describe = (value: unknown) => {
   if (Array.isArray(value)) return '[…]';
@@ -46,23 +52,23 @@ const EXPONENT = /[eE]([+-]?\d+)$/;
 const MAX_EXPONENT_WRITTEN = 400;
 
 /** The number as written, exactly, or a refusal: too many decimal places, an absurd exponent, not finite. */
-function exactDecimal(text: string, field: string): Dec {
+function exactDecimal(text: string, field: Field): Dec {
   const exponent = EXPONENT.exec(text);
   const d = exponent && Math.abs(Number(exponent[1])) > MAX_EXPONENT_WRITTEN ? undefined : new Dec(text);
   if (d === undefined || !d.isFinite()) {
-    if (exponent && Number(exponent[1]) > 0) fail('out-of-range', `${field} 数值过大`, `${field} is too large`, field);
+    if (exponent && Number(exponent[1]) > 0) fail('out-of-range', `${field.zh} 数值过大`, `${field.code} is too large`, field.code);
     tooPrecise(field, text);
   }
   if (d.decimalPlaces() > MAX_DECIMAL_PLACES) tooPrecise(field, text);
   return d;
 }
 
-function tooPrecise(field: string, text: string): never {
+function tooPrecise(field: Field, text: string): never {
   fail(
     'invalid-number',
-    `${field} 小数位过多（最多 ${MAX_DECIMAL_PLACES} 位），无法按所写精确计算：${describe(text)}`,
-    `${field} has more than ${MAX_DECIMAL_PLACES} decimal places and cannot be computed exactly as written: ${describe(text)}`,
-    field,
+    `${field.zh} 小数位过多（最多 ${MAX_DECIMAL_PLACES} 位），无法按所写精确计算：${describe(text)}`,
+    `${field.code} has more than ${MAX_DECIMAL_PLACES} decimal places and cannot be computed exactly as written: ${describe(text)}`,
+    field.code,
   );
 }
 
@@ -71,9 +77,9 @@ function tooPrecise(field: string, text: string): never {
  * optional grouping commas, decimal point and exponent (`4e2`), exactly as written. Look-alike digits
  * (`④⓪⓪`, `¹²`, `𝟒𝟎𝟎`), lists, objects, and numbers not computable exactly as written are refused.
  */
-export function toDecimal(value: unknown, field: string): Dec {
+export function toDecimal(value: unknown, field: Field): Dec {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) fail('invalid-number', `${field} 不是有限的数字`, `${field} is not a finite number`, field);
+    if (!Number.isFinite(value)) fail('invalid-number', `${field.zh} 不是有限的数字`, `${field.code} is not a finite number`, field.code);
     return exactDecimal(String(value), field);
   }
   if (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT) {
@@ -82,7 +88,7 @@ export function toDecimal(value: unknown, field: string): Dec {
     if (GROUPED.test(t)) t = t.replace(/,/g, '');
     if (NUMBER.test(t)) return exactDecimal(t, field);
   }
-  fail('invalid-number', `${field} 应为数字，收到 ${describe(value)}`, `${field} must be a number, got ${describe(value)}`, field);
+  fail('invalid-number', `${field.zh} 应为数字，收到 ${describe(value)}`, `${field.code} must be a number, got ${describe(value)}`, field.code);
 }
 
 /** A spec's bounds as decimals, made once per spec. */
@@ -96,31 +102,31 @@ function boundsOf(spec: InputSpec): { min?: Dec; max?: Dec } {
   return bounds;
 }
 
-function tooSmall(field: string, spec: InputSpec, min: string, got: string): never {
+function tooSmall(field: Field, spec: InputSpec, min: string, got: string): never {
   const op = spec.minExclusive ? '>' : '≥';
-  fail('out-of-range', `${field} 应 ${op} ${min}，收到 ${got}`, `${field} must be ${op} ${min}, got ${got}`, field);
+  fail('out-of-range', `${field.zh} 应 ${op} ${min}，收到 ${got}`, `${field.code} must be ${op} ${min}, got ${got}`, field.code);
 }
 
-function tooLarge(field: string, max: string, got: string): never {
-  fail('out-of-range', `${field} 应 ≤ ${max}，收到 ${got}`, `${field} must be ≤ ${max}, got ${got}`, field);
+function tooLarge(field: Field, max: string, got: string): never {
+  fail('out-of-range', `${field.zh} 应 ≤ ${max}，收到 ${got}`, `${field.code} must be ≤ ${max}, got ${got}`, field.code);
 }
 
-function checkBounds(value: Dec, spec: InputSpec, field: string): void {
-  if (!value.isZero() && value.e >= LIMIT_EXPONENT) fail('out-of-range', `${field} 数值过大`, `${field} is too large`, field);
+function checkBounds(value: Dec, spec: InputSpec, field: Field): void {
+  if (!value.isZero() && value.e >= LIMIT_EXPONENT) fail('out-of-range', `${field.zh} 数值过大`, `${field.code} is too large`, field.code);
   const { min, max } = boundsOf(spec);
   if (min !== undefined && (spec.minExclusive ? value.lte(min) : value.lt(min))) tooSmall(field, spec, min.toFixed(), value.toFixed());
   if (max !== undefined && value.gt(max)) tooLarge(field, max.toFixed(), value.toFixed());
 }
 
 /** Bounds of a whole number already held exactly in a JS number (integer specs have number bounds). */
-function checkIntegerBounds(n: number, spec: InputSpec, field: string): void {
+function checkIntegerBounds(n: number, spec: InputSpec, field: Field): void {
   const min = spec.min === undefined ? undefined : Number(spec.min);
   const max = spec.max === undefined ? undefined : Number(spec.max);
   if (min !== undefined && (spec.minExclusive ? n <= min : n < min)) tooSmall(field, spec, String(min), String(n));
   if (max !== undefined && n > max) tooLarge(field, String(max), String(n));
 }
 
-function toInteger(value: unknown, spec: InputSpec, field: string): number {
+function toInteger(value: unknown, spec: InputSpec, field: Field): number {
   // The common case, a plain whole number, needs no decimal at all.
   let n: number | undefined;
   if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) < 10 ** LIMIT_EXPONENT) n = value;
@@ -130,12 +136,12 @@ function toInteger(value: unknown, spec: InputSpec, field: string): number {
     return n + 0;
   }
   const d = toDecimal(value, field);
-  if (!d.isInteger()) fail('not-an-integer', `${field} 应为整数，收到 ${d.toFixed()}`, `${field} must be a whole number, got ${d.toFixed()}`, field);
+  if (!d.isInteger()) fail('not-an-integer', `${field.zh} 应为整数，收到 ${d.toFixed()}`, `${field.code} must be a whole number, got ${d.toFixed()}`, field.code);
   checkBounds(d, spec, field);
   return d.toNumber();
 }
 
-export function toBoolean(value: unknown, field: string): boolean {
+export function toBoolean(value: unknown, field: Field): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
   if (typeof value === 'string') {
@@ -143,13 +149,13 @@ export function toBoolean(value: unknown, field: string): boolean {
     if (TRUE.has(t)) return true;
     if (FALSE.has(t)) return false;
   }
-  fail('invalid-boolean', `${field} 应为是/否（TRUE/FALSE、1/0），收到 ${describe(value)}`, `${field} must be TRUE/FALSE (or 1/0), got ${describe(value)}`, field);
+  fail('invalid-boolean', `${field.zh} 应为“是”或“否”（也可填 1 或 0），收到 ${describe(value)}`, `${field.code} must be TRUE/FALSE (or 1/0), got ${describe(value)}`, field.code);
 }
 
 /** Dates already checked (a batch repeats the same few dates row after row); bounded, so it cannot grow with the input. */
 const checkedDates = new Set<string>();
 
-export function toDate(value: unknown, field: string): string {
+export function toDate(value: unknown, field: Field): string {
   if (typeof value === 'string') {
     if (checkedDates.has(value)) return value;
     const t = foldWidth(value).trim();
@@ -158,10 +164,10 @@ export function toDate(value: unknown, field: string): string {
       return t;
     }
   }
-  fail('invalid-date', `${field} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`, `${field} must be a real date as YYYY-MM-DD, got ${describe(value)}`, field);
+  fail('invalid-date', `${field.zh} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`, `${field.code} must be a real date as YYYY-MM-DD, got ${describe(value)}`, field.code);
 }
 
-function toChoice(value: unknown, spec: InputSpec, field: string): string {
+function toChoice(value: unknown, spec: InputSpec, field: Field): string {
   const t = typeof value === 'number' ? String(value) : typeof value === 'string' ? foldWidth(value).trim() : undefined;
   if (t !== undefined) {
     const lower = t.toLowerCase();
@@ -176,30 +182,31 @@ function toChoice(value: unknown, spec: InputSpec, field: string): string {
       }
     }
   }
-  const accepted = spec.choices!.map((c) => `${c.value} (${c.label.zh})`).join(', ');
-  fail('invalid-choice', `${field} 应为以下之一：${accepted}；收到 ${describe(value)}`, `${field} must be one of: ${accepted}; got ${describe(value)}`, field);
+  const accepted = spec.choices!.map((c) => `${c.value} (${c.label.en})`).join(', ');
+  const acceptedZh = spec.choices!.map((c) => c.label.zh).join('、');
+  fail('invalid-choice', `${field.zh} 应为以下之一：${acceptedZh}；收到 ${describe(value)}`, `${field.code} must be one of: ${accepted}; got ${describe(value)}`, field.code);
 }
 
 const MAX_LIST_ITEMS = 100_000;
-const tooMany = (field: string): never => fail('out-of-range', `${field} 项数过多`, `${field} has too many items`, field);
+const tooMany = (field: Field): never => fail('out-of-range', `${field.zh} 项数过多`, `${field.code} has too many items`, field.code);
 
-function toIntegerList(value: unknown, spec: InputSpec, field: string): number[] {
+function toIntegerList(value: unknown, spec: InputSpec, field: Field): number[] {
   let items: unknown[];
   if (Array.isArray(value)) items = value.length > MAX_LIST_ITEMS ? tooMany(field) : value.flat(2).filter((v) => !isBlank(v));
   else if (typeof value === 'string') items = value.split(/[,;，；\s]+/).filter((v) => v !== '');
   else if (typeof value === 'number') items = [value];
-  else fail('invalid-list', `${field} 应为数字列表，如 "12,14,6"`, `${field} must be a list of numbers, e.g. "12,14,6"`, field);
+  else fail('invalid-list', `${field.zh} 应为数字列表，如 "12,14,6"`, `${field.code} must be a list of numbers, e.g. "12,14,6"`, field.code);
   if (items.length > MAX_LIST_ITEMS) tooMany(field);
-  if (items.length === 0) fail('invalid-list', `${field} 应为非空的数字列表，如 "12,14,6"`, `${field} must be a non-empty list of numbers, e.g. "12,14,6"`, field);
-  return items.map((item, i) => toInteger(item, spec, `${field}[${i}]`));
+  if (items.length === 0) fail('invalid-list', `${field.zh} 应为非空的数字列表，如 "12,14,6"`, `${field.code} must be a non-empty list of numbers, e.g. "12,14,6"`, field.code);
+  return items.map((item, i) => toInteger(item, spec, { code: `${field.code}[${i}]`, zh: `${field.zh}第 ${i + 1} 项` }));
 }
 
-function toRecords(value: unknown, spec: InputSpec, field: string): Record<string, unknown>[] {
+function toRecords(value: unknown, spec: InputSpec, field: Field): Record<string, unknown>[] {
   if (!Array.isArray(value) || value.length === 0) {
-    fail('invalid-list', `${field} 应为非空的记录列表`, `${field} must be a non-empty list of records`, field);
+    fail('invalid-list', `${field.zh} 应为非空的记录列表`, `${field.code} must be a non-empty list of records`, field.code);
   }
-  if (value.length > 100_000) fail('out-of-range', `${field} 记录过多`, `${field} has too many records`, field);
-  return value.map((record, i) => coerceObject(record, spec.fields!, `${field}[${i}]`));
+  if (value.length > 100_000) fail('out-of-range', `${field.zh} 记录过多`, `${field.code} has too many records`, field.code);
+  return value.map((record, i) => coerceObject(record, spec.fields!, `${field.code}[${i}]`, `${field.zh}第 ${i + 1} 条`));
 }
 
 /** The error code for a value of the wrong shape (a list or an object where one value belongs). */
@@ -215,10 +222,10 @@ const SHAPE_CODE = {
 } as const;
 
 /** Coerces one present (non-blank) value according to its spec. */
-function coerceValue(value: unknown, spec: InputSpec, field: string): unknown {
+function coerceValue(value: unknown, spec: InputSpec, field: Field): unknown {
   if (typeof value === 'object' && value !== null && spec.type !== 'integer-list' && spec.type !== 'records') {
     const what = Array.isArray(value) ? { zh: '列表', en: 'a list' } : { zh: '对象', en: 'an object' };
-    fail(SHAPE_CODE[spec.type], `${field} 应为单个值，收到${what.zh}`, `${field} must be a single value, got ${what.en}`, field);
+    fail(SHAPE_CODE[spec.type], `${field.zh} 应为单个值，收到${what.zh}`, `${field.code} must be a single value, got ${what.en}`, field.code);
   }
   switch (spec.type) {
     case 'integer':
@@ -234,12 +241,12 @@ function coerceValue(value: unknown, spec: InputSpec, field: string): unknown {
     case 'date':
       return toDate(value, field);
     case 'district':
-      if (typeof value !== 'string') fail('unknown-district', `${field} 应为旗县区名称`, `${field} must be a district name`, field);
-      return resolveDistrict(value, field);
+      if (typeof value !== 'string') fail('unknown-district', `${field.zh} 应为旗县区名称`, `${field.code} must be a district name`, field.code);
+      return resolveDistrict(value, field.code);
     case 'choice':
       return toChoice(value, spec, field);
     case 'text':
-      if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field} 应为文本`, `${field} must be text`, field);
+      if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field.zh} 应为文本`, `${field.code} must be text`, field.code);
       return String(value).trim();
     case 'integer-list':
       return toIntegerList(value, spec, field);
@@ -260,10 +267,11 @@ function namesOf(specs: readonly InputSpec[]): Set<string> {
  * Coerces a whole input object against a list of specs: unknown names, missing required inputs and
  * bad values are errors naming the field. Absent optional inputs take their default or stay undefined.
  */
-export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = ''): Record<string, unknown> {
+export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = '', prefixZh = ''): Record<string, unknown> {
   const where = prefix || 'inputs';
+  const whereZh = prefixZh || '输入';
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('invalid-list', `${where} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || undefined);
+    fail('invalid-list', `${whereZh} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || undefined);
   }
   const source = raw as Record<string, unknown>;
   const known = namesOf(specs);
@@ -271,17 +279,18 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
     if (!Object.hasOwn(source, key)) continue;
     if (!known.has(key)) {
       const names = specs.map((s) => s.name).join(', ');
+      const labels = specs.map((s) => s.label.zh).join('、');
       const field = prefix ? `${prefix}.${key}` : key;
-      fail('unknown-input', `未知输入项“${key}”。可用：${names}`, `Unknown input "${key}". Accepted: ${names}`, field);
+      fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
     }
   }
   const out: Record<string, unknown> = {};
   for (const spec of specs) {
-    const field = prefix ? `${prefix}.${spec.name}` : spec.name;
+    const field: Field = { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
     const value = source[spec.name];
     if (isBlank(value)) {
       if (spec.default !== undefined) out[spec.name] = coerceValue(spec.default, spec, field);
-      else if (spec.required) fail('missing-input', `缺少必填项 ${field}（${spec.label.zh}）`, `Missing required input ${field} (${spec.label.en})`, field);
+      else if (spec.required) fail('missing-input', `缺少必填项：${field.zh}`, `Missing required input ${field.code} (${spec.label.en})`, field.code);
       continue;
     }
     out[spec.name] = coerceValue(value, spec, field);

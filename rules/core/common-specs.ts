@@ -37,7 +37,7 @@ export const disabledCountedInput = ({ example }: { example: number }) => ({
   min: 0,
   label: text('残疾职工折算人数', 'Disabled employees counted'),
   description: text(
-    `按比例计入的残疾职工人数（重度按${latestValue(headcount.doubleWeight)}人，不足一年按月折算；见 disabled-headcount）`,
+    `按比例计入的残疾职工人数（重度按${latestValue(headcount.doubleWeight)}人，不足一年按月折算；可用“残疾职工折算人数”规则按名单计算）`,
     `Disabled employees as counted for the quota (severe count ${latestValue(headcount.doubleWeight)}; part-year by months; see disabled-headcount)`,
   ),
   unit: units.persons,
@@ -50,7 +50,7 @@ export const monthlyMinWageInput = {
   min: 0,
   minExclusive: true,
   label: text('月最低工资标准', 'Monthly minimum wage'),
-  description: text('当地月最低工资标准（元）；不填则按 district 与 date 查表', 'Local monthly minimum wage (yuan); if absent, looked up from district and date'),
+  description: text('当地月最低工资标准；不填则按旗县区与所涉日期查表', 'Local monthly minimum wage (yuan); if absent, looked up from district and date'),
   unit: units.yuanPerMonth,
   example: 1980,
 } as const satisfies InputSpec;

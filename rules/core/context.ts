@@ -20,8 +20,19 @@ export class Context {
   readonly relied = new Set<InterpretationId>();
   readonly failed: FailedCondition[] = [];
 
-  /** The date the claim concerns, when the caller gave one. */
-  readonly date: string | undefined;
+  /** The date the claim concerns, when the caller gave one (reading it is recorded: see `dateRead`). */
+  get date(): string | undefined {
+    this.dateRead = true;
+    return this.claimDate;
+  }
+  private readonly claimDate: string | undefined;
+  /** Whether the rule looked at the date: an answer that never did cannot depend on it. */
+  dateRead = false;
+
+  /** The date, read only to word a warning (the figures do not depend on it, so it is not recorded). */
+  get dateForWarning(): string | undefined {
+    return this.claimDate;
+  }
   /** Cross-row state when the rule runs inside a batch (e.g. training sessions already seen). */
   readonly batch: unknown;
   /** False inside a batch, whose rows carry no explanation: the steps are then never rendered. */
@@ -33,7 +44,7 @@ export class Context {
   readonly planDate: string;
 
   constructor(date: string | undefined, batch: unknown = undefined, explain = true) {
-    this.date = date;
+    this.claimDate = date;
     this.batch = batch;
     this.explain = explain;
     this.plan = planFor(date);

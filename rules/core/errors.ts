@@ -1,3 +1,4 @@
+import type { ControlRef } from './projection-words.ts';
 import type { Text } from './text.ts';
 
 /** Machine-readable error codes; each error also carries a zh/en message and, where it applies, the field. */
@@ -28,14 +29,17 @@ export interface RuleErrorBody {
   code: ErrorCode;
   field?: string;
   message: Text;
+  /** The control the message asks the clerk to set; each projection words it (`messageIn`). */
+  control?: ControlRef;
 }
 
 /** Thrown inside coercion and rule code; `evaluate` turns it into `{ ok: false, error }`. Never escapes the package. */
 export class RuleError extends Error {
   readonly body: RuleErrorBody;
-  constructor(code: ErrorCode, message: Text, field?: string) {
+  constructor(code: ErrorCode, message: Text, field?: string, control?: ControlRef) {
     super(`${code}${field ? ` (${field})` : ''}: ${message.en}`);
     this.body = field === undefined ? { code, message } : { code, field, message };
+    if (control) this.body.control = control;
   }
 }
 

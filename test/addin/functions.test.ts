@@ -75,6 +75,30 @@ describe('custom functions through a CustomFunctions stub', () => {
   });
 });
 
+describe('EXPLAIN and cell errors in plain words (issue 11)', () => {
+  it('a case that fails a condition: 结论 不符合条件 and the condition in words, before the 0', () => {
+    const rows: [string, unknown][] = fn('EXPLAIN')('OVERQUOTA_REWARD', [[[400]], [[9]], [[1980]], [['']], [['财政拨款单位']], [['2024-06-30']]]);
+    const labels = rows.map((r) => r[0]);
+    expect(rows.find((r) => r[0] === '结论')?.[1]).toBe('不符合条件');
+    expect(rows.find((r) => r[0] === '不符合的条件')?.[1]).toMatch(/^财政拨款的单位不享受超比例奖励（包府办发〔2023〕43号 m3.2：/);
+    expect(labels.indexOf('结论')).toBeLessThan(labels.indexOf('结果'));
+    expect(JSON.stringify(rows)).not.toContain('excluded-unit-kind');
+  });
+
+  it('no date and the answer changes on 2024-12-01: the figure on each side', () => {
+    const rows: [string, unknown][] = fn('EXPLAIN')('OVERQUOTA_REWARD', [[[400]], [[9]], [['']], [['昆都仑区']]]);
+    expect(rows.find((r) => r[0] === '结果取决于所涉日期')).toBeDefined();
+    expect(rows.find((r) => r[0] === '2024-12-01 之前')?.[1]).toBe(29700);
+    expect(rows.find((r) => r[0] === '自 2024-12-01 起')?.[1]).toBe(34050);
+  });
+
+  it('a cell refused outside the validity names the function\'s argument, not the API field', () => {
+    const error = caught(() => fn('OVERQUOTA_REWARD')(400, 9, 1980, null, null, isoToExcelSerial('2025-06-30')));
+    expect(error.message).toContain('请将函数参数“有效期外仍适用”设为 TRUE');
+    expect(error.message).not.toContain('applyOutsideValidity');
+  });
+});
+
 describe('cell conversions', () => {
   const date: InputSpec = { name: 'date', type: 'date', label: { zh: '', en: '' }, description: { zh: '', en: '' } };
   const S = isoToExcelSerial('2024-07-01');

@@ -33,6 +33,12 @@ describe('generated functions metadata', () => {
     }
   });
 
+  it('says each parameter\'s unit once in Chinese: no doubled brackets such as （元）（元/月）', () => {
+    for (const fn of zh.functions) for (const p of fn.parameters) expect(p.description, `${fn.name} ${p.name}`).not.toMatch(/）\s*（/);
+    const rent = zh.functions.find((f) => f.id === 'RENT_SUBSIDY')!;
+    expect(rent.parameters.find((p) => p.name === '实际月租金')?.description).toBe('实际支付的场地月租金（元/月）');
+  });
+
   it('gives Chinese function names where Excel allows them', () => {
     const chinese = zh.functions.filter((f) => /\p{Script=Han}/u.test(f.name));
     expect(chinese.length).toBeGreaterThanOrEqual(rules.length - 2);

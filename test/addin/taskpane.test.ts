@@ -103,14 +103,15 @@ describe('validating a table', () => {
     const progress: number[][] = [];
     const result = await validateTable({ values: table, meta: overquota, lang: 'zh', onProgress: (d, t) => progress.push([d, t]) });
     expect(result.path).toBe('local');
-    expect(result.reason.zh).toContain('未配置 Worker');
+    expect(result.reason.zh).toContain('未设置核对服务地址');
     expect(result.outcome.summary).toEqual({ rows: 3, ok: 1, mismatch: 1, invalid: 1 });
     expect(result.columns[0]).toEqual(['校验结果', '奖励金额（每年）', '差额（申报−应得）', '说明']);
     expect(result.columns[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
     expect(result.columns[1][3]).toBe(result.outcome.rows[0].warnings?.map((w) => w.zh).join('；') ?? '');
     expect(result.columns[2].slice(0, 3)).toEqual(['不符', 29700, 300]);
     expect(result.columns[3][0]).toBe('无效');
-    expect(result.columns[3][3]).toMatch(/totalStaff/);
+    expect(result.columns[3][3]).toMatch(/在职职工总数/);
+    expect(result.columns[3][3]).not.toMatch(/totalStaff/);
     expect(progress.at(-1)).toEqual([3, 3]);
   });
 
@@ -153,5 +154,19 @@ describe('validating a table', () => {
       new Response(JSON.stringify({ error: { code: 'unauthorized', message: { zh: '密钥不正确', en: 'bad key' } } }), { status: 401 });
     await expect(validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'x' }, fetch: refusing })).rejects.toThrow(WorkerError);
     await expect(validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'x' }, fetch: refusing })).rejects.toThrow(/401: bad key/);
+  });
+
+  it('a row that fails a condition says 不符合条件 and the conditions in words in its message cell', async () => {
+    const values = [
+      ['在职职工总数', '残疾职工折算人数', '月最低工资标准', '单位类型', '所涉日期'],
+      [400, 9, 1980, '财政拨款单位', '2024-06-30'],
+      [400, 9, 1980, '企业', '2024-06-30'],
+    ];
+    const result = await validateTable({ values, meta: overquota, lang: 'zh' });
+    expect(result.outcome.rows[0].eligible).toBe(false);
+    expect(result.columns[1][3]).toMatch(/^不符合条件：财政拨款的单位不享受超比例奖励/);
+    expect(result.columns[1][3]).not.toMatch(/excluded-unit-kind/);
+    expect(result.outcome.rows[1].eligible).toBeUndefined();
+    expect(result.columns[2][3]).not.toMatch(/不符合条件/);
   });
 });

@@ -10,7 +10,7 @@ import type { Browser, Page, ViewportSize } from 'playwright-core';
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { districts, evaluate, evaluateBatch, listRules, type InputSpec, type RuleMetadata } from '../../rules/index.ts';
+import { districts, evaluate, evaluateBatch, listRules, messageIn, type InputSpec, type RuleMetadata } from '../../rules/index.ts';
 import type { Success } from '../../rules/evaluate.ts';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
 import { parseCsvAnswer } from '../support/csv.ts';
@@ -270,8 +270,8 @@ describe('errors', () => {
     const expected = evaluate('overquota-reward', { totalStaff: '400', disabledCounted: '9', date: '2030-01-01' });
     if (expected.ok) throw new Error('a date outside the validity must be refused');
     const page = await open('/?rule=overquota-reward&totalStaff=400&disabledCounted=9&date=2030-01-01');
-    // The refusal names its field (`date`), so it sits beside the date field.
-    await expect.poll(() => page.locator(`[data-input="${expected.error.field}"] [role="alert"]`).textContent(), settle).toBe(expected.error.message.zh);
+    // The refusal names its field (`date`), so it sits beside the date field, in the page's words (its switch).
+    await expect.poll(() => page.locator(`[data-input="${expected.error.field}"] [role="alert"]`).textContent(), settle).toBe(messageIn('page', expected.error).zh);
     const unknown = await open('/?rule=no-such-rule&x=1');
     expect(await unknown.locator('#page-alert[role="alert"]').innerText()).toContain('no-such-rule');
     expect(await unknown.locator('#rule-select').inputValue()).toBe(listRules()[0].id);

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoToExcelSerial, listRules, type InputSpec, type OutputSpec } from '../../rules/index.ts';
+import { isoToExcelSerial, listRules, messageIn, type InputSpec, type OutputSpec, type RuleErrorBody } from '../../rules/index.ts';
 import { registerFunctions } from '../../addin/functions/register.ts';
 import { customFunctionsStub, StubCustomFunctionsError } from '../support/office-stub.ts';
 import { validInputsFor } from '../support/arbitraries.ts';
@@ -82,7 +82,7 @@ describe('Excel functions = POST /v1/rules/{id}', () => {
       let refused = 0;
       await pool(samples, async (inputs) => {
         const args = meta.inputs.map((spec) => excelValue(inputs[spec.name], spec));
-        const http = (await (await postJson(`/v1/rules/${meta.id}`, inputs)).json()) as { ok: boolean; result?: Record<string, unknown>; error?: { code: string; message: { zh: string } } };
+        const http = (await (await postJson(`/v1/rules/${meta.id}`, inputs)).json()) as { ok: boolean; result?: Record<string, unknown>; error?: RuleErrorBody };
         let cell: unknown;
         let thrown: StubCustomFunctionsError | undefined;
         try {
@@ -100,8 +100,10 @@ describe('Excel functions = POST /v1/rules/{id}', () => {
         } else {
           refused++;
           const code = ['no-answer-in-text', 'no-wage-table'].includes(http.error!.code) ? '#N/A' : '#VALUE!';
+          // The same refusal; where it points at a control, Excel names its argument and the API its field.
+          const inExcel = messageIn('excel', http.error!).zh;
           if (!thrown) mismatches.push(`${where}: Excel ${JSON.stringify(cell)}, HTTP error ${http.error!.code}`);
-          else if (thrown.code !== code || thrown.message !== http.error!.message.zh) mismatches.push(`${where}: Excel ${thrown.code} ${thrown.message}, HTTP ${code} ${http.error!.message.zh}`);
+          else if (thrown.code !== code || thrown.message !== inExcel) mismatches.push(`${where}: Excel ${thrown.code} ${thrown.message}, HTTP ${code} ${inExcel}`);
         }
       });
       expect(mismatches.slice(0, 5)).toEqual([]);
