@@ -12,7 +12,7 @@ export interface AuditRecord {
   keyId: string;
   rule: string;
   rulesetVersion: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx' | 'xls';
   bodyBytes: number;
   bodySha256: string;
   summary: BatchSummary;
@@ -47,7 +47,7 @@ interface AuditRow {
   key_id: string;
   rule: string;
   ruleset_version: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx' | 'xls';
   body_bytes: number;
   body_sha256: string;
   row_count: number;
@@ -69,6 +69,12 @@ export async function readAudit(db: D1Database, batchId: string, keyId: string):
     format: row.format,
     bodyBytes: row.body_bytes,
     bodySha256: row.body_sha256,
-    summary: { rows: row.row_count, ok: row.ok_count, mismatch: row.mismatch_count, invalid: row.invalid_count },
+    summary: {
+      rows: row.row_count,
+      ok: row.ok_count,
+      mismatch: row.mismatch_count,
+      invalid: row.invalid_count,
+      skipped: row.row_count - row.ok_count - row.mismatch_count - row.invalid_count,
+    },
   };
 }

@@ -19,6 +19,7 @@ export type HttpErrorCode =
   | 'missing-column'
   | 'records-not-in-csv'
   | 'malformed-csv'
+  | 'unreadable-table'
   | 'internal-error';
 
 export interface HttpErrorBody {

@@ -62,6 +62,7 @@ const STATUS = {
   ok: { zh: '通过', en: 'ok' },
   mismatch: { zh: '不符', en: 'mismatch' },
   invalid: { zh: '无效', en: 'invalid' },
+  skipped: { zh: '跳过', en: 'skipped' },
 } as const;
 
 export const RESULT_HEADERS = {
@@ -91,4 +92,4 @@ function resultRow(row: BatchRow, meta: RuleMetadata, lang: Lang): ResultCell[] 
 }
 
 /** Row fill colours: mismatches amber, invalid rows red, ok rows left as they are. */
-export const HIGHLIGHT = { mismatch: '#FFEB9C', invalid: '#FFC7CE' } as const;
+export const HIGHLIGHT = { mismatch: '#FFEB9C', invalid: '#FFC7CE', skipped: '#D9D9D9' } as const;

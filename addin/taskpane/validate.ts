@@ -36,6 +36,7 @@ const summarise = (rows: BatchRow[]) => ({
   ok: rows.filter((r) => r.status === 'ok').length,
   mismatch: rows.filter((r) => r.status === 'mismatch').length,
   invalid: rows.filter((r) => r.status === 'invalid').length,
+  skipped: rows.filter((r) => r.status === 'skipped').length,
 });
 
 export async function validateTable(options: ValidateOptions): Promise<Validation> {

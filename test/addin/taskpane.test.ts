@@ -104,7 +104,7 @@ describe('validating a table', () => {
     const result = await validateTable({ values: table, meta: overquota, lang: 'zh', onProgress: (d, t) => progress.push([d, t]) });
     expect(result.path).toBe('local');
     expect(result.reason.zh).toContain('未配置 Worker');
-    expect(result.outcome.summary).toEqual({ rows: 3, ok: 1, mismatch: 1, invalid: 1 });
+    expect(result.outcome.summary).toEqual({ rows: 3, ok: 1, mismatch: 1, invalid: 1, skipped: 0 });
     expect(result.columns[0]).toEqual(['校验结果', '奖励金额（每年）', '差额（申报−应得）', '说明']);
     expect(result.columns[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
     expect(result.columns[1][3]).toBe(result.outcome.rows[0].warnings?.map((w) => w.zh).join('；') ?? '');
