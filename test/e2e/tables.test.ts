@@ -1,0 +1,152 @@
+/**
+ * Clerks' real tables through the real Worker (workerd, wrangler dev): a claims table as a Chinese clerk
+ * keeps it (extra columns 单位名称/统一社会信用代码/备注, units in the headers, dates like 2024/6/30 and
+ * 2024年6月30日, amounts like ￥29,700.00 and 29700元, a blank row and a 合计 row), made into .xlsx, .xls,
+ * UTF-16 "Unicode text" and GBK CSV by LibreOffice (zh-CN locale, so dates become date cells and ￥
+ * amounts numbers), posted as they are. The answers (JSON, CSV, xlsx) are read back, the xlsx by
+ * LibreOffice. Expected amounts come from `evaluate()`, never typed in.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { evaluate, listRules, type Success } from '../../rules/index.ts';
+import { parseCsvAnswer } from '../support/csv.ts';
+import { convert, CSV_GBK, readBack, TEXT_UTF16, XLS, ZH_CSV_IMPORT, ZH_CSV_IMPORT_AS_TYPED } from '../support/libreoffice.ts';
+
+const out = fileURLToPath(new URL('../../test-output/tables/', import.meta.url));
+const KEY = 'local-dev-key';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const HEADER = '序号,单位名称,统一社会信用代码,旗县区,在职职工总数（人）,残疾职工折算人数(人),月最低工资标准（元/月）,所涉日期,申报金额（元）,备注';
+const LINES = [
+  '1,包头甲公司,91150200MA0000001X,昆都仑区,400,9,1980,2024/6/30,"￥29,700.00",',
+  '2,包头乙公司,91150200MA0000002X,青山区,400,9,1980,2024-6-30,¥29700,按时申报',
+  '3,包头丙公司,91150200MA0000003X,昆区,400,9,"1,980.00",2024.6.30,"29,700.00 元",',
+  '4,包头丁公司,91150200MA0000004X,东河区,400,9,1980,2024年6月30日,29700元,',
+  '5,包头戊公司,91150200MA0000005X,九原区,400,9,1980,2024/6/30 0:00, 30000 ,多报',
+  '6,包头己公司,91150200MA0000006X,石拐区,四百,9,1980,2024/6/30,,',
+  ',,,,,,,,,',
+  '合计,,,,2400,54,,,"￥148,800.00",',
+];
+const SOURCE = [HEADER, ...LINES].join('\r\n') + '\r\n';
+const STATUSES = ['ok', 'ok', 'ok', 'ok', 'mismatch', 'invalid', 'skipped', 'skipped'];
+
+const meta = listRules().find((m) => m.id === 'overquota-reward')!;
+const ZH_ANSWER = ['状态', meta.outputs.find((o) => o.name === meta.primary)!.label.zh, '差额', '说明'];
+const amount = (() => {
+  const r = evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }) as Success;
+  return r.result.amount as string;
+})();
+
+interface Answer {
+  ignoredColumns: string[];
+  rows: { index: number; rowId?: string; status: string; result?: Record<string, unknown>; claimed?: string; difference?: string; reason?: { zh: string } }[];
+  summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; totals: Record<string, unknown> & { byDistrict: Record<string, { computed: string }> } };
+}
+
+function post(body: Uint8Array | string, contentType: string, headers: Record<string, string> = {}, query = '') {
+  return fetch(`${inject('workerUrl')}/v1/batch/overquota-reward${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': contentType, ...headers },
+    body,
+  });
+}
+
+const files: Record<string, { bytes: Uint8Array; type: string }> = {};
+
+beforeAll(async () => {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const source = join(out, 'claims.csv');
+  writeFileSync(source, SOURCE);
+  const xlsx = await convert(source, 'xlsx', join(out, 'xlsx'), ZH_CSV_IMPORT);
+  const xls = await convert(xlsx, XLS, join(out, 'xls'));
+  // Text as the clerk typed it, re-saved by LibreOffice as "Unicode text" (UTF-16LE, tab) and as GBK CSV.
+  const utf16 = await convert(source, TEXT_UTF16, join(out, 'utf16'), ZH_CSV_IMPORT_AS_TYPED);
+  const gbk = await convert(source, CSV_GBK, join(out, 'gbk'), ZH_CSV_IMPORT_AS_TYPED);
+  files['xlsx (LibreOffice, zh-CN)'] = { bytes: readFileSync(xlsx), type: XLSX_TYPE };
+  files['xls (LibreOffice, Excel 97)'] = { bytes: readFileSync(xls), type: 'application/vnd.ms-excel' };
+  files['UTF-16LE Unicode text, tab-separated (LibreOffice)'] = { bytes: readFileSync(utf16), type: 'text/plain' };
+  files['GBK CSV (LibreOffice)'] = { bytes: readFileSync(gbk), type: 'text/csv' };
+  files['UTF-8 CSV with BOM, semicolons'] = { bytes: new TextEncoder().encode(`\uFEFF${SOURCE.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')}`), type: 'text/csv' };
+}, 240_000);
+
+describe('a claims table as clerks save it', () => {
+  it('the fixtures are what LibreOffice made: date cells and ￥ numbers in the xlsx, UTF-16LE with BOM, GBK bytes', async () => {
+    const back = parseCsvAnswer(await readBack(join(out, 'xlsx', 'claims.xlsx'), join(out, 'xlsx-back')));
+    expect(back[1][8]).toMatch(/29,?700/); // the ￥ amount is a number cell shown in a currency format
+    const utf16 = files['UTF-16LE Unicode text, tab-separated (LibreOffice)'].bytes;
+    expect([utf16[0], utf16[1]]).toEqual([0xff, 0xfe]);
+    const gbk = Buffer.from(files['GBK CSV (LibreOffice)'].bytes);
+    expect(iconv.decode(gbk, 'gbk')).toContain('单位名称');
+    expect(gbk.includes(Buffer.from('单位名称'))).toBe(false);
+  });
+
+  for (const name of [
+    'xlsx (LibreOffice, zh-CN)',
+    'xls (LibreOffice, Excel 97)',
+    'UTF-16LE Unicode text, tab-separated (LibreOffice)',
+    'GBK CSV (LibreOffice)',
+    'UTF-8 CSV with BOM, semicolons',
+  ]) {
+    it(`validates ${name}: statuses, skipped rows, extra columns kept, totals by district`, async () => {
+      const { bytes, type } = files[name];
+      const response = await post(bytes, type);
+      expect(response.status, await response.clone().text()).toBe(200);
+      const answer = (await response.json()) as Answer;
+      expect(answer.rows.map((r) => r.status)).toEqual(STATUSES);
+      expect(answer.rows.slice(0, 4).map((r) => r.result?.amount)).toEqual([amount, amount, amount, amount]);
+      expect(answer.rows[4]).toMatchObject({ status: 'mismatch', claimed: '30000.00' });
+      expect(answer.rows[5]).toMatchObject({ status: 'invalid', rowId: '6' });
+      expect(answer.rows[6].reason?.zh).toContain('空行');
+      expect(answer.rows[7].reason?.zh).toContain('合计');
+      expect(answer.ignoredColumns).toEqual(['单位名称', '统一社会信用代码', '备注']);
+      expect(answer.summary).toMatchObject({ rows: 8, ok: 4, mismatch: 1, invalid: 1, skipped: 2 });
+      const five = (Number(amount) * 5).toFixed(2);
+      expect(answer.summary.totals).toMatchObject({ rows: 5, computed: five, claimed: '148800.00', difference: '300.00' });
+      expect(Object.keys(answer.summary.totals.byDistrict).sort()).toEqual(['东河区', '九原区', '昆都仑区', '青山区'].sort());
+      expect(answer.summary.totals.byDistrict['昆都仑区'].computed).toBe((Number(amount) * 2).toFixed(2)); // 昆都仑区 and 昆区
+    });
+  }
+
+  it('answers CSV in Chinese for a Chinese table: input columns as given, then 状态/奖励金额/差额/说明, numbers as numbers', async () => {
+    const response = await post(files['xlsx (LibreOffice, zh-CN)'].bytes, XLSX_TYPE, { accept: 'text/csv' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-language')).toBe('zh-CN');
+    const [header, ...rows] = parseCsvAnswer(await response.text());
+    expect(header.slice(0, 10)).toEqual(HEADER.split(','));
+    expect(header.slice(10)).toEqual(ZH_ANSWER);
+    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+    expect(rows[4][12]).toBe('300.00');
+    expect(rows[0][11]).toBe(amount);
+    expect(rows[5][13]).toMatch(/[\u4e00-\u9fff]/);
+    expect(rows[5][13]).not.toMatch(/ \/ /); // one language
+  });
+
+  it('answers English words with ?lang=en, and with Accept-Language: en', async () => {
+    for (const [query, headers] of [['?lang=en', {}], ['', { 'accept-language': 'en-GB,en;q=0.8' }]] as const) {
+      const response = await post(files['GBK CSV (LibreOffice)'].bytes, 'text/csv', { accept: 'text/csv', ...headers }, query);
+      const [header, ...rows] = parseCsvAnswer(await response.text());
+      expect(header.slice(10)).toEqual(['status', 'amount', 'difference', 'message']);
+      expect(rows[4][10]).toBe('mismatch');
+    }
+  });
+
+  it('answers xlsx that LibreOffice opens: same columns, amounts with two decimals, status words', async () => {
+    const response = await post(files['xls (LibreOffice, Excel 97)'].bytes, 'application/vnd.ms-excel', { accept: XLSX_TYPE });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(XLSX_TYPE);
+    const path = join(out, 'answer.xlsx');
+    writeFileSync(path, new Uint8Array(await response.arrayBuffer()));
+    const [header, ...rows] = parseCsvAnswer(await readBack(path, join(out, 'answer-back')));
+    expect(header.slice(10)).toEqual(ZH_ANSWER);
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+    // shown through the 0.00 number format: numeric cells, not text
+    expect(rows[0][11]).toBe(amount);
+    expect(rows[4][12]).toBe('300.00');
+    expect(rows[0][7]).toBe('2024-06-30');
+  });
+});
