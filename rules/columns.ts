@@ -22,7 +22,7 @@ export const normaliseHeader = (text: string): string =>
   text
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(/\([^()]*\)$/, '')
+    .replace(/(\([^()]*\))+$/, '')
     .toLowerCase();
 
 /** The input a header names, by its name or its zh/en label. */

@@ -13,6 +13,7 @@ import { catalogue } from './routes/catalogue.ts';
 import { home } from './routes/home.ts';
 import { openapi } from './routes/openapi.ts';
 import { quickCheck } from './routes/quick-check.ts';
+import { template } from './routes/template.ts';
 
 export const app = new Hono<AppEnv>();
 
@@ -31,6 +32,7 @@ app.use('/v1/batch/*', batchCors);
 
 app.route('/', home);
 app.route('/', catalogue);
+app.route('/', template);
 app.route('/', quickCheck);
 app.route('/', batch);
 app.route('/', openapi);

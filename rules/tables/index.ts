@@ -14,3 +14,4 @@ export * from './csv-write.ts';
 export * from './decode.ts';
 export * from './xlsx-write.ts';
 export * from './answer-table.ts';
+export * from './template.ts';

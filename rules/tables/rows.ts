@@ -19,7 +19,11 @@ export interface TableSummary extends BatchSummary {
 
 const TOTAL_WORDS = /^(合计|总计|小计|共计|总合计|total|subtotal|grandtotal)/i;
 
+/** A notes row (a template's 说明 rows): 说明：… or 注：… in the first non-empty cell. */
+const NOTE_WORDS = /^(说明|注)[:：]/;
+
 const SKIP_BLANK: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
+const SKIP_NOTE: Text = { zh: '说明行，未计算', en: 'Notes row, not computed' };
 const skipTotal = (word: string): Text => ({ zh: `合计行（“${word}”），未计算`, en: `Total row ("${word}"), not computed` });
 
 /** Why a row of cells is not a claim: blank, or a total row (合计 in the row-id cell or the first non-empty cell). */
@@ -32,6 +36,7 @@ export function skipReason(cells: readonly unknown[], columns: readonly TableCol
     const text = String(cells[at]).normalize('NFKC').replace(/\s+/g, '');
     if (typeof cells[at] === 'string' && TOTAL_WORDS.test(text)) return skipTotal(String(cells[at]).trim());
   }
+  if (typeof cells[filled] === 'string' && NOTE_WORDS.test(cells[filled].trim())) return SKIP_NOTE;
   return undefined;
 }
 

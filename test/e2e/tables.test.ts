@@ -50,7 +50,7 @@ function post(body: Uint8Array | string, contentType: string, headers: Record<st
   return fetch(`${inject('workerUrl')}/v1/batch/overquota-reward${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${KEY}`, 'content-type': contentType, ...headers },
-    body,
+    body: body as BodyInit,
   });
 }
 
@@ -148,5 +148,25 @@ describe('a claims table as clerks save it', () => {
     expect(rows[0][11]).toBe(amount);
     expect(rows[4][12]).toBe('300.00');
     expect(rows[0][7]).toBe('2024-06-30');
+  });
+});
+
+describe('templates, as LibreOffice reads them', () => {
+  it('template.xlsx opens in LibreOffice with Chinese headers with units, the example row, a 说明 sheet and drop-downs for districts', async () => {
+    const response = await fetch(`${inject('workerUrl')}/v1/rules/overquota-reward/template.xlsx`);
+    expect(response.status).toBe(200);
+    const path = join(out, 'overquota-reward-template.xlsx');
+    writeFileSync(path, new Uint8Array(await response.arrayBuffer()));
+    const [header, example] = parseCsvAnswer(await readBack(path, join(out, 'template-back')));
+    expect(header).toContain('在职职工总数（人）');
+    expect(header).toContain('月最低工资标准（元/月）');
+    expect(example[header.indexOf('旗县区')]).toBe('昆都仑区');
+    // the whole workbook as LibreOffice holds it (flat ODF XML): the drop-down lists and the notes sheet
+    const flat = readFileSync(await convert(path, 'fods', join(out, 'template-flat')), 'utf8');
+    expect(flat).toMatch(/<table:content-validation [^>]*table:condition="of:cell-content-is-in-list\([^)]*昆都仑区/);
+    expect(flat).toContain('table:name="说明"');
+    const csv = await fetch(`${inject('workerUrl')}/v1/rules/overquota-reward/template.csv`);
+    const [csvHeader] = parseCsvAnswer(await csv.text());
+    expect(csvHeader).toEqual(header);
   });
 });
