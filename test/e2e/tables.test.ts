@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
 import { evaluate, listRules, type Success } from '../../rules/index.ts';
 import { parseCsvAnswer } from '../support/csv.ts';
 import { convert, CSV_GBK, readBack, TEXT_UTF16, XLS, ZH_CSV_IMPORT, ZH_CSV_IMPORT_AS_TYPED } from '../support/libreoffice.ts';
@@ -168,5 +169,48 @@ describe('templates, as LibreOffice reads them', () => {
     const csv = await fetch(`${inject('workerUrl')}/v1/rules/overquota-reward/template.csv`);
     const [csvHeader] = parseCsvAnswer(await csv.text());
     expect(csvHeader).toEqual(header);
+  });
+});
+
+describe('the page, with the LibreOffice-made workbook', () => {
+  const browserReady = launchChromium();
+  afterAll(async () => (await browserReady).close());
+
+  it('uploads the .xlsx, shows counts, budget totals by district and claimed/computed on rows that need attention, and downloads xlsx from the one answer', async () => {
+    const browser = await browserReady;
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${inject('workerUrl')}/?rule=overquota-reward`);
+    expect(await page.locator('#template-xlsx').getAttribute('href')).toBe('/v1/rules/overquota-reward/template.xlsx');
+    let batches = 0;
+    page.on('request', (r) => void (r.url().includes('/v1/batch/') && batches++));
+    await page.setInputFiles('#batch-file', { name: 'claims.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(files['xlsx (LibreOffice, zh-CN)'].bytes) });
+    await page.getByLabel('访问密钥').fill(KEY);
+    await page.getByRole('button', { name: '上传并核对' }).click();
+    await page.locator('#batch-summary').waitFor();
+    const count = (k: string) => page.locator(`#batch-summary [data-count="${k}"]`).innerText();
+    expect([await count('rows'), await count('ok'), await count('mismatch'), await count('invalid'), await count('skipped')]).toEqual(['8', '4', '1', '1', '2']);
+    expect(await page.locator('#batch-totals [data-total="all"] [data-money="computed"]').innerText()).toBe((Number(amount) * 5).toFixed(2));
+    expect(await page.locator('#batch-totals [data-total="all"] [data-money="claimed"]').innerText()).toBe('148800.00');
+    expect(await page.locator('#batch-totals [data-district="昆都仑区"] [data-money="computed"]').innerText()).toBe((Number(amount) * 2).toFixed(2));
+    const mismatch = page.locator('#batch-rows tr[data-status="mismatch"]');
+    expect(await mismatch.locator('[data-money="claimed"]').innerText()).toBe('30000.00');
+    expect(await mismatch.locator('[data-money="computed"]').innerText()).toBe(amount);
+    expect(await page.locator('#batch-ignored').innerText()).toContain('单位名称');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('claims.overquota-reward.result.xlsx');
+    const path = join(out, 'page-result.xlsx');
+    await download.saveAs(path);
+    const [header, ...rows] = parseCsvAnswer(await readBack(path, join(out, 'page-result-back')));
+    expect(header.slice(10)).toEqual(ZH_ANSWER);
+    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+    expect(rows[4][12]).toBe('300.00');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 CSV' }).click()]);
+    expect(csvDownload.suggestedFilename()).toBe('claims.overquota-reward.result.csv');
+    expect(batches).toBe(1); // both downloads come from the one answer: the audit records one batch
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
