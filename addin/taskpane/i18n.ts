@@ -23,7 +23,12 @@ export const ui = {
   tooSmall: { zh: '请选中包含表头行和至少一行数据的区域', en: 'Select a range with a header row and at least one data row' },
   noExcel: { zh: '未在 Excel 中运行：无法读取选区', en: 'Not running inside Excel: cannot read the selection' },
   working: { zh: '校验中…', en: 'Validating…' },
-  summary: { zh: '共 {rows} 行：通过 {ok}，不符 {mismatch}，无效 {invalid}', en: '{rows} rows: {ok} ok, {mismatch} mismatched, {invalid} invalid' },
+  summary: {
+    zh: '共 {rows} 行：通过 {ok}，不符 {mismatch}，无效 {invalid}，跳过 {skipped}',
+    en: '{rows} rows: {ok} ok, {mismatch} mismatched, {invalid} invalid, {skipped} skipped',
+  },
+  totals: { zh: '合计（计算成功的行）：应得 {computed} 元，申报 {claimed} 元，差额 {difference} 元', en: 'Totals (rows that computed): computed {computed}, claimed {claimed}, difference {difference} yuan' },
+  template: { zh: '下载本规则的填报模板（Excel）', en: 'Download this rule’s template (Excel)' },
   functions: { zh: '单元格函数：=BT.规则名(…)，=BT.EXPLAIN("规则名", …) 列出计算说明', en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation' },
 } satisfies Record<string, Text>;
 

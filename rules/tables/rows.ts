@@ -91,26 +91,24 @@ export class TableBatch {
   /** One JSON row: its keys are read as headers are (names, zh/en labels, units); other keys are kept, not computed. */
   addObject(value: unknown): BatchRow {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.evaluate(value);
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object);
+    const cells = keys.map((k) => object[k]);
+    const columns = keys.map((k) => this.columnForKey(k));
+    const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
+    const rowId = rowIdAt < 0 || (cells[rowIdAt] !== null && typeof cells[rowIdAt] === 'object') ? undefined : rowIdCell(cells[rowIdAt]);
+    const reason = skipReason(cells, columns);
+    if (reason) return this.evaluator.skip(reason, rowId);
     const raw: Record<string, unknown> = {};
     const from = new Map<string, string>();
-    const keys = Object.keys(value);
-    if (keys.every((k) => isBlankCell((value as Record<string, unknown>)[k]))) {
-      return this.evaluator.skip(SKIP_BLANK);
-    }
-    for (const key of keys) {
-      const column = this.columnForKey(key);
+    for (let i = 0; i < keys.length; i++) {
+      const column = columns[i];
       const name = column.kind === 'input' ? column.name : column.kind === 'rowId' || column.kind === 'claimed' ? column.kind : undefined;
       if (name === undefined) continue;
       const before = from.get(name);
-      if (before !== undefined) return this.refuse(duplicateError(name, before, key), rowIdCell(raw.rowId));
-      from.set(name, key);
-      this.put(raw, column, (value as Record<string, unknown>)[key]);
-    }
-    const rowIdKey = keys.find((k) => this.columnForKey(k).kind === 'rowId');
-    const first = rowIdKey ?? keys.find((k) => !isBlankCell((value as Record<string, unknown>)[k]));
-    const cell = first === undefined ? undefined : (value as Record<string, unknown>)[first];
-    if (typeof cell === 'string' && TOTAL_WORDS.test(cell.normalize('NFKC').replace(/\s+/g, ''))) {
-      return this.evaluator.skip(skipTotal(cell.trim()), rowIdCell(raw.rowId));
+      if (before !== undefined) return this.refuse(duplicateError(name, before, keys[i]), rowId);
+      from.set(name, keys[i]);
+      this.put(raw, column, cells[i]);
     }
     return this.evaluate(raw);
   }

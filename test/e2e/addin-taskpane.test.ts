@@ -41,13 +41,15 @@ it('the task pane served by the Worker registers every function and validates a 
 
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1，不符 1，无效 1');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1，不符 1，无效 1，跳过 0');
   expect(await page.textContent('#bt-path')).toContain('本地计算');
   expect(await page.inputValue('#bt-rule')).toBe('overquota-reward');
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
   expect(writes[0].args).toEqual([2, 5, 4, 4]);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
-  expect(writes.slice(1).map((w: { fill: string }) => w.fill)).toEqual(['cleared', '#FFEB9C', '#FFC7CE']);
+  // the amount and difference columns get two decimals, then each row its fill
+  expect(writes[1]).toMatchObject({ args: [3, 6, 3, 2], numberFormat: [['0.00', '0.00'], ['0.00', '0.00'], ['0.00', '0.00']] });
+  expect(writes.slice(2).map((w: { fill: string }) => w.fill)).toEqual(['cleared', '#FFEB9C', '#FFC7CE']);
   await page.screenshot({ path: join(screenshotDir, 'addin-taskpane.png'), fullPage: true });
 
   await page.click('#bt-lang');
@@ -78,7 +80,7 @@ it('with a Worker configured, the task pane validates through the real /v1/batch
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
   expect(await page.textContent('#bt-path')).toContain('经 Worker 校验');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1，不符 1，无效 1');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1，不符 1，无效 1，跳过 0');
   expect(batchCalls).toEqual(['POST /v1/batch/overquota-reward Bearer local-dev-key']);
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);

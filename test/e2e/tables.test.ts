@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readSheet } from '../../rules/tables/xlsx-read.ts';
 import { launchChromium } from '../support/browser.ts';
-import { evaluate, listRules, type Success } from '../../rules/index.ts';
+import { evaluate, isoToExcelSerial, listRules, type Success } from '../../rules/index.ts';
 import { parseCsvAnswer } from '../support/csv.ts';
 import { convert, CSV_GBK, readBack, TEXT_UTF16, XLS, ZH_CSV_IMPORT, ZH_CSV_IMPORT_AS_TYPED } from '../support/libreoffice.ts';
 
@@ -213,4 +214,55 @@ describe('the page, with the LibreOffice-made workbook', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+describe('the task pane, with the LibreOffice-made workbook as Excel hands it over', () => {
+  const browserReady = launchChromium();
+  afterAll(async () => (await browserReady).close());
+  const officeStub = readFileSync(new URL('../support/office-stub.browser.js', import.meta.url), 'utf8');
+
+  /** The sheet's cells as Excel's `range.values` gives them: date cells as serial numbers, amounts as numbers, blanks as ''. */
+  function selectionValues(): unknown[][] {
+    const read = readSheet(files['xlsx (LibreOffice, zh-CN)'].bytes);
+    if (!read.ok) throw new Error(read.error.message.en);
+    const rows = [read.rows.header];
+    for (let row = read.rows.next(); row; row = read.rows.next()) rows.push(row);
+    const width = Math.max(...rows.map((r) => r.length));
+    const excel = (cell: unknown) => (typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? isoToExcelSerial(cell) : (cell ?? ''));
+    return rows.map((row) => Array.from({ length: width }, (_, i) => excel(row[i])));
+  }
+
+  for (const path of ['local', 'worker'] as const) {
+    it(`validates the clerk's table (${path} path): statuses, skipped rows, totals, template offered`, async () => {
+      const values = selectionValues();
+      expect(typeof values[1][7], JSON.stringify(values.slice(0, 2))).toBe('number'); // 2024/6/30 is a date cell: Excel gives its serial number
+      const browser = await browserReady;
+      const page = await browser.newPage({ viewport: { width: 360, height: 720 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub }));
+      await page.addInitScript(
+        ({ values, url }) => {
+          (window as any).__officeStub = { selection: { values, rowIndex: 0, columnIndex: 0 } };
+          if (url) localStorage.setItem('bt-worker-settings', JSON.stringify({ url, key: 'local-dev-key' }));
+        },
+        { values, url: path === 'worker' ? inject('workerUrl') : '' },
+      );
+      await page.goto(`${inject('workerUrl')}/addin/taskpane.html`);
+      await page.waitForSelector('#bt-validate');
+      await page.click('#bt-validate');
+      await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
+      expect(await page.textContent('#bt-summary')).toBe('共 8 行：通过 4，不符 1，无效 1，跳过 2');
+      expect(await page.textContent('#bt-totals')).toContain(`应得 ${(Number(amount) * 5).toFixed(2)} 元，申报 148800.00 元，差额 300.00 元`);
+      const writes = await page.evaluate(() => (window as any).__officeStub.writes);
+      expect(writes[0].values.map((r: unknown[]) => r[0])).toEqual(['状态', '通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+      expect(writes[0].values[5].slice(1, 3)).toEqual([Number(amount), 300]);
+      const template = await page.getAttribute('#bt-template', 'href');
+      expect(template).toMatch(/\/v1\/rules\/overquota-reward\/template\.xlsx$/);
+      const download = await fetch(new URL(template!, inject('workerUrl')));
+      expect(download.status).toBe(200);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });
