@@ -12,6 +12,7 @@ import { benchTables, readmeSection, type BenchReport } from './section.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
 import { benchBatches, benchLoad, csvFor, postBatch, residentMB } from './worker.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
+import { benchXlsxBatch } from './xlsx-batch.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -42,6 +43,14 @@ try {
 } catch (error) {
   report.isolateHeapError = error instanceof Error ? error.message : String(error);
   console.error('isolate heap not measured:', error);
+}
+
+console.error('an .xlsx batch (LibreOffice-made workbook) …');
+try {
+  report.xlsxBatch = await benchXlsxBatch(quick ? 10_000 : 100_000);
+} catch (error) {
+  report.xlsxBatchError = error instanceof Error ? error.message : String(error);
+  console.error('xlsx batch not measured:', error);
 }
 
 for (const rule of ['overquota-reward', 'rent-subsidy', 'levy-due']) {

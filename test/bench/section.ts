@@ -2,6 +2,7 @@
 import type { EvaluationFigures } from './evaluation.ts';
 import type { HeapFigures } from './heap.ts';
 import type { BatchFigures, LoadFigures } from './worker.ts';
+import type { XlsxBatchFigures } from './xlsx-batch.ts';
 
 export interface BenchReport {
   ranAt: string;
@@ -12,6 +13,9 @@ export interface BenchReport {
   /** The Worker isolate's own V8 heap during a batch of `rows` rows. */
   isolateHeap?: HeapFigures & { rows: number };
   isolateHeapError?: string;
+  /** A LibreOffice-made .xlsx batch (issue 10): rows/s and the isolate's heap. */
+  xlsxBatch?: XlsxBatchFigures;
+  xlsxBatchError?: string;
   batch?: BatchFigures[];
   load?: LoadFigures;
   workerError?: string;
@@ -46,6 +50,16 @@ export function benchTables(report: BenchReport): string {
       `(${report.evaluation.map((e) => `${e.checks.fastPathDiffers} differing, ${e.checks.fastPathDeferred} deferred`).join('; ')}).`,
     '',
   );
+  const x = report.xlsxBatch;
+  if (x) {
+    out.push(
+      `**xlsx batch** (a ${f(x.rows)}-row workbook made by LibreOffice from the bench's rows, ${f(x.workbookKB)} KB, \`POST /v1/batch/overquota-reward\` as \`.xlsx\`, JSON out, one run): ${f(x.seconds, 2)} s, ${f(x.rowsPerSecond)} rows/s; ` +
+        (x.heap
+          ? `the Worker isolate's V8 heap ${f(x.heap.idleUsedMB, 1)} MB idle, at most ${f(x.heap.peakUsedMB, 1)} MB in use and ${f(x.heap.peakTotalMB, 1)} MB reserved during the batch (${x.heap.samples} samples; the isolate limit is 128 MB).`
+          : `isolate heap not measured (${x.heapError}).`),
+      '',
+    );
+  } else if (report.xlsxBatchError) out.push(`**xlsx batch**: not measured (${report.xlsxBatchError}).`, '');
   if (report.batch) {
     out.push('**Batch throughput** (`POST /v1/batch/overquota-reward`, CSV in, JSON out, the Worker as `wrangler deploy` bundles it, run by Miniflare in one workerd process on 127.0.0.1, without `wrangler dev`\'s proxy and inspector; after a 20,000-row warm-up batch, median of 3):', '');
     out.push('| rows | seconds | rows/s | workerd peak RSS (MB) | growth during the batch (MB) |', '|--:|--:|--:|--:|--:|');

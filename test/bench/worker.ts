@@ -95,8 +95,9 @@ export function postBatch(url: string, csv: string, count: number): Promise<numb
       response.on('end', () => {
         const seconds = (performance.now() - t) / 1000;
         if (response.statusCode !== 200) return reject(new Error(`batch of ${count} rows: HTTP ${response.statusCode} ${tail.slice(0, 300)}`));
-        const summary = /"summary":(\{[^}]*\})\}$/.exec(tail)?.[1];
-        const answered = summary === undefined ? undefined : (JSON.parse(summary) as { rows: number }).rows;
+        // the summary's row count (the summary also holds nested totals)
+        const rowsAnswered = /"summary":\{"rows":(\d+)/.exec(tail)?.[1];
+        const answered = rowsAnswered === undefined ? undefined : Number(rowsAnswered);
         if (answered !== count) return reject(new Error(`batch of ${count} rows answered ${answered} rows`));
         resolve(seconds);
       });
