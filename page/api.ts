@@ -1,5 +1,6 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
 import type { BatchRow, RuleMetadata, Text } from '../rules/index.ts';
+import type { TableSummary } from '../rules/tables/rows.ts';
 import type { Success } from '../rules/evaluate.ts';
 import { ui } from './i18n.ts';
 
@@ -55,14 +56,7 @@ export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
     (r) => r.json(),
   );
 
-export interface BatchMoneyTotals {
-  rows: number;
-  computed: string;
-  claimed: string;
-  difference: string;
-  cityShare?: string;
-  districtShare?: string;
-}
+export type { MoneyTotals as BatchMoneyTotals } from '../rules/tables/totals.ts';
 
 export interface BatchSummaryBody {
   batchId?: string;
@@ -71,7 +65,7 @@ export interface BatchSummaryBody {
   ignoredColumns: string[];
   /** The columns as given, echoed in each row's `cells` (asked for with `?cells=1`). */
   columns: string[];
-  summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; totals?: BatchMoneyTotals & { byDistrict?: Record<string, BatchMoneyTotals> } };
+  summary: TableSummary;
   rows: (BatchRow & { cells: unknown[] })[];
 }
 

@@ -6,11 +6,10 @@
  * figure to hold against the 128 MB isolate limit.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { convert, ZH_CSV_IMPORT } from '../support/libreoffice.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
-import { BATCH_RULE, csvFor } from './worker.ts';
+import { csvFor, postBatch } from './worker.ts';
 import { startBenchWorker } from './workerd.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,31 +24,7 @@ export interface XlsxBatchFigures {
   heapError?: string;
 }
 
-function postWorkbook(url: string, body: Buffer, count: number): Promise<number> {
-  const t = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}/v1/batch/${BATCH_RULE}`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer local-dev-key', 'content-type': XLSX_TYPE, accept: 'application/json', 'content-length': body.length },
-    });
-    request.on('error', reject);
-    request.setTimeout(300_000, () => request.destroy(new Error(`xlsx batch of ${count} rows: no progress for 300 s`)));
-    request.on('response', (response) => {
-      let tail = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (tail = (tail + chunk).slice(-4096)));
-      response.on('error', reject);
-      response.on('end', () => {
-        const seconds = (performance.now() - t) / 1000;
-        if (response.statusCode !== 200) return reject(new Error(`xlsx batch: HTTP ${response.statusCode} ${tail.slice(0, 300)}`));
-        const answered = Number(/"summary":\{"rows":(\d+)/.exec(tail)?.[1]);
-        if (answered !== count) return reject(new Error(`xlsx batch of ${count} rows answered ${answered} rows`));
-        resolve(seconds);
-      });
-    });
-    request.end(body);
-  });
-}
+const postWorkbook = (url: string, body: Buffer, count: number) => postBatch(url, body, count, XLSX_TYPE);
 
 export async function benchXlsxBatch(rows: number): Promise<XlsxBatchFigures> {
   const dir = join(root, 'test-output', 'bench-xlsx');
