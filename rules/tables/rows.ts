@@ -93,6 +93,8 @@ export class TableBatch {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.evaluate(value);
     const object = value as Record<string, unknown>;
     const keys = Object.keys(object);
+    // `{}` names no column: the rule judges it (a rule whose inputs are all optional computes it), as evaluateBatch does
+    if (keys.length === 0) return this.evaluate({});
     const cells = keys.map((k) => object[k]);
     const columns = keys.map((k) => this.columnForKey(k));
     const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');

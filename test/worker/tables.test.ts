@@ -12,7 +12,7 @@ describe('JSON batches read like tables', () => {
   it('accepts the Chinese labels (with units) as keys, keeps and lists other keys, skips blank and 合计 rows', async () => {
     const rows = [
       { 序号: 1, 单位名称: '甲', '在职职工总数（人）': 400, 残疾职工折算人数: 9, 月最低工资标准: '￥1,980.00', 所涉日期: '2024/6/30', 申报金额: '29,700.00 元' },
-      {},
+      { 序号: '', 单位名称: ' ' },
       { 序号: '合计', 申报金额: 29700 },
       { totalStaff: 400, 在职职工总数: 400, disabledCounted: 9 },
     ];
