@@ -36,7 +36,7 @@ export function rowObjects(values: readonly (readonly unknown[])[]): Record<stri
   return data.map((row) => {
     const object: Record<string, unknown> = {};
     keys.forEach((key, i) => {
-      if (key !== '' && !(key in object)) object[key] = row[i] === '' ? undefined : row[i];
+      if (key !== '' && !(key in object)) object[key] = row[i] ?? ''; // blank cells stay '', so a blank row is seen as one
     });
     return object;
   });
