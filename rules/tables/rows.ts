@@ -116,9 +116,9 @@ export class TableBatch {
   }
 
   /** Answers a row the rules never see (a malformed CSV record, …), keeping index and summary right. */
-  refuse(error: RuleErrorBody, rowId?: string): BatchRow {
+  refuse(error: RuleErrorBody | { code: string; field?: string; message: Text }, rowId?: string): BatchRow {
     const row = this.evaluator.add(null);
-    row.error = error;
+    row.error = error as RuleErrorBody; // a table-level code (e.g. malformed-csv) beside the rules' own
     if (rowId !== undefined) row.rowId = rowId;
     return row;
   }

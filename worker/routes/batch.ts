@@ -126,7 +126,7 @@ function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: Ru
       const line = batch.evaluator.summary.rows + 2; // the header is line 1
       const why = record.malformed === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
       const error = errorBody('malformed-csv', `第 ${line} 行无法按 CSV 读取：${why.zh}`, `Row at line ${line} is not readable CSV: ${why.en}`);
-      return { row: batch.refuse(error as never), cells: [] };
+      return { row: batch.refuse(error), cells: [] };
     }
     return { row: batch.addCells(record.cells, columns), cells: record.cells };
   });
