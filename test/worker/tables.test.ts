@@ -91,6 +91,16 @@ describe('answer formats and languages', () => {
     const junk = await postBatch('overquota-reward', 'not a workbook', XLSX_TYPE);
     expect(junk.status).toBe(422);
     expect(((await junk.json()) as { error: { code: string } }).error.code).toBe('unreadable-table');
+    // the template workbook has two sheets: 填报 (the table) and 说明 (notes)
+    const workbook = new Uint8Array(await (await call('/v1/rules/overquota-reward/template.xlsx')).arrayBuffer());
+    expect((await postBatch('overquota-reward?sheet=填报', workbook as BodyInit, XLSX_TYPE)).status).toBe(200);
+    const notes = await postBatch(`overquota-reward?sheet=${encodeURIComponent('说明')}`, workbook as BodyInit, XLSX_TYPE);
+    expect(notes.status).toBe(422); // the notes sheet names no input
+    const missing = await postBatch(`overquota-reward?sheet=${encodeURIComponent('不存在')}`, workbook as BodyInit, XLSX_TYPE);
+    expect(missing.status).toBe(422);
+    const error = ((await missing.json()) as { error: { code: string; field: string; message: { zh: string } } }).error;
+    expect(error).toMatchObject({ code: 'unreadable-table', field: 'sheet' });
+    expect(error.message.zh).toContain('填报');
   });
 });
 
