@@ -1,5 +1,6 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
+import type { BatchRow, ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
+import type { TableSummary } from '../rules/tables/rows.ts';
 import type { DatedAnswer, Success } from '../rules/evaluate.ts';
 import { ui } from './i18n.ts';
 
@@ -59,33 +60,38 @@ export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
     (r) => r.json(),
   );
 
+export type { MoneyTotals as BatchMoneyTotals } from '../rules/tables/totals.ts';
+
 export interface BatchSummaryBody {
   batchId?: string;
   rule: string;
   rulesetVersion: string;
-  summary: { rows: number; ok: number; mismatch: number; invalid: number };
-  rows: {
-    index: number;
-    rowId?: string;
-    status: 'ok' | 'mismatch' | 'invalid';
-    result?: Record<string, unknown>;
-    eligible?: false;
-    failedConditions?: FailedCondition[];
-    error?: ApiError;
-    claimed?: string;
-    difference?: string;
-  }[];
+  ignoredColumns: string[];
+  /** The columns as given, echoed in each row's `cells` (asked for with `?cells=1`). */
+  columns: string[];
+  summary: TableSummary;
+  rows: (BatchRow & { cells: unknown[] })[];
 }
 
-const batchInit = (key: string, csv: ArrayBuffer, accept: string): RequestInit => ({
-  method: 'POST',
-  headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv', accept },
-  body: csv,
-});
+/** The Content-Type a table file is sent with, from its name: workbooks as such, anything else as CSV text. */
+export const tableType = (fileName: string): string =>
+  /\.xlsx$/i.test(fileName)
+    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    : /\.xls$/i.test(fileName)
+      ? 'application/vnd.ms-excel'
+      : 'text/csv';
 
-/** Sends the file's bytes as they are: the Worker detects UTF-8 or GBK. */
-export const batchSummary = (ruleId: string, key: string, csv: ArrayBuffer) =>
-  call<BatchSummaryBody>(`/v1/batch/${encodeURIComponent(ruleId)}`, batchInit(key, csv, 'application/json'), (r) => r.json());
+/**
+ * Sends the file's bytes as they are (the Worker detects the encoding or reads the workbook) and asks for
+ * the JSON answer with each row's echoed cells: one request, one audited batch, from which the page
+ * writes both downloads.
+ */
+export const batchAnswer = (ruleId: string, key: string, fileName: string, bytes: ArrayBuffer) =>
+  call<BatchSummaryBody>(
+    `/v1/batch/${encodeURIComponent(ruleId)}?cells=1`,
+    { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': tableType(fileName), accept: 'application/json' }, body: bytes },
+    (r) => r.json(),
+  );
 
-export const batchCsv = (ruleId: string, key: string, csv: ArrayBuffer) =>
-  call<Blob>(`/v1/batch/${encodeURIComponent(ruleId)}`, batchInit(key, csv, 'text/csv'), (r) => r.blob());
+/** The rule's fill-in templates. */
+export const templateUrl = (ruleId: string, kind: 'xlsx' | 'csv') => `/v1/rules/${encodeURIComponent(ruleId)}/template.${kind}`;

@@ -6,7 +6,7 @@
 import { messageIn } from '../rules/core/projection-words.ts';
 import type { RuleMetadata } from '../rules/index.ts';
 import type { Success } from '../rules/evaluate.ts';
-import { computeCase, fetchRules, type ApiError, type BatchSummaryBody } from './api.ts';
+import { computeCase, fetchRules, templateUrl, type ApiError, type BatchSummaryBody } from './api.ts';
 import { downloadResult, renderBatchSummary, sendBatch, type Upload } from './batch.ts';
 import { byId } from './dom.ts';
 import { RuleForm, type RawValues } from './form.ts';
@@ -83,6 +83,10 @@ function showRule(meta: RuleMetadata, values: RawValues): void {
   say(el.ruleDescription(), `${tr(meta.description)} · ${meta.clause.id}`);
   el.fields().replaceChildren(view.form.element);
   el.batchColumns().textContent = [...meta.inputs.filter((i) => i.type !== 'records').map((i) => i.name), 'rowId', 'claimed'].join(', ');
+  byId<HTMLAnchorElement>('template-xlsx').href = templateUrl(meta.id, 'xlsx');
+  byId<HTMLAnchorElement>('template-csv').href = templateUrl(meta.id, 'csv');
+  // a rule whose inputs are lists of records has no table, so no template
+  byId('template-xlsx').parentElement!.hidden = meta.inputs.some((i) => i.type === 'records' && i.required);
 }
 
 function showAnswer(focus: boolean): void {
@@ -158,17 +162,9 @@ function showBatch(): void {
   const target = el.batchResult();
   if (!view.batch) return void target.replaceChildren();
   const { upload, body } = view.batch;
-  target.replaceChildren(
-    renderBatchSummary(
-      body,
-      async () => {
-        say(el.batchAlert());
-        const answer = await downloadResult(upload);
-        if (!answer.ok) say(el.batchAlert(), errorText(answer.error));
-      },
-      view.rules.find((r) => r.id === body.rule)?.title[lang()],
-    ),
-  );
+  const meta = view.rules.find((r) => r.id === body.rule);
+  if (!meta) return void target.replaceChildren();
+  target.replaceChildren(renderBatchSummary(body, meta, (kind) => downloadResult(upload, body, meta, kind)));
 }
 
 async function submitBatch(): Promise<void> {

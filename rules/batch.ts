@@ -12,7 +12,7 @@ import { RULESET_VERSION } from './version.ts';
 /** The claimed amount of a batch row, as messages name it. */
 const CLAIMED_FIELD: Field = { code: 'claimed', zh: '申报金额' };
 
-export type RowStatus = 'ok' | 'mismatch' | 'invalid';
+export type RowStatus = 'ok' | 'mismatch' | 'invalid' | 'skipped';
 
 export interface BatchRow {
   index: number;
@@ -26,6 +26,8 @@ export interface BatchRow {
   error?: RuleErrorBody;
   claimed?: string;
   difference?: string;
+  /** Why a row was not evaluated (a blank row, a 合计 total row): status `skipped`. */
+  reason?: Text;
 }
 
 export interface BatchSummary {
@@ -33,6 +35,8 @@ export interface BatchSummary {
   ok: number;
   mismatch: number;
   invalid: number;
+  /** Blank rows and total rows (合计/总计/小计) of a table: answered, not evaluated. */
+  skipped: number;
 }
 
 export interface BatchOutcome {
@@ -79,7 +83,7 @@ function compareClaim(claimed: string, computed: string | number): { claimed: st
  * a CSV through `add`, the add-in and `evaluateBatch` pass arrays. Every row gets exactly one answer.
  */
 export class BatchEvaluator {
-  readonly summary: BatchSummary = { rows: 0, ok: 0, mismatch: 0, invalid: 0 };
+  readonly summary: BatchSummary = { rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 };
   readonly rule: RuleDefinition;
   private readonly state: unknown;
 
@@ -92,6 +96,14 @@ export class BatchEvaluator {
     const index = this.summary.rows++;
     const row = this.judge(index, raw);
     this.summary[row.status]++;
+    return row;
+  }
+
+  /** Answers a row that is not evaluated (a blank or total row of a table), keeping index and summary right. */
+  skip(reason: Text, rowId?: string): BatchRow {
+    const row: BatchRow = { index: this.summary.rows++, status: 'skipped', reason };
+    if (rowId !== undefined) row.rowId = rowId;
+    this.summary.skipped++;
     return row;
   }
 
@@ -171,7 +183,7 @@ export function evaluateBatch(ruleId: string, rows: readonly unknown[]): BatchOu
       rule: ruleId,
       rulesetVersion: RULESET_VERSION,
       policy: currentPolicyRef(),
-      summary: { rows: rows.length, ok: 0, mismatch: 0, invalid: rows.length },
+      summary: { rows: rows.length, ok: 0, mismatch: 0, invalid: rows.length, skipped: 0 },
       rows: rows.map((_, index) => ({ index, status: 'invalid' as const, error })),
     };
   }

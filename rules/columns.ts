@@ -14,8 +14,16 @@ export const BATCH_COLUMN_HEADERS = {
 
 export type BatchColumn = keyof typeof BATCH_COLUMN_HEADERS;
 
-/** Header text as compared: NFKC (full-width → half-width), no white space, lower case. */
-export const normaliseHeader = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+/**
+ * Header text as compared: NFKC (full-width → half-width, so `（元）` is `(元)`), no white space, lower
+ * case, and a trailing unit in parentheses dropped (`申报金额（元）`, `在职职工总数(人)`).
+ */
+export const normaliseHeader = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/(\([^()]*\))+$/, '')
+    .toLowerCase();
 
 /** The input a header names, by its name or its zh/en label. */
 export function inputForHeader(header: unknown, specs: readonly InputSpec[]): InputSpec | undefined {

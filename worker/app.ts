@@ -15,6 +15,7 @@ import { home } from './routes/home.ts';
 import { openapi } from './routes/openapi.ts';
 import { parameters } from './routes/parameters.ts';
 import { quickCheck } from './routes/quick-check.ts';
+import { template } from './routes/template.ts';
 
 export const app = new Hono<AppEnv>();
 
@@ -39,6 +40,7 @@ app.use('/v1/batch/*', batchCors);
 app.route('/', home);
 app.route('/', catalogue);
 app.route('/', parameters);
+app.route('/', template);
 app.route('/', quickCheck);
 app.route('/', batch);
 app.route('/', openapi);

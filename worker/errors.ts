@@ -23,6 +23,7 @@ export type HttpErrorCode =
   | 'malformed-csv'
   | 'audit-not-configured'
   | 'audit-unavailable'
+  | 'unreadable-table'
   | 'internal-error';
 
 export interface HttpErrorBody {

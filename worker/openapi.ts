@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document, generated from the registry's metadata (`listRules()`): every route, and
  * every rule's inputs and outputs as schemas. A new rule appears here without a line of this file changing.
  */
+import { takesTable } from '../rules/tables/template.ts';
 import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
 
 type Schema = Record<string, unknown>;
@@ -149,12 +150,14 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
             'application/json': {
               schema: { type: 'object', required: ['rows'], properties: { rows: { type: 'array', items: { allOf: [ref(`${fn}_Inputs`), ref('BatchColumns')] } } } },
             },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' }, description: 'An .xlsx workbook: the first sheet, or ?sheet=' },
+            'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' }, description: 'An .xls workbook' },
           },
         },
         responses: {
           200: {
-            description: 'One answer per row, in order (JSON; or CSV with Accept: text/csv)',
-            content: { ...json(ref('BatchAnswer')), 'text/csv': { schema: { type: 'string' } } },
+            description: 'One answer per row, in order (JSON; or a table with Accept: text/csv or the xlsx type; ?lang=zh|en)',
+            content: { ...json(ref('BatchAnswer')), 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
           },
           400: errorResponse('Malformed JSON'),
           401: errorResponse('No key or a wrong key'),
@@ -166,6 +169,23 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
         },
       },
     },
+    ...(takesTable(meta) ? templatePaths(meta) : {}),
+  };
+}
+
+/** The rule's fill-in templates (rules/tables/template.ts). */
+function templatePaths(meta: RuleMetadata): Record<string, unknown> {
+  const get = (kind: string, type: string) => ({
+    get: {
+      operationId: `template_${kind}_${meta.functionName}`,
+      summary: `Template (${kind}): ${meta.title.en} / ${meta.title.zh}`,
+      tags: ['batch'],
+      responses: { 200: { description: 'Chinese headers with units, an example row and notes', content: { [type]: { schema: { type: 'string' } } } } },
+    },
+  });
+  return {
+    [`/v1/rules/${meta.id}/template.csv`]: get('csv', 'text/csv'),
+    [`/v1/rules/${meta.id}/template.xlsx`]: get('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   };
 }
 
@@ -282,7 +302,19 @@ const commonSchemas: Record<string, Schema> = {
       batchId: { type: 'string', format: 'uuid' },
       rule: { type: 'string' },
       rulesetVersion: { type: 'string' },
-      summary: { type: 'object', properties: { rows: { type: 'integer' }, ok: { type: 'integer' }, mismatch: { type: 'integer' }, invalid: { type: 'integer' } } },
+      ignoredColumns: { type: 'array', items: { type: 'string' } },
+      droppedColumns: { type: 'integer' },
+      summary: {
+        type: 'object',
+        properties: {
+          rows: { type: 'integer' },
+          ok: { type: 'integer' },
+          mismatch: { type: 'integer' },
+          invalid: { type: 'integer' },
+          skipped: { type: 'integer' },
+          totals: { type: 'object', description: 'Money sums over the rows that computed: rows, computed, claimed, difference, cityShare?, districtShare?, byDistrict?' },
+        },
+      },
       rows: {
         type: 'array',
         items: {
@@ -291,7 +323,8 @@ const commonSchemas: Record<string, Schema> = {
           properties: {
             index: { type: 'integer' },
             rowId: { type: 'string' },
-            status: { enum: ['ok', 'mismatch', 'invalid'] },
+            status: { enum: ['ok', 'mismatch', 'invalid', 'skipped'] },
+            reason: ref('Text'),
             result: { type: 'object' },
             warnings: { type: 'array', items: ref('Text') },
             eligible: { const: false, description: 'present when the row fails a condition of the clause' },
@@ -314,7 +347,7 @@ const commonSchemas: Record<string, Schema> = {
       keyId: { type: 'string' },
       rule: { type: 'string' },
       rulesetVersion: { type: 'string' },
-      format: { enum: ['csv', 'json'] },
+      format: { enum: ['csv', 'json', 'xlsx', 'xls'] },
       bodyBytes: { type: 'integer' },
       bodyHmac: { type: 'string', description: 'HMAC-SHA-256 (hex) of the body bytes, keyed with the secret AUDIT_HMAC_KEY' },
       bodySha256: { type: 'string', description: 'Plain SHA-256, on records written before the keyed hash only' },

@@ -28,7 +28,12 @@ export interface WriteOptions {
   statuses: readonly RowStatus[];
   /** The primary value is a date: show column 2 as a date. */
   dateValues: boolean;
+  /** The primary value is money: show column 2 with two decimals (the difference, column 3, always is). */
+  moneyValues?: boolean;
 }
+
+/** Excel's number format for amounts: two decimals. */
+export const MONEY_FORMAT = '0.00';
 
 /** Writes `columns` (header row + one row per data row) to the right of the selection. */
 export async function writeResults(excel: any, selection: Selection, columns: ResultCell[][], options: WriteOptions): Promise<void> {
@@ -42,6 +47,11 @@ export async function writeResults(excel: any, selection: Selection, columns: Re
     if (options.dateValues && columns.length > 1) {
       const dates = sheet.getRangeByIndexes(selection.rowIndex + 1, first + 1, columns.length - 1, 1);
       dates.numberFormat = columns.slice(1).map(() => [DATE_FORMAT]);
+    }
+    if (columns.length > 1) {
+      const money = options.moneyValues ? 2 : 1;
+      const amounts = sheet.getRangeByIndexes(selection.rowIndex + 1, first + (options.moneyValues ? 1 : 2), columns.length - 1, money);
+      amounts.numberFormat = columns.slice(1).map(() => Array.from({ length: money }, () => MONEY_FORMAT));
     }
     options.statuses.forEach((status, i) => {
       const row = sheet.getRangeByIndexes(selection.rowIndex + 1 + i, selection.columnIndex, 1, selection.columnCount + width);

@@ -23,8 +23,13 @@ export const ui = {
   tooSmall: { zh: '请选中包含表头行和至少一行数据的区域', en: 'Select a range with a header row and at least one data row' },
   noExcel: { zh: '未在 Excel 中运行：无法读取选区', en: 'Not running inside Excel: cannot read the selection' },
   working: { zh: '校验中…', en: 'Validating…' },
-  summary: { zh: '共 {rows} 行：与申报一致 {ok} 行，与申报不一致 {mismatch} 行，无法计算 {invalid} 行', en: '{rows} rows: {ok} ok, {mismatch} mismatched, {invalid} invalid' },
+  summary: {
+    zh: '共 {rows} 行：与申报一致 {ok} 行，与申报不一致 {mismatch} 行，无法计算 {invalid} 行，跳过 {skipped} 行（空行、合计行）',
+    en: '{rows} rows: {ok} ok, {mismatch} mismatched, {invalid} invalid, {skipped} skipped',
+  },
   notEligible: { zh: '其中 {count} 行不符合条件（原因见“说明”列）', en: '{count} of them are not eligible (see the message column)' },
+  totals: { zh: '合计（计算成功的行）：应得 {computed} 元，申报 {claimed} 元，差额 {difference} 元', en: 'Totals (rows that computed): computed {computed}, claimed {claimed}, difference {difference} yuan' },
+  template: { zh: '下载本规则的填报模板（Excel）', en: 'Download this rule’s template (Excel)' },
   functions: { zh: '也可在单元格中使用函数：=BT.规则名(…)；=BT.EXPLAIN("规则名", …) 列出计算说明', en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation' },
 } satisfies Record<string, Text>;
 

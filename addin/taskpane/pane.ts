@@ -26,6 +26,8 @@ export function mountTaskPane(root: HTMLElement): void {
     <p id="bt-path" role="status"></p>
     <p id="bt-summary"></p>
     <p id="bt-not-eligible" class="not-eligible"></p>
+    <p id="bt-totals"></p>
+    <p><a id="bt-template" download></a></p>
     <p id="bt-error" class="error" role="alert"></p>
     <details id="bt-settings"><summary id="bt-settings-label"></summary>
       <label><span id="bt-url-label"></span><input id="bt-url" type="url" placeholder="https://…"></label>
@@ -51,6 +53,7 @@ export function mountTaskPane(root: HTMLElement): void {
     show('bt-key-label', ui.key[lang]);
     show('bt-save', ui.save[lang]);
     show('bt-functions', ui.functions[lang]);
+    show('bt-template', ui.template[lang]);
     const chosen = select.value;
     select.innerHTML = '';
     select.append(new Option(ui.auto[lang], ''));
@@ -58,9 +61,19 @@ export function mountTaskPane(root: HTMLElement): void {
     select.value = chosen;
   };
   render();
+  // the rule's template, from the Worker the pane was served by (or the configured one)
+  const template = $<HTMLAnchorElement>(root, 'bt-template');
+  const showTemplate = () => {
+    const id = select.value || rules[0].id;
+    template.href = `${url.value.trim().replace(/\/+$/, '')}/v1/rules/${encodeURIComponent(id)}/template.xlsx`;
+  };
+  showTemplate();
+  select.addEventListener('change', showTemplate);
+  url.addEventListener('change', showTemplate);
   void loadSettings().then((s) => {
     url.value = s.url;
     key.value = s.key;
+    showTemplate();
   });
 
   $(root, 'bt-lang').addEventListener('click', () => {
@@ -76,6 +89,7 @@ export function mountTaskPane(root: HTMLElement): void {
     show('bt-error', '');
     show('bt-summary', '');
     show('bt-not-eligible', '');
+    show('bt-totals', '');
     const host = excel();
     if (!host) return show('bt-error', ui.noExcel[lang]);
     show('bt-path', ui.working[lang]);
@@ -97,11 +111,18 @@ export function mountTaskPane(root: HTMLElement): void {
         },
       });
       const primary = meta.outputs.find((o) => o.name === meta.primary);
-      await writeResults(host, selection, result.columns, { statuses: result.outcome.rows.map((r) => r.status), dateValues: primary?.type === 'date' });
+      await writeResults(host, selection, result.columns, {
+        statuses: result.outcome.rows.map((r) => r.status),
+        dateValues: primary?.type === 'date',
+        moneyValues: primary?.type === 'money',
+      });
       show('bt-path', result.reason[lang]);
-      show('bt-summary', fill(ui.summary[lang], { ...result.outcome.summary }));
+      const { totals, ...counts } = result.outcome.summary;
+      show('bt-summary', fill(ui.summary[lang], counts));
       const notEligible = result.outcome.rows.filter((r) => r.eligible === false).length;
       if (notEligible) show('bt-not-eligible', fill(ui.notEligible[lang], { count: notEligible }));
+      if (totals) show('bt-totals', fill(ui.totals[lang], { computed: totals.computed, claimed: totals.claimed, difference: totals.difference }));
+      showTemplate();
     } catch (error) {
       show('bt-path', '');
       show('bt-error', error instanceof WorkerError ? error.text[lang] : String(error));

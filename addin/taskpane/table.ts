@@ -1,98 +1,62 @@
 /**
  * The selected table ↔ batch rows and result columns, as plain arrays (no Office objects), so the
- * task pane's logic is testable in Node. The header row names inputs by name or by their Chinese or
- * English label; `rowId` (行号/编号) and `claimed` (申报金额) are optional extra columns.
+ * task pane's logic is testable in Node. The header row is read by the shared table module
+ * (rules/tables): inputs by name or zh/en label (units in parentheses allowed), 序号/行号 and 申报金额,
+ * extra columns (单位名称, 备注 …) kept and not computed; Excel's own date and number cells are read as
+ * the Worker reads them.
  */
-import { batchColumnForHeader, inputForHeader, messageIn, type BatchOutcome, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
-import { basicValueOf, cellToInput, isBlankCell, outputToCell } from '../functions/cells.ts';
+import { findRule, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
+import { answerCells, answerHeaders, isMoney, readHeader, TableBatch, type AnswerCell, type HeaderReading, type TableSummary } from '../../rules/tables/index.ts';
 import type { Lang } from '../functions/language.ts';
 
-export type Column = { kind: 'input'; name: string } | { kind: 'rowId' } | { kind: 'claimed' } | { kind: 'unknown'; header: string };
-
-export function columnsFor(headers: readonly unknown[], meta: RuleMetadata): Column[] {
-  return headers.map((header) => {
-    const text = typeof header === 'string' ? header : String(header ?? '');
-    const own = batchColumnForHeader(text);
-    if (own) return { kind: own };
-    const spec = inputForHeader(text, meta.inputs);
-    return spec ? { kind: 'input', name: spec.name } : { kind: 'unknown', header: text };
-  });
-}
-
 /**
- * The rule the headers describe: every header is one of its inputs (or rowId/claimed) and every required
- * input is present. Undefined when no rule or more than one rule fits: the clerk chooses.
+ * The rule the headers describe: its header reading succeeds and every required input is present.
+ * Undefined when no rule or more than one rule fits equally well: the clerk chooses.
  */
 export function guessRule(headers: readonly unknown[], rules: readonly RuleMetadata[]): RuleMetadata | undefined {
-  const fits = rules.filter((meta) => {
-    const columns = columnsFor(headers, meta);
-    if (columns.some((c) => c.kind === 'unknown')) return false;
-    const present = new Set(columns.flatMap((c) => (c.kind === 'input' ? [c.name] : [])));
-    return present.size > 0 && meta.inputs.every((i) => !i.required || present.has(i.name));
-  });
-  if (fits.length <= 1) return fits[0];
-  // Prefer the rule whose inputs the headers cover most completely.
-  const score = (meta: RuleMetadata) => columnsFor(headers, meta).filter((c) => c.kind === 'input').length / meta.inputs.length;
-  const ranked = [...fits].sort((a, b) => score(b) - score(a));
-  return score(ranked[0]) > score(ranked[1]) ? ranked[0] : undefined;
+  const coverage = (meta: RuleMetadata): number => {
+    const reading = readHeader(headers, meta);
+    if (!reading.ok) return 0;
+    const present = new Set(reading.columns.flatMap((c) => (c.kind === 'input' ? [c.name] : [])));
+    if (!meta.inputs.every((i) => !i.required || present.has(i.name))) return 0;
+    return present.size / meta.inputs.length;
+  };
+  const ranked = rules.map((meta) => ({ meta, score: coverage(meta) })).filter((r) => r.score > 0).sort((a, b) => b.score - a.score);
+  if (ranked.length <= 1) return ranked[0]?.meta;
+  return ranked[0].score > ranked[1].score ? ranked[0].meta : undefined;
 }
 
-/** Data rows (below the header) → raw batch rows; dates as serial numbers become ISO dates, blank cells are left out. */
-export function rowsFromTable(values: readonly (readonly unknown[])[], meta: RuleMetadata): Record<string, unknown>[] {
+/** The header reading of a selected table (a refusal names the columns). */
+export const readTableHeader = (values: readonly (readonly unknown[])[], meta: RuleMetadata): HeaderReading => readHeader(values[0] ?? [], meta);
+
+/** Data rows as objects keyed by their header text, as the Worker's JSON batch reads them (same module). */
+export function rowObjects(values: readonly (readonly unknown[])[]): Record<string, unknown>[] {
   const [headers, ...data] = values;
-  const columns = columnsFor(headers, meta);
+  const keys = headers.map((h) => (h === undefined || h === null ? '' : String(h).trim()));
   return data.map((row) => {
-    const raw: Record<string, unknown> = {};
-    columns.forEach((column, i) => {
-      const cell = row[i];
-      if (column.kind === 'input') {
-        const value = cellToInput(cell, meta.inputs.find((s) => s.name === column.name)!);
-        if (value !== undefined) raw[column.name] = value;
-      } else if ((column.kind === 'rowId' || column.kind === 'claimed') && !isBlankCell(cell)) {
-        raw[column.kind] = cell;
-      } else if (column.kind === 'unknown' && !isBlankCell(cell)) {
-        raw[column.header] = cell; // the rule names it as an unknown input
-      }
+    const object: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      if (key !== '' && !(key in object)) object[key] = row[i] ?? ''; // blank cells stay '', so a blank row is seen as one
     });
-    return raw;
+    return object;
   });
 }
 
-const STATUS = {
-  ok: { zh: '通过', en: 'ok' },
-  mismatch: { zh: '不符', en: 'mismatch' },
-  invalid: { zh: '无效', en: 'invalid' },
-} as const;
-
-export const RESULT_HEADERS = {
-  status: { zh: '校验结果', en: 'Status' },
-  difference: { zh: '差额（申报−应得）', en: 'Difference (claimed − computed)' },
-  message: { zh: '说明', en: 'Message' },
-} as const;
+/** Evaluates the data rows locally, through the registry's BatchEvaluator, as the Worker does. */
+export function evaluateTable(values: readonly (readonly unknown[])[], meta: RuleMetadata, reading: HeaderReading & { ok: true }): { rows: BatchRow[]; summary: TableSummary } {
+  const batch = new TableBatch(findRule(meta.id)!, meta);
+  const rows = values.slice(1).map((cells) => batch.addCells(cells, reading.columns));
+  return { rows, summary: batch.summary() };
+}
 
 export type ResultCell = string | number | boolean;
 
+const excelCell = (cell: AnswerCell): ResultCell => (cell === undefined ? '' : isMoney(cell) ? Number(cell.money) : cell);
+
 /** Four columns beside the table: status, the rule's primary value, difference, message; a header row first. */
-export function resultColumns(outcome: Pick<BatchOutcome, 'rows'>, meta: RuleMetadata, lang: Lang): ResultCell[][] {
-  const primary = meta.outputs.find((o) => o.name === meta.primary);
-  const header: ResultCell[] = [RESULT_HEADERS.status[lang], primary?.label[lang] ?? meta.primary, RESULT_HEADERS.difference[lang], RESULT_HEADERS.message[lang]];
-  return [header, ...outcome.rows.map((row) => resultRow(row, meta, lang))];
+export function resultColumns(outcome: { rows: readonly BatchRow[] }, meta: RuleMetadata, lang: Lang): ResultCell[][] {
+  return [answerHeaders(meta, lang), ...outcome.rows.map((row) => answerCells(row, meta, lang, 'excel').map(excelCell))];
 }
 
-/** A row whose case fails a condition of the clause: said first in the message cell, with the conditions in words. */
-const NOT_ELIGIBLE = { zh: '不符合条件', en: 'Not eligible' } as const;
-
-function resultRow(row: BatchRow, meta: RuleMetadata, lang: Lang): ResultCell[] {
-  const primary = meta.outputs.find((o) => o.name === meta.primary);
-  const value = row.result ? (basicValueOf(outputToCell(row.result[meta.primary], primary, lang)) ?? '') : '';
-  const difference = row.difference === undefined ? '' : Number(row.difference);
-  let message = '';
-  if (row.error) message = `${messageIn('excel', row.error)[lang]}${row.error.field && lang === 'en' ? ` [${row.error.field}]` : ''}`;
-  else if (row.eligible === false) message = `${NOT_ELIGIBLE[lang]}${lang === 'zh' ? '：' : ': '}${(row.failedConditions ?? []).map((c) => c.message[lang]).join(lang === 'zh' ? '；' : '; ')}`;
-  else if (row.status === 'mismatch') message = lang === 'zh' ? `申报 ${row.claimed}，应为 ${row.result?.[meta.primary]}` : `claimed ${row.claimed}, computed ${row.result?.[meta.primary]}`;
-  else if (row.warnings?.length) message = row.warnings.map((w) => w[lang]).join(lang === 'zh' ? '；' : '; ');
-  return [STATUS[row.status][lang], value, difference, message];
-}
-
-/** Row fill colours: mismatches amber, invalid rows red, ok rows left as they are. */
-export const HIGHLIGHT = { mismatch: '#FFEB9C', invalid: '#FFC7CE' } as const;
+/** Row fill colours: mismatches amber, invalid rows red, skipped rows grey, ok rows left as they are. */
+export const HIGHLIGHT = { mismatch: '#FFEB9C', invalid: '#FFC7CE', skipped: '#D9D9D9' } as const;

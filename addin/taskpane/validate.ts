@@ -1,12 +1,13 @@
 /**
  * "Validate selection" without Office: a table of values in, one batch answer per row out, through the
  * Worker in chunks (progress reported after each) or, without network or a configured Worker, locally
- * with the same rules package (`evaluateBatch`). Says which path it used and why.
+ * with the same rules package and the same table module. Says which path it used and why.
  */
-import { evaluateBatch, findRule, type BatchOutcome, type BatchRow, type RuleMetadata, type Text } from '../../rules/index.ts';
+import { findRule, type BatchRow, type RuleMetadata, type Text } from '../../rules/index.ts';
+import { TotalsAccumulator, type TableSummary } from '../../rules/tables/index.ts';
 import type { Lang } from '../functions/language.ts';
-import { resultColumns, rowsFromTable, type ResultCell } from './table.ts';
-import { OfflineError, postBatchChunk, type Fetch, type WorkerSettings } from './worker-client.ts';
+import { evaluateTable, readTableHeader, resultColumns, rowObjects, type ResultCell } from './table.ts';
+import { OfflineError, postBatchChunk, WorkerError, type Fetch, type WorkerSettings } from './worker-client.ts';
 
 export const CHUNK_ROWS = 200;
 
@@ -16,7 +17,7 @@ export interface Validation {
   path: Path;
   /** Why the local path was taken, or where the Worker was. */
   reason: Text;
-  outcome: Pick<BatchOutcome, 'rows' | 'summary'>;
+  outcome: { rows: BatchRow[]; summary: TableSummary };
   columns: ResultCell[][];
 }
 
@@ -31,27 +32,34 @@ export interface ValidateOptions {
   chunkRows?: number;
 }
 
-const summarise = (rows: BatchRow[]) => ({
-  rows: rows.length,
-  ok: rows.filter((r) => r.status === 'ok').length,
-  mismatch: rows.filter((r) => r.status === 'mismatch').length,
-  invalid: rows.filter((r) => r.status === 'invalid').length,
-});
+/** A table refused before any row (e.g. two columns naming one input): shown like a Worker's refusal. */
+export class TableRefusedError extends WorkerError {}
+
+/** The summary of rows answered by the Worker, with totals summed here from the same rows. */
+function summarise(rows: BatchRow[], meta: RuleMetadata, inputs: readonly Record<string, unknown>[]): TableSummary {
+  const totals = new TotalsAccumulator(meta);
+  rows.forEach((row, i) => totals.add(row, inputs[i]));
+  const count = (status: BatchRow['status']) => rows.filter((r) => r.status === status).length;
+  const summary: TableSummary = { rows: rows.length, ok: count('ok'), mismatch: count('mismatch'), invalid: count('invalid'), skipped: count('skipped') };
+  const sums = totals.totals();
+  if (sums) summary.totals = sums;
+  return summary;
+}
 
 export async function validateTable(options: ValidateOptions): Promise<Validation> {
   const { values, meta, lang, worker, onProgress } = options;
-  const rows = rowsFromTable(values, meta);
-  const finish = (path: Path, reason: Text, answered: BatchRow[]): Validation => {
-    const outcome = { rows: answered, summary: summarise(answered) };
-    return { path, reason, outcome, columns: resultColumns(outcome, meta, lang) };
-  };
+  const reading = readTableHeader(values, meta);
+  if (!reading.ok) throw new TableRefusedError(reading.error.message);
+  const total = values.length - 1;
+  const finish = (path: Path, reason: Text, outcome: Validation['outcome']): Validation => ({ path, reason, outcome, columns: resultColumns(outcome, meta, lang) });
   const local = (reason: Text) => {
-    const outcome = evaluateBatch(meta.id, rows);
-    onProgress?.(rows.length, rows.length);
-    return finish('local', reason, outcome.rows);
+    const outcome = evaluateTable(values, meta, reading);
+    onProgress?.(total, total);
+    return finish('local', reason, outcome);
   };
   if (!worker?.url) return local({ zh: '已在本机计算（未设置核对服务地址）', en: 'Computed locally (no Worker configured)' });
   if (options.online === false) return local({ zh: '已在本机计算（无网络）', en: 'Computed locally (offline)' });
+  const rows = rowObjects(values);
   // A rule that judges rows against each other (e.g. sessions per person) must see the batch whole.
   const chunk = findRule(meta.id)?.batchState ? Math.max(rows.length, 1) : (options.chunkRows ?? CHUNK_ROWS);
   const answered: BatchRow[] = [];
@@ -69,5 +77,9 @@ export async function validateTable(options: ValidateOptions): Promise<Validatio
     }
     throw error;
   }
-  return finish('worker', { zh: `已经核对服务校验（${worker.url}）`, en: `Validated by the Worker (${worker.url})` }, answered);
+  // the district each row names, for the totals by district
+  const districtAt = reading.columns.findIndex((c) => c.kind === 'input' && c.spec.type === 'district');
+  const districtName = districtAt < 0 ? undefined : (reading.columns[districtAt] as { name: string }).name;
+  const inputs = values.slice(1).map((cells) => (districtName ? { [districtName]: cells[districtAt] } : {}));
+  return finish('worker', { zh: `已经核对服务校验（${worker.url}）`, en: `Validated by the Worker (${worker.url})` }, { rows: answered, summary: summarise(answered, meta, inputs) });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
-import { evaluateBatch, isoToExcelSerial, listRules } from '../../rules/index.ts';
-import { readSelection, writeResults } from '../../addin/taskpane/excel-io.ts';
-import { columnsFor, guessRule, HIGHLIGHT, rowsFromTable } from '../../addin/taskpane/table.ts';
+import { evaluate, findRule, isoToExcelSerial, listRules, type Success } from '../../rules/index.ts';
+import { TableBatch } from '../../rules/tables/index.ts';
+import { MONEY_FORMAT, readSelection, writeResults } from '../../addin/taskpane/excel-io.ts';
+import { guessRule, HIGHLIGHT, readTableHeader, rowObjects } from '../../addin/taskpane/table.ts';
 import { validateTable } from '../../addin/taskpane/validate.ts';
 import { WorkerError } from '../../addin/taskpane/worker-client.ts';
 
@@ -63,10 +64,13 @@ describe('reading and writing the workbook (office-addin-mock)', () => {
     const { mock, ranges } = excelMock(table);
     const selection = await readSelection(mock);
     const result = await validateTable({ values: selection.values, meta: overquota, lang: 'zh' });
-    await writeResults(mock, selection, result.columns, { statuses: result.outcome.rows.map((r) => r.status), dateValues: false });
-    const [target, ...rows] = ranges;
+    await writeResults(mock, selection, result.columns, { statuses: result.outcome.rows.map((r) => r.status), dateValues: false, moneyValues: true });
+    const [target, amounts, ...rows] = ranges;
     expect(target.args).toEqual([4, 6, 4, 4]);
     expect(target.values).toEqual(result.columns);
+    // the amount and the difference as numbers with two decimals, so the clerk can sum them
+    expect(amounts.args).toEqual([5, 7, 3, 2]);
+    expect(amounts.numberFormat).toEqual([[MONEY_FORMAT, MONEY_FORMAT], [MONEY_FORMAT, MONEY_FORMAT], [MONEY_FORMAT, MONEY_FORMAT]]);
     expect(rows.map((r) => r.args)).toEqual([
       [5, 1, 1, 9],
       [6, 1, 1, 9],
@@ -91,12 +95,29 @@ describe('validating a table', () => {
     expect(guessRule(table[0], rules)?.id).toBe('overquota-reward');
     expect(guessRule(['rowId', 'totalStaff', 'disabledCounted', 'monthlyMinWage', 'claimed'], rules)?.id).toBe('overquota-reward');
     expect(guessRule(['nothing', 'known'], rules)).toBeUndefined();
-    expect(columnsFor(['行号', '申报金额', '?'], overquota).map((c) => c.kind)).toEqual(['rowId', 'claimed', 'unknown']);
+    const reading = readTableHeader([['行号', '申报金额（元）', '单位名称', '在职职工总数(人)']], overquota);
+    expect(reading.ok && reading.columns.map((c) => c.kind)).toEqual(['rowId', 'claimed', 'extra', 'input']);
+    const twice = readTableHeader([['totalStaff', '在职职工总数（人）']], overquota);
+    expect(twice.ok || twice.error.message.zh).toContain('在职职工总数（人）');
   });
 
-  it('turns rows into batch rows: serial dates become ISO dates, blank cells are left out', () => {
-    const rows = rowsFromTable([['totalStaff', 'disabledCounted', 'district', 'date'], [400, 9, '昆区', isoToExcelSerial('2024-06-30')], [400, '', '', '']], overquota);
-    expect(rows).toEqual([{ totalStaff: 400, disabledCounted: 9, district: '昆区', date: '2024-06-30' }, { totalStaff: 400 }]);
+  it("reads Excel's own cells with the shared table module: serial dates, numbers, extra columns kept, a 合计 row skipped, totals by district", async () => {
+    const serial = isoToExcelSerial('2024-06-30');
+    const values = [
+      ['序号', '单位名称', '旗县区', '在职职工总数（人）', '残疾职工折算人数', '月最低工资标准（元/月）', '所涉日期', '申报金额（元）'],
+      [1, '甲公司', '昆区', 400, 9, 1980, serial, 29700],
+      [2, '乙公司', '青山区', 400, 9, 1980, '2024/6/30', '￥29,700.00'],
+      ['', '', '', '', '', '', '', ''],
+      ['合计', '', '', 800, 18, '', '', 59400],
+    ];
+    const expected = (evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }) as Success).result.amount as string;
+    const result = await validateTable({ values, meta: overquota, lang: 'zh' });
+    expect(result.outcome.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'skipped', 'skipped']);
+    expect(result.outcome.summary).toMatchObject({ rows: 4, ok: 2, skipped: 2, totals: { computed: (Number(expected) * 2).toFixed(2), claimed: '59400.00' } });
+    expect(Object.keys(result.outcome.summary.totals!.byDistrict!)).toEqual(['昆都仑区', '青山区']);
+    expect(result.columns.slice(1).map((r) => r[0])).toEqual(['通过', '通过', '跳过', '跳过']);
+    expect(result.columns[4][3]).toContain('合计');
+    expect(rowObjects(values)[0]).toMatchObject({ 序号: 1, 所涉日期: serial });
   });
 
   it('without a configured Worker validates locally with evaluateBatch and says so', async () => {
@@ -104,8 +125,8 @@ describe('validating a table', () => {
     const result = await validateTable({ values: table, meta: overquota, lang: 'zh', onProgress: (d, t) => progress.push([d, t]) });
     expect(result.path).toBe('local');
     expect(result.reason.zh).toContain('未设置核对服务地址');
-    expect(result.outcome.summary).toEqual({ rows: 3, ok: 1, mismatch: 1, invalid: 1 });
-    expect(result.columns[0]).toEqual(['校验结果', '奖励金额（每年）', '差额（申报−应得）', '说明']);
+    expect(result.outcome.summary).toMatchObject({ rows: 3, ok: 1, mismatch: 1, invalid: 1, skipped: 0 });
+    expect(result.columns[0]).toEqual(['状态', overquota.outputs.find((o) => o.name === 'amount')!.label.zh, '差额', '说明']);
     expect(result.columns[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
     expect(result.columns[1][3]).toBe(result.outcome.rows[0].warnings?.map((w) => w.zh).join('；') ?? '');
     expect(result.columns[2].slice(0, 3)).toEqual(['不符', 29700, 300]);
@@ -121,7 +142,9 @@ describe('validating a table', () => {
     const fakeWorker = async (url: string, init?: RequestInit) => {
       const body = JSON.parse(String(init!.body));
       calls.push({ url, auth: String((init!.headers as Record<string, string>).authorization), rows: body.rows.length });
-      return new Response(JSON.stringify(evaluateBatch(overquota.id, body.rows)), { status: 200, headers: { 'content-type': 'application/json' } });
+      // as the Worker reads JSON rows: with the shared table module
+      const batch = new TableBatch(findRule(overquota.id)!, overquota);
+      return new Response(JSON.stringify({ rows: body.rows.map((r: unknown) => batch.addObject(r)) }), { status: 200, headers: { 'content-type': 'application/json' } });
     };
     const progress: number[] = [];
     const viaWorker = await validateTable({ values: big, meta: overquota, lang: 'en', worker: { url: 'https://w.example/', key: 'k' }, fetch: fakeWorker, chunkRows: 3, onProgress: (d) => progress.push(d) });
@@ -135,6 +158,7 @@ describe('validating a table', () => {
     expect(viaWorker.outcome.rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const local = await validateTable({ values: big, meta: overquota, lang: 'en' });
     expect(viaWorker.columns).toEqual(local.columns);
+    expect(viaWorker.outcome.summary).toEqual(local.outcome.summary);
   });
 
   it('falls back to local when the network fails or the browser is offline', async () => {

@@ -15,6 +15,7 @@ import { csvForRule, csvRules } from './rule-csv.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 import { benchSelfhost } from './selfhost.ts';
 import { loadHeap, loadHeapTable, type LoadHeapFigures } from './load-heap.ts';
+import { benchXlsxBatch } from './xlsx-batch.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -51,6 +52,14 @@ for (let attempt = 1; attempt <= 3 && report.isolateHeapMB === undefined; attemp
     report.isolateHeapError = `attempt ${attempt}: ${error instanceof Error ? error.message : String(error)}`;
     console.error('isolate heap not measured:', error);
   }
+}
+
+console.error('an .xlsx batch (LibreOffice-made workbook) …');
+try {
+  report.xlsxBatch = await benchXlsxBatch(quick ? 10_000 : 100_000);
+} catch (error) {
+  report.xlsxBatchError = error instanceof Error ? error.message : String(error);
+  console.error('xlsx batch not measured:', error);
 }
 
 for (const rule of ['overquota-reward', 'rent-subsidy', 'levy-due']) {

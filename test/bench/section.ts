@@ -7,6 +7,7 @@ import { selfhostTable, type SelfhostFigures } from './selfhost.ts';
 /** The goal (issue 12): every rule at least this many rows a second at 100k rows in workerd, and the isolate heap below this. */
 export const GOAL_ROWS_PER_SECOND = 300_000;
 export const GOAL_ISOLATE_HEAP_MB = 32;
+import type { XlsxBatchFigures } from './xlsx-batch.ts';
 
 export interface BenchReport {
   ranAt: string;
@@ -21,6 +22,9 @@ export interface BenchReport {
   isolateHeapError?: string;
   /** A CSV batch through the Worker in workerd, for every rule that takes CSV. */
   batchByRule?: RuleBatchFigures[];
+  /** A LibreOffice-made .xlsx batch (issue 10): rows/s and the isolate's heap. */
+  xlsxBatch?: XlsxBatchFigures;
+  xlsxBatchError?: string;
   batch?: BatchFigures[];
   load?: LoadFigures;
   workerError?: string;
@@ -63,6 +67,16 @@ export function benchTables(report: BenchReport): string {
     for (const b of report.batchByRule) out.push(`| \`${b.rule}\` | ${f(b.rows)} | ${f(b.rowsPerSecond)} | ${f(b.seconds, 2)} | ${f(b.okRows)} |`);
     out.push('');
   }
+  const x = report.xlsxBatch;
+  if (x) {
+    out.push(
+      `**xlsx batch** (a ${f(x.rows)}-row workbook made by LibreOffice from the bench's rows, ${f(x.workbookKB)} KB, \`POST /v1/batch/overquota-reward\` as \`.xlsx\`, JSON out, one run): ${f(x.seconds, 2)} s, ${f(x.rowsPerSecond)} rows/s; ` +
+        (x.heap
+          ? `the Worker isolate's V8 heap ${f(x.heap.idleUsedMB, 1)} MB idle, at most ${f(x.heap.peakUsedMB, 1)} MB in use and ${f(x.heap.peakTotalMB, 1)} MB reserved during the batch (${x.heap.samples} samples; the isolate limit is 128 MB).`
+          : `isolate heap not measured (${x.heapError}).`),
+      '',
+    );
+  } else if (report.xlsxBatchError) out.push(`**xlsx batch**: not measured (${report.xlsxBatchError}).`, '');
   if (report.batch) {
     out.push('**Batch sizes and process memory** (`POST /v1/batch/overquota-reward`, same set-up; median of 3). The workerd process\'s RSS is information, not a target: it measures Miniflare\'s runtime more than this Worker (see below):', '');
     out.push('| rows | seconds | rows/s | workerd peak RSS (MB) | growth during the batch (MB) |', '|--:|--:|--:|--:|--:|');

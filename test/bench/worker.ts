@@ -81,20 +81,27 @@ export interface BatchSummary {
   ok: number;
   mismatch: number;
   invalid: number;
+  skipped: number;
 }
 
-export function postBatch(url: string, csv: string, count: number, rule = BATCH_RULE): Promise<number> {
-  return postBatchAnswer(url, csv, count, rule).then((answer) => answer.seconds);
+export function postBatch(url: string, body: string | Buffer, count: number, rule = BATCH_RULE, contentType = 'text/csv; charset=utf-8'): Promise<number> {
+  return postBatchAnswer(url, body, count, rule, contentType).then((answer) => answer.seconds);
 }
 
 /** The same, with the batch's summary (how many rows were ok, invalid …). */
-export function postBatchAnswer(url: string, csv: string, count: number, rule = BATCH_RULE): Promise<{ seconds: number; summary: BatchSummary }> {
-  const body = Buffer.from(csv);
+export function postBatchAnswer(
+  url: string,
+  csv: string | Buffer,
+  count: number,
+  rule = BATCH_RULE,
+  contentType = 'text/csv; charset=utf-8',
+): Promise<{ seconds: number; summary: BatchSummary }> {
+  const body = typeof csv === 'string' ? Buffer.from(csv) : csv;
   const t = performance.now();
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${url}/v1/batch/${rule}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv; charset=utf-8', accept: 'application/json', 'content-length': body.length },
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': contentType, accept: 'application/json', 'content-length': body.length },
     });
     request.on('error', reject);
     // bounded: a batch that stalls fails the run instead of hanging it
@@ -107,8 +114,14 @@ export function postBatchAnswer(url: string, csv: string, count: number, rule = 
       response.on('end', () => {
         const seconds = (performance.now() - t) / 1000;
         if (response.statusCode !== 200) return reject(new Error(`batch of ${count} rows: HTTP ${response.statusCode} ${tail.slice(0, 300)}`));
-        const found = /"summary":(\{[^}]*\})\}$/.exec(tail)?.[1];
-        const summary = found === undefined ? undefined : (JSON.parse(found) as BatchSummary);
+        // the answer ends with its summary (which also holds nested totals): `"summary":{…}}`
+        const at = tail.lastIndexOf('"summary":');
+        let summary: BatchSummary | undefined;
+        try {
+          summary = at < 0 ? undefined : (JSON.parse(tail.slice(at + '"summary":'.length, -1)) as BatchSummary);
+        } catch {
+          summary = undefined;
+        }
         if (summary?.rows !== count) return reject(new Error(`batch of ${count} rows of ${rule} answered ${summary?.rows} rows`));
         resolve({ seconds, summary });
       });

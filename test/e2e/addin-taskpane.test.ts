@@ -41,13 +41,15 @@ it('the task pane served by the Worker registers every function and validates a 
 
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行，跳过 0 行（空行、合计行）');
   expect(await page.textContent('#bt-path')).toContain('已在本机计算');
   expect(await page.inputValue('#bt-rule')).toBe('overquota-reward');
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
   expect(writes[0].args).toEqual([2, 5, 4, 4]);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
-  expect(writes.slice(1).map((w: { fill: string }) => w.fill)).toEqual(['cleared', '#FFEB9C', '#FFC7CE']);
+  // the amount and difference columns get two decimals, then each row its fill
+  expect(writes[1]).toMatchObject({ args: [3, 6, 3, 2], numberFormat: [['0.00', '0.00'], ['0.00', '0.00'], ['0.00', '0.00']] });
+  expect(writes.slice(2).map((w: { fill: string }) => w.fill)).toEqual(['cleared', '#FFEB9C', '#FFC7CE']);
   await page.screenshot({ path: join(screenshotDir, 'addin-taskpane.png'), fullPage: true });
 
   await page.click('#bt-lang');
@@ -78,7 +80,7 @@ it('with a Worker configured, the task pane validates through the real /v1/batch
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
   expect(await page.textContent('#bt-path')).toContain('已经核对服务校验');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行，跳过 0 行（空行、合计行）');
   expect(batchCalls).toEqual(['POST /v1/batch/overquota-reward Bearer local-dev-key']);
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);

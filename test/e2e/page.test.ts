@@ -303,7 +303,7 @@ describe('batch upload', () => {
     await page.getByLabel('访问密钥').fill(KEY);
     await page.getByRole('button', { name: '上传并核对' }).click();
     await page.locator('#batch-summary').waitFor();
-    for (const k of ['rows', 'ok', 'mismatch', 'invalid'] as const) {
+    for (const k of ['rows', 'ok', 'mismatch', 'invalid', 'skipped'] as const) {
       expect(await page.locator(`#batch-summary [data-count="${k}"]`).innerText(), k).toBe(String(expected.summary[k]));
     }
     const attention = expected.rows.filter((r) => r.status !== 'ok');
@@ -316,9 +316,11 @@ describe('batch upload', () => {
     const [header, ...records] = parseCsvAnswer(text);
     expect(records).toHaveLength(rows.length);
     const column = (name: string) => records.map((r) => r[header.indexOf(name)]);
-    expect(header).toContain('status');
-    expect(column('status')).toEqual(expected.rows.map((r) => r.status));
-    expect(column('amount')).toEqual(expected.rows.map((r) => (r.result?.amount as string | undefined) ?? ''));
+    // the page speaks Chinese, so the result does: 状态 and the primary output's label, Chinese status words
+    const words: Record<string, string> = { ok: '通过', mismatch: '不符', invalid: '无效', skipped: '跳过' };
+    expect(header).toContain('状态');
+    expect(column('状态')).toEqual(expected.rows.map((r) => words[r.status]));
+    expect(column(meta.outputs.find((o) => o.name === meta.primary)!.label.zh)).toEqual(expected.rows.map((r) => (r.result?.amount as string | undefined) ?? ''));
     expect(records[2].join(' ')).toContain(expected.rows[2].error!.message.zh);
     expect(pageErrors).toEqual([]);
   }

@@ -89,7 +89,7 @@ describe('evaluateBatch', () => {
     expect(outcome.rows[1].difference).toBe('0.01');
     expect(outcome.rows[2].error?.field).toBe('claimed');
     expect(outcome.rows[3].error?.field).toBe('totalStaff');
-    expect(outcome.summary).toEqual({ rows: 6, ok: 2, mismatch: 1, invalid: 3 });
+    expect(outcome.summary).toEqual({ rows: 6, ok: 2, mismatch: 1, invalid: 3, skipped: 0 });
   });
 
   it('prints claimed and claimed − computed exactly, whatever form claimed takes', () => {

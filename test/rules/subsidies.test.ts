@@ -44,7 +44,7 @@ describe('skills-training-subsidy (m10.2)', () => {
     expect(outcome.rows[3].result?.failedConditions).toMatchObject([{ code: 'sessions-per-year' }]);
     expect(outcome.rows[3].difference).toBe('1500.00');
     expect(outcome.rows[5].result?.failedConditions).toMatchObject([{ code: 'repeat-within-year' }]);
-    expect(outcome.summary).toEqual({ rows: 9, ok: 7, mismatch: 2, invalid: 0 });
+    expect(outcome.summary).toEqual({ rows: 9, ok: 7, mismatch: 2, invalid: 0, skipped: 0 });
   });
 
   it('"within a year" of 29 February ends on 28 February (民法典 第二百零二条)', () => {

@@ -7,7 +7,7 @@ interface BatchAnswer {
   batchId: string;
   rule: string;
   rulesetVersion: string;
-  summary: { rows: number; ok: number; mismatch: number; invalid: number };
+  summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; totals?: Record<string, unknown> };
   rows: { index: number; rowId?: string; status: string; result?: Record<string, unknown>; error?: { code: string; field?: string }; claimed?: string; difference?: string }[];
 }
 
@@ -22,7 +22,15 @@ describe('POST /v1/batch/{id}', () => {
     const body = ((await response.json()) as BatchAnswer);
     expect(body.rule).toBe('overquota-reward');
     expect(body.rulesetVersion).toBe(RULESET_VERSION);
-    expect(body.summary).toEqual({ rows: 4, ok: 2, mismatch: 1, invalid: 1 });
+    expect(body.summary).toEqual({
+      rows: 4,
+      ok: 2,
+      mismatch: 1,
+      invalid: 1,
+      skipped: 0,
+      // over the three rows that computed; claimed and difference over the two that claimed
+      totals: { rows: 3, computed: '89100.00', claimed: '59700.00', difference: '300.00' },
+    });
     expect(body.rows.map((r) => [r.index, r.rowId, r.status])).toEqual([
       [0, 'A', 'ok'],
       [1, 'B', 'mismatch'],
@@ -65,7 +73,7 @@ describe('POST /v1/batch/{id}', () => {
     );
     expect(response.status).toBe(200);
     const body = ((await response.json()) as BatchAnswer);
-    expect(body.summary).toEqual({ rows: 3, ok: 1, mismatch: 0, invalid: 2 });
+    expect(body.summary).toMatchObject({ rows: 3, ok: 1, mismatch: 0, invalid: 2, skipped: 0, totals: { computed: '29700.00', claimed: '29700.00', difference: '0.00' } });
     expect(body.rows.map((r) => r.index)).toEqual([0, 1, 2]);
   });
 
@@ -77,9 +85,11 @@ describe('POST /v1/batch/{id}', () => {
     const rows = parseCsvAnswer(await response.text());
     expect(rows[0]).toEqual(['rowId', 'totalStaff', 'disabledCounted', 'monthlyMinWage', 'claimed', 'status', 'amount', 'difference', 'message']);
     expect(rows).toHaveLength(7);
-    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // numbers stay numbers: a negative amount is not an injection (issue 10); every other formula start is neutralised
+    for (const row of rows) for (const cell of row) if (!/^-\d+(\.\d+)?$/.test(cell)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows[1][0]).toBe(`'=HYPERLINK("http://x")`);
-    expect(rows[1][7]).toBe(`'-29705.00`);
+    expect(rows[1][4]).toBe('-5');
+    expect(rows[1][7]).toBe('-29705.00');
     expect(rows[2][0]).toBe(`'+1`);
     expect(rows[3][0]).toBe(`'@SUM(A1)`);
     expect(rows[4][0]).toBe(`'\tTAB`);
@@ -93,24 +103,36 @@ describe('POST /v1/batch/{id}', () => {
     const body = ((await response.json()) as BatchAnswer);
     expect(body.rows.map((r) => r.index)).toEqual(body.rows.map((_, i) => i));
     expect(body.summary.rows).toBe(body.rows.length);
-    expect(body.rows.map((r) => r.status)).toEqual(['ok', 'invalid', 'invalid', 'invalid', 'invalid', 'ok']);
+    // a blank row is answered `skipped` with a reason (issue 10)
+    expect(body.rows.map((r) => r.status)).toEqual(['ok', 'skipped', 'invalid', 'invalid', 'invalid', 'ok']);
     expect(body.rows[4].error?.code).toBe('malformed-csv');
   });
 
-  it('refuses unknown columns before answering any row (422), naming them', async () => {
-    const response = await postBatch('overquota-reward', 'totalStaff,shoeSize\n400,42\n', 'text/csv');
-    expect(response.status).toBe(422);
-    const body = ((await response.json()) as { error: { code: string; message: { en: string } }; rulesetVersion: string });
+  it('keeps extra columns (listed as ignoredColumns); refuses a header naming no input, or one input twice, before any row (422)', async () => {
+    const kept = await postBatch('overquota-reward', 'totalStaff,shoeSize,disabledCounted,monthlyMinWage\n400,42,9,1980\n', 'text/csv');
+    expect(kept.status).toBe(200);
+    const answer = (await kept.json()) as BatchAnswer & { ignoredColumns: string[] };
+    expect(answer.ignoredColumns).toEqual(['shoeSize']);
+    expect(answer.rows[0]).toMatchObject({ status: 'ok', result: { amount: '29700.00' } });
+    const none = await postBatch('overquota-reward', 'colour,shoeSize\nred,42\n', 'text/csv');
+    expect(none.status).toBe(422);
+    const body = ((await none.json()) as { error: { code: string; message: { en: string } }; rulesetVersion: string });
     expect(body.error.code).toBe('unknown-column');
     expect(body.error.message.en).toContain('shoeSize');
     expect(body.rulesetVersion).toBe(RULESET_VERSION);
+    const twice = await postBatch('overquota-reward', 'totalStaff,在职职工总数（人）\n400,400\n', 'text/csv');
+    expect(twice.status).toBe(422);
+    const error = ((await twice.json()) as { error: { code: string; field: string; message: { zh: string } } }).error;
+    expect(error).toMatchObject({ code: 'unknown-column', field: 'totalStaff' });
+    expect(error.message.zh).toContain('totalStaff');
+    expect(error.message.zh).toContain('在职职工总数（人）');
   });
 
   it('empty body, header only, binary junk and a declared unknown charset are answered without a 5xx', async () => {
     expect((await postBatch('overquota-reward', '', 'text/csv')).status).toBe(422);
     const headerOnly = await postBatch('overquota-reward', `${header}\r\n`, 'text/csv');
     expect(headerOnly.status).toBe(200);
-    expect((((await headerOnly.json()) as BatchAnswer)).summary).toEqual({ rows: 0, ok: 0, mismatch: 0, invalid: 0 });
+    expect((((await headerOnly.json()) as BatchAnswer)).summary).toMatchObject({ rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 });
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
     expect((await postBatch('overquota-reward', junk as BodyInit, 'text/csv')).status).toBe(422);
     expect((await postBatch('overquota-reward', csv('1,400,9,1980,'), 'text/csv; charset=koi8-r')).status).toBe(415);
@@ -212,7 +234,7 @@ describe('keys, origins and the audit', () => {
     expect(record.status).toBe(200);
     const recordBody = ((await record.json()) as { rulesetVersion: string; batch: { batchId: string; summary: BatchAnswer['summary'] } });
     expect(recordBody.rulesetVersion).toBe(RULESET_VERSION);
-    expect(recordBody.batch).toMatchObject({ batchId: answer.batchId, bodyHmac: hmac, status: 'completed', summary: { rows: 2, ok: 1, mismatch: 1, invalid: 0 } });
+    expect(recordBody.batch).toMatchObject({ batchId: answer.batchId, bodyHmac: hmac, status: 'completed', summary: { rows: 2, ok: 1, mismatch: 1, invalid: 0, skipped: 0 } });
     expect((await call(`/v1/batch/${answer.batchId}`, { headers: auth(OTHER_TEST_KEY) })).status).toBe(404);
     expect((await call(`/v1/batch/${answer.batchId}`)).status).toBe(401);
     expect((await call('/v1/batch/00000000-0000-0000-0000-000000000000', { headers: auth() })).status).toBe(404);

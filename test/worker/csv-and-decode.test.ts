@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listRules, type RuleMetadata } from '../../rules/index.ts';
-import { mapHeader } from '../../worker/batch/columns.ts';
+import { readHeader } from '../../rules/tables/index.ts';
 import { countNonEmptyLines } from '../../worker/csv/count.ts';
 import { CsvParser } from '../../worker/csv/parse.ts';
 import { csvCell, csvLine } from '../../worker/csv/write.ts';
@@ -81,12 +81,26 @@ describe('CsvParser', () => {
 
 describe('csvCell', () => {
   it('neutralises formula starts and quotes what needs it', () => {
-    expect(['=1+1', '+1', '-1', '@A1', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "\"'\rx\""]);
+    expect(['=1+1', '+1', '-x', '@A1', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-x", "'@A1", "'\tx", "\"'\rx\""]);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "x"')).toBe('"say ""x"""');
     expect(csvCell(12)).toBe('12');
     expect(csvCell(undefined)).toBe('');
     expect(csvLine(['a', '=b'])).toBe("a,'=b\r\n");
+  });
+
+  it('neutralises full-width ＝＋－＠ and triggers after leading spaces, NBSP or U+3000 (issue 13, finding 5)', () => {
+    for (const cell of ['＝1+1', '＋1', '－1', '＠SUM(A1)', ' =1+1', '  +1', '\u00a0=HYPERLINK("x")', '\u3000-1+1', '\u3000＠A1', ' \u00a0\u3000=1']) {
+      const written = csvCell(cell);
+      expect(written.replace(/^"/, ''), JSON.stringify(cell)).toMatch(/^'/);
+    }
+  });
+
+  it('keeps numbers numeric: a negative number or amount is not an injection', () => {
+    expect(csvCell(-9900)).toBe('-9900');
+    expect(csvCell('-9900.00')).toBe('-9900.00');
+    expect(csvCell({ money: '-9900.00' })).toBe('-9900.00');
+    expect(csvCell('-1')).toBe('-1');
   });
 });
 
@@ -122,31 +136,33 @@ describe('decoding', () => {
   });
 });
 
-describe('mapHeader', () => {
+describe('readHeader (rules/tables)', () => {
   const meta = listRules().find((m) => m.id === 'overquota-reward')!;
 
   it('maps names, zh and en labels, rowId and claimed', () => {
     const zhLabels = meta.inputs.slice(0, 2).map((i) => i.label.zh);
-    const mapped = mapHeader(['行号', ...zhLabels, meta.inputs[2].label.en.toUpperCase(), 'claimed'], meta);
-    expect(mapped).toEqual({ ok: true, names: ['rowId', meta.inputs[0].name, meta.inputs[1].name, meta.inputs[2].name, 'claimed'] });
+    const mapped = readHeader(['行号', ...zhLabels, meta.inputs[2].label.en.toUpperCase(), 'claimed'], meta);
+    expect(mapped.ok && mapped.columns.map((c) => ('name' in c ? c.name : c.kind))).toEqual(['rowId', meta.inputs[0].name, meta.inputs[1].name, meta.inputs[2].name, 'claimed']);
   });
 
   it('refuses repeated columns and records inputs, naming them', () => {
-    const repeated = mapHeader([meta.inputs[0].name, meta.inputs[0].label.zh], meta);
-    expect(repeated.ok).toBe(false);
+    const repeated = readHeader([meta.inputs[0].name, meta.inputs[0].label.zh], meta);
+    expect(repeated.ok || repeated.error).toMatchObject({ code: 'unknown-column', field: meta.inputs[0].name });
+    expect(repeated.ok || repeated.error.message.zh).toContain(meta.inputs[0].label.zh);
+    expect(repeated.ok || repeated.error.message.zh).toContain(meta.inputs[0].name);
     const withRecords: RuleMetadata = {
       ...meta,
       inputs: [...meta.inputs, { name: 'people', type: 'records', required: true, label: { zh: '人员', en: 'People' }, description: { zh: '', en: '' }, fields: [] }],
     };
-    const missing = mapHeader([meta.inputs[0].name], withRecords);
+    const missing = readHeader([meta.inputs[0].name], withRecords);
     expect(missing.ok || missing.error).toMatchObject({ code: 'records-not-in-csv', field: 'people' });
-    const asColumn = mapHeader(['people'], withRecords);
+    const asColumn = readHeader(['people'], withRecords);
     expect(asColumn.ok || asColumn.error).toMatchObject({ code: 'records-not-in-csv', field: 'people' });
   });
 
   it('every rule with a records input refuses CSV with a clear 422 reason', () => {
     for (const rule of listRules().filter((m) => m.inputs.some((i) => i.type === 'records' && i.required))) {
-      const mapped = mapHeader(rule.inputs.filter((i) => i.type !== 'records').map((i) => i.name), rule);
+      const mapped = readHeader(rule.inputs.filter((i) => i.type !== 'records').map((i) => i.name), rule);
       expect(mapped.ok).toBe(false);
     }
   });

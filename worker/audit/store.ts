@@ -21,7 +21,7 @@ export interface AuditStart {
   keyId: string;
   rule: string;
   rulesetVersion: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx' | 'xls';
   bodyBytes: number;
   /** HMAC-SHA-256 of the body's bytes with AUDIT_HMAC_KEY, hex. */
   bodyHmac: string;
@@ -57,7 +57,7 @@ interface AuditRow {
   key_id: string;
   rule: string;
   ruleset_version: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx' | 'xls';
   body_bytes: number;
   body_sha256: string | null;
   body_hmac: string | null;
@@ -97,7 +97,13 @@ export function sqlAuditStore(sql: AuditSql): AuditStore {
         bodyBytes: row.body_bytes,
         bodyHmac: row.body_hmac ?? '',
         ...(row.body_sha256 ? { bodySha256: row.body_sha256 } : {}),
-        summary: { rows: row.row_count, ok: row.ok_count, mismatch: row.mismatch_count, invalid: row.invalid_count },
+        summary: {
+          rows: row.row_count,
+          ok: row.ok_count,
+          mismatch: row.mismatch_count,
+          invalid: row.invalid_count,
+          skipped: row.row_count - row.ok_count - row.mismatch_count - row.invalid_count,
+        },
       };
     },
   };

@@ -1,48 +1,98 @@
 /**
- * The batch answer, written as it goes: JSON `{ batchId, rule, rulesetVersion, rows: [...], summary }`
- * (rows before summary, so nothing is held back), or, with `Accept: text/csv`, the input columns
- * plus status, amount, difference and message, every cell neutralised against formula injection.
+ * The batch answer, written as it goes, in the format the client asked for:
+ * - JSON `{ batchId, rule, rulesetVersion, clause, policy, ignoredColumns, droppedColumns?, rows: [...], summary }`
+ *   (rows before summary, so nothing is held back; `?cells=1` adds the echoed `columns` and each row's `cells`,
+ *   so a page can write its own CSV/xlsx from one request);
+ * - CSV: the input columns as given, then status, the primary output, difference and message (rules/tables);
+ * - xlsx: the same columns in a sheet with a frozen header, money as numbers, coloured status cells.
  */
-import type { BatchRow, BatchSummary, RuleMetadata } from '../../rules/index.ts';
-import { csvLine } from '../csv/write.ts';
-import type { AnsweredRow } from './rows.ts';
+import type { BatchRow, RuleMetadata } from '../../rules/index.ts';
+import { answerCsvHead, answerCsvRow, startAnswerSheet, XlsxWriter, type Lang, type TableSummary } from '../../rules/tables/index.ts';
+import type { Utf8Chunk } from './utf8-chunk.ts';
+
+/** A row answer, with the cells to echo when the answer is a table. */
+export interface AnsweredRow {
+  row: BatchRow;
+  cells: readonly unknown[];
+}
+
+export type AnswerFormat = 'json' | 'csv' | 'xlsx';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface AnswerWriter {
   contentType: string;
-  head(): string;
-  row(answered: AnsweredRow, first: boolean): string;
-  tail(summary: BatchSummary): string;
+  head(out: Utf8Chunk): void;
+  row(answered: AnsweredRow, first: boolean, out: Utf8Chunk): void;
+  tail(summary: TableSummary, out: Utf8Chunk): void;
 }
 
 export interface BatchHead {
   batchId: string;
   rule: string;
   rulesetVersion: string;
+  /** Columns kept but not read by the rule (listed once). */
+  ignoredColumns: readonly string[];
+  /** Extra JSON keys beyond the echo cap, not echoed (issue 13, finding 6). */
+  droppedColumns: number;
 }
 
-export function jsonWriter(head: BatchHead, meta: RuleMetadata): AnswerWriter {
+export interface AnswerContext {
+  head: BatchHead;
+  meta: RuleMetadata;
+  /** The columns echoed in a table answer (as given). */
+  columns: readonly string[];
+  lang: Lang;
+  /** JSON only: include `columns` and each row's echoed `cells`. */
+  withCells: boolean;
+}
+
+function jsonWriter({ head, meta, columns, withCells }: AnswerContext): AnswerWriter {
   return {
     contentType: 'application/json; charset=utf-8',
-    head: () => `{"ok":true,"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"rows":[`,
-    row: ({ row }, first) => (first ? '' : ',') + JSON.stringify(row),
-    tail: (summary) => `],"summary":${JSON.stringify(summary)}}`,
+    head: (out) =>
+      out.write(
+        `{"ok":true,"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
+      ),
+    row: ({ row, cells }, first, out) => {
+      if (!first) out.write(',');
+      out.write(withCells ? JSON.stringify({ ...row, cells: columns.map((_, i) => cells[i] ?? null) }) : JSON.stringify(row));
+    },
+    tail: (summary, out) => out.write(`],"summary":${JSON.stringify(summary)}}`),
   };
 }
 
-const message = (row: BatchRow): string => {
-  if (row.error) return `${row.error.code}${row.error.field ? ` (${row.error.field})` : ''}: ${row.error.message.zh} / ${row.error.message.en}`;
-  return (row.warnings ?? []).map((w) => `${w.zh} / ${w.en}`).join('; ');
-};
-
-export function csvWriter(columns: readonly string[], meta: RuleMetadata): AnswerWriter {
+function csvWriter({ meta, columns, lang }: AnswerContext): AnswerWriter {
   return {
-    // A BOM, so Excel opens the Chinese text as UTF-8.
     contentType: 'text/csv; charset=utf-8',
-    head: () => `\uFEFF${csvLine([...columns, 'status', 'amount', 'difference', 'message'])}`,
-    row: ({ row, cells }) => {
-      const echoed = columns.map((_, i) => cells[i]);
-      return csvLine([...echoed, row.status, row.result?.[meta.primary], row.difference, message(row)]);
-    },
-    tail: () => '',
+    head: (out) => out.write(answerCsvHead(columns, meta, lang)),
+    row: ({ row, cells }, _first, out) => out.write(answerCsvRow(cells, columns.length, row, meta, lang)),
+    tail: () => {},
   };
+}
+
+function xlsxWriter({ meta, columns, lang }: AnswerContext): AnswerWriter {
+  let out: Utf8Chunk | undefined;
+  const writer = new XlsxWriter((bytes) => out!.writeBytes(bytes));
+  let write: ((cells: readonly unknown[], row: BatchRow) => void) | undefined;
+  return {
+    contentType: XLSX_TYPE,
+    head: (chunk) => {
+      out = chunk;
+      write = startAnswerSheet(writer, columns, meta, lang);
+    },
+    row: ({ row, cells }, _first, chunk) => {
+      out = chunk;
+      write!(cells, row);
+    },
+    tail: (_summary, chunk) => {
+      out = chunk;
+      writer.endSheet();
+      writer.finish();
+    },
+  };
+}
+
+export function answerWriter(format: AnswerFormat, context: AnswerContext): AnswerWriter {
+  return format === 'csv' ? csvWriter(context) : format === 'xlsx' ? xlsxWriter(context) : jsonWriter(context);
 }

@@ -15,13 +15,23 @@ export class Utf8Chunk {
 
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit
-    const room = text.length * 3;
-    if (this.buffer.length - this.at < room) {
-      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.at + room));
+    this.room(text.length * 3);
+    this.at += this.encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
+  }
+
+  /** Bytes already encoded (an xlsx answer's zip pieces). */
+  writeBytes(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.at);
+    this.at += bytes.length;
+  }
+
+  private room(needed: number): void {
+    if (this.buffer.length - this.at < needed) {
+      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.at + needed));
       bigger.set(this.buffer.subarray(0, this.at));
       this.buffer = bigger;
     }
-    this.at += this.encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
   }
 
   /** The bytes written; the chunk is not written to after this. */

@@ -2,15 +2,45 @@
  * Counts the non-empty lines of a CSV body at the byte level, before decoding: an upper bound on its
  * records (a record is at least one line), so a batch over the row limit is refused with 413 before
  * any row is answered. Safe for UTF-8 and GBK/GB18030 alike: their multi-byte sequences never contain
- * the bytes of CR or LF.
+ * the bytes of CR or LF. UTF-16 (with its BOM) is counted by 16-bit code units.
  */
+import { bomOf } from '../decode.ts';
+
 export function countNonEmptyLines(chunks: readonly Uint8Array[]): number {
+  const bom = chunks[0] ? bomOf(chunks[0]) : undefined;
+  if (bom === 'utf-16le' || bom === 'utf-16be') return countUtf16Lines(chunks, bom === 'utf-16le');
   let lines = 0;
   let inLine = false;
   for (const chunk of chunks) {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
       if (b === 10 || b === 13) {
+        if (inLine) lines++;
+        inLine = false;
+      } else inLine = true;
+    }
+  }
+  return inLine ? lines + 1 : lines;
+}
+
+function countUtf16Lines(chunks: readonly Uint8Array[], littleEndian: boolean): number {
+  let lines = 0;
+  let inLine = false;
+  let odd: number | undefined; // a byte left over from the previous chunk
+  let skipBom = true;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      if (odd === undefined) {
+        odd = chunk[i];
+        continue;
+      }
+      const unit = littleEndian ? odd | (chunk[i] << 8) : (odd << 8) | chunk[i];
+      odd = undefined;
+      if (skipBom) {
+        skipBom = false;
+        continue;
+      }
+      if (unit === 10 || unit === 13) {
         if (inLine) lines++;
         inLine = false;
       } else inLine = true;

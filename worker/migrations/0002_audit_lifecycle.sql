@@ -3,6 +3,7 @@
 -- 'aborted' when the client hangs up; row_count and the counts are the rows answered by then.
 -- body_hmac is HMAC-SHA-256 of the body with the secret AUDIT_HMAC_KEY; the plain body_sha256 of older
 -- records is kept (it could be reversed for short bodies) but no longer written.
+-- Batches may also be sent as workbooks (issue 10): the format also takes 'xlsx' and 'xls'.
 CREATE TABLE batch_audit_v2 (
   batch_id TEXT PRIMARY KEY,
   created_at TEXT NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE batch_audit_v2 (
   key_id TEXT NOT NULL,
   rule TEXT NOT NULL,
   ruleset_version TEXT NOT NULL,
-  format TEXT NOT NULL CHECK (format IN ('csv', 'json')),
+  format TEXT NOT NULL CHECK (format IN ('csv', 'json', 'xlsx', 'xls')),
   body_bytes INTEGER NOT NULL,
   body_sha256 TEXT,
   body_hmac TEXT,

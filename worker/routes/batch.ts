@@ -7,19 +7,19 @@
  * client hangs up (`aborted`, with the rows answered by then).
  */
 import { Hono } from 'hono';
-import { BatchEvaluator, findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
+import { findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
+import { headersAreChinese, readHeader, TableBatch, type Lang, type TableColumn, type TableError } from '../../rules/tables/index.ts';
+import { isWorkbook, readSheet } from '../../rules/tables/xlsx-read.ts';
 import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
-import { csvWriter, jsonWriter, type AnswerWriter } from '../batch/answer.ts';
-import { mapHeader } from '../batch/columns.ts';
+import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
 import { CsvSource } from '../batch/csv-source.ts';
 import { Utf8Chunk } from '../batch/utf8-chunk.ts';
-import { answerCsvRecord, answerJsonRow, type AnsweredRow } from '../batch/rows.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
 import { countNonEmptyLines } from '../csv/count.ts';
 import { createDecoder, encodingOfCharset } from '../decode.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse } from '../errors.ts';
+import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
 import { parseJson } from '../json.ts';
@@ -28,13 +28,40 @@ import { preferredType } from '../accept.ts';
 export const batch = new Hono<AppEnv>();
 batch.use('/v1/batch/*', requireKey);
 
-const isCsvType = (contentType: string | undefined) => /^(text|application)\/(csv|comma-separated-values)\s*(;|$)/i.test((contentType ?? '').trim());
-const wantsCsv = (accept: string | undefined) => preferredType(accept, ['application/json', 'text/csv']) === 'text/csv';
+type BodyFormat = 'csv' | 'json' | 'xlsx' | 'xls';
 
-/** Rows to answer: a pull-based source of answered rows, and the columns to echo in a CSV answer. */
+const CSV_TYPES = /^(text\/(csv|comma-separated-values|plain|tab-separated-values)|application\/(csv|comma-separated-values))\s*(;|$)/i;
+const XLSX_TYPES = /^(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/vnd\.ms-excel|application\/octet-stream)\s*(;|$)/i;
+
+/** The body's format from its Content-Type (a workbook's kind is told by its first bytes, once read). */
+function bodyFormatOf(contentType: string | undefined): 'csv' | 'json' | 'workbook' | undefined {
+  const type = (contentType ?? '').trim();
+  return CSV_TYPES.test(type) ? 'csv' : isJsonType(type) ? 'json' : XLSX_TYPES.test(type) ? 'workbook' : undefined;
+}
+
+/** The answer's format from the Accept header (worker/accept.ts: q-values, `q=0` never); JSON when none is named or none fits. */
+const ANSWER_TYPES: Record<string, AnswerFormat> = { 'application/json': 'json', 'text/csv': 'csv', [XLSX_TYPE]: 'xlsx' };
+export const negotiateAnswer = (accept: string | undefined): AnswerFormat => ANSWER_TYPES[preferredType(accept, Object.keys(ANSWER_TYPES)) ?? 'application/json'];
+
+/** The answer's language: `?lang=`, else Accept-Language, else Chinese when the table's headers are. */
+function answerLang(query: string | undefined, acceptLanguage: string | undefined, chineseHeaders: boolean): Lang {
+  if (query === 'zh' || query === 'en') return query;
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('zh')) return 'zh';
+  if (first.startsWith('en')) return 'en';
+  return chineseHeaders ? 'zh' : 'en';
+}
+
+/** At most this many extra (unread) JSON keys are echoed in a table answer; the rest are counted (issue 13, finding 6). */
+export const MAX_EXTRA_COLUMNS = 20;
+
+/** Rows to answer: a pull-based source of answered rows, and the columns to echo in a table answer. */
 interface Rows {
   columns: string[];
-  next(evaluator: BatchEvaluator): AnsweredRow | undefined;
+  ignoredColumns: string[];
+  droppedColumns: number;
+  chinese: boolean;
+  next(batch: TableBatch): AnsweredRow | undefined;
 }
 
 function tooManyRows(rows: number, max: number): Response {
@@ -44,37 +71,76 @@ function tooManyRows(rows: number, max: number): Response {
   );
 }
 
+const tableError = (error: TableError, meta: RuleMetadata, status = 422) => errorResponse(status, error as HttpErrorBody, { rule: meta.id });
+
+const noHeader = (meta: RuleMetadata) =>
+  errorResponse(
+    422,
+    errorBody('empty-batch', '表格没有表头行：第一行应为输入项名称（或中文名称）', 'The table has no header row: its first line must name the inputs (names or zh labels)'),
+    { rule: meta.id },
+  );
+
+/** Rows of a header-led table (CSV or a sheet), read with the shared table module. */
+function tableRows(header: readonly unknown[], meta: RuleMetadata, nextCells: (batch: TableBatch, columns: TableColumn[]) => AnsweredRow | undefined): Rows | Response {
+  if (header.every((c) => c === undefined || c === null || String(c).trim() === '')) return noHeader(meta);
+  const reading = readHeader(header, meta);
+  if (!reading.ok) return tableError(reading.error, meta);
+  const { columns, ignoredColumns } = reading;
+  return {
+    columns: header.map((c) => (c === undefined || c === null ? '' : String(c))),
+    ignoredColumns,
+    droppedColumns: 0,
+    chinese: headersAreChinese(header),
+    next: (batch) => nextCells(batch, columns),
+  };
+}
+
 function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
   const declared = encodingOfCharset(contentType);
   if (declared === null) {
     return errorResponse(
       415,
-      errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8 与 GBK/GB18030', 'CSV bodies must be UTF-8 or GBK/GB18030', 'charset'),
+      errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030', 'charset'),
     );
   }
   const dataLines = countNonEmptyLines(chunks) - 1;
   if (dataLines > maxRows) return tooManyRows(dataLines, maxRows);
   const source = new CsvSource(chunks, createDecoder(declared));
   const header = source.read();
-  if (!header || header.malformed || header.cells.every((c) => c.trim() === '')) {
-    return errorResponse(
-      422,
-      errorBody('empty-batch', 'CSV 没有表头行：第一行应为输入项名称（或中文名称）', 'The CSV has no header row: its first line must name the inputs (names or zh labels)'),
-      { rule: meta.id },
-    );
-  }
-  const mapped = mapHeader(header.cells, meta);
-  if (!mapped.ok) return errorResponse(422, mapped.error, { rule: meta.id });
-  return {
-    columns: header.cells,
-    next(evaluator) {
-      const record = source.read();
-      return record && answerCsvRecord(evaluator, record, mapped.names);
-    },
-  };
+  if (!header || header.malformed) return noHeader(meta);
+  return tableRows(header.cells, meta, (batch, columns) => {
+    const record = source.read();
+    if (!record) return undefined;
+    if (record.malformed) {
+      const line = batch.evaluator.summary.rows + 2; // the header is line 1
+      const why = record.malformed === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
+      const error = errorBody('malformed-csv', `第 ${line} 行无法按 CSV 读取：${why.zh}`, `Row at line ${line} is not readable CSV: ${why.en}`);
+      return { row: batch.refuse(error), cells: [] };
+    }
+    return { row: batch.addCells(record.cells, columns), cells: record.cells };
+  });
 }
 
-function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number): Rows | Response {
+function workbookRows(chunks: Uint8Array[], sheet: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
+  const bytes = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
+  chunks.length = 0;
+  const read = readSheet(bytes, sheet);
+  if (!read.ok) return tableError(read.error, meta);
+  if (read.rows.count > maxRows) return tooManyRows(read.rows.count, maxRows);
+  return tableRows(read.rows.header, meta, (batch, columns) => {
+    const cells = read.rows.next();
+    return cells && { row: batch.addCells(cells, columns), cells };
+  });
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) out.set(c, at), (at += c.length);
+  return out;
+}
+
+function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch): Rows | Response {
   let body: unknown;
   try {
     body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
@@ -87,20 +153,39 @@ function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number): Ro
     return errorResponse(422, errorBody('invalid-list', '请求体应为 {"rows": [ … ]}', 'The body must be {"rows": [ … ]}', 'rows'), { rule: meta.id });
   }
   if (rows.length > maxRows) return tooManyRows(rows.length, maxRows);
+  // Echoed columns: every key that names an input, rowId or claimed, plus the first MAX_EXTRA_COLUMNS other keys.
   const columns: string[] = [];
+  const ignoredColumns: string[] = [];
   const seen = new Set<string>();
+  const dropped = new Set<string>();
   for (const row of rows) {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
-    for (const key of Object.keys(row)) if (!seen.has(key)) seen.add(key), columns.push(key);
+    for (const key of Object.keys(row)) {
+      if (seen.has(key) || dropped.has(key)) continue;
+      if (probe.columnForKey(key).kind === 'extra') {
+        if (ignoredColumns.length >= MAX_EXTRA_COLUMNS) {
+          dropped.add(key);
+          continue;
+        }
+        ignoredColumns.push(key);
+      }
+      seen.add(key);
+      columns.push(key);
+    }
   }
   let at = 0;
   return {
     columns,
-    next(evaluator) {
+    ignoredColumns,
+    droppedColumns: dropped.size,
+    chinese: headersAreChinese(columns),
+    next(batch) {
       if (at >= rows.length) return undefined;
       const value = rows[at];
       rows[at++] = undefined; // let answered rows go
-      return answerJsonRow(evaluator, value, columns);
+      const row = batch.addObject(value);
+      const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+      return { row, cells: columns.map((c) => object[c]) };
     },
   };
 }
@@ -113,14 +198,14 @@ batch.post('/v1/batch/:id', async (c) => {
   }
   const meta = metadataOf(rule);
   const contentType = c.req.header('content-type');
-  const format = isCsvType(contentType) ? 'csv' : isJsonType(contentType) ? 'json' : undefined;
-  if (!format) {
+  const declared = bodyFormatOf(contentType);
+  if (!declared) {
     return errorResponse(
       415,
       errorBody(
         'unsupported-media-type',
-        `批量请求体应为 text/csv 或 application/json，收到 ${contentType ?? '（无）'}`,
-        `A batch body must be text/csv or application/json; got ${contentType ?? '(none)'}`,
+        `批量请求体应为 text/csv、application/json 或 Excel 工作簿（.xlsx/.xls），收到 ${contentType ?? '（无）'}`,
+        `A batch body must be text/csv, application/json or an Excel workbook (.xlsx/.xls); got ${contentType ?? '(none)'}`,
       ),
       { rule: id },
     );
@@ -135,26 +220,46 @@ batch.post('/v1/batch/:id', async (c) => {
     );
   }
   const hash = hmacSha256Streaming(auditKey);
-  const body = await readBody(c.req.raw, format === 'csv' ? maxBytes : maxJsonBytes, (chunk) => hash.update(chunk));
+  const body = await readBody(c.req.raw, declared === 'json' ? maxJsonBytes : maxBytes, (chunk) => hash.update(chunk));
   if (!body.ok) return body.response;
   if (body.size === 0) {
     return errorResponse(
-      format === 'csv' ? 422 : 400,
-      format === 'csv'
-        ? errorBody('empty-batch', '请求体为空：CSV 应有表头行和数据行', 'The body is empty: a CSV needs a header row and data rows')
-        : errorBody('malformed-json', '请求体为空：应为 {"rows": [ … ]}', 'The body is empty: it must be {"rows": [ … ]}'),
+      declared === 'json' ? 400 : 422,
+      declared === 'json'
+        ? errorBody('malformed-json', '请求体为空：应为 {"rows": [ … ]}', 'The body is empty: it must be {"rows": [ … ]}')
+        : errorBody('empty-batch', '请求体为空：表格应有表头行和数据行', 'The body is empty: a table needs a header row and data rows'),
       { rule: id },
     );
   }
-  const rows = format === 'csv' ? csvRows(body.bytes, contentType, meta, maxRows) : jsonRows(body.bytes, meta, maxRows);
+  let format: BodyFormat;
+  if (declared === 'workbook') {
+    const first = body.bytes[0];
+    if (!isWorkbook(first)) {
+      return errorResponse(
+        422,
+        errorBody('unreadable-table', '请求体不是 Excel 工作簿（.xlsx 或 .xls）', 'The body is not an Excel workbook (.xlsx or .xls)'),
+        { rule: id },
+      );
+    }
+    format = first[0] === 0x50 ? 'xlsx' : 'xls';
+  } else format = declared;
+  const tableBatch = new TableBatch(rule, meta);
+  const rows =
+    format === 'csv'
+      ? csvRows(body.bytes, contentType, meta, maxRows)
+      : format === 'json'
+        ? jsonRows(body.bytes, meta, maxRows, tableBatch)
+        : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows);
   if (rows instanceof Response) return rows;
 
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
   const bodyHmac = await hash.hex();
-  const evaluator = new BatchEvaluator(rule);
-  const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION };
-  const writer: AnswerWriter = wantsCsv(c.req.header('accept')) ? csvWriter(rows.columns, meta) : jsonWriter(head, meta);
+  const evaluator = tableBatch.evaluator;
+  const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
+  const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns };
+  const answerFormat = negotiateAnswer(c.req.header('accept'));
+  const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
   const encoder = new TextEncoder();
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
@@ -175,30 +280,36 @@ batch.post('/v1/batch/:id', async (c) => {
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const chunk = new Utf8Chunk(encoder);
-      if (!started) chunk.write(writer.head());
+      if (!started) writer.head(chunk);
       started = true;
       for (let n = 0; n < 512; n++) {
-        const answered = rows.next(evaluator);
+        const answered = rows.next(tableBatch);
         if (!answered) {
-          const summary = { ...evaluator.summary };
-          await auditFinish(audit, batchId, 'completed', summary);
-          chunk.write(writer.tail(summary));
+          await auditFinish(audit, batchId, 'completed', { ...evaluator.summary });
+          writer.tail(tableBatch.summary(), chunk);
           controller.enqueue(chunk.bytes());
           controller.close();
           return;
         }
-        chunk.write(writer.row(answered, first));
+        writer.row(answered, first, chunk);
         first = false;
       }
       controller.enqueue(chunk.bytes());
     },
     cancel() {
-      waitUntil(auditFinish(audit, batchId, 'aborted', evaluator.summary));
+      waitUntil(auditFinish(audit, batchId, 'aborted', { ...evaluator.summary }));
     },
   });
   return new Response(stream, {
     status: 200,
-    headers: { 'content-type': writer.contentType, 'x-batch-id': batchId, 'x-ruleset-version': RULESET_VERSION },
+    headers: {
+      'content-type': writer.contentType,
+      'x-batch-id': batchId,
+      'x-ruleset-version': RULESET_VERSION,
+      'content-language': lang === 'zh' ? 'zh-CN' : 'en',
+      ...(rows.droppedColumns ? { 'x-dropped-columns': String(rows.droppedColumns) } : {}),
+      ...(answerFormat === 'xlsx' ? { 'content-disposition': `attachment; filename="${rule.id}-result.xlsx"` } : {}),
+    },
   });
 });
 

@@ -1,0 +1,109 @@
+/**
+ * A table's header row → what each column is: one of the rule's inputs, the batch's own `rowId` or
+ * `claimed`, an extra column the clerk keeps (单位名称, 备注 …: echoed in answers, never an error), or an
+ * unnamed column. The same reading for the Worker (CSV, xlsx, JSON keys) and the task pane.
+ */
+import { batchColumnForHeader, inputForHeader, normaliseHeader } from '../columns.ts';
+import type { InputSpec } from '../core/schema.ts';
+import type { RuleErrorBody } from '../core/errors.ts';
+import type { RuleMetadata } from '../metadata.ts';
+
+export type TableColumn =
+  | { kind: 'input'; name: string; spec: InputSpec; header: string }
+  | { kind: 'rowId'; header: string }
+  | { kind: 'claimed'; header: string }
+  | { kind: 'extra'; header: string }
+  | { kind: 'unnamed' };
+
+/** A table-level refusal (before any row): code, field, zh/en message. */
+export interface TableError {
+  code: 'unknown-column' | 'records-not-in-csv' | 'empty-batch' | 'unreadable-table';
+  field?: string;
+  message: { zh: string; en: string };
+}
+
+export type HeaderReading = { ok: true; columns: TableColumn[]; ignoredColumns: string[] } | { ok: false; error: TableError };
+
+const headerText = (cell: unknown): string => (cell === undefined || cell === null ? '' : String(cell).trim());
+
+/** What one header cell names (no duplicate check). */
+export function columnOf(cell: unknown, meta: Pick<RuleMetadata, 'inputs'>): TableColumn {
+  const header = headerText(cell);
+  if (normaliseHeader(header) === '') return { kind: 'unnamed' };
+  const own = batchColumnForHeader(header);
+  if (own) return { kind: own, header };
+  const spec = inputForHeader(header, meta.inputs);
+  return spec ? { kind: 'input', name: spec.name, spec, header } : { kind: 'extra', header };
+}
+
+const nameOf = (column: TableColumn): string | undefined =>
+  column.kind === 'input' ? column.name : column.kind === 'rowId' || column.kind === 'claimed' ? column.kind : undefined;
+
+/**
+ * Reads a header row. Refused (before any row is answered): two columns naming the same input (the
+ * message names both), and inputs that are lists of records, which cannot be one column.
+ */
+export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, 'id' | 'inputs'>): HeaderReading {
+  const columns = cells.map((cell) => columnOf(cell, meta));
+  const seen = new Map<string, string>();
+  for (const column of columns) {
+    const name = nameOf(column);
+    if (name === undefined) continue;
+    if (column.kind === 'input' && column.spec.type === 'records') return { ok: false, error: recordsError(meta.id, name) };
+    const before = seen.get(name);
+    const header = (column as { header: string }).header;
+    if (before !== undefined) {
+      return {
+        ok: false,
+        error: {
+          code: 'unknown-column',
+          field: name,
+          message: { zh: `列“${before}”与列“${header}”同指输入项 ${name}`, en: `Columns "${before}" and "${header}" both name the input ${name}` },
+        },
+      };
+    }
+    seen.set(name, header);
+  }
+  const missing = meta.inputs.find((i) => i.type === 'records' && i.required);
+  if (missing) return { ok: false, error: recordsError(meta.id, missing.name) };
+  const ignoredColumns = columns.flatMap((c) => (c.kind === 'extra' ? [c.header] : []));
+  if (!columns.some((c) => c.kind === 'input')) {
+    // No column is one of the rule's inputs: the wrong rule, or not a header row at all.
+    const accepted = meta.inputs
+      .filter((i) => i.type !== 'records')
+      .map((i) => `${i.name} (${i.label.zh})`)
+      .concat(['rowId', 'claimed'])
+      .join(', ');
+    const shown = ignoredColumns
+      .slice(0, 10)
+      .map((u) => `"${u.slice(0, 40)}"`)
+      .join(', ');
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-column',
+        message: {
+          zh: `表头没有一列是规则 ${meta.id} 的输入项（收到：${shown}）。可用的列：${accepted}`,
+          en: `No column of the header is an input of rule ${meta.id} (got: ${shown}). Accepted columns: ${accepted}`,
+        },
+      },
+    };
+  }
+  return { ok: true, columns, ignoredColumns };
+}
+
+function recordsError(ruleId: string, name: string): TableError {
+  return {
+    code: 'records-not-in-csv',
+    field: name,
+    message: {
+      zh: `规则 ${ruleId} 的输入项 ${name} 是记录列表，不能放在表格的一列里：请以 application/json {"rows":[…]} 提交`,
+      en: `Rule ${ruleId}'s input ${name} is a list of records and cannot be a table column: send the batch as application/json {"rows":[…]}`,
+    },
+  };
+}
+
+/** Whether a header row is written in Chinese (any CJK character): the answer then speaks Chinese. */
+export const headersAreChinese = (cells: readonly unknown[]): boolean => cells.some((c) => /[\u4e00-\u9fff]/.test(headerText(c)));
+
+export type { RuleErrorBody };

@@ -1,0 +1,95 @@
+/**
+ * Budget totals of a batch, over the rows that computed (ok or mismatch): the rule's primary amount,
+ * the claimed amounts and their differences, each share's sum where the rule splits an amount between
+ * the city and the district, and the same by district where rows name one. Exact decimals, printed as money.
+ */
+import { Dec, money } from '../core/decimal.ts';
+import { resolveDistrict } from '../core/districts.ts';
+import type { BatchRow } from '../batch.ts';
+import type { RuleMetadata } from '../metadata.ts';
+
+export interface MoneyTotals {
+  rows: number;
+  computed: string;
+  claimed: string;
+  difference: string;
+  cityShare?: string;
+  districtShare?: string;
+}
+
+export interface BatchTotals extends MoneyTotals {
+  /** By district (its full Chinese name), where rows name one. */
+  byDistrict?: Record<string, MoneyTotals>;
+}
+
+const SHARES = ['cityShare', 'districtShare'] as const;
+
+class Sums {
+  rows = 0;
+  computed = new Dec(0);
+  claimed = new Dec(0);
+  difference = new Dec(0);
+  shares = SHARES.map(() => new Dec(0));
+
+  add(row: BatchRow, primary: string, shares: boolean): void {
+    this.rows++;
+    const value = row.result?.[primary];
+    if (typeof value === 'string' || typeof value === 'number') this.computed = this.computed.plus(value);
+    if (row.claimed !== undefined) this.claimed = this.claimed.plus(row.claimed);
+    if (row.difference !== undefined) this.difference = this.difference.plus(row.difference);
+    if (shares) {
+      SHARES.forEach((name, i) => {
+        const share = row.result?.[name];
+        if (typeof share === 'string' || typeof share === 'number') this.shares[i] = this.shares[i].plus(share);
+      });
+    }
+  }
+
+  print(shares: boolean): MoneyTotals {
+    const out: MoneyTotals = { rows: this.rows, computed: money(this.computed), claimed: money(this.claimed), difference: money(this.difference) };
+    if (shares) SHARES.forEach((name, i) => (out[name] = money(this.shares[i])));
+    return out;
+  }
+}
+
+/** Accumulates totals row by row (nothing but the sums is kept). */
+export class TotalsAccumulator {
+  private readonly all = new Sums();
+  private readonly byDistrict = new Map<string, Sums>();
+  private readonly primary: string;
+  private readonly shares: boolean;
+  private readonly districtInput: string | undefined;
+  /** Only rules whose primary output is money have totals. */
+  readonly applies: boolean;
+
+  constructor(meta: Pick<RuleMetadata, 'inputs' | 'outputs' | 'primary'>) {
+    this.primary = meta.primary;
+    this.applies = meta.outputs.some((o) => o.name === meta.primary && o.type === 'money');
+    this.shares = SHARES.every((name) => meta.outputs.some((o) => o.name === name && o.type === 'money'));
+    this.districtInput = meta.inputs.find((i) => i.type === 'district')?.name;
+  }
+
+  /** Adds an answered row; `inputs` are the values it was evaluated from (for its district). */
+  add(row: BatchRow, inputs?: Record<string, unknown>): void {
+    if (!this.applies || (row.status !== 'ok' && row.status !== 'mismatch')) return;
+    this.all.add(row, this.primary, this.shares);
+    const named = this.districtInput ? inputs?.[this.districtInput] : undefined;
+    if (typeof named !== 'string' || named.trim() === '') return;
+    let district: string;
+    try {
+      district = resolveDistrict(named.trim(), this.districtInput!).zh;
+    } catch {
+      return; // the rule did not need the district after all (an optional input): no district total for it
+    }
+    let sums = this.byDistrict.get(district);
+    if (!sums) this.byDistrict.set(district, (sums = new Sums()));
+    sums.add(row, this.primary, this.shares);
+  }
+
+  totals(): BatchTotals | undefined {
+    if (!this.applies) return undefined;
+    const out: BatchTotals = this.all.print(this.shares);
+    if (this.byDistrict.size) out.byDistrict = Object.fromEntries([...this.byDistrict].map(([name, sums]) => [name, sums.print(this.shares)]));
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+// The table module's pure parts, in Node: cells in clerks' forms, header matching, skipped rows, the CSV writer.
+import { describe, expect, it } from 'vitest';
+import { listRules } from '../../rules/index.ts';
+import { amountText, cellForInput, columnOf, csvCell, dateText, readHeader, skipReason, templateCsv } from '../../rules/tables/index.ts';
+
+const overquota = listRules().find((m) => m.id === 'overquota-reward')!;
+
+describe('cells', () => {
+  it('reads every date form clerks write, and leaves other forms to be refused', () => {
+    for (const form of ['2024-06-30', '2024/6/30', '2024-6-30', '2024.6.30', '2024年6月30日', '2024/6/30 0:00', '2024/06/30 00:00:00', ' 2024 年 6 月 30 日 ']) {
+      expect(dateText(form), form).toBe('2024-06-30');
+    }
+    for (const other of ['6/30/24', '30/6/2024', '2024/6-30', '2024年6月', 'yesterday']) expect(dateText(other), other).toBeUndefined();
+    expect(cellForInput(45473, { type: 'date' })).toBe('2024-06-30');
+    expect(cellForInput('6/30/24', { type: 'date' })).toBe('6/30/24');
+  });
+
+  it('reads amounts with currency signs, 元, thousands separators and spaces; nothing else is rewritten', () => {
+    for (const form of ['￥29,700.00', '¥29700', '29,700.00 元', '29700元', ' 29700 ', '29 700', '￥ 29,700.00 ']) expect(amountText(form).replace(/\.00$/, ''), form).toBe('29700');
+    expect(amountText('$29,700.00')).toBe('$29,700.00');
+    expect(amountText('29,70')).toBe('29,70');
+    expect(cellForInput('￥1,980.00', { type: 'money' })).toBe('1980.00');
+    expect(cellForInput(1980, { type: 'money' })).toBe(1980);
+  });
+});
+
+describe('headers', () => {
+  it('matches names and labels with units in ASCII or full-width parentheses, case and full-width letters', () => {
+    for (const header of ['在职职工总数（人）', '在职职工总数(人)', ' 在职职工总数 ', 'TOTALSTAFF', 'ｔｏｔａｌＳｔａｆｆ', 'Total staff (persons)']) {
+      expect(columnOf(header, overquota), header).toMatchObject({ kind: 'input', name: 'totalStaff' });
+    }
+    expect(columnOf('申报金额（元）', overquota).kind).toBe('claimed');
+    expect(columnOf('单位名称', overquota).kind).toBe('extra');
+  });
+
+  it('every template header reads back as the rule’s own columns', () => {
+    for (const meta of listRules().filter((m) => !m.inputs.some((i) => i.type === 'records' && i.required))) {
+      const header = templateCsv(meta).replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+      const reading = readHeader(header, meta);
+      expect(reading.ok && reading.ignoredColumns, meta.id).toEqual(['单位名称', '备注']);
+    }
+  });
+
+  it('skips blank, total and notes rows, and only those', () => {
+    const reading = readHeader(['序号', '在职职工总数'], overquota);
+    if (!reading.ok) throw new Error('header');
+    expect(skipReason(['', ' '], reading.columns)?.zh).toContain('空行');
+    expect(skipReason(['合 计', 400], reading.columns)?.zh).toContain('合计');
+    expect(skipReason(['', '小计'], reading.columns)?.zh).toContain('合计');
+    expect(skipReason(['说明：示例', ''], reading.columns)?.zh).toContain('说明');
+    expect(skipReason(['1', 400], reading.columns)).toBeUndefined();
+    expect(skipReason(['1', '合计'], reading.columns)).toBeUndefined(); // 合计 only in the row-id or first cell
+  });
+});
+
+describe('the CSV writer (issue 13, finding 5)', () => {
+  it('neutralises full-width and space-led formula triggers; numbers stay numeric', () => {
+    for (const cell of ['＝1', '＋1', '－1', '＠A1', ' =1', '\u00a0+1', '\u3000-1', '\u3000＝1']) expect(csvCell(cell).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('-9900.00')).toBe('-9900.00');
+    expect(csvCell(-1)).toBe('-1');
+  });
+});
