@@ -7,6 +7,7 @@
  *   (`2024/6/30 0:00`: the day is kept), and Excel serial day numbers where the input is a date;
  * - amounts: `￥29,700.00`, `¥29700`, `29,700.00 元`, `29700元`, surrounding spaces.
  */
+import { foldWidth } from '../core/coerce.ts';
 import { excelSerialToIso } from '../core/dates.ts';
 import type { InputSpec } from '../core/schema.ts';
 
@@ -21,7 +22,8 @@ const CHINESE = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2
 
 /** A date written as clerks write it → `YYYY-MM-DD` (not checked for being a real day: the rule does that). */
 export function dateText(text: string): string | undefined {
-  const t = text.normalize('NFKC').trim();
+  // Full-width digits and separators are folded; look-alike digits (④, 𝟒) are not, and are refused by the rule.
+  const t = foldWidth(text).trim();
   const m = SEPARATED.exec(t);
   if (m) return `${m[1]}-${pad(m[3])}-${pad(m[4])}`;
   const c = CHINESE.exec(t);
@@ -33,8 +35,9 @@ const GROUPED = /^([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?$/;
 
 /** An amount with a currency sign, a 元 suffix, thousands separators or spaces → a plain decimal string. */
 export function amountText(text: string): string {
-  let t = text.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
-  t = t.replace(/^([+-]?)¥/, '$1').replace(/元$/, '');
+  // Full-width digits, comma and point are folded (as every number is read); look-alike digits are not.
+  let t = foldWidth(text).replace(/[\s\u00a0]+/g, '');
+  t = t.replace(/^([+-]?)[¥￥]/, '$1').replace(/元$/, '');
   const g = GROUPED.exec(t);
   if (g) t = `${g[1]}${g[2].replace(/,/g, '')}${g[3] ?? ''}`;
   return t;
