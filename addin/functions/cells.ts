@@ -24,6 +24,15 @@ export const isBlankCell = (value: unknown): boolean =>
 const plainOf = (value: unknown): unknown =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && 'basicValue' in value ? (value as { basicValue: unknown }).basicValue : value;
 
+/**
+ * Which positional parameters a spreadsheet may leave out: once one input is optional, every later one is
+ * too (hosts require optional parameters last; the rule still refuses a missing required input itself).
+ */
+export function optionalPositions(specs: readonly InputSpec[]): boolean[] {
+  const first = specs.findIndex((s) => !s.required);
+  return specs.map((_, index) => first !== -1 && index >= first);
+}
+
 /** How a parameter is declared to Excel: numbers as numbers, ranges as matrices, the rest as `any`. */
 export function parameterTypeOf(spec: InputSpec, optional: boolean): { type: 'number' | 'string' | 'boolean' | 'any'; dimensionality?: 'matrix' } {
   if (spec.type === 'integer-list' || spec.type === 'records') return { type: 'any', dimensionality: 'matrix' };
