@@ -8,42 +8,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoToExcelSerial, listRules, type InputSpec, type OutputSpec } from '../../rules/index.ts';
+import { isoToExcelSerial, listRules, type OutputSpec } from '../../rules/index.ts';
 import { registerFunctions } from '../../addin/functions/register.ts';
 import { customFunctionsStub, StubCustomFunctionsError } from '../support/office-stub.ts';
 import { validInputsFor } from '../support/arbitraries.ts';
+import { excelValue } from '../support/excel-values.ts';
 import { postJson } from './helpers.ts';
 
 const RUNS = 1_000;
 const CONCURRENCY = 12;
 const cf = customFunctionsStub();
 registerFunctions(cf);
-
-const TRUE_VALUES = new Set<unknown>([true, 'TRUE', 'true', 1, '1']);
-
-/** What a clerk's cell holds for a value. */
-function excelValue(value: unknown, spec: InputSpec): unknown {
-  if (value === undefined) return null;
-  switch (spec.type) {
-    case 'date':
-      return typeof value === 'string' ? isoToExcelSerial(value) : value;
-    case 'boolean':
-      return TRUE_VALUES.has(value);
-    case 'integer':
-    case 'decimal':
-    case 'money':
-      return typeof value === 'string' ? Number(value) : value;
-    case 'integer-list':
-      return (value as unknown[]).map((v) => [v]);
-    case 'records': {
-      const fields = spec.fields!;
-      const rows = (value as Record<string, unknown>[]).map((record) => fields.map((f) => (record[f.name] === undefined ? '' : excelValue(record[f.name], f))));
-      return [fields.map((f) => f.name), ...rows];
-    }
-    default:
-      return value;
-  }
-}
 
 /** What the cell should show for the Worker's primary output. */
 function expectedCell(value: unknown, spec: OutputSpec | undefined): unknown {
