@@ -31,7 +31,7 @@ registerFunctions(excel);
 let script: string;
 beforeAll(async () => {
   const result = await build({ ...scriptOptions('entry.ts'), write: false });
-  script = result.outputFiles[0].text;
+  script = result.outputFiles![0].text;
 }, 60_000);
 
 /** Loads bt-wps.js as WPS would load index.html's plain script: globals `wps`, `Application`, `location`. */
@@ -118,7 +118,7 @@ describe('bt-wps.js in a stand-in WPS', () => {
 
   it('EXPLAIN: the same rows as Excel\'s EXPLAIN, with the arguments one by one', () => {
     const explain = wpsFunction('EXPLAIN');
-    const rows = explain('OVERQUOTA_REWARD', 400, 9, 1980, PARAM_NOT_FOUND);
+    const rows = explain('OVERQUOTA_REWARD', 400, 9, 1980, PARAM_NOT_FOUND) as unknown[][];
     expect(rows).toEqual(excel.functions.get('EXPLAIN')!('OVERQUOTA_REWARD', [[[400]], [[9]], [[1980]]]));
     expect(rows[1]).toEqual(['结果', 29700]);
     expect(explain('NO_SUCH_RULE')).toEqual([[expect.stringMatching(/^#VALUE! /)]]);
