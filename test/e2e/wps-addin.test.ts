@@ -67,6 +67,11 @@ it('serves every file of the WPS add-in under /wps/ (200, its content type, no r
     if (file === WPS_FILES.manifest) expect(body).toContain('<Namespace>BT</Namespace>');
     if (file === WPS_FILES.jsplugins) expect(body).toMatch(new RegExp(`<jspluginonline name="${WPS_ADDIN_NAME}" type="et" url="https?://[^"]+/wps/"/>`));
   }
+  // The folder's own URL (the one jsplugins.xml names) answers index.html too.
+  const folder = await fetch(`${workerUrl}/wps/`, { redirect: 'manual' });
+  expect(folder.status).toBe(200);
+  expect(folder.headers.get('content-type')).toMatch(CONTENT_TYPES.html);
+  expect(await folder.text()).toBe(await (await fetch(`${workerUrl}/wps/${WPS_FILES.index}`)).text());
 });
 
 async function openPage(url: string, selection: { address: string; values: unknown[][] }, settings?: { url: string; key: string }): Promise<{ page: Page; errors: string[] }> {
