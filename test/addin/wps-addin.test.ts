@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { build } from 'esbuild';
 import vm from 'node:vm';
-import { isoToExcelSerial, listRules } from '../../rules/index.ts';
+import { evaluate, isoToExcelSerial, listRules } from '../../rules/index.ts';
 import { registerFunctions } from '../../addin/functions/register.ts';
 import { basicValueOf, type Cell } from '../../addin/functions/cells.ts';
 import { PARAM_NOT_FOUND } from '../../addin/wps/functions.ts';
@@ -105,6 +105,15 @@ describe('bt-wps.js in a stand-in WPS', () => {
       if (meta.inputs.some((i) => !i.required)) expect(leftOut).toBeGreaterThan(0);
     });
   }
+
+  it('-2147352572 can safely mean "left out": no numeric input of any rule accepts it as a value', () => {
+    for (const meta of listRules()) {
+      const [valid] = fc.sample(validInputsFor(meta), { numRuns: 1, seed: 7 });
+      for (const input of meta.inputs.filter((i) => ['integer', 'decimal', 'money'].includes(i.type))) {
+        expect(evaluate(meta.id, { ...valid, [input.name]: PARAM_NOT_FOUND }).ok, `${meta.id}.${input.name}`).toBe(false);
+      }
+    }
+  });
 
   it('dates: serial in, serial out (a date rule), and a refusal as "#VALUE! message" / "#N/A message"', () => {
     const end = wpsFunction('RETIREMENT_DATE');
