@@ -16,13 +16,8 @@ import { wpsFunctionsFile } from '../../addin/wps/metadata.ts';
 import { bgr, NO_FILL } from '../../addin/wps/wps-io.ts';
 import { HIGHLIGHT } from '../../addin/taskpane/table.ts';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
+import { overquotaTable as table } from '../support/taskpane-table.ts';
 
-const table = [
-  ['行号', '在职职工总数', '残疾职工折算人数', '月最低工资标准', '申报金额'],
-  ['A1', 400, 9, 1980, 29700],
-  ['A2', 400, 9, 1980, 30000],
-  ['A3', 0, 9, 1980, ''],
-];
 
 let browser: Browser;
 let stubScript: string;
