@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRules } from '../../rules/index.ts';
-import { renderJsplugins, renderRibbon, renderWpsManifest, TASKPANE_BUTTON, WPS_ADDIN_NAME } from '../../addin/wps/files.ts';
+import { renderJsplugins, renderRibbon, renderWpsManifest, TASKPANE_BUTTON, WPS_ADDIN_NAME, WPS_FILES } from '../../addin/wps/files.ts';
+import { publicHost, writeWpsFiles } from '../../addin/wps/site.ts';
+import { hostOf } from '../../addin/manifest.ts';
 import { explainArity, jsdocSource, labelIdentifier, WPS_FUNCTION_NAME, WPS_NAMESPACE, wpsFunctionsFile } from '../../addin/wps/metadata.ts';
 
 const require = createRequire(import.meta.url);
@@ -83,5 +85,19 @@ describe('manifest.xml, ribbon.xml, jsplugins.xml', () => {
     const debug = readFileSync(join(wpsjsDir, 'src/lib/debug_xmlplugin.js'), 'utf8');
     expect(debug).toContain('jspluginonline');
     expect(renderJsplugins('https://rules.example.org/anything')).toContain(`<jspluginonline name="${WPS_ADDIN_NAME}" type="et" url="https://rules.example.org/wps/"/>`);
+  });
+});
+
+describe('the build', () => {
+  it('writes every /wps/ file, jsplugins.xml for the host manifest.xml names (or the one given)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bt-wps-site-'));
+    writeWpsFiles(dir, 'https://rules.example.org');
+    // (the two scripts come from esbuild, beside these; the e2e test fetches them from the Worker)
+    for (const file of Object.values(WPS_FILES).filter((f) => !f.endsWith('.js'))) expect(readFileSync(join(dir, file)).length, file).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(dir, WPS_FILES.functions), 'utf8'))).toEqual(wpsFunctionsFile());
+    expect(readFileSync(join(dir, WPS_FILES.jsplugins), 'utf8')).toContain('url="https://rules.example.org/wps/"');
+    expect(publicHost()).toBe(hostOf(readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8')));
+    expect(readFileSync(join(dir, WPS_FILES.index), 'utf8')).toMatch(new RegExp(`<script type="text/javascript" src="${WPS_FILES.script}"></script>`));
+    expect(readFileSync(join(dir, WPS_FILES.index), 'utf8')).not.toContain('type="module"');
   });
 });
