@@ -16,6 +16,8 @@ export interface FormattedNumber {
 }
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
+/** The number format of amounts written beside a table: two decimals, still numbers a clerk can sum. */
+export const MONEY_FORMAT = '0.00';
 
 export const isBlankCell = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -23,6 +25,15 @@ export const isBlankCell = (value: unknown): boolean =>
 /** A data-type cell value (e.g. a date returned by another BT function) → its plain value. */
 const plainOf = (value: unknown): unknown =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && 'basicValue' in value ? (value as { basicValue: unknown }).basicValue : value;
+
+/**
+ * Which positional parameters a spreadsheet may leave out: once one input is optional, every later one is
+ * too (hosts require optional parameters last; the rule still refuses a missing required input itself).
+ */
+export function optionalPositions(specs: readonly InputSpec[]): boolean[] {
+  const first = specs.findIndex((s) => !s.required);
+  return specs.map((_, index) => first !== -1 && index >= first);
+}
 
 /** How a parameter is declared to Excel: numbers as numbers, ranges as matrices, the rest as `any`. */
 export function parameterTypeOf(spec: InputSpec, optional: boolean): { type: 'number' | 'string' | 'boolean' | 'any'; dimensionality?: 'matrix' } {

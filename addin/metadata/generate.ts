@@ -4,7 +4,7 @@
  * Ids are the rule ids in upper snake case and never change between languages (formulas store the id).
  */
 import { listRules, type RuleMetadata, type Text } from '../../rules/index.ts';
-import { parameterTypeOf } from '../functions/cells.ts';
+import { optionalPositions, parameterTypeOf } from '../functions/cells.ts';
 import { EXPLAIN_ID } from '../functions/register.ts';
 import type { Lang } from '../functions/language.ts';
 
@@ -57,16 +57,27 @@ export function withUnit(description: string, unit: string | undefined, lang: La
   return `${description} (${unit})`;
 }
 
+/** A parameter's help: the input's description, with its unit once (see `withUnit`). */
+export function parameterDescription(input: RuleMetadata['inputs'][number], lang: Lang): string {
+  return withUnit(input.description[lang], input.unit?.[lang], lang);
+}
+
+/** A function's help: title, clause id, description. */
+export function ruleDescription(meta: RuleMetadata, lang: Lang): string {
+  const clause = lang === 'zh' ? `（条款 ${meta.clause.id}）` : ` (clause ${meta.clause.id})`;
+  return `${meta.title[lang]}${clause}${lang === 'zh' ? '：' : ': '}${meta.description[lang]}`;
+}
+
 function ruleFunction(meta: RuleMetadata, lang: Lang, name: string): FunctionMetadata {
   // Positional parameters: once one is optional, all after it are optional to Excel too (the rule still
   // reports a missing required input itself, as #VALUE! with its message).
-  const firstOptional = meta.inputs.findIndex((i) => !i.required);
+  const optionals = optionalPositions(meta.inputs);
   const parameters = meta.inputs.map((input, index): FunctionParameter => {
-    const optional = firstOptional !== -1 && index >= firstOptional;
+    const optional = optionals[index];
     const { type, dimensionality } = parameterTypeOf(input, optional);
     const parameter: FunctionParameter = {
       name: lang === 'zh' ? input.label.zh : input.name,
-      description: clip(withUnit(input.description[lang], input.unit?.[lang], lang)),
+      description: clip(parameterDescription(input, lang)),
       type,
     };
     if (dimensionality) parameter.dimensionality = dimensionality;
@@ -80,11 +91,10 @@ function ruleFunction(meta: RuleMetadata, lang: Lang, name: string): FunctionMet
       : primary?.type === 'boolean'
         ? { type: 'boolean', dimensionality: 'scalar' }
         : { dimensionality: 'scalar' };
-  const clause = lang === 'zh' ? `（条款 ${meta.clause.id}）` : ` (clause ${meta.clause.id})`;
-  return { id: meta.functionName, name, description: clip(`${meta.title[lang]}${clause}${lang === 'zh' ? '：' : ': '}${meta.description[lang]}`), parameters, result };
+  return { id: meta.functionName, name, description: clip(ruleDescription(meta, lang)), parameters, result };
 }
 
-const explainText: Record<string, Text> = {
+export const explainText: Record<'description' | 'rule' | 'values', Text> = {
   description: { zh: '列出一项计算的完整说明：结果、条款及原文、政策有效期、步骤、所依据的解释、提示', en: 'Spills the full explanation of one answer: value, clause and its text, validity, steps, interpretations, hints' },
   rule: { zh: '规则函数名，如 "OVERQUOTA_REWARD"', en: 'The rule\'s function name, e.g. "OVERQUOTA_REWARD"' },
   values: { zh: '与该规则函数相同的参数', en: 'The same arguments as the rule\'s function' },

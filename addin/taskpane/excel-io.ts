@@ -3,7 +3,7 @@
  * write the four result columns beside it, colour mismatched and invalid rows. Tested with office-addin-mock.
  */
 import type { RowStatus } from '../../rules/index.ts';
-import { DATE_FORMAT } from '../functions/cells.ts';
+import { DATE_FORMAT, MONEY_FORMAT } from '../functions/cells.ts';
 import { HIGHLIGHT, type ResultCell } from './table.ts';
 
 export interface Selection {
@@ -33,7 +33,7 @@ export interface WriteOptions {
 }
 
 /** Excel's number format for amounts: two decimals. */
-export const MONEY_FORMAT = '0.00';
+export { MONEY_FORMAT };
 
 /** Writes `columns` (header row + one row per data row) to the right of the selection. */
 export async function writeResults(excel: any, selection: Selection, columns: ResultCell[][], options: WriteOptions): Promise<void> {

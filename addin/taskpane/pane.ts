@@ -4,17 +4,17 @@
  */
 import { listRules, type RuleMetadata } from '../../rules/index.ts';
 import { setLanguage, uiLanguage, type Lang } from '../functions/language.ts';
-import { excel } from '../office-host.ts';
-import { readSelection, writeResults } from './excel-io.ts';
 import { fill, ui } from './i18n.ts';
 import { loadSettings, saveSettings } from './settings.ts';
+import { excelSheetHost, type SheetHost } from './sheet-host.ts';
 import { guessRule } from './table.ts';
 import { validateTable } from './validate.ts';
 import { WorkerError } from './worker-client.ts';
 
 const $ = <T extends HTMLElement>(root: ParentNode, id: string) => root.querySelector(`#${id}`) as T;
 
-export function mountTaskPane(root: HTMLElement): void {
+/** `sheetHost` gives the spreadsheet the pane works on (Excel's by default; WPS passes its own). */
+export function mountTaskPane(root: HTMLElement, sheetHost: () => SheetHost | undefined = excelSheetHost): void {
   const rules = listRules();
   let lang: Lang = uiLanguage();
   root.innerHTML = `
@@ -90,11 +90,11 @@ export function mountTaskPane(root: HTMLElement): void {
     show('bt-summary', '');
     show('bt-not-eligible', '');
     show('bt-totals', '');
-    const host = excel();
+    const host = sheetHost();
     if (!host) return show('bt-error', ui.noExcel[lang]);
     show('bt-path', ui.working[lang]);
     try {
-      const selection = await readSelection(host);
+      const selection = await host.readSelection();
       if (selection.values.length < 2) return show('bt-error', ui.tooSmall[lang]);
       const meta: RuleMetadata | undefined = rules.find((r) => r.id === select.value) ?? guessRule(selection.values[0], rules);
       if (!meta) return show('bt-error', ui.noRule[lang]);
@@ -111,7 +111,7 @@ export function mountTaskPane(root: HTMLElement): void {
         },
       });
       const primary = meta.outputs.find((o) => o.name === meta.primary);
-      await writeResults(host, selection, result.columns, {
+      await host.writeResults(selection, result.columns, {
         statuses: result.outcome.rows.map((r) => r.status),
         dateValues: primary?.type === 'date',
         moneyValues: primary?.type === 'money',

@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
+import { overquotaTable as table } from '../support/taskpane-table.ts';
 
 const officeStub = readFileSync(new URL('../support/office-stub.browser.js', import.meta.url), 'utf8');
-const table = [
-  ['行号', '在职职工总数', '残疾职工折算人数', '月最低工资标准', '申报金额'],
-  ['A1', 400, 9, 1980, 29700],
-  ['A2', 400, 9, 1980, 30000],
-  ['A3', 0, 9, 1980, ''],
-];
 
 let browser: Browser;
 beforeAll(async () => {

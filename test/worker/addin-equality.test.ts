@@ -4,46 +4,24 @@
  *
  * Same answer everywhere: each Excel function, called through a CustomFunctions stub with Excel-style
  * arguments (dates as serials, booleans as TRUE/FALSE, numbers as doubles, ranges as matrices), gives the
- * value the Worker's `POST /v1/rules/{id}` gives for the same inputs — or the matching Excel error.
+ * value the Worker's `POST /v1/rules/{id}` gives for the same inputs — or the matching Excel error. So does
+ * the WPS function (addin/wps/functions.ts), its left-out arguments as -2147352572 and its errors as text.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isoToExcelSerial, listRules, messageIn, type InputSpec, type OutputSpec, type RuleErrorBody } from '../../rules/index.ts';
 import { registerFunctions } from '../../addin/functions/register.ts';
+import { basicValueOf, type Cell } from '../../addin/functions/cells.ts';
+import { PARAM_NOT_FOUND, wpsFunctionFor } from '../../addin/wps/functions.ts';
 import { customFunctionsStub, StubCustomFunctionsError } from '../support/office-stub.ts';
 import { validInputsFor } from '../support/arbitraries.ts';
+import { excelValue } from '../support/excel-values.ts';
 import { postJson } from './helpers.ts';
 
 const RUNS = 1_000;
 const CONCURRENCY = 12;
 const cf = customFunctionsStub();
 registerFunctions(cf);
-
-const TRUE_VALUES = new Set<unknown>([true, 'TRUE', 'true', 1, '1']);
-
-/** What a clerk's cell holds for a value. */
-function excelValue(value: unknown, spec: InputSpec): unknown {
-  if (value === undefined) return null;
-  switch (spec.type) {
-    case 'date':
-      return typeof value === 'string' ? isoToExcelSerial(value) : value;
-    case 'boolean':
-      return TRUE_VALUES.has(value);
-    case 'integer':
-    case 'decimal':
-    case 'money':
-      return typeof value === 'string' ? Number(value) : value;
-    case 'integer-list':
-      return (value as unknown[]).map((v) => [v]);
-    case 'records': {
-      const fields = spec.fields!;
-      const rows = (value as Record<string, unknown>[]).map((record) => fields.map((f) => (record[f.name] === undefined ? '' : excelValue(record[f.name], f))));
-      return [fields.map((f) => f.name), ...rows];
-    }
-    default:
-      return value;
-  }
-}
 
 /** What the cell should show for the Worker's primary output. */
 function expectedCell(value: unknown, spec: OutputSpec | undefined): unknown {
@@ -71,10 +49,11 @@ async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): P
   }));
 }
 
-describe('Excel functions = POST /v1/rules/{id}', () => {
+describe('Excel (and WPS) functions = POST /v1/rules/{id}', () => {
   for (const meta of listRules()) {
     it(`${meta.functionName}: ${RUNS} random inputs`, { timeout: 60_000 }, async () => {
       const fn = cf.functions.get(meta.functionName)!;
+      const wps = wpsFunctionFor(meta);
       const primary = meta.outputs.find((o) => o.name === meta.primary);
       const samples = fc.sample(validInputsFor(meta), { numRuns: RUNS, seed: 4242 });
       const mismatches: string[] = [];
@@ -92,6 +71,12 @@ describe('Excel functions = POST /v1/rules/{id}', () => {
           thrown = error;
         }
         const where = `${JSON.stringify(inputs)} → ${JSON.stringify(args)}`;
+        // WPS's function, left-out arguments as COM's "parameter not found": the same value, or the same error as text.
+        const wpsCell = wps(...args.map((a) => (a === null ? PARAM_NOT_FOUND : a)));
+        const wpsExpected = http.ok
+          ? basicValueOf(expectedCell(http.result![meta.primary], primary) as Cell)
+          : `${['no-answer-in-text', 'no-wage-table'].includes(http.error!.code) ? '#N/A' : '#VALUE!'} ${http.error!.message.zh}`;
+        if (JSON.stringify(wpsCell) !== JSON.stringify(wpsExpected)) mismatches.push(`${where}: WPS ${JSON.stringify(wpsCell)}, HTTP ${JSON.stringify(wpsExpected)}`);
         if (http.ok) {
           answered++;
           const expected = expectedCell(http.result![meta.primary], primary);
