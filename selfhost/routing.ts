@@ -1,7 +1,7 @@
 /** What Cloudflare's platform decides before the Worker runs, done by the self-hosted entry. */
 
 /** wrangler.toml's `run_worker_first` (a test keeps the two equal). */
-export const WORKER_FIRST = ['/', '/v1/*', '/openapi.json'];
+export const WORKER_FIRST = ['/', '/wps/', '/v1/*', '/openapi.json'];
 
 export const workerFirst = (path: string) => WORKER_FIRST.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
 

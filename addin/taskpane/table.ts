@@ -7,6 +7,7 @@
  */
 import { findRule, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
 import { answerCells, answerHeaders, isMoney, readHeader, TableBatch, type AnswerCell, type HeaderReading, type TableSummary } from '../../rules/tables/index.ts';
+import { basicValueOf, outputToCell } from '../functions/cells.ts';
 import type { Lang } from '../functions/language.ts';
 
 /**
@@ -55,7 +56,13 @@ const excelCell = (cell: AnswerCell): ResultCell => (cell === undefined ? '' : i
 
 /** Four columns beside the table: status, the rule's primary value, difference, message; a header row first. */
 export function resultColumns(outcome: { rows: readonly BatchRow[] }, meta: RuleMetadata, lang: Lang): ResultCell[][] {
-  return [answerHeaders(meta, lang), ...outcome.rows.map((row) => answerCells(row, meta, lang, 'excel').map(excelCell))];
+  const primary = meta.outputs.find((o) => o.name === meta.primary);
+  // A date value goes into the sheet as the sheet's own date (a serial day number), as the functions return it.
+  const dateValue = (row: BatchRow): ResultCell => basicValueOf(outputToCell(row.result?.[meta.primary], primary, lang)) ?? '';
+  return [
+    answerHeaders(meta, lang),
+    ...outcome.rows.map((row) => answerCells(row, meta, lang, 'excel').map((cell, i) => (i === 1 && primary?.type === 'date' && row.result ? dateValue(row) : excelCell(cell)))),
+  ];
 }
 
 /** Row fill colours: mismatches amber, invalid rows red, skipped rows grey, ok rows left as they are. */

@@ -8,7 +8,7 @@
  *   `#N/A <message>` (the Excel error's name, then the rule's Chinese message);
  * - no data types: a date comes back as its serial number (format the cell as a date).
  */
-import { listRules, type RuleErrorBody, type RuleMetadata } from '../../rules/index.ts';
+import { listRules, messageIn, type RuleErrorBody, type RuleMetadata } from '../../rules/index.ts';
 import { basicValueOf } from '../functions/cells.ts';
 import { excelErrorKindOf } from '../functions/errors.ts';
 import { evaluateCell, explainEvaluation } from '../functions/evaluate-cell.ts';
@@ -30,8 +30,8 @@ export const leftOut = (value: unknown): unknown => (value === PARAM_NOT_FOUND |
 
 const ERROR_TEXT = { invalidValue: '#VALUE!', notAvailable: '#N/A' } as const;
 
-/** What a WPS cell shows for a refusal: the Excel error's name and the rule's Chinese message. */
-export const errorText = (error: RuleErrorBody): string => `${ERROR_TEXT[excelErrorKindOf(error.code)]} ${error.message.zh}`;
+/** What a WPS cell shows for a refusal: the Excel error's name and the rule's Chinese message, pointing at the function's argument as Excel's does. */
+export const errorText = (error: RuleErrorBody): string => `${ERROR_TEXT[excelErrorKindOf(error.code)]} ${messageIn('excel', error).zh}`;
 
 export function wpsFunctionFor(meta: RuleMetadata): (...args: unknown[]) => WpsCell {
   return (...args: unknown[]) => {

@@ -31,6 +31,9 @@ export function dateText(text: string): string | undefined {
   return undefined;
 }
 
+/** An Excel serial day number as text: whole days, maybe a time of day as a fraction. */
+const SERIAL = /^\d{1,6}(\.\d+)?$/;
+
 const GROUPED = /^([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?$/;
 
 /** An amount with a currency sign, a 元 suffix, thousands separators or spaces → a plain decimal string. */
@@ -50,6 +53,9 @@ export function cellForInput(cell: unknown, spec: Pick<InputSpec, 'type'>): unkn
   if (isBlankCell(cell)) return undefined;
   if (spec.type === 'date') {
     if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
+    // A bare number where a date belongs can only be Excel's serial day number: a CSV cell, or a JSON
+    // number (JSON bodies keep numbers as their written text, see worker/json.ts).
+    if (typeof cell === 'string' && SERIAL.test(cell.trim())) return excelSerialToIso(Math.floor(Number(cell))) ?? cell.trim();
     if (typeof cell === 'string') return dateText(cell) ?? cell.trim();
     return cell;
   }

@@ -50,7 +50,8 @@ describe('functions.json', () => {
       expect(fn.description).toContain(meta.clause.id);
       expect(fn.parameters.map((p) => p.name)).toEqual(meta.inputs.map((i) => labelIdentifier(i.label.zh)));
       meta.inputs.forEach((input, i) => {
-        expect(fn.parameters[i].description.startsWith(input.description.zh)).toBe(true);
+        // the description, its closing bracket opened for the unit where it has one ("（可选，单位：个）")
+        expect(fn.parameters[i].description.startsWith(input.description.zh.replace(/）$/, ''))).toBe(true);
         if (!input.required) expect(fn.parameters[i].type.endsWith('?')).toBe(true);
       });
       // Optional parameters come last.

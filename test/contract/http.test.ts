@@ -32,11 +32,13 @@ describe.each(servers.map((s) => [s.name, s.url] as const))('%s', (_name, url) =
       const response = await postBatch(url, meta.id, body, 'application/json');
       expect(response.status, meta.id).toBe(200);
       const batchId = response.headers.get('x-batch-id')!;
-      const answer = (await response.json()) as { batchId: string; rows: unknown[]; summary: unknown };
+      const answer = (await response.json()) as { batchId: string; rows: unknown[]; summary: { totals?: unknown } };
       const expected = json(evaluateBatch(meta.id, rows));
       expect(answer.batchId).toBe(batchId);
       expect(answer.rows, meta.id).toEqual(expected.rows);
-      expect(answer.summary, meta.id).toEqual(expected.summary);
+      // the counts are evaluateBatch()'s exactly; the table layer adds the money totals (checked in test/worker/equivalence.test.ts)
+      const { totals, ...counts } = answer.summary;
+      expect(counts, meta.id).toEqual(expected.summary);
       const { record } = await readAudit(url, batchId);
       expect(record, meta.id).toMatchObject({ batchId, status: 'completed', bodyBytes: Buffer.byteLength(body), bodyHmac: auditHmac(body), summary: expected.summary });
     }

@@ -77,7 +77,7 @@ describe('the self-hosted routing', () => {
   it('sends the same paths to the Worker first as wrangler.toml run_worker_first', () => {
     const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
     expect(JSON.parse(/^run_worker_first\s*=\s*(.+)$/m.exec(toml)![1])).toEqual(WORKER_FIRST);
-    expect([workerFirst('/'), workerFirst('/v1/rules'), workerFirst('/openapi.json'), workerFirst('/index.html'), workerFirst('/v1')]).toEqual([true, true, true, false, false]);
+    expect([workerFirst('/'), workerFirst('/wps/'), workerFirst('/v1/rules'), workerFirst('/openapi.json'), workerFirst('/index.html'), workerFirst('/wps/index.html'), workerFirst('/v1')]).toEqual([true, true, true, true, false, false, false]);
   });
 
   it('applies every D1 migration to the self-hosted audit too', () => {

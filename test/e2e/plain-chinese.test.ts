@@ -220,7 +220,7 @@ describe('the task pane', () => {
     expect(await page.locator('#bt-not-eligible').innerText()).toBe('其中 1 行不符合条件（原因见“说明”列）');
     const writes = await page.evaluate(() => (window as any).__officeStub.writes);
     const messages = writes[0].values.slice(1).map((row: unknown[]) => row[3]);
-    expect(messages[1]).toBe('不符合条件：财政拨款的单位不享受超比例奖励');
+    expect(messages[1]).toMatch(/^不符合条件：财政拨款的单位不享受超比例奖励（包府办发〔2023〕43号 m3.2：/);
     expect(messages[2]).toContain('2024-12-01 之前 29,700.00 元');
     expect(messages[2]).toContain('自 2024-12-01 起 34,050.00 元');
     await page.screenshot({ path: join(screenshotDir, 'i11-taskpane.png'), fullPage: true });

@@ -99,8 +99,8 @@ it('the task pane reads the selection (B2:F5) and writes status, value, differen
   expect(await page.textContent('#bt-validate')).toBe('校验选区');
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1，不符 1，无效 1');
-  expect(await page.textContent('#bt-path')).toContain('本地计算');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行，跳过 0 行（空行、合计行）');
+  expect(await page.textContent('#bt-path')).toContain('已在本机计算');
   expect(await page.inputValue('#bt-rule')).toBe('overquota-reward');
   const sheet = await page.evaluate(() => {
     const stub = (window as any).__wpsStub;
@@ -115,7 +115,7 @@ it('the task pane reads the selection (B2:F5) and writes status, value, differen
       untouched: at('K3'),
     };
   });
-  expect(sheet.header).toEqual(['校验结果', '奖励金额（每年）', '差额（申报−应得）', '说明']);
+  expect(sheet.header).toEqual(['状态', '奖励金额（每年）', '差额', '说明']);
   expect(sheet.row3).toEqual(['通过', 29700, 0]);
   expect(sheet.row4).toEqual(['不符', 29700, 300]);
   expect(sheet.row5).toEqual(['无效', '']);
@@ -142,7 +142,7 @@ it('dates come from Value2 as serials and go back as serials formatted as dates;
   await page.selectOption('#bt-rule', 'retirement-date');
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-  expect(await page.textContent('#bt-path')).toContain('经 Worker 校验');
+  expect(await page.textContent('#bt-path')).toContain('已经核对服务校验');
   expect(batchCalls).toEqual(['POST /v1/batch/retirement-date']);
   const expected = (await (await fetch(`${workerUrl}/v1/rules/retirement-date`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ birthDate: '1970-03-15', retirementCategory: 'male' }) })).json()) as { result: { retirementDate: string } };
   const written = await page.evaluate(() => {
