@@ -71,11 +71,12 @@ describe('Excel (and WPS) functions = POST /v1/rules/{id}', () => {
           thrown = error;
         }
         const where = `${JSON.stringify(inputs)} → ${JSON.stringify(args)}`;
-        // WPS's function, left-out arguments as COM's "parameter not found": the same value, or the same error as text.
+        // WPS's function, left-out arguments as COM's "parameter not found": the same value, or the same error as text
+        // (pointing at the function's argument, as Excel's message does).
         const wpsCell = wps(...args.map((a) => (a === null ? PARAM_NOT_FOUND : a)));
         const wpsExpected = http.ok
           ? basicValueOf(expectedCell(http.result![meta.primary], primary) as Cell)
-          : `${['no-answer-in-text', 'no-wage-table'].includes(http.error!.code) ? '#N/A' : '#VALUE!'} ${http.error!.message.zh}`;
+          : `${['no-answer-in-text', 'no-wage-table'].includes(http.error!.code) ? '#N/A' : '#VALUE!'} ${messageIn('excel', http.error!).zh}`;
         if (JSON.stringify(wpsCell) !== JSON.stringify(wpsExpected)) mismatches.push(`${where}: WPS ${JSON.stringify(wpsCell)}, HTTP ${JSON.stringify(wpsExpected)}`);
         if (http.ok) {
           answered++;
