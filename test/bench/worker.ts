@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import autocannon from 'autocannon';
 import { rowsFor } from './rows.ts';
+import type { BatchSummary } from '../../rules/batch.ts';
 
 export const BATCH_RULE = 'overquota-reward';
 const KEY = 'local-dev-key';
@@ -76,14 +77,6 @@ export function csvFor(count: number): string {
  * that holds 30 MB of JSON and parses it would be timed, not the Worker. Node's http, not fetch, for
  * the same reason: fetch's body handling costs more CPU than the Worker on this two-core machine.
  */
-export interface BatchSummary {
-  rows: number;
-  ok: number;
-  mismatch: number;
-  invalid: number;
-  skipped: number;
-}
-
 export function postBatch(url: string, body: string | Buffer, count: number, rule = BATCH_RULE, contentType = 'text/csv; charset=utf-8'): Promise<number> {
   return postBatchAnswer(url, body, count, rule, contentType).then((answer) => answer.seconds);
 }
