@@ -6,7 +6,7 @@ export type BodyRead = { ok: true; bytes: Uint8Array[]; size: number } | { ok: f
 export function tooLarge(limit: number): Response {
   return errorResponse(
     413,
-    errorBody('payload-too-large', `请求体超过 ${limit} 字节的上限，请分批提交`, `The request body exceeds the limit of ${limit} bytes; split it into smaller batches`),
+    errorBody('payload-too-large', `请求体超过 ${limit} 字节的上限，请分批提交`, `The request body exceeds the limit of ${limit} bytes; split it into smaller batches`, 'body'),
   );
 }
 

@@ -271,7 +271,7 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   const where = prefix || 'inputs';
   const whereZh = prefixZh || '输入';
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('invalid-list', `${whereZh} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || undefined);
+    fail('invalid-list', `${whereZh} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || 'inputs');
   }
   const source = raw as Record<string, unknown>;
   const known = namesOf(specs);

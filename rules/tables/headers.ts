@@ -43,13 +43,13 @@ const nameOf = (column: TableColumn): string | undefined =>
  * Reads a header row. Refused (before any row is answered): two columns naming the same input (the
  * message names both), and inputs that are lists of records, which cannot be one column.
  */
-export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, 'id' | 'inputs'>): HeaderReading {
+export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, 'id' | 'title' | 'inputs'>): HeaderReading {
   const columns = cells.map((cell) => columnOf(cell, meta));
   const seen = new Map<string, string>();
   for (const column of columns) {
     const name = nameOf(column);
     if (name === undefined) continue;
-    if (column.kind === 'input' && column.spec.type === 'records') return { ok: false, error: recordsError(meta.id, name) };
+    if (column.kind === 'input' && column.spec.type === 'records') return { ok: false, error: recordsError(meta, column.spec) };
     const before = seen.get(name);
     const header = (column as { header: string }).header;
     if (before !== undefined) {
@@ -58,22 +58,20 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
         error: {
           code: 'unknown-column',
           field: name,
-          message: { zh: `列“${before}”与列“${header}”同指输入项 ${name}`, en: `Columns "${before}" and "${header}" both name the input ${name}` },
+          message: { zh: `列“${before}”与列“${header}”指的是同一输入项“${labelOf(meta, name)}”`, en: `Columns "${before}" and "${header}" both name the input ${name}` },
         },
       };
     }
     seen.set(name, header);
   }
   const missing = meta.inputs.find((i) => i.type === 'records' && i.required);
-  if (missing) return { ok: false, error: recordsError(meta.id, missing.name) };
+  if (missing) return { ok: false, error: recordsError(meta, missing) };
   const ignoredColumns = columns.flatMap((c) => (c.kind === 'extra' ? [c.header] : []));
   if (!columns.some((c) => c.kind === 'input')) {
     // No column is one of the rule's inputs: the wrong rule, or not a header row at all.
-    const accepted = meta.inputs
-      .filter((i) => i.type !== 'records')
-      .map((i) => `${i.name} (${i.label.zh})`)
-      .concat(['rowId', 'claimed'])
-      .join(', ');
+    const inputs = meta.inputs.filter((i) => i.type !== 'records');
+    const acceptedZh = inputs.map((i) => i.label.zh).concat(['序号', '申报金额']).join('、');
+    const accepted = inputs.map((i) => `${i.name} (${i.label.en})`).concat(['rowId', 'claimed']).join(', ');
     const shown = ignoredColumns
       .slice(0, 10)
       .map((u) => `"${u.slice(0, 40)}"`)
@@ -82,8 +80,9 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
       ok: false,
       error: {
         code: 'unknown-column',
+        field: 'header',
         message: {
-          zh: `表头没有一列是规则 ${meta.id} 的输入项（收到：${shown}）。可用的列：${accepted}`,
+          zh: `表头没有一列是“${meta.title.zh}”的输入项（收到：${shown}）。可用的列：${acceptedZh}`,
           en: `No column of the header is an input of rule ${meta.id} (got: ${shown}). Accepted columns: ${accepted}`,
         },
       },
@@ -92,16 +91,20 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
   return { ok: true, columns, ignoredColumns };
 }
 
-function recordsError(ruleId: string, name: string): TableError {
+function recordsError(meta: Pick<RuleMetadata, 'id' | 'title'>, input: Pick<RuleMetadata['inputs'][number], 'name' | 'label'>): TableError {
   return {
     code: 'records-not-in-csv',
-    field: name,
+    field: input.name,
     message: {
-      zh: `规则 ${ruleId} 的输入项 ${name} 是记录列表，不能放在表格的一列里：请以 application/json {"rows":[…]} 提交`,
-      en: `Rule ${ruleId}'s input ${name} is a list of records and cannot be a table column: send the batch as application/json {"rows":[…]}`,
+      zh: `“${meta.title.zh}”的“${input.label.zh}”是一份名单，不能放在表格的一列里：请按名单逐条提交（JSON 格式 {"rows":[…]}）`,
+      en: `Rule ${meta.id}'s input ${input.name} is a list of records and cannot be a table column: send the batch as application/json {"rows":[…]}`,
     },
   };
 }
+
+/** An input's Chinese label, by its name (rowId and claimed are the batch's own columns). */
+const labelOf = (meta: Pick<RuleMetadata, 'inputs'>, name: string): string =>
+  name === 'rowId' ? '序号' : name === 'claimed' ? '申报金额' : (meta.inputs.find((i) => i.name === name)?.label.zh ?? name);
 
 /** Whether a header row is written in Chinese (any CJK character): the answer then speaks Chinese. */
 export const headersAreChinese = (cells: readonly unknown[]): boolean => cells.some((c) => /[\u4e00-\u9fff]/.test(headerText(c)));

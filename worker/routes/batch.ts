@@ -67,7 +67,7 @@ interface Rows {
 function tooManyRows(rows: number, max: number): Response {
   return errorResponse(
     413,
-    errorBody('too-many-rows', `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`),
+    errorBody('too-many-rows', `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`, 'body'),
   );
 }
 
@@ -76,7 +76,7 @@ const tableError = (error: TableError, meta: RuleMetadata, status = 422) => erro
 const noHeader = (meta: RuleMetadata) =>
   errorResponse(
     422,
-    errorBody('empty-batch', '表格没有表头行：第一行应为输入项名称（或中文名称）', 'The table has no header row: its first line must name the inputs (names or zh labels)'),
+    errorBody('empty-batch', '表格没有表头行：第一行应为输入项名称（或中文名称）', 'The table has no header row: its first line must name the inputs (names or zh labels)', 'body'),
     { rule: meta.id },
   );
 
@@ -146,7 +146,7 @@ function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, pro
     body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`), { rule: meta.id });
+    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: meta.id });
   }
   const rows = (body as { rows?: unknown } | null)?.rows;
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(rows)) {
@@ -206,6 +206,7 @@ batch.post('/v1/batch/:id', async (c) => {
         'unsupported-media-type',
         `批量请求体应为 text/csv、application/json 或 Excel 工作簿（.xlsx/.xls），收到 ${contentType ?? '（无）'}`,
         `A batch body must be text/csv, application/json or an Excel workbook (.xlsx/.xls); got ${contentType ?? '(none)'}`,
+        'content-type',
       ),
       { rule: id },
     );
@@ -226,8 +227,8 @@ batch.post('/v1/batch/:id', async (c) => {
     return errorResponse(
       declared === 'json' ? 400 : 422,
       declared === 'json'
-        ? errorBody('malformed-json', '请求体为空：应为 {"rows": [ … ]}', 'The body is empty: it must be {"rows": [ … ]}')
-        : errorBody('empty-batch', '请求体为空：表格应有表头行和数据行', 'The body is empty: a table needs a header row and data rows'),
+        ? errorBody('malformed-json', '请求体为空：应为 {"rows": [ … ]}', 'The body is empty: it must be {"rows": [ … ]}', 'body')
+        : errorBody('empty-batch', '请求体为空：表格应有表头行和数据行', 'The body is empty: a table needs a header row and data rows', 'body'),
       { rule: id },
     );
   }
@@ -237,7 +238,7 @@ batch.post('/v1/batch/:id', async (c) => {
     if (!isWorkbook(first)) {
       return errorResponse(
         422,
-        errorBody('unreadable-table', '请求体不是 Excel 工作簿（.xlsx 或 .xls）', 'The body is not an Excel workbook (.xlsx or .xls)'),
+        errorBody('unreadable-table', '请求体不是 Excel 工作簿（.xlsx 或 .xls）', 'The body is not an Excel workbook (.xlsx or .xls)', 'body'),
         { rule: id },
       );
     }

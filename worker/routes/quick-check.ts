@@ -74,6 +74,7 @@ quickCheck.post('/v1/rules/:id', async (c) => {
         'unsupported-media-type',
         `请以 Content-Type: application/json 提交输入项对象，收到 ${contentType ?? '（无）'}`,
         `Send the inputs as a JSON object with Content-Type: application/json; got ${contentType ?? '(none)'}`,
+        'content-type',
       ),
       { rule: id },
     );
@@ -85,7 +86,7 @@ quickCheck.post('/v1/rules/:id', async (c) => {
     inputs = parseJson(utf8Text(body.bytes));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`), { rule: id });
+    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: id });
   }
   return answer(evaluate(id, inputs));
 });
