@@ -82,7 +82,12 @@ function showRule(meta: RuleMetadata, values: RawValues): void {
   el.ruleSelect().value = meta.id;
   say(el.ruleDescription(), `${tr(meta.description)} · ${meta.clause.id}`);
   el.fields().replaceChildren(view.form.element);
-  el.batchColumns().textContent = [...meta.inputs.filter((i) => i.type !== 'records').map((i) => i.name), 'rowId', 'claimed'].join(', ');
+  // the columns a table may have, in the clerk's words (the Chinese labels; English names on the English page)
+  const columns = meta.inputs.filter((i) => i.type !== 'records');
+  el.batchColumns().textContent = tr({
+    zh: [...columns.map((i) => i.label.zh), '序号', '申报金额'].join('、'),
+    en: [...columns.map((i) => i.name), 'rowId', 'claimed'].join(', '),
+  });
   byId<HTMLAnchorElement>('template-xlsx').href = templateUrl(meta.id, 'xlsx');
   byId<HTMLAnchorElement>('template-csv').href = templateUrl(meta.id, 'csv');
   // a rule whose inputs are lists of records has no table, so no template

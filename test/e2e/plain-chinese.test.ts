@@ -67,6 +67,15 @@ describe('the page: results a clerk cannot misread', () => {
     expect(await page.locator('#failed-conditions li').allInnerTexts()).toEqual(expected.failedConditions.map((c) => c.message.en));
   });
 
+  it("the batch section names a table's columns by their Chinese labels (names on the English page)", async () => {
+    const page = await open('/?rule=overquota-reward');
+    const columns = page.locator('#batch-columns');
+    await page.waitForFunction(() => document.querySelector('#batch-columns')?.textContent !== '');
+    expect(await columns.innerText()).toBe('在职职工总数、残疾职工折算人数、月最低工资标准、旗县区、单位类型、所涉日期、有效期外仍适用、序号、申报金额');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await columns.innerText()).toBe('totalStaff, disabledCounted, monthlyMinWage, district, unitKind, date, applyOutsideValidity, rowId, claimed');
+  });
+
   it('a zero amount that is eligible is shown plainly, with a note, not as a success', async () => {
     const inputs = { totalStaff: '400', disabledCounted: '5', monthlyMinWage: '1980', date: '2024-06-30' };
     const expected = evaluate('overquota-reward', inputs);
