@@ -21,7 +21,7 @@ export const ui = {
     en: 'The headers do not identify one rule: choose the rule above',
   },
   tooSmall: { zh: '请选中包含表头行和至少一行数据的区域', en: 'Select a range with a header row and at least one data row' },
-  noExcel: { zh: '未在 Excel 中运行：无法读取选区', en: 'Not running inside Excel: cannot read the selection' },
+  noExcel: { zh: '未在 Excel 或 WPS 表格中运行：无法读取选区', en: 'Not running inside Excel or WPS Spreadsheets: cannot read the selection' },
   working: { zh: '校验中…', en: 'Validating…' },
   summary: {
     zh: '共 {rows} 行：与申报一致 {ok} 行，与申报不一致 {mismatch} 行，无法计算 {invalid} 行，跳过 {skipped} 行（空行、合计行）',
