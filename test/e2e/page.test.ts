@@ -5,14 +5,14 @@
  * Expected answers come from the rules package itself (`evaluate`, `evaluateBatch`), never typed in,
  * except the issue's own example (29700.00, clause m3.2).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page, ViewportSize } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page, ViewportSize } from 'playwright-core';
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { districts, evaluate, evaluateBatch, listRules, messageIn, type InputSpec, type RuleMetadata } from '../../rules/index.ts';
 import type { Success } from '../../rules/evaluate.ts';
-import { launchChromium, screenshotDir } from '../support/browser.ts';
+import { screenshotDir, workerPages } from '../support/browser.ts';
 import { parseCsvAnswer } from '../support/csv.ts';
 
 const PHONE: ViewportSize = { width: 375, height: 812 };
@@ -21,24 +21,9 @@ const KEY = 'local-dev-key';
 /** How long to wait for the Worker's answer to show (a wait, not a speed requirement). */
 const settle = { timeout: 20_000, interval: 100 };
 
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path = '/', viewport: ViewportSize = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(`${inject('workerUrl')}${path}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+const pages = workerPages({ acceptDownloads: true });
+const { pageErrors } = pages;
+const open = (path = '/', viewport: ViewportSize = DESKTOP): Promise<Page> => pages.open(path, { viewport });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `page-${name}.png`), fullPage: true });
 

@@ -6,33 +6,16 @@
  * page (empty, result, error, not eligible, date-sensitive and batch-result states) and on the task pane.
  * Screenshots go to test-output/screenshots/i11-*.png.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { evaluate, messageIn } from '../../rules/index.ts';
-import { launchChromium, screenshotDir } from '../support/browser.ts';
+import { screenshotDir, workerPages } from '../support/browser.ts';
 import { axeRuleCount, axeViolations } from '../support/axe.ts';
 
 const settle = { timeout: 20_000, interval: 100 };
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path = '/', options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(`${inject('workerUrl')}${path}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+const { open, pageErrors, browser } = workerPages({ viewport: { width: 1100, height: 900 } });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `i11-${name}.png`), fullPage: true });
 
@@ -212,7 +195,7 @@ describe('the task pane', () => {
   ];
 
   it('says 不符合条件 and the figures by date in the sheet, speaks plainly, and has no axe violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 720 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 720 } });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub }));
     await page.addInitScript((values) => {
