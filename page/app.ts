@@ -5,6 +5,7 @@
  */
 import { messageIn } from '../rules/core/projection-words.ts';
 import type { RuleMetadata } from '../rules/index.ts';
+import { BATCH_COLUMN_LABELS } from '../rules/columns.ts';
 import type { Success } from '../rules/evaluate.ts';
 import { computeCase, fetchRules, templateUrl, type ApiError, type BatchSummaryBody } from './api.ts';
 import { downloadResult, renderBatchSummary, sendBatch, type Upload } from './batch.ts';
@@ -85,7 +86,7 @@ function showRule(meta: RuleMetadata, values: RawValues): void {
   // the columns a table may have, in the clerk's words (the Chinese labels; English names on the English page)
   const columns = meta.inputs.filter((i) => i.type !== 'records');
   el.batchColumns().textContent = tr({
-    zh: [...columns.map((i) => i.label.zh), '序号', '申报金额'].join('、'),
+    zh: [...columns.map((i) => i.label.zh), BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh].join('、'),
     en: [...columns.map((i) => i.name), 'rowId', 'claimed'].join(', '),
   });
   byId<HTMLAnchorElement>('template-xlsx').href = templateUrl(meta.id, 'xlsx');

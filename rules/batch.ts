@@ -8,9 +8,10 @@ import type { Text } from './core/text.ts';
 import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
+import { BATCH_COLUMN_LABELS } from './columns.ts';
 
 /** The claimed amount of a batch row, as messages name it. */
-const CLAIMED_FIELD: Field = { code: 'claimed', zh: '申报金额' };
+const CLAIMED_FIELD: Field = { code: 'claimed', zh: BATCH_COLUMN_LABELS.claimed.zh };
 
 export type RowStatus = 'ok' | 'mismatch' | 'invalid' | 'skipped';
 

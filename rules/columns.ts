@@ -5,6 +5,7 @@
  * so the same table is read the same way over HTTP and in Excel.
  */
 import type { InputSpec } from './core/schema.ts';
+import type { Text } from './core/text.ts';
 
 /** The batch's own columns and the headers that name them (already normalised). */
 export const BATCH_COLUMN_HEADERS = {
@@ -13,6 +14,12 @@ export const BATCH_COLUMN_HEADERS = {
 } as const;
 
 export type BatchColumn = keyof typeof BATCH_COLUMN_HEADERS;
+
+/** The batch's own columns as clerks and messages name them. */
+export const BATCH_COLUMN_LABELS: Readonly<Record<BatchColumn, Text>> = {
+  rowId: { zh: '序号', en: 'Row' },
+  claimed: { zh: '申报金额', en: 'Claimed amount' },
+};
 
 /**
  * Header text as compared: NFKC (full-width → half-width, so `（元）` is `(元)`), no white space, lower

@@ -8,7 +8,7 @@ export { messageIn, pointAt, type Projection, type ControlRef } from './core/pro
 export { parameterChangeDates } from './core/change-dates.ts';
 export { groupThousands, periodLabel } from './core/periods.ts';
 export { evaluateBatch, BatchEvaluator } from './batch.ts';
-export { BATCH_COLUMN_HEADERS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
+export { BATCH_COLUMN_HEADERS, BATCH_COLUMN_LABELS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
 export type { BatchColumn } from './columns.ts';
 export type { BatchRow, BatchSummary, BatchOutcome, RowStatus } from './batch.ts';
 export { listRules, metadataOf, functionNameOf } from './metadata.ts';

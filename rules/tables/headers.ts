@@ -3,7 +3,7 @@
  * `claimed`, an extra column the clerk keeps (单位名称, 备注 …: echoed in answers, never an error), or an
  * unnamed column. The same reading for the Worker (CSV, xlsx, JSON keys) and the task pane.
  */
-import { batchColumnForHeader, inputForHeader, normaliseHeader } from '../columns.ts';
+import { BATCH_COLUMN_LABELS, batchColumnForHeader, inputForHeader, normaliseHeader } from '../columns.ts';
 import type { InputSpec } from '../core/schema.ts';
 import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleMetadata } from '../metadata.ts';
@@ -70,7 +70,7 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
   if (!columns.some((c) => c.kind === 'input')) {
     // No column is one of the rule's inputs: the wrong rule, or not a header row at all.
     const inputs = meta.inputs.filter((i) => i.type !== 'records');
-    const acceptedZh = inputs.map((i) => i.label.zh).concat(['序号', '申报金额']).join('、');
+    const acceptedZh = inputs.map((i) => i.label.zh).concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh]).join('、');
     const accepted = inputs.map((i) => `${i.name} (${i.label.en})`).concat(['rowId', 'claimed']).join(', ');
     const shown = ignoredColumns
       .slice(0, 10)
@@ -104,7 +104,7 @@ function recordsError(meta: Pick<RuleMetadata, 'id' | 'title'>, input: Pick<Rule
 
 /** An input's Chinese label, by its name (rowId and claimed are the batch's own columns). */
 const labelOf = (meta: Pick<RuleMetadata, 'inputs'>, name: string): string =>
-  name === 'rowId' ? '序号' : name === 'claimed' ? '申报金额' : (meta.inputs.find((i) => i.name === name)?.label.zh ?? name);
+  name === 'rowId' || name === 'claimed' ? BATCH_COLUMN_LABELS[name].zh : (meta.inputs.find((i) => i.name === name)?.label.zh ?? name);
 
 /** Whether a header row is written in Chinese (any CJK character): the answer then speaks Chinese. */
 export const headersAreChinese = (cells: readonly unknown[]): boolean => cells.some((c) => /[\u4e00-\u9fff]/.test(headerText(c)));

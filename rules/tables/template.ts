@@ -3,6 +3,7 @@
  * units (read back by headers.ts), one example row from the specs' examples, and notes (a 说明 row in
  * CSV, a 说明 sheet in xlsx); in xlsx, drop-downs for districts, choices and yes/no inputs.
  */
+import { BATCH_COLUMN_LABELS } from '../columns.ts';
 import { districts } from '../parameters/districts.ts';
 import type { InputSpec } from '../core/schema.ts';
 import type { RuleMetadata } from '../metadata.ts';
@@ -44,7 +45,7 @@ function listOf(spec: InputSpec): string[] | undefined {
 /** The template's header, example row and notes (zh). */
 export function templateTable(meta: Meta): { header: string[]; example: XlsxCell[]; notes: string[] } {
   const inputs = templateInputs(meta);
-  const header = ['序号', ...inputs.map(headerOf), '申报金额（元）', '单位名称', '备注'];
+  const header = [BATCH_COLUMN_LABELS.rowId.zh, ...inputs.map(headerOf), `${BATCH_COLUMN_LABELS.claimed.zh}（元）`, '单位名称', '备注'];
   const example: XlsxCell[] = [1, ...inputs.map(exampleOf), undefined, '（示例）', '示例行，可删除'];
   const required = inputs.filter((i) => i.required).map((i) => i.label.zh);
   const notes = [
