@@ -11,6 +11,7 @@ export { evaluateBatch, BatchEvaluator } from './batch.ts';
 export { BATCH_COLUMN_HEADERS, BATCH_COLUMN_LABELS, batchColumnForHeader, inputForHeader, normaliseHeader } from './columns.ts';
 export type { BatchColumn } from './columns.ts';
 export type { BatchRow, BatchSummary, BatchOutcome, RowStatus } from './batch.ts';
+export { ROW_VERDICT_WORDS, verdictOf, type RowVerdict } from './core/row-words.ts';
 export { listRules, metadataOf, functionNameOf } from './metadata.ts';
 export type { RuleMetadata } from './metadata.ts';
 export { listInterpretations, interpretations } from './interpretations.ts';
