@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Opened, SheetRow, SheetSource, Workbook } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
@@ -15,6 +15,7 @@ import { openWithSheetJS } from '../../rules/tables/workbook-sheetjs.ts';
 import { readSheet } from '../../rules/tables/xlsx-read.ts';
 import { FORM_SHEETS, formFods } from '../support/form-fods.ts';
 import { convert, XLS } from '../support/libreoffice.ts';
+import { makeXlsx, NS, sheetXml, understated } from '../support/xlsx-parts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bt-workbook-'));
 let xlsx: Uint8Array;
@@ -112,48 +113,6 @@ describe('a LibreOffice-made form', () => {
 });
 
 // ---- hand-made and hostile .xlsx -------------------------------------------------------------------
-
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-const CONTENT_TYPES =
-  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-  `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT}.worksheet+xml"/>` +
-  `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/></Types>`;
-
-/** The zip with the inflated size its central directory declares for `name` set to 0 (a lie the reader must not trust). */
-function understated(zip: Uint8Array, name: string): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const wanted = strToU8(name);
-  for (let i = out.length - 46; i >= 0; i--) {
-    if (view.getUint32(i, true) !== 0x02014b50 || view.getUint16(i + 28, true) !== wanted.length) continue;
-    if (out.subarray(i + 46, i + 46 + wanted.length).every((b, k) => b === wanted[k])) view.setUint32(i + 24, 0, true);
-  }
-  return out;
-}
-
-/** A one-sheet `.xlsx` with the given sheet XML (and optional shared strings, styles and extra entries). */
-function makeXlsx(sheet: string | Uint8Array, extra: { strings?: string; styles?: string; entries?: Zippable; workbook?: string } = {}): Uint8Array {
-  const links = [`<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`];
-  if (extra.strings !== undefined) links.push(`<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
-  if (extra.styles !== undefined) links.push(`<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>`);
-  const files: Zippable = {
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(extra.workbook ?? `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${links.join('')}</Relationships>`),
-    'xl/worksheets/sheet1.xml': [typeof sheet === 'string' ? strToU8(sheet) : sheet, { level: 6 }],
-    ...extra.entries,
-  };
-  if (extra.strings !== undefined) files['xl/sharedStrings.xml'] = strToU8(extra.strings);
-  if (extra.styles !== undefined) files['xl/styles.xml'] = strToU8(extra.styles);
-  return zipSync(files);
-}
-
-const sheetXml = (rows: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData>${after}</worksheet>`;
 
 function refusal(bytes: Uint8Array, limits?: Partial<WorkbookLimits>) {
   const book = openWorkbook(bytes, limits);
