@@ -237,21 +237,20 @@ function sharedStrings(book: Book): string[] {
       if (scan.is('si')) {
         if (current !== undefined) {
           if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
-          out.push(current.length > 12 ? flat(current) : current);
+          out.push(current);
         }
         current = undefined;
       } else if (scan.is('rPh')) phonetic--;
       else if (scan.is('t')) inText = false;
     } else if (kind === TEXT && inText && phonetic === 0 && current !== undefined) {
-      current += scan.text();
+      // each piece of text is decoded into its own string (never a slice of a larger one)
+      current = current === '' ? scan.text() : current + scan.text();
       if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
     }
   }
   return out;
 }
 
-/** A string with its own storage (not a slice or rope of a larger one). */
-const flat = (s: string): string => (s.length ? (s + ' ').slice(0, -1) : s);
 
 interface Merge {
   r0: number;
@@ -278,7 +277,10 @@ class SheetScan {
   private readonly strings: string[];
   private readonly dates: boolean[];
   private readonly date1904: boolean;
+  /** The first pass: cells are checked and counted, their values not built. */
+  private readonly counting: boolean;
   private readonly onMerge?: (ref: string) => void;
+  private readonly isoDates = new Map<number, string>();
 
   constructor(
     pull: () => Uint8Array | undefined,
@@ -286,12 +288,14 @@ class SheetScan {
     strings: string[],
     dates: boolean[],
     date1904: boolean,
+    counting: boolean,
     onMerge?: (ref: string) => void,
   ) {
     this.limits = limits;
     this.strings = strings;
     this.dates = dates;
     this.date1904 = date1904;
+    this.counting = counting;
     this.onMerge = onMerge;
     this.scan = new XmlScanner(pull, Math.max(1 << 20, limits.maxCellText * 10), () => new Refused(tooLarge('maxCellText', limits.maxCellText)));
   }
@@ -305,21 +309,19 @@ class SheetScan {
       if (scan.is('mergeCell')) {
         const ref = scan.attr('ref');
         if (ref !== undefined) this.onMerge?.(ref);
-      } else if (scan.is('sheetData') || scan.is('worksheet') || scan.is('mergeCells')) {
-        // descend
-      } else if (!scan.selfClosing) scan.skipElement();
+      } else if (!scan.selfClosing && !scan.is('sheetData') && !scan.is('worksheet') && !scan.is('mergeCells')) scan.skipElement();
     }
     return undefined;
   }
 
   private row(): RawRow {
     const scan = this.scan;
-    const r = scan.attr('r');
-    const row = r === undefined ? this.lastRow + 1 : Number(r) - 1;
-    if (!Number.isInteger(row) || row < 0 || row <= this.lastRow) throw badSheet(`row number ${r}`);
+    const r = scan.attrInt('r');
+    const row = r === -1 ? this.lastRow + 1 : r - 1;
+    if (r === -2 || row < 0 || row <= this.lastRow) throw badSheet(`row number ${scan.attr('r')}`);
     this.lastRow = row;
-    const hiddenAttr = scan.attr('hidden');
-    const out: RawRow = { row, hidden: hiddenAttr === '1' || hiddenAttr === 'true', cells: [], width: 0, filled: 0 };
+    const hidden = scan.has('hidden') && (scan.valueIs('1') || scan.valueIs('true'));
+    const out: RawRow = { row, hidden, cells: [], width: 0, filled: 0 };
     if (scan.selfClosing) return out;
     let column = -1;
     for (let kind = scan.next(); kind !== END; kind = scan.next()) {
@@ -328,42 +330,58 @@ class SheetScan {
         continue;
       }
       if (kind !== OPEN || !scan.is('c')) continue;
-      const ref = scan.attr('r');
-      const c = ref === undefined ? column + 1 : columnOf(ref);
-      if (c < 0) throw badSheet(`cell reference ${ref}`);
+      const c = scan.has('r') ? scan.valueColumn() : column + 1;
+      if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
       column = c;
-      if (c >= 16_384) throw badSheet(`cell reference ${ref}`);
-      const type = scan.attr('t');
-      const style = scan.attr('s');
+      let type = NUMBER;
+      if (scan.has('t')) {
+        type = scan.valueIs('s') ? SHARED : scan.valueIs('n') ? NUMBER : scan.valueIs('inlineStr') ? INLINE : scan.valueIs('str') ? FORMULA_TEXT : scan.valueIs('b') ? BOOLEAN : scan.valueIs('e') ? ERROR : scan.valueIs('d') ? ISO_DATE : -1;
+        if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+      }
+      const style = scan.attrInt('s');
       if (scan.selfClosing) continue;
-      const value = this.cellValue(type, style === undefined ? 0 : Number(style));
+      const value = this.cellValue(type, style < 0 ? 0 : style);
       if (value === undefined) continue;
-      out.cells[c] = value;
       out.filled++;
       if (c + 1 > out.width) out.width = c + 1;
+      if (!this.counting) out.cells[c] = value;
     }
     throw badSheet('a row is not closed');
   }
 
-  /** Reads a `<c>`'s content up to `</c>`: its value by type. */
-  private cellValue(type: string | undefined, style: number): SheetCell {
+  /** Reads a `<c>`'s content up to `</c>`: its value by type (`true` for any value while counting). */
+  private cellValue(type: number, style: number): SheetCell {
     const scan = this.scan;
+    const { counting, limits } = this;
     let raw: string | undefined;
+    let index = -1;
     let inline: string | undefined;
+    let inlineBytes = 0;
     let inT = false;
     let phonetic = 0;
     let where = 0; // 1 in <v>, 2 in <is>, 3 in <f>
     for (let kind = scan.next(); kind !== END; kind = scan.next()) {
-      if (kind === OPEN) {
+      if (kind === TEXT) {
+        if (where === 1) {
+          if (type === SHARED) index = asIndex(scan);
+          else if (counting && type !== FORMULA_TEXT && type !== ERROR) raw = '';
+          else raw = (raw ?? '') + (type === NUMBER || type === BOOLEAN ? scan.ascii() : scan.text());
+          if (raw !== undefined && raw.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, raw.length));
+        } else if (where === 2 && inT && phonetic === 0) {
+          inlineBytes += scan.length;
+          // a text's characters never outnumber its bytes: decode only when the bytes could pass the cap
+          if (!counting || inlineBytes > limits.maxCellText) inline = (inline ?? '') + scan.text();
+          if (inline !== undefined && inline.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, inline.length));
+        }
+      } else if (kind === OPEN) {
         if (scan.is('v')) {
-          where = 1;
-          if (scan.selfClosing) (raw = ''), (where = 0);
-          else raw = '';
+          where = scan.selfClosing ? 0 : 1;
+          raw ??= type === SHARED ? undefined : '';
+          if (type === SHARED && scan.selfClosing) index = -2;
         } else if (scan.is('is')) {
-          where = 2;
-          inline = '';
-          if (scan.selfClosing) where = 0;
-        } else if (scan.is('t') && where === 2) inT = !scan.selfClosing;
+          where = scan.selfClosing ? 0 : 2;
+          inline ??= '';
+        } else if (scan.is('t')) inT = where === 2 && !scan.selfClosing;
         else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
         else if (scan.is('f')) where = scan.selfClosing ? 0 : 3;
       } else if (kind === CLOSE) {
@@ -371,39 +389,54 @@ class SheetScan {
         if (scan.is('v') || scan.is('is') || scan.is('f')) where = 0;
         else if (scan.is('t')) inT = false;
         else if (scan.is('rPh')) phonetic--;
-      } else if (kind === TEXT) {
-        if (where === 1) raw += type === undefined || type === 'n' || type === 's' || type === 'b' ? scan.ascii() : scan.text();
-        else if (where === 2 && inT && phonetic === 0) {
-          inline = inline! + scan.text();
-          if (inline.length > this.limits.maxCellText) throw new Refused(tooLarge('maxCellText', this.limits.maxCellText, inline.length));
-        }
       }
     }
-    if (type === 'inlineStr') return inline === undefined ? undefined : inline.length > 12 ? flat(inline) : inline;
-    if (raw === undefined) return undefined;
     switch (type) {
-      case 's': {
-        const index = Number(raw);
+      case SHARED: {
+        if (index === -1) return undefined;
         const text = this.strings[index];
-        if (text === undefined) throw badSheet(`shared string ${raw} does not exist`);
-        return text;
+        if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
+        return counting ? true : text;
       }
-      case 'str':
-      case 'e':
-        if (raw.length > this.limits.maxCellText) throw new Refused(tooLarge('maxCellText', this.limits.maxCellText, raw.length));
+      case INLINE:
+        if (inline === undefined) return undefined;
+        return counting ? true : inline;
+      case FORMULA_TEXT:
+      case ERROR:
         return raw;
-      case 'b':
-        return raw.trim() === '1' || raw.trim() === 'true';
-      case 'd':
-        return raw.slice(0, 10);
+      case BOOLEAN:
+        return raw === undefined ? undefined : counting ? true : raw.trim() === '1' || raw.trim() === 'true';
+      case ISO_DATE:
+        return raw === undefined ? undefined : counting ? true : raw.slice(0, 10);
       default: {
-        if (raw === '') return undefined;
+        if (raw === undefined || (raw === '' && !counting)) return undefined;
+        if (counting) return true;
         const n = Number(raw);
         if (Number.isNaN(n)) throw badSheet(`a number cell holds ${raw.slice(0, 20)}`);
-        return this.dates[style] ? isoDate(n, this.date1904) : n;
+        if (!this.dates[style]) return n;
+        let iso = this.isoDates.get(n);
+        if (iso === undefined) {
+          iso = isoDate(n, this.date1904);
+          if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
+        }
+        return iso;
       }
     }
   }
+}
+
+const NUMBER = 0;
+const SHARED = 1;
+const INLINE = 2;
+const FORMULA_TEXT = 3;
+const BOOLEAN = 4;
+const ERROR = 5;
+const ISO_DATE = 6;
+
+/** A `<v>` of a shared-string cell as its index (−2 when it is not one). */
+function asIndex(scan: XmlScanner): number {
+  const digits = scan.ascii().trim();
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : -2;
 }
 
 const badSheet = (what: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：工作表有误（${what}）`, `The workbook (.xlsx) cannot be read: the sheet is malformed (${what})`, 'body'));
@@ -425,7 +458,7 @@ function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<Sheet
   // First pass: counts, hidden rows, merged ranges; every cap checked here.
   const merges: Merge[] = [];
   let mergeRefs = 0;
-  const first = new SheetScan(pull(), limits, strings, dates, book.date1904, (ref) => {
+  const first = new SheetScan(pull(), limits, strings, dates, book.date1904, true, (ref) => {
     if (++mergeRefs > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
     const m = rangeOf(ref);
     if (m) merges.push(m);
@@ -474,7 +507,7 @@ function secondPass(
   }
   counted.filledRows.length = 0;
 
-  const scan = new SheetScan(pull(), limits, strings, dates, book.date1904);
+  const scan = new SheetScan(pull(), limits, strings, dates, book.date1904, false);
   let pending: ReturnType<SheetScan['nextRow']> = scan.nextRow();
   let at = 0; // the next row number to consider
   let starting = 0; // index into `live` of the next merge not yet started

@@ -196,8 +196,51 @@ export class XmlScanner {
     return true;
   }
 
-  /** The raw value of the current tag's attribute `name` (ASCII name, prefix-free), or undefined. */
+  /** Where the value of the attribute last found by `has` starts and ends in the tag. */
+  valueStart = 0;
+  valueEnd = 0;
+
+  /** The value of the current tag's attribute `name` (ASCII name, prefix-free), entities decoded, or undefined. */
   attr(name: string): string | undefined {
+    return this.has(name) ? decodeText(this.buf, this.valueStart, this.valueEnd, false) : undefined;
+  }
+
+  /** The attribute's value as a non-negative integer, −1 when absent, −2 when not an integer. */
+  attrInt(name: string): number {
+    if (!this.has(name)) return -1;
+    const { buf, valueStart, valueEnd } = this;
+    if (valueEnd === valueStart || valueEnd - valueStart > 15) return -2;
+    let n = 0;
+    for (let i = valueStart; i < valueEnd; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) return -2;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** Whether the attribute's value (found by `has`) is `value` (ASCII). */
+  valueIs(value: string): boolean {
+    if (this.valueEnd - this.valueStart !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (this.buf[this.valueStart + i] !== value.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** A cell reference's column (A = 0) in the attribute found by `has`; −1 when it has no letters. */
+  valueColumn(): number {
+    let c = 0;
+    let i = this.valueStart;
+    for (; i < this.valueEnd; i++) {
+      const code = this.buf[i] | 32;
+      if (code < 97 || code > 122) break;
+      c = c * 26 + (code - 96);
+      if (c > 1_000_000) return c;
+    }
+    return i === this.valueStart ? -1 : c - 1;
+  }
+
+  /** Finds the current tag's attribute `name`: true, with its value's range in valueStart/valueEnd. */
+  has(name: string): boolean {
     const buf = this.buf;
     let i = this.start;
     const end = this.end;
@@ -214,10 +257,19 @@ export class XmlScanner {
       if (nameTo - nameAt === name.length) {
         let same = true;
         for (let k = 0; k < name.length; k++) if (buf[nameAt + k] !== name.charCodeAt(k)) same = false;
-        if (same) return decodeText(buf, valueAt, valueTo, false);
+        if (same) {
+          this.valueStart = valueAt;
+          this.valueEnd = valueTo;
+          return true;
+        }
       }
     }
-    return undefined;
+    return false;
+  }
+
+  /** Bytes in the current text token. */
+  get length(): number {
+    return this.end - this.start;
   }
 
   /** The current text token as a string (entities decoded; `_xHHHH_` too when `ooxml`). */
@@ -255,6 +307,17 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 /** Decodes UTF-8 bytes with XML entities (and OOXML `_xHHHH_` escapes when `ooxml`). */
 export function decodeText(buf: Uint8Array, start: number, end: number, ooxml: boolean): string {
+  if (end - start <= 32) {
+    // short ASCII with nothing to decode: no decoder call
+    let out = '';
+    let i = start;
+    for (; i < end; i++) {
+      const b = buf[i];
+      if (b >= 128 || b === 38 || b === 95) break;
+      out += String.fromCharCode(b);
+    }
+    if (i === end) return out;
+  }
   const text = utf8.decode(buf.subarray(start, end));
   return unescapeXml(text, ooxml);
 }

@@ -10,7 +10,7 @@ import { malformed, RATIO_FLOOR_BYTES, tooLarge, type WorkbookLimits } from './w
 import type { Opened } from './sheet-source.ts';
 
 /** Compressed bytes pushed to the inflater at a time. */
-const PIECE = 8 * 1024;
+const PIECE = 16 * 1024;
 
 /** A refusal thrown while inflating or scanning, turned back into a result where the reader answers. */
 export class Refused extends Error {
