@@ -12,7 +12,7 @@ interface Refusal {
 }
 const post = (bytes: Uint8Array, query = '') => postBatch(`overquota-reward${query}`, bytes as BodyInit, XLSX_TYPE);
 
-describe('workbooks through the batch route', () => {
+describe('workbooks through the batch route', { timeout: 60_000 }, () => {
   it('?sheet=__proto__ (and constructor) is a sheet like any other: 422 naming the sheets there', async () => {
     const workbook = new Uint8Array(await (await call('/v1/rules/overquota-reward/template.xlsx')).arrayBuffer());
     for (const name of ['__proto__', 'constructor']) {
