@@ -303,7 +303,7 @@ class SheetScan {
   /** The next `<row>`, or undefined at the end of the sheet. */
   nextRow(): RawRow | undefined {
     const scan = this.scan;
-    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+    for (let kind = scan.nextMarkup(); kind !== END; kind = scan.nextMarkup()) {
       if (kind !== OPEN) continue;
       if (scan.is('row')) return this.row();
       if (scan.is('mergeCell')) {
@@ -323,6 +323,7 @@ class SheetScan {
     const hidden = scan.has('hidden') && (scan.valueIs('1') || scan.valueIs('true'));
     const out: RawRow = { row, hidden, cells: [], width: 0, filled: 0 };
     if (scan.selfClosing) return out;
+    if (this.counting) return this.countRow(out);
     let column = -1;
     for (let kind = scan.next(); kind !== END; kind = scan.next()) {
       if (kind === CLOSE) {
@@ -347,6 +348,86 @@ class SheetScan {
       if (!this.counting) out.cells[c] = value;
     }
     throw badSheet('a row is not closed');
+  }
+
+  /**
+   * The first pass over a row: tags only (text is skipped unless it must be checked), so every cell with
+   * a value is counted with its column, shared-string indexes and numbers are checked, and text that
+   * could pass the cap is measured; nothing is built.
+   */
+  private countRow(out: RawRow): RawRow {
+    const scan = this.scan;
+    const { limits } = this;
+    let column = -1;
+    let type = NUMBER;
+    let counted = -1;
+    const mark = () => {
+      if (counted === column) return;
+      counted = column;
+      out.filled++;
+      if (column + 1 > out.width) out.width = column + 1;
+    };
+    for (let kind = scan.nextMarkup(); kind !== END; kind = scan.nextMarkup()) {
+      if (kind === CLOSE) {
+        if (scan.is('row')) return out;
+        continue;
+      }
+      if (kind !== OPEN) continue;
+      if (scan.is('c')) {
+        const c = scan.has('r') ? scan.valueColumn() : column + 1;
+        if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
+        column = c;
+        type = NUMBER;
+        if (scan.has('t')) {
+          type = scan.valueIs('s') ? SHARED : scan.valueIs('n') ? NUMBER : scan.valueIs('inlineStr') ? INLINE : scan.valueIs('str') ? FORMULA_TEXT : scan.valueIs('b') ? BOOLEAN : scan.valueIs('e') ? ERROR : scan.valueIs('d') ? ISO_DATE : -1;
+          if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+        }
+      } else if (scan.is('v')) {
+        if (scan.selfClosing) continue;
+        const text = scan.next() === TEXT;
+        if (type === SHARED) {
+          if (!text) continue;
+          const index = asIndex(scan);
+          if (this.strings[index] === undefined) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
+        } else if (type === NUMBER) {
+          if (!text) continue; // an empty number cell has no value
+          if (!scan.numeric()) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
+        } else if (text && scan.length > limits.maxCellText) {
+          const value = scan.text();
+          if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
+        }
+        mark();
+      } else if (scan.is('is')) {
+        if (!scan.selfClosing) this.inlineText(true);
+        mark();
+      }
+    }
+    throw badSheet('a row is not closed');
+  }
+
+  /** Reads an `<is>` up to `</is>`: its text (runs joined, phonetic runs left out), checked against the cap; while counting, decoded only when its bytes could pass it. */
+  private inlineText(counting: boolean): string {
+    const scan = this.scan;
+    const cap = this.limits.maxCellText;
+    let text = '';
+    let bytes = 0;
+    let inT = false;
+    let phonetic = 0;
+    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+      if (kind === TEXT) {
+        if (!inT || phonetic) continue;
+        bytes += scan.length;
+        // a text's characters never outnumber its bytes
+        if (!counting || bytes > cap) text = text === '' ? scan.text() : text + scan.text();
+        if (text.length > cap) throw new Refused(tooLarge('maxCellText', cap, text.length));
+      } else if (kind === OPEN) {
+        if (scan.is('t')) inT = !scan.selfClosing;
+        else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
+      } else if (scan.is('is')) return text;
+      else if (scan.is('t')) inT = false;
+      else if (scan.is('rPh')) phonetic--;
+    }
+    throw badSheet('an inline string is not closed');
   }
 
   /** Reads a `<c>`'s content up to `</c>`: its value by type (`true` for any value while counting). */

@@ -184,6 +184,30 @@ export class XmlScanner {
     }
   }
 
+  /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
+  nextMarkup(): number {
+    let i = this.buf.indexOf(LT, this.pos);
+    while (i < 0) {
+      this.pos = this.buf.length;
+      if (!this.more()) return (this.kind = END);
+      i = this.buf.indexOf(LT, 0);
+    }
+    this.pos = i;
+    return this.next();
+  }
+
+  /** Whether the current text token is a number as a cell holds it (digits, sign, point, exponent). */
+  numeric(): boolean {
+    const { buf, start, end } = this;
+    let digits = 0;
+    for (let i = start; i < end; i++) {
+      const b = buf[i];
+      if (b >= 48 && b <= 57) digits++;
+      else if (b !== 46 && b !== 45 && b !== 43 && b !== 69 && b !== 101 && b > 32) return false;
+    }
+    return digits > 0;
+  }
+
   private peek(offset: number): number {
     while (this.pos + offset >= this.buf.length) if (!this.more()) return -1;
     return this.buf[this.pos + offset];
