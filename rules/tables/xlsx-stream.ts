@@ -37,8 +37,11 @@ function elements(text: string, name: string): Record<string, string>[] {
   for (const match of text.matchAll(tag)) {
     const attrs: Record<string, string> = Object.create(null);
     for (const a of match[1].matchAll(/([\w.:-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-      attrs[a[1].replace(/^.*:/, a[1].startsWith('xmlns') ? a[1] : '')] = unescapeXml(a[3] ?? a[4] ?? '', false);
-      if (a[1].includes(':') && !a[1].startsWith('xmlns')) attrs[a[1]] = unescapeXml(a[3] ?? a[4] ?? '', false);
+      // by its full name (`r:id`) and, unless taken, by its local name (`id`)
+      const value = unescapeXml(a[3] ?? a[4] ?? '', false);
+      attrs[a[1]] = value;
+      const local = a[1].slice(a[1].indexOf(':') + 1);
+      if (!(local in attrs)) attrs[local] = value;
     }
     out.push(attrs);
   }
