@@ -394,7 +394,7 @@ class SheetScan {
           if (this.strings[index] === undefined) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
         } else if (type === NUMBER) {
           if (!text) continue; // an empty number cell has no value
-          if (!scan.numeric()) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
+          if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
         } else if (text && scan.length > limits.maxCellText) {
           const value = scan.text();
           if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
@@ -438,6 +438,7 @@ class SheetScan {
     const scan = this.scan;
     const { counting, limits } = this;
     let raw: string | undefined;
+    let number = NaN;
     let index = -1;
     let inline: string | undefined;
     let inlineBytes = 0;
@@ -448,8 +449,11 @@ class SheetScan {
       if (kind === TEXT) {
         if (where === 1) {
           if (type === SHARED) index = asIndex(scan);
-          else if (counting && type !== FORMULA_TEXT && type !== ERROR) raw = '';
-          else raw = (raw ?? '') + (type === NUMBER || type === BOOLEAN ? scan.ascii() : scan.text());
+          else if (type === NUMBER && !counting) {
+            number = scan.number();
+            raw = '';
+          } else if (counting && type !== FORMULA_TEXT && type !== ERROR) raw = '';
+          else raw = (raw ?? '') + (type === BOOLEAN ? scan.ascii() : scan.text());
           if (raw !== undefined && raw.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, raw.length));
         } else if (where === 2 && inT && phonetic === 0) {
           inlineBytes += scan.length;
@@ -493,10 +497,10 @@ class SheetScan {
       case ISO_DATE:
         return raw === undefined ? undefined : counting ? true : raw.slice(0, 10);
       default: {
-        if (raw === undefined || (raw === '' && !counting)) return undefined;
+        if (raw === undefined) return undefined;
         if (counting) return true;
-        const n = Number(raw);
-        if (Number.isNaN(n)) throw badSheet(`a number cell holds ${raw.slice(0, 20)}`);
+        const n = number;
+        if (Number.isNaN(n)) return undefined; // empty (a non-number was refused in the first pass)
         if (!this.dates[style]) return n;
         let iso = this.isoDates.get(n);
         if (iso === undefined) {
@@ -519,8 +523,8 @@ const ISO_DATE = 6;
 
 /** A `<v>` of a shared-string cell as its index (−2 when it is not one). */
 function asIndex(scan: XmlScanner): number {
-  const digits = scan.ascii().trim();
-  return /^\d{1,9}$/.test(digits) ? Number(digits) : -2;
+  const n = scan.number();
+  return Number.isInteger(n) && n >= 0 ? n : -2;
 }
 
 const badSheet = (what: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：工作表有误（${what}）`, `The workbook (.xlsx) cannot be read: the sheet is malformed (${what})`, 'body'));

@@ -22,6 +22,7 @@ const QUESTION = 63;
 const COLON = 58;
 
 const utf8 = new TextDecoder('utf-8');
+const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const DOCTYPE = bytesOf('<!DOCTYPE');
@@ -196,16 +197,31 @@ export class XmlScanner {
     return this.next();
   }
 
-  /** Whether the current text token is a number as a cell holds it (digits, sign, point, exponent). */
-  numeric(): boolean {
+  /**
+   * The current text token as a number, as `Number()` reads it: plain decimals (`-12000.5`) are read
+   * from the bytes (an integer divided by a power of ten is correctly rounded, as parsing is), anything
+   * else through `Number()`; NaN when it is not a number.
+   */
+  number(): number {
     const { buf, start, end } = this;
+    let i = start;
+    const negative = buf[i] === 45;
+    if (negative) i++;
+    let n = 0;
     let digits = 0;
-    for (let i = start; i < end; i++) {
+    let scale = -1;
+    for (; i < end; i++) {
       const b = buf[i];
-      if (b >= 48 && b <= 57) digits++;
-      else if (b !== 46 && b !== 45 && b !== 43 && b !== 69 && b !== 101 && b > 32) return false;
+      if (b >= 48 && b <= 57) {
+        n = n * 10 + (b - 48);
+        digits++;
+        if (scale >= 0) scale++;
+      } else if (b === 46 && scale < 0) scale = 0;
+      else break;
     }
-    return digits > 0;
+    if (i < end || digits === 0 || digits > 15 || scale > 22) return Number(this.ascii().trim() || 'x');
+    const value = scale > 0 ? n / POWERS[scale] : n;
+    return negative ? -value : value;
   }
 
   private peek(offset: number): number {
