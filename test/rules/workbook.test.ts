@@ -105,6 +105,17 @@ describe('a LibreOffice-made form', () => {
     }
   });
 
+  it('checks the column, row and cell caps on either format before any row, counting merged copies', () => {
+    for (const bytes of [xlsx, xls]) {
+      const open = (limits: Partial<WorkbookLimits>) => opened(openWorkbook(bytes, limits)).open(FORM_SHEETS[1]);
+      expect(open({ maxColumns: 6 })).toMatchObject({ ok: false, status: 413, error: { field: 'maxColumns' } });
+      expect(open({ maxRows: 5 })).toMatchObject({ ok: false, status: 413, error: { field: 'maxRows' } });
+      // 42 cells hold a value; the merges copy 15 more
+      expect(open({ maxCells: 56 })).toMatchObject({ ok: false, status: 413, error: { field: 'maxCells' } });
+      expect(open({ maxColumns: 7, maxRows: 11, maxCells: 57 }).ok).toBe(true);
+    }
+  });
+
   it('refuses an .xls over its byte cap, naming the size', () => {
     const result = openWorkbook(xls, { maxXlsBytes: 4096 });
     expect(result).toMatchObject({ ok: false, status: 413, error: { field: 'maxXlsBytes' } });
