@@ -284,6 +284,8 @@ class SheetScan {
   private readonly counting: boolean;
   private readonly onMerge?: (ref: string) => void;
   private readonly isoDates = new Map<number, string>();
+  /** Set when a cell's content ran into its row's end tag. */
+  private rowEnded = false;
 
   constructor(
     pull: () => Uint8Array | undefined,
@@ -345,10 +347,16 @@ class SheetScan {
       const style = scan.attrInt('s');
       if (scan.selfClosing) continue;
       const value = this.cellValue(type, style < 0 ? 0 : style);
-      if (value === undefined) continue;
-      out.filled++;
-      if (c + 1 > out.width) out.width = c + 1;
-      if (!this.counting) out.cells[c] = value;
+      if (value !== undefined) {
+        out.filled++;
+        if (c + 1 > out.width) out.width = c + 1;
+        if (!this.counting) out.cells[c] = value;
+      }
+      if (this.rowEnded) {
+        // a cell left open ends with its row, as the first pass reads it
+        this.rowEnded = false;
+        return out;
+      }
     }
     throw badSheet('a row is not closed');
   }
@@ -474,6 +482,10 @@ class SheetScan {
         else if (scan.is('f')) where = scan.selfClosing ? 0 : 3;
       } else if (kind === CLOSE) {
         if (scan.is('c')) break;
+        if (scan.is('row')) {
+          this.rowEnded = true;
+          break;
+        }
         if (scan.is('v') || scan.is('is') || scan.is('f')) where = 0;
         else if (scan.is('t')) inT = false;
         else if (scan.is('rPh')) phonetic--;
@@ -658,14 +670,20 @@ function secondPass(
   return { ok: true, value: source };
 }
 
+/** A refusal thrown while reading, or any other failure on a malformed file, as a 413/422 (never a crash). */
+function refusalOf(error: unknown): Opened<never> & { ok: false } {
+  if (error instanceof Refused) return error.result;
+  const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);
+  return malformed(`无法读取该工作簿（.xlsx）：${detail}`, `The workbook (.xlsx) cannot be read: ${detail}`, 'body');
+}
+
 /** Opens an `.xlsx` for streaming (see the module comment). */
 export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits): Opened<Workbook> {
   let book: Book;
   try {
     book = openBook(bytes, limits);
   } catch (error) {
-    if (error instanceof Refused) return error.result;
-    throw error;
+    return refusalOf(error);
   }
   const sheets: SheetInfo[] = book.sheets.map(({ name, hidden }) => (hidden ? { name, hidden } : { name }));
   return {
@@ -678,8 +696,7 @@ export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits): Opene
         try {
           return openSheet(book, info);
         } catch (error) {
-          if (error instanceof Refused) return error.result;
-          throw error;
+          return refusalOf(error);
         }
       },
     },

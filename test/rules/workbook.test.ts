@@ -237,6 +237,26 @@ describe('hostile workbooks are refused before any row', { timeout: 60_000 }, ()
     expect(inBook).toMatchObject({ ok: false, status: 422 });
   });
 
+  it('damaged bytes anywhere: a refusal or rows, never a crash', () => {
+    const good = makeXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2.5</v></c></row><row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>', '<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>'), { strings: `<sst ${NS}><si><t>甲</t></si></sst>` });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 300; n++) {
+      const bytes = good.slice();
+      for (let k = 0; k < 1 + Math.floor(random() * 4); k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const book = openWorkbook(bytes);
+      if (!book.ok) {
+        expect([413, 422]).toContain(book.status);
+        continue;
+      }
+      for (const { name } of book.value.sheets) {
+        const source = book.value.open(name);
+        if (source.ok) rowsOf(source.value);
+        else expect([413, 422]).toContain(source.status);
+      }
+    }
+  });
+
   it('not a zip, a truncated zip, malformed XML: 422', () => {
     const good = makeXlsx(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'));
     expect(openWorkbook(strToU8('PK\u0003\u0004 not really'))).toMatchObject({ ok: false, status: 422 });
