@@ -12,6 +12,7 @@ export type HttpErrorCode =
   | 'malformed-json'
   | 'unsupported-media-type'
   | 'unsupported-charset'
+  | 'invalid-encoding'
   | 'unauthorized'
   | 'forbidden-origin'
   | 'payload-too-large'

@@ -16,8 +16,8 @@ import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type Answ
 import { CsvSource } from '../batch/csv-source.ts';
 import { Utf8Chunk } from '../batch/utf8-chunk.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
-import { countNonEmptyLines } from '../csv/count.ts';
-import { createDecoder, encodingOfCharset } from '../decode.ts';
+import { countNonEmptyLines, countRecords } from '../csv/count.ts';
+import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../decode.ts';
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
@@ -67,7 +67,7 @@ interface Rows {
 function tooManyRows(rows: number, max: number): Response {
   return errorResponse(
     413,
-    errorBody('too-many-rows', `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`, 'body'),
+    errorBody('too-many-rows', `一批最多 ${max} 行，收到 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has ${rows}. Split it into smaller batches`, 'body'),
   );
 }
 
@@ -103,9 +103,27 @@ function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: Ru
       errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030', 'charset'),
     );
   }
-  const dataLines = countNonEmptyLines(chunks) - 1;
-  if (dataLines > maxRows) return tooManyRows(dataLines, maxRows);
-  const source = new CsvSource(chunks, createDecoder(declared));
+  // The encoding from the whole body: a late GBK byte is never read as UTF-8, and text declared UTF-8 must be.
+  const bad = declared === 'utf-8' ? invalidUtf8At(chunks) : undefined;
+  if (bad !== undefined) {
+    return errorResponse(
+      422,
+      errorBody(
+        'invalid-encoding',
+        `CSV 声明为 UTF-8，但第 ${bad + 1} 个字节起不是 UTF-8：请按文件实际的编码（如 GBK）声明 charset，或不声明、由服务识别`,
+        `The CSV is declared UTF-8 but is not UTF-8 from byte ${bad + 1}: declare its real charset (e.g. GBK), or none and let the service detect it`,
+        'charset',
+      ),
+      { rule: meta.id },
+    );
+  }
+  const encoding = declared ?? encodingOfBody(chunks);
+  // Lines are an upper bound on records; past the limit, the records themselves are counted (a quoted note's line breaks are not rows).
+  if (countNonEmptyLines(chunks) - 1 > maxRows) {
+    const dataRows = countRecords(chunks, createDecoder(encoding)) - 1;
+    if (dataRows > maxRows) return tooManyRows(dataRows, maxRows);
+  }
+  const source = new CsvSource(chunks, createDecoder(encoding));
   const header = source.read();
   if (!header || header.malformed) return noHeader(meta);
   return tableRows(header.cells, meta, (batch, columns) => {
