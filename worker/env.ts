@@ -39,6 +39,10 @@ export interface Env {
   /** Limits on one batch; defaults in `limits.ts`. */
   MAX_BATCH_ROWS?: string;
   MAX_BATCH_BYTES?: string;
+  /** How slowly a request body may arrive; defaults in `limits.ts`. */
+  BODY_TIMEOUT_SECONDS?: string;
+  BODY_MIN_BYTES_PER_SECOND?: string;
+  BODY_RATE_WINDOW_SECONDS?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { keyId: string } };

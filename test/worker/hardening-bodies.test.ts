@@ -73,3 +73,28 @@ describe('invalidUtf8At', () => {
     expect(invalidUtf8At([valid.subarray(0, 2)])).toBe(1); // cut off by the end of the body
   });
 });
+
+// Slow and broken bodies are tested on a real socket against the self-hosted server (test/contract/slow-bodies.test.ts).
+describe('request bodies that trickle', () => {
+  const encoder = new TextEncoder();
+  it('a body trickled one byte per chunk is read whole, and answered as the same body sent at once', async () => {
+    const text = `${HEADER}\r\n${Array.from({ length: 50 }, (_, i) => `${i},400,9,1980,包头${i}`).join('\r\n')}\r\n`;
+    const bytes = encoder.encode(text);
+    let at = 0;
+    const trickled = new ReadableStream<Uint8Array>({
+      pull: (controller) => (at < bytes.length ? controller.enqueue(bytes.slice(at, ++at)) : controller.close()),
+    });
+    const a = await postBatch('overquota-reward', trickled, 'text/csv', { accept: 'text/csv' });
+    const b = await postBatch('overquota-reward', bytes, 'text/csv', { accept: 'text/csv' });
+    expect(a.status).toBe(200);
+    expect(await a.text()).toBe(await b.text());
+  });
+
+  it('a size refusal says which size', async () => {
+    const response = await postBatch('overquota-reward', 'x'.repeat(200_001), 'text/csv');
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as ErrorAnswer).error.message.en).toBe(
+      'The request body exceeds the limit of 200000 bytes (got 200001 bytes); split it into smaller batches',
+    );
+  });
+});

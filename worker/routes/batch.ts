@@ -21,7 +21,7 @@ import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from 
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
-import { limitsOf } from '../limits.ts';
+import { bodyTimingOf, limitsOf } from '../limits.ts';
 import { parseJson } from '../json.ts';
 import { preferredType } from '../accept.ts';
 
@@ -239,7 +239,7 @@ batch.post('/v1/batch/:id', async (c) => {
     );
   }
   const hash = hmacSha256Streaming(auditKey);
-  const body = await readBody(c.req.raw, declared === 'json' ? maxJsonBytes : maxBytes, (chunk) => hash.update(chunk));
+  const body = await readBody(c.req.raw, declared === 'json' ? maxJsonBytes : maxBytes, (chunk) => hash.update(chunk), bodyTimingOf(c.env));
   if (!body.ok) return body.response;
   if (body.size === 0) {
     return errorResponse(
