@@ -38,16 +38,19 @@ describe('the encoding is read from the whole body', () => {
   it('GBK text after 4 KB of UTF-8-looking bytes is decoded as GBK', async () => {
     const bytes = [
       ...ascii(`${HEADER}\r\n1,400,9,1980,`),
-      ...Array.from({ length: 3_000 }, () => gbkLu).flat(),
+      ...Array.from({ length: 1_500 }, () => gbkLu).flat(),
       ...ascii('\r\n2,400,9,1980,'),
+      ...Array.from({ length: 1_500 }, () => gbkLu).flat(),
+      ...ascii('\r\n3,400,9,1980,'),
       ...gbkBaotou,
       ...ascii('\r\n'),
     ];
     const response = await postBatch('overquota-reward', new Uint8Array(bytes), 'text/csv', { accept: 'text/csv' });
     expect(response.status).toBe(200);
     const rows = parseCsvAnswer(await response.text());
-    expect(rows[1][4]).toBe('路'.repeat(3_000));
-    expect(rows[2][4]).toBe('包头');
+    expect(rows[1][4] === '路'.repeat(1_500), rows[1][4].slice(0, 10)).toBe(true);
+    expect(rows[2][4] === '路'.repeat(1_500)).toBe(true);
+    expect(rows[3][4]).toBe('包头');
   });
 
   it('a body declared UTF-8 that is not UTF-8 is refused with the byte where it goes wrong, never changed', async () => {

@@ -14,7 +14,8 @@ import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
 import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
 import { CsvSource } from '../batch/csv-source.ts';
-import { Utf8Chunk } from '../batch/utf8-chunk.ts';
+import { answerStream } from '../batch/answer-stream.ts';
+import { EchoBudget, echoLimitsOf } from '../batch/echo.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
 import { countNonEmptyLines, countRecords } from '../csv/count.ts';
 import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../decode.ts';
@@ -274,12 +275,10 @@ batch.post('/v1/batch/:id', async (c) => {
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
   const bodyHmac = await hash.hex();
-  const evaluator = tableBatch.evaluator;
   const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
   const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
-  const encoder = new TextEncoder();
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
   if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac }))) {
@@ -293,31 +292,13 @@ batch.post('/v1/batch/:id', async (c) => {
       // no execution context (plain app.fetch): the promise still runs
     }
   };
-  let started = false;
-  let first = true;
-
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const chunk = new Utf8Chunk(encoder);
-      if (!started) writer.head(chunk);
-      started = true;
-      for (let n = 0; n < 512; n++) {
-        const answered = rows.next(tableBatch);
-        if (!answered) {
-          await auditFinish(audit, batchId, 'completed', { ...evaluator.summary });
-          writer.tail(tableBatch.summary(), chunk);
-          controller.enqueue(chunk.bytes());
-          controller.close();
-          return;
-        }
-        writer.row(answered, first, chunk);
-        first = false;
-      }
-      controller.enqueue(chunk.bytes());
-    },
-    cancel() {
-      waitUntil(auditFinish(audit, batchId, 'aborted', { ...evaluator.summary }));
-    },
+  const stream = answerStream({
+    writer,
+    next: (batch) => rows.next(batch),
+    batch: tableBatch,
+    echo: new EchoBudget(echoLimitsOf(c.env, body.size), lang),
+    finish: (status, summary) => auditFinish(audit, batchId, status, summary),
+    waitUntil,
   });
   return new Response(stream, {
     status: 200,
