@@ -31,7 +31,7 @@ export const LOCAL_DEV_KEY = 'local-dev-key';
  * The documented audit hash key for local runs only (a deploy must set its own secret AUDIT_HMAC_KEY;
  * without one, batches are refused). Audit hashes made with it prove nothing to anyone who reads this.
  */
-export const LOCAL_DEV_AUDIT_KEY = 'local-dev-audit-key';
+export const LOCAL_DEV_AUDIT_KEY = 'local-dev-audit-key-for-local-runs-only';
 /** Vars every local run gets: API_KEYS holds the key's id and SHA-256, never the key. */
 export const localDevVars = {
   API_KEYS: `local:${createHash('sha256').update(LOCAL_DEV_KEY).digest('hex')}`,

@@ -8,6 +8,7 @@
  */
 import { app } from '../worker/app.ts';
 import type { Env } from '../worker/env.ts';
+import { securityHeadersFor } from '../worker/security-headers.ts';
 import { contentTypeOf } from './content-types.ts';
 import { withClientAddress, workerFirst } from './routing.ts';
 
@@ -25,15 +26,15 @@ interface Ctx {
 async function staticFile(request: Request, env: SelfHostEnv): Promise<Response | undefined> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const path = new URL(request.url).pathname;
-  // Directories, dot files and anything outside the site are not files here.
-  if (path.endsWith('/') || path.split('/').some((part) => part.startsWith('.'))) return undefined;
+  // Directories, dot files, Cloudflare's _headers and anything outside the site are not files here.
+  if (path.endsWith('/') || path === '/_headers' || path.split('/').some((part) => part.startsWith('.'))) return undefined;
   const file = await env.SITE.fetch(new Request(new URL(path, 'http://site'), { method: request.method }));
   // workerd's disk service answers a file as application/octet-stream, a directory as a JSON listing.
   if (file.status !== 200 || file.headers.get('content-type') !== 'application/octet-stream') {
     await file.body?.cancel();
     return undefined;
   }
-  const headers = new Headers({ 'content-type': contentTypeOf(path) });
+  const headers = new Headers({ 'content-type': contentTypeOf(path), ...securityHeadersFor(path) });
   const length = file.headers.get('content-length');
   if (length) headers.set('content-length', length);
   return new Response(request.method === 'HEAD' ? null : file.body, { status: 200, headers });

@@ -8,6 +8,7 @@ import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody, errorResponse } from './errors.ts';
 import { methodGuard } from './methods.ts';
+import { securityHeadersFor } from './security-headers.ts';
 import { batchCors } from './origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
@@ -22,6 +23,7 @@ export const app = new Hono<AppEnv>();
 app.use('*', async (c, next) => {
   await next();
   c.res.headers.set('X-Ruleset-Version', RULESET_VERSION);
+  for (const [name, value] of Object.entries(securityHeadersFor(new URL(c.req.url).pathname))) c.res.headers.set(name, value);
 });
 
 // A served path with a method it has no route for: 405 with Allow, not 404.

@@ -1,38 +1,122 @@
-/** Reading request bodies with a byte limit, so an oversized body is a 413, never an out-of-memory. */
+/**
+ * Reading request bodies with a byte limit (an oversized body is a 413, never an out-of-memory), a total
+ * deadline and a minimum rate (a body that arrives too slowly is cut off with 408), and as few buffers
+ * as its size needs: the bytes are copied into blocks as they come, so a body trickled one byte per
+ * packet costs its size, not a buffer per packet. A body the runtime cannot read (malformed chunked
+ * encoding, a connection that breaks off) is a 400.
+ */
 import { errorBody, errorResponse } from './errors.ts';
+import type { BodyTiming } from './limits.ts';
 
 export type BodyRead = { ok: true; bytes: Uint8Array[]; size: number } | { ok: false; response: Response };
 
-export function tooLarge(limit: number): Response {
+/** The size of the blocks a body is gathered into. */
+const BLOCK = 64 * 1024;
+
+export function tooLarge(limit: number, size?: number): Response {
+  const got = size === undefined ? { zh: '', en: '' } : { zh: `（收到 ${size} 字节）`, en: ` (got ${size} bytes)` };
   return errorResponse(
     413,
-    errorBody('payload-too-large', `请求体超过 ${limit} 字节的上限，请分批提交`, `The request body exceeds the limit of ${limit} bytes; split it into smaller batches`, 'body'),
+    errorBody(
+      'payload-too-large',
+      `请求体超过 ${limit} 字节的上限${got.zh}，请分批提交`,
+      `The request body exceeds the limit of ${limit} bytes${got.en}; split it into smaller batches`,
+      'body',
+    ),
+    {},
+    { connection: 'close' },
   );
 }
 
+function tooSlow(why: 'deadline' | 'rate', timing: BodyTiming, size: number, seconds: number): Response {
+  const message =
+    why === 'deadline'
+      ? { zh: `请求体 ${timing.timeoutSeconds} 秒内未传完（已收到 ${size} 字节），连接已断开`, en: `The request body did not arrive within ${timing.timeoutSeconds} s (${size} bytes received); the connection is closed` }
+      : {
+          zh: `请求体传得太慢：${seconds} 秒只收到 ${size} 字节，低于每秒 ${timing.minBytesPerSecond} 字节的下限，连接已断开`,
+          en: `The request body arrives too slowly: ${size} bytes in ${seconds} s, under the minimum of ${timing.minBytesPerSecond} bytes/s; the connection is closed`,
+        };
+  return errorResponse(408, errorBody('body-too-slow', message.zh, message.en, 'body'), {}, { connection: 'close' });
+}
+
+const unreadable = () =>
+  errorResponse(
+    400,
+    errorBody('malformed-body', '请求体无法读取（分块编码有误或连接中断）', 'The request body could not be read (malformed chunked encoding, or the connection broke off)', 'body'),
+    {},
+    { connection: 'close' },
+  );
+
+type Read = ReadableStreamReadResult<Uint8Array>;
+
 /**
- * Reads the body as byte chunks, stopping as soon as it passes `limit` bytes (413). `onChunk` sees
- * every chunk as it arrives (e.g. to hash it while reading).
+ * Reads the body as byte blocks, stopping as soon as it passes `limit` bytes (413), its deadline (408) or,
+ * once `rateWindowSeconds` have passed, falls under the minimum average rate (408). `onChunk` sees every
+ * piece as it arrives (e.g. to hash it while reading).
  */
-export async function readBody(request: Request, limit: number, onChunk?: (chunk: Uint8Array) => void | Promise<void>): Promise<BodyRead> {
+export async function readBody(
+  request: Request,
+  limit: number,
+  onChunk?: (chunk: Uint8Array) => void | Promise<void>,
+  timing?: BodyTiming,
+): Promise<BodyRead> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) return { ok: false, response: tooLarge(limit) };
-  const bytes: Uint8Array[] = [];
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, response: tooLarge(limit, declared) };
+  const blocks: Uint8Array[] = [];
+  let block: Uint8Array = new Uint8Array(0);
+  let used = 0;
   let size = 0;
-  if (!request.body) return { ok: true, bytes, size };
+  if (!request.body) return { ok: true, bytes: blocks, size };
   const reader = request.body.getReader();
+  const start = Date.now();
+  const stop = async (response: Response): Promise<BodyRead> => {
+    await reader.cancel().catch(() => {});
+    return { ok: false, response };
+  };
+  let pending: Promise<Read> = reader.read();
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return { ok: false, response: tooLarge(limit) };
+    let result: Read | 'check';
+    try {
+      result = timing ? await withTimer(pending, 1000) : await pending;
+    } catch {
+      return stop(unreadable());
     }
-    bytes.push(value);
+    if (result !== 'check' && result.done) break;
+    if (timing) {
+      const elapsed = (Date.now() - start) / 1000;
+      if (elapsed >= timing.timeoutSeconds) return stop(tooSlow('deadline', timing, size, Math.round(elapsed)));
+      if (elapsed >= timing.rateWindowSeconds && size < timing.minBytesPerSecond * elapsed) return stop(tooSlow('rate', timing, size, Math.round(elapsed)));
+    }
+    if (result === 'check') continue;
+    const value = result.value;
+    pending = reader.read();
+    size += value.byteLength;
+    if (size > limit) return stop(tooLarge(limit));
+    // Copy into the current block (a fresh one when full), so no packet's own buffer is kept.
+    for (let at = 0; at < value.byteLength; ) {
+      if (used === block.length) {
+        if (used) blocks.push(block);
+        // Blocks grow with the body (1 KB, then as much as already read, up to 64 KB), never past the limit.
+        const copied = size - value.byteLength + at;
+        block = new Uint8Array(Math.min(BLOCK, Math.max(1024, copied), limit - copied));
+        used = 0;
+      }
+      const n = Math.min(block.length - used, value.byteLength - at);
+      block.set(value.subarray(at, at + n), used);
+      used += n;
+      at += n;
+    }
     await onChunk?.(value);
   }
-  return { ok: true, bytes, size };
+  if (used) blocks.push(block.subarray(0, used));
+  return { ok: true, bytes: blocks, size };
+}
+
+/** The read's result, or 'check' after `ms` (the read stays pending). */
+function withTimer(read: Promise<Read>, ms: number): Promise<Read | 'check'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = new Promise<'check'>((resolve) => (timer = setTimeout(() => resolve('check'), ms)));
+  return Promise.race([read, tick]).finally(() => clearTimeout(timer));
 }
 
 /** Joins byte chunks and decodes them as UTF-8 (a leading BOM dropped; invalid bytes become U+FFFD). */

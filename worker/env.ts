@@ -43,6 +43,13 @@ export interface Env {
   MAX_WORKBOOK_CELLS?: string;
   MAX_WORKBOOK_COLUMNS?: string;
   MAX_XLS_BYTES?: string;
+  /** How slowly a request body may arrive; defaults in `limits.ts`. */
+  BODY_TIMEOUT_SECONDS?: string;
+  BODY_MIN_BYTES_PER_SECOND?: string;
+  BODY_RATE_WINDOW_SECONDS?: string;
+  /** Caps on the text an answer echoes; defaults in `batch/echo.ts`. */
+  ECHO_CELL_MAX_CHARS?: string;
+  ECHO_ANSWER_CHARS_PER_BODY_BYTE?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { keyId: string } };

@@ -37,3 +37,22 @@ export const limitsOf = (env: Env | undefined) => ({
   maxJsonBytes: Math.min(positive(env?.MAX_BATCH_BYTES, DEFAULT_MAX_BYTES), MAX_JSON_BATCH_BYTES),
   workbook: workbookLimitsOf(env),
 });
+
+/** How long a request body may take: a total deadline, and a minimum average rate checked once the window has passed. */
+export interface BodyTiming {
+  timeoutSeconds: number;
+  minBytesPerSecond: number;
+  rateWindowSeconds: number;
+}
+
+/** 300 s: a full 32 MiB batch needs about 110 KB/s. */
+export const DEFAULT_BODY_TIMEOUT_SECONDS = 300;
+export const DEFAULT_BODY_MIN_BYTES_PER_SECOND = 1024;
+export const DEFAULT_BODY_RATE_WINDOW_SECONDS = 10;
+
+/** Overridable by the vars BODY_TIMEOUT_SECONDS, BODY_MIN_BYTES_PER_SECOND and BODY_RATE_WINDOW_SECONDS. */
+export const bodyTimingOf = (env: Env | undefined): BodyTiming => ({
+  timeoutSeconds: positive(env?.BODY_TIMEOUT_SECONDS, DEFAULT_BODY_TIMEOUT_SECONDS),
+  minBytesPerSecond: positive(env?.BODY_MIN_BYTES_PER_SECOND, DEFAULT_BODY_MIN_BYTES_PER_SECOND),
+  rateWindowSeconds: positive(env?.BODY_RATE_WINDOW_SECONDS, DEFAULT_BODY_RATE_WINDOW_SECONDS),
+});

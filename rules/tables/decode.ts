@@ -59,6 +59,57 @@ function looksLikeUtf8(bytes: Uint8Array, from: number): boolean {
   return true;
 }
 
+/**
+ * The encoding of a whole body held in memory, so a late non-UTF-8 byte is never decoded as UTF-8: a BOM
+ * settles it; otherwise valid UTF-8 from the first byte to the last is UTF-8, anything else GB18030.
+ * `undefined` when every byte is ASCII.
+ */
+export function encodingOfBody(chunks: readonly Uint8Array[]): Encoding | undefined {
+  const bom = chunks[0] ? bomOf(chunks[0]) : undefined;
+  if (bom) return bom;
+  return invalidUtf8At(chunks) === undefined ? (chunks.some(hasNonAscii) ? 'utf-8' : undefined) : 'gb18030';
+}
+
+const hasNonAscii = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
+
+/** The offset of the first byte that is not valid UTF-8 across all the chunks, or undefined when all are valid. */
+export function invalidUtf8At(chunks: readonly Uint8Array[]): number | undefined {
+  let offset = 0;
+  let carry: Uint8Array | undefined; // a sequence cut off by the end of the chunk before
+  for (const chunk of chunks) {
+    let i = 0;
+    if (carry) {
+      const joined = new Uint8Array(carry.length + Math.min(4, chunk.length));
+      joined.set(carry);
+      joined.set(chunk.subarray(0, 4), carry.length);
+      const n = utf8SequenceAt(joined, 0);
+      if (n === 0) return offset - carry.length;
+      if (n === -1) {
+        carry = joined; // still cut off: a chunk of fewer than 4 bytes
+        offset += chunk.length;
+        continue;
+      }
+      i = n - carry.length;
+      carry = undefined;
+    }
+    for (; i < chunk.length; ) {
+      if (chunk[i] < 0x80) {
+        i++;
+        continue;
+      }
+      const n = utf8SequenceAt(chunk, i);
+      if (n === 0) return offset + i;
+      if (n === -1) {
+        carry = chunk.slice(i);
+        break;
+      }
+      i += n;
+    }
+    offset += chunk.length;
+  }
+  return carry ? offset - carry.length : undefined;
+}
+
 export function createDecoder(declared?: Encoding): ChunkDecoder {
   let decoder: TextDecoder | undefined;
   let encoding: Encoding | undefined;

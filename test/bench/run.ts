@@ -124,6 +124,8 @@ try {
   loadHeapError = error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
+(report as BenchReport & { hostile?: unknown }).hostile = await (await import('./hostile.ts')).benchHostile(quick);
+
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 const differentialFile = join(root, 'test-output', 'differential.json');

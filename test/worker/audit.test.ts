@@ -86,6 +86,9 @@ describe('every accepted batch is audited (finding 7)', () => {
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
+    // asking for the second piece shows the first was taken; the second is never read
+    const second = await reader.read();
+    expect(second.done).toBe(false);
     await reader.cancel('client went away');
     await Promise.all(waits);
     const record = await stored(batchId);

@@ -81,12 +81,12 @@ describe('CsvParser', () => {
 
 describe('csvCell', () => {
   it('neutralises formula starts and quotes what needs it', () => {
-    expect(['=1+1', '+1', '-x', '@A1', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-x", "'@A1", "'\tx", "\"'\rx\""]);
+    expect(['=1+1', '+1', '-x', '@A1', '\tx', '\rx'].map(csvCell)).toEqual(['"\'=1+1"', '"\'+1"', '"\'-x"', '"\'@A1"', '"\'\tx"', '"\'\rx"']);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "x"')).toBe('"say ""x"""');
     expect(csvCell(12)).toBe('12');
     expect(csvCell(undefined)).toBe('');
-    expect(csvLine(['a', '=b'])).toBe("a,'=b\r\n");
+    expect(csvLine(['a', '=b'])).toBe(`a,"'=b"\r\n`);
   });
 
   it('neutralises full-width ＝＋－＠ and triggers after leading spaces, NBSP or U+3000 (issue 13, finding 5)', () => {
@@ -94,6 +94,16 @@ describe('csvCell', () => {
       const written = csvCell(cell);
       expect(written.replace(/^"/, ''), JSON.stringify(cell)).toMatch(/^'/);
     }
+  });
+
+  it('neutralises a trigger behind control, format and zero-width characters, and after a tab or semicolon', () => {
+    const hidden = ['\u0000', '\u200b', '\u2060', '\u200c', '\u180e', '\u00ad', '\u202e', '\u001f', '\ufeff', '\u200b\u0000 '];
+    const triggers = ['=', '+', '-', '@', '\ufe66', '\u207c', '\u2212', '\u208c', '\ufe62', '\ufe63', '\uff1d'];
+    for (const h of hidden) for (const t of triggers) expect(csvCell(`${h}${t}1+1`), JSON.stringify(h + t)).toBe(`"'${h}${t}1+1"`);
+    for (const cell of ['x\t=1+1', 'x;=1+1', "'\t=1+1", 'a;\u200b+1', 'x\t\u2212SUM(A1)']) expect(csvCell(cell), JSON.stringify(cell)).toBe(`"'${cell}"`);
+    // a semicolon or tab without a trigger after it is only quoted
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
   });
 
   it('keeps numbers numeric: a negative number or amount is not an injection', () => {

@@ -4,7 +4,8 @@
  * any row is answered. Safe for UTF-8 and GBK/GB18030 alike: their multi-byte sequences never contain
  * the bytes of CR or LF. UTF-16 (with its BOM) is counted by 16-bit code units.
  */
-import { bomOf } from '../decode.ts';
+import { bomOf, type ChunkDecoder } from '../decode.ts';
+import { CsvParser } from './parse.ts';
 
 export function countNonEmptyLines(chunks: readonly Uint8Array[]): number {
   const bom = chunks[0] ? bomOf(chunks[0]) : undefined;
@@ -47,4 +48,17 @@ function countUtf16Lines(chunks: readonly Uint8Array[], littleEndian: boolean): 
     }
   }
   return inLine ? lines + 1 : lines;
+}
+
+/**
+ * The CSV records of a body, counted by the parser that will read them (a quoted note's line breaks are
+ * not records): the exact count, used when the quick line count passes the row limit.
+ */
+export function countRecords(chunks: readonly Uint8Array[], decoder: ChunkDecoder): number {
+  const parser = new CsvParser();
+  let records = 0;
+  for (const chunk of chunks) records += parser.push(decoder.decode(chunk)).length;
+  const tail = decoder.end();
+  if (tail) records += parser.push(tail).length;
+  return records + parser.end().length;
 }

@@ -15,14 +15,15 @@ import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
 import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
 import { CsvSource } from '../batch/csv-source.ts';
-import { Utf8Chunk } from '../batch/utf8-chunk.ts';
+import { answerStream } from '../batch/answer-stream.ts';
+import { EchoBudget, echoLimitsOf } from '../batch/echo.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
-import { countNonEmptyLines } from '../csv/count.ts';
-import { createDecoder, encodingOfCharset } from '../decode.ts';
+import { countNonEmptyLines, countRecords } from '../csv/count.ts';
+import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../decode.ts';
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
-import { limitsOf } from '../limits.ts';
+import { bodyTimingOf, limitsOf } from '../limits.ts';
 import { parseJson } from '../json.ts';
 import { preferredType } from '../accept.ts';
 
@@ -68,7 +69,7 @@ interface Rows {
 function tooManyRows(rows: number, max: number): Response {
   return errorResponse(
     413,
-    errorBody('too-many-rows', `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`, 'body'),
+    errorBody('too-many-rows', `一批最多 ${max} 行，收到 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has ${rows}. Split it into smaller batches`, 'body'),
   );
 }
 
@@ -104,9 +105,27 @@ function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: Ru
       errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030', 'charset'),
     );
   }
-  const dataLines = countNonEmptyLines(chunks) - 1;
-  if (dataLines > maxRows) return tooManyRows(dataLines, maxRows);
-  const source = new CsvSource(chunks, createDecoder(declared));
+  // The encoding from the whole body: a late GBK byte is never read as UTF-8, and text declared UTF-8 must be.
+  const bad = declared === 'utf-8' ? invalidUtf8At(chunks) : undefined;
+  if (bad !== undefined) {
+    return errorResponse(
+      422,
+      errorBody(
+        'invalid-encoding',
+        `CSV 声明为 UTF-8，但第 ${bad + 1} 个字节起不是 UTF-8：请按文件实际的编码（如 GBK）声明 charset，或不声明、由服务识别`,
+        `The CSV is declared UTF-8 but is not UTF-8 from byte ${bad + 1}: declare its real charset (e.g. GBK), or none and let the service detect it`,
+        'charset',
+      ),
+      { rule: meta.id },
+    );
+  }
+  const encoding = declared ?? encodingOfBody(chunks);
+  // Lines are an upper bound on records; past the limit, the records themselves are counted (a quoted note's line breaks are not rows).
+  if (countNonEmptyLines(chunks) - 1 > maxRows) {
+    const dataRows = countRecords(chunks, createDecoder(encoding)) - 1;
+    if (dataRows > maxRows) return tooManyRows(dataRows, maxRows);
+  }
+  const source = new CsvSource(chunks, createDecoder(encoding));
   const header = source.read();
   if (!header || header.malformed) return noHeader(meta);
   return tableRows(header.cells, meta, (batch, columns) => {
@@ -222,7 +241,7 @@ batch.post('/v1/batch/:id', async (c) => {
     );
   }
   const hash = hmacSha256Streaming(auditKey);
-  const body = await readBody(c.req.raw, declared === 'json' ? maxJsonBytes : maxBytes, (chunk) => hash.update(chunk));
+  const body = await readBody(c.req.raw, declared === 'json' ? maxJsonBytes : maxBytes, (chunk) => hash.update(chunk), bodyTimingOf(c.env));
   if (!body.ok) return body.response;
   if (body.size === 0) {
     return errorResponse(
@@ -257,12 +276,10 @@ batch.post('/v1/batch/:id', async (c) => {
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
   const bodyHmac = await hash.hex();
-  const evaluator = tableBatch.evaluator;
   const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
   const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
-  const encoder = new TextEncoder();
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
   if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac }))) {
@@ -276,31 +293,13 @@ batch.post('/v1/batch/:id', async (c) => {
       // no execution context (plain app.fetch): the promise still runs
     }
   };
-  let started = false;
-  let first = true;
-
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const chunk = new Utf8Chunk(encoder);
-      if (!started) writer.head(chunk);
-      started = true;
-      for (let n = 0; n < 512; n++) {
-        const answered = rows.next(tableBatch);
-        if (!answered) {
-          await auditFinish(audit, batchId, 'completed', { ...evaluator.summary });
-          writer.tail(tableBatch.summary(), chunk);
-          controller.enqueue(chunk.bytes());
-          controller.close();
-          return;
-        }
-        writer.row(answered, first, chunk);
-        first = false;
-      }
-      controller.enqueue(chunk.bytes());
-    },
-    cancel() {
-      waitUntil(auditFinish(audit, batchId, 'aborted', { ...evaluator.summary }));
-    },
+  const stream = answerStream({
+    writer,
+    next: (batch) => rows.next(batch),
+    batch: tableBatch,
+    echo: new EchoBudget(echoLimitsOf(c.env, body.size), lang),
+    finish: (status, summary) => auditFinish(audit, batchId, status, summary),
+    waitUntil,
   });
   return new Response(stream, {
     status: 200,

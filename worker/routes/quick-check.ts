@@ -15,6 +15,7 @@ import { isJsonType, readBody, utf8Text } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse } from '../errors.ts';
 import { parseJson } from '../json.ts';
+import { bodyTimingOf } from '../limits.ts';
 
 /** Quick checks are small; `disabled-headcount` rows are the largest legitimate body. */
 const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
@@ -79,7 +80,7 @@ quickCheck.post('/v1/rules/:id', async (c) => {
       { rule: id },
     );
   }
-  const body = await readBody(c.req.raw, QUICK_CHECK_MAX_BYTES);
+  const body = await readBody(c.req.raw, QUICK_CHECK_MAX_BYTES, undefined, bodyTimingOf(c.env));
   if (!body.ok) return body.response;
   let inputs: unknown;
   try {
