@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: evaluation cost, batch throughput and load, in one run on this machine. Prints a
- * Markdown table, writes test-output/bench.json and the README's bench block.
+ * Markdown table and writes test-output/bench.json and test-output/benchmarks.md; with `--write-docs`
+ * (`npm run bench -- --write-docs`) also docs/benchmarks.md. It never writes the README.
  * Loopback only; bounded (about four to five minutes on two cores).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEvaluation } from './evaluation.ts';
-import { replaceBlock } from '../../scripts/readme-tables.ts';
-import { benchTables, readmeSection, type BenchReport } from './section.ts';
+import { benchTables, benchmarksPage, headline, type BenchReport } from './section.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
 import { benchBatchByRule, benchBatches, benchLoad, csvFor, postBatch, residentMB } from './worker.ts';
 import { csvForRule, csvRules } from './rule-csv.ts';
@@ -19,6 +19,7 @@ import { benchXlsxBatch } from './xlsx-batch.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
+const writeDocs = process.argv.includes('--write-docs');
 
 const report: BenchReport = {
   ranAt: new Date().toISOString(),
@@ -128,10 +129,16 @@ mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 const differentialFile = join(root, 'test-output', 'differential.json');
 const differential = existsSync(differentialFile) ? JSON.parse(readFileSync(differentialFile, 'utf8')) : undefined;
-if (!quick) {
-  const readme = join(root, 'README.md');
-  writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), 'bench', readmeSection(report, differential)));
+const docsFile = join(root, 'docs', 'benchmarks.md');
+// without test-output/differential.json (made by test/rules/differential.test.ts) the page keeps the exactness findings it had
+const keptExactness = !differential && existsSync(docsFile) ? readFileSync(docsFile, 'utf8').split('## Exactness against hand formulas\n')[1] : undefined;
+const page = keptExactness ? `${benchmarksPage(report, undefined).split('## Exactness against hand formulas\n')[0]}## Exactness against hand formulas\n${keptExactness}` : benchmarksPage(report, differential);
+writeFileSync(join(root, 'test-output', 'benchmarks.md'), page);
+if (writeDocs) {
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  writeFileSync(docsFile, page);
 }
 console.log(benchTables(report));
 console.log(`\n${loadHeapTable((report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap, loadHeapError)}`);
+console.log(`\nFor the README's link to docs/benchmarks.md:\n${headline(report)}`);
 if (report.workerError || report.selfhostError) process.exitCode = 1;
