@@ -8,6 +8,8 @@ import { selfhostTable, type SelfhostFigures } from './selfhost.ts';
 export const GOAL_ROWS_PER_SECOND = 300_000;
 export const GOAL_ISOLATE_HEAP_MB = 32;
 import type { XlsxBatchFigures } from './xlsx-batch.ts';
+import type { JsonBatchFigures } from './json-batch.ts';
+import type { BatchProfile } from './profile.ts';
 
 export interface BenchReport {
   ranAt: string;
@@ -20,6 +22,13 @@ export interface BenchReport {
   /** The Worker isolate's peak heap in use during a 100k-row batch (MB): `isolateHeap.peakUsedMB`. */
   isolateHeapMB?: number;
   isolateHeapError?: string;
+  /** The same peak per body format (a 100k-row batch of `overquota-reward`, CSV and JSON). */
+  isolateHeapByFormat?: { csv: HeapFigures & { rows: number }; json: HeapFigures & { rows: number } };
+  /** A JSON batch's throughput, and its parse cost next to plain JSON.parse. */
+  jsonBatch?: JsonBatchFigures;
+  /** CPU profiles of the Worker isolate during one batch per rule: the functions with the most self time. */
+  profiles?: BatchProfile[];
+  profileError?: string;
   /** A CSV batch through the Worker in workerd, for every rule that takes CSV. */
   batchByRule?: RuleBatchFigures[];
   /** A LibreOffice-made .xlsx batch (issue 10): rows/s and the isolate's heap. */
@@ -68,6 +77,30 @@ export function benchTables(report: BenchReport): string {
     for (const b of report.batchByRule) out.push(`| \`${b.rule}\` | ${f(b.rows)} | ${f(b.rowsPerSecond)} | ${f(b.seconds, 2)} | ${f(b.okRows)} |`);
     out.push('');
   }
+  const j = report.jsonBatch;
+  if (j) {
+    out.push(
+      `**JSON batch** (the same ${f(j.rows)} rows of \`${j.rule}\` as \`{"rows":[…]}\`, ${f(j.bodyMB, 1)} MB, numbers as JSON numbers, JSON out; median of 3): ${f(j.rowsPerSecond)} rows/s. Reading the body with worker/json.ts (every number kept as written, depth bounded) takes ${f(j.parseMs)} ms, ${ratio(j.parseOverJsonParse)} the ${f(j.jsonParseMs)} ms of plain \`JSON.parse\` (the bench's own Node, median of 5).`,
+      '',
+    );
+  }
+  const byFormat = report.isolateHeapByFormat;
+  if (byFormat) {
+    out.push(
+      `**Isolate heap per format** (\`overquota-reward\`, ${f(byFormat.csv.rows)} rows, highest of 3 batches, MB in use at the peak): CSV ${f(byFormat.csv.peakUsedMB, 1)}, JSON ${f(byFormat.json.peakUsedMB, 1)}${report.xlsxBatch?.heap ? `, xlsx ${f(report.xlsxBatch.heap.peakUsedMB, 1)}` : ''} (goal < ${GOAL_ISOLATE_HEAP_MB}).`,
+      '',
+    );
+  }
+  if (report.profiles?.length) {
+    out.push(
+      `**Where the time goes** (a CPU profile of the Worker isolate through workerd's DevTools endpoint during one ${f(report.profiles[0].rows)}-row batch per rule; the five functions with the most self time, % of the isolate's busy time; all frames in \`bench.json\`, key \`profiles\`):`,
+      '',
+      '| rule | body | busy ms | top functions (self %) |',
+      '|---|---|--:|---|',
+    );
+    for (const p of report.profiles) out.push(`| \`${p.rule}\` | ${p.format} | ${f(p.busyMs)} | ${p.top.slice(0, 5).map((t) => `\`${t.name}\` ${f(t.selfPercent, 1)}`).join(', ')} |`);
+    out.push('');
+  } else if (report.profileError) out.push(`**CPU profiles** not taken: ${report.profileError}.`, '');
   const x = report.xlsxBatch;
   if (x) {
     out.push(
