@@ -69,33 +69,64 @@ const isNumberChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c 
 const SHORT_NUMBER = 15;
 
 /**
- * The texts of the numbers, in document order, and whether the fast reading applies: undefined when a
- * container is nested deeper than `maxDepth` or a number text is long. Malformed text is left to JSON.parse.
+ * Where the numbers are (start and end of each text, in document order), how many object members there
+ * are, and whether the fast reading applies: undefined when a container is nested deeper than `maxDepth`
+ * or a number text is long. Malformed text is left to JSON.parse.
  */
-function numberTexts(text: string, maxDepth: number): { numbers: string[]; members: number } | undefined {
-  const numbers: string[] = [];
+function numberSpans(text: string, maxDepth: number): { spans: number[]; members: number } | undefined {
+  const spans: number[] = [];
   let members = 0;
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i = afterString(text, i) - 1;
+      // to the closing quote: one not preceded by an odd run of backslashes
+      for (;;) {
+        const quote = text.indexOf('"', i + 1);
+        if (quote < 0) return { spans, members };
+        i = quote;
+        if (text.charCodeAt(quote - 1) !== BACKSLASH) break;
+        let slashes = 1;
+        while (text.charCodeAt(quote - 1 - slashes) === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === 0x3a) {
+      members++;
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > maxDepth) return undefined;
     } else if (c === 0x5d || c === 0x7d) {
       depth--;
-    } else if (c === 0x3a) {
-      members++;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       let j = i + 1;
       while (j < n && isNumberChar(text.charCodeAt(j))) j++;
       if (j - i > SHORT_NUMBER) return undefined;
-      numbers.push(text.slice(i, j));
+      spans.push(i, j);
       i = j - 1;
     }
   }
-  return { numbers, members };
+  return { spans, members };
+}
+
+interface Restoring {
+  text: string;
+  spans: number[];
+  /** Index into `spans` of the next number's start. */
+  next: number;
+  members: number;
+}
+
+/** The text of the next number, if it is the number JSON.parse made (undefined when they do not line up). */
+function writtenAs(value: number, at: Restoring): string | undefined {
+  const from = at.spans[at.next];
+  const to = at.spans[at.next + 1];
+  at.next += 2;
+  if (from === undefined) return undefined;
+  // most numbers are written the way JS prints them (1980, 0.5): that string is the text, no copy needed
+  const shown = String(value);
+  if (shown.length === to - from && at.text.startsWith(shown, from)) return shown;
+  const written = at.text.slice(from, to);
+  return Number(written) === value ? written : undefined;
 }
 
 /**
@@ -103,15 +134,15 @@ function numberTexts(text: string, maxDepth: number): { numbers: string[]; membe
  * a number unlike its text, or an object with a key JSON.parse puts first (`"0"`, `"12"`: array-index keys).
  * `at.members` counts the members seen, so a repeated key (which JSON.parse keeps once) is noticed after.
  */
-function restoreNumbers(value: unknown, numbers: string[], at: { next: number; members: number }): boolean {
+function restoreNumbers(value: unknown, at: Restoring): boolean {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
       if (typeof item === 'number') {
-        const written = numbers[at.next++];
-        if (written === undefined || Number(written) !== item) return false;
+        const written = writtenAs(item, at);
+        if (written === undefined) return false;
         value[i] = written;
-      } else if (item !== null && typeof item === 'object' && !restoreNumbers(item, numbers, at)) return false;
+      } else if (item !== null && typeof item === 'object' && !restoreNumbers(item, at)) return false;
     }
     return true;
   }
@@ -122,28 +153,26 @@ function restoreNumbers(value: unknown, numbers: string[], at: { next: number; m
     at.members++;
     const item = object[key];
     if (typeof item === 'number') {
-      const written = numbers[at.next++];
-      if (written === undefined || Number(written) !== item) return false;
+      const written = writtenAs(item, at);
+      if (written === undefined) return false;
       object[key] = written;
-    } else if (item !== null && typeof item === 'object' && !restoreNumbers(item, numbers, at)) return false;
+    } else if (item !== null && typeof item === 'object' && !restoreNumbers(item, at)) return false;
   }
   return true;
 }
 
 /** Parses JSON text as described above; throws `SyntaxError` for text that is not JSON. */
 export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
-  const scanned = numberTexts(text, maxDepth);
+  const scanned = numberSpans(text, maxDepth);
   if (scanned !== undefined) {
-    const { numbers, members } = scanned;
     const value: unknown = JSON.parse(text);
+    const at: Restoring = { text, spans: scanned.spans, next: 0, members: 0 };
     if (typeof value === 'number') {
-      if (numbers.length === 1 && Number(numbers[0]) === value) return numbers[0];
+      const written = writtenAs(value, at);
+      if (written !== undefined && at.next === at.spans.length) return written;
     } else if (value === null || typeof value !== 'object') {
-      if (numbers.length === 0) return value;
-    } else {
-      const at = { next: 0, members: 0 };
-      if (restoreNumbers(value, numbers, at) && at.next === numbers.length && at.members === members) return value;
-    }
+      if (at.spans.length === 0) return value;
+    } else if (restoreNumbers(value, at) && at.next === at.spans.length && at.members === scanned.members) return value;
   }
   return parseQuoted(text, maxDepth);
 }
