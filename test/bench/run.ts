@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: evaluation cost, batch throughput and load, in one run on this machine. Prints a
  * Markdown table and writes test-output/bench.json and test-output/benchmarks.md; with `--write-docs`
- * (`npm run bench -- --write-docs`) also docs/benchmarks.md. It never writes the README.
+ * (`npm run bench -- --write-docs`) also docs/benchmarks.md; `--docs-only` writes the pages again from the last
+ * bench.json without measuring. It never writes the README.
  * Loopback only; bounded (about four to five minutes on two cores).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,27 @@ import { profileBatch } from './profile.ts';
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
 const writeDocs = process.argv.includes('--write-docs');
+
+/** Writes test-output/benchmarks.md, and docs/benchmarks.md with `--write-docs`, from a report. */
+function writePages(report: BenchReport): void {
+  const differentialFile = join(root, 'test-output', 'differential.json');
+  const differential = existsSync(differentialFile) ? JSON.parse(readFileSync(differentialFile, 'utf8')) : undefined;
+  const docsFile = join(root, 'docs', 'benchmarks.md');
+  // without test-output/differential.json (made by test/rules/differential.test.ts) the page keeps the exactness findings it had
+  const keptExactness = !differential && existsSync(docsFile) ? readFileSync(docsFile, 'utf8').split('## Exactness against hand formulas\n')[1] : undefined;
+  const page = keptExactness ? `${benchmarksPage(report, undefined).split('## Exactness against hand formulas\n')[0]}## Exactness against hand formulas\n${keptExactness}` : benchmarksPage(report, differential);
+  writeFileSync(join(root, 'test-output', 'benchmarks.md'), page);
+  if (writeDocs) {
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    writeFileSync(docsFile, page);
+  }
+}
+
+// `--docs-only`: the pages again from the last test-output/bench.json, nothing measured
+if (process.argv.includes('--docs-only')) {
+  writePages(JSON.parse(readFileSync(join(root, 'test-output', 'bench.json'), 'utf8')) as BenchReport);
+  process.exit(0);
+}
 
 const report: BenchReport = {
   ranAt: new Date().toISOString(),
@@ -161,17 +183,7 @@ try {
 
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-const differentialFile = join(root, 'test-output', 'differential.json');
-const differential = existsSync(differentialFile) ? JSON.parse(readFileSync(differentialFile, 'utf8')) : undefined;
-const docsFile = join(root, 'docs', 'benchmarks.md');
-// without test-output/differential.json (made by test/rules/differential.test.ts) the page keeps the exactness findings it had
-const keptExactness = !differential && existsSync(docsFile) ? readFileSync(docsFile, 'utf8').split('## Exactness against hand formulas\n')[1] : undefined;
-const page = keptExactness ? `${benchmarksPage(report, undefined).split('## Exactness against hand formulas\n')[0]}## Exactness against hand formulas\n${keptExactness}` : benchmarksPage(report, differential);
-writeFileSync(join(root, 'test-output', 'benchmarks.md'), page);
-if (writeDocs) {
-  mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(docsFile, page);
-}
+writePages(report);
 console.log(benchTables(report));
 console.log(`\n${loadHeapTable((report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap, loadHeapError)}`);
 console.log(`\nFor the README's link to docs/benchmarks.md:\n${headline(report)}`);
