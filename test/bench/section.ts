@@ -271,10 +271,12 @@ export function headline(report: BenchReport): string {
   const rates = byRule.map((b) => b.rowsPerSecond);
   const parts: string[] = [];
   if (rates.length) parts.push(`${f(thousands(Math.min(...rates)))}–${f(thousands(Math.max(...rates)))} rows/s by rule for a ${f(byRule[0]!.rows)}-row CSV batch in workerd`);
-  if (report.isolateHeapMB !== undefined) parts.push(`the Worker isolate's heap at most ${f(report.isolateHeapMB, 1)} MB in use during it`);
+  const heaps = report.isolateHeapByFormat;
+  if (heaps) parts.push(`the Worker isolate's heap at most ${f(heaps.csv.peakUsedMB, 1)} MB in use during it (${f(heaps.json.peakUsedMB, 1)} MB for the same rows as JSON)`);
+  else if (report.isolateHeapMB !== undefined) parts.push(`the Worker isolate's heap at most ${f(report.isolateHeapMB, 1)} MB in use during it`);
   if (report.evaluation.length) {
     const r = report.evaluation.map((e) => e.ratios.evaluateOverHyperFormula);
     parts.push(`\`evaluate()\` ${ratio(Math.min(...r))}–${ratio(Math.max(...r))} the time of HyperFormula on the clerk's formula`);
   }
-  return `Latest figures (${report.ranAt.slice(0, 10)}): ${parts.join(', ')}.`;
+  return `Latest figures (${report.ranAt.slice(0, 10)}, on a busy machine): ${parts.join(', ')}.`;
 }
