@@ -145,17 +145,21 @@ export function evaluate(ruleId: string, rawInputs: unknown): Evaluation {
 }
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
-  const [answer, undated] = evaluateOnce(rule, rawInputs, options);
+  const coerced: { input?: Record<string, unknown> } = {};
+  const [answer, undated] = evaluateOnce(rule, rawInputs, options, coerced);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer);
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer);
 }
 
-/** One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
-function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions): [Evaluation, boolean] {
+/**
+ * One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one.
+ * The inputs are coerced here, or taken as already coerced (`coerced.input` given); either way `coerced.input` holds them after.
+ */
+function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, coerced: { input?: Record<string, unknown> } = {}): [Evaluation, boolean] {
   let undated = false;
   try {
-    const input = coerceObject(rawInputs ?? {}, cachedInputs(rule));
+    const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule)));
     const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain);
     undated = ctx.date === undefined;
     checkValidity(rule, input, ctx);
@@ -197,24 +201,32 @@ function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: Evaluat
 }
 
 /** The plan's window cut at every parameter change inside it: [from, to] inclusive, oldest first. */
-function periodsOfWindow(plan: Plan): [string, string][] {
-  const starts = [plan.validFrom, ...parameterChangeDates().filter((d) => d > plan.validFrom && d <= plan.validTo)];
-  return starts.map((from, i) => [from, i + 1 < starts.length ? addDays(starts[i + 1], -1) : plan.validTo]);
+function periodsOfWindow(plan: Plan): readonly [string, string][] {
+  // made once per plan and list of change dates (a batch without dates asks for it on every row)
+  const changes = parameterChangeDates();
+  const kept = windowPeriods.get(plan);
+  if (kept?.changes === changes) return kept.periods;
+  const starts = [plan.validFrom, ...changes.filter((d) => d > plan.validFrom && d <= plan.validTo)];
+  const periods = starts.map((from, i): [string, string] => [from, i + 1 < starts.length ? addDays(starts[i + 1], -1) : plan.validTo]);
+  windowPeriods.set(plan, { changes, periods });
+  return periods;
 }
+const windowPeriods = new WeakMap<Plan, { changes: readonly string[]; periods: readonly [string, string][] }>();
 
 /**
  * Generic, never by rule: the case is evaluated on the first day of every period of the window. If the
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation): Evaluation {
+function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, input: Record<string, unknown>, answer: Evaluation): Evaluation {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const periods = periodsOfWindow(planFor(undefined));
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
-    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false });
+    // The inputs were coerced once; a date as `from` is (a checked YYYY-MM-DD) coerces to itself.
+    const [dated] = evaluateOnce(rule, undefined, { explain: false }, { input: { ...input, date: from } });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

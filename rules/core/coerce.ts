@@ -13,6 +13,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** A whole number a JS number holds exactly; bigger ones take the decimal path (and its size check). */
 const PLAIN_INTEGER = /^[+-]?\d{1,15}$/;
+/** A plain decimal text that needs none of the checks below: at most 15 whole digits and `MAX_DECIMAL_PLACES` places. */
+const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
 /** Magnitudes of 10^15 and more are typing errors, not claims (decimal.js's `e` is the exponent). */
 const LIMIT_EXPONENT = 15;
 /** More decimal places than this are not a claim either (and 1e-400 must not quietly become 0). */
@@ -83,6 +85,8 @@ export function toDecimal(value: unknown, field: Field): Dec {
     return exactDecimal(String(value), field);
   }
   if (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT) {
+    // the common cell, "29700.00" or "-12": finite, no exponent, few places, so exact as it stands
+    if (PLAIN_DECIMAL.test(value)) return new Dec(value);
     if (NUMBER.test(value)) return exactDecimal(value, field);
     let t = foldWidth(value).trim();
     if (GROUPED.test(t)) t = t.replace(/,/g, '');
@@ -285,15 +289,38 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
     }
   }
   const out: Record<string, unknown> = {};
-  for (const spec of specs) {
-    const field: Field = { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
+  const fields = prefix || prefixZh ? undefined : topFieldsOf(specs);
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    const field: Field = fields ? fields[i] : { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
     const value = source[spec.name];
     if (isBlank(value)) {
-      if (spec.default !== undefined) out[spec.name] = coerceValue(spec.default, spec, field);
+      if (spec.default !== undefined) out[spec.name] = fields ? defaultOf(spec, field) : coerceValue(spec.default, spec, field);
       else if (spec.required) fail('missing-input', `缺少必填项：${field.zh}`, `Missing required input ${field.code} (${spec.label.en})`, field.code);
       continue;
     }
     out[spec.name] = coerceValue(value, spec, field);
   }
   return out;
+}
+
+/** The fields of a top-level spec list (named by the input alone), made once per list: a batch coerces the same specs row after row. */
+const topFields = new WeakMap<readonly InputSpec[], Field[]>();
+function topFieldsOf(specs: readonly InputSpec[]): Field[] {
+  let fields = topFields.get(specs);
+  if (!fields) topFields.set(specs, (fields = specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh }))));
+  return fields;
+}
+
+/**
+ * A spec's default, coerced once: defaults are constant, and what they coerce to (numbers, texts,
+ * booleans, immutable decimals) can be shared. A list default is made afresh each time (a rule could change it).
+ */
+const coercedDefaults = new WeakMap<InputSpec, { value: unknown }>();
+function defaultOf(spec: InputSpec, field: Field): unknown {
+  const kept = coercedDefaults.get(spec);
+  if (kept) return kept.value;
+  const value = coerceValue(spec.default, spec, field);
+  if (value === null || typeof value !== 'object' || value instanceof Dec) coercedDefaults.set(spec, { value });
+  return value;
 }

@@ -12,14 +12,14 @@ interface HeapUsage {
 }
 
 /** Waits for `promise`, or fails after `ms`: the bench stays bounded if workerd stops answering. */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A DevTools protocol session on one isolate: `call(method)` answers with the method's result. */
-async function devtools(endpoint: string) {
+export async function devtools(endpoint: string) {
   const socket = new WebSocket(endpoint);
   await within(
     5_000,
@@ -40,9 +40,9 @@ async function devtools(endpoint: string) {
     else waiter.resolve(message.result);
   });
   return {
-    call<T>(method: string, ms = 1_000): Promise<T> {
+    call<T>(method: string, ms = 1_000, params?: Record<string, unknown>): Promise<T> {
       const id = ++next;
-      socket.send(JSON.stringify({ id, method }));
+      socket.send(JSON.stringify(params ? { id, method, params } : { id, method }));
       return within(ms, `DevTools ${method}`, new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (r: unknown) => void, reject })));
     },
     close: () => socket.close(),

@@ -1,0 +1,60 @@
+/**
+ * JSON batches: the same rows as the CSV batch (`csvFor`), as `{"rows":[…]}` with numbers as JSON
+ * numbers; their throughput through the Worker, and what reading such a body costs next to plain
+ * `JSON.parse` (worker/json.ts keeps every number's text, so `29700.00` is not a binary float first).
+ */
+import { parseJson } from '../../worker/json.ts';
+import { rowsFor } from './rows.ts';
+import { BATCH_RULE, postBatchAnswer } from './worker.ts';
+
+export interface JsonBatchFigures {
+  rule: string;
+  rows: number;
+  bodyMB: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** worker/json.ts's `parseJson` over plain `JSON.parse` on the same body (median of 5, in the bench's own Node). */
+  parseOverJsonParse: number;
+  parseMs: number;
+  jsonParseMs: number;
+}
+
+export function jsonFor(count: number): string {
+  const rows = rowsFor(BATCH_RULE, count, 7).map((r, i) => JSON.stringify({ rowId: String(i + 1), ...r }));
+  return `{"rows":[${rows.join(',')}]}`;
+}
+
+const median = (f: () => unknown, reps = 5) => {
+  f();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(reps / 2)];
+};
+
+/** `parseJson` against `JSON.parse` on one body, ms each. */
+export function parseCost(body: string): { parseMs: number; jsonParseMs: number } {
+  return { parseMs: median(() => parseJson(body)), jsonParseMs: median(() => JSON.parse(body)) };
+}
+
+export async function benchJsonBatch(url: string, rows: number, reps = 3): Promise<JsonBatchFigures> {
+  const body = jsonFor(rows);
+  const type = 'application/json; charset=utf-8';
+  await postBatchAnswer(url, jsonFor(Math.min(rows, 20_000)), Math.min(rows, 20_000), BATCH_RULE, type);
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) times.push((await postBatchAnswer(url, body, rows, BATCH_RULE, type)).seconds);
+  const seconds = times.sort((a, b) => a - b)[Math.floor(reps / 2)];
+  const cost = parseCost(body);
+  return {
+    rule: BATCH_RULE,
+    rows,
+    bodyMB: Buffer.byteLength(body) / 2 ** 20,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    parseOverJsonParse: cost.parseMs / cost.jsonParseMs,
+    ...cost,
+  };
+}
