@@ -79,10 +79,15 @@ describe('parameters as data', () => {
   /** Numbers that are arithmetic, not policy: nothing, one, 4 decimals of a displayed ratio, months in a year. */
   const allowed = new Set(['0', '1', '4', '12']);
 
-  it('writes no policy number in rule code (rules/clauses)', () => {
-    const dir = new URL('rules/clauses/', root);
-    for (const file of readdirSync(dir)) {
-      const logic = logicOf(readFileSync(new URL(file, dir), 'utf8'));
+  /** The code of every rule folder (rules/clauses/<id>/, rules/helpers/<id>/), its table of cases left out. */
+  const ruleCode = ['rules/clauses/', 'rules/helpers/'].flatMap((dir) =>
+    (readdirSync(new URL(dir, root), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('cases.ts')).map((f) => `${dir}${f}`),
+  );
+
+  it('writes no policy number in rule code (rules/clauses, rules/helpers)', () => {
+    expect(ruleCode.length).toBeGreaterThan(rules.length);
+    for (const file of ruleCode) {
+      const logic = logicOf(readFileSync(new URL(file, root), 'utf8'));
       const numbers = [...logic.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?!\w)/g)].map((m) => m[0]).filter((n) => !allowed.has(n));
       expect(numbers, file).toEqual([]);
     }
@@ -128,7 +133,8 @@ describe('parameters as data', () => {
 
   it('writes no policy number in a prose string anywhere in rules/ (texts read the parameter; only rules/parameters, rules/plans and the quoted interpretations hold numbers)', () => {
     const files = (readdirSync(new URL('rules/', root), { recursive: true }) as string[]).filter(
-      (f) => f.endsWith('.ts') && !/^(parameters|plans|tables)\//.test(f) && f !== 'interpretations.ts', // tables/: cell forms (`2024年6月30日`, `￥29,700.00`), no policy numbers
+      // tables/: cell forms (`2024年6月30日`, `￥29,700.00`), no policy numbers; cases.ts: a rule's table of cases, examples by nature
+      (f) => f.endsWith('.ts') && !/^(parameters|plans|tables)\//.test(f) && f !== 'interpretations.ts' && !f.endsWith('/cases.ts'),
     );
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) expect(numbersInProse(readFileSync(new URL(`rules/${file}`, root), 'utf8')), file).toEqual([]);
@@ -136,7 +142,7 @@ describe('parameters as data', () => {
 
   it('names its rule id and clause id in each rule module’s header', () => {
     for (const rule of rules) {
-      const file = readFileSync(new URL(`rules/clauses/${rule.id}.ts`, root), 'utf8');
+      const file = readFileSync(new URL(`rules/${rule.kind === 'helper' ? 'helpers' : 'clauses'}/${rule.id}/rule.ts`, root), 'utf8');
       const header = file.slice(0, file.indexOf('*/'));
       expect(header, rule.id).toContain(`\`${rule.id}\``);
       expect(header, rule.id).toMatch(rule.kind === 'helper' ? /helper/ : new RegExp(`clause ${rule.clause.id.replace('.', '\\.')}`));

@@ -6,9 +6,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Dec } from '../../rules/core/decimal.ts';
 import type { District } from '../../rules/parameters/districts.ts';
-import { overquotaReward } from '../../rules/clauses/overquota-reward.ts';
-import { tobaccoMinDistance } from '../../rules/clauses/tobacco-min-distance.ts';
-import { disabledHeadcount } from '../../rules/clauses/disabled-headcount.ts';
+import { overquotaReward } from '../../rules/clauses/overquota-reward/rule.ts';
+import { tobaccoMinDistance } from '../../rules/clauses/tobacco-min-distance/rule.ts';
+import { disabledHeadcount } from '../../rules/helpers/disabled-headcount/rule.ts';
 import { defineRule } from '../../rules/core/rule.ts';
 import { clauses } from '../../rules/plans/baotou-2023-43/clauses.ts';
 import { text } from '../../rules/core/text.ts';
