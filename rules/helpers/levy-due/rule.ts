@@ -8,6 +8,7 @@
  * social average wage from 2017-04-01, 18号; 2 × from 2018-04-01, 财税〔2018〕39号) and the reduced rates
  * (财政部公告2019年第98号 and 2023年第8号, to 2027-12-31). All dated in `rules/parameters/national.ts`.
  */
+import type { Context } from '../../core/context.ts';
 import { addDays } from '../../core/dates.ts';
 import { Dec, decimalOf, money, percent, plain } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';
@@ -24,14 +25,202 @@ import { documentsOf, type Parameter } from '../../parameters/types.ts';
 const levyParameters: Parameter[] = [levy.formula, levy.exemptMaxStaff, levy.exemptWithinYearsOfRegistration, levy.wageCapMultiple, levy.tierRatio, levy.rateAtOrAboveTier, levy.rateBelowTier];
 
 /** Changes of the levy rules strictly inside a collection year (after its 1 January), each once. */
-function changesWithin(collectionYear: number): { from: string; document: string }[] {
+function changesWithin(collectionYear: number, ctx: Context): { from: string; document: string }[] {
   const first = `${collectionYear}-01-01`;
   const last = `${collectionYear}-12-31`;
   const seen = new Map<string, { from: string; document: string }>();
   for (const p of levyParameters) {
-    for (const h of p.history) if (h.from > first && h.from <= last) seen.set(`${h.from} ${h.source.document}`, { from: h.from, document: h.source.document });
+    for (const h of ctx.historyOf(p)) if (h.from > first && h.from <= last) seen.set(`${h.from} ${h.source.document}`, { from: h.from, document: h.source.document });
   }
   return [...seen.values()].sort((a, b) => (a.from < b.from ? -1 : 1));
+}
+
+/** The collection date: after the data year, and given where the rules change within the collection year; the formula in force on it. */
+function collectionDateOf(input: { year: number; date?: string }, ctx: Context): string {
+  const { year } = input;
+  const collectionYear = year + 1;
+  ctx.rely('levy-year');
+  if (input.date !== undefined && input.date <= `${year}-12-31`) {
+    fail(
+      'inconsistent-input',
+      `征收日期 ${input.date} 不在所属年度 ${year} 之后：${year} 年度的保障金在 ${collectionYear} 年及以后征收`,
+      `The collection date ${input.date} is not after the data year ${year}: the levy for ${year} is collected from ${collectionYear}`,
+      'date',
+    );
+  }
+  if (input.date === undefined) {
+    const changes = changesWithin(collectionYear, ctx);
+    if (changes.length > 0) {
+      const list = changes.map((c) => `${c.from}（${c.document}）`).join('、');
+      const listEn = changes.map((c) => `${c.from} (${c.document})`).join(', ');
+      fail(
+        'collection-date-needed',
+        `${year} 年度的保障金在 ${collectionYear} 年征收，而该年内规定有变化：${list}。请填写征收日期 date`,
+        `The levy for ${year} is collected in ${collectionYear}, when the rules changed: ${listEn}. Give the collection date (date)`,
+        'date',
+      );
+    }
+  }
+  const collectedShown = input.date ?? `${collectionYear}`;
+  const formula = ctx.entry(levy.formula);
+  if (!formula || formula.value === null) {
+    const first = ctx.historyOf(levy.formula)[0];
+    fail(
+      'no-levy-rule-for-year',
+      `征收日期 ${collectedShown} 早于已收录的保障金规定（${first.source.document}，${first.from} 起）`,
+      `The collection date ${collectedShown} is before the levy rules held (${first.source.document}, from ${first.from})`,
+      input.date === undefined ? 'year' : 'date',
+    );
+  }
+  ctx.step(() => [
+    `${year} 年度（所属年度）的保障金于 ${collectedShown} 征收：按征收日期适用的规定计算（${formula.source.document}）`,
+    `The levy for the data year ${year} is collected in ${collectedShown}: the rules in force on the collection date apply (${formula.source.document})`,
+  ]);
+  return collectedShown;
+}
+
+/** More counted disabled employees than the weights allow for the staff is impossible. */
+function checkCounted(totalStaff: number, disabledCounted: Dec, ctx: Context): void {
+  const maxWeight = ctx.at(headcount.doubleWeight).value;
+  if (disabledCounted.gt(totalStaff * maxWeight)) {
+    fail(
+      'inconsistent-input',
+      `残疾职工折算人数 ${plain(disabledCounted)} 超过在职职工总数的${maxWeight}倍，无法成立`,
+      `disabledCounted ${plain(disabledCounted)} is more than ${maxWeight} × totalStaff: impossible`,
+      'disabledCounted',
+    );
+  }
+}
+
+/** The reduced rates' entry on the collection date; a warning when they have ended. */
+function reducedRatesInForce(ctx: Context, collectedShown: string) {
+  const tierEntry = ctx.entry(levy.tierRatio);
+  if (tierEntry && tierEntry.value === null) {
+    const lastDay = addDays(tierEntry.from, -1);
+    ctx.warn(
+      `分档减缴（${tierEntry.source.document}）执行至 ${lastDay}；征收日期 ${collectedShown} 按应缴额全额计算，请核对有无新规定`,
+      `The reduced rates (${tierEntry.source.document}) ended ${lastDay}; collected ${collectedShown}, the full levy is due: check for newer rules`,
+    );
+  }
+  return tierEntry;
+}
+
+/** The shortfall against the quota, exact. */
+function shortfallOf(totalStaff: number, disabledCounted: Dec, ctx: Context): { ratio: Dec; shortfall: Dec; shortfallPersons: Dec } {
+  const ratio = decimalOf(ctx.at(quota.ratio));
+  const quotaPersons = ratio.times(totalStaff);
+  ctx.step(() => [`${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`]);
+  const shortfall = quotaPersons.minus(disabledCounted);
+  const shortfallPersons = Dec.max(0, shortfall);
+  ctx.step(() => [
+    `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? '：已达到比例' : ' 人（不取整）'}`,
+    `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? ': the quota is met' : ' persons (not rounded)'}`,
+  ]);
+  return { ratio, shortfall, shortfallPersons };
+}
+
+/** The wage base: the average wage, capped at the multiple of the social average wage in force on the collection date. */
+function wageBaseOf(averageWage: Dec, socialAverageWage: Dec | undefined, ctx: Context): Dec {
+  let wageBase = averageWage;
+  const cap = ctx.entry(levy.wageCapMultiple);
+  if (!cap || cap.value === null) {
+    const first = ctx.historyOf(levy.wageCapMultiple)[0];
+    ctx.step(() => [
+      `征收日期早于 ${first.source.document}（${first.from} 起设封顶）：按实际年平均工资 ${money(wageBase)} 元，不封顶`,
+      `Collected before ${first.source.document} (cap from ${first.from}): the actual average wage ${money(wageBase)} yuan, no cap`,
+    ]);
+  } else if (socialAverageWage === undefined) {
+    const multiple = decimalOf(cap as { value: number });
+    ctx.warn(
+      `未填写当地社会平均工资：未检查“超过${plain(multiple)}倍按${plain(multiple)}倍计算”的封顶（${cap.source.document}）`,
+      `No socialAverageWage given: the ${plain(multiple)} × social-average-wage cap (${cap.source.document}) was not checked`,
+    );
+    ctx.step(() => [`计征工资：年平均工资 ${money(wageBase)} 元`, `Wage base: the average wage ${money(wageBase)} yuan`]);
+  } else {
+    const multiple = decimalOf(cap as { value: number });
+    const limit = multiple.times(socialAverageWage);
+    if (wageBase.gt(limit)) {
+      ctx.step(() => [
+        `年平均工资 ${money(wageBase)} 超过社会平均工资 ${money(socialAverageWage)} 的${plain(multiple)}倍（${cap.source.document}）：按 ${money(limit)} 元计算`,
+        `The average wage ${money(wageBase)} exceeds ${plain(multiple)} × the social average ${money(socialAverageWage)} (${cap.source.document}): ${money(limit)} yuan is used`,
+      ]);
+      wageBase = limit;
+    } else {
+      ctx.step(() => [
+        `年平均工资 ${money(wageBase)} 未超过社会平均工资的${plain(multiple)}倍（${money(limit)}，${cap.source.document}）：按实际计算`,
+        `The average wage ${money(wageBase)} is within ${plain(multiple)} × the social average (${money(limit)}, ${cap.source.document}): used as it is`,
+      ]);
+    }
+  }
+  return wageBase;
+}
+
+/**
+ * The small-enterprise exemption on the collection date: true when the unit is exempt. With no end date
+ * under the later rule; under the earlier one it needs the registration date, which is refused, not guessed.
+ */
+function smallEnterpriseExempt(totalStaff: number, unitKind: string, shortfall: Dec, ctx: Context): boolean {
+  const maxStaff = ctx.at(levy.exemptMaxStaff);
+  if (totalStaff > maxStaff.value) return false;
+  if (unitKind !== 'enterprise') {
+    ctx.step(() => [
+      `在职职工不超过 ${maxStaff.value} 人，但暂免只适用于企业：照常计算`,
+      `${maxStaff.value} or fewer staff, but the exemption is for enterprises only: computed as usual`,
+    ]);
+    return false;
+  }
+  const withinYears = ctx.entry(levy.exemptWithinYearsOfRegistration);
+  if (withinYears && withinYears.value !== null) {
+    if (shortfall.gt(0)) {
+      const until = ctx.historyOf(levy.exemptWithinYearsOfRegistration)[1]?.from ?? '';
+      fail(
+        'registration-date-needed',
+        `征收日期在 ${until} 之前：在职职工 ${totalStaff} 人（不超过 ${maxStaff.value} 人）的小微企业，自工商登记注册之日起 ${withinYears.value} 年内免征（${withinYears.source.document}）；本规则没有登记日期，不作推断，请人工核定`,
+        `Collected before ${until}: a small enterprise with ${totalStaff} staff (${maxStaff.value} or fewer) is exempt within ${withinYears.value} years of its registration (${withinYears.source.document}); this rule has no registration date and does not guess: decide by hand`,
+        'totalStaff',
+      );
+    }
+    return false;
+  }
+  ctx.step(() => [
+    `在职职工 ${totalStaff} 人，不超过 ${maxStaff.value} 人（含）的企业暂免征收（${maxStaff.source.document}，${maxStaff.from} 起，无截止日期）`,
+    `An enterprise with ${totalStaff} staff (${maxStaff.value} or fewer) is exempt (${maxStaff.source.document}, from ${maxStaff.from}, no end date)`,
+  ]);
+  return true;
+}
+
+/** The shortfall times the wage base, kept exact. */
+function levyBase(shortfall: Dec, wageBase: Dec, ctx: Context): { base: Dec; baseShown: string } {
+  const base = shortfall.times(wageBase);
+  const unrounded = !new Dec(money(base)).eq(base);
+  const baseShown = !unrounded ? money(base) : base.decimalPlaces() > 4 ? `${plain(base.toDecimalPlaces(4))}…` : plain(base);
+  ctx.step(() => [
+    `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`,
+    `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`,
+  ]);
+  return { base, baseShown };
+}
+
+/** The share of the levy payable under the reduced rates in force, by the unit's tier; a hint toward the lower rate. */
+function reducedRate(totalStaff: number, disabledCounted: Dec, ctx: Context): Dec {
+  const tier = decimalOf(ctx.at(levy.tierRatio));
+  const tierPersons = tier.times(totalStaff);
+  const atTier = disabledCounted.gte(tierPersons);
+  const rateReading = ctx.at(atTier ? levy.rateAtOrAboveTier : levy.rateBelowTier);
+  const rate = decimalOf(rateReading);
+  ctx.step(() => [
+    `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}：按应缴额的 ${percent(rate)} 缴纳（${rateReading.source.document}）`,
+    `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}: ${percent(rate)} of the levy is payable (${rateReading.source.document})`,
+  ]);
+  if (!atTier) {
+    const more = tierPersons.minus(disabledCounted);
+    const rateAbove = decimalOf(ctx.at(levy.rateAtOrAboveTier));
+    ctx.hint(() => [
+      `再增加 ${plain(more)} 名折算残疾职工（达到${percent(tier)}），按 ${percent(rateAbove)} 缴纳`,
+      `${plain(more)} more counted disabled employees (reaching ${percent(tier)}) would cut the share payable to ${percent(rateAbove)}`,
+    ]);
+  }
+  return rate;
 }
 
 export const levyDue = defineRule({
@@ -114,171 +303,21 @@ export const levyDue = defineRule({
   claimDate: (input) => `${input.year + 1}-01-01`,
   claimDateField: 'year',
   compute(input, ctx) {
-    const { totalStaff, disabledCounted, year } = input;
-    const collectionYear = year + 1;
-    ctx.rely('levy-year');
-    if (input.date !== undefined && input.date <= `${year}-12-31`) {
-      fail(
-        'inconsistent-input',
-        `征收日期 ${input.date} 不在所属年度 ${year} 之后：${year} 年度的保障金在 ${collectionYear} 年及以后征收`,
-        `The collection date ${input.date} is not after the data year ${year}: the levy for ${year} is collected from ${collectionYear}`,
-        'date',
-      );
+    const { totalStaff, disabledCounted } = input;
+    const collectedShown = collectionDateOf(input, ctx);
+    checkCounted(totalStaff, disabledCounted, ctx);
+    const tierEntry = reducedRatesInForce(ctx, collectedShown);
+    const { ratio, shortfall, shortfallPersons } = shortfallOf(totalStaff, disabledCounted, ctx);
+    const wageBase = wageBaseOf(input.averageWage, input.socialAverageWage, ctx);
+    if (smallEnterpriseExempt(totalStaff, input.unitKind, shortfall, ctx)) {
+      return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(0), exempt: true };
     }
-    if (input.date === undefined) {
-      const changes = changesWithin(collectionYear);
-      if (changes.length > 0) {
-        const list = changes.map((c) => `${c.from}（${c.document}）`).join('、');
-        const listEn = changes.map((c) => `${c.from} (${c.document})`).join(', ');
-        fail(
-          'collection-date-needed',
-          `${year} 年度的保障金在 ${collectionYear} 年征收，而该年内规定有变化：${list}。请填写征收日期 date`,
-          `The levy for ${year} is collected in ${collectionYear}, when the rules changed: ${listEn}. Give the collection date (date)`,
-          'date',
-        );
-      }
-    }
-    const collectedOn = ctx.date!;
-    const collectedShown = input.date ?? `${collectionYear}`;
-    const formula = ctx.entry(levy.formula);
-    if (!formula || formula.value === null) {
-      const first = levy.formula.history[0];
-      fail(
-        'no-levy-rule-for-year',
-        `征收日期 ${collectedShown} 早于已收录的保障金规定（${first.source.document}，${first.from} 起）`,
-        `The collection date ${collectedShown} is before the levy rules held (${first.source.document}, from ${first.from})`,
-        input.date === undefined ? 'year' : 'date',
-      );
-    }
-    ctx.step(() => [
-      `${year} 年度（所属年度）的保障金于 ${collectedShown} 征收：按征收日期适用的规定计算（${formula.source.document}）`,
-      `The levy for the data year ${year} is collected in ${collectedShown}: the rules in force on the collection date apply (${formula.source.document})`,
-    ]);
-    const maxWeight = ctx.at(headcount.doubleWeight).value;
-    if (disabledCounted.gt(totalStaff * maxWeight)) {
-      fail(
-        'inconsistent-input',
-        `残疾职工折算人数 ${plain(disabledCounted)} 超过在职职工总数的${maxWeight}倍，无法成立`,
-        `disabledCounted ${plain(disabledCounted)} is more than ${maxWeight} × totalStaff: impossible`,
-        'disabledCounted',
-      );
-    }
-    const tierEntry = ctx.entry(levy.tierRatio);
-    if (tierEntry && tierEntry.value === null) {
-      const lastDay = addDays(tierEntry.from, -1);
-      ctx.warn(
-        `分档减缴（${tierEntry.source.document}）执行至 ${lastDay}；征收日期 ${collectedShown} 按应缴额全额计算，请核对有无新规定`,
-        `The reduced rates (${tierEntry.source.document}) ended ${lastDay}; collected ${collectedShown}, the full levy is due: check for newer rules`,
-      );
-    }
-
-    // The shortfall, exact.
-    const ratio = decimalOf(ctx.at(quota.ratio));
-    const quotaPersons = ratio.times(totalStaff);
-    ctx.step(() => [`${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`]);
-    const shortfall = quotaPersons.minus(disabledCounted);
-    const shortfallPersons = Dec.max(0, shortfall);
-    ctx.step(() => [
-      `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? '：已达到比例' : ' 人（不取整）'}`,
-      `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? ': the quota is met' : ' persons (not rounded)'}`,
-    ]);
-
-    // The wage base: capped from 2017-04-01 (3 ×), then 2018-04-01 (2 ×), by collection date.
-    let wageBase = input.averageWage;
-    const cap = ctx.entry(levy.wageCapMultiple);
-    if (!cap || cap.value === null) {
-      const first = levy.wageCapMultiple.history[0];
-      ctx.step(() => [
-        `征收日期早于 ${first.source.document}（${first.from} 起设封顶）：按实际年平均工资 ${money(wageBase)} 元，不封顶`,
-        `Collected before ${first.source.document} (cap from ${first.from}): the actual average wage ${money(wageBase)} yuan, no cap`,
-      ]);
-    } else if (input.socialAverageWage === undefined) {
-      const multiple = decimalOf(cap as { value: number });
-      ctx.warn(
-        `未填写当地社会平均工资：未检查“超过${plain(multiple)}倍按${plain(multiple)}倍计算”的封顶（${cap.source.document}）`,
-        `No socialAverageWage given: the ${plain(multiple)} × social-average-wage cap (${cap.source.document}) was not checked`,
-      );
-      ctx.step(() => [`计征工资：年平均工资 ${money(wageBase)} 元`, `Wage base: the average wage ${money(wageBase)} yuan`]);
-    } else {
-      const multiple = decimalOf(cap as { value: number });
-      const socialAverageWage = input.socialAverageWage;
-      const limit = multiple.times(socialAverageWage);
-      if (wageBase.gt(limit)) {
-        ctx.step(() => [
-          `年平均工资 ${money(wageBase)} 超过社会平均工资 ${money(socialAverageWage)} 的${plain(multiple)}倍（${cap.source.document}）：按 ${money(limit)} 元计算`,
-          `The average wage ${money(wageBase)} exceeds ${plain(multiple)} × the social average ${money(socialAverageWage)} (${cap.source.document}): ${money(limit)} yuan is used`,
-        ]);
-        wageBase = limit;
-      } else {
-        ctx.step(() => [
-          `年平均工资 ${money(wageBase)} 未超过社会平均工资的${plain(multiple)}倍（${money(limit)}，${cap.source.document}）：按实际计算`,
-          `The average wage ${money(wageBase)} is within ${plain(multiple)} × the social average (${money(limit)}, ${cap.source.document}): used as it is`,
-        ]);
-      }
-    }
-
-    // The exemption for small enterprises: from 2017-04-01 with no end date (18号); before, 72号's needs the registration date.
-    const maxStaff = ctx.at(levy.exemptMaxStaff);
-    if (totalStaff <= maxStaff.value) {
-      if (input.unitKind === 'enterprise') {
-        const withinYears = ctx.entry(levy.exemptWithinYearsOfRegistration);
-        if (withinYears && withinYears.value !== null) {
-          if (shortfall.gt(0)) {
-            fail(
-              'registration-date-needed',
-              `征收日期在 ${levy.exemptWithinYearsOfRegistration.history[1]?.from ?? ''} 之前：在职职工 ${totalStaff} 人（不超过 ${maxStaff.value} 人）的小微企业，自工商登记注册之日起 ${withinYears.value} 年内免征（${withinYears.source.document}）；本规则没有登记日期，不作推断，请人工核定`,
-              `Collected before ${levy.exemptWithinYearsOfRegistration.history[1]?.from ?? ''}: a small enterprise with ${totalStaff} staff (${maxStaff.value} or fewer) is exempt within ${withinYears.value} years of its registration (${withinYears.source.document}); this rule has no registration date and does not guess: decide by hand`,
-              'totalStaff',
-            );
-          }
-        } else {
-          ctx.step(() => [
-            `在职职工 ${totalStaff} 人，不超过 ${maxStaff.value} 人（含）的企业暂免征收（${maxStaff.source.document}，${maxStaff.from} 起，无截止日期）`,
-            `An enterprise with ${totalStaff} staff (${maxStaff.value} or fewer) is exempt (${maxStaff.source.document}, from ${maxStaff.from}, no end date)`,
-          ]);
-          return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(0), exempt: true };
-        }
-      } else {
-        ctx.step(() => [
-          `在职职工不超过 ${maxStaff.value} 人，但暂免只适用于企业：照常计算`,
-          `${maxStaff.value} or fewer staff, but the exemption is for enterprises only: computed as usual`,
-        ]);
-      }
-    }
-
     if (shortfall.lte(0)) {
       ctx.step(() => [`达到${percent(ratio)}比例：无需缴纳`, `The quota of ${percent(ratio)} is met: nothing is owed`]);
       return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(1), exempt: false };
     }
-    const base = shortfall.times(wageBase);
-    const unrounded = !new Dec(money(base)).eq(base);
-    const baseShown = !unrounded ? money(base) : base.decimalPlaces() > 4 ? `${plain(base.toDecimalPlaces(4))}…` : plain(base);
-    ctx.step(() => [
-      `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`,
-      `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`,
-    ]);
-
-    // The reduced rates (by collection date).
-    let rate = new Dec(1);
-    if (tierEntry && tierEntry.value !== null) {
-      const tier = decimalOf(ctx.at(levy.tierRatio));
-      const tierPersons = tier.times(totalStaff);
-      const atTier = disabledCounted.gte(tierPersons);
-      const rateReading = ctx.at(atTier ? levy.rateAtOrAboveTier : levy.rateBelowTier);
-      rate = decimalOf(rateReading);
-      ctx.step(() => [
-        `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}：按应缴额的 ${percent(rate)} 缴纳（${rateReading.source.document}）`,
-        `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}: ${percent(rate)} of the levy is payable (${rateReading.source.document})`,
-      ]);
-      if (!atTier) {
-        const more = tierPersons.minus(disabledCounted);
-        const rateAbove = decimalOf(ctx.at(levy.rateAtOrAboveTier));
-        ctx.hint(() => [
-          `再增加 ${plain(more)} 名折算残疾职工（达到${percent(tier)}），按 ${percent(rateAbove)} 缴纳`,
-          `${plain(more)} more counted disabled employees (reaching ${percent(tier)}) would cut the share payable to ${percent(rateAbove)}`,
-        ]);
-      }
-    }
+    const { base, baseShown } = levyBase(shortfall, wageBase, ctx);
+    const rate = tierEntry && tierEntry.value !== null ? reducedRate(totalStaff, disabledCounted, ctx) : new Dec(1);
     const amount = base.times(rate);
     ctx.step(() => [`${baseShown} × ${plain(rate)} = ${money(amount)}（四舍五入到分）`, `${baseShown} × ${plain(rate)} = ${money(amount)} (rounded to 0.01)`]);
     ctx.hint(() => [`再增加 ${plain(shortfall)} 名折算残疾职工即无需缴纳`, `${plain(shortfall)} more counted disabled employees would remove the levy`]);
