@@ -1,7 +1,7 @@
 /**
- * Rule `agency-min-placement`, clause m1.1: an agency with an establishment of 50 or more, or a
- * public institution (not a primary/secondary school or kindergarten) with 67 or more, that is below
- * the 1.5 % ratio (未达到, strictly below) must place at least one disabled person.
+ * Rule `agency-min-placement`, clause m1.1: an agency whose establishment is at or above the plan's
+ * threshold, or a public institution (not a primary/secondary school or kindergarten) at or above its own, that is
+ * below the quota ratio (未达到, strictly below) must place at least the plan's minimum of disabled persons.
  */
 import { Dec, decimalOf, percent, plain } from '../../core/decimal.ts';
 import { units } from '../../core/labels.ts';

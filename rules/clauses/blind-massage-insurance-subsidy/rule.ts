@@ -1,6 +1,6 @@
 /**
- * Rule `blind-massage-insurance-subsidy`, clause m8.2: 50 % of the social insurance a blind masseur
- * actually paid in the previous year, for at most (不超过, inclusive) 15 years per person.
+ * Rule `blind-massage-insurance-subsidy`, clause m8.2: the plan's share of the social insurance a blind masseur
+ * actually paid in the previous year, for at most (不超过, inclusive) the plan's number of years per person.
  */
 import { Dec, decimalOf, money, percent } from '../../core/decimal.ts';
 import { units } from '../../core/labels.ts';

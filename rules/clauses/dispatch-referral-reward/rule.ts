@@ -1,5 +1,5 @@
 /**
- * Rule `dispatch-referral-reward`, clause m3.2: a labour-dispatch agency gets 500 yuan for each
+ * Rule `dispatch-referral-reward`, clause m3.2: a labour-dispatch agency gets the plan's reward for each
  * disabled person it placed who signed a labour contract and stayed employed a year or more (一年以上, inclusive).
  */
 import { personsInput } from '../../core/common-specs.ts';

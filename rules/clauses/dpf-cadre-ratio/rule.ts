@@ -1,6 +1,6 @@
 /**
  * Rule `dpf-cadre-ratio`, clause m1.1: cadres of DPF (残联) organs at county level and above
- * include at least 15 % disabled persons (以上 includes 15 %).
+ * include at least the plan's share of disabled persons (以上 includes the share itself).
  */
 import { Dec, decimalOf, percent, plain } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';

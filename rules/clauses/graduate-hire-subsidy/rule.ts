@@ -1,7 +1,7 @@
 /**
  * Rule `graduate-hire-subsidy`, clause m3.2: an employer hiring a disabled new university graduate
  * (not on a public-welfare post) with a labour contract of one year or more (一年以上, inclusive) and
- * social insurance gets 5 × the local monthly minimum wage per person per year, for 3 years.
+ * social insurance gets the plan's multiple of the local monthly minimum wage per person per year, for the plan's number of years.
  */
 import { booleanInput, districtInput, monthlyMinWageInput, personsInput } from '../../core/common-specs.ts';
 import { Dec, decimalOf, money } from '../../core/decimal.ts';

@@ -1,6 +1,6 @@
 /**
- * Rule `labour-coefficient-zero`, clause m5: for intellectual, mental and severe (grade 1–2)
- * disabilities the labour coefficient in 低保 family income is counted as 0.
+ * Rule `labour-coefficient-zero`, clause m5: for intellectual, mental and severe disabilities
+ * (the categories and grades the plan's parameters list) the labour coefficient in 低保 family income is the plan's coefficient.
  */
 import { defineRule } from '../../core/rule.ts';
 import { text } from '../../core/text.ts';

@@ -1,7 +1,7 @@
 /**
  * Rule `overquota-reward`, clause m3.2: units whose counted disabled employees exceed (超过, strictly)
- * 1.5 % of in-service staff get, per whole person above the quota, 5 × the local monthly minimum wage
- * per year. Fiscal-funded units and centralized-employment institutions are excluded.
+ * the quota share of in-service staff get, per whole person above the quota, the plan's multiple of the local
+ * monthly minimum wage per year. Fiscal-funded units and centralized-employment institutions are excluded.
  * Interpretations: `overquota-whole-persons`, `min-wage-date`.
  */
 import { Dec, decimalOf, money, percent, plain } from '../../core/decimal.ts';

@@ -1,6 +1,6 @@
 /**
  * Rule `policy-in-force`, clause 四: whether a date falls in the plan's validity window — in force
- * 30 days after publication (2023-03-23 + 30 = 2023-04-22, interpretation `effective-date`) until 2024-12-31, both inclusive.
+ * the plan's number of days after publication (interpretation `effective-date`) until its last day, both inclusive.
  */
 import { addDays } from '../../core/dates.ts';
 import { defineRule } from '../../core/rule.ts';

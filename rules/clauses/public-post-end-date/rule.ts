@@ -1,10 +1,10 @@
 /**
- * Rule `public-post-end-date`, clause m1.2: 公益性岗位补贴期限不超过3年，距离退休年龄不足5年的人员可延长至退休.
- * The last subsidised day is the last day of the 3-year period from the start, counted as 《民法典》第二百零二条
- * counts periods (`periodLastDay`, interpretation `period-end`: from 2024-02-29 it is 2027-02-28). When the
- * statutory retirement date (rule `retirement-date`) falls within the 5-year period from the start (不足5年:
- * exactly 5 years is not less), the subsidy runs to the day before retirement (interpretation
- * `retirement-last-day`). A person who retires within the 3 years stops the day before.
+ * Rule `public-post-end-date`, clause m1.2: the subsidy period is at most the plan's number of years, extended to retirement
+ * for a person within the plan's number of years of it. The last subsidised day is the last day of that period from the start, counted as 《民法典》第二百零二条
+ * counts periods (`periodLastDay`, interpretation `period-end`: a period from a leap day ends on February's last day). When the
+ * statutory retirement date (rule `retirement-date`) falls within the extension period from the start (不足:
+ * exactly that many years is not less), the subsidy runs to the day before retirement (interpretation
+ * `retirement-last-day`). A person who retires within the subsidy period stops the day before.
  */
 import { addDays, periodLastDay } from '../../core/dates.ts';
 import { fail } from '../../core/errors.ts';

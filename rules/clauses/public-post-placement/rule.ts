@@ -1,7 +1,7 @@
 /**
  * Rule `public-post-placement`, clause m1.2: whether a disabled person may be placed on a public-welfare post.
  * Not together with the 灵活就业人员社会保险补贴; a re-placement after the subsidy expires only for 重度残疾人等特殊困难人员;
- * 累计安置次数原则上不超过2次 — the first placement counts (interpretation `placements-total`), so one re-placement.
+ * placements in total at most the plan's number (原则上) — the first placement counts (interpretation `placements-total`).
  */
 import { defineRule } from '../../core/rule.ts';
 import { text } from '../../core/text.ts';

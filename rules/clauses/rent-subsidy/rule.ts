@@ -1,8 +1,8 @@
 /**
  * Rule `rent-subsidy`, clause m9.2: a self-employed disabled person renting premises in Baotou,
  * whose entity has operated normally for a full year (满一年) and who applies within three years of
- * starting (三年内), gets min(actual monthly rent, 1,000) a month, for at most 36 months in total;
- * paid 50 % city, 50 % district. Blind-massage shops are outside this subsidy (interpretation `rent-blind-massage`).
+ * starting (三年内), gets min(actual monthly rent, the plan's cap) a month, for at most the plan's number of months
+ * in total; shared between the city and the district by the plan's share. Blind-massage shops are outside this subsidy (interpretation `rent-blind-massage`).
  */
 import { booleanInput, shareOutputs, type With } from '../../core/common-specs.ts';
 import { Dec, decimalOf, money } from '../../core/decimal.ts';

@@ -1,6 +1,6 @@
 /**
- * Rule `report-deadline`, clause g6: each district reports to the city by the end of November
- * (11月底前) each year. The claim date is the deadline itself, so a year outside the plan's
+ * Rule `report-deadline`, clause g6: each district reports to the city by the end of the plan's month
+ * (月底前) each year. The claim date is the deadline itself, so a year outside the plan's
  * validity is refused like any other date.
  */
 import { Context } from '../../core/context.ts';

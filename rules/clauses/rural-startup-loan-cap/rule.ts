@@ -1,6 +1,6 @@
 /**
  * Rule `rural-startup-loan-cap`, clause m6.2: a guaranteed start-up loan for eligible rural and
- * pastoral disabled persons of at most (最高不超过, inclusive) 200,000 yuan.
+ * pastoral disabled persons of at most (最高不超过, inclusive) the plan's cap.
  */
 import { Dec, decimalOf, money } from '../../core/decimal.ts';
 import { units } from '../../core/labels.ts';

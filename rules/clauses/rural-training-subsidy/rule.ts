@@ -1,7 +1,7 @@
 /**
  * Rule `rural-training-subsidy`, clause m6.3: practical-skills training for rural and pastoral
- * disabled persons of at least 5 days (40 class hours), 1,500 yuan per person on average,
- * paid 50 % by the city and 50 % by the district DPF (interpretation `share-rounding`).
+ * disabled persons of at least the plan's days (and class hours), the plan's standard per person on average,
+ * shared between the city and the district DPF by the plan's share (interpretation `share-rounding`).
  */
 import { defineRule } from '../../core/rule.ts';
 import { text } from '../../core/text.ts';

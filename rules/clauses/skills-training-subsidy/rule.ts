@@ -1,9 +1,9 @@
 /**
- * Rule `skills-training-subsidy`, clause m10.2: vocational skills training of at least 5 days
- * (40 class hours), 1,500 yuan per person per session, at most 3 sessions a person a year, the same
- * project at the same level not twice within a year; 50 % city, 50 % district.
+ * Rule `skills-training-subsidy`, clause m10.2: vocational skills training of at least the plan's days
+ * (and class hours), the plan's standard per person per session, at most the plan's number of sessions a person
+ * a year, the same project at the same level not twice within the plan's window; shared between city and district.
  * In a batch (one row per person-session with personId, project, level, date) the rows are read in
- * order and a 4th session in a calendar year, or a repeat within 12 months, gets no subsidy
+ * order and a session beyond the yearly number in a calendar year, or a repeat within the window, gets no subsidy
  * (interpretation `training-year`).
  */
 import type { Context } from '../../core/context.ts';

@@ -1,6 +1,6 @@
 /**
  * Rule `stall-reserve`, clause m4: markets and service points set up by government or 街道 reserve
- * not less than (不低于, inclusive) 10 % of shops and stalls for disabled persons.
+ * not less than (不低于, inclusive) the plan's share of shops and stalls for disabled persons.
  */
 import { Dec, decimalOf, percent, plain } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';

@@ -1,7 +1,7 @@
 /**
  * Rule `tobacco-min-distance`, clause m2: the minimum distance between tobacco retail points,
- * normal and for a disabled applicant, by district group. The text's "不少于正常距离的一半" gives 32.5 m
- * for 65 m while its own table says 30 m: the table governs (interpretation `tobacco-30m`).
+ * normal and for a disabled applicant, by district group. Where the text's "不少于正常距离的一半" and its
+ * own table of distances disagree, the table governs (interpretation `tobacco-30m`).
  * 稀土高新区 is not in the table: no answer (interpretation `tobacco-hi-tech-zone`). `disabledApplicant` is
  * required: which distance applies depends on it, and RULES.md says never guess.
  */

@@ -1,7 +1,7 @@
 /**
  * Rule `cert-info` (helper for clause m2, 凭有效证件): reads a second-generation 残疾人证 number —
- * the holder's 18-character resident identity number (GB 11643-1999, with its check character) followed by
- * the category digit (1–7) and the grade digit (1–4). A malformed number is not an error: it answers
+ * the holder's resident identity number (GB 11643-1999, with its check character) followed by
+ * the category digit and the grade digit (their ranges in `rules/parameters/national.ts`). A malformed number is not an error: it answers
  * `valid: false` with every fault named in `problems`.
  */
 import { parseIsoDate } from '../../core/dates.ts';
@@ -21,7 +21,7 @@ export interface CertificateInfo {
   category?: number;
   grade?: number;
   problems: FailedCondition[];
-  /** For the explanation: Σ(digit × weight) mod 11 and the check character expected (when computable). */
+  /** For the explanation: the weighted checksum and the check character expected (when computable). */
   check?: { remainder: number; expected: string; actual: string };
 }
 
@@ -29,12 +29,12 @@ const problem = (code: string, zh: string, en: string): FailedCondition => ({ co
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
-/** The category's name, e.g. 4 → 肢体残疾 / physical. */
+/** The category's name, e.g. the physical category's code → 肢体残疾 / physical. */
 export const categoryName = (category: number): Text | undefined => certificate.categories[category];
 
 export const gradeName = (grade: number): Text => certificate.gradeNames[grade] ?? text(`${grade}级`, `grade ${grade}`);
 
-/** The GB 11643 check character of the first 17 digits, with the remainder it comes from. */
+/** The GB 11643 check character of the digits before it, with the remainder it comes from. */
 export function checkCharacterOf(first17: string): { remainder: number; character: string } {
   let sum = 0;
   for (let i = 0; i < certificate.checkWeights.length; i++) sum += Number(first17[i]) * certificate.checkWeights[i];

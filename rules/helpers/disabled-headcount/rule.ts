@@ -1,8 +1,8 @@
 /**
- * Rule `disabled-headcount` (helper for clause m3.2): how many disabled employees count toward the 1.5 % quota
- * under Inner Mongolia's levy measures. A 残疾人证 holder of grade 1–2, or of category 5 智力 / 6 精神 at grade 3–4,
- * or a 残疾军人证 holder of grade 1–3, counts as 2 persons, others as 1. A person counts only when on the
- * establishment or under a labour contract of 1 year or more, paid at least the local minimum wage, with social
+ * Rule `disabled-headcount` (helper for clause m3.2): how many disabled employees count toward the quota
+ * under Inner Mongolia's levy measures. A 残疾人证 holder of a severe grade, or of category 智力 / 精神 at any grade,
+ * or a 残疾军人证 holder of a grade up to the measures' limit, counts double, others once. A person counts only when on
+ * the establishment or under a labour contract of the measures' length or more, paid at least the local minimum wage, with social
  * insurance paid; part of a year counts as months / 12, not rounded (interpretation `partial-year`).
  * The sum of weight × months is kept as an integer and divided by 12 once. Certificate numbers are never echoed.
  */
@@ -45,13 +45,13 @@ const contributionSpec: OutputSpec = { name: 'contribution', type: 'decimal', la
 /** An exact decimal as a 'decimal' output prints it (the one formatter of the package). */
 const decimalText = (d: Dec) => formatOutputs({ contribution: d }, [contributionSpec]).contribution as string;
 
-/** A quotient for a clerk: "= 0.5" when it has at most 4 decimals (any n/12 that terminates does), else "≈ 0.5833". */
+/** A quotient for a clerk: "= q" when it has at most 4 decimals (any n/12 that terminates does), else "≈ q" to 4 decimals. */
 const shown = (numerator: number, denominator: number) => {
   const q = new Dec(numerator).div(denominator);
   return q.decimalPlaces() <= 4 ? `= ${plain(q)}` : `≈ ${q.toFixed(4)}`;
 };
 
-/** The weight of one person and why: 2 for a severe grade, category 5/6, or veteran grade 1–3; else 1. */
+/** The weight of one person and why: double for a severe grade, category 智力/精神, or a severe veteran grade; else single. */
 function weightOf(category: number | undefined, grade: number | undefined, veteranGrade: number | undefined, h: Counting): { weight: number; reasons: Text[] } {
   const reasons: Text[] = [];
   const DOUBLE = h.doubleWeight.value;

@@ -3,10 +3,10 @@
  * employment-security fund owed for a data year (所属年度) (财税〔2015〕72号): (staff × quota − counted) ×
  * average wage, the shortfall kept exact, rounded once at the end. The levy for a data year is collected in
  * the following year, and what applies is what is in force on the collection date (interpretation
- * `levy-year`): the small-enterprise exemption (≤ 20 staff within 3 years of registration under 72号, not
- * modelled: refused; ≤ 30 staff from 2017-04-01, 财税〔2017〕18号, no end date), the wage cap (3 × the local
- * social average wage from 2017-04-01, 18号; 2 × from 2018-04-01, 财税〔2018〕39号) and the reduced rates
- * (财政部公告2019年第98号 and 2023年第8号, to 2027-12-31). All dated in `rules/parameters/national.ts`.
+ * `levy-year`): the small-enterprise exemption (under 财税〔2015〕72号 only within years of registration, not
+ * modelled: refused; from 财税〔2017〕18号 with no end date), the wage cap (a multiple of the local social
+ * average wage, 财税〔2017〕18号 then 财税〔2018〕39号) and the reduced rates (财政部公告2019年第98号 and
+ * 2023年第8号, until they end). All dated in `rules/parameters/national.ts`.
  */
 import type { Context } from '../../core/context.ts';
 import { addDays } from '../../core/dates.ts';

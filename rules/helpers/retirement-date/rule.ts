@@ -1,6 +1,6 @@
 /**
- * Rule `retirement-date` (helper for clause m1.2, 距离退休年龄不足5年): the statutory retirement date under the
- * gradual reform decided by the NPC Standing Committee on 2024-09-13, in force 2025-01-01. With k = months from
+ * Rule `retirement-date` (helper for clause m1.2, 距离退休年龄不足…年): the statutory retirement date under the
+ * gradual reform decided by the NPC Standing Committee (its dates and numbers in `rules/parameters/national.ts`). With k = months from
  * the category's start month to the birth month, the delay is 0 when k < 0, else min(cap, floor(k / step) + 1)
  * months; the retirement date is the birth date plus the age (interpretation `month-end-dates` when the day clamps).
  */

@@ -1,6 +1,6 @@
 /**
- * What the two training subsidies share (clauses m6.3 and m10.2): at least 5 days (40 class hours),
- * a per-person standard, and a 50 / 50 split between the city and the district DPF.
+ * What the two training subsidies share (clauses m6.3 and m10.2): a shortest training (days and class hours),
+ * a per-person standard, and a split between the city and the district DPF.
  */
 import type { Context } from '../../core/context.ts';
 import { Dec, decimalOf, money } from '../../core/decimal.ts';
