@@ -52,7 +52,7 @@ export const graduateHireSubsidy = defineRule({
   outputs: [
     { name: 'amount', type: 'money', label: text('补贴金额（本年）', 'Subsidy this year'), unit: units.yuan },
     { name: 'eligible', type: 'boolean', label: text('是否符合', 'Eligible') },
-    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth },
+    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth, optional: true },
     { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
   ],
   primary: 'amount',

@@ -52,7 +52,7 @@ export const overquotaReward = defineRule({
     { name: 'amount', type: 'money', label: text('奖励金额（每年）', 'Reward per year'), unit: units.yuan },
     { name: 'excessPersons', type: 'integer', label: text('超比例人数', 'Persons above the quota'), unit: units.persons },
     { name: 'quotaPersons', type: 'decimal', label: text(`${pct(quota.ratio)}对应人数`, `${pctEn(quota.ratio)} of staff`), unit: units.persons },
-    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth },
+    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth, optional: true },
   ],
   primary: 'amount',
   compute(input, ctx) {

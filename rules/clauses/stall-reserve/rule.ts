@@ -28,7 +28,7 @@ export const stallReserve = defineRule({
   ],
   outputs: [
     { name: 'minimumReserved', type: 'integer', label: text('最少预留数', 'Minimum reserved'), unit: stalls },
-    { name: 'ok', type: 'boolean', label: text('预留是否足够', 'Enough reserved') },
+    { name: 'ok', type: 'boolean', label: text('预留是否足够', 'Enough reserved'), optional: true },
   ],
   primary: 'minimumReserved',
   compute(input, ctx) {

@@ -61,7 +61,7 @@ export const tobaccoLicenceCheck = defineRule({
   ],
   outputs: [
     { name: 'ok', type: 'boolean', label: text('是否符合', 'Meets the conditions') },
-    { name: 'minimumMetres', type: 'integer', label: text('最小间距', 'Minimum distance'), unit: units.metres },
+    { name: 'minimumMetres', type: 'integer', label: text('最小间距', 'Minimum distance'), unit: units.metres, optional: true },
     { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
   ],
   primary: 'ok',
