@@ -1,4 +1,4 @@
-import type { Clause } from '../parameters/clauses.ts';
+import type { Clause } from '../plans/clause.ts';
 import type { Context } from './context.ts';
 import type { commonInputs } from './common-inputs.ts';
 import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from './schema.ts';
@@ -6,7 +6,7 @@ import type { Text } from './text.ts';
 
 /**
  * One rule: metadata a projection needs and the pure function. Adding a rule means writing one of
- * these in `rules/clauses/`, adding it to `registry.ts`, and its tests.
+ * these in `rules/clauses/<id>/rule.ts` (a helper: `rules/helpers/<id>/`) with its table of cases beside it, and adding it to `registry.ts`.
  */
 export interface RuleDefinition<I = any, O = Record<string, unknown>> {
   /** Stable id, kebab case: `overquota-reward`. Excel's function is its upper snake case. */
@@ -37,7 +37,7 @@ export interface RuleDefinition<I = any, O = Record<string, unknown>> {
 /** What `compute` receives: the rule's own inputs and the two every rule takes (`date`, `applyOutsideValidity`), typed from their specs. */
 export type RuleInputs<Specs extends readonly InputSpec[]> = InputsOf<Specs> & InputsOf<typeof commonInputs>;
 
-/** A rule as written in `rules/clauses/`: its `compute` is typed from its own `inputs` and `outputs`, and `primary` names one of its outputs. */
+/** A rule as written in its folder (`rules/clauses/<id>/rule.ts`): its `compute` is typed from its own `inputs` and `outputs`, and `primary` names one of its outputs. */
 export interface RuleSpec<Specs extends readonly InputSpec[], Outputs extends readonly OutputSpec[]>
   extends Omit<RuleDefinition<RuleInputs<Specs>, OutputsOf<Outputs>>, 'inputs' | 'outputs' | 'primary'> {
   /** Every name a literal (a spec typed as plain `InputSpec` would drop out of the derived type: a compile error here). */

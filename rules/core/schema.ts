@@ -65,6 +65,8 @@ export interface OutputSpec {
   type: OutputType;
   label: Text;
   unit?: Text;
+  /** Absent from some answers (a figure the case does not need): `compute` may leave it out. Every other output is required. */
+  optional?: true;
 }
 
 /** A condition a case failed, e.g. `contract-too-short`. */
@@ -124,5 +126,9 @@ export type OutputValueOf<O extends OutputSpec> = O extends { type: 'money' | 'd
             ? readonly object[]
             : never;
 
-/** What a rule's `compute` may return: its declared outputs, each optional (an absent one is left out of the answer). */
-export type OutputsOf<Outputs extends readonly OutputSpec[]> = Simplify<{ [O in Outputs[number] as string extends O['name'] ? never : O['name']]?: OutputValueOf<O> }>;
+/** What a rule's `compute` returns: every declared output, except those declared `optional` (an absent one is left out of the answer). */
+export type OutputsOf<Outputs extends readonly OutputSpec[]> = Simplify<
+  { [O in Outputs[number] as string extends O['name'] ? never : O extends { optional: true } ? never : O['name']]: OutputValueOf<O> } & {
+    [O in Outputs[number] as string extends O['name'] ? never : O extends { optional: true } ? O['name'] : never]?: OutputValueOf<O>;
+  }
+>;

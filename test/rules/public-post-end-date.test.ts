@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/index.ts';
 import { addDays } from '../../rules/core/dates.ts';
-import { retirementOf } from '../../rules/clauses/retirement-date.ts';
+import { retirementOf } from '../../rules/helpers/retirement-date/rule.ts';
 import { expectError, expectOk } from './helpers.ts';
 
 const rule = 'public-post-end-date';

@@ -6,7 +6,7 @@
  * from the registry, which the rules tests and the type check cover.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -21,10 +21,10 @@ const id = 'probe-stall-gap';
 const ruleModule = `/**
  * Rule \`${id}\`, clause m4: a probe for the README recipe (stalls not yet reserved).
  */
-import { fail } from '../core/errors.ts';
-import { defineRule } from '../core/rule.ts';
-import { text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { fail } from '../../core/errors.ts';
+import { defineRule } from '../../core/rule.ts';
+import { text } from '../../core/text.ts';
+import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 
 export const probeStallGap = defineRule({
   id: '${id}',
@@ -49,31 +49,35 @@ export const probeStallGap = defineRule({
 });
 `;
 
-/** Step 5: its table of cases. */
-const casesModule = `import { inForce as date, type RuleCases } from './types.ts';
+/** Step 5: its table of cases, beside it. */
+const casesModule = `import { inForce as date, type RuleCases } from '../../core/cases.ts';
 
 export default {
   rule: '${id}',
   cases: [
-    { name: '20 stalls, 2 reserved: 18', input: { totalStalls: 20, reservedStalls: 2, date }, output: { gap: 18 } },
+    { name: '20 stalls, 2 reserved: 18', input: { totalStalls: 20, reservedStalls: 2, date }, output: { gap: 18 }, steps: ['20 − 2 = 18'], warnings: [] },
     { name: 'all reserved: 0', input: { totalStalls: 5, reservedStalls: 5, date }, output: { gap: 0 } },
     { name: 'more reserved than there are', input: { totalStalls: 5, reservedStalls: 6, date }, error: { code: 'inconsistent-input', field: 'reservedStalls' } },
+    { name: 'a missing input is refused', input: { totalStalls: 20 }, error: { code: 'missing-input', field: 'reservedStalls' } },
   ],
 } satisfies RuleCases;
 `;
 
-/** Step 6: its edge tests. */
-const testModule = `import { describe, expect, it } from 'vitest';
+/** Step 6: a property the table cannot say. */
+const testModule = `import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/index.ts';
-import { expectError, expectOk } from './helpers.ts';
+import { expectOk } from './helpers.ts';
 
 describe('${id} (m4)', () => {
-  it('explains its step', () => {
-    const r = expectOk(evaluate('${id}', { totalStalls: 20, reservedStalls: 2, date: '2024-06-30' }));
-    expect(r.steps.map((s) => s.en)).toEqual(['20 − 2 = 18']);
-  });
-  it('refuses a missing input', () => {
-    expectError(evaluate('${id}', { totalStalls: 20 }), 'missing-input', 'reservedStalls');
+  it('never answers more stalls than there are', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), (total, reserved) => {
+        fc.pre(reserved <= total);
+        const r = expectOk(evaluate('${id}', { totalStalls: total, reservedStalls: reserved, date: '2024-06-30' }));
+        expect(r.result.gap).toBeLessThanOrEqual(total);
+      }),
+    );
   });
 });
 `;
@@ -91,11 +95,11 @@ function run(cwd: string, command: string, args: string[]) {
 it('names every step it follows', () => {
   for (const words of [
     'rules/parameters/',
-    'rules/clauses/<id>.ts',
+    'rules/clauses/<id>/rule.ts',
     'ctx.step(() => [zh, en])',
     'rules/registry.ts',
     'spec/RULES.md',
-    'test/rules/cases/<id>.cases.ts',
+    'rules/clauses/<id>/cases.ts',
     'test/rules/<id>.test.ts',
     'npm run docs',
   ]) {
@@ -122,13 +126,14 @@ it('followed literally on a copy with a probe rule, the rules tests and the type
 
     // 1. Numbers: the probe needs none.
     // 2. The rule.
-    write(`rules/clauses/${id}.ts`, ruleModule);
+    mkdirSync(join(copy, 'rules', 'clauses', id));
+    write(`rules/clauses/${id}/rule.ts`, ruleModule);
     // 3. Register it: one import and one entry.
     const registryPath = join(copy, 'rules', 'registry.ts');
     let registry = readFileSync(registryPath, 'utf8');
     const lastImport = registry.lastIndexOf('\nimport ');
     const afterImports = registry.indexOf('\n', lastImport + 1) + 1;
-    registry = `${registry.slice(0, afterImports)}import { probeStallGap } from './clauses/${id}.ts';\n${registry.slice(afterImports)}`;
+    registry = `${registry.slice(0, afterImports)}import { probeStallGap } from './clauses/${id}/rule.ts';\n${registry.slice(afterImports)}`;
     registry = registry.replace(/\n\];\n/, '\n  probeStallGap,\n];\n');
     writeFileSync(registryPath, registry);
     // 4. Catalogue it: the registry's list ends with the helpers, so its row ends the helpers table.
@@ -139,8 +144,8 @@ it('followed literally on a copy with a probe rule, the rules tests and the type
       cataloguePath,
       `${catalogue.slice(0, tableEnd)}\n| \`${id}\` | probe for the README recipe (clause m4) | \`totalStalls\`, \`reservedStalls\` | \`gap\` |${catalogue.slice(tableEnd)}`,
     );
-    // 5. Its table of cases.  6. Its edge tests.
-    write(`test/rules/cases/${id}.cases.ts`, casesModule);
+    // 5. Its table of cases.  6. What a table cannot say (a property).
+    write(`rules/clauses/${id}/cases.ts`, casesModule);
     write(`test/rules/${id}.test.ts`, testModule);
     // 7. npm run docs.
     const docs = run(copy, 'npm', ['run', 'docs']);

@@ -6,11 +6,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Dec } from '../../rules/core/decimal.ts';
 import type { District } from '../../rules/parameters/districts.ts';
-import { overquotaReward } from '../../rules/clauses/overquota-reward.ts';
-import { tobaccoMinDistance } from '../../rules/clauses/tobacco-min-distance.ts';
-import { disabledHeadcount } from '../../rules/clauses/disabled-headcount.ts';
+import { overquotaReward } from '../../rules/clauses/overquota-reward/rule.ts';
+import { tobaccoMinDistance } from '../../rules/clauses/tobacco-min-distance/rule.ts';
+import { disabledHeadcount } from '../../rules/helpers/disabled-headcount/rule.ts';
 import { defineRule } from '../../rules/core/rule.ts';
-import { clauses } from '../../rules/parameters/clauses.ts';
+import { clauses } from '../../rules/plans/baotou-2023-43/clauses.ts';
 import { text } from '../../rules/core/text.ts';
 
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -29,9 +29,9 @@ describe('types derived from the specs', () => {
       date?: string;
     }>();
     expectTypeOf<OutputOf<typeof overquotaReward>>().toEqualTypeOf<{
-      amount?: Dec;
-      excessPersons?: number | Dec;
-      quotaPersons?: Dec;
+      amount: Dec;
+      excessPersons: number | Dec;
+      quotaPersons: Dec;
       monthlyMinWage?: Dec;
     }>();
   });
@@ -63,6 +63,28 @@ describe('types derived from the specs', () => {
           void input.x;
           expectTypeOf(input.n).toEqualTypeOf<number>();
           return { m: input.n };
+        },
+      });
+    expectTypeOf(probe).toBeFunction();
+  });
+
+  it('a compute that leaves out a declared output (its primary one included) does not compile, unless the output is optional', () => {
+    const probe = () =>
+      defineRule({
+        id: 'type-probe',
+        clause: clauses['m3.2'],
+        kind: 'clause',
+        title: text('探针', 'Probe'),
+        description: text('探针', 'Probe'),
+        inputs: [{ name: 'n', type: 'integer', required: true, label: text('n', 'n'), description: text('n', 'n') }],
+        outputs: [
+          { name: 'm', type: 'integer', label: text('m', 'm') },
+          { name: 'note', type: 'text', label: text('说明', 'Note'), optional: true },
+        ],
+        primary: 'm',
+        // @ts-expect-error the primary output `m` is missing
+        compute() {
+          return {};
         },
       });
     expectTypeOf(probe).toBeFunction();

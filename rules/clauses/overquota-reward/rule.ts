@@ -1,0 +1,121 @@
+/**
+ * Rule `overquota-reward`, clause m3.2: units whose counted disabled employees exceed (超过, strictly)
+ * the quota share of in-service staff get, per whole person above the quota, the plan's multiple of the local
+ * monthly minimum wage per year. Fiscal-funded units and centralized-employment institutions are excluded.
+ * Interpretations: `overquota-whole-persons`, `min-wage-date`.
+ */
+import { Dec, decimalOf, money, percent, plain } from '../../core/decimal.ts';
+import { disabledCountedInput, districtInput, monthlyMinWageInput, totalStaffInput } from '../../core/common-specs.ts';
+import { fail } from '../../core/errors.ts';
+import { units } from '../../core/labels.ts';
+import { defineRule } from '../../core/rule.ts';
+import { text } from '../../core/text.ts';
+import { baotouPlan } from '../../parameters/plan.ts';
+import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
+import type { District } from '../../parameters/districts.ts';
+import { headcount, quota } from '../../parameters/inner-mongolia.ts';
+import { documentsOf } from '../../parameters/types.ts';
+import { givenMonthlyMinWage, resolveMonthlyMinWage } from '../../helpers/min-wage/rule.ts';
+import { num, pct, pctEn } from '../../parameters/words.ts';
+
+type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
+
+export const overquotaReward = defineRule({
+  id: 'overquota-reward',
+  clause: clauses['m3.2'],
+  kind: 'clause',
+  title: text('超比例安排残疾人就业奖励', `Reward for employing disabled persons above the ${pctEn(quota.ratio)} quota`),
+  description: text(
+    `安排残疾人就业超过在职职工总数${pct(quota.ratio)}的用人单位，每超额安排1名残疾人，每年奖励当地月最低工资标准的${num(baotouPlan.overquotaReward.minimumWageMultiplier)}倍`,
+    `Per whole disabled person above ${pctEn(quota.ratio)} of in-service staff, ${num(baotouPlan.overquotaReward.minimumWageMultiplier)} × the local monthly minimum wage per year`,
+  ),
+  sources: documentsOf(quota.ratio),
+  inputs: [
+    totalStaffInput({ description: text('本单位在职职工总数（人）', 'Total in-service staff of the unit'), example: 400 }),
+    disabledCountedInput({ example: 9 }),
+    monthlyMinWageInput,
+    districtInput(false),
+    {
+      name: 'unitKind',
+      type: 'choice',
+      default: 'enterprise',
+      label: text('单位类型', 'Kind of unit'),
+      description: text('用人单位类型；财政拨款单位和集中安排残疾人就业机构不享受', 'Kind of unit; fiscal-funded units and centralized-employment institutions are excluded'),
+      choices: [
+        { value: 'enterprise', label: text('用人单位（企业等）', 'employer (enterprise etc.)'), aliases: ['企业', '用人单位'] },
+        { value: 'fiscal-funded', label: text('财政拨款的单位', 'fiscal-funded unit'), aliases: ['财政拨款单位'] },
+        { value: 'centralized-employment', label: text('集中安排残疾人就业机构', 'centralized-employment institution'), aliases: ['集中安排'] },
+      ],
+    },
+  ],
+  outputs: [
+    { name: 'amount', type: 'money', label: text('奖励金额（每年）', 'Reward per year'), unit: units.yuan },
+    { name: 'excessPersons', type: 'integer', label: text('超比例人数', 'Persons above the quota'), unit: units.persons },
+    { name: 'quotaPersons', type: 'decimal', label: text(`${pct(quota.ratio)}对应人数`, `${pctEn(quota.ratio)} of staff`), unit: units.persons },
+    { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth, optional: true },
+  ],
+  primary: 'amount',
+  compute(input, ctx) {
+    const ratio = decimalOf(ctx.at(quota.ratio));
+    const multiplier = decimalOf(ctx.at(baotouPlan.overquotaReward.minimumWageMultiplier));
+    const maxWeight = ctx.at(headcount.doubleWeight).value;
+    if (input.disabledCounted.gt(input.totalStaff * maxWeight)) {
+      fail(
+        'inconsistent-input',
+        `残疾职工折算人数 ${plain(input.disabledCounted)} 超过在职职工总数的 ${maxWeight} 倍，无法成立`,
+        `disabledCounted ${plain(input.disabledCounted)} is more than ${maxWeight} × totalStaff: impossible`,
+        'disabledCounted',
+      );
+    }
+    const quotaPersons = ratio.times(input.totalStaff);
+    ctx.step(() => [`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`]);
+    if (input.unitKind !== 'enterprise') {
+      // Exclusions first: an excluded unit gets 0 with the reason, whatever its wage (none is needed).
+      const kind = input.unitKind === 'fiscal-funded' ? text('财政拨款的单位', 'fiscal-funded units') : text('集中安排残疾人就业机构', 'centralized-employment institutions');
+      ctx.condition(
+        false,
+        'excluded-unit-kind',
+        `${kind.zh}不享受超比例奖励（${ctx.plan.id} ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
+        `${kind.en} are excluded from the reward (plan clause ${clauses['m3.2'].id})`,
+      );
+      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
+    }
+    const above = input.disabledCounted.minus(quotaPersons);
+    const excessPersons = Dec.max(0, above.floor());
+    ctx.rely('overquota-whole-persons');
+    if (above.gt(0)) {
+      ctx.step(() => [
+        `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}，取整 ${plain(excessPersons)} 人超比例`,
+        `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}; ${plain(excessPersons)} whole persons above the quota`,
+      ]);
+    } else {
+      ctx.step(() => [
+        `${plain(input.disabledCounted)} 未超过 ${plain(quotaPersons)}（须“超过”${percent(ratio)}）：0 人超比例`,
+        `${plain(input.disabledCounted)} does not exceed ${plain(quotaPersons)} (must be strictly above ${percent(ratio)}): 0 persons above the quota`,
+      ]);
+    }
+    if (excessPersons.isZero()) {
+      // No whole person above the quota: 0, and no wage is needed to say so.
+      const wage = givenMonthlyMinWage(input, ctx);
+      ctx.hint(() => {
+        const moreNeeded = quotaPersons.plus(1).minus(input.disabledCounted);
+        return [`再增加 ${plain(moreNeeded)} 名折算残疾职工，可得奖励`, `${plain(moreNeeded)} more counted disabled employees earn the reward`];
+      });
+      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: wage };
+    }
+    const wage = resolveMonthlyMinWage(input, ctx);
+    const amount = excessPersons.times(multiplier).times(wage);
+    ctx.step(() => [
+      `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
+      `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
+    ]);
+    ctx.hint(() => {
+      const moreNeeded = quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted);
+      return [
+        `再增加 ${plain(moreNeeded)} 名折算残疾职工，可再多得 ${money(multiplier.times(wage))} 元/年`,
+        `${plain(moreNeeded)} more counted disabled employees reach the next step (+${money(multiplier.times(wage))} yuan a year)`,
+      ];
+    });
+    return { amount, excessPersons: excessPersons.toNumber(), quotaPersons, monthlyMinWage: wage };
+  },
+});
