@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
 import { headersAreChinese, readHeader, TableBatch, type Lang, type TableColumn, type TableError } from '../../rules/tables/index.ts';
 import { isWorkbook, readSheet } from '../../rules/tables/xlsx-read.ts';
+import type { WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
 import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
 import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
@@ -121,11 +122,11 @@ function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: Ru
   });
 }
 
-function workbookRows(chunks: Uint8Array[], sheet: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
+function workbookRows(chunks: Uint8Array[], sheet: string | undefined, meta: RuleMetadata, maxRows: number, limits: Partial<WorkbookLimits>): Rows | Response {
   const bytes = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
   chunks.length = 0;
-  const read = readSheet(bytes, sheet);
-  if (!read.ok) return tableError(read.error, meta);
+  const read = readSheet(bytes, sheet, limits);
+  if (!read.ok) return tableError(read.error, meta, read.status);
   if (read.rows.count > maxRows) return tooManyRows(read.rows.count, maxRows);
   return tableRows(read.rows.header, meta, (batch, columns) => {
     const cells = read.rows.next();
@@ -211,7 +212,7 @@ batch.post('/v1/batch/:id', async (c) => {
       { rule: id },
     );
   }
-  const { maxRows, maxBytes, maxJsonBytes } = limitsOf(c.env);
+  const { maxRows, maxBytes, maxJsonBytes, workbook } = limitsOf(c.env);
   const auditKey = c.env.AUDIT_HMAC_KEY;
   if (!auditKey) {
     return errorResponse(
@@ -250,7 +251,7 @@ batch.post('/v1/batch/:id', async (c) => {
       ? csvRows(body.bytes, contentType, meta, maxRows)
       : format === 'json'
         ? jsonRows(body.bytes, meta, maxRows, tableBatch)
-        : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows);
+        : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows, workbook);
   if (rows instanceof Response) return rows;
 
   const batchId = crypto.randomUUID();
