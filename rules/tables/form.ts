@@ -105,7 +105,7 @@ function resolve(texts: readonly string[], meta: Meta, mapping: ColumnMapping | 
   });
 }
 
-function mappedTarget(text: string, mapping: ColumnMapping): string | undefined {
+export function mappedTarget(text: string, mapping: ColumnMapping): string | undefined {
   if (text === '') return undefined;
   if (Object.prototype.hasOwnProperty.call(mapping, text)) return mapping[text];
   const key = normaliseHeader(text);
@@ -234,6 +234,8 @@ export interface Form {
   sheet?: string;
   sheets?: SheetFound[];
   header: HeaderFound;
+  /** The sheet's last row number, when the reader knows it before reading (workbooks). */
+  lastRow?: number;
   /** The next row below the header, or undefined at the end. */
   next(): FormRow | undefined;
 }
@@ -263,6 +265,7 @@ function readSource(source: SheetSource, meta: Meta, mapping: ColumnMapping | un
     search,
     form: {
       header,
+      ...(source.lastRow !== undefined ? { lastRow: source.lastRow } : {}),
       next: () => {
         if (at < head.length) {
           const row = head[at];
