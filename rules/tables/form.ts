@@ -278,18 +278,30 @@ function readSource(source: SheetSource, meta: Meta, mapping: ColumnMapping | un
   const header = search.header;
   let at = head.findIndex((r) => r.row > header.lastRow);
   if (at < 0) at = head.length;
+  const read = (): FormRow | undefined => {
+    if (at < head.length) {
+      const row = head[at];
+      head[at++] = undefined as never;
+      return row;
+    }
+    return source.next();
+  };
+  // Blank rows between filled ones (a workbook leaves them out) are handed out as blank rows, so every row keeps its place.
+  let last = header.lastRow;
+  let pending: FormRow | undefined;
   return {
     search,
     form: {
       header,
       ...(source.lastRow !== undefined ? { lastRow: source.lastRow } : {}),
       next: () => {
-        if (at < head.length) {
-          const row = head[at];
-          head[at++] = undefined as never;
-          return row;
-        }
-        return source.next();
+        pending ??= read();
+        if (!pending) return undefined;
+        if (pending.row > last + 1) return { row: ++last, cells: [] };
+        const row = pending;
+        pending = undefined;
+        last = row.row;
+        return row;
       },
     },
   };
