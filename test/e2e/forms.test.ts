@@ -93,6 +93,10 @@ const typicalTable: FormRow[] = [
   },
   { cells: [{ text: '单位负责人：王五                单位（盖章）', across: 10 }] },
 ];
+/** The same form with the parent row deleted by hand (one header row under the title), and with one header row only. */
+const oneRowHeader: FormRow = { cells: ['序号', '单位名称', '统一社会信用代码', '在职职工总数*', '残疾职工折算人数＊', '月最低工资标准（元/月）', '旗县区', '所涉日期', '申报金额（元）', '备注'] };
+const noParentTable: FormRow[] = [typicalTable[0], typicalTable[1], oneRowHeader, ...typicalTable.slice(4)];
+const oneRowTable: FormRow[] = [oneRowHeader, ...typicalTable.slice(4)];
 const TYPICAL_STATUSES = ['skipped', 'ok', 'ok', 'mismatch', 'ok', 'ok', 'ok', 'invalid', 'skipped', 'skipped', 'skipped'];
 
 const rentRow = (i: number, rent: string | number, months: string | number, claim: number | string | undefined): FormCell[] => [
@@ -155,6 +159,11 @@ beforeAll(async () => {
       { name: '申报表', rows: typicalTable },
     ]),
     rent: fods([{ name: '租金补贴', rows: rentTable }]),
+    variants: fods([
+      { name: '空白', rows: [{ cells: [] }] },
+      { name: '无父行', rows: noParentTable },
+      { name: '单行表头', rows: oneRowTable },
+    ]),
   };
   const paths = Object.entries(sources).map(([name, xml]) => {
     const path = join(out, `${name}.fods`);
@@ -168,6 +177,8 @@ beforeAll(async () => {
   files['rent.xlsx'] = readFileSync(xlsx[1]);
   files['rent.xls'] = readFileSync(xls[1]);
   files['rent.csv'] = readFileSync(csv[0]);
+  files['variants.xlsx'] = readFileSync(xlsx[2]);
+  files['variants.xls'] = readFileSync(xls[2]);
 }, 240_000);
 
 const typeOf = (name: string) => (name.endsWith('.csv') ? 'text/csv' : name.endsWith('.xls') ? 'application/vnd.ms-excel' : XLSX_TYPE);
@@ -258,6 +269,25 @@ describe('the typical 超比例奖励 form (.xlsx and .xls made by LibreOffice)'
     for (const name of ['昆都仑区', '青山区', '未填旗县区', '各旗县区合计']) expect(flat).toContain(name);
     expect(flat).toContain(`office:value="${Number(t.computed)}"`);
   });
+
+  for (const name of ['variants.xlsx', 'variants.xls']) {
+    it(`${name}: without the parent row, or with one header row only, the form reads the same (an empty sheet passed over)`, async () => {
+      const typical = (await (await post('overquota-reward', files['typical.xlsx'], XLSX_TYPE)).json()) as Answer;
+      const first = (await (await post('overquota-reward', files[name], typeOf(name))).json()) as Answer;
+      expect(first.sheet).toBe('无父行');
+      expect(first.sheets?.[0]).toMatchObject({ name: '空白', found: { zh: '空表' } });
+      expect(first.headerRow).toBe(3);
+      const only = (await (await post('overquota-reward', files[name], typeOf(name), {}, `?sheet=${encodeURIComponent('单行表头')}`)).json()) as Answer;
+      expect(only.headerRow).toBe(1);
+      expect(only.preamble).toEqual([]);
+      for (const a of [first, only]) {
+        expect(a.rows.map((r) => r.status)).toEqual(TYPICAL_STATUSES);
+        expect(a.rows.map((r) => r.result?.amount)).toEqual(typical.rows.map((r) => r.result?.amount));
+        expect(a.summary).toEqual(typical.summary);
+        expect(a.unmatchedColumns).toEqual(typical.unmatchedColumns);
+      }
+    });
+  }
 
   it('without a header for the rule, refuses with 422 naming every sheet, what was found on it, and the closest row', async () => {
     const response = await post('rent-subsidy', files['typical.xlsx'], XLSX_TYPE);
