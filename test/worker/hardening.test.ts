@@ -48,7 +48,7 @@ describe('finding 1: deep nesting is that field’s or that row’s error, never
     const response = await postBatch('overquota-reward', body, 'application/json', { accept: 'text/csv' });
     expect(response.status).toBe(200);
     const rows = parseCsvAnswer(await response.text());
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3); // header, the row, the 合计 line
     expect(rows[1].at(-1)).toContain('rowId');
   });
 
