@@ -1,7 +1,8 @@
 /**
  * The batch section's state that needs no page: the clerk's column mapping remembered per rule (in the
- * browser's storage), the sheet and mapping sent with an upload, and the count of answered rows read
- * off the streamed JSON answer as it arrives. Pure; tested in Node.
+ * browser's storage; the task pane keeps the same text in the document), the sheet and mapping sent with
+ * an upload, and the count of answered rows read off the streamed JSON answer as it arrives. Pure; tested
+ * in Node.
  */
 import type { RuleMetadata, Text } from '../rules/index.ts';
 
@@ -17,7 +18,8 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
-const storageKey = (rule: string) => `bt-columns:${rule}`;
+/** Where a rule's mapping is kept (browser storage on the page, document settings in the task pane). */
+export const mappingKey = (rule: string) => `bt-columns:${rule}`;
 
 /** The targets a column of this rule may be mapped to (inputs that are lists of records are not columns). */
 export const columnTargets = (meta: Pick<RuleMetadata, 'inputs'>): ColumnTarget[] => [
@@ -37,10 +39,9 @@ function cleaned(value: unknown, meta: Pick<RuleMetadata, 'inputs'>): ColumnMapp
   return out;
 }
 
-/** The mapping remembered for a rule (empty when none, or when the stored text is not ours). */
-export function loadMapping(store: KeyValueStore | undefined, meta: Pick<RuleMetadata, 'id' | 'inputs'>): ColumnMapping {
+/** A remembered mapping's stored text → the mapping (empty when none, or when the text is not ours). */
+export function parseMapping(raw: string | null | undefined, meta: Pick<RuleMetadata, 'inputs'>): ColumnMapping {
   try {
-    const raw = store?.getItem(storageKey(meta.id));
     return raw ? cleaned(JSON.parse(raw), meta) : {};
   } catch {
     return {};
@@ -48,24 +49,45 @@ export function loadMapping(store: KeyValueStore | undefined, meta: Pick<RuleMet
 }
 
 /**
- * Remembers the clerk's choices for a rule: each header mapped to a target is added (or replaced); a
- * header set back to "not computed" (`''`) is forgotten. Returns the mapping now remembered.
+ * The clerk's choices added to a remembered mapping: each header mapped to a target is added (or
+ * replaced); a header set back to "not computed" (`''`) is forgotten.
  */
-export function rememberMapping(store: KeyValueStore | undefined, meta: Pick<RuleMetadata, 'id' | 'inputs'>, choices: Record<string, ColumnTarget | ''>): ColumnMapping {
-  const next = { ...loadMapping(store, meta) };
+export function mergeMapping(current: ColumnMapping, choices: Record<string, ColumnTarget | ''>, meta: Pick<RuleMetadata, 'inputs'>): ColumnMapping {
+  const next = { ...current };
   for (const [header, target] of Object.entries(choices)) {
     if (target === '') delete next[header];
     else next[header] = target;
   }
-  const kept = cleaned(next, meta);
+  return cleaned(next, meta);
+}
+
+/** The mapping remembered for a rule in a key-value store. */
+export function loadMapping(store: KeyValueStore | undefined, meta: Pick<RuleMetadata, 'id' | 'inputs'>): ColumnMapping {
   try {
-    if (Object.keys(kept).length) store?.setItem(storageKey(meta.id), JSON.stringify(kept));
-    else store?.removeItem(storageKey(meta.id));
+    return parseMapping(store?.getItem(mappingKey(meta.id)), meta);
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers the clerk's choices for a rule (see `mergeMapping`); returns the mapping now remembered. */
+export function rememberMapping(store: KeyValueStore | undefined, meta: Pick<RuleMetadata, 'id' | 'inputs'>, choices: Record<string, ColumnTarget | ''>): ColumnMapping {
+  const kept = mergeMapping(loadMapping(store, meta), choices, meta);
+  try {
+    if (Object.keys(kept).length) store?.setItem(mappingKey(meta.id), JSON.stringify(kept));
+    else store?.removeItem(mappingKey(meta.id));
   } catch {
     // storage full or forbidden: the mapping still goes with this upload
   }
   return kept;
 }
+
+/** A table's header row with the clerk's mapping applied: each mapped header cell becomes the input's name. */
+export const mappedHeader = (headers: readonly unknown[], mapping: ColumnMapping): unknown[] =>
+  headers.map((cell) => {
+    const text = cell === undefined || cell === null ? '' : String(cell).trim();
+    return Object.prototype.hasOwnProperty.call(mapping, text) ? mapping[text] : cell;
+  });
 
 /** Two choices naming one target: the second header, so the page can say which. */
 export function duplicateTarget(choices: Record<string, ColumnTarget | ''>): { header: string; target: ColumnTarget } | undefined {

@@ -252,7 +252,7 @@ describe('the task pane, with the LibreOffice-made workbook as Excel hands it ov
       await page.waitForSelector('#bt-validate');
       await page.click('#bt-validate');
       await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-      expect(await page.textContent('#bt-summary')).toBe('共 8 行：与申报一致 4 行，与申报不一致 1 行，无法计算 1 行，跳过 2 行（空行、合计行）');
+      expect(await page.textContent('#bt-summary')).toBe('共 8 行：通过 4 行，金额不符 1 行，无法计算 1 行，未计算 2 行');
       expect(await page.textContent('#bt-totals')).toContain(`应得 ${(Number(amount) * 5).toFixed(2)} 元，申报 148800.00 元，差额 300.00 元`);
       const writes = await page.evaluate(() => (window as any).__officeStub.writes);
       expect(writes[0].values.map((r: unknown[]) => r[0])).toEqual(['状态', '通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
