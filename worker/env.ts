@@ -39,6 +39,10 @@ export interface Env {
   /** Limits on one batch; defaults in `limits.ts`. */
   MAX_BATCH_ROWS?: string;
   MAX_BATCH_BYTES?: string;
+  /** Caps on a workbook's sheet besides its rows; defaults in rules/tables/workbook-limits.ts. */
+  MAX_WORKBOOK_CELLS?: string;
+  MAX_WORKBOOK_COLUMNS?: string;
+  MAX_XLS_BYTES?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { keyId: string } };

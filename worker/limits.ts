@@ -1,5 +1,9 @@
 /** Limits on one batch, overridable by the vars MAX_BATCH_ROWS and MAX_BATCH_BYTES. */
 import type { Env } from './env.ts';
+import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from '../rules/tables/workbook-limits.ts';
+
+/** Lines a form has besides its data rows (title, 填报单位, header, 合计, signatures): a workbook's sheet may hold this many more rows than a batch. */
+export const FORM_LINES = 1_000;
 
 export const DEFAULT_MAX_ROWS = 100_000;
 /** 32 MiB: 100,000 rows of a dozen columns each fit; the Worker holds the body as bytes only. */
@@ -16,8 +20,20 @@ const positive = (value: string | undefined, fallback: number) => {
   return value !== undefined && value !== '' && Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
+/**
+ * A workbook's caps (rules/tables/workbook-limits.ts documents each): its rows follow MAX_BATCH_ROWS;
+ * MAX_WORKBOOK_CELLS, MAX_WORKBOOK_COLUMNS and MAX_XLS_BYTES override the others' defaults.
+ */
+const workbookLimitsOf = (env: Env | undefined): Partial<WorkbookLimits> => ({
+  maxRows: positive(env?.MAX_BATCH_ROWS, DEFAULT_MAX_ROWS) + FORM_LINES,
+  maxCells: positive(env?.MAX_WORKBOOK_CELLS, DEFAULT_WORKBOOK_LIMITS.maxCells),
+  maxColumns: positive(env?.MAX_WORKBOOK_COLUMNS, DEFAULT_WORKBOOK_LIMITS.maxColumns),
+  maxXlsBytes: positive(env?.MAX_XLS_BYTES, DEFAULT_WORKBOOK_LIMITS.maxXlsBytes),
+});
+
 export const limitsOf = (env: Env | undefined) => ({
   maxRows: positive(env?.MAX_BATCH_ROWS, DEFAULT_MAX_ROWS),
   maxBytes: positive(env?.MAX_BATCH_BYTES, DEFAULT_MAX_BYTES),
   maxJsonBytes: Math.min(positive(env?.MAX_BATCH_BYTES, DEFAULT_MAX_BYTES), MAX_JSON_BATCH_BYTES),
+  workbook: workbookLimitsOf(env),
 });

@@ -36,6 +36,7 @@ export const rentSubsidy = defineRule({
       required: true,
       min: 0,
       label: text('实际月租金', 'Actual monthly rent'),
+      aliases: ['月租金', '月租金额'],
       description: text('实际支付的场地月租金', 'Monthly rent actually paid'),
       unit: units.yuanPerMonth,
       example: 800,

@@ -13,6 +13,7 @@ export const districtInput = <const R extends boolean>(required: R): InputSpec &
   type: 'district',
   required,
   label: text('旗县区', 'District'),
+  aliases: ['区', '所属旗县区', '所在旗县区', '所属地区', '旗县（区）'],
   description: text('包头市旗县区（全称、简称或英文名，如 昆都仑区 / 昆区 / Kundulun）', 'Baotou district (full, short or English name, e.g. 昆都仑区 / 昆区 / Kundulun)'),
   example: '昆都仑区',
 });
@@ -24,6 +25,7 @@ export const totalStaffInput = ({ description, example }: { description: Text; e
   required: true as const,
   min: 1,
   label: text('在职职工总数', 'In-service staff'),
+  aliases: ['职工人数', '在职人数', '职工总数', '在职职工人数'],
   description,
   unit: units.persons,
   example,
@@ -36,6 +38,7 @@ export const disabledCountedInput = ({ example }: { example: number }) => ({
   required: true as const,
   min: 0,
   label: text('残疾职工折算人数', 'Disabled employees counted'),
+  aliases: ['残疾人数', '安排残疾人数', '残疾职工人数', '安排残疾人就业人数'],
   description: text(
     `按比例计入的残疾职工人数（重度按${latestValue(headcount.doubleWeight)}人，不足一年按月折算；可用“残疾职工折算人数”规则按名单计算）`,
     `Disabled employees as counted for the quota (severe count ${latestValue(headcount.doubleWeight)}; part-year by months; see disabled-headcount)`,
@@ -50,6 +53,7 @@ export const monthlyMinWageInput = {
   min: 0,
   minExclusive: true,
   label: text('月最低工资标准', 'Monthly minimum wage'),
+  aliases: ['最低工资标准', '最低工资'],
   description: text('当地月最低工资标准；不填则按旗县区与所涉日期查表', 'Local monthly minimum wage (yuan); if absent, looked up from district and date'),
   unit: units.yuanPerMonth,
   example: 1980,

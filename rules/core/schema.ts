@@ -48,6 +48,8 @@ export interface InputSpec {
   format?: 'certificate-number';
   /** A typical value, for documentation, forms and generated examples. */
   example?: string | number | boolean;
+  /** Other headers offices write for this input in their own forms (职工人数 for 在职职工总数): read like the label. */
+  aliases?: readonly string[];
   /**
    * The input identifies a person (a certificate or ID number, a person's id, a birth date): it is never
    * taken from a URL (the Worker refuses it in a query string and asks for POST), logged or echoed in errors.

@@ -5,11 +5,18 @@
  *
  * - dates: `2024-06-30`, `2024/6/30`, `2024-6-30`, `2024.6.30`, `2024年6月30日`, with a time
  *   (`2024/6/30 0:00`: the day is kept), and Excel serial day numbers where the input is a date;
- * - amounts: `￥29,700.00`, `¥29700`, `29,700.00 元`, `29700元`, surrounding spaces.
+ * - amounts: `￥29,700.00`, `¥29700`, `29,700.00 元`, `29700元`, surrounding spaces; in 万元 (`1.98万`,
+ *   money only, shifted exactly: 19800.00);
+ * - numbers followed by the input's own unit (`500人`, `1980元/月`, `12个月`, `40课时`);
+ * - eight-digit dates (`20240630`);
+ * - districts with the city or region in front (`包头市昆都仑区`, `内蒙古自治区包头市青山区`) or without
+ *   their suffix (`昆都仑`, `土右`, `达茂`), derived from the district list;
+ * - yes/no written as a done/not-done word (`已办理`/`未办理`, `已参保`/`未参保`).
  */
 import { foldWidth } from '../core/coerce.ts';
 import { excelSerialToIso } from '../core/dates.ts';
 import type { InputSpec } from '../core/schema.ts';
+import { districts } from '../parameters/districts.ts';
 
 /** Blank: nothing, or only spaces (including NBSP and the ideographic space). */
 export const isBlankCell = (cell: unknown): boolean =>
@@ -28,8 +35,13 @@ export function dateText(text: string): string | undefined {
   if (m) return `${m[1]}-${pad(m[3])}-${pad(m[4])}`;
   const c = CHINESE.exec(t);
   if (c) return `${c[1]}-${pad(c[2])}-${pad(c[3])}`;
+  const e = EIGHT_DIGITS.exec(t);
+  if (e) return `${e[1]}-${e[2]}-${e[3]}`;
   return undefined;
 }
+
+/** `20240630`: a year from 1900 to 2999, a month 01–12 and a day 01–31 (the rule checks the day exists). */
+const EIGHT_DIGITS = /^((?:19|2\d)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
 /** An Excel serial day number as text: whole days, maybe a time of day as a fraction. */
 const SERIAL = /^\d{1,6}(\.\d+)?$/;
@@ -48,10 +60,58 @@ export function amountText(text: string): string {
 
 const NUMERIC_TYPES = new Set(['integer', 'decimal', 'money']);
 
+/** `1.98万` → `19800` by moving the decimal point four places (exact: no multiplication in binary). */
+const WAN = /^([+-]?)(\d+)(?:\.(\d+))?万元?$/;
+function wanText(t: string): string | undefined {
+  const m = WAN.exec(t);
+  if (!m) return undefined;
+  const fraction = (m[3] ?? '').padEnd(4, '0');
+  const whole = `${m[2]}${fraction.slice(0, 4)}`.replace(/^0+(?=\d)/, '');
+  const rest = fraction.slice(4);
+  return `${m[1]}${whole}${rest ? `.${rest}` : ''}`;
+}
+
+/** A number with the input's own unit after it (`500人`, `12个月`, `1980元/月`): the unit dropped. */
+function withoutUnit(text: string, spec: Pick<InputSpec, 'unit'>): string {
+  const unit = spec.unit?.zh;
+  if (!unit) return text;
+  const t = text.replace(/[\s\u00a0\u3000]+$/, '');
+  return t.endsWith(unit) && /\d$/.test(foldWidth(t.slice(0, -unit.length)).trim()) ? t.slice(0, -unit.length) : text;
+}
+
+/** A number cell as clerks write it → plain decimal text (amountText, the unit, 万 for money). */
+export function numberText(text: string, spec: Pick<InputSpec, 'type' | 'unit'>): string {
+  const plain = amountText(withoutUnit(text, spec));
+  return spec.type === 'money' ? (wanText(plain) ?? plain) : plain;
+}
+
+/** District names as clerks write them → the listed full name: the city or region in front dropped, a missing suffix added. */
+const PREFIX = /^(内蒙古自治区|内蒙古)?(包头市|包头)?/;
+const SUFFIX = /(联合旗|矿区|区|旗|县)$/;
+const DISTRICT_BY_STEM = new Map<string, string>();
+for (const d of districts) for (const name of [d.zh, d.short]) DISTRICT_BY_STEM.set(name.replace(SUFFIX, ''), d.zh);
+const LISTED = new Set(districts.flatMap((d) => [d.zh, d.short]));
+
+export function districtText(text: string): string {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (LISTED.has(t)) return t;
+  const bare = t.replace(PREFIX, '');
+  if (LISTED.has(bare)) return bare;
+  return DISTRICT_BY_STEM.get(bare) ?? DISTRICT_BY_STEM.get(bare.replace(SUFFIX, '')) ?? text.trim();
+}
+
+/** Yes/no as a done/not-done word: 已办理 → 是, 未参保 → 否. */
+const DONE = /^(已|未)(办理|参保|缴纳|缴费|签订|取得|登记|发放|享受|申领|认定|安置|就业|残疾人证)$/;
+export function yesNoText(text: string): string {
+  const m = DONE.exec(text.normalize('NFKC').replace(/\s+/g, ''));
+  return m ? (m[1] === '已' ? '是' : '否') : text.trim();
+}
+
 /** The value an input reads from a cell; undefined for a blank cell (the input's default applies). */
-export function cellForInput(cell: unknown, spec: Pick<InputSpec, 'type'>): unknown {
+export function cellForInput(cell: unknown, spec: Pick<InputSpec, 'type' | 'unit'>): unknown {
   if (isBlankCell(cell)) return undefined;
   if (spec.type === 'date') {
+    if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) return dateText(String(cell)) ?? cell;
     if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
     // A bare number where a date belongs can only be Excel's serial day number: a CSV cell, or a JSON
     // number (JSON bodies keep numbers as their written text, see worker/json.ts).
@@ -59,12 +119,15 @@ export function cellForInput(cell: unknown, spec: Pick<InputSpec, 'type'>): unkn
     if (typeof cell === 'string') return dateText(cell) ?? cell.trim();
     return cell;
   }
-  if (NUMERIC_TYPES.has(spec.type) && typeof cell === 'string') return amountText(cell);
+  if (NUMERIC_TYPES.has(spec.type) && typeof cell === 'string') return numberText(cell, spec);
+  if (spec.type === 'district' && typeof cell === 'string') return districtText(cell);
+  if (spec.type === 'boolean' && typeof cell === 'string') return yesNoText(cell);
   return typeof cell === 'string' ? cell.trim() : cell;
 }
 
 /** The claimed amount's cell → what the batch compares (same amount forms). */
-export const claimedCell = (cell: unknown): unknown => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? amountText(cell) : cell);
+export const claimedCell = (cell: unknown): unknown => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? numberText(cell, CLAIMED_SPEC) : cell);
+const CLAIMED_SPEC = { type: 'money', unit: { zh: '元', en: 'yuan' } } as const;
 
 /** The row id's cell → text (a number cell `7` is `"7"`). */
 export const rowIdCell = (cell: unknown): string | undefined => (isBlankCell(cell) ? undefined : String(cell).trim());

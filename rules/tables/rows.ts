@@ -9,12 +9,24 @@ import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
-import { cellForInput, claimedCell, isBlankCell, rowIdCell } from './cells.ts';
+import { BATCH_COLUMN_LABELS } from '../columns.ts';
+import { cellForInput, claimedCell, dateText, isBlankCell, rowIdCell } from './cells.ts';
 import { columnOf, type TableColumn } from './headers.ts';
 import { TotalsAccumulator, type BatchTotals } from './totals.ts';
+import { columnLetters } from './xlsx-write.ts';
+import { mappedTarget, type ColumnMapping } from './form.ts';
 
 export interface TableSummary extends BatchSummary {
+  /** Rows hidden in the sheet or by a filter (answered like any other, each with a warning). */
+  hidden?: number;
   totals?: BatchTotals;
+}
+
+/** Where a row's cells are in the sheet: its 0-based row, the column of the table's first column, and whether it is hidden. */
+export interface CellPlace {
+  row: number;
+  offset: number;
+  hidden?: boolean;
 }
 
 const TOTAL_WORDS = /^(合计|总计|小计|共计|总合计|total|subtotal|grandtotal)/i;
@@ -22,22 +34,81 @@ const TOTAL_WORDS = /^(合计|总计|小计|共计|总合计|total|subtotal|gran
 /** A notes row (a template's 说明 rows): 说明：… or 注：… in the first non-empty cell. */
 const NOTE_WORDS = /^(说明|注)[:：]/;
 
+/** A footer line's words: who filled in, checked and signed the form, how to reach them, when. */
+const FOOTER_WORDS = /^(填表人|填报人|制表人|审核人|审批人|复核人|负责人|单位负责人|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|制表日期|报送日期|日期[:：]|单位\(盖章\)|单位盖章|\(盖章\)|盖章)/;
+
+/** The template's example row, left in: （示例）, 示例行，可删除. */
+const EXAMPLE_WORDS = /^\(?示例\)?$|^示例行|^示例[:：]|^例[:：]/;
+
 const SKIP_BLANK: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
 const SKIP_NOTE: Text = { zh: '说明行，未计算', en: 'Notes row, not computed' };
+const SKIP_EXAMPLE: Text = { zh: '模板的示例行，未计算', en: "The template's example row, not computed" };
+const SKIP_EMPTY: Text = { zh: '没有填写任何输入项，未计算', en: 'No input filled in, not computed' };
 const skipTotal = (word: string): Text => ({ zh: `合计行（“${word}”），未计算`, en: `Total row ("${word}"), not computed` });
+const skipFooter = (word: string): Text => ({ zh: `签章、联系人或日期行（“${word}”），未计算`, en: `Signature, contact or date line ("${word}"), not computed` });
 
-/** Why a row of cells is not a claim: blank, or a total row (合计 in the row-id cell or the first non-empty cell). */
+const compact = (cell: unknown): string => String(cell).normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * Why a row of cells is not a claim: blank, a total row (合计 in the row-id cell or the first non-empty
+ * cell), a notes row, the template's example row, a footer line (填表人、审核人、联系电话、填报日期 …
+ * first in the row or in a column the rule reads), or a row with no input and no claimed amount.
+ */
 export function skipReason(cells: readonly unknown[], columns: readonly TableColumn[]): Text | undefined {
   const filled = cells.findIndex((c) => !isBlankCell(c));
   if (filled < 0) return SKIP_BLANK;
   const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
   for (const at of [rowIdAt, filled]) {
     if (at < 0 || isBlankCell(cells[at])) continue;
-    const text = String(cells[at]).normalize('NFKC').replace(/\s+/g, '');
-    if (typeof cells[at] === 'string' && TOTAL_WORDS.test(text)) return skipTotal(String(cells[at]).trim());
+    if (typeof cells[at] === 'string' && TOTAL_WORDS.test(compact(cells[at]))) return skipTotal(String(cells[at]).trim());
   }
   if (typeof cells[filled] === 'string' && NOTE_WORDS.test(cells[filled].trim())) return SKIP_NOTE;
+  let inputs = 0;
+  let claimed: unknown;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (isBlankCell(cell)) continue;
+    const kind = columns[i]?.kind;
+    if (typeof cell === 'string') {
+      const text = compact(cell);
+      if (EXAMPLE_WORDS.test(text)) return SKIP_EXAMPLE;
+      if (FOOTER_WORDS.test(text) && (i === filled || (kind !== undefined && kind !== 'extra' && kind !== 'unnamed'))) return skipFooter(cell.trim().slice(0, 40));
+    }
+    if (kind === 'input') inputs++;
+    else if (kind === 'claimed') claimed = cell;
+  }
+  // Nothing the rule reads (a numbered empty line, a date written under 申报金额 on its own): not a claim.
+  if (inputs === 0 && columns.length > 0 && (claimed === undefined || (typeof claimed === 'string' && dateText(claimed) !== undefined))) return SKIP_EMPTY;
   return undefined;
+}
+
+const HIDDEN_WARNING: Text = { zh: '该行在表格中是隐藏的（或被筛选隐藏），仍已计算并计入合计', en: 'This row is hidden in the sheet (or filtered out); it is still computed and counted in the totals' };
+
+/** The forms a cell of each input type may take, said after a refusal that names the cell. */
+const ACCEPTED: Partial<Record<string, Text>> = {
+  date: { zh: '日期可写 2024-06-30、2024/6/30、2024年6月30日、20240630 或日期单元格', en: 'dates may be 2024-06-30, 2024/6/30, 2024年6月30日, 20240630 or a date cell' },
+  integer: { zh: '数字可写 500 或带单位 500人', en: 'numbers may be 500 or with their unit, 500人' },
+  decimal: { zh: '数字可写 9.5 或带单位 9.5人', en: 'numbers may be 9.5 or with their unit' },
+  money: { zh: '金额可写 29700、￥29,700.00、29700元、2.97万', en: 'amounts may be 29700, ￥29,700.00, 29700元, 2.97万' },
+  boolean: { zh: '可填 是/否、1/0、已办理/未办理', en: 'yes/no may be 是/否, 1/0, 已办理/未办理' },
+};
+
+/** A refusal of a row's value, said with the cell it came from (C5) and the forms accepted. */
+function atCell(error: RuleErrorBody, columns: readonly TableColumn[], place: CellPlace): RuleErrorBody {
+  const at = columns.findIndex((c) => (c.kind === 'input' ? c.name : c.kind) === error.field);
+  if (at < 0) return error;
+  const column = columns[at];
+  const ref = `${columnLetters(at + place.offset)}${place.row + 1}`;
+  const label = column.kind === 'input' ? column.spec.label.zh : column.kind === 'claimed' ? BATCH_COLUMN_LABELS.claimed.zh : '';
+  const accepted = ACCEPTED[column.kind === 'input' ? column.spec.type : column.kind === 'claimed' ? 'money' : ''];
+  return {
+    ...error,
+    cell: ref,
+    message: {
+      zh: `${ref} 单元格（${label}）：${error.message.zh}${accepted ? `。${accepted.zh}` : ''}`,
+      en: `Cell ${ref}: ${error.message.en}${accepted ? `. ${accepted.en}` : ''}`,
+    },
+  } as RuleErrorBody;
 }
 
 const duplicateError = (name: string, a: string, b: string): RuleErrorBody => ({
@@ -50,6 +121,8 @@ export class TableBatch {
   readonly evaluator: BatchEvaluator;
   private readonly totals: TotalsAccumulator;
   private readonly meta: RuleMetadata;
+  private hidden = 0;
+  private mapping: ColumnMapping | undefined;
   /** JSON keys → columns, read once per distinct key. */
   private readonly keyColumns = new Map<string, TableColumn>();
 
@@ -59,8 +132,18 @@ export class TableBatch {
     this.totals = new TotalsAccumulator(meta);
   }
 
-  /** One row of cells under a header already read (readHeader). */
-  addCells(cells: readonly unknown[], columns: readonly TableColumn[]): BatchRow {
+  /** One row of cells under a header already read (readHeader, or the form reader with the row's place in the sheet). */
+  addCells(cells: readonly unknown[], columns: readonly TableColumn[], place?: CellPlace): BatchRow {
+    const row = this.addCellsAt(cells, columns, place);
+    if (place?.hidden) {
+      this.hidden++;
+      row.warnings = [...(row.warnings ?? []), HIDDEN_WARNING];
+    }
+    if (place && row.status === 'invalid' && row.error?.field) row.error = atCell(row.error, columns, place);
+    return row;
+  }
+
+  private addCellsAt(cells: readonly unknown[], columns: readonly TableColumn[], place: CellPlace | undefined): BatchRow {
     const reason = skipReason(cells, columns);
     const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
     const rowId = rowIdAt < 0 ? undefined : rowIdCell(cells[rowIdAt]);
@@ -78,8 +161,8 @@ export class TableBatch {
         {
           code: 'unknown-input',
           message: {
-            zh: `第 ${stray + 1} 列没有列名（或超出表头），但该行在此有值`,
-            en: `Column ${stray + 1} has no header (or lies beyond the header) but this row has a value there`,
+            zh: `第 ${columnLetters(stray + (place?.offset ?? 0))} 列没有列名（或超出表头），但该行在此有值`,
+            en: `Column ${columnLetters(stray + (place?.offset ?? 0))} has no header (or lies beyond the header) but this row has a value there`,
           },
         },
         rowId,
@@ -125,15 +208,26 @@ export class TableBatch {
 
   summary(): TableSummary {
     const totals = this.totals.totals();
-    return totals ? { ...this.evaluator.summary, totals } : { ...this.evaluator.summary };
+    const summary = { ...this.evaluator.summary, hidden: this.hidden };
+    return totals ? { ...summary, totals } : summary;
+  }
+
+  /** The clerk's mapping (checked: form.ts checkMapping) for JSON keys. */
+  useMapping(mapping: ColumnMapping): void {
+    this.mapping = mapping;
+    this.keyColumns.clear();
   }
 
   columnForKey(key: string): TableColumn {
     let column = this.keyColumns.get(key);
     if (!column) {
-      column = columnOf(key, this.meta);
-      if (column.kind === 'unnamed') column = { kind: 'extra', header: key };
-      this.keyColumns.set(key, column);
+      const target = this.mapping ? mappedTarget(key, this.mapping) : undefined;
+      const spec = target && this.meta.inputs.find((i) => i.name === target);
+      let read: TableColumn =
+        target === 'rowId' || target === 'claimed' ? { kind: target, header: key } : spec ? { kind: 'input', name: spec.name, spec, header: key } : columnOf(key, this.meta);
+      if (read.kind === 'unnamed') read = { kind: 'extra', header: key };
+      this.keyColumns.set(key, read);
+      return read;
     }
     return column;
   }

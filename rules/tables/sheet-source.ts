@@ -28,6 +28,8 @@ export interface SheetInfo {
 export interface SheetSource {
   name: string;
   next(): SheetRow | undefined;
+  /** The row number of the last row `next()` will hand out (−1 when none), when known before reading (workbooks). */
+  lastRow?: number;
 }
 
 /** A refusal before any row: 413 when a size cap is passed (the message says which), 422 otherwise. */

@@ -1,7 +1,11 @@
 /**
  * Budget totals of a batch, over the rows that computed (ok or mismatch): the rule's primary amount,
  * the claimed amounts and their differences, each share's sum where the rule splits an amount between
- * the city and the district, and the same by district where rows name one. Exact decimals, printed as money.
+ * the city and the district, and the same by district where rows name one (plus 未填旗县区 for the rows
+ * that name none, so the lines add up to the total). Each sum says its row set: `computed` is over
+ * `rows`; `claimed`, `computedClaimed` and `difference` are over the `claimedRows` that carry a claim,
+ * so difference = claimed − computedClaimed, never a total over 5 rows against one over 4.
+ * Exact decimals, printed as money.
  */
 import { Dec, money } from '../core/decimal.ts';
 import { resolveDistrict } from '../core/districts.ts';
@@ -9,24 +13,34 @@ import type { BatchRow } from '../batch.ts';
 import type { RuleMetadata } from '../metadata.ts';
 
 export interface MoneyTotals {
+  /** Rows computed (ok or mismatch): the set `computed` and the shares are summed over. */
   rows: number;
   computed: string;
+  /** Of those, the rows with a claimed amount: the set `claimed`, `computedClaimed` and `difference` are summed over. */
+  claimedRows: number;
   claimed: string;
+  /** The computed amounts of the claimed rows. */
+  computedClaimed: string;
   difference: string;
   cityShare?: string;
   districtShare?: string;
 }
 
 export interface BatchTotals extends MoneyTotals {
-  /** By district (its full Chinese name), where rows name one. */
+  /** By district (its full Chinese name), where rows name one, and NO_DISTRICT for those that name none. */
   byDistrict?: Record<string, MoneyTotals>;
 }
 
 const SHARES = ['cityShare', 'districtShare'] as const;
 
+/** The line for computed rows that name no district. */
+export const NO_DISTRICT = '未填旗县区';
+
 class Sums {
   rows = 0;
+  claimedRows = 0;
   computed = new Dec(0);
+  computedClaimed = new Dec(0);
   claimed = new Dec(0);
   difference = new Dec(0);
   shares = SHARES.map(() => new Dec(0));
@@ -34,8 +48,13 @@ class Sums {
   add(row: BatchRow, primary: string, shares: boolean): void {
     this.rows++;
     const value = row.result?.[primary];
-    if (typeof value === 'string' || typeof value === 'number') this.computed = this.computed.plus(value);
-    if (row.claimed !== undefined) this.claimed = this.claimed.plus(row.claimed);
+    const computed = typeof value === 'string' || typeof value === 'number';
+    if (computed) this.computed = this.computed.plus(value);
+    if (row.claimed !== undefined) {
+      this.claimedRows++;
+      this.claimed = this.claimed.plus(row.claimed);
+      if (computed) this.computedClaimed = this.computedClaimed.plus(value);
+    }
     if (row.difference !== undefined) this.difference = this.difference.plus(row.difference);
     if (shares) {
       SHARES.forEach((name, i) => {
@@ -46,7 +65,14 @@ class Sums {
   }
 
   print(shares: boolean): MoneyTotals {
-    const out: MoneyTotals = { rows: this.rows, computed: money(this.computed), claimed: money(this.claimed), difference: money(this.difference) };
+    const out: MoneyTotals = {
+      rows: this.rows,
+      computed: money(this.computed),
+      claimedRows: this.claimedRows,
+      claimed: money(this.claimed),
+      computedClaimed: money(this.computedClaimed),
+      difference: money(this.difference),
+    };
     if (shares) SHARES.forEach((name, i) => (out[name] = money(this.shares[i])));
     return out;
   }
@@ -73,13 +99,15 @@ export class TotalsAccumulator {
   add(row: BatchRow, inputs?: Record<string, unknown>): void {
     if (!this.applies || (row.status !== 'ok' && row.status !== 'mismatch')) return;
     this.all.add(row, this.primary, this.shares);
-    const named = this.districtInput ? inputs?.[this.districtInput] : undefined;
-    if (typeof named !== 'string' || named.trim() === '') return;
-    let district: string;
-    try {
-      district = resolveDistrict(named.trim(), this.districtInput!).zh;
-    } catch {
-      return; // the rule did not need the district after all (an optional input): no district total for it
+    if (!this.districtInput) return;
+    const named = inputs?.[this.districtInput];
+    let district = NO_DISTRICT;
+    if (typeof named === 'string' && named.trim() !== '') {
+      try {
+        district = resolveDistrict(named.trim(), this.districtInput).zh;
+      } catch {
+        // the rule did not need the district after all (an optional input): counted with the rows that name none
+      }
     }
     let sums = this.byDistrict.get(district);
     if (!sums) this.byDistrict.set(district, (sums = new Sums()));
@@ -89,7 +117,8 @@ export class TotalsAccumulator {
   totals(): BatchTotals | undefined {
     if (!this.applies) return undefined;
     const out: BatchTotals = this.all.print(this.shares);
-    if (this.byDistrict.size) out.byDistrict = Object.fromEntries([...this.byDistrict].map(([name, sums]) => [name, sums.print(this.shares)]));
+    const onlyNone = this.byDistrict.size === 1 && this.byDistrict.has(NO_DISTRICT);
+    if (this.byDistrict.size && !onlyNone) out.byDistrict = Object.fromEntries([...this.byDistrict].map(([name, sums]) => [name, sums.print(this.shares)]));
     return out;
   }
 }

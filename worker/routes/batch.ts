@@ -7,22 +7,19 @@
  * client hangs up (`aborted`, with the rows answered by then).
  */
 import { Hono } from 'hono';
-import { findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
-import { headersAreChinese, readHeader, TableBatch, type Lang, type TableColumn, type TableError } from '../../rules/tables/index.ts';
-import { isWorkbook, readSheet } from '../../rules/tables/xlsx-read.ts';
+import { findRule, metadataOf, RULESET_VERSION } from '../../rules/index.ts';
+import { TableBatch, type Lang } from '../../rules/tables/index.ts';
+import { isWorkbook } from '../../rules/tables/xlsx-read.ts';
 import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
-import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
-import { CsvSource } from '../batch/csv-source.ts';
+import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnswerWriter } from '../batch/answer.ts';
+import { csvRows, jsonRows, mappingOf, workbookRows } from '../batch/sources.ts';
 import { Utf8Chunk } from '../batch/utf8-chunk.ts';
-import { isJsonType, readBody, utf8Text } from '../body.ts';
-import { countNonEmptyLines } from '../csv/count.ts';
-import { createDecoder, encodingOfCharset } from '../decode.ts';
+import { isJsonType, readBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
+import { errorBody, errorResponse } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
-import { parseJson } from '../json.ts';
 import { preferredType } from '../accept.ts';
 
 export const batch = new Hono<AppEnv>();
@@ -52,143 +49,7 @@ function answerLang(query: string | undefined, acceptLanguage: string | undefine
   return chineseHeaders ? 'zh' : 'en';
 }
 
-/** At most this many extra (unread) JSON keys are echoed in a table answer; the rest are counted (issue 13, finding 6). */
-export const MAX_EXTRA_COLUMNS = 20;
-
-/** Rows to answer: a pull-based source of answered rows, and the columns to echo in a table answer. */
-interface Rows {
-  columns: string[];
-  ignoredColumns: string[];
-  droppedColumns: number;
-  chinese: boolean;
-  next(batch: TableBatch): AnsweredRow | undefined;
-}
-
-function tooManyRows(rows: number, max: number): Response {
-  return errorResponse(
-    413,
-    errorBody('too-many-rows', `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`, 'body'),
-  );
-}
-
-const tableError = (error: TableError, meta: RuleMetadata, status = 422) => errorResponse(status, error as HttpErrorBody, { rule: meta.id });
-
-const noHeader = (meta: RuleMetadata) =>
-  errorResponse(
-    422,
-    errorBody('empty-batch', '表格没有表头行：第一行应为输入项名称（或中文名称）', 'The table has no header row: its first line must name the inputs (names or zh labels)', 'body'),
-    { rule: meta.id },
-  );
-
-/** Rows of a header-led table (CSV or a sheet), read with the shared table module. */
-function tableRows(header: readonly unknown[], meta: RuleMetadata, nextCells: (batch: TableBatch, columns: TableColumn[]) => AnsweredRow | undefined): Rows | Response {
-  if (header.every((c) => c === undefined || c === null || String(c).trim() === '')) return noHeader(meta);
-  const reading = readHeader(header, meta);
-  if (!reading.ok) return tableError(reading.error, meta);
-  const { columns, ignoredColumns } = reading;
-  return {
-    columns: header.map((c) => (c === undefined || c === null ? '' : String(c))),
-    ignoredColumns,
-    droppedColumns: 0,
-    chinese: headersAreChinese(header),
-    next: (batch) => nextCells(batch, columns),
-  };
-}
-
-function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
-  const declared = encodingOfCharset(contentType);
-  if (declared === null) {
-    return errorResponse(
-      415,
-      errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030', 'charset'),
-    );
-  }
-  const dataLines = countNonEmptyLines(chunks) - 1;
-  if (dataLines > maxRows) return tooManyRows(dataLines, maxRows);
-  const source = new CsvSource(chunks, createDecoder(declared));
-  const header = source.read();
-  if (!header || header.malformed) return noHeader(meta);
-  return tableRows(header.cells, meta, (batch, columns) => {
-    const record = source.read();
-    if (!record) return undefined;
-    if (record.malformed) {
-      const line = batch.evaluator.summary.rows + 2; // the header is line 1
-      const why = record.malformed === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
-      const error = errorBody('malformed-csv', `第 ${line} 行无法按 CSV 读取：${why.zh}`, `Row at line ${line} is not readable CSV: ${why.en}`);
-      return { row: batch.refuse(error), cells: [] };
-    }
-    return { row: batch.addCells(record.cells, columns), cells: record.cells };
-  });
-}
-
-function workbookRows(chunks: Uint8Array[], sheet: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
-  const bytes = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
-  chunks.length = 0;
-  const read = readSheet(bytes, sheet);
-  if (!read.ok) return tableError(read.error, meta);
-  if (read.rows.count > maxRows) return tooManyRows(read.rows.count, maxRows);
-  return tableRows(read.rows.header, meta, (batch, columns) => {
-    const cells = read.rows.next();
-    return cells && { row: batch.addCells(cells, columns), cells };
-  });
-}
-
-function joinChunks(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) out.set(c, at), (at += c.length);
-  return out;
-}
-
-function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch): Rows | Response {
-  let body: unknown;
-  try {
-    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: meta.id });
-  }
-  const rows = (body as { rows?: unknown } | null)?.rows;
-  if (body === null || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(rows)) {
-    return errorResponse(422, errorBody('invalid-list', '请求体应为 {"rows": [ … ]}', 'The body must be {"rows": [ … ]}', 'rows'), { rule: meta.id });
-  }
-  if (rows.length > maxRows) return tooManyRows(rows.length, maxRows);
-  // Echoed columns: every key that names an input, rowId or claimed, plus the first MAX_EXTRA_COLUMNS other keys.
-  const columns: string[] = [];
-  const ignoredColumns: string[] = [];
-  const seen = new Set<string>();
-  const dropped = new Set<string>();
-  for (const row of rows) {
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
-    for (const key of Object.keys(row)) {
-      if (seen.has(key) || dropped.has(key)) continue;
-      if (probe.columnForKey(key).kind === 'extra') {
-        if (ignoredColumns.length >= MAX_EXTRA_COLUMNS) {
-          dropped.add(key);
-          continue;
-        }
-        ignoredColumns.push(key);
-      }
-      seen.add(key);
-      columns.push(key);
-    }
-  }
-  let at = 0;
-  return {
-    columns,
-    ignoredColumns,
-    droppedColumns: dropped.size,
-    chinese: headersAreChinese(columns),
-    next(batch) {
-      if (at >= rows.length) return undefined;
-      const value = rows[at];
-      rows[at++] = undefined; // let answered rows go
-      const row = batch.addObject(value);
-      const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-      return { row, cells: columns.map((c) => object[c]) };
-    },
-  };
-}
+export { MAX_EXTRA_COLUMNS } from '../batch/sources.ts';
 
 batch.post('/v1/batch/:id', async (c) => {
   const id = c.req.param('id');
@@ -211,7 +72,7 @@ batch.post('/v1/batch/:id', async (c) => {
       { rule: id },
     );
   }
-  const { maxRows, maxBytes, maxJsonBytes } = limitsOf(c.env);
+  const { maxRows, maxBytes, maxJsonBytes, workbook } = limitsOf(c.env);
   const auditKey = c.env.AUDIT_HMAC_KEY;
   if (!auditKey) {
     return errorResponse(
@@ -245,12 +106,14 @@ batch.post('/v1/batch/:id', async (c) => {
     format = first[0] === 0x50 ? 'xlsx' : 'xls';
   } else format = declared;
   const tableBatch = new TableBatch(rule, meta);
+  const mapping = mappingOf(c.req.query('columns'), meta);
+  if (mapping instanceof Response) return mapping;
   const rows =
     format === 'csv'
-      ? csvRows(body.bytes, contentType, meta, maxRows)
+      ? csvRows(body.bytes, contentType, meta, maxRows, mapping)
       : format === 'json'
-        ? jsonRows(body.bytes, meta, maxRows, tableBatch)
-        : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows);
+        ? jsonRows(body.bytes, meta, maxRows, tableBatch, mapping)
+        : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows, workbook, mapping);
   if (rows instanceof Response) return rows;
 
   const batchId = crypto.randomUUID();
@@ -258,7 +121,7 @@ batch.post('/v1/batch/:id', async (c) => {
   const bodyHmac = await hash.hex();
   const evaluator = tableBatch.evaluator;
   const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
-  const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns };
+  const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns, form: rows.form };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
   const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
   const encoder = new TextEncoder();
