@@ -292,7 +292,8 @@ export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, r
     hidden ? h('p', { class: 'notice', id: 'batch-hidden-note' }, t('hiddenNote')) : null,
     totalsTable(body),
     body.ignoredColumns?.length ? h('p', { class: 'hint', id: 'batch-ignored' }, `${t('ignoredColumns')}${listWords(body.ignoredColumns)}`) : null,
-    mappingChoices(meta, unmatched, remembered, handlers.onMapping, false),
+    // nothing computed while columns were not understood: the choice opens, as for a refused header
+    mappingChoices(meta, unmatched, remembered, handlers.onMapping, summary.ok + summary.mismatch === 0),
     attention.length ? rowsTable('batch-rows', t('problemRows'), attention.slice(0, LISTED_ROWS), meta) : null,
     attention.length > LISTED_ROWS ? h('p', { class: 'hint' }, t('moreRows')) : null,
     skipped.length ? skippedTable(skipped.slice(0, LISTED_ROWS)) : null,
