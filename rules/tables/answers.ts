@@ -3,9 +3,10 @@
  * the difference (claimed − computed) and a message. The Worker's CSV and xlsx answers and the task
  * pane write these same cells. Money stays a number (a `Money` cell), so a clerk can sum it.
  */
-import type { BatchRow, RowStatus } from '../batch.ts';
+import type { BatchRow } from '../batch.ts';
 import type { RuleMetadata } from '../metadata.ts';
 import { messageIn, type Projection } from '../core/projection-words.ts';
+import { ROW_VERDICT_WORDS, verdictOf } from '../core/row-words.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -16,13 +17,6 @@ export interface Money {
 export type AnswerCell = string | number | boolean | Money | undefined;
 
 export const isMoney = (cell: unknown): cell is Money => typeof cell === 'object' && cell !== null && typeof (cell as Money).money === 'string';
-
-export const STATUS_WORDS: Record<RowStatus, { zh: string; en: string }> = {
-  ok: { zh: '通过', en: 'ok' },
-  mismatch: { zh: '不符', en: 'mismatch' },
-  invalid: { zh: '无效', en: 'invalid' },
-  skipped: { zh: '跳过', en: 'skipped' },
-};
 
 export const ANSWER_HEADERS = {
   status: { zh: '状态', en: 'status' },
@@ -39,7 +33,7 @@ export function answerHeaders(meta: Pick<RuleMetadata, 'outputs' | 'primary'>, l
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A case that fails a condition of the clause: said first in the message, with the conditions in words. */
-const NOT_ELIGIBLE = { zh: '不符合条件', en: 'Not eligible' } as const;
+const NOT_ELIGIBLE = ROW_VERDICT_WORDS.ineligible;
 
 /**
  * The row's message in one language, in the words of the place it is read (a refusal that points at a
@@ -71,5 +65,5 @@ export function answerCells(row: BatchRow, meta: Pick<RuleMetadata, 'outputs' | 
   else if (typeof value === 'string' || typeof value === 'number') shown = value;
   else shown = JSON.stringify(value);
   const difference = row.difference === undefined ? undefined : { money: row.difference };
-  return [STATUS_WORDS[row.status][lang], shown, difference, answerMessage(row, meta, lang, projection)];
+  return [ROW_VERDICT_WORDS[verdictOf(row)][lang], shown, difference, answerMessage(row, meta, lang, projection)];
 }

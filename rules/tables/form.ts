@@ -87,6 +87,8 @@ interface Scored {
   columns: TableColumn[];
   inputs: number;
   own: number;
+  /** Columns naming an input or the batch's own (a duplicate counted twice). */
+  named: number;
   firstRow: number;
   lastRow: number;
   at: number;
@@ -118,7 +120,8 @@ function score(rows: readonly SheetRow[], at: number, depth: number, meta: Meta,
   const columns = resolve(texts, meta, mapping);
   const inputs = new Set(columns.flatMap((c) => (c.kind === 'input' ? [c.name] : []))).size;
   const own = new Set(columns.flatMap((c) => (c.kind === 'rowId' || c.kind === 'claimed' ? [c.kind] : []))).size;
-  return { texts, columns, inputs, own, firstRow: rows[at].row, lastRow: rows[at + depth - 1].row, at, depth };
+  const named = columns.filter((c) => c.kind === 'input' || c.kind === 'rowId' || c.kind === 'claimed').length;
+  return { texts, columns, inputs, own, named, firstRow: rows[at].row, lastRow: rows[at + depth - 1].row, at, depth };
 }
 
 /** Whether candidate a is a better header than b: more inputs named, then more of the batch's own columns, then ending earlier, then the grouped one. */
@@ -132,6 +135,8 @@ export type HeaderSearch =
 /** Finds the header among the first rows of a sheet (already read, in order). */
 export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: ColumnMapping): HeaderSearch {
   const filled = rows.filter((r) => r.cells.some((c) => !isBlankCell(c)));
+  // A header names two columns at least (one when the rule reads one input): a notes sheet listing one input per row is no header.
+  const needed = meta.inputs.filter((i) => i.type !== 'records').length > 1 ? 2 : 1;
   let best: Scored | undefined;
   let closest: Scored | undefined;
   for (let i = 0; i < filled.length; i++) {
@@ -141,7 +146,7 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
       if (depth === 2 && filled[i + 1].row !== filled[i].row + 1) continue;
       const s = score(filled, i, depth, meta, mapping);
       if (depth === 1 && (!closest || s.inputs + s.own > closest.inputs + closest.own)) closest = s;
-      if (s.inputs > 0 && better(s, best)) best = s;
+      if (s.inputs > 0 && s.named >= needed && better(s, best)) best = s;
     }
   }
   if (!best) {

@@ -6,6 +6,8 @@
  * Reading workbooks (xlsx-read) is imported by path, so bundles that never read one don't carry SheetJS.
  */
 export * from './headers.ts';
+export * from './form.ts';
+export type * from './sheet-source.ts';
 export * from './cells.ts';
 export * from './rows.ts';
 export * from './totals.ts';

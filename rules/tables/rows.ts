@@ -17,7 +17,7 @@ import { columnLetters } from './xlsx-write.ts';
 import { mappedTarget, type ColumnMapping } from './form.ts';
 
 export interface TableSummary extends BatchSummary {
-  /** Rows hidden in the sheet or by a filter (answered like any other, each with a warning). */
+  /** Rows hidden in the sheet or by a filter (answered like any other, each with a warning); present when there are any. */
   hidden?: number;
   totals?: BatchTotals;
 }
@@ -208,7 +208,7 @@ export class TableBatch {
 
   summary(): TableSummary {
     const totals = this.totals.totals();
-    const summary = { ...this.evaluator.summary, hidden: this.hidden };
+    const summary: TableSummary = this.hidden ? { ...this.evaluator.summary, hidden: this.hidden } : { ...this.evaluator.summary };
     return totals ? { ...summary, totals } : summary;
   }
 

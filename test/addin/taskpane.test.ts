@@ -115,7 +115,7 @@ describe('validating a table', () => {
     expect(result.outcome.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'skipped', 'skipped']);
     expect(result.outcome.summary).toMatchObject({ rows: 4, ok: 2, skipped: 2, totals: { computed: (Number(expected) * 2).toFixed(2), claimed: '59400.00' } });
     expect(Object.keys(result.outcome.summary.totals!.byDistrict!)).toEqual(['昆都仑区', '青山区']);
-    expect(result.columns.slice(1).map((r) => r[0])).toEqual(['通过', '通过', '跳过', '跳过']);
+    expect(result.columns.slice(1).map((r) => r[0])).toEqual(['通过', '通过', '未计算', '未计算']);
     expect(result.columns[4][3]).toContain('合计');
     expect(rowObjects(values)[0]).toMatchObject({ 序号: 1, 所涉日期: serial });
   });
@@ -129,8 +129,8 @@ describe('validating a table', () => {
     expect(result.columns[0]).toEqual(['状态', overquota.outputs.find((o) => o.name === 'amount')!.label.zh, '差额', '说明']);
     expect(result.columns[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
     expect(result.columns[1][3]).toBe(result.outcome.rows[0].warnings?.map((w) => w.zh).join('；') ?? '');
-    expect(result.columns[2].slice(0, 3)).toEqual(['不符', 29700, 300]);
-    expect(result.columns[3][0]).toBe('无效');
+    expect(result.columns[2].slice(0, 3)).toEqual(['金额不符', 29700, 300]);
+    expect(result.columns[3][0]).toBe('无法计算');
     expect(result.columns[3][3]).toMatch(/在职职工总数/);
     expect(result.columns[3][3]).not.toMatch(/totalStaff/);
     expect(progress.at(-1)).toEqual([3, 3]);

@@ -79,7 +79,7 @@ it('with a Worker configured, the task pane validates through the real /v1/batch
   expect(batchCalls).toEqual(['POST /v1/batch/overquota-reward Bearer local-dev-key']);
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
-  expect(writes[0].values[2].slice(0, 3)).toEqual(['不符', 29700, 300]);
+  expect(writes[0].values[2].slice(0, 3)).toEqual(['金额不符', 29700, 300]);
   expect(errors).toEqual([]);
   await page.close();
 });

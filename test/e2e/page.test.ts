@@ -302,7 +302,7 @@ describe('batch upload', () => {
     expect(records).toHaveLength(rows.length);
     const column = (name: string) => records.map((r) => r[header.indexOf(name)]);
     // the page speaks Chinese, so the result does: 状态 and the primary output's label, Chinese status words
-    const words: Record<string, string> = { ok: '通过', mismatch: '不符', invalid: '无效', skipped: '跳过' };
+    const words: Record<string, string> = { ok: '通过', mismatch: '金额不符', invalid: '无法计算', skipped: '未计算' };
     expect(header).toContain('状态');
     expect(column('状态')).toEqual(expected.rows.map((r) => words[r.status]));
     expect(column(meta.outputs.find((o) => o.name === meta.primary)!.label.zh)).toEqual(expected.rows.map((r) => (r.result?.amount as string | undefined) ?? ''));

@@ -117,8 +117,8 @@ it('the task pane reads the selection (B2:F5) and writes status, value, differen
   });
   expect(sheet.header).toEqual(['状态', '奖励金额（每年）', '差额', '说明']);
   expect(sheet.row3).toEqual(['通过', 29700, 0]);
-  expect(sheet.row4).toEqual(['不符', 29700, 300]);
-  expect(sheet.row5).toEqual(['无效', '']);
+  expect(sheet.row4).toEqual(['金额不符', 29700, 300]);
+  expect(sheet.row5).toEqual(['无法计算', '']);
   expect(sheet.message5).toMatch(/\S/);
   expect(sheet.fills).toEqual([{ colorIndex: NO_FILL }, { colorIndex: NO_FILL }, { color: bgr(HIGHLIGHT.mismatch) }, { color: bgr(HIGHLIGHT.mismatch) }, { color: bgr(HIGHLIGHT.invalid) }, { color: bgr(HIGHLIGHT.invalid) }]);
   expect(sheet.untouched).toBeUndefined();

@@ -28,8 +28,8 @@ describe('POST /v1/batch/{id}', () => {
       mismatch: 1,
       invalid: 1,
       skipped: 0,
-      // over the three rows that computed; claimed and difference over the two that claimed
-      totals: { rows: 3, computed: '89100.00', claimed: '59700.00', difference: '300.00' },
+      // computed over the three rows that computed; claimed, the computed amounts they compare with, and the difference over the two that claimed
+      totals: { rows: 3, computed: '89100.00', claimedRows: 2, claimed: '59700.00', computedClaimed: '59400.00', difference: '300.00' },
     });
     expect(body.rows.map((r) => [r.index, r.rowId, r.status])).toEqual([
       [0, 'A', 'ok'],
@@ -84,16 +84,17 @@ describe('POST /v1/batch/{id}', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = parseCsvAnswer(await response.text());
     expect(rows[0]).toEqual(['rowId', 'totalStaff', 'disabledCounted', 'monthlyMinWage', 'claimed', 'status', 'amount', 'difference', 'message']);
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(8); // header, six rows, the 合计 line
+    expect(rows[7][0]).toBe('Total');
     // numbers stay numbers: a negative amount is not an injection (issue 10); every other formula start is neutralised
     for (const row of rows) for (const cell of row) if (!/^-\d+(\.\d+)?$/.test(cell)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows[1][0]).toBe(`'=HYPERLINK("http://x")`);
-    expect(rows[1][4]).toBe('-5');
+    expect(rows[1][4]).toBe('-5.00'); // the claimed amount as read, a number
     expect(rows[1][7]).toBe('-29705.00');
     expect(rows[2][0]).toBe(`'+1`);
     expect(rows[3][0]).toBe(`'@SUM(A1)`);
     expect(rows[4][0]).toBe(`'\tTAB`);
-    expect(rows[6]).toEqual(['plain', '400', '9', '1980', '', 'ok', '29700.00', '', expect.any(String)]);
+    expect(rows[6]).toEqual(['plain', '400', '9', '1980', '', 'OK', '29700.00', '', expect.any(String)]);
   });
 
   it('gives exactly one answer per row whatever is wrong with it', async () => {

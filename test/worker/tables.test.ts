@@ -32,7 +32,8 @@ describe('JSON batches read like tables', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-dropped-columns')).toBe(String(900 - MAX_EXTRA_COLUMNS));
     const [header, ...records] = parseCsvAnswer(await response.text());
-    expect(records).toHaveLength(900);
+    expect(records).toHaveLength(901); // 900 rows and the 合计 line
+    expect(records[900][0]).toBe('Total'); // English keys: an English answer
     expect(header.length).toBeLessThanOrEqual(overquota.inputs.length + 2 + MAX_EXTRA_COLUMNS + 4);
     expect(header.slice(0, 4)).toEqual(['rowId', 'totalStaff', 'disabledCounted', 'monthlyMinWage']);
     const json = await postBatch('overquota-reward', JSON.stringify({ rows }), 'application/json');
@@ -73,7 +74,7 @@ describe('answer formats and languages', () => {
       const response = await postBatch(`overquota-reward${query}`, csv, 'text/csv', { accept: 'text/csv', ...headers });
       const [header, row] = parseCsvAnswer(await response.text());
       expect(header.slice(4)).toEqual(['状态', overquota.outputs.find((o) => o.name === 'amount')!.label.zh, '差额', '说明']);
-      expect(row[4]).toBe('无效');
+      expect(row[4]).toBe('无法计算');
       expect(row[7]).toMatch(/[\u4e00-\u9fff]/);
       expect(row[7]).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/); // no English sentence beside the Chinese
     }

@@ -7,7 +7,21 @@
  * - xlsx: the same columns in a sheet with a frozen header, money as numbers, coloured status cells.
  */
 import type { BatchRow, RuleMetadata } from '../../rules/index.ts';
-import { answerCsvHead, answerCsvRow, startAnswerSheet, XlsxWriter, type Lang, type TableSummary } from '../../rules/tables/index.ts';
+import {
+  answerCsvHead,
+  answerCsvPreamble,
+  answerCsvRow,
+  answerTotalCells,
+  claimedColumn,
+  csvLine,
+  startAnswerSheet,
+  writeSummarySheet,
+  XlsxWriter,
+  type EchoColumns,
+  type Lang,
+  type TableSummary,
+} from '../../rules/tables/index.ts';
+import type { FormHead } from './sources.ts';
 import type { Utf8Chunk } from './utf8-chunk.ts';
 
 /** A row answer, with the cells to echo when the answer is a table. */
@@ -35,6 +49,8 @@ export interface BatchHead {
   ignoredColumns: readonly string[];
   /** Extra JSON keys beyond the echo cap, not echoed (issue 13, finding 6). */
   droppedColumns: number;
+  /** What the form reader found: the sheet, every sheet looked at, the header's row, the preamble, unmatched columns. */
+  form?: FormHead;
 }
 
 export interface AnswerContext {
@@ -45,14 +61,22 @@ export interface AnswerContext {
   lang: Lang;
   /** JSON only: include `columns` and each row's echoed `cells`. */
   withCells: boolean;
+  /** The echoed columns as read, so the answer does not read the header again. */
+  read?: EchoColumns;
 }
+
+/** The form's fields of the JSON head, in order. */
+const formJson = (form: FormHead | undefined): string =>
+  form
+    ? `${form.sheet !== undefined ? `,"sheet":${JSON.stringify(form.sheet)},"sheets":${JSON.stringify(form.sheets ?? [])}` : ''}${form.headerRow !== undefined ? `,"headerRow":${form.headerRow}` : ''}${form.preamble ? `,"preamble":${JSON.stringify(form.preamble)}` : ''},"unmatchedColumns":${JSON.stringify(form.unmatchedColumns)}`
+    : '';
 
 function jsonWriter({ head, meta, columns, withCells }: AnswerContext): AnswerWriter {
   return {
     contentType: 'application/json; charset=utf-8',
     head: (out) =>
       out.write(
-        `{"ok":true,"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
+        `{"ok":true,"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${formJson(head.form)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
       ),
     row: ({ row, cells }, first, out) => {
       if (!first) out.write(',');
@@ -62,16 +86,18 @@ function jsonWriter({ head, meta, columns, withCells }: AnswerContext): AnswerWr
   };
 }
 
-function csvWriter({ meta, columns, lang }: AnswerContext): AnswerWriter {
+function csvWriter({ head, meta, columns, lang, read }: AnswerContext): AnswerWriter {
+  const claimedAt = claimedColumn(columns, meta, read);
+  const preamble = head.form?.preamble ?? [];
   return {
     contentType: 'text/csv; charset=utf-8',
-    head: (out) => out.write(answerCsvHead(columns, meta, lang)),
-    row: ({ row, cells }, _first, out) => out.write(answerCsvRow(cells, columns.length, row, meta, lang)),
-    tail: () => {},
+    head: (out) => out.write(preamble.length ? `\uFEFF${answerCsvPreamble(preamble)}${answerCsvHead(columns, meta, lang).slice(1)}` : answerCsvHead(columns, meta, lang)),
+    row: ({ row, cells }, _first, out) => out.write(answerCsvRow(cells, columns.length, row, meta, lang, claimedAt)),
+    tail: (summary, out) => out.write(csvLine(answerTotalCells(summary, columns, meta, lang, read))),
   };
 }
 
-function xlsxWriter({ meta, columns, lang }: AnswerContext): AnswerWriter {
+function xlsxWriter({ head: batchHead, meta, columns, lang, read }: AnswerContext): AnswerWriter {
   let out: Utf8Chunk | undefined;
   const writer = new XlsxWriter((bytes) => out!.writeBytes(bytes));
   let write: ((cells: readonly unknown[], row: BatchRow) => void) | undefined;
@@ -79,15 +105,17 @@ function xlsxWriter({ meta, columns, lang }: AnswerContext): AnswerWriter {
     contentType: XLSX_TYPE,
     head: (chunk) => {
       out = chunk;
-      write = startAnswerSheet(writer, columns, meta, lang);
+      write = startAnswerSheet(writer, columns, meta, lang, { read, preamble: batchHead.form?.preamble });
     },
     row: ({ row, cells }, _first, chunk) => {
       out = chunk;
       write!(cells, row);
     },
-    tail: (_summary, chunk) => {
+    tail: (summary, chunk) => {
       out = chunk;
+      writer.row(answerTotalCells(summary, columns, meta, lang, read), 'header');
       writer.endSheet();
+      writeSummarySheet(writer, summary, meta, lang);
       writer.finish();
     },
   };

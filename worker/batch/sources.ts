@@ -5,7 +5,7 @@
  */
 import type { RuleMetadata } from '../../rules/index.ts';
 import { checkMapping, readFormSource, readFormWorkbook, type ColumnMapping, type Form, type FormReading, type FormRow, type SheetFound } from '../../rules/tables/form.ts';
-import { headersAreChinese, TableBatch, type TableError } from '../../rules/tables/index.ts';
+import { headersAreChinese, TableBatch, type EchoColumns, type TableError } from '../../rules/tables/index.ts';
 import type { SheetSource } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
 import type { WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
@@ -37,6 +37,8 @@ export interface Rows {
   droppedColumns: number;
   chinese: boolean;
   form: FormHead;
+  /** The echoed columns as read (an answer then does not read the header again). */
+  read: EchoColumns;
   next(batch: TableBatch): AnsweredRow | undefined;
 }
 
@@ -100,6 +102,7 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows | Response {
     columns: header.headers,
     ignoredColumns: header.unmatched,
     droppedColumns: 0,
+    read: columns,
     chinese: headersAreChinese(header.headers),
     form: {
       ...(form.sheet !== undefined ? { sheet: form.sheet, sheets: form.sheets } : {}),
@@ -210,6 +213,7 @@ export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: numb
     droppedColumns: dropped.size,
     chinese: headersAreChinese(columns),
     form: { unmatchedColumns: ignoredColumns },
+    read: columns.map((c) => probe.columnForKey(c)),
     next(batch) {
       if (at >= rows.length) return undefined;
       const value = rows[at];

@@ -123,7 +123,7 @@ batch.post('/v1/batch/:id', async (c) => {
   const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns, form: rows.form };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
-  const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
+  const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1', read: rows.read });
   const encoder = new TextEncoder();
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
