@@ -186,6 +186,13 @@ const batchHandlers = (upload: Upload, body?: BatchSummaryBody): BatchHandlers =
     if (!meta) return;
     void runBatch({ ...upload, mapping: rememberMapping(browserStore(), meta, choices) });
   },
+  onForget: () => {
+    const meta = view.rules.find((r) => r.id === upload.rule);
+    if (!meta) return;
+    const remembered = loadMapping(browserStore(), meta);
+    rememberMapping(browserStore(), meta, Object.fromEntries(Object.keys(remembered).map((header) => [header, ''])));
+    void runBatch({ ...upload, mapping: undefined });
+  },
 });
 
 function showBatch(): void {

@@ -8,7 +8,8 @@
  * A row's outcome is named in the rules package's one vocabulary (ROW_VERDICT_WORDS).
  */
 import { BATCH_COLUMN_LABELS, ROW_VERDICT_WORDS, messageIn, verdictOf, type RuleMetadata } from '../rules/index.ts';
-import { answerCsvHead, answerCsvRow, startAnswerSheet } from '../rules/tables/answer-table.ts';
+import { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, writeSummarySheet } from '../rules/tables/answer-table.ts';
+import { csvLine } from '../rules/tables/csv-write.ts';
 import { xlsxBytes } from '../rules/tables/xlsx-write.ts';
 import { batchAnswer, type Answer, type ApiError, type BatchMoneyTotals, type BatchProgress, type BatchSummaryBody } from './api.ts';
 import { columnTargets, duplicateTarget, sheetChoices, type ColumnMapping, type SheetFound } from './batch-state.ts';
@@ -100,6 +101,22 @@ export interface BatchHandlers {
   onSheet: (sheet: string) => void;
   /** Check again with the clerk's choice for each column not understood ('' = not computed). */
   onMapping: (choices: Record<string, string>) => void;
+  /** Forget the rule's remembered mapping and check again without it. */
+  onForget: () => void;
+}
+
+/** The remembered choices this table used, and a button to forget them. */
+function mappingInUse(meta: RuleMetadata, columns: readonly string[], remembered: ColumnMapping, onForget: () => void): HTMLElement | null {
+  const used = Object.entries(remembered).filter(([header]) => columns.some((c) => String(c ?? '').trim() === header));
+  if (!used.length) return null;
+  const forget = h('button', { type: 'button', id: 'mapping-forget' }, t('mappingForget'));
+  forget.addEventListener('click', onForget);
+  return h(
+    'div',
+    { class: 'mapping-used', id: 'batch-mapping-used' },
+    h('p', { class: 'hint' }, `${t('mappingInUse')}${used.map(([header, target]) => `${header} → ${targetLabel(meta, target)}`).join(listSep())}`),
+    forget,
+  );
 }
 
 /** A choice of the workbook's sheets, each with what was found on it, and a button to check the one chosen. */
@@ -293,6 +310,7 @@ export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, r
     totalsTable(body),
     body.ignoredColumns?.length ? h('p', { class: 'hint', id: 'batch-ignored' }, `${t('ignoredColumns')}${listWords(body.ignoredColumns)}`) : null,
     // nothing computed while columns were not understood: the choice opens, as for a refused header
+    mappingInUse(meta, body.columns ?? [], remembered, handlers.onForget),
     mappingChoices(meta, unmatched, remembered, handlers.onMapping, summary.ok + summary.mismatch === 0),
     attention.length ? rowsTable('batch-rows', t('problemRows'), attention.slice(0, LISTED_ROWS), meta) : null,
     attention.length > LISTED_ROWS ? h('p', { class: 'hint' }, t('moreRows')) : null,
@@ -303,17 +321,30 @@ export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, r
 
 const resultName = (upload: Pick<Upload, 'fileName' | 'rule'>, kind: 'xlsx' | 'csv') => `${upload.fileName.replace(/\.(csv|txt|xlsx|xls)$/i, '')}.${upload.rule}.result.${kind}`;
 
-/** The result table (input columns as given, then the answer columns) in the page's language. */
+/**
+ * The result file (the form's preamble, the input columns as given, then the answer columns, a 合计 line;
+ * in xlsx also the 汇总 sheet) in the page's language, written by the same table writers as the Worker's
+ * CSV and xlsx answers, so the page's files and the Worker's agree.
+ */
 export function resultFile(body: BatchSummaryBody, meta: RuleMetadata, kind: 'xlsx' | 'csv'): Blob {
   const columns = body.columns ?? [];
+  const preamble = body.preamble ?? [];
   if (kind === 'csv') {
-    const lines = [answerCsvHead(columns, meta, lang()), ...body.rows.map((row) => answerCsvRow(row.cells ?? [], columns.length, row, meta, lang()))];
+    const claimedAt = claimedColumn(columns, meta);
+    const head = answerCsvHead(columns, meta, lang());
+    const lines = [
+      preamble.length ? `\uFEFF${answerCsvPreamble(preamble)}${head.slice(1)}` : head,
+      ...body.rows.map((row) => answerCsvRow(row.cells ?? [], columns.length, row, meta, lang(), claimedAt)),
+      csvLine(answerTotalCells(body.summary, columns, meta, lang())),
+    ];
     return new Blob(lines, { type: 'text/csv;charset=utf-8' });
   }
   const bytes = xlsxBytes((writer) => {
-    const write = startAnswerSheet(writer, columns, meta, lang());
+    const write = startAnswerSheet(writer, columns, meta, lang(), { preamble });
     for (const row of body.rows) write(row.cells ?? [], row);
+    writer.row(answerTotalCells(body.summary, columns, meta, lang()), 'header');
     writer.endSheet();
+    writeSummarySheet(writer, body.summary, meta, lang());
   });
   return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }

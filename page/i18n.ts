@@ -82,7 +82,7 @@ export const ui = {
   districtShare: { zh: '旗县区负担', en: 'District share' },
   byDistrict: { zh: '按旗县区', en: 'By district' },
   district: { zh: '旗县区', en: 'District' },
-  ignoredColumns: { zh: '保留未计算的列：', en: 'Columns kept, not computed:' },
+  ignoredColumns: { zh: '保留未计算的列：', en: 'Columns kept, not computed: ' },
   batchColumns: { zh: '本规则的列名：', en: 'Columns for this rule:' },
   batchFile: { zh: '表格文件（Excel 或 CSV）', en: 'Table file (Excel or CSV)' },
   batchKey: { zh: '访问密钥', en: 'Access key' },

@@ -151,12 +151,18 @@ describe('columns the Worker does not understand', () => {
     await page.locator('#batch-summary').waitFor(settle);
     expect(await counts(page)).toMatchObject({ rows: 2, ok: expected.summary.ok, mismatch: expected.summary.mismatch });
     expect(JSON.parse(sent[2])).toEqual(choices);
+    expect(await page.locator('#batch-mapping-used').innerText()).toContain(`甲栏 → ${meta.inputs.find((i) => i.name === 'totalStaff')!.label.zh}`);
     // the remaining unmatched column (单位名称) can still be mapped, folded away, its choices pre-set
     await page.locator('#batch-mapping-details summary').click();
     expect(await page.getByLabel('单位名称', { exact: true }).inputValue()).toBe('');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await noViolations(page);
     await shot(page, 'mapping-remembered-en');
+    // forgotten on the clerk's word: checked again without it, refused as at first
+    await page.getByRole('button', { name: 'Forget the column choices' }).click();
+    await page.locator('#batch-refusal').waitFor(settle);
+    expect(await page.evaluate((k) => localStorage.getItem(k), `bt-columns:${rule}`)).toBeNull();
+    expect(sent[3]).toBe('');
     expect(pageErrors).toEqual([]);
   });
 });
