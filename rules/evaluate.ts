@@ -1,6 +1,6 @@
 import { Context } from './core/context.ts';
 import { coerceObject } from './core/coerce.ts';
-import { applyOutsideValidityInput, commonInputs } from './core/common-inputs.ts';
+import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
 import { formatOutputs } from './core/format.ts';
 import type { RuleDefinition } from './core/rule.ts';
@@ -98,10 +98,11 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
     );
     return;
   }
+  // A clerk who types the filing date here is told what the date is for, before the switch that applies a plan anyway.
   const { message, control } = pointingMessage(
     {
-      zh: `${date} 不在任何方案的有效期内：${windows}。如确需按 ${plan.id} 计算，`,
-      en: `${date} is outside the validity of every plan: ${windowsEn}. To apply ${plan.id} anyway, `,
+      zh: `${date} 不在任何方案的有效期内：${windows}。“${dateInput.label.zh}”是申报所针对的日期（所奖励或补贴的期间内的一天），不是填表或申报的日期：请填该期间内的日期。如该期间确在有效期外仍需按 ${plan.id} 计算，`,
+      en: `${date} is outside the validity of every plan: ${windowsEn}. "${dateInput.label.en}" is the date the claim is for (a day in the period rewarded or subsidised), not the date of filing: give a date in that period. If the period really lies outside and ${plan.id} must apply anyway, `,
     },
     applyOutsideValidityInput,
     true,

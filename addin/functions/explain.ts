@@ -3,7 +3,7 @@
  * rows of [label, value] that spill below the cell — value, every output, clause id and text, policy and
  * validity, steps, interpretations relied on, warnings and hints. A refusal spills its code and message.
  */
-import { messageIn, periodLabel, type DatedAnswer, type Evaluation, type RuleMetadata } from '../../rules/index.ts';
+import { messageIn, periodLabel, ROW_VERDICT_WORDS, type DatedAnswer, type Evaluation, type RuleMetadata } from '../../rules/index.ts';
 import { basicValueOf, outputToCell } from './cells.ts';
 import type { Lang } from './language.ts';
 
@@ -26,7 +26,8 @@ const L = {
   message: { zh: '说明', en: 'Message' },
   field: { zh: '输入项', en: 'Input' },
   verdict: { zh: '结论', en: 'Verdict' },
-  notEligible: { zh: '不符合条件', en: 'Not eligible' },
+  notEligible: ROW_VERDICT_WORDS.ineligible,
+  cannotCompute: ROW_VERDICT_WORDS.invalid,
   condition: { zh: '不符合的条件', en: 'Condition not met' },
   dependsOnDate: { zh: '结果取决于所涉日期', en: 'Depends on the date' },
 } as const;
@@ -45,7 +46,7 @@ export function explanationRows(meta: RuleMetadata, evaluation: Evaluation, lang
   const rows: Row[] = [[L.rule[lang], `${meta.functionName} — ${meta.title[lang]}`]];
   if (!evaluation.ok) {
     if (evaluation.byDate?.length) rows.push(...periodRows(meta, evaluation.byDate, lang));
-    rows.push([L.error[lang], evaluation.error.code], [L.message[lang], messageIn('excel', evaluation.error)[lang]]);
+    rows.push([L.verdict[lang], L.cannotCompute[lang]], [L.error[lang], evaluation.error.code], [L.message[lang], messageIn('excel', evaluation.error)[lang]]);
     if (evaluation.error.field) {
       const input = meta.inputs.find((i) => i.name === evaluation.error.field);
       rows.push([L.field[lang], input && lang === 'zh' ? input.label.zh : evaluation.error.field]);

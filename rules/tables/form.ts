@@ -140,11 +140,13 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
   let best: Scored | undefined;
   let closest: Scored | undefined;
   for (let i = 0; i < filled.length; i++) {
+    let top: Scored | undefined;
     for (const depth of [1, 2]) {
       if (i + depth > filled.length) continue;
-      // a grouped header's two rows are next to each other in the sheet
-      if (depth === 2 && filled[i + 1].row !== filled[i].row + 1) continue;
+      // a grouped header's two rows are next to each other in the sheet, and its parent row names a column itself (序号, 旗县区 merged down)
+      if (depth === 2 && (filled[i + 1].row !== filled[i].row + 1 || !top || top.named === 0)) continue;
       const s = score(filled, i, depth, meta, mapping);
+      if (depth === 1) top = s;
       if (depth === 1 && (!closest || s.inputs + s.own > closest.inputs + closest.own)) closest = s;
       if (s.inputs > 0 && s.named >= needed && better(s, best)) best = s;
     }

@@ -71,6 +71,7 @@ describe('custom functions through a CustomFunctions stub', () => {
     expect(labels).toContain('解释 overquota-whole-persons');
     const failed = fn('EXPLAIN')('overquota-reward', [[[400]]]);
     expect(failed.map((r: unknown[]) => r[0])).toContain('错误');
+    expect(failed.find((r: unknown[]) => r[0] === '结论')?.[1]).toBe('无法计算'); // the row vocabulary (rules/core/row-words.ts)
     expect(caught(() => fn('EXPLAIN')('NO_SUCH_RULE', [])).code).toBe('#VALUE!');
   });
 });
