@@ -5,7 +5,7 @@
  */
 import { BATCH_COLUMN_LABELS, messageIn, type RuleMetadata, type Success } from '../rules/index.ts';
 import { CANCELLED, computeCase, fetchRules, templateUrl, type ApiError, type BatchSummaryBody } from './api.ts';
-import { downloadResult, renderBatchSummary, renderProgress, renderRefusal, sendBatch, type BatchHandlers, type Upload } from './batch.ts';
+import { downloadResult, renderBatchSummary, renderProgress, renderRefusal, sendBatch, sheetsToOffer, type BatchHandlers, type Upload } from './batch.ts';
 import { loadMapping, rememberMapping, type KeyValueStore } from './batch-state.ts';
 import { byId } from './dom.ts';
 import { RuleForm, type RawValues } from './form.ts';
@@ -203,11 +203,11 @@ function showBatch(): void {
   const remembered = loadMapping(browserStore(), meta);
   if (view.batch) {
     const { upload, body } = view.batch;
-    target.replaceChildren(renderBatchSummary(body, meta, remembered, batchHandlers(upload, body)));
+    target.replaceChildren(renderBatchSummary(body, meta, remembered, batchHandlers(upload, body), sheetsToOffer(upload, body.sheets)));
   } else if (view.batchRefusal) {
     const { upload, error } = view.batchRefusal;
     say(el.batchAlert(), errorText(error));
-    const refusal = renderRefusal(error, meta, { sheet: upload.sheet, remembered }, batchHandlers(upload));
+    const refusal = renderRefusal({ ...error, sheets: sheetsToOffer(upload, error.sheets) }, meta, { sheet: upload.sheet, remembered }, batchHandlers(upload));
     target.replaceChildren(...(refusal ? [refusal] : []));
   }
 }
@@ -239,11 +239,11 @@ async function runBatch(upload: Upload): Promise<void> {
       el.batchResult().replaceChildren();
       return say(el.batchKeyError(), errorText(answer.error));
     }
-    view.batchRefusal = { upload, error: answer.error };
+    view.batchRefusal = { upload: { ...upload, sheets: sheetsToOffer(upload, answer.error.sheets) }, error: answer.error };
     showBatch();
     return;
   }
-  view.batch = { upload, body: answer.body };
+  view.batch = { upload: { ...upload, sheets: sheetsToOffer(upload, answer.body.sheets) }, body: answer.body };
   showBatch();
   byId('batch-summary-heading').focus();
 }

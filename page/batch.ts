@@ -28,7 +28,13 @@ export interface Upload {
   sheet?: string;
   /** The clerk's header → input choices sent with the upload. */
   mapping?: ColumnMapping;
+  /** The workbook's sheets as a first answer listed them (an answer for a chosen sheet lists only that one). */
+  sheets?: SheetFound[];
 }
+
+/** The sheets to offer: the answer's own list when it has several, else the one the upload kept from before. */
+export const sheetsToOffer = (upload: Upload, listed: readonly SheetFound[] | undefined): SheetFound[] | undefined =>
+  listed && listed.length > 1 ? [...listed] : upload.sheets;
 
 export const sendBatch = (upload: Upload, onProgress?: (progress: BatchProgress) => void, signal?: AbortSignal): Promise<Answer<BatchSummaryBody>> =>
   batchAnswer({ ruleId: upload.rule, key: upload.key, fileName: upload.fileName, bytes: upload.bytes, sheet: upload.sheet, mapping: upload.mapping }, onProgress, signal);
@@ -281,7 +287,7 @@ function skippedTable(rows: readonly Row[]): HTMLElement {
   );
 }
 
-export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, remembered: ColumnMapping, handlers: BatchHandlers): HTMLElement {
+export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, remembered: ColumnMapping, handlers: BatchHandlers, sheets = body.sheets): HTMLElement {
   const { summary } = body;
   const hidden = summary.hidden ?? body.rows.filter(isHidden).length;
   const counts = h(
@@ -304,7 +310,7 @@ export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, r
     { class: 'batch-result' },
     h('h3', { id: 'batch-summary-heading', tabindex: '-1' }, `${t('summary')}${paren(tr(meta.title) || body.rule)}`),
     ...sourceFacts(body),
-    sheetPicker(body.sheets, body.sheet, handlers.onSheet),
+    sheetPicker(sheets, body.sheet, handlers.onSheet),
     counts,
     hidden ? h('p', { class: 'notice', id: 'batch-hidden-note' }, t('hiddenNote')) : null,
     totalsTable(body),

@@ -123,15 +123,17 @@ export function mountTaskPane(root: HTMLElement, sheetHost: () => SheetHost | un
     shown.forEach((header, i) => {
       // the clerk's header text goes in as text, never as markup
       const label = document.createElement('label');
-      const span = document.createElement('span');
-      span.textContent = header;
+      label.htmlFor = `bt-map-${i}`;
+      label.textContent = header;
       const choice = document.createElement('select');
       choice.id = `bt-map-${i}`;
       choice.dataset.header = header;
       choice.append(new Option(ui.mappingNone[lang], ''));
       for (const target of columnTargets(meta)) choice.append(new Option(targetLabel(meta, target), target, false, kept[header] === target));
-      label.append(span, choice);
-      fields.append(label);
+      const field = document.createElement('div');
+      field.className = 'map-field';
+      field.append(label, choice);
+      fields.append(field);
     });
     mapping.dataset.rule = meta.id;
   };
