@@ -8,7 +8,7 @@
  * A row's outcome is named in the rules package's one vocabulary (ROW_VERDICT_WORDS).
  */
 import { BATCH_COLUMN_LABELS, ROW_VERDICT_WORDS, messageIn, verdictOf, type RuleMetadata } from '../rules/index.ts';
-import { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, writeSummarySheet } from '../rules/tables/answer-table.ts';
+import { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, totalsMessage, writeSummarySheet } from '../rules/tables/answer-table.ts';
 import { csvLine } from '../rules/tables/csv-write.ts';
 import { xlsxBytes } from '../rules/tables/xlsx-write.ts';
 import { batchAnswer, type Answer, type ApiError, type BatchMoneyTotals, type BatchProgress, type BatchSummaryBody } from './api.ts';
@@ -79,6 +79,8 @@ function totalsTable(body: BatchSummaryBody): HTMLElement | null {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, districts.length ? t('district') : ''), ...shown.map((k) => h('th', { scope: 'col' }, moneyLabel(k))))),
       h('tbody', {}, line(t('summary'), totals), ...districts.map(([name, sums]) => line(name, sums, name))),
     ),
+    // which rows each total is over, in the answer files' words
+    h('p', { class: 'hint', id: 'batch-totals-note' }, totalsMessage(body.summary, lang())),
   );
 }
 

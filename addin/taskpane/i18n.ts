@@ -44,7 +44,10 @@ export const ui = {
   mappingApply: { zh: '按所选对应重新校验', en: 'Validate again with these columns' },
   mappingDuplicate: { zh: '两列不能对应同一项：{target}', en: 'Two columns cannot name the same item: {target}' },
   mappingNotSaved: { zh: '未能保存到工作簿：{reason}', en: 'Could not keep it in the workbook: {reason}' },
-  totals: { zh: '合计（计算成功的行）：应得 {computed} 元，申报 {claimed} 元，差额 {difference} 元', en: 'Totals (rows that computed): computed {computed}, claimed {claimed}, difference {difference} yuan' },
+  totals: {
+    zh: '合计：计算 {computed} 元（{rows} 行）；申报 {claimed} 元（填写申报的 {claimedRows} 行，这些行计算 {computedClaimed} 元），差额 {difference} 元（同此 {claimedRows} 行）',
+    en: 'Totals: computed {computed} over {rows} rows; claimed {claimed} over the {claimedRows} rows with a claim (computed {computedClaimed} on them), difference {difference} over the same rows',
+  },
   template: { zh: '下载本规则的填报模板（Excel）', en: 'Download this rule’s template (Excel)' },
   functions: { zh: '也可在单元格中使用函数：=BT.规则名(…)；=BT.EXPLAIN("规则名", …) 列出计算说明', en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation' },
 } satisfies Record<string, Text>;

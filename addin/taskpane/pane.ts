@@ -207,7 +207,10 @@ export function mountTaskPane(root: HTMLElement, sheetHost: () => SheetHost | un
       show('bt-summary', fill(ui.summary[lang], { rows: counts.rows, counts: words.join(lang === 'zh' ? '，' : ', ') }));
       const notEligible = result.outcome.rows.filter((r) => r.eligible === false).length;
       if (notEligible) show('bt-not-eligible', fill(ui.notEligible[lang], { word: ROW_VERDICT_WORDS.ineligible[lang], count: notEligible }));
-      if (totals) show('bt-totals', fill(ui.totals[lang], { computed: totals.computed, claimed: totals.claimed, difference: totals.difference }));
+      if (totals) {
+        const { computed, rows, claimed, claimedRows, computedClaimed, difference } = totals;
+        show('bt-totals', fill(ui.totals[lang], { computed, rows, claimed, claimedRows, computedClaimed, difference }));
+      }
       const used = Object.entries(kept).filter(([header]) => headers.some((h) => String(h ?? '').trim() === header));
       if (used.length) show('bt-mapping-used', fill(ui.mappingInUse[lang], { pairs: used.map(([h, t]) => `${h} → ${targetLabel(rule, t)}`).join(lang === 'zh' ? '；' : '; ') }));
       // nothing computed and columns not understood: the choice of inputs opens, as for a refused header

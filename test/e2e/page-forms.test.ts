@@ -62,14 +62,33 @@ describe('a workbook of several sheets', () => {
   it('shows the sheet read, its header row and preamble, and checks another sheet chosen with the keyboard', async () => {
     const file = await formWorkbook(dir, 'three-sheets', [
       { name: '填表说明', rows: [['填表说明'], ['1. 每个单位填一行；金额单位为元。']] },
-      { name: '申报表', titleSpan: 6, rows: [['包头市2024年度超比例安排残疾人就业奖励申报汇总表'], ['填报单位：昆都仑区残联', undefined, undefined, undefined, undefined, '单位：元'], header, ...first] },
+      {
+        name: '申报表',
+        titleSpan: 6,
+        // A2 hidden; then the clerk's 合计 row and the signature line, neither a claim
+        hiddenRows: [4],
+        rows: [
+          ['包头市2024年度超比例安排残疾人就业奖励申报汇总表'],
+          ['填报单位：昆都仑区残联', undefined, undefined, undefined, undefined, '单位：元'],
+          header,
+          ...first,
+          ['合计', undefined, 800, 18, undefined, 59700],
+          ['填表人：张三', undefined, '审核人：李四', undefined, '联系电话：0472-1234567'],
+        ],
+      },
       { name: '第二批', rows: [header, ...second] },
     ]);
     const page = await pages.open(`/?rule=${rule}`);
     await upload(page, 'three-sheets.xlsx', readFileSync(file), XLSX);
     await page.locator('#batch-summary').waitFor(settle);
     const expected = evaluateBatch(rule, asInputs(first));
-    expect(await counts(page)).toMatchObject({ rows: 3, ok: expected.summary.ok, mismatch: expected.summary.mismatch, invalid: expected.summary.invalid });
+    expect(await counts(page)).toMatchObject({ rows: 5, ok: expected.summary.ok, mismatch: expected.summary.mismatch, invalid: expected.summary.invalid, skipped: 2, hidden: 1 });
+    // the hidden row is counted and said; the rows not computed are listed with their reasons
+    expect(await page.locator('#batch-hidden-note').innerText()).toContain('隐藏');
+    const skipped = await page.locator('#batch-skipped tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(skipped).toHaveLength(2);
+    for (const [, reason] of skipped) expect(reason).toMatch(/\S/);
+    expect(skipped[0][1]).toContain('合计');
     expect(await page.locator('#batch-source [data-sheet]').innerText()).toBe('申报表');
     expect(await page.locator('#batch-source [data-header-row]').innerText()).toBe('3');
     const preamble = await page.locator('#batch-preamble li').allInnerTexts();

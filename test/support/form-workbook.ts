@@ -1,6 +1,7 @@
 /**
  * Small office forms as flat ODS (one XML file) that LibreOffice turns into real `.xlsx`/`.xls`: several
- * sheets of text and number cells, a title merged across the columns. Enough for the page's sheet choice.
+ * sheets of text and number cells, a title merged across the columns, hidden rows. Enough for the page's
+ * sheet choice and what it shows of a form.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ export interface FormSheet {
   rows: FormCell[][];
   /** Merge the first row's first cell across this many columns (a title row). */
   titleSpan?: number;
+  /** Rows (0-based, in `rows`) hidden in the sheet. */
+  hiddenRows?: number[];
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -31,7 +34,8 @@ export function fodsOf(sheets: readonly FormSheet[]): string {
           if (r === 0 && sheet.titleSpan) {
             return `<table:table-row>${cellXml(row[0], sheet.titleSpan)}${'<table:covered-table-cell/>'.repeat(sheet.titleSpan - 1)}</table:table-row>`;
           }
-          return `<table:table-row>${row.map((c) => cellXml(c)).join('')}</table:table-row>`;
+          const hidden = sheet.hiddenRows?.includes(r) ? ' table:visibility="collapse"' : '';
+          return `<table:table-row${hidden}>${row.map((c) => cellXml(c)).join('')}</table:table-row>`;
         })
         .join('');
       return `<table:table table:name="${escape(sheet.name)}">${rows}</table:table>`;
