@@ -1,7 +1,5 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { BatchRow, ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
-import type { TableSummary } from '../rules/tables/rows.ts';
-import type { DatedAnswer, Success } from '../rules/evaluate.ts';
+import type { BatchRow, ControlRef, DatedAnswer, FailedCondition, RuleMetadata, Success, TableSummary, Text } from '../rules/index.ts';
 import { ui } from './i18n.ts';
 import { batchQuery, StreamedRowCounter, type ColumnMapping, type SheetFound } from './batch-state.ts';
 
@@ -74,7 +72,7 @@ export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
     (r) => r.json(),
   );
 
-export type { MoneyTotals as BatchMoneyTotals } from '../rules/tables/totals.ts';
+export type { MoneyTotals as BatchMoneyTotals } from '../rules/index.ts';
 
 export interface BatchSummaryBody {
   batchId?: string;

@@ -7,10 +7,23 @@
  * CSV from that one answer with the shared table writers (rules/tables): one request, one audited batch.
  * A row's outcome is named in the rules package's one vocabulary (ROW_VERDICT_WORDS).
  */
-import { BATCH_COLUMN_LABELS, ROW_VERDICT_WORDS, messageIn, verdictOf, type RuleMetadata } from '../rules/index.ts';
-import { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, totalsMessage, writeSummarySheet } from '../rules/tables/answer-table.ts';
-import { csvLine } from '../rules/tables/csv-write.ts';
-import { xlsxBytes } from '../rules/tables/xlsx-write.ts';
+import {
+  answerCsvHead,
+  answerCsvPreamble,
+  answerCsvRow,
+  answerTotalCells,
+  BATCH_COLUMN_LABELS,
+  claimedColumn,
+  csvLine,
+  messageIn,
+  ROW_VERDICT_WORDS,
+  startAnswerSheet,
+  totalsMessage,
+  verdictOf,
+  writeSummarySheet,
+  xlsxBytes,
+  type RuleMetadata,
+} from '../rules/index.ts';
 import { batchAnswer, type Answer, type ApiError, type BatchMoneyTotals, type BatchProgress, type BatchSummaryBody } from './api.ts';
 import { columnTargets, duplicateTarget, sheetChoices, type ColumnMapping, type SheetFound } from './batch-state.ts';
 import { h } from './dom.ts';

@@ -29,3 +29,9 @@ export { parametersOn, listParameters } from './parameters/index.ts';
 export type { Parameter, Dated, Source, Reading } from './parameters/types.ts';
 export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
+// Answer tables (the page writes its downloads with the Worker's own writers), and their summary types.
+export { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, totalsMessage, writeSummarySheet } from './tables/answer-table.ts';
+export { csvLine } from './tables/csv-write.ts';
+export { xlsxBytes } from './tables/xlsx-write.ts';
+export type { TableSummary } from './tables/rows.ts';
+export type { MoneyTotals } from './tables/totals.ts';
