@@ -118,6 +118,16 @@ export interface SheetFound {
 export const sheetChoices = (sheets: readonly SheetFound[] | undefined): SheetFound[] => (sheets && sheets.length > 1 ? [...sheets] : []);
 
 /**
+ * The sheets to offer: the answer's own list when it has several, else the one the upload kept from
+ * before, with what this answer found on the sheets it read.
+ */
+export function sheetsToOffer(upload: { sheets?: SheetFound[] }, listed: readonly SheetFound[] | undefined): SheetFound[] | undefined {
+  if (listed && listed.length > 1) return [...listed];
+  if (!upload.sheets) return listed ? [...listed] : undefined;
+  return upload.sheets.map((kept) => listed?.find((s) => s.name === kept.name) ?? kept);
+}
+
+/**
  * Counts the rows of a JSON batch answer as its text arrives in pieces: the objects directly inside the
  * top-level `rows` array. Strings (with escapes) are skipped, so a `}` or `"rows"` in a clerk's cell does
  * not count. Also keeps the text before `rows`, whose `batchId` names the audited batch.

@@ -25,7 +25,9 @@ import {
   type RuleMetadata,
 } from '../rules/index.ts';
 import { batchAnswer, type Answer, type ApiError, type BatchMoneyTotals, type BatchProgress, type BatchSummaryBody } from './api.ts';
-import { columnTargets, duplicateTarget, sheetChoices, type ColumnMapping, type SheetFound } from './batch-state.ts';
+import { columnTargets, duplicateTarget, sheetChoices, sheetsToOffer, type ColumnMapping, type SheetFound } from './batch-state.ts';
+
+export { sheetsToOffer };
 import { h } from './dom.ts';
 import { colon, lang, listSep, paren, t, tf, tr } from './i18n.ts';
 
@@ -44,10 +46,6 @@ export interface Upload {
   /** The workbook's sheets as a first answer listed them (an answer for a chosen sheet lists only that one). */
   sheets?: SheetFound[];
 }
-
-/** The sheets to offer: the answer's own list when it has several, else the one the upload kept from before. */
-export const sheetsToOffer = (upload: Upload, listed: readonly SheetFound[] | undefined): SheetFound[] | undefined =>
-  listed && listed.length > 1 ? [...listed] : upload.sheets;
 
 export const sendBatch = (upload: Upload, onProgress?: (progress: BatchProgress) => void, signal?: AbortSignal): Promise<Answer<BatchSummaryBody>> =>
   batchAnswer({ ruleId: upload.rule, key: upload.key, fileName: upload.fileName, bytes: upload.bytes, sheet: upload.sheet, mapping: upload.mapping }, onProgress, signal);

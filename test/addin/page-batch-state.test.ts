@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateBatch, listRules } from '../../rules/index.ts';
-import { batchQuery, columnTargets, duplicateTarget, loadMapping, rememberMapping, sheetChoices, StreamedRowCounter, type KeyValueStore } from '../../page/batch-state.ts';
+import { batchQuery, columnTargets, duplicateTarget, loadMapping, rememberMapping, sheetChoices, sheetsToOffer, StreamedRowCounter, type KeyValueStore } from '../../page/batch-state.ts';
 
 const meta = listRules().find((r) => r.id === 'overquota-reward')!;
 const other = listRules().find((r) => r.id !== 'overquota-reward' && r.inputs.some((i) => i.type !== 'records'))!;
@@ -55,6 +55,19 @@ describe('the upload query', () => {
     expect(params.get('sheet')).toBe('申报表 2');
     expect(JSON.parse(params.get('columns')!)).toEqual({ 职工合计: 'totalStaff' });
     expect(batchQuery({ mapping: {} })).toBe('cells=1');
+  });
+
+  it('keeps offering every sheet after one was chosen, with what was found on the one read', () => {
+    const first = [
+      { name: '填表说明', found: { zh: '填表说明，已跳过', en: 'instructions' } },
+      { name: '申报表', found: { zh: '第 3 行起为表头', en: 'header on row 3' } },
+      { name: '第二批', found: { zh: '未读取', en: 'not read' } },
+    ];
+    expect(sheetsToOffer({}, first)).toEqual(first);
+    const chosen = [{ name: '第二批', found: { zh: '第 1 行起为表头', en: 'header on row 1' } }];
+    expect(sheetsToOffer({ sheets: first }, chosen)).toEqual([first[0], first[1], chosen[0]]);
+    expect(sheetsToOffer({}, chosen)).toEqual(chosen);
+    expect(sheetsToOffer({}, undefined)).toBeUndefined();
   });
 
   it('offers a sheet choice only for a workbook of several sheets', () => {

@@ -116,6 +116,10 @@ describe('a workbook of several sheets', () => {
     const next = evaluateBatch(rule, asInputs(second));
     expect(await counts(page)).toMatchObject({ rows: 2, ok: next.summary.ok, mismatch: next.summary.mismatch, invalid: next.summary.invalid });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('batch-summary-heading');
+    // every sheet still offered, the one just read described by this answer
+    expect(await page.locator('#batch-sheet option').count()).toBe(3);
+    expect(await page.locator('#batch-sheet').inputValue()).toBe('第二批');
+    expect(await page.locator('#batch-sheet-found').innerText()).not.toContain('第二批（未读取）');
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await page.locator('label[for="batch-sheet"]').innerText()).toBe('Sheet to check');
