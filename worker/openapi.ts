@@ -43,6 +43,7 @@ export function inputSchema(spec: InputSpec): Schema {
     }
   })();
   const schema: Schema = { ...base, description: describe(spec), 'x-label': spec.label };
+  if (spec.aliases?.length) schema['x-header-aliases'] = spec.aliases;
   if (spec.default !== undefined) schema.default = spec.default;
   if (spec.example !== undefined) schema.example = spec.example;
   return schema;
@@ -140,17 +141,47 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
         summary: `Batch: ${summary}`,
         tags: ['batch'],
         security: [{ bearer: [] }],
+        parameters: [
+          {
+            name: 'sheet',
+            in: 'query',
+            required: false,
+            description:
+              'Workbooks: the sheet to read. Without it, the first sheet whose header matches the rule (empty sheets and 填表说明/instruction sheets passed over); the answer lists every sheet looked at (`sheets`).',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'columns',
+            in: 'query',
+            required: false,
+            description:
+              'The clerk\'s explicit column mapping, a URL-encoded JSON object from header text (as written) to an input name, `rowId` or `claimed`, e.g. {"职工合计":"totalStaff"}. In a JSON body, `columns` beside `rows`. Unknown targets: 422 unknown-column (field columns) naming them.',
+            schema: { type: 'string' },
+          },
+          { name: 'lang', in: 'query', required: false, description: 'Answer language (zh|en)', schema: { enum: ['zh', 'en'] } },
+          { name: 'cells', in: 'query', required: false, description: 'JSON: 1 adds `columns` and each row\'s echoed `cells`', schema: { enum: ['1'] } },
+        ],
         requestBody: {
           required: true,
           content: {
             'text/csv': {
               schema: { type: 'string' },
-              description: `Header row: ${queryInputs.map((i) => `${i.name} (${i.label.zh})`).join(', ')}, optional rowId and claimed. UTF-8 (BOM optional) or GBK/GB18030.`,
+              description: `A table or an office's form: the header (${queryInputs.map((i) => `${i.name} (${[i.label.zh, ...(i.aliases ?? [])].join('/')})`).join(', ')}, optional rowId and claimed) is found among the first rows (title and 填报单位 lines, empty leading rows and columns passed over; a grouped two-row header read as one; marks * ＊ ※ (必填) and units ignored). Rows above it are the preamble. UTF-8 (BOM optional), UTF-16 or GBK/GB18030.`,
             },
             'application/json': {
-              schema: { type: 'object', required: ['rows'], properties: { rows: { type: 'array', items: { allOf: [ref(`${fn}_Inputs`), ref('BatchColumns')] } } } },
+              schema: {
+                type: 'object',
+                required: ['rows'],
+                properties: {
+                  rows: { type: 'array', items: { allOf: [ref(`${fn}_Inputs`), ref('BatchColumns')] } },
+                  columns: { type: 'object', additionalProperties: { type: 'string' }, description: 'Explicit mapping of keys to input names, rowId or claimed (as ?columns=)' },
+                },
+              },
             },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' }, description: 'An .xlsx workbook: the first sheet, or ?sheet=' },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+              description: 'An .xlsx workbook, read as a form (see text/csv): merged cells belong to every row they cover; hidden and filtered rows are computed with a warning and counted in summary.hidden; ?sheet= picks a sheet',
+            },
             'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' }, description: 'An .xls workbook' },
           },
         },
@@ -165,7 +196,11 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
           404: errorResponse('Unknown rule'),
           413: errorResponse('Too many rows or bytes'),
           415: errorResponse('Unsupported content type or charset'),
-          422: errorResponse('Unknown or unusable columns, or no header'),
+          422: {
+            description:
+              'Unknown or unusable columns, or no header (unknown-column, field header). When no header is found, the body also carries `sheets` (every sheet and what was found on it) and `closest` (the row nearest to a header), so a page can offer a mapping.',
+            content: json(ref('TableRefusal')),
+          },
         },
       },
     },
@@ -302,8 +337,13 @@ const commonSchemas: Record<string, Schema> = {
       batchId: { type: 'string', format: 'uuid' },
       rule: { type: 'string' },
       rulesetVersion: { type: 'string' },
-      ignoredColumns: { type: 'array', items: { type: 'string' } },
+      ignoredColumns: { type: 'array', items: { type: 'string' }, description: 'Header texts that named nothing the rule reads (kept as unmatchedColumns too)' },
+      unmatchedColumns: { type: 'array', items: { type: 'string' }, description: 'Header texts that named nothing the rule reads: columns a mapping could name' },
       droppedColumns: { type: 'integer' },
+      sheet: { type: 'string', description: 'Workbooks: the sheet read' },
+      sheets: { type: 'array', items: ref('SheetFound'), description: 'Workbooks: every sheet, with what was found on it' },
+      headerRow: { type: 'integer', description: 'Tables: the 1-based row where the header begins' },
+      preamble: { type: 'array', items: { type: 'string' }, description: 'Tables: the rows above the header (title, 填报单位 …) as text lines; kept above the header in CSV/xlsx answers' },
       summary: {
         type: 'object',
         properties: {
@@ -312,7 +352,12 @@ const commonSchemas: Record<string, Schema> = {
           mismatch: { type: 'integer' },
           invalid: { type: 'integer' },
           skipped: { type: 'integer' },
-          totals: { type: 'object', description: 'Money sums over the rows that computed: rows, computed, claimed, difference, cityShare?, districtShare?, byDistrict?' },
+          hidden: { type: 'integer', description: 'Rows hidden in the sheet or by a filter (computed, each with a warning); present when there are any' },
+          totals: {
+            allOf: [ref('MoneyTotals')],
+            type: 'object',
+            properties: { byDistrict: { type: 'object', additionalProperties: ref('MoneyTotals'), description: 'By district; 未填旗县区 for the rows naming none: the lines add up to the total' } },
+          },
         },
       },
       rows: {
@@ -329,12 +374,39 @@ const commonSchemas: Record<string, Schema> = {
             warnings: { type: 'array', items: ref('Text') },
             eligible: { const: false, description: 'present when the row fails a condition of the clause' },
             failedConditions: { type: 'array', items: ref('FailedCondition') },
-            error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
+            error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, cell: { type: 'string', description: 'Tables: the cell refused (e.g. D12)' }, message: ref('Text') } },
             claimed: { type: 'string' },
             difference: { type: 'string' },
           },
         },
       },
+    },
+  },
+  MoneyTotals: {
+    type: 'object',
+    description:
+      'Money sums, each over a stated row set: computed (and the shares) over `rows`, the rows that computed (ok or mismatch); claimed, computedClaimed and difference over `claimedRows`, those of them with a claimed amount (difference = claimed − computedClaimed)',
+    properties: {
+      rows: { type: 'integer' },
+      computed: { type: 'string' },
+      claimedRows: { type: 'integer' },
+      claimed: { type: 'string' },
+      computedClaimed: { type: 'string' },
+      difference: { type: 'string' },
+      cityShare: { type: 'string' },
+      districtShare: { type: 'string' },
+    },
+  },
+  SheetFound: { type: 'object', required: ['name', 'found'], properties: { name: { type: 'string' }, found: ref('Text') } },
+  TableRefusal: {
+    type: 'object',
+    properties: {
+      ok: { const: false },
+      rule: { type: 'string' },
+      rulesetVersion: { type: 'string' },
+      error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
+      sheets: { type: 'array', items: ref('SheetFound') },
+      closest: { type: 'object', properties: { sheet: { type: 'string' }, row: { type: 'integer', description: '1-based' }, cells: { type: 'array', items: { type: 'string' } } } },
     },
   },
   AuditRecord: {

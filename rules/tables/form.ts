@@ -8,6 +8,7 @@
  * Nothing here knows a rule by name: it reads the rule's metadata.
  */
 import { BATCH_COLUMN_LABELS, normaliseHeader } from '../columns.ts';
+import { commonInputs } from '../core/common-inputs.ts';
 import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
 import { isBlankCell } from './cells.ts';
@@ -23,6 +24,9 @@ export interface FormRow extends SheetRow {
 
 /** The clerk's own mapping: header text (as written) → an input's name, `rowId` or `claimed`. */
 export type ColumnMapping = Readonly<Record<string, string>>;
+
+/** The inputs every rule takes (所涉日期, 有效期外仍适用). */
+const COMMON = new Set<string>(commonInputs.map((i) => i.name));
 
 /** How many rows from the top are looked at for the header. */
 export const HEADER_SCAN_ROWS = 30;
@@ -86,6 +90,8 @@ interface Scored {
   texts: string[];
   columns: TableColumn[];
   inputs: number;
+  /** Of those, inputs of the rule's own (not the date every rule takes). */
+  ruleInputs: number;
   own: number;
   /** Columns naming an input or the batch's own (a duplicate counted twice). */
   named: number;
@@ -118,10 +124,13 @@ export function mappedTarget(text: string, mapping: ColumnMapping): string | und
 function score(rows: readonly SheetRow[], at: number, depth: number, meta: Meta, mapping: ColumnMapping | undefined): Scored {
   const texts = candidateTexts(rows.slice(at, at + depth));
   const columns = resolve(texts, meta, mapping);
-  const inputs = new Set(columns.flatMap((c) => (c.kind === 'input' ? [c.name] : []))).size;
+  const names = new Set(columns.flatMap((c) => (c.kind === 'input' ? [c.name] : [])));
+  const inputs = names.size;
+  // the date every rule takes (所涉日期) does not by itself make a header the rule's
+  const ruleInputs = [...names].filter((n) => !COMMON.has(n)).length;
   const own = new Set(columns.flatMap((c) => (c.kind === 'rowId' || c.kind === 'claimed' ? [c.kind] : []))).size;
   const named = columns.filter((c) => c.kind === 'input' || c.kind === 'rowId' || c.kind === 'claimed').length;
-  return { texts, columns, inputs, own, named, firstRow: rows[at].row, lastRow: rows[at + depth - 1].row, at, depth };
+  return { texts, columns, inputs, ruleInputs: ruleInputs, own, named, firstRow: rows[at].row, lastRow: rows[at + depth - 1].row, at, depth };
 }
 
 /** Whether candidate a is a better header than b: more inputs named, then more of the batch's own columns, then ending earlier, then the grouped one. */
@@ -137,6 +146,7 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
   const filled = rows.filter((r) => r.cells.some((c) => !isBlankCell(c)));
   // A header names two columns at least (one when the rule reads one input): a notes sheet listing one input per row is no header.
   const needed = meta.inputs.filter((i) => i.type !== 'records').length > 1 ? 2 : 1;
+  const hasOwnInputs = meta.inputs.some((i) => !COMMON.has(i.name));
   let best: Scored | undefined;
   let closest: Scored | undefined;
   for (let i = 0; i < filled.length; i++) {
@@ -148,7 +158,7 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
       const s = score(filled, i, depth, meta, mapping);
       if (depth === 1) top = s;
       if (depth === 1 && (!closest || s.inputs + s.own > closest.inputs + closest.own)) closest = s;
-      if (s.inputs > 0 && s.named >= needed && better(s, best)) best = s;
+      if ((s.ruleInputs > 0 || !hasOwnInputs) && s.named >= needed && better(s, best)) best = s;
     }
   }
   if (!best) {
@@ -268,18 +278,30 @@ function readSource(source: SheetSource, meta: Meta, mapping: ColumnMapping | un
   const header = search.header;
   let at = head.findIndex((r) => r.row > header.lastRow);
   if (at < 0) at = head.length;
+  const read = (): FormRow | undefined => {
+    if (at < head.length) {
+      const row = head[at];
+      head[at++] = undefined as never;
+      return row;
+    }
+    return source.next();
+  };
+  // Blank rows between filled ones (a workbook leaves them out) are handed out as blank rows, so every row keeps its place.
+  let last = header.lastRow;
+  let pending: FormRow | undefined;
   return {
     search,
     form: {
       header,
       ...(source.lastRow !== undefined ? { lastRow: source.lastRow } : {}),
       next: () => {
-        if (at < head.length) {
-          const row = head[at];
-          head[at++] = undefined as never;
-          return row;
-        }
-        return source.next();
+        pending ??= read();
+        if (!pending) return undefined;
+        if (pending.row > last + 1) return { row: ++last, cells: [] };
+        const row = pending;
+        pending = undefined;
+        last = row.row;
+        return row;
       },
     },
   };

@@ -3,7 +3,7 @@
  * units (read back by headers.ts), one example row from the specs' examples, and notes (a 说明 row in
  * CSV, a 说明 sheet in xlsx); in xlsx, drop-downs for districts, choices and yes/no inputs.
  */
-import { BATCH_COLUMN_LABELS } from '../columns.ts';
+import { BATCH_COLUMN_HEADERS, BATCH_COLUMN_LABELS } from '../columns.ts';
 import { districts } from '../parameters/districts.ts';
 import type { InputSpec } from '../core/schema.ts';
 import type { RuleMetadata } from '../metadata.ts';
@@ -51,8 +51,12 @@ export function templateTable(meta: Meta): { header: string[]; example: XlsxCell
   const notes = [
     `说明：${meta.title.zh}（规则 ${meta.id}，条款 ${meta.clause.id}）。每行一笔申报；带“*”者为必填：${required.map((r) => `${r}*`).join('、') || '无'}。`,
     '注：日期可写 2024-06-30、2024/6/30、2024年6月30日；金额可写 ￥29,700.00、29700元。',
-    '注：“申报金额”可留空；填写时与计算结果核对。“单位名称”“备注”等其他列原样保留在结果中。空行与合计行不计算。',
+    '注：“申报金额”可留空；填写时与计算结果核对。“单位名称”“备注”等其他列原样保留在结果中。空行、合计行、示例行与签章行不计算。',
   ];
+  const aliases = inputs.filter((i) => i.aliases?.length).map((i) => `${i.label.zh}（${i.aliases!.join('、')}）`);
+  const claimedAliases = BATCH_COLUMN_HEADERS.claimed.filter((h) => /[\u4e00-\u9fff]/.test(h) && h !== BATCH_COLUMN_LABELS.claimed.zh);
+  aliases.push(`${BATCH_COLUMN_LABELS.claimed.zh}（${claimedAliases.join('、')}）`);
+  notes.push(`注：本单位表格的列名也可用：${aliases.join('；')}。`);
   return { header, example, notes };
 }
 
@@ -80,8 +84,8 @@ export function templateXlsx(meta: Meta): Uint8Array {
     writer.startSheet({ name: '说明', widths: [100] });
     for (const note of notes) writer.row([note]);
     writer.row([]);
-    writer.row(['列', '说明'], 'header');
-    for (const spec of inputs) writer.row([`${headerOf(spec)}${spec.required ? ' *' : ''}`, spec.description.zh]);
+    writer.row(['列', '说明', '也可写作'], 'header');
+    for (const spec of inputs) writer.row([`${headerOf(spec)}${spec.required ? ' *' : ''}`, spec.description.zh, (spec.aliases ?? []).join('、')]);
     writer.endSheet();
   });
 }

@@ -14,6 +14,9 @@ import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } fr
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
 
+/** Excel's error codes as SheetJS holds them (without cell text), and their text. */
+const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
 /** A SheetJS cell as a sheet cell: a date as `YYYY-MM-DD`, an error as its text (`#DIV/0!`). */
 export function sheetjsCell(cell: CellObject | undefined | null): SheetCell {
   if (!cell) return undefined;
@@ -27,7 +30,7 @@ export function sheetjsCell(cell: CellObject | undefined | null): SheetCell {
     case 's':
       return cell.v === undefined ? undefined : String(cell.v);
     case 'e':
-      return typeof cell.w === 'string' ? cell.w : '#ERROR';
+      return typeof cell.w === 'string' ? cell.w : (ERRORS[cell.v as number] ?? '#ERROR');
     default:
       return undefined;
   }

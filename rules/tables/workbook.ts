@@ -1,10 +1,12 @@
 /**
  * Opening a workbook's bytes: `.xlsx` (a zip) or `.xls` (an OLE compound file), as a list of sheets and
  * a sheet source per sheet (rows with merges applied and hidden rows flagged, see sheet-source.ts).
- * Pure: bytes in, rows out; runs in workerd and in the browser. Caps in workbook-limits.ts.
+ * `.xlsx` is streamed (xlsx-stream.ts); `.xls` is read whole by SheetJS (workbook-sheetjs.ts says where
+ * its limits are). Pure: bytes in, rows out; runs in workerd and in the browser. Caps in workbook-limits.ts.
  */
 import type { Opened, Workbook } from './sheet-source.ts';
 import { openWithSheetJS } from './workbook-sheetjs.ts';
+import { openXlsxStream } from './xlsx-stream.ts';
 import { malformed, workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
 
 export { DEFAULT_WORKBOOK_LIMITS, workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
@@ -18,7 +20,7 @@ export const isOle = (bytes: Uint8Array): boolean => bytes[0] === 0xd0 && bytes[
 /** Opens a workbook; `limits` replace the defaults one by one. */
 export function openWorkbook(bytes: Uint8Array, limits?: Partial<WorkbookLimits>): Opened<Workbook> {
   const caps = workbookLimits(limits);
-  if (isZip(bytes)) return openWithSheetJS(bytes, caps, false);
+  if (isZip(bytes)) return openXlsxStream(bytes, caps);
   if (isOle(bytes)) return openWithSheetJS(bytes, caps, true);
   return malformed('请求体不是 Excel 工作簿（.xlsx 或 .xls）', 'The body is not an Excel workbook (.xlsx or .xls)', 'body');
 }

@@ -120,7 +120,8 @@ describe('a claims table as clerks save it', () => {
     const [header, ...rows] = parseCsvAnswer(await response.text());
     expect(header.slice(0, 10)).toEqual(HEADER.split(','));
     expect(header.slice(10)).toEqual(ZH_ANSWER);
-    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+    expect(rows.slice(0, 8).map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '金额不符', '无法计算', '未计算', '未计算']);
+    expect(rows[8][0]).toBe('合计'); // the answer's own 合计 line
     expect(rows[4][12]).toBe('300.00');
     expect(rows[0][11]).toBe(amount);
     expect(rows[5][13]).toMatch(/[\u4e00-\u9fff]/);
@@ -132,7 +133,7 @@ describe('a claims table as clerks save it', () => {
       const response = await post(files['GBK CSV (LibreOffice)'].bytes, 'text/csv', { accept: 'text/csv', ...headers }, query);
       const [header, ...rows] = parseCsvAnswer(await response.text());
       expect(header.slice(10)).toEqual(['status', 'amount', 'difference', 'message']);
-      expect(rows[4][10]).toBe('mismatch');
+      expect(rows[4][10]).toBe('Amount differs');
     }
   });
 
@@ -144,8 +145,8 @@ describe('a claims table as clerks save it', () => {
     writeFileSync(path, new Uint8Array(await response.arrayBuffer()));
     const [header, ...rows] = parseCsvAnswer(await readBack(path, join(out, 'answer-back')));
     expect(header.slice(10)).toEqual(ZH_ANSWER);
-    expect(rows).toHaveLength(8);
-    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+    expect(rows).toHaveLength(9); // eight rows and the 合计 line;
+    expect(rows.slice(0, 8).map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '金额不符', '无法计算', '未计算', '未计算']);
     // shown through the 0.00 number format: numeric cells, not text
     expect(rows[0][11]).toBe(amount);
     expect(rows[4][12]).toBe('300.00');
@@ -206,7 +207,7 @@ describe('the page, with the LibreOffice-made workbook', () => {
     await download.saveAs(path);
     const [header, ...rows] = parseCsvAnswer(await readBack(path, join(out, 'page-result-back')));
     expect(header.slice(10)).toEqual(ZH_ANSWER);
-    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '不符', '无效', '跳过', '跳过']);
+    expect(rows.map((r) => r[10])).toEqual(['通过', '通过', '通过', '通过', '金额不符', '无法计算', '未计算', '未计算']);
     expect(rows[4][12]).toBe('300.00');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 CSV' }).click()]);
     expect(csvDownload.suggestedFilename()).toBe('claims.overquota-reward.result.csv');

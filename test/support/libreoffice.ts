@@ -42,6 +42,22 @@ export async function convert(input: string, to: string, outDir: string, infilte
   return join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${extension}`);
 }
 
+/** Converts several files in one soffice start (about 1.3 s each start); returns the paths written, in order. */
+export async function convertMany(inputs: readonly string[], to: string, outDir: string, infilter?: string): Promise<string[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'bt-soffice-'));
+  mkdirSync(outDir, { recursive: true });
+  try {
+    const args = [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore'];
+    if (infilter) args.push(`--infilter=${infilter}`);
+    args.push('--convert-to', to, '--outdir', outDir, ...inputs);
+    await run('soffice', args, { timeout: 180_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const extension = to.split(':')[0];
+  return inputs.map((input) => join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${extension}`));
+}
+
 /** Reads a workbook back through LibreOffice: its first sheet as UTF-8 CSV text, as Calc shows the cells. */
 export async function readBack(workbook: string, outDir: string): Promise<string> {
   const csv = await convert(workbook, CSV_UTF8, outDir);

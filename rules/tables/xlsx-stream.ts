@@ -1,0 +1,683 @@
+/**
+ * The streamed `.xlsx` reader: from the zip it inflates only the parts it needs (the package's and the
+ * workbook's rels, workbook.xml, styles.xml for date formats, sharedStrings.xml, and the one sheet),
+ * each piece by piece under the caps of workbook-limits.ts. The sheet's XML is read twice, never held
+ * whole: a first pass counts rows, cells and columns, notes hidden rows and reads `<mergeCells>` (which
+ * come after the rows), so every cap is checked before the first row is handed out; the second pass
+ * hands out rows one at a time with merged ranges applied.
+ */
+import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
+import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
+import { noSheet } from './workbook-sheets.ts';
+import { CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
+import { Refused, ZipReader, type ZipEntry } from './zip-entries.ts';
+
+const utf8 = new TextDecoder('utf-8');
+
+/** A whole small part (rels, workbook.xml, styles.xml) as text, DOCTYPE refused. */
+function partText(zip: ZipReader, entry: ZipEntry, limits: WorkbookLimits): string {
+  const pull = zip.pieces(entry, limits.maxPartBytes, 'maxPartBytes', limits);
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (let piece = pull(); piece; piece = pull()) pieces.push(piece), (size += piece.length);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) all.set(piece, at), (at += piece.length);
+  const text = utf8.decode(all);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new Refused(malformed('无法读取该工作簿（.xlsx）：XML 含有 DOCTYPE 或 ENTITY 声明，不予读取', 'The workbook (.xlsx) cannot be read: its XML declares a DOCTYPE or ENTITY, which is refused', 'body'));
+  }
+  return text;
+}
+
+/** Attributes of each `<name …>` element in a small part's text. */
+function elements(text: string, name: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const tag = new RegExp(`<(?:[\\w.-]+:)?${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'g');
+  for (const match of text.matchAll(tag)) {
+    const attrs: Record<string, string> = Object.create(null);
+    for (const a of match[1].matchAll(/([\w.:-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+      // by its full name (`r:id`) and, unless taken, by its local name (`id`)
+      const value = unescapeXml(a[3] ?? a[4] ?? '', false);
+      attrs[a[1]] = value;
+      const local = a[1].slice(a[1].indexOf(':') + 1);
+      if (!(local in attrs)) attrs[local] = value;
+    }
+    out.push(attrs);
+  }
+  return out;
+}
+
+/** A rels part: target paths by id, resolved against `base` (the folder of the part they belong to). */
+function rels(text: string, base: string): Map<string, { type: string; target: string }> {
+  const out = new Map<string, { type: string; target: string }>();
+  for (const r of elements(text, 'Relationship')) {
+    if (r.TargetMode === 'External' || !r.Id || !r.Target) continue;
+    out.set(r.Id, { type: r.Type ?? '', target: resolve(base, r.Target) });
+  }
+  return out;
+}
+
+function resolve(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** Built-in number formats that are dates or times (ECMA-376 18.8.30, with the CJK ids 27–36 and 50–58). */
+const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a number format shows a date or a time (as SheetJS decides it, so both readers agree). */
+export function isDateFormat(format: string): boolean {
+  let i = 0;
+  while (i < format.length) {
+    const c = format[i];
+    switch (c) {
+      case 'G':
+        if (format.slice(i, i + 7).toLowerCase() === 'general') i += 6;
+        i++;
+        break;
+      case '"':
+        while (format.charCodeAt(++i) !== 34 && i < format.length);
+        i++;
+        break;
+      case '\\':
+      case '_':
+        i += 2;
+        break;
+      case '@':
+        i++;
+        break;
+      case 'B':
+      case 'b':
+        if (format[i + 1] === '1' || format[i + 1] === '2') return true;
+        return true;
+      case 'M': case 'D': case 'Y': case 'H': case 'S': case 'E':
+      case 'm': case 'd': case 'y': case 'h': case 's': case 'e': case 'g':
+        return true;
+      case 'A': case 'a': case '上':
+        if (format.slice(i, i + 3).toUpperCase() === 'A/P' || format.slice(i, i + 5).toUpperCase() === 'AM/PM' || format.slice(i, i + 5) === '上午/下午') return true;
+        i++;
+        break;
+      case '[': {
+        let o = c;
+        while (format[i++] !== ']' && i < format.length) o += format[i];
+        if (/\[[HhMmSs]*\]/.test(o)) return true;
+        break;
+      }
+      case '.': case '0': case '#': {
+        let d: string = c;
+        while (i < format.length && ('0#?.,E+-%'.includes((d = format[++i])) || (d === '\\' && format[i + 1] === '-' && '0#'.includes(format[i + 2] ?? '')))) ;
+        break;
+      }
+      case '?':
+        while (format[++i] === c);
+        break;
+      case '*':
+        i++;
+        if (format[i] === ' ' || format[i] === '*') i++;
+        break;
+      default:
+        i++;
+    }
+  }
+  return false;
+}
+
+/** Which cell styles (`s`, an index into `<cellXfs>`) show dates. */
+function dateStyles(text: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const f of elements(text, 'numFmt')) custom.set(Number(f.numFmtId), f.formatCode ?? '');
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(text)?.[0] ?? '';
+  return elements(cellXfs, 'xf').map((xf) => {
+    const id = Number(xf.numFmtId ?? 0);
+    const format = custom.get(id);
+    return format !== undefined ? isDateFormat(format) : DATE_IDS.has(id);
+  });
+}
+
+/** Column index (A = 0) of a cell reference like `AB12`; −1 when it has no letters. */
+function columnOf(ref: string): number {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) break;
+    c = c * 26 + (code - 96);
+    if (c > 1_000_000) return c;
+  }
+  return i === 0 ? -1 : c - 1;
+}
+
+/** Row index (0-based) of a cell reference like `AB12`. */
+function rowOfRef(ref: string): number {
+  const digits = /\d+$/.exec(ref);
+  return digits ? Number(digits[0]) - 1 : -1;
+}
+
+/** A date's serial (1900 or 1904 system) as `YYYY-MM-DD`, as SheetJS gives it. */
+function isoDate(serial: number, date1904: boolean): string {
+  let days = Math.floor(serial + 1e-9);
+  if (date1904) days += 1462;
+  else if (days < 60) days += 1; // Excel's 1900-02-29 that never was
+  const ms = Date.UTC(1899, 11, 30) + days * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+interface Part {
+  entry: ZipEntry;
+}
+
+interface Book {
+  zip: ZipReader;
+  limits: WorkbookLimits;
+  sheets: (SheetInfo & { path: string })[];
+  date1904: boolean;
+  styles?: Part;
+  strings?: Part;
+}
+
+const notWorkbook = (en: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：${en}`, `The workbook (.xlsx) cannot be read: ${en}`, 'body'));
+
+function entryOf(zip: ZipReader, path: string): ZipEntry | undefined {
+  return zip.find(path);
+}
+
+function openBook(bytes: Uint8Array, limits: WorkbookLimits): Book {
+  const zip = new ZipReader(bytes);
+  const rootRels = entryOf(zip, '_rels/.rels');
+  let workbookPath = 'xl/workbook.xml';
+  if (rootRels) {
+    for (const r of rels(partText(zip, rootRels, limits), '').values()) if (r.type.endsWith('/officeDocument')) workbookPath = r.target;
+  }
+  const workbookEntry = entryOf(zip, workbookPath);
+  if (!workbookEntry) throw notWorkbook('it has no workbook part (xl/workbook.xml)');
+  const base = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
+  const relsEntry = entryOf(zip, `${base}_rels/${workbookPath.slice(base.length)}.rels`);
+  const links = relsEntry ? rels(partText(zip, relsEntry, limits), base) : new Map<string, { type: string; target: string }>();
+  const text = partText(zip, workbookEntry, limits);
+  const pr = elements(text, 'workbookPr')[0];
+  const date1904 = pr?.date1904 === '1' || pr?.date1904 === 'true';
+  const sheets: (SheetInfo & { path: string })[] = [];
+  for (const s of elements(text, 'sheet')) {
+    const target = links.get(s['r:id'] ?? s.id ?? '')?.target;
+    if (s.name === undefined || target === undefined) continue;
+    sheets.push(s.state === 'hidden' || s.state === 'veryHidden' ? { name: s.name, hidden: true, path: target } : { name: s.name, path: target });
+  }
+  let styles: Part | undefined;
+  let strings: Part | undefined;
+  for (const r of links.values()) {
+    const entry = r.type.endsWith('/styles') ? entryOf(zip, r.target) : r.type.endsWith('/sharedStrings') ? entryOf(zip, r.target) : undefined;
+    if (!entry) continue;
+    if (r.type.endsWith('/styles')) styles = { entry };
+    else strings = { entry };
+  }
+  return { zip, limits, sheets, date1904, styles, strings };
+}
+
+/** The shared strings, read piece by piece: only the strings are kept, never the part's XML. */
+function sharedStrings(book: Book): string[] {
+  const out: string[] = [];
+  if (!book.strings) return out;
+  const { limits } = book;
+  const entry = book.strings.entry;
+  const scan = new XmlScanner(book.zip.pieces(entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits), Math.max(1 << 20, limits.maxCellText * 10), () =>
+    new Refused(tooLarge('maxCellText', limits.maxCellText)),
+  );
+  let current: string | undefined;
+  let inText = false;
+  let phonetic = 0;
+  for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+    if (kind === OPEN) {
+      if (scan.is('si')) current = scan.selfClosing ? (out.push(''), undefined) : '';
+      else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
+      else if (scan.is('t')) inText = !scan.selfClosing;
+    } else if (kind === CLOSE) {
+      if (scan.is('si')) {
+        if (current !== undefined) {
+          if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
+          out.push(current);
+        }
+        current = undefined;
+      } else if (scan.is('rPh')) phonetic--;
+      else if (scan.is('t')) inText = false;
+    } else if (kind === TEXT && inText && phonetic === 0 && current !== undefined) {
+      // each piece of text is decoded into its own string (never a slice of a larger one)
+      current = current === '' ? scan.text() : current + scan.text();
+      if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
+    }
+  }
+  return out;
+}
+
+
+interface Merge {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+  value?: SheetCell;
+}
+
+interface RawRow {
+  row: number;
+  hidden: boolean;
+  cells: SheetCell[];
+  /** The highest column holding a value + 1, and the count of cells holding one. */
+  width: number;
+  filled: number;
+}
+
+/** Reads the sheet's rows from its XML, one `<row>` at a time; merge refs are handed to `onMerge`. */
+class SheetScan {
+  private readonly scan: XmlScanner;
+  private lastRow = -1;
+  private readonly limits: WorkbookLimits;
+  private readonly strings: string[];
+  private readonly dates: boolean[];
+  private readonly date1904: boolean;
+  /** The first pass: cells are checked and counted, their values not built. */
+  private readonly counting: boolean;
+  private readonly onMerge?: (ref: string) => void;
+  private readonly isoDates = new Map<number, string>();
+
+  constructor(
+    pull: () => Uint8Array | undefined,
+    limits: WorkbookLimits,
+    strings: string[],
+    dates: boolean[],
+    date1904: boolean,
+    counting: boolean,
+    onMerge?: (ref: string) => void,
+  ) {
+    this.limits = limits;
+    this.strings = strings;
+    this.dates = dates;
+    this.date1904 = date1904;
+    this.counting = counting;
+    this.onMerge = onMerge;
+    this.scan = new XmlScanner(pull, Math.max(1 << 20, limits.maxCellText * 10), () => new Refused(tooLarge('maxCellText', limits.maxCellText)));
+  }
+
+  /** The next `<row>`, or undefined at the end of the sheet. */
+  nextRow(): RawRow | undefined {
+    const scan = this.scan;
+    for (let kind = scan.nextMarkup(); kind !== END; kind = scan.nextMarkup()) {
+      if (kind !== OPEN) continue;
+      if (scan.is('row')) return this.row();
+      if (scan.is('mergeCell')) {
+        const ref = scan.attr('ref');
+        if (ref !== undefined) this.onMerge?.(ref);
+      } else if (!scan.selfClosing && !scan.is('sheetData') && !scan.is('worksheet') && !scan.is('mergeCells')) scan.skipElement();
+    }
+    return undefined;
+  }
+
+  private row(): RawRow {
+    const scan = this.scan;
+    const r = scan.attrInt('r');
+    const row = r === -1 ? this.lastRow + 1 : r - 1;
+    if (r === -2 || row < 0 || row <= this.lastRow) throw badSheet(`row number ${scan.attr('r')}`);
+    this.lastRow = row;
+    const hidden = scan.has('hidden') && (scan.valueIs('1') || scan.valueIs('true'));
+    const out: RawRow = { row, hidden, cells: [], width: 0, filled: 0 };
+    if (scan.selfClosing) return out;
+    if (this.counting) return this.countRow(out);
+    let column = -1;
+    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+      if (kind === CLOSE) {
+        if (scan.is('row')) return out;
+        continue;
+      }
+      if (kind !== OPEN || !scan.is('c')) continue;
+      const c = scan.has('r') ? scan.valueColumn() : column + 1;
+      if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
+      column = c;
+      let type = NUMBER;
+      if (scan.has('t')) {
+        type = scan.valueIs('s') ? SHARED : scan.valueIs('n') ? NUMBER : scan.valueIs('inlineStr') ? INLINE : scan.valueIs('str') ? FORMULA_TEXT : scan.valueIs('b') ? BOOLEAN : scan.valueIs('e') ? ERROR : scan.valueIs('d') ? ISO_DATE : -1;
+        if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+      }
+      const style = scan.attrInt('s');
+      if (scan.selfClosing) continue;
+      const value = this.cellValue(type, style < 0 ? 0 : style);
+      if (value === undefined) continue;
+      out.filled++;
+      if (c + 1 > out.width) out.width = c + 1;
+      if (!this.counting) out.cells[c] = value;
+    }
+    throw badSheet('a row is not closed');
+  }
+
+  /**
+   * The first pass over a row: tags only (text is skipped unless it must be checked), so every cell with
+   * a value is counted with its column, shared-string indexes and numbers are checked, and text that
+   * could pass the cap is measured; nothing is built.
+   */
+  private countRow(out: RawRow): RawRow {
+    const scan = this.scan;
+    const { limits } = this;
+    let column = -1;
+    let type = NUMBER;
+    let counted = -1;
+    const mark = () => {
+      if (counted === column) return;
+      counted = column;
+      out.filled++;
+      if (column + 1 > out.width) out.width = column + 1;
+    };
+    for (let kind = scan.nextMarkup(); kind !== END; kind = scan.nextMarkup()) {
+      if (kind === CLOSE) {
+        if (scan.is('row')) return out;
+        continue;
+      }
+      if (kind !== OPEN) continue;
+      if (scan.is('c')) {
+        const c = scan.has('r') ? scan.valueColumn() : column + 1;
+        if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
+        column = c;
+        type = NUMBER;
+        if (scan.has('t')) {
+          type = scan.valueIs('s') ? SHARED : scan.valueIs('n') ? NUMBER : scan.valueIs('inlineStr') ? INLINE : scan.valueIs('str') ? FORMULA_TEXT : scan.valueIs('b') ? BOOLEAN : scan.valueIs('e') ? ERROR : scan.valueIs('d') ? ISO_DATE : -1;
+          if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+        }
+      } else if (scan.is('v')) {
+        if (scan.selfClosing) continue;
+        const text = scan.next() === TEXT;
+        if (type === SHARED) {
+          if (!text) continue;
+          const index = asIndex(scan);
+          if (this.strings[index] === undefined) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
+        } else if (type === NUMBER) {
+          if (!text) continue; // an empty number cell has no value
+          if (!scan.numeric()) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
+        } else if (text && scan.length > limits.maxCellText) {
+          const value = scan.text();
+          if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
+        }
+        mark();
+      } else if (scan.is('is')) {
+        if (!scan.selfClosing) this.inlineText(true);
+        mark();
+      }
+    }
+    throw badSheet('a row is not closed');
+  }
+
+  /** Reads an `<is>` up to `</is>`: its text (runs joined, phonetic runs left out), checked against the cap; while counting, decoded only when its bytes could pass it. */
+  private inlineText(counting: boolean): string {
+    const scan = this.scan;
+    const cap = this.limits.maxCellText;
+    let text = '';
+    let bytes = 0;
+    let inT = false;
+    let phonetic = 0;
+    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+      if (kind === TEXT) {
+        if (!inT || phonetic) continue;
+        bytes += scan.length;
+        // a text's characters never outnumber its bytes
+        if (!counting || bytes > cap) text = text === '' ? scan.text() : text + scan.text();
+        if (text.length > cap) throw new Refused(tooLarge('maxCellText', cap, text.length));
+      } else if (kind === OPEN) {
+        if (scan.is('t')) inT = !scan.selfClosing;
+        else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
+      } else if (scan.is('is')) return text;
+      else if (scan.is('t')) inT = false;
+      else if (scan.is('rPh')) phonetic--;
+    }
+    throw badSheet('an inline string is not closed');
+  }
+
+  /** Reads a `<c>`'s content up to `</c>`: its value by type (`true` for any value while counting). */
+  private cellValue(type: number, style: number): SheetCell {
+    const scan = this.scan;
+    const { counting, limits } = this;
+    let raw: string | undefined;
+    let index = -1;
+    let inline: string | undefined;
+    let inlineBytes = 0;
+    let inT = false;
+    let phonetic = 0;
+    let where = 0; // 1 in <v>, 2 in <is>, 3 in <f>
+    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+      if (kind === TEXT) {
+        if (where === 1) {
+          if (type === SHARED) index = asIndex(scan);
+          else if (counting && type !== FORMULA_TEXT && type !== ERROR) raw = '';
+          else raw = (raw ?? '') + (type === NUMBER || type === BOOLEAN ? scan.ascii() : scan.text());
+          if (raw !== undefined && raw.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, raw.length));
+        } else if (where === 2 && inT && phonetic === 0) {
+          inlineBytes += scan.length;
+          // a text's characters never outnumber its bytes: decode only when the bytes could pass the cap
+          if (!counting || inlineBytes > limits.maxCellText) inline = (inline ?? '') + scan.text();
+          if (inline !== undefined && inline.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, inline.length));
+        }
+      } else if (kind === OPEN) {
+        if (scan.is('v')) {
+          where = scan.selfClosing ? 0 : 1;
+          raw ??= type === SHARED ? undefined : '';
+          if (type === SHARED && scan.selfClosing) index = -2;
+        } else if (scan.is('is')) {
+          where = scan.selfClosing ? 0 : 2;
+          inline ??= '';
+        } else if (scan.is('t')) inT = where === 2 && !scan.selfClosing;
+        else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
+        else if (scan.is('f')) where = scan.selfClosing ? 0 : 3;
+      } else if (kind === CLOSE) {
+        if (scan.is('c')) break;
+        if (scan.is('v') || scan.is('is') || scan.is('f')) where = 0;
+        else if (scan.is('t')) inT = false;
+        else if (scan.is('rPh')) phonetic--;
+      }
+    }
+    switch (type) {
+      case SHARED: {
+        if (index === -1) return undefined;
+        const text = this.strings[index];
+        if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
+        return counting ? true : text;
+      }
+      case INLINE:
+        if (inline === undefined) return undefined;
+        return counting ? true : inline;
+      case FORMULA_TEXT:
+      case ERROR:
+        return raw;
+      case BOOLEAN:
+        return raw === undefined ? undefined : counting ? true : raw.trim() === '1' || raw.trim() === 'true';
+      case ISO_DATE:
+        return raw === undefined ? undefined : counting ? true : raw.slice(0, 10);
+      default: {
+        if (raw === undefined || (raw === '' && !counting)) return undefined;
+        if (counting) return true;
+        const n = Number(raw);
+        if (Number.isNaN(n)) throw badSheet(`a number cell holds ${raw.slice(0, 20)}`);
+        if (!this.dates[style]) return n;
+        let iso = this.isoDates.get(n);
+        if (iso === undefined) {
+          iso = isoDate(n, this.date1904);
+          if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
+        }
+        return iso;
+      }
+    }
+  }
+}
+
+const NUMBER = 0;
+const SHARED = 1;
+const INLINE = 2;
+const FORMULA_TEXT = 3;
+const BOOLEAN = 4;
+const ERROR = 5;
+const ISO_DATE = 6;
+
+/** A `<v>` of a shared-string cell as its index (−2 when it is not one). */
+function asIndex(scan: XmlScanner): number {
+  const digits = scan.ascii().trim();
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : -2;
+}
+
+const badSheet = (what: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：工作表有误（${what}）`, `The workbook (.xlsx) cannot be read: the sheet is malformed (${what})`, 'body'));
+
+const rangeOf = (ref: string): Merge | undefined => {
+  const [a, b = a] = ref.split(':');
+  const m = { r0: rowOfRef(a), c0: columnOf(a), r1: rowOfRef(b), c1: columnOf(b) };
+  return m.r0 < 0 || m.c0 < 0 || m.r1 < m.r0 || m.c1 < m.c0 ? undefined : m;
+};
+
+function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<SheetSource> {
+  const { zip, limits } = book;
+  const entry = entryOf(zip, info.path);
+  if (!entry) throw notWorkbook(`sheet ${info.name} has no part ${info.path}`);
+  const dates = book.styles ? dateStyles(partText(zip, book.styles.entry, limits)) : [];
+  const strings = sharedStrings(book);
+  const pull = () => zip.pieces(entry, limits.maxSheetBytes, 'maxSheetBytes', limits);
+
+  // First pass: counts, hidden rows, merged ranges; every cap checked here.
+  const merges: Merge[] = [];
+  let mergeRefs = 0;
+  const first = new SheetScan(pull(), limits, strings, dates, book.date1904, true, (ref) => {
+    if (++mergeRefs > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
+    const m = rangeOf(ref);
+    if (m) merges.push(m);
+  });
+  let rows = 0;
+  let cells = 0;
+  let columns = 0;
+  let lastRow = -1;
+  const filledRows: number[] = [];
+  for (let row = first.nextRow(); row; row = first.nextRow()) {
+    if (++rows > limits.maxRows) return tooLarge('maxRows', limits.maxRows);
+    cells += row.filled;
+    if (cells > limits.maxCells) return tooLarge('maxCells', limits.maxCells);
+    if (row.width > columns) columns = row.width;
+    if (columns > limits.maxColumns) return tooLarge('maxColumns', limits.maxColumns, columns);
+    if (row.filled) {
+      lastRow = row.row;
+      filledRows.push(row.row);
+    }
+  }
+  return secondPass(book, info, pull, strings, dates, merges, { cells, columns, lastRow, filledRows });
+}
+
+/** Checks the caps that merged ranges add (a merge counts when its top-left cell holds a value), then hands out the rows. */
+function secondPass(
+  book: Book,
+  info: SheetInfo,
+  pull: () => () => Uint8Array | undefined,
+  strings: string[],
+  dates: boolean[],
+  merges: Merge[],
+  counted: { cells: number; columns: number; lastRow: number; filledRows: number[] },
+): Opened<SheetSource> {
+  const { limits } = book;
+  // a merge counts when its top-left cell's row holds a value (the cell's own value is read in this pass)
+  const filled = new Set(counted.filledRows);
+  let { cells, columns, lastRow } = counted;
+  const live = merges.filter((m) => filled.has(m.r0)).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  for (const m of live) {
+    if (m.c1 + 1 > columns) columns = m.c1 + 1;
+    if (m.r1 > lastRow) lastRow = m.r1;
+    cells += (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) - 1;
+    if (columns > limits.maxColumns) return tooLarge('maxColumns', limits.maxColumns, columns);
+    if (lastRow + 1 > limits.maxRows) return tooLarge('maxRows', limits.maxRows, lastRow + 1);
+    if (cells > limits.maxCells) return tooLarge('maxCells', limits.maxCells, cells);
+  }
+  counted.filledRows.length = 0;
+
+  const scan = new SheetScan(pull(), limits, strings, dates, book.date1904, false);
+  let pending: ReturnType<SheetScan['nextRow']> = scan.nextRow();
+  let at = 0; // the next row number to consider
+  let starting = 0; // index into `live` of the next merge not yet started
+  let active: Merge[] = [];
+  const source: SheetSource = {
+    name: info.name,
+    lastRow,
+    next(): SheetRow | undefined {
+      while (at <= lastRow) {
+        // skip to the next row that is written or covered by a merge
+        while (pending && pending.row < at) pending = scan.nextRow();
+        if (active.length === 0) {
+          const nextMerge = starting < live.length ? live[starting].r0 : Infinity;
+          const nextRow = pending ? pending.row : Infinity;
+          const jump = Math.min(nextMerge, nextRow);
+          if (jump === Infinity || jump > lastRow) {
+            at = lastRow + 1;
+            return undefined;
+          }
+          if (jump > at) at = jump;
+        }
+        const r = at++;
+        let cells: SheetCell[] = [];
+        let hidden = false;
+        if (pending && pending.row === r) {
+          cells = pending.cells;
+          hidden = pending.hidden;
+          pending = scan.nextRow();
+        }
+        while (starting < live.length && live[starting].r0 === r) {
+          const m = live[starting++];
+          m.value = cells[m.c0];
+          active.push(m);
+        }
+        let copied: number[] | undefined;
+        if (active.length) {
+          for (const m of active) {
+            if (m.value === undefined) continue;
+            for (let c = m.c0; c <= m.c1; c++) {
+              if (r === m.r0 && c === m.c0) continue;
+              cells[c] = m.value;
+              (copied ??= []).push(c);
+            }
+          }
+          active = active.filter((m) => m.r1 > r);
+        }
+        let last = cells.length - 1;
+        while (last >= 0 && cells[last] === undefined) last--;
+        if (last < 0) continue;
+        cells.length = last + 1;
+        for (let c = 0; c <= last; c++) if (!(c in cells)) cells[c] = undefined;
+        const row: SheetRow = { row: r, cells };
+        if (hidden) row.hidden = true;
+        if (copied) row.merged = copied.sort((a, b) => a - b);
+        return row;
+      }
+      return undefined;
+    },
+  };
+  return { ok: true, value: source };
+}
+
+/** Opens an `.xlsx` for streaming (see the module comment). */
+export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits): Opened<Workbook> {
+  let book: Book;
+  try {
+    book = openBook(bytes, limits);
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+  const sheets: SheetInfo[] = book.sheets.map(({ name, hidden }) => (hidden ? { name, hidden } : { name }));
+  return {
+    ok: true,
+    value: {
+      sheets,
+      open(name: string): Opened<SheetSource> {
+        const info = book.sheets.find((s) => s.name === name);
+        if (!info) return noSheet(name, sheets);
+        try {
+          return openSheet(book, info);
+        } catch (error) {
+          if (error instanceof Refused) return error.result;
+          throw error;
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,360 @@
+/**
+ * A forward scan of XML bytes that arrive in pieces: tags and text runs one at a time, with no DOM and
+ * no whole-document string. Only the piece being read (plus a token cut across two pieces) is held.
+ * A DOCTYPE or ENTITY declaration is refused (no entity expansion at all); the five predefined entities
+ * and numeric character references are decoded, as are OOXML's `_xHHHH_` escapes in cell text.
+ */
+import { malformed } from './workbook-limits.ts';
+import { Refused } from './zip-entries.ts';
+
+export const TEXT = 1;
+export const OPEN = 2;
+export const CLOSE = 3;
+export const END = 0;
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const BANG = 33;
+const QUESTION = 63;
+const COLON = 58;
+
+const utf8 = new TextDecoder('utf-8');
+
+const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const DOCTYPE = bytesOf('<!DOCTYPE');
+const ENTITY = bytesOf('<!ENTITY');
+const COMMENT = bytesOf('<!--');
+const CDATA = bytesOf('<![CDATA[');
+
+export class XmlScanner {
+  private buf: Uint8Array = new Uint8Array(0);
+  private pos = 0;
+  /** The current token: its kind, and for a tag the local name's and attributes' ranges in `buf`. */
+  kind = END;
+  start = 0;
+  end = 0;
+  nameStart = 0;
+  nameEnd = 0;
+  selfClosing = false;
+  /** Whether the current text token came from a CDATA section (no entities to decode). */
+  cdata = false;
+
+  private readonly pull: () => Uint8Array | undefined;
+  private readonly maxToken: number;
+  private readonly oversize: () => Refused;
+
+  /** `maxToken`: the longest token (a tag or a text run) that may be held, in bytes; `oversize`: the refusal past it. */
+  constructor(pull: () => Uint8Array | undefined, maxToken: number, oversize: () => Refused) {
+    this.pull = pull;
+    this.maxToken = maxToken;
+    this.oversize = oversize;
+  }
+
+  /** Appends the next piece to what is left from `pos`; false at the end. */
+  private more(): boolean {
+    const piece = this.pull();
+    if (!piece) return false;
+    const left = this.buf.length - this.pos;
+    if (left === 0) this.buf = piece;
+    else {
+      const joined = new Uint8Array(left + piece.length);
+      joined.set(this.buf.subarray(this.pos));
+      joined.set(piece, left);
+      this.buf = joined;
+    }
+    this.pos = 0;
+    return true;
+  }
+
+  private startsWith(at: number, word: Uint8Array): boolean {
+    while (this.buf.length - at < word.length) {
+      const shift = this.pos;
+      if (!this.more()) return false;
+      at -= shift;
+    }
+    for (let i = 0; i < word.length; i++) if (this.buf[at + i] !== word[i]) return false;
+    return true;
+  }
+
+  /** Finds `word` from `from` (refilling as needed): its index, or −1 at the end of the input. */
+  private find(from: number, word: Uint8Array): number {
+    let at = from;
+    for (;;) {
+      const buf = this.buf;
+      let i = buf.indexOf(word[0], at);
+      while (i >= 0 && i + word.length <= buf.length) {
+        let k = 1;
+        while (k < word.length && buf[i + k] === word[k]) k++;
+        if (k === word.length) return i;
+        i = buf.indexOf(word[0], i + 1);
+      }
+      at = Math.max(this.pos, buf.length - word.length + 1);
+      if (buf.length - this.pos > this.maxToken) throw this.oversize();
+      const shift = this.pos;
+      if (!this.more()) return -1;
+      at -= shift;
+    }
+  }
+
+  /** Moves to the next token and returns its kind. */
+  next(): number {
+    for (;;) {
+      if (this.pos >= this.buf.length && !this.more()) return (this.kind = END);
+      const buf = this.buf;
+      if (buf[this.pos] !== LT) {
+        // a text run, up to the next '<'
+        let i = buf.indexOf(LT, this.pos);
+        while (i < 0) {
+          if (this.buf.length - this.pos > this.maxToken) throw this.oversize();
+          const scanned = this.buf.length - this.pos;
+          if (!this.more()) {
+            i = this.buf.length;
+            break;
+          }
+          i = this.buf.indexOf(LT, scanned);
+        }
+        this.start = this.pos;
+        this.end = i;
+        this.pos = i;
+        this.cdata = false;
+        return (this.kind = TEXT);
+      }
+      const second = this.pos + 1 < buf.length ? buf[this.pos + 1] : this.peek(1);
+      if (second === BANG) {
+        if (this.startsWith(this.pos, COMMENT)) {
+          const close = this.find(this.pos + 4, bytesOf('-->'));
+          if (close < 0) throw unclosed();
+          this.pos = close + 3;
+          continue;
+        }
+        if (this.startsWith(this.pos, CDATA)) {
+          const close = this.find(this.pos + 9, bytesOf(']]>'));
+          if (close < 0) throw unclosed();
+          this.start = this.pos + 9;
+          this.end = close;
+          this.pos = close + 3;
+          this.cdata = true;
+          return (this.kind = TEXT);
+        }
+        if (this.startsWith(this.pos, DOCTYPE) || this.startsWith(this.pos, ENTITY)) throw declared();
+        throw unclosed();
+      }
+      if (second === QUESTION) {
+        const close = this.find(this.pos + 2, bytesOf('?>'));
+        if (close < 0) throw unclosed();
+        this.pos = close + 2;
+        continue;
+      }
+      // a tag: up to the '>' outside quotes
+      let i = this.pos + 1;
+      let quote = 0;
+      for (;;) {
+        if (i >= this.buf.length) {
+          if (this.buf.length - this.pos > this.maxToken) throw this.oversize();
+          const shift = this.pos;
+          if (!this.more()) throw unclosed();
+          i -= shift;
+          continue;
+        }
+        const b = this.buf[i];
+        if (quote) {
+          if (b === quote) quote = 0;
+        } else if (b === QUOTE || b === APOS) quote = b;
+        else if (b === GT) break;
+        i++;
+      }
+      const tag = this.buf;
+      const closing = tag[this.pos + 1] === SLASH;
+      let n = this.pos + (closing ? 2 : 1);
+      let nameEnd = n;
+      while (nameEnd < i && tag[nameEnd] > 32 && tag[nameEnd] !== SLASH && tag[nameEnd] !== GT) {
+        if (tag[nameEnd] === COLON) n = nameEnd + 1; // the local name, without its prefix
+        nameEnd++;
+      }
+      this.nameStart = n;
+      this.nameEnd = nameEnd;
+      this.start = nameEnd;
+      this.end = i;
+      this.selfClosing = !closing && tag[i - 1] === SLASH;
+      this.pos = i + 1;
+      return (this.kind = closing ? CLOSE : OPEN);
+    }
+  }
+
+  /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
+  nextMarkup(): number {
+    let i = this.buf.indexOf(LT, this.pos);
+    while (i < 0) {
+      this.pos = this.buf.length;
+      if (!this.more()) return (this.kind = END);
+      i = this.buf.indexOf(LT, 0);
+    }
+    this.pos = i;
+    return this.next();
+  }
+
+  /** Whether the current text token is a number as a cell holds it (digits, sign, point, exponent). */
+  numeric(): boolean {
+    const { buf, start, end } = this;
+    let digits = 0;
+    for (let i = start; i < end; i++) {
+      const b = buf[i];
+      if (b >= 48 && b <= 57) digits++;
+      else if (b !== 46 && b !== 45 && b !== 43 && b !== 69 && b !== 101 && b > 32) return false;
+    }
+    return digits > 0;
+  }
+
+  private peek(offset: number): number {
+    while (this.pos + offset >= this.buf.length) if (!this.more()) return -1;
+    return this.buf[this.pos + offset];
+  }
+
+  /** Whether the current tag's local name is `name` (ASCII). */
+  is(name: string): boolean {
+    if (this.nameEnd - this.nameStart !== name.length) return false;
+    for (let i = 0; i < name.length; i++) if (this.buf[this.nameStart + i] !== name.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Where the value of the attribute last found by `has` starts and ends in the tag. */
+  valueStart = 0;
+  valueEnd = 0;
+
+  /** The value of the current tag's attribute `name` (ASCII name, prefix-free), entities decoded, or undefined. */
+  attr(name: string): string | undefined {
+    return this.has(name) ? decodeText(this.buf, this.valueStart, this.valueEnd, false) : undefined;
+  }
+
+  /** The attribute's value as a non-negative integer, −1 when absent, −2 when not an integer. */
+  attrInt(name: string): number {
+    if (!this.has(name)) return -1;
+    const { buf, valueStart, valueEnd } = this;
+    if (valueEnd === valueStart || valueEnd - valueStart > 15) return -2;
+    let n = 0;
+    for (let i = valueStart; i < valueEnd; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) return -2;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** Whether the attribute's value (found by `has`) is `value` (ASCII). */
+  valueIs(value: string): boolean {
+    if (this.valueEnd - this.valueStart !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (this.buf[this.valueStart + i] !== value.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** A cell reference's column (A = 0) in the attribute found by `has`; −1 when it has no letters. */
+  valueColumn(): number {
+    let c = 0;
+    let i = this.valueStart;
+    for (; i < this.valueEnd; i++) {
+      const code = this.buf[i] | 32;
+      if (code < 97 || code > 122) break;
+      c = c * 26 + (code - 96);
+      if (c > 1_000_000) return c;
+    }
+    return i === this.valueStart ? -1 : c - 1;
+  }
+
+  /** Finds the current tag's attribute `name`: true, with its value's range in valueStart/valueEnd. */
+  has(name: string): boolean {
+    const buf = this.buf;
+    let i = this.start;
+    const end = this.end;
+    while (i < end) {
+      while (i < end && (buf[i] <= 32 || buf[i] === SLASH)) i++;
+      const nameAt = i;
+      while (i < end && buf[i] !== 61 && buf[i] > 32) i++;
+      const nameTo = i;
+      while (i < end && buf[i] !== QUOTE && buf[i] !== APOS) i++;
+      const quote = buf[i];
+      const valueAt = ++i;
+      while (i < end && buf[i] !== quote) i++;
+      const valueTo = i++;
+      if (nameTo - nameAt === name.length) {
+        let same = true;
+        for (let k = 0; k < name.length; k++) if (buf[nameAt + k] !== name.charCodeAt(k)) same = false;
+        if (same) {
+          this.valueStart = valueAt;
+          this.valueEnd = valueTo;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Bytes in the current text token. */
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  /** The current text token as a string (entities decoded; `_xHHHH_` too when `ooxml`). */
+  text(ooxml = true): string {
+    return this.cdata ? utf8.decode(this.buf.subarray(this.start, this.end)) : decodeText(this.buf, this.start, this.end, ooxml);
+  }
+
+  /** The current text token's bytes, for a number (ASCII only). */
+  ascii(): string {
+    const { buf, start, end } = this;
+    if (end - start > 64) return utf8.decode(buf.subarray(start, end));
+    let out = '';
+    for (let i = start; i < end; i++) out += String.fromCharCode(buf[i]);
+    return out;
+  }
+
+  /** Skips to the end of the element whose start tag is current. */
+  skipElement(): void {
+    if (this.selfClosing) return;
+    let depth = 1;
+    while (depth > 0) {
+      const kind = this.next();
+      if (kind === END) return;
+      if (kind === OPEN && !this.selfClosing) depth++;
+      else if (kind === CLOSE) depth--;
+    }
+  }
+}
+
+const unclosed = () => new Refused(malformed('无法读取该工作簿（.xlsx）：XML 不完整', 'The workbook (.xlsx) cannot be read: its XML is incomplete or malformed', 'body'));
+const declared = () =>
+  new Refused(malformed('无法读取该工作簿（.xlsx）：XML 含有 DOCTYPE 或 ENTITY 声明，不予读取', 'The workbook (.xlsx) cannot be read: its XML declares a DOCTYPE or ENTITY, which is refused', 'body'));
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes UTF-8 bytes with XML entities (and OOXML `_xHHHH_` escapes when `ooxml`). */
+export function decodeText(buf: Uint8Array, start: number, end: number, ooxml: boolean): string {
+  if (end - start <= 32) {
+    // short ASCII with nothing to decode: no decoder call
+    let out = '';
+    let i = start;
+    for (; i < end; i++) {
+      const b = buf[i];
+      if (b >= 128 || b === 38 || b === 95) break;
+      out += String.fromCharCode(b);
+    }
+    if (i === end) return out;
+  }
+  const text = utf8.decode(buf.subarray(start, end));
+  return unescapeXml(text, ooxml);
+}
+
+export function unescapeXml(text: string, ooxml: boolean): string {
+  let out = text;
+  if (out.includes('&')) {
+    out = out.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
+      if (ref[0] !== '#') return NAMED[ref];
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  }
+  if (ooxml && out.includes('_x')) out = out.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return out;
+}
