@@ -8,13 +8,16 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateBatch, listRules, ROW_VERDICT_WORDS, verdictOf } from '../../rules/index.ts';
 import { axeViolations } from '../support/axe.ts';
 import { screenshotDir, workerPages } from '../support/browser.ts';
 import { formWorkbook } from '../support/form-workbook.ts';
+import { formFods } from '../support/form-fods.ts';
+import { convert } from '../support/libreoffice.ts';
+import { parseCsvAnswer } from '../support/csv.ts';
 
 const KEY = 'local-dev-key';
 const rule = 'overquota-reward';
@@ -125,6 +128,50 @@ describe('a workbook of several sheets', () => {
     expect(await page.locator('label[for="batch-sheet"]').innerText()).toBe('Sheet to check');
     await noViolations(page);
     await shot(page, 'sheets-en');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the typical office form', () => {
+  it('shows what the Worker read (sheet, header row, counts, hidden rows, rows not computed and why); the page’s CSV is the Worker’s CSV answer to the byte', async () => {
+    const fods = join(dir, 'typical-form.fods');
+    writeFileSync(fods, formFods());
+    const bytes = readFileSync(await convert(fods, 'xlsx', dir));
+    const worker = (accept: string, query = '') =>
+      fetch(`${inject('workerUrl')}/v1/batch/${rule}?lang=zh${query}`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': XLSX, accept }, body: new Uint8Array(bytes) });
+    const json = (await (await worker('application/json', '&cells=1')).json()) as {
+      sheet: string;
+      headerRow: number;
+      summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; hidden?: number; totals?: Record<string, string> };
+      rows: { status: string; reason?: { zh: string } }[];
+    };
+    const page = await pages.open(`/?rule=${rule}`);
+    await upload(page, 'typical-form.xlsx', bytes, XLSX);
+    await page.locator('#batch-summary').waitFor(settle);
+    const { totals, ...summary } = json.summary;
+    const { rows, ok, mismatch, invalid, skipped: notComputed, hidden } = summary;
+    expect(await counts(page)).toEqual({ rows, ok, mismatch, invalid, skipped: notComputed, ...(hidden ? { hidden } : {}) });
+    expect(await page.locator('#batch-source [data-sheet]').innerText()).toBe(json.sheet);
+    expect(await page.locator('#batch-source [data-header-row]').innerText()).toBe(String(json.headerRow));
+    for (const [key, value] of Object.entries(totals ?? {})) {
+      const shown = page.locator(`#batch-totals [data-total="all"] [data-money="${key}"]`);
+      if (typeof value === 'string' && (await shown.count())) expect(await shown.innerText(), key).toBe(value);
+    }
+    for (const [district, sums] of Object.entries((totals?.byDistrict ?? {}) as unknown as Record<string, Record<string, string>>)) {
+      expect(await page.locator(`#batch-totals [data-district="${district}"] [data-money="computed"]`).innerText(), district).toBe(sums.computed);
+    }
+    // the rows not computed, each with the Worker's reason
+    const skipped = json.rows.filter((r) => r.status === 'skipped');
+    expect(await page.locator('#batch-skipped tbody tr td:nth-child(2)').allInnerTexts()).toEqual(skipped.slice(0, 50).map((r) => r.reason?.zh ?? ''));
+    if (summary.hidden) expect(await page.locator('#batch-hidden-note').isVisible()).toBe(true);
+    await noViolations(page);
+    await shot(page, 'typical-form-zh');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#batch-download').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    // (fetch's text() drops the byte-order mark, which both files start with)
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.slice(1)).toBe(await (await worker('text/csv')).text());
+    expect(parseCsvAnswer(text.replace(/^\uFEFF/, '')).at(-1)![0]).toBe('合计');
     expect(pageErrors).toEqual([]);
   });
 });
