@@ -103,9 +103,10 @@ export const ui = {
   hidden: { zh: '隐藏的行', en: 'Hidden rows' },
   hiddenRow: { zh: '隐藏行', en: 'hidden row' },
   hiddenNote: {
-    zh: '表格中有隐藏或被筛选掉的行：这些行也已计算并计入合计，已在下表中标出。',
-    en: 'The sheet has hidden or filtered-out rows: they were computed and counted in the totals too, and are marked below.',
+    zh: '表格中有隐藏或被筛选掉的行：这些行也已计算并计入合计；每一行在结果文件的“说明”列中注明，列在下表中的也注明于“说明”。',
+    en: 'The sheet has hidden or filtered-out rows: they were computed and counted in the totals too; each is noted in the result files’ message column, and in the message of the rows listed below.',
   },
+
   sheetRead: { zh: '读取的工作表', en: 'Sheet read' },
   headerRow: { zh: '表头所在行', en: 'Header row' },
   preamble: { zh: '表头上方的内容（保留在结果文件中）', en: 'Above the header (kept in the result files)' },
