@@ -34,7 +34,7 @@ describe('the local loop', () => {
     expect(seen.length).toBeGreaterThan(2);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(turns).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('stops when cancelled, with no answer', async () => {
     const run = new AbortController();
@@ -53,7 +53,7 @@ describe('the local loop', () => {
     await expect(validation).rejects.toBeInstanceOf(CancelledError);
     expect(last).toBeGreaterThan(0);
     expect(last).toBeLessThan(20000);
-  });
+  }, 60_000);
 
   it('stops between the Worker’s chunks when cancelled, without falling back to the local path', async () => {
     const run = new AbortController();
