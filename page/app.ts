@@ -4,8 +4,9 @@
  * the address (`/?rule=…&input=value…`) so a case can be shared.
  */
 import { BATCH_COLUMN_LABELS, messageIn, type RuleMetadata, type Success } from '../rules/index.ts';
-import { computeCase, fetchRules, templateUrl, type ApiError, type BatchSummaryBody } from './api.ts';
-import { downloadResult, renderBatchSummary, sendBatch, type Upload } from './batch.ts';
+import { CANCELLED, computeCase, fetchRules, templateUrl, type ApiError, type BatchSummaryBody } from './api.ts';
+import { downloadResult, renderBatchSummary, renderProgress, renderRefusal, sendBatch, sheetsToOffer, type BatchHandlers, type Upload } from './batch.ts';
+import { loadMapping, rememberMapping, type KeyValueStore } from './batch-state.ts';
 import { byId } from './dom.ts';
 import { RuleForm, type RawValues } from './form.ts';
 import { applyTexts, lang, setLang, t, tr, ui } from './i18n.ts';
@@ -20,6 +21,10 @@ interface View {
   /** The last error of the case form, re-shown after a language switch. */
   caseError?: ApiError;
   batch?: { upload: Upload; body: BatchSummaryBody };
+  /** A table refused for its header, kept so the clerk can choose a sheet or map the columns. */
+  batchRefusal?: { upload: Upload; error: ApiError };
+  /** The running upload's cancel. */
+  batchRun?: AbortController;
   computing: number;
 }
 
@@ -161,13 +166,86 @@ function switchLanguage(): void {
   saveState();
 }
 
+/** The browser's storage for the clerk's column choices (absent when the browser forbids it). */
+function browserStore(): KeyValueStore | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const batchHandlers = (upload: Upload, body?: BatchSummaryBody): BatchHandlers => ({
+  onDownload: (kind) => {
+    const meta = view.rules.find((r) => r.id === upload.rule);
+    if (meta && body) downloadResult(upload, body, meta, kind);
+  },
+  onSheet: (sheet) => void runBatch({ ...upload, sheet }),
+  onMapping: (choices) => {
+    const meta = view.rules.find((r) => r.id === upload.rule);
+    if (!meta) return;
+    void runBatch({ ...upload, mapping: rememberMapping(browserStore(), meta, choices) });
+  },
+  onForget: () => {
+    const meta = view.rules.find((r) => r.id === upload.rule);
+    if (!meta) return;
+    const remembered = loadMapping(browserStore(), meta);
+    rememberMapping(browserStore(), meta, Object.fromEntries(Object.keys(remembered).map((header) => [header, ''])));
+    void runBatch({ ...upload, mapping: undefined });
+  },
+});
+
 function showBatch(): void {
   const target = el.batchResult();
-  if (!view.batch) return void target.replaceChildren();
-  const { upload, body } = view.batch;
-  const meta = view.rules.find((r) => r.id === body.rule);
-  if (!meta) return void target.replaceChildren();
-  target.replaceChildren(renderBatchSummary(body, meta, (kind) => downloadResult(upload, body, meta, kind)));
+  const shown = view.batch ?? view.batchRefusal;
+  const meta = shown && view.rules.find((r) => r.id === shown.upload.rule);
+  if (!shown || !meta) return void target.replaceChildren();
+  const remembered = loadMapping(browserStore(), meta);
+  if (view.batch) {
+    const { upload, body } = view.batch;
+    target.replaceChildren(renderBatchSummary(body, meta, remembered, batchHandlers(upload, body), sheetsToOffer(upload, body.sheets)));
+  } else if (view.batchRefusal) {
+    const { upload, error } = view.batchRefusal;
+    say(el.batchAlert(), errorText(error));
+    const refusal = renderRefusal({ ...error, sheets: sheetsToOffer(upload, error.sheets) }, meta, { sheet: upload.sheet, remembered }, batchHandlers(upload));
+    target.replaceChildren(...(refusal ? [refusal] : []));
+  }
+}
+
+/** Sends one upload, showing rows answered as they stream in, with a cancel; then the answer or the refusal. */
+async function runBatch(upload: Upload): Promise<void> {
+  view.batchRun?.abort();
+  const run = new AbortController();
+  view.batchRun = run;
+  say(el.batchAlert());
+  view.batch = undefined;
+  view.batchRefusal = undefined;
+  const progress = renderProgress(upload.bytes.byteLength, () => run.abort());
+  el.batchResult().replaceChildren(progress.element);
+  byId('batch-submit').setAttribute('disabled', '');
+  const answer = await sendBatch(upload, progress.update, run.signal);
+  progress.done();
+  if (view.batchRun !== run) return; // a newer upload took over
+  view.batchRun = undefined;
+  byId('batch-submit').removeAttribute('disabled');
+  if (!answer.ok) {
+    if (answer.error.code === CANCELLED) {
+      el.batchResult().replaceChildren();
+      say(el.batchAlert(), errorText(answer.error));
+      byId('batch-file').focus();
+      return;
+    }
+    if (answer.status === 401) {
+      el.batchResult().replaceChildren();
+      return say(el.batchKeyError(), errorText(answer.error));
+    }
+    view.batchRefusal = { upload: { ...upload, sheets: sheetsToOffer(upload, answer.error.sheets) }, error: answer.error };
+    showBatch();
+    return;
+  }
+  view.batch = { upload: { ...upload, sheets: sheetsToOffer(upload, answer.body.sheets) }, body: answer.body };
+  showBatch();
+  byId('batch-summary-heading').focus();
 }
 
 async function submitBatch(): Promise<void> {
@@ -179,17 +257,9 @@ async function submitBatch(): Promise<void> {
   if (!view.meta) return;
   if (!file) return say(el.batchFileError(), t('batchNoFile'));
   if (!key) return say(el.batchKeyError(), t('batchNoKey'));
-  const upload: Upload = { rule: view.meta.id, key, fileName: file.name, bytes: await file.arrayBuffer() };
-  const answer = await sendBatch(upload);
-  if (!answer.ok) {
-    view.batch = undefined;
-    showBatch();
-    say(answer.status === 401 ? el.batchKeyError() : el.batchAlert(), errorText(answer.error));
-    return;
-  }
-  view.batch = { upload, body: answer.body };
-  showBatch();
-  byId('batch-summary-heading').focus();
+  const mapping = loadMapping(browserStore(), view.meta);
+  const upload: Upload = { rule: view.meta.id, key, fileName: file.name, bytes: await file.arrayBuffer(), mapping: Object.keys(mapping).length ? mapping : undefined };
+  await runBatch(upload);
 }
 
 function wire(): void {

@@ -75,7 +75,6 @@ export const ui = {
   templateXlsx: { zh: 'Excel 模板', en: 'Excel template' },
   templateCsv: { zh: 'CSV 模板', en: 'CSV template' },
   batchDownloadXlsx: { zh: '下载结果 Excel', en: 'Download the result as Excel' },
-  skipped: { zh: '跳过', en: 'Skipped' },
   totals: { zh: '金额合计（计算成功的行）', en: 'Totals (rows that computed)' },
   computed: { zh: '应得金额', en: 'Computed' },
   claimedTotal: { zh: '申报金额', en: 'Claimed' },
@@ -83,7 +82,7 @@ export const ui = {
   districtShare: { zh: '旗县区负担', en: 'District share' },
   byDistrict: { zh: '按旗县区', en: 'By district' },
   district: { zh: '旗县区', en: 'District' },
-  ignoredColumns: { zh: '保留未计算的列：', en: 'Columns kept, not computed:' },
+  ignoredColumns: { zh: '保留未计算的列：', en: 'Columns kept, not computed: ' },
   batchColumns: { zh: '本规则的列名：', en: 'Columns for this rule:' },
   batchFile: { zh: '表格文件（Excel 或 CSV）', en: 'Table file (Excel or CSV)' },
   batchKey: { zh: '访问密钥', en: 'Access key' },
@@ -94,14 +93,41 @@ export const ui = {
   batchNoKey: { zh: '请填写访问密钥', en: 'Enter the access key' },
   summary: { zh: '汇总', en: 'Summary' },
   rows: { zh: '行数', en: 'Rows' },
-  ok: { zh: '一致', en: 'OK' },
-  mismatch: { zh: '不一致', en: 'Mismatch' },
-  invalid: { zh: '无法计算', en: 'Invalid' },
   row: { zh: '行', en: 'Row' },
   status: { zh: '状态', en: 'Status' },
   message: { zh: '说明', en: 'Message' },
   difference: { zh: '差额', en: 'Difference' },
   problemRows: { zh: '需要注意的行', en: 'Rows that need attention' },
+  skippedRows: { zh: '未计算的行及原因', en: 'Rows not computed, and why' },
+  reason: { zh: '原因', en: 'Reason' },
+  hidden: { zh: '隐藏的行', en: 'Hidden rows' },
+  hiddenRow: { zh: '隐藏行', en: 'hidden row' },
+  hiddenNote: {
+    zh: '表格中有隐藏或被筛选掉的行：这些行也已计算并计入合计；每一行在结果文件的“说明”列中注明，列在下表中的也注明于“说明”。',
+    en: 'The sheet has hidden or filtered-out rows: they were computed and counted in the totals too; each is noted in the result files’ message column, and in the message of the rows listed below.',
+  },
+
+  sheetRead: { zh: '读取的工作表', en: 'Sheet read' },
+  headerRow: { zh: '表头所在行', en: 'Header row' },
+  preamble: { zh: '表头上方的内容（保留在结果文件中）', en: 'Above the header (kept in the result files)' },
+  sheetChoice: { zh: '要核对的工作表', en: 'Sheet to check' },
+  sheetApply: { zh: '核对所选工作表', en: 'Check the chosen sheet' },
+  mappingLegend: { zh: '未识别的列：请指定每一列对应的输入项', en: 'Columns not understood: say what each one is' },
+  mappingIntro: {
+    zh: '所选对应关系保存在本浏览器中，以后上传本规则的表格时自动使用。',
+    en: 'Your choices are kept in this browser and used for this rule’s tables from now on.',
+  },
+  mappingNone: { zh: '（不计算，原样保留）', en: '(not computed, kept as is)' },
+  mappingApply: { zh: '按所选对应重新核对', en: 'Check again with these columns' },
+  mappingDuplicate: { zh: '两列不能对应同一项', en: 'Two columns cannot name the same item' },
+  mappingInUse: { zh: '正在使用本浏览器保存的列对应：', en: 'Using the column choices kept in this browser: ' },
+  mappingForget: { zh: '清除保存的列对应', en: 'Forget the column choices' },
+  closestRow: { zh: '最接近表头的一行', en: 'The row closest to a header' },
+  sheetFound: { zh: '各工作表的内容', en: 'What each sheet holds' },
+  batchProgress: { zh: '已读取并核对 {rows} 行', en: '{rows} rows read and answered' },
+  batchUploading: { zh: '正在上传（{size}）…', en: 'Uploading ({size})…' },
+  batchCancel: { zh: '取消核对', en: 'Cancel the check' },
+  batchCancelled: { zh: '已取消核对，未得到结果。', en: 'The check was cancelled; there is no result.' },
   moreRows: { zh: '其余各行见下载的结果', en: 'The other rows are in the downloaded result' },
   loading: { zh: '加载规则…', en: 'Loading rules…' },
   skip: { zh: '跳到主要内容', en: 'Skip to the main content' },
@@ -125,3 +151,6 @@ export function applyTexts(root: ParentNode = document): void {
 export const colon = (): string => (current === 'zh' ? '：' : ': ');
 export const paren = (s: string): string => (current === 'zh' ? `（${s}）` : ` (${s})`);
 export const listSep = (): string => (current === 'zh' ? '；' : '; ');
+
+/** A fixed word with `{name}` places filled in. */
+export const tf = (key: keyof typeof ui, values: Record<string, string | number>): string => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));

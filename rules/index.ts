@@ -30,5 +30,9 @@ export type { ParameterSet, ParameterOnDate } from './parameters/index.ts';
 export type { Parameter, Dated, Source, Reading, Value } from './parameters/types.ts';
 export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
-export { answerCsvHead, answerCsvRow, startAnswerSheet, xlsxBytes } from './tables/index.ts';
-export type { TableSummary } from './tables/index.ts';
+// Answer tables (the page writes its downloads with the Worker's own writers), and their summary types.
+export { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, totalsMessage, writeSummarySheet } from './tables/answer-table.ts';
+export { csvLine } from './tables/csv-write.ts';
+export { xlsxBytes } from './tables/xlsx-write.ts';
+export type { TableSummary } from './tables/rows.ts';
+export type { MoneyTotals } from './tables/totals.ts';

@@ -5,8 +5,8 @@
  * extra columns (单位名称, 备注 …) kept and not computed; Excel's own date and number cells are read as
  * the Worker reads them.
  */
-import { findRule, type BatchRow, type RuleMetadata } from '../../rules/index.ts';
-import { answerCells, answerHeaders, isMoney, readHeader, TableBatch, type AnswerCell, type HeaderReading, type TableSummary } from '../../rules/tables/index.ts';
+import type { BatchRow, RuleMetadata } from '../../rules/index.ts';
+import { answerCells, answerHeaders, columnOf, isMoney, readHeader, type AnswerCell, type HeaderReading } from '../../rules/tables/index.ts';
 import { basicValueOf, outputToCell } from '../functions/cells.ts';
 import type { Lang } from '../functions/language.ts';
 
@@ -30,6 +30,13 @@ export function guessRule(headers: readonly unknown[], rules: readonly RuleMetad
 /** The header reading of a selected table (a refusal names the columns). */
 export const readTableHeader = (values: readonly (readonly unknown[])[], meta: RuleMetadata): HeaderReading => readHeader(values[0] ?? [], meta);
 
+/** The header cells that name nothing the rule reads: the columns the clerk may map to an input. */
+export const unmatchedHeaders = (headers: readonly unknown[], meta: Pick<RuleMetadata, 'inputs'>): string[] =>
+  headers.flatMap((cell) => {
+    const column = columnOf(cell, meta);
+    return column.kind === 'extra' ? [column.header] : [];
+  });
+
 /** Data rows as objects keyed by their header text, as the Worker's JSON batch reads them (same module). */
 export function rowObjects(values: readonly (readonly unknown[])[]): Record<string, unknown>[] {
   const [headers, ...data] = values;
@@ -41,13 +48,6 @@ export function rowObjects(values: readonly (readonly unknown[])[]): Record<stri
     });
     return object;
   });
-}
-
-/** Evaluates the data rows locally, through the registry's BatchEvaluator, as the Worker does. */
-export function evaluateTable(values: readonly (readonly unknown[])[], meta: RuleMetadata, reading: HeaderReading & { ok: true }): { rows: BatchRow[]; summary: TableSummary } {
-  const batch = new TableBatch(findRule(meta.id)!, meta);
-  const rows = values.slice(1).map((cells) => batch.addCells(cells, reading.columns));
-  return { rows, summary: batch.summary() };
 }
 
 export type ResultCell = string | number | boolean;

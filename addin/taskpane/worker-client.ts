@@ -22,7 +22,7 @@ export class WorkerError extends Error {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export async function postBatchChunk(settings: WorkerSettings, ruleId: string, rows: readonly unknown[], fetchFn: Fetch = fetch): Promise<BatchRow[]> {
+export async function postBatchChunk(settings: WorkerSettings, ruleId: string, rows: readonly unknown[], fetchFn: Fetch = fetch, signal?: AbortSignal): Promise<BatchRow[]> {
   const url = `${settings.url.replace(/\/+$/, '')}/v1/batch/${encodeURIComponent(ruleId)}`;
   let response: Response;
   try {
@@ -30,6 +30,7 @@ export async function postBatchChunk(settings: WorkerSettings, ruleId: string, r
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${settings.key}` },
       body: JSON.stringify({ rows }),
+      ...(signal ? { signal } : {}),
     });
   } catch (error) {
     throw new OfflineError(String(error));

@@ -7,7 +7,7 @@
  */
 import { DATE_FORMAT, MONEY_FORMAT } from '../functions/cells.ts';
 import { HIGHLIGHT } from '../taskpane/table.ts';
-import type { SheetHost } from '../taskpane/sheet-host.ts';
+import type { DocumentSettings, SheetHost } from '../taskpane/sheet-host.ts';
 
 /** VBA's xlColorIndexNone: no fill. */
 export const NO_FILL = -4142;
@@ -22,9 +22,50 @@ export interface WpsRange {
   readonly Interior: { Color: number; ColorIndex: number };
 }
 
+/** A workbook's custom document properties (文件 → 属性 → 自定义), as in VBA: 1-based `Item`, `Add`. */
+export interface WpsDocumentProperties {
+  readonly Count: number;
+  Item(index: number): { readonly Name: string; Value: unknown; Delete(): void };
+  Add(name: string, linkToContent: boolean, type: number, value: unknown): unknown;
+}
+
 export interface WpsSpreadsheet {
   readonly Selection: WpsRange | null | undefined;
   readonly ActiveSheet: { Range(address: string): WpsRange } | null | undefined;
+  readonly ActiveWorkbook?: { readonly CustomDocumentProperties?: WpsDocumentProperties } | null;
+}
+
+/** VBA's msoPropertyTypeString. */
+export const PROPERTY_TEXT = 4;
+
+/**
+ * Text kept in the workbook as a custom document property (saved with the file, seen under 文件 → 属性).
+ * Office limits a text property to 255 characters; a longer value is refused rather than cut.
+ */
+export function wpsDocumentSettings(application: WpsSpreadsheet): DocumentSettings | undefined {
+  const properties = () => application.ActiveWorkbook?.CustomDocumentProperties ?? undefined;
+  if (!properties()) return undefined;
+  const find = (key: string) => {
+    const all = properties();
+    for (let i = 1; all && i <= all.Count; i++) {
+      const property = all.Item(i);
+      if (property.Name === key) return property;
+    }
+    return undefined;
+  };
+  return {
+    get: async (key) => {
+      const value = find(key)?.Value;
+      return value === undefined || value === null ? undefined : String(value);
+    },
+    set: async (key, value) => {
+      if (value !== undefined && value.length > 255) throw new Error('WPS: a document property holds at most 255 characters');
+      const property = find(key);
+      if (value === undefined) property?.Delete();
+      else if (property) property.Value = value;
+      else properties()?.Add(key, false, PROPERTY_TEXT, value);
+    },
+  };
 }
 
 /** 1 → A, 27 → AA. */
@@ -57,6 +98,7 @@ export function wpsSheetHost(app: () => WpsSpreadsheet | undefined): SheetHost |
   const application = app();
   if (!application) return undefined;
   return {
+    documentSettings: wpsDocumentSettings(application),
     async readSelection() {
       const range = application.Selection;
       if (!range || typeof range !== 'object' || !('Value2' in range)) return { values: [], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 };

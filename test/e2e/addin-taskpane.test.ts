@@ -36,7 +36,7 @@ it('the task pane served by the Worker registers every function and validates a 
 
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行，跳过 0 行（空行、合计行）');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1 行，金额不符 1 行，无法计算 1 行，未计算 0 行');
   expect(await page.textContent('#bt-path')).toContain('已在本机计算');
   expect(await page.inputValue('#bt-rule')).toBe('overquota-reward');
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
@@ -75,7 +75,7 @@ it('with a Worker configured, the task pane validates through the real /v1/batch
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
   expect(await page.textContent('#bt-path')).toContain('已经核对服务校验');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行，跳过 0 行（空行、合计行）');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1 行，金额不符 1 行，无法计算 1 行，未计算 0 行');
   expect(batchCalls).toEqual(['POST /v1/batch/overquota-reward Bearer local-dev-key']);
   const writes = await page.evaluate(() => (window as any).__officeStub.writes);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);

@@ -298,8 +298,18 @@ describe('batch upload', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`${fileName.replace(/\.csv$/, '')}.${rule}.result.csv`);
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
-    const [header, ...records] = parseCsvAnswer(text);
-    expect(records).toHaveLength(rows.length);
+    const [header, ...answered] = parseCsvAnswer(text);
+    // every row, then the 合计 line a re-upload skips
+    expect(answered).toHaveLength(rows.length + 1);
+    const records = answered.slice(0, -1);
+    expect(answered.at(-1)![0]).toBe('合计');
+    // the page's file is the Worker's own CSV answer for the same upload, to the byte
+    const worker = await fetch(`${inject('workerUrl')}/v1/batch/${rule}?lang=zh`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv', accept: 'text/csv' },
+      body: new Uint8Array(bytes),
+    });
+    expect((await worker.text()).replace(/^\uFEFF/, '')).toBe(text);
     const column = (name: string) => records.map((r) => r[header.indexOf(name)]);
     // the page speaks Chinese, so the result does: 状态 and the primary output's label, Chinese status words
     const words: Record<string, string> = { ok: '通过', mismatch: '金额不符', invalid: '无法计算', skipped: '未计算' };

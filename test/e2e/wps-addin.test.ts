@@ -99,7 +99,7 @@ it('the task pane reads the selection (B2:F5) and writes status, value, differen
   expect(await page.textContent('#bt-validate')).toBe('校验选区');
   await page.click('#bt-validate');
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-  expect(await page.textContent('#bt-summary')).toBe('共 3 行：与申报一致 1 行，与申报不一致 1 行，无法计算 1 行，跳过 0 行（空行、合计行）');
+  expect(await page.textContent('#bt-summary')).toBe('共 3 行：通过 1 行，金额不符 1 行，无法计算 1 行，未计算 0 行');
   expect(await page.textContent('#bt-path')).toContain('已在本机计算');
   expect(await page.inputValue('#bt-rule')).toBe('overquota-reward');
   const sheet = await page.evaluate(() => {

@@ -17,7 +17,19 @@
     Error: CustomFunctionsError,
     ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
   };
-  window.Office = { context: { displayLanguage: 'zh-CN' }, onReady: (callback) => Promise.resolve(callback && callback({ host: 'Excel' })) };
+  // Document settings (Office.context.document.settings), kept in window.__officeStub.settings; saveAsync counted.
+  stub.settings = stub.settings || {};
+  stub.settingsSaved = 0;
+  const settings = {
+    get: (name) => (name in stub.settings ? stub.settings[name] : null),
+    set: (name, value) => void (stub.settings[name] = value),
+    remove: (name) => void delete stub.settings[name],
+    saveAsync: (callback) => {
+      stub.settingsSaved++;
+      setTimeout(() => callback && callback({ status: 'succeeded' }), 0);
+    },
+  };
+  window.Office = { context: { displayLanguage: 'zh-CN', document: { settings } }, onReady: (callback) => Promise.resolve(callback && callback({ host: 'Excel' })) };
   const range = (args) => {
     const record = { args, values: undefined, numberFormat: undefined, fill: undefined };
     stub.writes.push(record);

@@ -88,6 +88,36 @@ export function createWpsStub(selection: { address: string; values?: unknown[][]
   const chosen = parseAddress(selection.address);
   selection.values?.forEach((row, i) => row.forEach((value, j) => sheet.cells.set(key(chosen.row + i, chosen.column + j), value)));
 
+  // The workbook's custom document properties, as VBA's DocumentProperties: 1-based Item, Add(name, link, type, value).
+  const properties: { Name: string; Value: unknown; Type: number }[] = [];
+  const documentProperties = {
+    get Count() {
+      return properties.length;
+    },
+    Item(index: number) {
+      const property = properties[index - 1];
+      if (!property) throw new Error(`stub: no document property ${index}`);
+      return {
+        get Name() {
+          return property.Name;
+        },
+        get Value() {
+          return property.Value;
+        },
+        set Value(value: unknown) {
+          if (String(value).length > 255) throw new Error('stub: a text property holds at most 255 characters');
+          property.Value = value;
+        },
+        Delete: () => void properties.splice(properties.indexOf(property), 1),
+      };
+    },
+    Add(name: string, _link: boolean, type: number, value: unknown) {
+      if (properties.some((p) => p.Name === name)) throw new Error(`stub: property ${name} exists`);
+      if (String(value).length > 255) throw new Error('stub: a text property holds at most 255 characters');
+      properties.push({ Name: name, Value: value, Type: type });
+    },
+  };
+
   const activeSheet = {
     Name: 'Sheet1',
     Range: (address: string) => rangeAt(address),
@@ -95,7 +125,7 @@ export function createWpsStub(selection: { address: string; values?: unknown[][]
   };
   const Application = {
     ribbonUI: undefined as unknown,
-    ActiveWorkbook: { Name: '申报表.xlsx' },
+    ActiveWorkbook: { Name: '申报表.xlsx', CustomDocumentProperties: documentProperties },
     ActiveSheet: activeSheet,
     get Selection() {
       return range(chosen.row, chosen.column, chosen.rows, chosen.columns);
@@ -125,6 +155,8 @@ export function createWpsStub(selection: { address: string; values?: unknown[][]
     sheet,
     panes,
     autofits: () => autofits,
+    /** The workbook's custom document properties (name, value, type). */
+    properties,
     /** A cell by A1 address (tests read what the add-in wrote). */
     cell: (address: string) => {
       const a = parseAddress(address);
