@@ -6,13 +6,13 @@
  * (`started`, before the answer's first byte) and finished when the answer ends (`completed`) or the
  * client hangs up (`aborted`, with the rows answered by then).
  */
-import { Hono } from 'hono';
-import { findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
+import { Hono, type Context } from 'hono';
+import { findRule, metadataOf, RULESET_VERSION, type BatchSummary, type RuleDefinition, type RuleMetadata } from '../../rules/index.ts';
 import { headersAreChinese, readHeader, TableBatch, type Lang, type TableColumn, type TableError } from '../../rules/tables/index.ts';
 import { isWorkbook, readSheet } from '../../rules/tables/xlsx-read.ts';
-import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
+import { auditFinish, auditStart, auditStoreOf, type AuditStart } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
-import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
+import { answerWriter, XLSX_TYPE, type AnswerContext, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
 import { CsvSource } from '../batch/csv-source.ts';
 import { Utf8Chunk } from '../batch/utf8-chunk.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
@@ -57,6 +57,8 @@ export const MAX_EXTRA_COLUMNS = 20;
 
 /** Rows to answer: a pull-based source of answered rows, and the columns to echo in a table answer. */
 interface Rows {
+  /** A JSON body's other members beside `rows` (a what-if's `overrides`). */
+  json?: Record<string, unknown>;
   columns: string[];
   ignoredColumns: string[];
   droppedColumns: number;
@@ -175,6 +177,7 @@ function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, pro
   }
   let at = 0;
   return {
+    json: body as Record<string, unknown>,
     columns,
     ignoredColumns,
     droppedColumns: dropped.size,
@@ -190,8 +193,25 @@ function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, pro
   };
 }
 
-batch.post('/v1/batch/:id', async (c) => {
-  const id = c.req.param('id');
+/**
+ * What a what-if batch (worker/routes/whatif.ts) changes in a batch's course: its table batch, a check once
+ * the body is read (a JSON body's overrides), its writer, its audit record and counts. A plain batch has none.
+ */
+export interface BatchVariant {
+  tableBatch(rule: RuleDefinition, meta: RuleMetadata): TableBatch;
+  accept(json: Record<string, unknown> | undefined, meta: RuleMetadata): Response | undefined;
+  writer(format: AnswerFormat, context: AnswerContext): AnswerWriter;
+  audit(): Pick<AuditStart, 'whatif'>;
+  counts(): BatchSummary;
+  /** The name an xlsx answer is downloaded under: `<rule>-<fileSuffix>.xlsx`. */
+  fileSuffix: string;
+}
+
+batch.post('/v1/batch/:id', (c) => runBatch(c));
+
+/** A batch, from the body to the streamed answer and its audit record; `variant` makes it a what-if. */
+export async function runBatch(c: Context<AppEnv>, variant?: BatchVariant): Promise<Response> {
+  const id = c.req.param('id') ?? '';
   const rule = findRule(id);
   if (!rule) {
     return errorResponse(404, errorBody('unknown-rule', `没有编号为“${id}”的规则`, `There is no rule "${id}"`, 'rule'), { rule: id });
@@ -244,7 +264,7 @@ batch.post('/v1/batch/:id', async (c) => {
     }
     format = first[0] === 0x50 ? 'xlsx' : 'xls';
   } else format = declared;
-  const tableBatch = new TableBatch(rule, meta);
+  const tableBatch = variant ? variant.tableBatch(rule, meta) : new TableBatch(rule, meta);
   const rows =
     format === 'csv'
       ? csvRows(body.bytes, contentType, meta, maxRows)
@@ -252,6 +272,8 @@ batch.post('/v1/batch/:id', async (c) => {
         ? jsonRows(body.bytes, meta, maxRows, tableBatch)
         : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows);
   if (rows instanceof Response) return rows;
+  const refused = variant?.accept(rows.json, meta);
+  if (refused) return refused;
 
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
@@ -260,11 +282,13 @@ batch.post('/v1/batch/:id', async (c) => {
   const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
-  const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
+  const answerContext: AnswerContext = { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' };
+  const writer: AnswerWriter = variant ? variant.writer(answerFormat, answerContext) : answerWriter(answerFormat, answerContext);
+  const counts = () => (variant ? variant.counts() : { ...evaluator.summary });
   const encoder = new TextEncoder();
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
-  if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac }))) {
+  if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac, ...variant?.audit() }))) {
     return errorResponse(503, errorBody('audit-unavailable', '审计记录暂不能写入，批次未受理，请稍后再试', 'The audit cannot be written now; the batch was not taken. Try again later'), { rule: id });
   }
   // The abort is recorded after the client has gone: keep the request alive for it.
@@ -286,7 +310,7 @@ batch.post('/v1/batch/:id', async (c) => {
       for (let n = 0; n < 512; n++) {
         const answered = rows.next(tableBatch);
         if (!answered) {
-          await auditFinish(audit, batchId, 'completed', { ...evaluator.summary });
+          await auditFinish(audit, batchId, 'completed', counts());
           writer.tail(tableBatch.summary(), chunk);
           controller.enqueue(chunk.bytes());
           controller.close();
@@ -298,7 +322,7 @@ batch.post('/v1/batch/:id', async (c) => {
       controller.enqueue(chunk.bytes());
     },
     cancel() {
-      waitUntil(auditFinish(audit, batchId, 'aborted', { ...evaluator.summary }));
+      waitUntil(auditFinish(audit, batchId, 'aborted', counts()));
     },
   });
   return new Response(stream, {
@@ -308,11 +332,12 @@ batch.post('/v1/batch/:id', async (c) => {
       'x-batch-id': batchId,
       'x-ruleset-version': RULESET_VERSION,
       'content-language': lang === 'zh' ? 'zh-CN' : 'en',
+      ...(variant ? { 'x-whatif': '1' } : {}),
       ...(rows.droppedColumns ? { 'x-dropped-columns': String(rows.droppedColumns) } : {}),
-      ...(answerFormat === 'xlsx' ? { 'content-disposition': `attachment; filename="${rule.id}-result.xlsx"` } : {}),
+      ...(answerFormat === 'xlsx' ? { 'content-disposition': `attachment; filename="${rule.id}-${variant?.fileSuffix ?? 'result'}.xlsx"` } : {}),
     },
   });
-});
+}
 
 batch.get('/v1/batch/:batchId', async (c) => {
   const batchId = c.req.param('batchId');
