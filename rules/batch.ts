@@ -9,7 +9,6 @@ import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 import { BATCH_COLUMN_LABELS } from './columns.ts';
-import type { Overrides } from './whatif/overrides.ts';
 
 /** The claimed amount of a batch row, as messages name it. */
 const CLAIMED_FIELD: Field = { code: 'claimed', zh: BATCH_COLUMN_LABELS.claimed.zh };
@@ -88,13 +87,10 @@ export class BatchEvaluator {
   readonly summary: BatchSummary = { rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 };
   readonly rule: RuleDefinition;
   private readonly state: unknown;
-  private readonly overrides: Overrides | undefined;
 
-  /** `overrides`: a what-if's parameter values, read by every row in place of the stored ones. */
-  constructor(rule: RuleDefinition, options: { overrides?: Overrides } = {}) {
+  constructor(rule: RuleDefinition) {
     this.rule = rule;
     this.state = rule.batchState?.();
-    this.overrides = options.overrides;
   }
 
   add(raw: unknown): BatchRow {
@@ -135,7 +131,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false, overrides: this.overrides });
+    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

@@ -14,7 +14,6 @@ import { interpretations, type Interpretation } from './interpretations.ts';
 import { listPlans, planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
-import type { Overrides } from './whatif/overrides.ts';
 
 export type { PolicyRef } from './plans/index.ts';
 
@@ -130,16 +129,6 @@ export interface EvaluateOptions {
   batchState?: unknown;
   /** False to skip rendering the explanation steps (batch rows do not carry them). */
   explain?: boolean;
-  /** A what-if's parameter values (rules/whatif/overrides.ts), read in place of the stored ones. */
-  overrides?: Overrides;
-}
-
-/** The steps that say which parameters a what-if changed for this claim, from what, to what. */
-function overrideSteps(ctx: Context): Text[] {
-  return [...(ctx.applied?.values() ?? [])].map(({ parameter, stored, used }) => ({
-    zh: `测算：${parameter.description.zh}（${parameter.id}）由 ${stored ?? '无'} 改为 ${used}`,
-    en: `What-if: ${parameter.id} (${parameter.description.en}) changed from ${stored ?? 'none'} to ${used}`,
-  }));
 }
 
 /** Runs one rule on raw inputs. Never throws: bad input, an unknown rule or a refusal is `{ ok: false, error }`. */
@@ -159,7 +148,7 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
   const [answer, undated] = evaluateOnce(rule, rawInputs, options);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer, options.overrides);
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer);
 }
 
 /** One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
@@ -167,7 +156,7 @@ function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: Evaluat
   let undated = false;
   try {
     const input = coerceObject(rawInputs ?? {}, cachedInputs(rule));
-    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain, options.overrides);
+    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain);
     undated = ctx.date === undefined;
     checkValidity(rule, input, ctx);
     const clause = clauseIn(rule, ctx.plan);
@@ -185,7 +174,7 @@ function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: Evaluat
         policy: policyRefOf(ctx.plan),
         sources: rule.sources ?? [],
         rulesetVersion: RULESET_VERSION,
-        steps: ctx.applied && options.explain !== false ? [...overrideSteps(ctx), ...ctx.steps] : ctx.steps,
+        steps: ctx.steps,
         warnings: ctx.warnings,
         interpretations: [...ctx.relied].map((id) => interpretations[id]),
         hints: ctx.hints,
@@ -218,14 +207,14 @@ function periodsOfWindow(plan: Plan): [string, string][] {
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation, overrides: Overrides | undefined): Evaluation {
+function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation): Evaluation {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const periods = periodsOfWindow(planFor(undefined));
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
-    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false, overrides });
+    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

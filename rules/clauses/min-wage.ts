@@ -33,7 +33,7 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
       field,
     );
   }
-  const table = ctx.entryOn(minimumWage[wageClass], date);
+  const table = valueOn(minimumWage[wageClass], date);
   if (!table || table.value === null) {
     const first = minimumWage[wageClass].history[0].from;
     fail('no-wage-table', `${date} 早于已收录的最低工资标准（自 ${first} 起）`, `${date} is before the first minimum-wage table held (from ${first})`, 'date');

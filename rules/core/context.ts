@@ -1,18 +1,9 @@
 import type { InterpretationId } from '../interpretations.ts';
-import { isParameter, parametersIn, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf } from '../parameters/types.ts';
+import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf } from '../parameters/types.ts';
 import { planDateFor, planFor, plansVersion, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
 import type { FailedCondition } from './schema.ts';
 import type { Text } from './text.ts';
-import type { Overrides } from '../whatif/overrides.ts';
-
-/** A parameter a what-if set for this claim: its stored value on the date read, and the value used. */
-export interface AppliedOverride {
-  parameter: Parameter;
-  date: string;
-  stored: string | number | null;
-  used: string | number;
-}
 
 /** One reading per stored entry, so a value's decimal is made once (see `decimalOf`). */
 const readings = new WeakMap<Dated<string | number>, Reading>();
@@ -52,15 +43,10 @@ export class Context {
   /** The date the plan's own numbers are read on (the claim's date, or the plan's first day). */
   readonly planDate: string;
 
-  /** A what-if's parameter values, read in place of the stored ones (see rules/whatif/), and those this claim read. */
-  readonly overrides: Overrides | undefined;
-  applied: Map<string, AppliedOverride> | undefined;
-
-  constructor(date: string | undefined, batch: unknown = undefined, explain = true, overrides?: Overrides) {
+  constructor(date: string | undefined, batch: unknown = undefined, explain = true) {
     this.claimDate = date;
     this.batch = batch;
     this.explain = explain;
-    this.overrides = overrides;
     this.plan = planFor(date);
     this.planDate = planDateFor(this.plan, date);
   }
@@ -72,18 +58,7 @@ export class Context {
 
   /** The entry of a parameter in force for this claim, as stored (undefined before its first entry; `value: null` where it lapsed). */
   entry<T extends string | number>(parameter: Parameter<T>): Dated<T> | undefined {
-    return this.entryOn(parameter, this.dateFor(parameter));
-  }
-
-  /** The stored entry on `date`, or a what-if's value where one is set for that date (noted in `applied`). */
-  entryOn<T extends string | number>(parameter: Parameter<T>, date: string): Dated<T> | undefined {
-    const stored = valueOn(parameter, date);
-    const own = this.overrides?.byId.get(parameter.id);
-    const set = own && (valueOn(own, date) as Dated<T> | undefined);
-    if (!set) return stored;
-    this.applied ??= new Map();
-    if (!this.applied.has(parameter.id)) this.applied.set(parameter.id, { parameter, date, stored: stored?.value ?? null, used: set.value! });
-    return set;
+    return valueOn(parameter, this.dateFor(parameter));
   }
 
   /**
@@ -96,26 +71,21 @@ export class Context {
     // A group read on the same dates gives the same readings: made once, kept for the next claims.
     let byDates = groupReadings.get(group);
     if (!byDates) groupReadings.set(group, (byDates = new Map()));
-    const key = `${plansVersion()}|${this.planDate}|${this.date ?? ''}${this.overrides ? `|${this.overrides.key}` : ''}`;
-    let out = byDates.get(key) as { readings: ReadingsOf<G>; applied?: AppliedOverride[] } | undefined;
+    const key = `${plansVersion()}|${this.planDate}|${this.date ?? ''}`;
+    let out = byDates.get(key) as ReadingsOf<G> | undefined;
     if (out === undefined) {
       const made: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
-      // A what-if's group remembers the overrides it read, so a later claim reading it notes them too.
-      const applied = this.overrides ? parametersIn(group).flatMap((p) => this.applied?.get(p.id) ?? []) : [];
-      out = { readings: made as ReadingsOf<G>, ...(applied.length ? { applied } : {}) };
+      out = made as ReadingsOf<G>;
       if (byDates.size >= 512) byDates.clear();
       byDates.set(key, out);
-    } else if (out.applied) {
-      this.applied ??= new Map();
-      for (const a of out.applied) if (!this.applied.has(a.parameter.id)) this.applied.set(a.parameter.id, a);
     }
-    return out.readings;
+    return out;
   }
 
   private read(parameter: Parameter): Reading {
     const date = this.dateFor(parameter);
-    const found = this.entryOn(parameter, date);
+    const found = valueOn(parameter, date);
     if (!found || found.value === null) {
       const source = found?.source.document ?? parameter.history[0]?.source.document;
       fail(
