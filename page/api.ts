@@ -1,7 +1,5 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { BatchRow, ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
-import type { TableSummary } from '../rules/tables/rows.ts';
-import type { DatedAnswer, Success } from '../rules/evaluate.ts';
+import type { BatchRow, ControlRef, DatedAnswer, FailedCondition, RuleMetadata, Success, TableSummary, Text } from '../rules/index.ts';
 import { ui } from './i18n.ts';
 
 export interface ApiError {

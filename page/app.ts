@@ -3,10 +3,7 @@
  * Worker, read the answer with its clause and explanation; or check a whole CSV. The state lives in
  * the address (`/?rule=…&input=value…`) so a case can be shared.
  */
-import { messageIn } from '../rules/core/projection-words.ts';
-import type { RuleMetadata } from '../rules/index.ts';
-import { BATCH_COLUMN_LABELS } from '../rules/columns.ts';
-import type { Success } from '../rules/evaluate.ts';
+import { BATCH_COLUMN_LABELS, messageIn, type RuleMetadata, type Success } from '../rules/index.ts';
 import { computeCase, fetchRules, templateUrl, type ApiError, type BatchSummaryBody } from './api.ts';
 import { downloadResult, renderBatchSummary, sendBatch, type Upload } from './batch.ts';
 import { byId } from './dom.ts';

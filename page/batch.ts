@@ -4,12 +4,9 @@
  * rows that need attention (with claimed and computed amounts), and writes the result as xlsx or CSV
  * from that one answer with the shared table writers (rules/tables): one request, one audited batch.
  */
-import type { RuleMetadata } from '../rules/index.ts';
-import { answerCsvHead, answerCsvRow, startAnswerSheet } from '../rules/tables/answer-table.ts';
-import { xlsxBytes } from '../rules/tables/xlsx-write.ts';
+import { answerCsvHead, answerCsvRow, messageIn, startAnswerSheet, xlsxBytes, type RuleMetadata } from '../rules/index.ts';
 import { batchAnswer, type Answer, type BatchMoneyTotals, type BatchSummaryBody } from './api.ts';
 import { h } from './dom.ts';
-import { messageIn } from '../rules/core/projection-words.ts';
 import { colon, lang, listSep, paren, t, tr } from './i18n.ts';
 
 /** Rows listed on the page; the full answer is in the downloads. */

@@ -3,8 +3,7 @@
  * a description, the unit and an error slot (`role="alert"`) beside each field.
  * Values are kept as the strings a clerk typed; `payload()` turns them into the JSON the Worker takes.
  */
-import type { InputSpec, Text } from '../rules/index.ts';
-import { districts } from '../rules/parameters/districts.ts';
+import { districts, type InputSpec, type Text } from '../rules/index.ts';
 import { h } from './dom.ts';
 import { colon, lang, t, tr, ui } from './i18n.ts';
 

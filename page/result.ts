@@ -3,9 +3,7 @@
  * and its full text, the policy and its validity, the interpretations relied on, hints and warnings.
  * Generic over the rule's output metadata; it knows no rule by name.
  */
-import type { FailedCondition, OutputSpec, RuleMetadata, Text } from '../rules/index.ts';
-import type { DatedAnswer, Success } from '../rules/evaluate.ts';
-import { groupThousands, periodLabel } from '../rules/core/periods.ts';
+import { groupThousands, periodLabel, type DatedAnswer, type FailedCondition, type OutputSpec, type RuleMetadata, type Success, type Text } from '../rules/index.ts';
 import { h } from './dom.ts';
 import { colon, listSep, paren, t, tr } from './i18n.ts';
 

@@ -6,6 +6,7 @@ import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition } from './core/schema.ts';
 import type { Text } from './core/text.ts';
 import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
+import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 import { BATCH_COLUMN_LABELS } from './columns.ts';
@@ -87,10 +88,13 @@ export class BatchEvaluator {
   readonly summary: BatchSummary = { rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 };
   readonly rule: RuleDefinition;
   private readonly state: unknown;
+  /** The parameter set every row is read against (the served one unless given). */
+  private readonly parameters: ParameterSet | undefined;
 
-  constructor(rule: RuleDefinition) {
+  constructor(rule: RuleDefinition, options: { parameters?: ParameterSet } = {}) {
     this.rule = rule;
     this.state = rule.batchState?.();
+    this.parameters = options.parameters;
   }
 
   add(raw: unknown): BatchRow {
@@ -131,7 +135,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false });
+    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;
@@ -162,7 +166,7 @@ export class BatchEvaluator {
       rule: this.rule.id,
       rulesetVersion: RULESET_VERSION,
       clause: { id: this.rule.clause.id, text: this.rule.clause.text },
-      policy: currentPolicyRef(),
+      policy: currentPolicyRef(this.parameters),
       summary: { ...this.summary },
       rows,
     };
@@ -176,19 +180,19 @@ function invalid(index: number, rowId: string | undefined, error: RuleErrorBody)
 }
 
 /** Evaluates every row of a batch; one answer per row, in order, whatever is wrong with a row. */
-export function evaluateBatch(ruleId: string, rows: readonly unknown[]): BatchOutcome {
+export function evaluateBatch(ruleId: string, rows: readonly unknown[], options: { parameters?: ParameterSet } = {}): BatchOutcome {
   const rule = findRule(ruleId);
   if (!rule) {
     const error: RuleErrorBody = { code: 'unknown-rule', field: 'rule', message: { zh: `没有编号为“${ruleId}”的规则`, en: `There is no rule "${ruleId}"` } };
     return {
       rule: ruleId,
       rulesetVersion: RULESET_VERSION,
-      policy: currentPolicyRef(),
+      policy: currentPolicyRef(options.parameters),
       summary: { rows: rows.length, ok: 0, mismatch: 0, invalid: rows.length, skipped: 0 },
       rows: rows.map((_, index) => ({ index, status: 'invalid' as const, error })),
     };
   }
-  const batch = new BatchEvaluator(rule);
+  const batch = new BatchEvaluator(rule, options);
   const answered = rows.map((row) => batch.add(row));
   return batch.outcome(answered);
 }

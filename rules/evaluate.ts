@@ -11,7 +11,8 @@ import { addDays } from './core/dates.ts';
 import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
-import { listPlans, planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
+import { servedParameters, type ParameterSet } from './parameters/index.ts';
+import { planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 
@@ -56,7 +57,7 @@ export interface DatedAnswer {
 export type Evaluation = Success | Failure;
 
 /** The latest plan: what a rule's metadata and a batch's header name (each result names the plan of its own date). */
-export const currentPolicyRef = (): PolicyRef => policyRefOf(listPlans()[listPlans().length - 1]);
+export const currentPolicyRef = (parameters: ParameterSet = servedParameters): PolicyRef => policyRefOf(parameters.plans[parameters.plans.length - 1]);
 
 /** A rule's inputs as callers see them: its own, then `date` and `applyOutsideValidity` unless it declares them. */
 export function inputsOf(rule: RuleDefinition): InputSpec[] {
@@ -71,7 +72,6 @@ const cachedInputs = (rule: RuleDefinition) => {
 };
 
 const windowOf = (plan: Plan) => `${plan.validFrom} – ${plan.validTo}`;
-const noDateGiven = new WeakMap<Plan, Text>();
 
 /** The validity windows (each plan's clause 四): an error on a date no plan covers, unless the caller asks to apply the nearest plan anyway. */
 function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
@@ -79,18 +79,14 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
   const date = ctx.date;
   const plan = ctx.plan;
   if (date === undefined) {
-    let warning = noDateGiven.get(plan);
-    if (!warning) {
-      warning = Object.freeze({ zh: `未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`, en: `No date given: applied ${plan.id} (valid ${windowOf(plan)})` });
-      noDateGiven.set(plan, warning);
-    }
-    ctx.warnFixed(warning);
+    ctx.warn(`未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`, `No date given: applied ${plan.id} (valid ${windowOf(plan)})`);
     return;
   }
-  if (planInForce(date)) return;
+  const plans = ctx.parameters.plans;
+  if (planInForce(date, plans)) return;
   ctx.rely('effective-date');
-  const windows = listPlans().map((p) => `${p.id}（${windowOf(p)}）`).join('、');
-  const windowsEn = listPlans().map((p) => `${p.id} (${windowOf(p)})`).join(', ');
+  const windows = plans.map((p) => `${p.id}（${windowOf(p)}）`).join('、');
+  const windowsEn = plans.map((p) => `${p.id} (${windowOf(p)})`).join(', ');
   if (input.applyOutsideValidity === true) {
     ctx.warn(
       `${date} 不在 ${plan.id} 有效期（${windowOf(plan)}）内；应要求仍按该方案计算`,
@@ -129,10 +125,12 @@ export interface EvaluateOptions {
   batchState?: unknown;
   /** False to skip rendering the explanation steps (batch rows do not carry them). */
   explain?: boolean;
+  /** The parameter set to read every number and plan from (`buildParameters`); the served one by default. */
+  parameters?: ParameterSet;
 }
 
 /** Runs one rule on raw inputs. Never throws: bad input, an unknown rule or a refusal is `{ ok: false, error }`. */
-export function evaluate(ruleId: string, rawInputs: unknown): Evaluation {
+export function evaluate(ruleId: string, rawInputs: unknown, options: Pick<EvaluateOptions, 'parameters'> = {}): Evaluation {
   const rule = findRule(ruleId);
   if (!rule) {
     return failure(ruleId, {
@@ -141,14 +139,14 @@ export function evaluate(ruleId: string, rawInputs: unknown): Evaluation {
       message: { zh: `没有编号为“${ruleId}”的规则`, en: `There is no rule "${ruleId}"` },
     });
   }
-  return evaluateRule(rule, rawInputs);
+  return evaluateRule(rule, rawInputs, options);
 }
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
   const [answer, undated] = evaluateOnce(rule, rawInputs, options);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer);
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, answer, options.parameters ?? servedParameters);
 }
 
 /** One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
@@ -156,7 +154,7 @@ function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: Evaluat
   let undated = false;
   try {
     const input = coerceObject(rawInputs ?? {}, cachedInputs(rule));
-    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain);
+    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain, options.parameters);
     undated = ctx.date === undefined;
     checkValidity(rule, input, ctx);
     const clause = clauseIn(rule, ctx.plan);
@@ -197,8 +195,8 @@ function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: Evaluat
 }
 
 /** The plan's window cut at every parameter change inside it: [from, to] inclusive, oldest first. */
-function periodsOfWindow(plan: Plan): [string, string][] {
-  const starts = [plan.validFrom, ...parameterChangeDates().filter((d) => d > plan.validFrom && d <= plan.validTo)];
+function periodsOfWindow(plan: Plan, parameters: ParameterSet): [string, string][] {
+  const starts = [plan.validFrom, ...parameterChangeDates(parameters).filter((d) => d > plan.validFrom && d <= plan.validTo)];
   return starts.map((from, i) => [from, i + 1 < starts.length ? addDays(starts[i + 1], -1) : plan.validTo]);
 }
 
@@ -207,14 +205,14 @@ function periodsOfWindow(plan: Plan): [string, string][] {
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation): Evaluation {
+function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, answer: Evaluation, parameters: ParameterSet): Evaluation {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
-  const periods = periodsOfWindow(planFor(undefined));
+  const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
-    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false });
+    const [dated] = evaluateOnce(rule, { ...raw, date: from }, { explain: false, parameters });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

@@ -3,7 +3,7 @@
  * Everything the Worker, the add-in and the page need comes from here.
  */
 export { evaluate, evaluateRule, inputsOf, currentPolicyRef } from './evaluate.ts';
-export type { Evaluation, Success, Failure, PolicyRef, DatedAnswer } from './evaluate.ts';
+export type { Evaluation, Success, Failure, PolicyRef, DatedAnswer, EvaluateOptions } from './evaluate.ts';
 export { messageIn, pointAt, type Projection, type ControlRef } from './core/projection-words.ts';
 export { parameterChangeDates } from './core/change-dates.ts';
 export { groupThousands, periodLabel } from './core/periods.ts';
@@ -23,9 +23,12 @@ export type { InputSpec, OutputSpec, InputType, OutputType, Choice, FailedCondit
 export type { Text } from './core/text.ts';
 export type { RuleErrorBody, ErrorCode } from './core/errors.ts';
 export { RULESET_VERSION } from './version.ts';
-export { listPlans, planFor, planInForce, registerPlan, policyRefOf } from './plans/index.ts';
-export type { Plan, PlanValues } from './plans/index.ts';
-export { parametersOn, listParameters } from './parameters/index.ts';
-export type { Parameter, Dated, Source, Reading } from './parameters/types.ts';
+export { servedPlans, planFor, planInForce, policyRefOf } from './plans/index.ts';
+export type { Plan, PlanValues, Clause } from './plans/index.ts';
+export { parametersOn, listParameters, listPlans, servedParameters, buildParameters } from './parameters/index.ts';
+export type { ParameterSet, ParameterOnDate } from './parameters/index.ts';
+export type { Parameter, Dated, Source, Reading, Value } from './parameters/types.ts';
 export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
+export { answerCsvHead, answerCsvRow, startAnswerSheet, xlsxBytes } from './tables/index.ts';
+export type { TableSummary } from './tables/index.ts';

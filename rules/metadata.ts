@@ -2,7 +2,8 @@ import type { RuleDefinition } from './core/rule.ts';
 import type { InputSpec, OutputSpec } from './core/schema.ts';
 import type { Text } from './core/text.ts';
 import { inputsOf, type PolicyRef } from './evaluate.ts';
-import { listPlans, policyRefOf } from './plans/index.ts';
+import { listPlans } from './parameters/index.ts';
+import { policyRefOf } from './plans/index.ts';
 import { rules } from './registry.ts';
 
 /** What a projection needs to know about a rule, without its function. */

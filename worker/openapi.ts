@@ -189,6 +189,9 @@ function templatePaths(meta: RuleMetadata): Record<string, unknown> {
   };
 }
 
+/** A parameter's value: a number, a decimal as a string, a list (districts, categories), or null. */
+const parameterValue = { anyOf: [{ type: ['string', 'number', 'null'] }, { type: 'array', items: { type: ['string', 'number'] } }] };
+
 const commonSchemas: Record<string, Schema> = {
   Text: text,
   Error: {
@@ -256,7 +259,7 @@ const commonSchemas: Record<string, Schema> = {
             id: { type: 'string' },
             unit: { type: 'string' },
             description: ref('Text'),
-            value: { type: ['string', 'number', 'null'], description: 'In force on the date; null where none is (not yet, or lapsed). Decimals are strings' },
+            value: { ...parameterValue, description: 'In force on the date; null where none is (not yet, or lapsed). Decimals are strings; a list (districts, categories) is an array' },
             from: { type: ['string', 'null'], format: 'date', description: 'The day that value started to apply (0000-01-01: before every date these rules handle)' },
             source: { anyOf: [ref('Source'), { type: 'null' }] },
             history: {
@@ -264,7 +267,7 @@ const commonSchemas: Record<string, Schema> = {
               items: {
                 type: 'object',
                 required: ['from', 'value', 'source'],
-                properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, value: { type: ['string', 'number', 'null'] }, source: ref('Source') },
+                properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, value: parameterValue, source: ref('Source') },
               },
             },
           },

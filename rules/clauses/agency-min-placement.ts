@@ -9,7 +9,7 @@ import { disabledCountedInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { quota } from '../parameters/inner-mongolia.ts';
 import { documentsOf } from '../parameters/types.ts';
 import { num, pct, pctEn } from '../parameters/words.ts';

@@ -7,7 +7,7 @@ import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { num, pct, pctEn } from '../parameters/words.ts';
 
 export const blindMassageInsuranceSubsidy = defineRule({

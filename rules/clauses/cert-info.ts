@@ -8,7 +8,7 @@ import { parseIsoDate } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import type { FailedCondition } from '../core/schema.ts';
 import { text, type Text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { certificate } from '../parameters/national.ts';
 
 export type Sex = 'male' | 'female';

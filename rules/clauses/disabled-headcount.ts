@@ -13,10 +13,10 @@ import { defineRule } from '../core/rule.ts';
 import { formatOutputs } from '../core/format.ts';
 import type { InputSpec, InputsOf, OutputSpec } from '../core/schema.ts';
 import { text, type Text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { certificate, veteranCertificate } from '../parameters/national.ts';
-import { documentsOf, latestValue } from '../parameters/types.ts';
+import { documentsOf, latestValue, type ReadingsOf } from '../parameters/types.ts';
 import { categoryName, gradeName, parseCertificate } from './cert-info.ts';
 import { pctEn } from '../parameters/words.ts';
 
@@ -33,9 +33,12 @@ export interface RowOutcome {
 }
 
 const categoryIds = Object.keys(certificate.categories).map(Number);
+/** For the input specs and the description, which have no claim date; `compute` reads them through `ctx.at`. */
 const MONTHS = latestValue(headcount.monthsPerYear);
 const DOUBLE = latestValue(headcount.doubleWeight);
-const SINGLE = latestValue(headcount.singleWeight);
+
+/** The counting numbers as read for one claim. */
+type Counting = ReadingsOf<typeof headcount>;
 
 const contributionSpec: OutputSpec = { name: 'contribution', type: 'decimal', label: text('折算人数', 'Counted') };
 
@@ -49,20 +52,22 @@ const shown = (numerator: number, denominator: number) => {
 };
 
 /** The weight of one person and why: 2 for a severe grade, category 5/6, or veteran grade 1–3; else 1. */
-function weightOf(category: number | undefined, grade: number | undefined, veteranGrade: number | undefined): { weight: number; reasons: Text[] } {
+function weightOf(category: number | undefined, grade: number | undefined, veteranGrade: number | undefined, h: Counting): { weight: number; reasons: Text[] } {
   const reasons: Text[] = [];
+  const DOUBLE = h.doubleWeight.value;
+  const SINGLE = h.singleWeight.value;
   let weight: number = SINGLE;
   if (category !== undefined && grade !== undefined) {
     const name = categoryName(category)!;
     const g = gradeName(grade);
-    const severe = (headcount.severeGrades as readonly number[]).includes(grade);
-    const doubleCategory = (headcount.doubleWeightCategoriesAtAnyGrade as readonly number[]).includes(category);
+    const severe = h.severeGrades.value.includes(grade);
+    const doubleCategory = h.doubleWeightCategoriesAtAnyGrade.value.includes(category);
     const w = severe || doubleCategory ? DOUBLE : SINGLE;
     weight = Math.max(weight, w);
     reasons.push(text(`残疾人证：${name.zh}${g.zh}，按${w}名计算`, `Certificate: ${name.en}, ${g.en}: counts as ${w}`));
   }
   if (veteranGrade !== undefined) {
-    const w = veteranGrade <= latestValue(headcount.veteranDoubleWeightMaxGrade) ? DOUBLE : SINGLE;
+    const w = veteranGrade <= h.veteranDoubleWeightMaxGrade.value ? DOUBLE : SINGLE;
     weight = Math.max(weight, w);
     reasons.push(text(`残疾军人证：${veteranGrade}级，按${w}名计算`, `Veteran's certificate: grade ${veteranGrade}: counts as ${w}`));
   }
@@ -117,9 +122,9 @@ function categoryAndGrade(row: Row, i: number): { category?: number; grade?: num
 }
 
 /** Whether a row counts toward the quota, with the reason for each condition it fails. */
-function countsOf(row: Row, i: number): { counted: boolean; reasons: Text[] } {
+function countsOf(row: Row, i: number, h: Counting): { counted: boolean; reasons: Text[] } {
   const reasons: Text[] = [];
-  const minContract = latestValue(headcount.minContractMonths);
+  const minContract = h.minContractMonths.value;
   if (!row.onEstablishment) {
     if (row.contractMonths === undefined) {
       fail(
@@ -227,7 +232,7 @@ export const disabledHeadcount = defineRule({
   title: text('残疾职工折算人数', 'Disabled employees counted for the quota'),
   description: text(
     `按自治区规定计算安排残疾人就业的折算人数：一、二级或三、四级智力、精神残疾人（残疾军人一至三级）按${DOUBLE}名计算；须在编或签订${latestValue(headcount.minContractMonths)}个月以上劳动合同、工资不低于最低工资、缴纳社会保险；不足一年按月折算`,
-    `Counts disabled employees for the ${pctEn(quota.ratio)} quota: grade ${headcount.severeGrades.join('–')}, intellectual or mental at any grade (veterans grade 1–${latestValue(headcount.veteranDoubleWeightMaxGrade)}) count as ${DOUBLE}; only on the establishment or with a contract of ${latestValue(headcount.minContractMonths)} months or more, paid at least the minimum wage, with social insurance; part-years by months`,
+    `Counts disabled employees for the ${pctEn(quota.ratio)} quota: grade ${latestValue(headcount.severeGrades).join('–')}, intellectual or mental at any grade (veterans grade 1–${latestValue(headcount.veteranDoubleWeightMaxGrade)}) count as ${DOUBLE}; only on the establishment or with a contract of ${latestValue(headcount.minContractMonths)} months or more, paid at least the minimum wage, with social insurance; part-years by months`,
   ),
   sources: [headcount.source.document, ...documentsOf(headcount.minContractMonths, quota.ratio)],
   inputs: [
@@ -248,13 +253,15 @@ export const disabledHeadcount = defineRule({
   ],
   primary: 'disabledCounted',
   compute(input, ctx) {
+    const h = ctx.at(headcount);
+    const MONTHS = h.monthsPerYear.value;
     let personMonths = 0;
     let missedPersonMonths = 0;
     let partYear = false;
     const outcomes: RowOutcome[] = input.rows.map((row, index) => {
       const { category, grade } = categoryAndGrade(row, index);
-      const weighed = weightOf(category, grade, row.veteranGrade);
-      const counts = countsOf(row, index);
+      const weighed = weightOf(category, grade, row.veteranGrade, h);
+      const counts = countsOf(row, index, h);
       const numerator = weighed.weight * row.monthsEmployed;
       const reasons = [...weighed.reasons, ...counts.reasons];
       if (counts.counted) {

@@ -5,9 +5,9 @@
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { certificate } from '../parameters/national.ts';
-import { num } from '../parameters/words.ts';
+import { latestValue, num } from '../parameters/words.ts';
 
 
 const categoryCodes = Object.keys(certificate.categories).map(Number);
@@ -44,8 +44,8 @@ export const labourCoefficientZero = defineRule({
       max: certificate.grades.at(-1),
       label: text('残疾等级', 'Disability grade'),
       description: text(
-        `残疾等级 ${certificate.grades[0]}–${certificate.grades.at(-1)}（${baotouPlan.labourCoefficient.severeGrades.join('、')}级为重度）`,
-        `Grade ${certificate.grades[0]}–${certificate.grades.at(-1)} (grades ${baotouPlan.labourCoefficient.severeGrades.join(' and ')} are severe)`,
+        `残疾等级 ${certificate.grades[0]}–${certificate.grades.at(-1)}（${latestValue(baotouPlan.labourCoefficient.severeGrades).join('、')}级为重度）`,
+        `Grade ${certificate.grades[0]}–${certificate.grades.at(-1)} (grades ${latestValue(baotouPlan.labourCoefficient.severeGrades).join(' and ')} are severe)`,
       ),
       example: 2,
     },
@@ -56,10 +56,10 @@ export const labourCoefficientZero = defineRule({
   ],
   primary: 'zero',
   compute(input, ctx) {
-    const { zeroCategories, severeGrades } = baotouPlan.labourCoefficient;
+    const { zeroCategories, severeGrades } = ctx.at(baotouPlan.labourCoefficient);
     const name = certificate.categories[input.category];
-    const byCategory = (zeroCategories as readonly number[]).includes(input.category);
-    const bySeverity = (severeGrades as readonly number[]).includes(input.grade);
+    const byCategory = zeroCategories.value.includes(input.category);
+    const bySeverity = severeGrades.value.includes(input.grade);
     const zero = byCategory || bySeverity;
     const reason = byCategory
       ? text(`${name.zh}：按0计算`, `${name.en} disability: counted as 0`)

@@ -15,7 +15,7 @@ import { units } from '../core/labels.ts';
 import { disabledCountedInput, totalStaffInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { headcount, quota } from '../parameters/inner-mongolia.ts';
 import { levy } from '../parameters/national.ts';
 import { documentsOf, type Parameter } from '../parameters/types.ts';

@@ -8,10 +8,16 @@ import { fail } from '../core/errors.ts';
 import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import type { District } from '../parameters/districts.ts';
-import { baotouWageClasses, minimumWage, wageClassNames, type WageClass } from '../parameters/inner-mongolia.ts';
-import { valueOn } from '../parameters/types.ts';
+import { minimumWage, wageClassDistricts, wageClassNames, type WageClass } from '../parameters/inner-mongolia.ts';
+
+const wageClasses = Object.keys(wageClassDistricts).map(Number) as WageClass[];
+
+/** The class the tables in force on `date` put `district` in, if any. */
+function wageClassOf(district: District, date: string, ctx: Context): WageClass | undefined {
+  return wageClasses.find((c) => ctx.entryOn(wageClassDistricts[c], date)?.value?.includes(district.id));
+}
 
 
 export interface WageLookup {
@@ -23,8 +29,9 @@ export interface WageLookup {
 
 /** The table in force on `date` for `district`, explained as a step; an error where no table answers. */
 export function minimumWageOn(district: District, date: string, ctx: Context, field = 'district'): WageLookup {
-  const wageClass = baotouWageClasses[district.id];
-  if (wageClass === undefined) {
+  const wageClass = wageClassOf(district, date, ctx);
+  const listedByAnyTable = wageClasses.some((c) => ctx.historyOf(wageClassDistricts[c]).some((h) => h.value?.includes(district.id)));
+  if (!listedByAnyTable) {
     ctx.rely('hi-tech-zone-wage');
     fail(
       'no-wage-table',
@@ -33,9 +40,9 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
       field,
     );
   }
-  const table = valueOn(minimumWage[wageClass], date);
-  if (!table || table.value === null) {
-    const first = minimumWage[wageClass].history[0].from;
+  const table = wageClass === undefined ? undefined : ctx.entryOn(minimumWage[wageClass], date);
+  if (wageClass === undefined || !table || table.value === null) {
+    const first = ctx.historyOf(minimumWage[1])[0].from;
     fail('no-wage-table', `${date} 早于已收录的最低工资标准（自 ${first} 起）`, `${date} is before the first minimum-wage table held (from ${first})`, 'date');
   }
   const monthlyMinWage = new Dec(table.value);
@@ -52,7 +59,7 @@ export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: 
   if (given !== undefined) {
     const warnDate = ctx.dateForWarning;
     if (input.district && warnDate) {
-      const table = tryLookup(input.district, warnDate);
+      const table = tryLookup(input.district, warnDate, ctx);
       if (table && !table.eq(given)) {
         ctx.warn(
           `填报的月最低工资 ${money(given)} 与 ${input.district.zh} ${warnDate} 的标准 ${money(table)} 不同；按填报值计算`,
@@ -82,9 +89,9 @@ export function givenMonthlyMinWage(input: { monthlyMinWage?: Dec }, ctx: Contex
   return given;
 }
 
-function tryLookup(district: District, date: string): Dec | undefined {
-  const wageClass = baotouWageClasses[district.id];
-  const table = wageClass ? valueOn(minimumWage[wageClass], date) : undefined;
+function tryLookup(district: District, date: string, ctx: Context): Dec | undefined {
+  const wageClass = wageClassOf(district, date, ctx);
+  const table = wageClass ? ctx.entryOn(minimumWage[wageClass], date) : undefined;
   return table && table.value !== null ? new Dec(table.value) : undefined;
 }
 

@@ -11,7 +11,7 @@ import { fail } from '../core/errors.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { retirementReform, type RetirementCategory } from '../parameters/national.ts';
 import { birthDateInput, retirementCategoryInput, retirementWithSteps } from './retirement-date.ts';
 import { num } from '../parameters/words.ts';

@@ -12,7 +12,7 @@ import { splitShares } from '../core/shares.ts';
 import type { InputSpec } from '../core/schema.ts';
 import { text, type Text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { grouped, num, pct, pctEn } from '../parameters/words.ts';
 
 

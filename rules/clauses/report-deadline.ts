@@ -8,7 +8,7 @@ import { daysInMonth, formatDate, YEAR_MAX, YEAR_MIN } from '../core/dates.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { num } from '../parameters/words.ts';
 
 

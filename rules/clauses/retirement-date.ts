@@ -11,8 +11,9 @@ import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import type { InputSpec } from '../core/schema.ts';
 import { text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
-import { reformNumbers, retirementReform, type RetirementCategory } from '../parameters/national.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
+import { reformNumbers, retirementReform, type ReformNumbers, type RetirementCategory } from '../parameters/national.ts';
+import { latestValue } from '../parameters/types.ts';
 
 /** A calendar fact, not a policy number. */
 const MONTHS_PER_YEAR = 12;
@@ -35,8 +36,7 @@ const monthIndex = (date: string) => {
 };
 
 /** The retirement date and age for a birth date and category. Pure; the birth date must be a valid ISO date. */
-export function retirementOf(birthDate: string, category: RetirementCategory): Retirement {
-  const c = reformNumbers(category);
+export function retirementOf(birthDate: string, category: RetirementCategory, c: ReformNumbers = reformNumbers(category)): Retirement {
   const k = monthIndex(birthDate) - monthIndex(`${c.startMonth}-01`);
   const delayMonths = k < 0 ? 0 : Math.min(c.capMonths, Math.floor(k / c.stepMonths) + 1);
   const totalMonths = c.originalAgeYears * MONTHS_PER_YEAR + delayMonths;
@@ -93,8 +93,10 @@ const ageText = (years: number, months: number) =>
 
 /** The retirement date with its explanation written to `ctx`; an error when the date is beyond the dates the package handles. */
 export function retirementWithSteps(birthDate: string, category: RetirementCategory, ctx: Context, field = 'birthDate'): Retirement {
-  const c = reformNumbers(category);
-  const r = retirementOf(birthDate, category);
+  const read = ctx.at(retirementReform.categories[category]);
+  const c = { originalAgeYears: read.originalAgeYears.value, startMonth: read.startMonth.value, stepMonths: read.stepMonths.value, capMonths: read.capMonths.value };
+  const inForceFrom = ctx.at(retirementReform.inForceFrom).value;
+  const r = retirementOf(birthDate, category, c);
   if (!parseIsoDate(r.retirementDate)) {
     fail('out-of-range', `出生日期 ${birthDate} 对应的退休日期超出可计算的范围`, `The retirement date for birth date ${birthDate} is beyond the dates this package handles`, field);
   }
@@ -119,10 +121,10 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
     const day = parseIsoDate(birthDate)!.d;
     ctx.step(() => [`退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`, `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`]);
   }
-  if (r.retirementDate < retirementReform.inForceFrom) {
+  if (r.retirementDate < inForceFrom) {
     ctx.step(() => [
-      `退休日期早于改革施行日 ${retirementReform.inForceFrom}：不受延迟退休影响`,
-      `The retirement date is before the reform took effect (${retirementReform.inForceFrom}): the reform does not change it`,
+      `退休日期早于改革施行日 ${inForceFrom}：不受延迟退休影响`,
+      `The retirement date is before the reform took effect (${inForceFrom}): the reform does not change it`,
     ]);
   }
   return r;
@@ -134,8 +136,8 @@ export const retirementDate = defineRule({
   kind: 'helper',
   title: text('法定退休日期', 'Statutory retirement date'),
   description: text(
-    `按渐进式延迟法定退休年龄的决定（${retirementReform.inForceFrom}起施行）计算法定退休年龄和日期`,
-    `Statutory retirement age and date under the gradual retirement-age reform in force from ${retirementReform.inForceFrom}`,
+    `按渐进式延迟法定退休年龄的决定（${latestValue(retirementReform.inForceFrom)}起施行）计算法定退休年龄和日期`,
+    `Statutory retirement age and date under the gradual retirement-age reform in force from ${latestValue(retirementReform.inForceFrom)}`,
   ),
   sources: [retirementReform.document],
   inputs: [birthDateInput, retirementCategoryInput],

@@ -12,7 +12,7 @@ import { defineRule } from '../core/rule.ts';
 import type { InputsOf } from '../core/schema.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs } from './training.ts';
 import { grouped, num, pct, pctEn } from '../parameters/words.ts';
 

@@ -8,7 +8,7 @@ import { personsInput } from '../core/common-specs.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import { pct, pctEn } from '../parameters/words.ts';
 
 const stalls = text('个', 'stalls');

@@ -9,7 +9,7 @@ import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { Dec, plain } from '../core/decimal.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 import { tobaccoDistances, tobaccoTableLists } from './tobacco-min-distance.ts';
 
@@ -81,7 +81,7 @@ export const tobaccoLicenceCheck = defineRule({
         'partnership and hired operation are excluded from the favourable terms',
       );
     }
-    if (ctx.failed.length && !tobaccoTableLists(input.district)) {
+    if (ctx.failed.length && !tobaccoTableLists(input.district, ctx)) {
       // Exclusions first: a failed condition already decides; the distance the table lacks is not needed.
       ctx.step(() => [
         `${input.district.zh}未列入${ctx.plan.id}（${clauses.m2.id}）的间距表；上述条件已不符合，无需间距即可作答`,

@@ -13,7 +13,7 @@ import { units } from '../core/labels.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
 import { baotouPlan } from '../parameters/plan.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 import type { District } from '../parameters/districts.ts';
 
 export interface DistanceRule {
@@ -23,15 +23,15 @@ export interface DistanceRule {
 }
 
 /** True when the plan's distance table lists `district` (稀土高新区 is not listed). */
-export function tobaccoTableLists(district: District): boolean {
-  const { urban, outer } = baotouPlan.tobacco;
-  return [urban, outer].some((g) => (g.districts as readonly string[]).includes(district.id));
+export function tobaccoTableLists(district: District, ctx: Context): boolean {
+  const { urban, outer } = ctx.at(baotouPlan.tobacco);
+  return [urban, outer].some((g) => g.districts.value.includes(district.id));
 }
 
 /** The distances of `district`'s group, explained; an error for a district the table leaves out. */
 export function tobaccoDistances(district: District, disabledApplicant: boolean, ctx: Context): DistanceRule {
   const { urban, outer, favourableFractionOfNormal } = ctx.at(baotouPlan.tobacco);
-  const group = [urban, outer].find((g) => (g.districts as readonly string[]).includes(district.id));
+  const group = [urban, outer].find((g) => g.districts.value.includes(district.id));
   if (!group) {
     ctx.rely('tobacco-hi-tech-zone');
     fail(

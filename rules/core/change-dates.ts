@@ -1,19 +1,8 @@
 /**
  * The dates on which some parameter of the rules changes (inclusive `from` dates), oldest first.
  * `evaluate()` uses them to tell a clerk when an answer without a date depends on the date.
- * Every parameter is a dated history `{ from, value, source }` (rules/parameters/types.ts): this reads them all.
+ * The parameter set holds them, made once when it is built (rules/parameters/set.ts).
  */
-import { listParameters } from '../parameters/index.ts';
-import { plansVersion } from '../plans/index.ts';
+import { servedParameters, type ParameterSet } from '../parameters/index.ts';
 
-let cached: { version: number; dates: readonly string[] } | undefined;
-
-export function parameterChangeDates(): readonly string[] {
-  // Registering a plan adds dated entries: the list is made again when the plans change.
-  const version = plansVersion();
-  if (cached?.version !== version) {
-    const dates = new Set(listParameters().flatMap((p) => p.history.map((h) => h.from)));
-    cached = { version, dates: [...dates].sort() };
-  }
-  return cached.dates;
-}
+export const parameterChangeDates = (set: ParameterSet = servedParameters): readonly string[] => set.changeDates;

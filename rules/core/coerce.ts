@@ -152,17 +152,10 @@ export function toBoolean(value: unknown, field: Field): boolean {
   fail('invalid-boolean', `${field.zh} 应为“是”或“否”（也可填 1 或 0），收到 ${describe(value)}`, `${field.code} must be TRUE/FALSE (or 1/0), got ${describe(value)}`, field.code);
 }
 
-/** Dates already checked (a batch repeats the same few dates row after row); bounded, so it cannot grow with the input. */
-const checkedDates = new Set<string>();
-
 export function toDate(value: unknown, field: Field): string {
   if (typeof value === 'string') {
-    if (checkedDates.has(value)) return value;
     const t = foldWidth(value).trim();
-    if (parseIsoDate(t)) {
-      if (t === value && checkedDates.size < 4096) checkedDates.add(t);
-      return t;
-    }
+    if (parseIsoDate(t)) return t;
   }
   fail('invalid-date', `${field.zh} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`, `${field.code} must be a real date as YYYY-MM-DD, got ${describe(value)}`, field.code);
 }

@@ -1,13 +1,10 @@
 import type { InterpretationId } from '../interpretations.ts';
-import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf } from '../parameters/types.ts';
-import { planDateFor, planFor, plansVersion, type Plan } from '../plans/index.ts';
+import { servedParameters, type ParameterSet } from '../parameters/index.ts';
+import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
+import { planDateFor, planFor, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
 import type { FailedCondition } from './schema.ts';
 import type { Text } from './text.ts';
-
-/** One reading per stored entry, so a value's decimal is made once (see `decimalOf`). */
-const readings = new WeakMap<Dated<string | number>, Reading>();
-const groupReadings = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * What a rule writes while it computes: the explanation steps, warnings, hints, the interpretations
@@ -43,12 +40,29 @@ export class Context {
   /** The date the plan's own numbers are read on (the claim's date, or the plan's first day). */
   readonly planDate: string;
 
-  constructor(date: string | undefined, batch: unknown = undefined, explain = true) {
+  /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
+  readonly parameters: ParameterSet;
+
+  constructor(date: string | undefined, batch: unknown = undefined, explain = true, parameters: ParameterSet = servedParameters) {
     this.claimDate = date;
     this.batch = batch;
     this.explain = explain;
-    this.plan = planFor(date);
+    this.parameters = parameters;
+    this.plan = planFor(date, parameters.plans);
     this.planDate = planDateFor(this.plan, date);
+  }
+
+  /**
+   * THE lookup: the entry of a parameter (found by its id in this evaluation's parameter set) in force on
+   * `date`; undefined before its first entry, `value: null` where it lapsed. Every number a rule reads comes through here.
+   */
+  entryOn<T extends Value>(parameter: Parameter<T>, date: string): Dated<T> | undefined {
+    return valueOn((this.parameters.byId[parameter.id] ?? parameter) as Parameter<T>, date);
+  }
+
+  /** A parameter's whole history in this evaluation's set, oldest first (to name its sources and first date). */
+  historyOf<T extends Value>(parameter: Parameter<T>): readonly Dated<T>[] {
+    return ((this.parameters.byId[parameter.id] ?? parameter) as Parameter<T>).history;
   }
 
   /** The date a parameter is read on: a plan's number on the plan date, any other on the claim's date. */
@@ -57,8 +71,8 @@ export class Context {
   }
 
   /** The entry of a parameter in force for this claim, as stored (undefined before its first entry; `value: null` where it lapsed). */
-  entry<T extends string | number>(parameter: Parameter<T>): Dated<T> | undefined {
-    return valueOn(parameter, this.dateFor(parameter));
+  entry<T extends Value>(parameter: Parameter<T>): Dated<T> | undefined {
+    return this.entryOn(parameter, this.dateFor(parameter));
   }
 
   /**
@@ -68,26 +82,16 @@ export class Context {
   at<G>(group: G): ReadingsOf<G> {
     if (isParameter(group)) return this.read(group) as ReadingsOf<G>;
     if (typeof group !== 'object' || group === null || Array.isArray(group)) return group as ReadingsOf<G>;
-    // A group read on the same dates gives the same readings: made once, kept for the next claims.
-    let byDates = groupReadings.get(group);
-    if (!byDates) groupReadings.set(group, (byDates = new Map()));
-    const key = `${plansVersion()}|${this.planDate}|${this.date ?? ''}`;
-    let out = byDates.get(key) as ReadingsOf<G> | undefined;
-    if (out === undefined) {
-      const made: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
-      out = made as ReadingsOf<G>;
-      if (byDates.size >= 512) byDates.clear();
-      byDates.set(key, out);
-    }
-    return out;
+    const made: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
+    return made as ReadingsOf<G>;
   }
 
   private read(parameter: Parameter): Reading {
     const date = this.dateFor(parameter);
-    const found = valueOn(parameter, date);
+    const found = this.entryOn(parameter, date);
     if (!found || found.value === null) {
-      const source = found?.source.document ?? parameter.history[0]?.source.document;
+      const source = found?.source.document ?? this.historyOf(parameter)[0]?.source.document;
       fail(
         'no-parameter-value',
         `${date} 没有“${parameter.description.zh}”的适用数值${source ? `（${source}）` : ''}`,
@@ -95,12 +99,9 @@ export class Context {
         'date',
       );
     }
-    let reading = readings.get(found);
-    if (!reading) {
-      reading = { id: parameter.id, unit: parameter.unit, description: parameter.description, from: found.from, value: found.value, source: found.source };
-      readings.set(found, reading);
-    }
-    return reading;
+    // The set's entries carry their parameter's id, unit and description (rules/parameters/set.ts): each is a reading.
+    if ('id' in found) return found as Reading;
+    return { id: parameter.id, unit: parameter.unit, description: parameter.description, from: found.from, value: found.value, source: found.source };
   }
 
   /**

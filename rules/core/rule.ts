@@ -1,4 +1,4 @@
-import type { Clause } from '../parameters/clauses.ts';
+import type { Clause } from '../plans/clause.ts';
 import type { Context } from './context.ts';
 import type { commonInputs } from './common-inputs.ts';
 import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from './schema.ts';

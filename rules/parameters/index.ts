@@ -1,27 +1,34 @@
 /**
- * Every parameter the rules read, and their values on a date: what `GET /v1/parameters?date=` serves.
+ * The parameter set the package serves, built once at import from the served plans, and every
+ * parameter's value on a date: what `GET /v1/parameters?date=` serves.
  */
 import type { Text } from '../core/text.ts';
-import '../plans/index.ts'; // registers the plans, which fill the plan parameters' histories
-import { headcount, minimumWage, quota } from './inner-mongolia.ts';
-import { levy, retirementReform, veteranCertificate } from './national.ts';
-import { baotouPlan } from './plan.ts';
-import { parametersIn, valueOn, type Dated, type Parameter, type Source, type Unit } from './types.ts';
+import { servedPlans, type Plan } from '../plans/index.ts';
+import { buildParameters, type ParameterSet } from './set.ts';
+import { valueOn, type Dated, type Parameter, type Source, type Unit, type Value } from './types.ts';
 
-/** Every parameter, plan numbers first, each once. */
-export const listParameters = (): Parameter[] => parametersIn({ baotouPlan, quota, headcount, minimumWage, levy, retirementReform, veteranCertificate });
+export { buildParameters, type ParameterSet } from './set.ts';
+
+/** The served parameter set: the national and regional sources and the served plans. */
+export const servedParameters: ParameterSet = buildParameters(servedPlans);
+
+/** Every parameter of a set (by default the served one), plan numbers first, each once. */
+export const listParameters = (set: ParameterSet = servedParameters): readonly Parameter[] => set.parameters;
+
+/** The plans of a set, oldest first. */
+export const listPlans = (set: ParameterSet = servedParameters): readonly Plan[] => set.plans;
 
 export interface ParameterOnDate {
   id: string;
   unit: Unit;
   description: Text;
   /** The value in force on the date; null where none is (before the first entry, or lapsed). */
-  value: string | number | null;
+  value: Value | null;
   /** The day that value started to apply, and its source; null where no entry had started. */
   from: string | null;
   source: Source | null;
   /** The whole dated history, oldest first; `to` is the last day of each entry (absent for the last). */
-  history: (Dated<string | number> & { to?: string })[];
+  history: (Dated<Value> & { to?: string })[];
 }
 
 const dayBefore = (date: string): string => {
@@ -31,8 +38,8 @@ const dayBefore = (date: string): string => {
 };
 
 /** Each parameter's value in force on `date` (YYYY-MM-DD), with its source and its dated history. */
-export function parametersOn(date: string): ParameterOnDate[] {
-  return listParameters().map((p) => {
+export function parametersOn(date: string, set: ParameterSet = servedParameters): ParameterOnDate[] {
+  return set.parameters.map((p) => {
     const found = valueOn(p, date);
     return {
       id: p.id,
@@ -41,7 +48,10 @@ export function parametersOn(date: string): ParameterOnDate[] {
       value: found?.value ?? null,
       from: found?.from ?? null,
       source: found?.source ?? null,
-      history: p.history.map((h, i) => (i + 1 < p.history.length ? { ...h, to: dayBefore(p.history[i + 1].from) } : { ...h })),
+      history: p.history.map((h, i) => {
+        const entry = { from: h.from, value: h.value, source: h.source };
+        return i + 1 < p.history.length ? { ...entry, to: dayBefore(p.history[i + 1].from) } : entry;
+      }),
     };
   });
 }

@@ -105,7 +105,7 @@ const reformCategory = (category: RetirementCategory, originalAgeYears: number, 
 /** 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13), in force 2025-01-01. */
 export const retirementReform = {
   document: reform.document,
-  inForceFrom: '2025-01-01',
+  inForceFrom: constant('retirementReform.inForceFrom', '2025-01-01', 'date', text('延迟退休改革施行日期', 'the day the retirement-age reform took effect'), reform),
   categories: {
     male: reformCategory('male', 60, '1965-01', 4, 36),
     'female-55': reformCategory('female-55', 55, '1970-01', 4, 36),
@@ -113,8 +113,15 @@ export const retirementReform = {
   } satisfies Record<RetirementCategory, unknown>,
 };
 
-/** One category's numbers, read (they do not depend on a claim's date: the birth month decides). */
-export function reformNumbers(category: RetirementCategory): { originalAgeYears: number; startMonth: string; stepMonths: number; capMonths: number } {
+export interface ReformNumbers {
+  originalAgeYears: number;
+  startMonth: string;
+  stepMonths: number;
+  capMonths: number;
+}
+
+/** One category's latest numbers, for labels and tests (a rule reads them through `ctx.at`). */
+export function reformNumbers(category: RetirementCategory): ReformNumbers {
   const c = retirementReform.categories[category];
   return { originalAgeYears: latestValue(c.originalAgeYears), startMonth: latestValue(c.startMonth), stepMonths: latestValue(c.stepMonths), capMonths: latestValue(c.capMonths) };
 }

@@ -32,12 +32,12 @@ export const baotouPlan = {
     favourableLicences: p<number>('tobacco.favourableLicences', 'licences', text('优待条件下可办理的许可证数', 'licences on favourable terms per applicant')),
     /** Distances by district group: normal and for a disabled applicant. */
     urban: {
-      districts: ['kundulun', 'qingshan', 'donghe', 'jiuyuan'] as const,
+      districts: p<readonly string[]>('tobacco.urban.districts', 'districts', text('按第一档间距办证的旗县区', 'districts of the first distance group')),
       normal: p<number>('tobacco.urban.normal', 'metres', text('昆区、青山区、东河区、九原区正常办证间距', 'normal licence distance in Kundulun, Qingshan, Donghe, Jiuyuan')),
       disabled: p<number>('tobacco.urban.disabled', 'metres', text('昆区、青山区、东河区、九原区残疾人办证间距', 'disabled applicant distance in Kundulun, Qingshan, Donghe, Jiuyuan')),
     },
     outer: {
-      districts: ['tumed-right', 'guyang', 'darhan-muminggan', 'bayan-obo', 'shiguai'] as const,
+      districts: p<readonly string[]>('tobacco.outer.districts', 'districts', text('按第二档间距办证的旗县区', 'districts of the second distance group')),
       normal: p<number>('tobacco.outer.normal', 'metres', text('土右旗、固阳县、达茂旗、白云矿区、石拐区正常办证间距', 'normal licence distance in the outer districts')),
       disabled: p<number>('tobacco.outer.disabled', 'metres', text('土右旗、固阳县、达茂旗、白云矿区、石拐区残疾人办证间距', 'disabled applicant distance in the outer districts')),
     },
@@ -59,8 +59,8 @@ export const baotouPlan = {
     minimumShare: p<string>('stallReserve.minimumShare', 'ratio', text('预留给残疾人的商铺、摊位最低比例（含）', 'lowest share of shops and stalls reserved (inclusive)')),
   },
   labourCoefficient: {
-    zeroCategories: [5, 6] as const,
-    severeGrades: [1, 2] as const,
+    zeroCategories: p<readonly number[]>('labourCoefficient.zeroCategories', 'categories', text('劳动力系数按规定系数计算的残疾类别（残疾人证类别代码）', 'disability categories (certificate codes) counted with the coefficient')),
+    severeGrades: p<readonly number[]>('labourCoefficient.severeGrades', 'grades', text('按重度残疾计算的残疾等级', 'grades counted as severe disability')),
     coefficient: p<number>('labourCoefficient.coefficient', 'multiplier', text('低保收入计算中的劳动力系数', 'labour coefficient in the allowance income')),
   },
   ruralStartupLoan: {

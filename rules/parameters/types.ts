@@ -12,10 +12,13 @@ export interface Source {
  * that ended; a plan that does not set it).
  */
 export interface Dated<T> {
-  from: string;
-  value: T | null;
-  source: Source;
+  readonly from: string;
+  readonly value: T | null;
+  readonly source: Source;
 }
+
+/** What a parameter's value may be: a number, an exact decimal written as a string, or a list (districts, categories). */
+export type Value = string | number | readonly string[] | readonly number[];
 
 export type Unit =
   | 'ratio'
@@ -33,25 +36,30 @@ export type Unit =
   | 'placements'
   | 'licences'
   | 'grade'
-  | 'year-month';
+  | 'year-month'
+  | 'date'
+  | 'districts'
+  | 'categories'
+  | 'grades';
 
 /**
  * One number of the policy, with its dated history (oldest first): the one shape every number has.
  * Decimals are written as strings ("0.015") and read through the exact decimal constructor, so no
  * binary float ever holds a policy value. Read it with `valueOn` (in a rule: `ctx.at`).
  */
-export interface Parameter<T extends string | number = string | number> {
+export interface Parameter<T extends Value = Value> {
   /** Dotted path, e.g. `plan.overquotaReward.minimumWageMultiplier`, `levy.wageCapMultiple`. */
-  id: string;
-  unit: Unit;
-  description: Text;
+  readonly id: string;
+  readonly unit: Unit;
+  readonly description: Text;
   /** Set when the values come from the plans (`rules/plans/`): one entry per plan that states it. */
-  plan?: true;
-  history: Dated<T>[];
+  readonly plan?: true;
+  /** In the catalogue, empty for a plan's number: the built parameter set (`buildParameters`) holds its history. */
+  readonly history: readonly Dated<T>[];
 }
 
 /** A parameter's value on a date, with its unit and description: what a rule reads. */
-export interface Reading<T extends string | number = string | number> extends Omit<Dated<T>, 'value'> {
+export interface Reading<T extends Value = Value> extends Omit<Dated<T>, 'value'> {
   value: T;
   id: string;
   unit: Unit;
@@ -62,30 +70,39 @@ export interface Reading<T extends string | number = string | number> extends Om
 export const SINCE_ALWAYS = '0000-01-01';
 
 /** A parameter stated once, by a source that applies on every date these rules handle. */
-type Widen<T> = T extends string ? string : number;
+type Widen<T> = T extends string ? string : T extends number ? number : T;
 
-export function constant<T extends string | number>(id: string, value: T, unit: Unit, description: Text, source: Source): Parameter<Widen<T>> {
-  return { id, unit, description, history: [{ from: SINCE_ALWAYS, value: value as Widen<T>, source }] };
+export function constant<T extends Value>(id: string, value: T, unit: Unit, description: Text, source: Source): Parameter<Widen<T>> {
+  return deepFreeze({ id, unit, description, history: [{ from: SINCE_ALWAYS, value: value as Widen<T>, source }] });
 }
 
 /** A parameter with a dated history, oldest first. */
-export function dated<T extends string | number>(id: string, unit: Unit, description: Text, history: Dated<T>[]): Parameter<Widen<T>> {
+export function dated<T extends Value>(id: string, unit: Unit, description: Text, history: Dated<T>[]): Parameter<Widen<T>> {
   for (let i = 1; i < history.length; i++) {
     if (!(history[i - 1].from < history[i].from)) throw new Error(`parameter ${id}: history not in date order at ${history[i].from}`);
   }
-  return { id, unit, description, history: history as Dated<Widen<T>>[] };
+  return deepFreeze({ id, unit, description, history: history as Dated<Widen<T>>[] });
 }
 
-/** A number the plans set: empty until the plans (rules/plans/) are registered. */
-export function planParameter<T extends string | number>(id: string, unit: Unit, description: Text): Parameter<T> {
-  return { id: `plan.${id}`, unit, description, plan: true, history: [] };
+/** A number the plans set: declared here, its history made from the plans by `buildParameters`. */
+export function planParameter<T extends Value>(id: string, unit: Unit, description: Text): Parameter<T> {
+  return deepFreeze({ id: `plan.${id}`, unit, description, plan: true, history: [] });
+}
+
+/** Freezes a value and everything it holds (plain objects and arrays): parameters and plans never change once made. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /**
  * THE lookup: the entry of `parameter` in force on `date` (YYYY-MM-DD), or undefined before its first
  * entry. Every number a rule uses is read through this one function.
  */
-export function valueOn<T extends string | number>(parameter: Parameter<T>, date: string): Dated<T> | undefined {
+export function valueOn<T extends Value>(parameter: Parameter<T>, date: string): Dated<T> | undefined {
   const history = parameter.history;
   for (let i = history.length - 1; i >= 0; i--) if (history[i].from <= date) return history[i];
   return undefined;
@@ -114,7 +131,7 @@ export type ReadingsOf<G> = G extends Parameter<infer T> ? Reading<T> : G extend
  * A parameter's latest value, for what has no claim date: a rule's title, description and input
  * bounds, and the undated constants of helpers (read through the one lookup, on the last day).
  */
-export function latestValue<T extends string | number>(parameter: Parameter<T>): T {
+export function latestValue<T extends Value>(parameter: Parameter<T>): T {
   const found = valueOn(parameter, '9999-12-31');
   if (!found || found.value === null) throw new Error(`parameter ${parameter.id} has no current value`);
   return found.value;

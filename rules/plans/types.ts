@@ -1,5 +1,5 @@
 import type { Text } from '../core/text.ts';
-import type { Clause } from '../parameters/clauses.ts';
+import type { Clause } from './clause.ts';
 import type { BaotouPlanParameters } from '../parameters/plan.ts';
 import type { Parameter } from '../parameters/types.ts';
 
@@ -8,7 +8,7 @@ export type Stated<T> = readonly [value: T, clause: string];
 
 /** The plan's values, mirroring the parameter catalogue (`rules/parameters/plan.ts`); a plan states what it sets. */
 export type PlanValues<G = BaotouPlanParameters> = {
-  [K in keyof G as G[K] extends readonly unknown[] ? never : K]?: G[K] extends Parameter<infer T> ? Stated<T> : PlanValues<G[K]>;
+  [K in keyof G]?: G[K] extends Parameter<infer T> ? Stated<T> : PlanValues<G[K]>;
 };
 
 /**

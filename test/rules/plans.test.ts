@@ -1,15 +1,20 @@
 /**
- * Plans as data: the served plan's own data holds together, and a made-up successor plan, added in a
- * test fixture only, is applied on its dates with its numbers, clause text and name — no rule changed.
+ * Plans as data: the served plan's own data holds together, and a made-up successor plan, one folder
+ * in the test fixtures, is applied on its dates with its numbers, clause text and name — no rule changed,
+ * and nothing served changed: it lives in a parameter set of its own, built beside the served one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../rules/core/dates.ts';
-import { evaluate, listPlans, parametersOn, registerPlan } from '../../rules/index.ts';
-import { baotou2023 } from '../../rules/plans/baotou-2023-43.ts';
-import { madeUpSuccessor } from './fixtures/successor-plan.ts';
+import { buildParameters, evaluate, listPlans, parametersOn, servedParameters, servedPlans } from '../../rules/index.ts';
+import { baotou2023 } from '../../rules/plans/baotou-2023-43/plan.ts';
+import { madeUpSuccessor } from './fixtures/successor-plan/plan.ts';
+import { Dec } from '../../rules/core/decimal.ts';
+import { districts } from '../../rules/parameters/districts.ts';
+import { certificate } from '../../rules/parameters/national.ts';
 import { expectError, expectOk } from './helpers.ts';
 
 const reward = { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 };
+const evaluateServed = evaluate;
 
 describe('the served plans', () => {
   it('are 包府办发〔2023〕43号 only, in force 2023-04-22 … 2024-12-31', () => {
@@ -38,11 +43,8 @@ describe('a made-up successor plan, added as data in a test fixture', () => {
   });
 
   describe('once added', () => {
-    let remove: () => void;
-    beforeAll(() => {
-      remove = registerPlan(madeUpSuccessor);
-    });
-    afterAll(() => remove());
+    const parameters = buildParameters([...servedPlans, madeUpSuccessor]);
+    const evaluate = (id: string, input: Record<string, unknown>) => evaluateServed(id, input, { parameters });
 
     it('applies its numbers, its clause text and its name on a date in its window', () => {
       const r = expectOk(evaluate('overquota-reward', { ...reward, date: '2025-08-01' }));
@@ -89,25 +91,97 @@ describe('a made-up successor plan, added as data in a test fixture', () => {
     });
 
     it('shows in the parameters on its dates, with the dated history of both plans', () => {
-      const multiplier = parametersOn('2025-08-01').find((p) => p.id === 'plan.overquotaReward.minimumWageMultiplier')!;
+      const multiplier = parametersOn('2025-08-01', parameters).find((p) => p.id === 'plan.overquotaReward.minimumWageMultiplier')!;
       expect(multiplier).toMatchObject({ value: 6, from: '2025-07-01', source: { document: madeUpSuccessor.id, clause: 'm3.1' } });
       expect(multiplier.history).toEqual([
         { from: '2023-04-22', to: '2025-06-30', value: 5, source: { document: '包府办发〔2023〕43号', clause: 'm3.2' } },
         { from: '2025-07-01', value: 6, source: { document: madeUpSuccessor.id, clause: 'm3.1' } },
       ]);
-      expect(listPlans().map((p) => p.id)).toEqual(['包府办发〔2023〕43号', madeUpSuccessor.id]);
+      expect(listPlans(parameters).map((p) => p.id)).toEqual(['包府办发〔2023〕43号', madeUpSuccessor.id]);
     });
 
     it('may not overlap another plan, nor state a number the catalogue lacks', () => {
-      expect(() => registerPlan({ ...madeUpSuccessor, id: 'overlap', validFrom: '2024-12-01', validTo: '2025-01-31' })).toThrow(/overlaps/);
+      expect(() => buildParameters([...servedPlans, { ...madeUpSuccessor, id: 'overlap', validFrom: '2024-12-01', validTo: '2025-01-31' }])).toThrow(/overlaps/);
       const typo = { ...madeUpSuccessor, id: 'typo', validFrom: '2030-01-01', validTo: '2030-12-31', values: { overquotaReward: { minimumWageMultiplyer: [6, 'm3.1'] } } };
-      expect(() => registerPlan(typo as unknown as typeof madeUpSuccessor)).toThrow(/no parameter overquotaReward.minimumWageMultiplyer/);
-      expect(listPlans().map((p) => p.id)).not.toContain('typo');
+      expect(() => buildParameters([...servedPlans, typo as unknown as typeof madeUpSuccessor])).toThrow(/no parameter overquotaReward.minimumWageMultiplyer/);
     });
   });
 
-  it('is gone again once taken out: the served rules never hold it', () => {
+  it('leaves the served set as it was: the served rules never hold it', () => {
     expect(listPlans()).toEqual([baotou2023]);
+    expect(servedParameters.plans).toEqual([baotou2023]);
+    expect(parametersOn('2025-08-01').find((p) => p.id === 'plan.overquotaReward.minimumWageMultiplier')!.history).toHaveLength(1);
     expectError(evaluate('overquota-reward', { ...reward, date: '2025-08-01' }), 'policy-not-in-force', 'date');
+  });
+});
+
+describe('each plan value is in the words of the clause it cites', () => {
+  const numerals = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  const chinese = (n: number) => [numerals[n], n === 2 ? '两' : undefined].filter((x): x is string => x !== undefined);
+  /** The ways a clause writes a value of a unit: 65 metres is 65米, 12 months 一年, 0.5 一半 or 50%. */
+  function writings(value: unknown, unit: string): string[] {
+    if (Array.isArray(value)) {
+      if (unit === 'districts') return value.flatMap((id) => districts.filter((d) => d.id === id).map((d) => d.short));
+      if (unit === 'categories') return value.map((c) => certificate.categories[c as number].zh.replace('残疾', ''));
+      // Grades 1–2 of the 残疾人证 are what the plans call 重度 (spec/RULES.md, labour-coefficient-zero).
+      if (unit === 'grades' && value.join() === '1,2') return ['重度'];
+      return [];
+    }
+    const n = Number(value);
+    const plain = String(value);
+    switch (unit) {
+      case 'ratio':
+        return [`${new Dec(plain).times(100).toFixed()}%`, ...(n === 0.5 ? ['一半'] : [])];
+      case 'metres':
+        return [`${n}米`];
+      case 'persons':
+        return [`${n}人`, `${n}名`, ...chinese(n).map((c) => `${c}名`)];
+      case 'years':
+        return [`${n}年`, ...chinese(n).map((c) => `${c}年`)];
+      case 'months':
+        return [`${n}个月`, `${n}月`, ...(n % 12 === 0 ? [`${n / 12}年`, ...chinese(n / 12).map((c) => `${c}年`)] : [])];
+      case 'days':
+        return [`${n}天`, `${n}日`];
+      case 'class-hours':
+        return [`${n}课时`];
+      case 'yuan':
+      case 'yuan/person':
+      case 'yuan/month':
+        return [`${n}元`, `${n / 10000}万元`];
+      case 'multiplier':
+        return [`${n}倍`, `按${n}计算`];
+      case 'placements':
+      case 'sessions':
+        return [`${n}次`];
+      case 'licences':
+        return chinese(n).map((c) => `${c}个`);
+      default:
+        return [plain];
+    }
+  }
+
+  for (const plan of servedPlans) {
+    it(`${plan.id}: every value it states, in its clause's text`, () => {
+      let checked = 0;
+      for (const p of servedParameters.parameters.filter((x) => x.plan)) {
+        const entry = p.history.find((h) => h.source.document === plan.id && h.value !== null);
+        if (!entry) continue;
+        const clause = Object.values(plan.clauses).find((c) => c.id === entry.source.clause);
+        expect(clause, `${p.id}: clause ${entry.source.clause}`).toBeDefined();
+        const forms = writings(entry.value, p.unit);
+        expect(forms.length, p.id).toBeGreaterThan(0);
+        const listed = Array.isArray(entry.value);
+        const found = listed ? forms.every((f) => clause!.text.includes(f)) : forms.some((f) => clause!.text.includes(f));
+        expect(found, `${p.id} = ${JSON.stringify(entry.value)} (${forms.join(' / ')}) in ${clause!.id}: ${clause!.text}`).toBe(true);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(40);
+    });
+  }
+
+  it('would notice a value its clause does not say', () => {
+    const m2 = baotou2023.clauses.m2.text;
+    expect(writings(65, 'metres').some((f) => m2.includes(f))).toBe(true);
+    expect(writings(60, 'metres').some((f) => m2.includes(f))).toBe(false);
   });
 });

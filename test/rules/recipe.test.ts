@@ -24,7 +24,7 @@ const ruleModule = `/**
 import { fail } from '../core/errors.ts';
 import { defineRule } from '../core/rule.ts';
 import { text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
+import { clauses } from '../plans/baotou-2023-43/clauses.ts';
 
 export const probeStallGap = defineRule({
   id: '${id}',

@@ -10,7 +10,7 @@ import { overquotaReward } from '../../rules/clauses/overquota-reward.ts';
 import { tobaccoMinDistance } from '../../rules/clauses/tobacco-min-distance.ts';
 import { disabledHeadcount } from '../../rules/clauses/disabled-headcount.ts';
 import { defineRule } from '../../rules/core/rule.ts';
-import { clauses } from '../../rules/parameters/clauses.ts';
+import { clauses } from '../../rules/plans/baotou-2023-43/clauses.ts';
 import { text } from '../../rules/core/text.ts';
 
 type Flat<T> = { [K in keyof T]: T[K] };

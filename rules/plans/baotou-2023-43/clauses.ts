@@ -1,26 +1,10 @@
 /**
- * The plan's own words for every clause a rule cites, verbatim from 包府办发〔2023〕43号
+ * The words of every clause of 包府办发〔2023〕43号 a rule cites, verbatim
  * (a test checks each text is found in the policy file). Clause ids follow the document.
  */
-import type { Text } from '../core/text.ts';
+import { clause, keyed } from '../clause.ts';
 
-export interface Clause {
-  /** The key a rule cites it by, the same in every plan (`m2-levy` is clause m2's levy sentence). */
-  key: string;
-  /** The clause id in the plan's own numbering. */
-  id: string;
-  heading: Text;
-  text: string;
-}
-
-const clause = (id: string, zh: string, en: string, body: string): Omit<Clause, 'key'> => ({ id, heading: { zh, en }, text: body });
-
-/** Gives each clause its key (the record key). */
-export function keyed<K extends string>(table: Record<K, Omit<Clause, 'key'>>): Record<K, Clause> {
-  return Object.fromEntries(Object.entries<Omit<Clause, 'key'>>(table).map(([key, c]) => [key, { key, ...c }])) as Record<K, Clause>;
-}
-
-/** The clauses of 包府办发〔2023〕43号 (the plan data in rules/plans/ carries them). */
+/** The clauses of 包府办发〔2023〕43号 (its plan data, `plan.ts`, carries them). */
 export const clauses = keyed({
   'm1.1': clause(
     'm1.1',

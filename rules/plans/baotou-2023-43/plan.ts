@@ -1,13 +1,14 @@
 /**
  * 包府办发〔2023〕43号 《包头市促进残疾人就业实施方案》 as data: validity (clause 四), the words of
- * its clauses (`rules/parameters/clauses.ts`, checked against the policy file) and every number it sets,
+ * its clauses (`clauses.ts` beside this file, checked against the policy file) and every number it sets,
  * each with its clause id (m1.2 = 二、主要措施（一）2; g6 = 三、强化保障（六）; 四 = the closing paragraph).
  */
-import { text } from '../core/text.ts';
-import { clauses } from '../parameters/clauses.ts';
-import type { Plan } from './types.ts';
+import { text } from '../../core/text.ts';
+import { deepFreeze } from '../../parameters/types.ts';
+import type { Plan } from '../types.ts';
+import { clauses } from './clauses.ts';
 
-export const baotou2023: Plan = {
+export const baotou2023: Plan = deepFreeze({
   id: '包府办发〔2023〕43号',
   title: text('包头市促进残疾人就业实施方案', 'Baotou Implementation Plan for Promoting the Employment of Persons with Disabilities'),
   publishedOn: '2023-03-23',
@@ -23,15 +24,15 @@ export const baotou2023: Plan = {
     publicWelfarePost: { subsidyYears: [3, 'm1.2'], yearsToRetirementForExtension: [5, 'm1.2'], maxPlacements: [2, 'm1.2'] },
     tobacco: {
       favourableLicences: [1, 'm2'],
-      urban: { normal: [65, 'm2'], disabled: [30, 'm2'] },
-      outer: { normal: [50, 'm2'], disabled: [25, 'm2'] },
+      urban: { districts: [['kundulun', 'qingshan', 'donghe', 'jiuyuan'], 'm2'], normal: [65, 'm2'], disabled: [30, 'm2'] },
+      outer: { districts: [['tumed-right', 'guyang', 'darhan-muminggan', 'bayan-obo', 'shiguai'], 'm2'], normal: [50, 'm2'], disabled: [25, 'm2'] },
       favourableFractionOfNormal: ['0.5', 'm2'],
     },
     overquotaReward: { minimumWageMultiplier: [5, 'm3.2'] },
     graduateHire: { minimumWageMultiplier: [5, 'm3.2'], minContractMonths: [12, 'm3.2'], subsidyYears: [3, 'm3.2'] },
     dispatchReferral: { rewardPerPerson: ['500', 'm3.2'], minEmployedMonths: [12, 'm3.2'] },
     stallReserve: { minimumShare: ['0.10', 'm4'] },
-    labourCoefficient: { coefficient: [0, 'm5'] },
+    labourCoefficient: { zeroCategories: [[5, 6], 'm5'], severeGrades: [[1, 2], 'm5'], coefficient: [0, 'm5'] },
     ruralStartupLoan: { cap: ['200000', 'm6.2'] },
     ruralTraining: { minDays: [5, 'm6.3'], minClassHours: [40, 'm6.3'], perPerson: ['1500', 'm6.3'], cityShare: ['0.5', 'm6.3'] },
     hospitalBlindMassage: { minimumQualified: [2, 'm8.1'] },
@@ -48,4 +49,4 @@ export const baotou2023: Plan = {
     reportDeadline: { month: [11, 'g6'] },
     validity: { effectiveAfterDays: [30, '四'] },
   },
-};
+});
