@@ -1,18 +1,17 @@
 /**
  * 测算 (what-if): a parameter's value set by the budget side, by parameter id, on every date or from a
  * date on. Overrides are checked against the parameter's kind (a whole number or a decimal, as the
- * parameter is written) and unit (no negative value; a ratio at most 1; money to the fen), and become
- * one frozen set that an evaluation reads through `ctx.at` in place of the stored value. Nothing here
- * copies a rule: the same rules run with the set (see `EvaluateOptions.overrides`).
+ * parameter is written) and unit (no negative value; a ratio at most 1; money to the fen), and make a
+ * new frozen parameter set from the served one (pure: the baseline set plus the overrides). The same
+ * rules run on it (`evaluateRule(rule, inputs, { parameters })`): nothing here copies a rule.
  */
 import { parseIsoDate } from '../core/dates.ts';
 import { Dec } from '../core/decimal.ts';
 import type { Text } from '../core/text.ts';
-import { baotouWageClasses, headcount, minimumWage, type WageClass } from '../parameters/inner-mongolia.ts';
-import { baotouPlan } from '../parameters/plan.ts';
-import { listParameters } from '../parameters/index.ts';
-import { retirementReform, veteranCertificate } from '../parameters/national.ts';
-import { parametersIn, SINCE_ALWAYS, valueOn, type Dated, type Parameter, type Unit } from '../parameters/types.ts';
+import { servedParameters, type ParameterSet } from '../parameters/index.ts';
+import { minimumWage, wageClassDistricts, type WageClass } from '../parameters/inner-mongolia.ts';
+import { veteranCertificate } from '../parameters/national.ts';
+import { deepFreeze, parametersIn, SINCE_ALWAYS, valueOn, type Dated, type Parameter, type Unit, type Value } from '../parameters/types.ts';
 
 /** One override as a caller writes it: `value` a number or a decimal text; `from` YYYY-MM-DD (absent: every date). */
 export interface OverrideInput {
@@ -28,14 +27,14 @@ export interface Override {
   from?: string;
 }
 
-/** A checked set of overrides, frozen: what an evaluation reads (see Context). */
+/** A checked set of overrides and the parameter set they make, both frozen. */
 export interface Overrides {
   /** The overrides as given (checked), in the order given. */
   readonly list: readonly Override[];
-  /** One stand-in parameter per overridden id: its history is the override entries only (a date before the first keeps the stored value). */
-  readonly byId: ReadonlyMap<string, Parameter>;
-  /** Names this set in caches (equal sets, equal keys). */
-  readonly key: string;
+  /** The set they were applied to (the baseline). */
+  readonly base: ParameterSet;
+  /** The baseline set with the overrides: each overridden parameter's stored history up to its first override, then the overrides. */
+  readonly parameters: ParameterSet;
 }
 
 /** The source an overridden value names in steps and readings. */
@@ -44,34 +43,40 @@ export const WHATIF_SOURCE = Object.freeze({ document: '测算（假设值）', 
 /** The word a what-if answer is marked with, in each language. */
 export const WHATIF_MARK: Text = Object.freeze({ zh: '测算', en: 'What-if' });
 
-/**
- * Parameters no evaluation reads through `ctx.at`, so a what-if cannot change them: those a rule reads
- * once when the rules load (to word its texts and fix its counting weights), and the minimum-wage
- * classes no Baotou district is in.
- */
-const unclassed = (Object.keys(minimumWage).map(Number) as WageClass[]).filter((c) => !Object.values(baotouWageClasses).includes(c)).map((c) => minimumWage[c]);
-const readAtLoad = new Set(
-  parametersIn({ headcount: { ...headcount, doubleWeight: undefined }, veteranCertificate, retirementReform, coefficient: baotouPlan.labourCoefficient.coefficient, ...unclassed }).map((p) => p.id),
-);
-
 const NUMERIC = /^\d+(\.\d+)?$/;
 
-/** Whether a parameter's values are numbers (whole numbers or decimal texts): a what-if may set those. */
-function isNumeric(parameter: Parameter): boolean {
-  return parameter.history.some((h) => h.value !== null) && parameter.history.every((h) => h.value === null || typeof h.value === 'number' || NUMERIC.test(h.value));
+/**
+ * Numbers no evaluation reads from a parameter set, so setting them would change nothing: the veteran
+ * grades bound an input (fixed when the rules load), and a wage class no Baotou district is in.
+ */
+function neverRead(set: ParameterSet): Set<string> {
+  const unclassed = (Object.keys(minimumWage).map(Number) as WageClass[]).filter((c) =>
+    (set.byId[wageClassDistricts[c].id] ?? wageClassDistricts[c]).history.every((h) => !h.value || (h.value as readonly string[]).length === 0),
+  );
+  return new Set([...parametersIn(veteranCertificate), ...unclassed.map((c) => minimumWage[c])].map((p) => p.id));
+}
+
+/** Whether a parameter's values are numbers (whole numbers or decimal texts) that evaluations read: a what-if may set those. */
+export function isOverridable(parameter: Parameter, set: ParameterSet = servedParameters): boolean {
+  if (neverReadIn(set).has(parameter.id)) return false;
+  const values = parameter.history.map((h) => h.value);
+  return values.some((v) => v !== null) && values.every((v) => v === null || typeof v === 'number' || (typeof v === 'string' && NUMERIC.test(v)));
 }
 
 /** The kind of value a parameter holds: `integer` (written as numbers) or `decimal` (written as decimal texts). */
 export type ParameterKind = 'integer' | 'decimal';
 export const kindOf = (parameter: Parameter): ParameterKind => (parameter.history.some((h) => typeof h.value === 'string') ? 'decimal' : 'integer');
 
-export const isOverridable = (parameter: Parameter): boolean => isNumeric(parameter) && !readAtLoad.has(parameter.id);
+const neverReadCache = new WeakMap<ParameterSet, Set<string>>();
+const neverReadIn = (set: ParameterSet) => {
+  let ids = neverReadCache.get(set);
+  if (!ids) neverReadCache.set(set, (ids = neverRead(set)));
+  return ids;
+};
 
-let overridable: Map<string, Parameter> | undefined;
-/** Every parameter a what-if may set, by id. */
-export function overridableParameters(): ReadonlyMap<string, Parameter> {
-  overridable ??= new Map(listParameters().filter(isOverridable).map((p) => [p.id, p]));
-  return overridable;
+/** Every parameter of a set a what-if may set, by id. */
+export function overridableParameters(set: ParameterSet = servedParameters): ReadonlyMap<string, Parameter> {
+  return new Map(set.parameters.filter((p) => isOverridable(p, set)).map((p) => [p.id, p]));
 }
 
 /** The largest value a unit takes in a what-if (a sanity bound, not policy). */
@@ -120,58 +125,61 @@ function checkValue(parameter: Parameter, raw: unknown): { value: string | numbe
   return { value: kind === 'integer' ? value.toNumber() : value.toFixed() };
 }
 
-/** Reads and checks overrides; the first one wrong refuses them all, naming its parameter. */
-export function readOverrides(inputs: readonly OverrideInput[]): OverridesReading {
-  const params = overridableParameters();
+/** Reads and checks overrides against a set (the served one unless given); the first one wrong refuses them all, naming its parameter. */
+export function readOverrides(inputs: readonly OverrideInput[], base: ParameterSet = servedParameters): OverridesReading {
   const list: Override[] = [];
-  const entries = new Map<string, Dated<string | number>[]>();
+  const entries = new Map<string, Override[]>();
   for (const input of inputs) {
     const id = typeof input?.parameter === 'string' ? input.parameter.trim() : '';
-    const parameter = params.get(id);
+    const parameter = base.byId[id];
+    const shown = id.slice(0, 80) || String(input?.parameter ?? '').slice(0, 80);
     if (!parameter) {
-      const known = listParameters().some((p) => p.id === id);
-      const shown = id.slice(0, 80) || String(input?.parameter ?? '').slice(0, 80);
-      return known
-        ? refuse('unknown-parameter', id, `参数 ${shown} 不能测算（它不是数值，或只在规则载入时读取）`, `Parameter ${shown} cannot be set in a what-if (not a number, or read only when the rules load)`)
-        : refuse('unknown-parameter', shown || 'parameter', `没有编号为“${shown}”的参数（见 GET /v1/parameters）`, `There is no parameter "${shown}" (see GET /v1/parameters)`);
+      return refuse('unknown-parameter', shown || 'parameter', `没有编号为“${shown}”的参数（见 GET /v1/parameters）`, `There is no parameter "${shown}" (see GET /v1/parameters)`);
+    }
+    if (!isOverridable(parameter, base)) {
+      return refuse('unknown-parameter', id, `参数 ${shown} 不能测算：它不是数值，或没有规则在计算时读取它`, `Parameter ${shown} cannot be set in a what-if: it is not a number, or no rule reads it when computing`);
     }
     const checked = checkValue(parameter, input.value);
     if (!('value' in checked)) return refuse('invalid-override', id, checked.zh, checked.en);
     let from: string | undefined;
     if (input.from !== undefined && input.from !== null && input.from !== '') {
       if (typeof input.from !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.from) || !parseIsoDate(input.from)) {
-        const shown = String(input.from).slice(0, 40);
-        return refuse('invalid-override', id, `${name(parameter).zh}的起始日期“${shown}”不是有效日期（YYYY-MM-DD）`, `The start date of ${name(parameter).en}, "${shown}", is not a valid date (YYYY-MM-DD)`);
+        const date = String(input.from).slice(0, 40);
+        return refuse('invalid-override', id, `${name(parameter).zh}的起始日期“${date}”不是有效日期（YYYY-MM-DD）`, `The start date of ${name(parameter).en}, "${date}", is not a valid date (YYYY-MM-DD)`);
       }
       from = input.from;
     }
+    const override: Override = from === undefined ? { parameter: id, value: checked.value } : { parameter: id, value: checked.value, from };
     const own = entries.get(id) ?? [];
-    const start = from ?? SINCE_ALWAYS;
-    if (own.some((e) => e.from === start)) {
+    if (own.some((o) => (o.from ?? SINCE_ALWAYS) === (from ?? SINCE_ALWAYS))) {
       return refuse('invalid-override', id, `${name(parameter).zh}在同一日期有两个测算值`, `${name(parameter).en} is set twice from the same date`);
     }
-    own.push(Object.freeze({ from: start, value: checked.value, source: WHATIF_SOURCE }));
+    own.push(override);
     entries.set(id, own);
-    list.push(from === undefined ? { parameter: id, value: checked.value } : { parameter: id, value: checked.value, from });
+    list.push(override);
   }
-  const byId = new Map<string, Parameter>();
-  for (const [id, own] of entries) {
-    const parameter = params.get(id)!;
-    own.sort((a, b) => (a.from < b.from ? -1 : 1));
-    byId.set(id, Object.freeze({ ...parameter, history: Object.freeze(own) as Dated<string | number>[] }));
-  }
-  const key = JSON.stringify(list.map((o) => [o.parameter, o.value, o.from ?? '']).sort());
-  return { ok: true, overrides: Object.freeze({ list: Object.freeze(list), byId, key }) };
+  return { ok: true, overrides: deepFreeze({ list, base, parameters: withOverrides(base, entries) }) };
 }
 
-/** What an override replaced on a date: the stored entry (or none), and the override's entry. */
-export function overriddenOn(overrides: Overrides, parameter: Parameter, date: string): Dated<string | number> | undefined {
-  const own = overrides.byId.get(parameter.id);
-  return own && valueOn(own, date);
+/** An entry as the set holds it: what a rule reads (id, unit and description beside the value). */
+const entryOf = (parameter: Parameter, from: string, value: Value): Dated<Value> =>
+  ({ from, value, source: WHATIF_SOURCE, id: parameter.id, unit: parameter.unit, description: parameter.description }) as Dated<Value>;
+
+/** The baseline set with each overridden parameter's history: its stored entries before the first override, then the overrides. */
+function withOverrides(base: ParameterSet, entries: ReadonlyMap<string, readonly Override[]>): ParameterSet {
+  const parameters = base.parameters.map((p): Parameter => {
+    const own = entries.get(p.id);
+    if (!own) return p;
+    const sorted = [...own].sort((a, b) => ((a.from ?? SINCE_ALWAYS) < (b.from ?? SINCE_ALWAYS) ? -1 : 1));
+    const first = sorted[0].from ?? SINCE_ALWAYS;
+    const history = [...p.history.filter((h) => h.from < first), ...sorted.map((o) => entryOf(p, o.from ?? SINCE_ALWAYS, o.value))];
+    return { ...p, history };
+  });
+  const changeDates = [...new Set(parameters.flatMap((p) => p.history.map((h) => h.from)))].sort();
+  return Object.freeze({ ...base, parameters: deepFreeze(parameters), byId: deepFreeze(Object.fromEntries(parameters.map((p) => [p.id, p]))), changeDates: deepFreeze(changeDates) });
 }
 
-/** One override as an answer lists it: with the parameter's value in force on `date` (its `from`, else the date given). */
+/** One override as an answer lists it: with the baseline's value in force on its `from`, else on `date`. */
 export function echoOverrides(overrides: Overrides, date: string): { parameter: string; value: string | number; from?: string; current: string | number | null }[] {
-  const params = overridableParameters();
-  return overrides.list.map((o) => ({ ...o, current: valueOn(params.get(o.parameter)!, o.from ?? date)?.value ?? null }));
+  return overrides.list.map((o) => ({ ...o, current: (valueOn(overrides.base.byId[o.parameter], o.from ?? date)?.value as string | number | null | undefined) ?? null }));
 }

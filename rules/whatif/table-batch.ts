@@ -86,7 +86,7 @@ export class WhatIfTableBatch extends TableBatch {
   use(overrides: Overrides): void {
     if (this.counts.rows || this.evaluator.summary.rows) throw new Error('overrides are set before the first row');
     this.overridesSet = overrides;
-    this.reform = new BatchEvaluator(this.whatIfRule, { overrides });
+    this.reform = new BatchEvaluator(this.whatIfRule, { parameters: overrides.parameters });
     this.reformTotals = new TotalsAccumulator(this.whatIfMeta);
   }
 

@@ -31,9 +31,11 @@ describe('overrides are checked against the parameter', () => {
   it('an unknown id is refused, naming it', () => {
     expect(refusal({ parameter: 'plan.nothing.here', value: 4 })).toMatchObject({ code: 'unknown-parameter', field: 'plan.nothing.here' });
   });
-  it('a parameter that is not a number, or read only when the rules load, is refused as such', () => {
+  it('a parameter that is not a number, or that no rule reads when computing, is refused as such', () => {
     expect(refusal({ parameter: 'retirementReform.male.startMonth', value: '1966-01' })).toMatchObject({ code: 'unknown-parameter', field: 'retirementReform.male.startMonth' });
-    expect(refusal({ parameter: 'headcount.singleWeight', value: 1 })?.message.en).toContain('read only when the rules load');
+    expect(refusal({ parameter: 'minimumWage.class1.districts', value: 1 })).toMatchObject({ code: 'unknown-parameter' });
+    expect(refusal({ parameter: 'veteranCertificate.minGrade', value: 1 })?.message.en).toContain('no rule reads it');
+    expect(refusal({ parameter: 'minimumWage.class3', value: 2400 })?.message.en).toContain('no rule reads it');
   });
   it('a negative multiplier is refused, naming the parameter', () => {
     const e = refusal({ parameter: MULTIPLIER, value: -4 });
