@@ -186,3 +186,21 @@ describe('a what-if batch', () => {
     expect(plainRecord.batch.whatif).toBeUndefined();
   });
 });
+
+describe('what the catalogue says', () => {
+  it('GET /v1/parameters says which parameters may be overridden, and their kind', async () => {
+    const body = (await (await call('/v1/parameters?date=2024-06-30')).json()) as { parameters: { id: string; overridable: boolean; kind?: string }[] };
+    const byId = Object.fromEntries(body.parameters.map((p) => [p.id, p]));
+    expect(byId[MULTIPLIER]).toMatchObject({ overridable: true, kind: 'integer' });
+    expect(byId['quota.ratio']).toMatchObject({ overridable: true, kind: 'decimal' });
+    expect(byId['minimumWage.class1.districts']).toMatchObject({ overridable: false });
+    expect(byId['retirementReform.male.startMonth']).toMatchObject({ overridable: false });
+  });
+  it('OpenAPI documents the what-if routes and shapes', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, { required?: string[] }> } };
+    expect(Object.keys(doc.paths['/v1/whatif/overquota-reward'].post.responses)).toEqual(expect.arrayContaining(['200', '401', '422']));
+    expect(doc.paths['/v1/whatif/overquota-reward/check'].post).toBeDefined();
+    expect(doc.components.schemas.WhatIfAnswer.required).toEqual(expect.arrayContaining(['whatif', 'overrides', 'rows', 'summary']));
+    expect(doc.components.schemas.WhatIfRow.required).toEqual(['index', 'status']);
+  });
+});
