@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { evaluate, findRule, listParameters, listRules, metadataOf } from '../../rules/index.ts';
 import { validInputsFor } from '../support/arbitraries.ts';
 import { whatIfCheck } from '../../rules/whatif/check.ts';
+import { WhatIfTableBatch } from '../../rules/whatif/table-batch.ts';
 import { kindOf, overridableParameters, readOverrides, type OverrideInput, type Overrides } from '../../rules/whatif/overrides.ts';
 import { Dec } from '../../rules/core/decimal.ts';
 import { SINCE_ALWAYS, valueOn, type Parameter } from '../../rules/parameters/types.ts';
@@ -186,5 +187,64 @@ describe('every numeric parameter a rule reads can be set', () => {
     const readSomewhere = new Set([...readBy.values()].flatMap((s) => [...s]));
     expect(readBy.size).toBe(listRules().length);
     expect(all.map((p) => p.id).filter((id) => !readSomewhere.has(id))).toEqual([]);
+  });
+});
+
+describe('exactness (property): an override equal to the stored value changes nothing', () => {
+  const all = [...overridableParameters().values()].filter((p) => !p.history.some((h, i) => h.value === null && i > 0));
+  const asStored = read(
+    ...all.flatMap((p) => p.history.flatMap((h) => (h.value === null ? [] : [h.from === SINCE_ALWAYS ? { parameter: p.id, value: h.value } : { parameter: p.id, value: h.value, from: h.from }]))),
+  );
+  const moneyRules = listRules().filter((m) => m.outputs.some((o) => o.name === m.primary && o.type === 'money'));
+
+  it.each(moneyRules.map((m) => [m.id, m] as const))('%s: every row differs by exactly 0.00; the totals, by district too, are the same on both sides', (_id, meta) => {
+    const rule = findRule(meta.id)!;
+    fc.assert(
+      fc.property(fc.array(validInputsFor(meta), { minLength: 1, maxLength: 25 }), (rows) => {
+        const batch = new WhatIfTableBatch(rule, meta, asStored);
+        for (const row of rows) {
+          const pair = batch.pair(batch.addObject(row));
+          if (pair.status === 'ok') expect(pair.change).toBe('0.00');
+        }
+        const { totals } = batch.whatIfSummary();
+        if (!totals) return;
+        expect(totals.reform).toEqual(totals.baseline);
+        expect(totals.change.computed).toBe('0.00');
+        for (const d of Object.values(totals.change.byDistrict ?? {})) expect(d.computed).toBe('0.00');
+      }),
+      { numRuns: 40, seed: 22 },
+    );
+  });
+
+  it('totals by district add up to the whole on both sides when every row names its district', () => {
+    const meta = listRules().find((m) => m.id === 'overquota-reward')!;
+    const rule = findRule(meta.id)!;
+    const moved = read({ parameter: MULTIPLIER, value: 4 }, { parameter: 'minimumWage.class2', value: '2400.50' });
+    const row = fc.record({
+      totalStaff: fc.integer({ min: 1, max: 3000 }),
+      disabledCounted: fc.integer({ min: 0, max: 200 }).map((n) => (n / 4).toFixed(2)),
+      district: fc.constantFrom('昆都仑区', '青山区', '固阳县', '达茂旗', '土右旗', '九原区'),
+      date: fc.constantFrom('2024-06-30', '2024-12-01', '2023-05-01'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), (rows) => {
+        const same = new WhatIfTableBatch(rule, meta, asStored);
+        const batch = new WhatIfTableBatch(rule, meta, moved);
+        let change = new Dec(0);
+        for (const r of rows) {
+          expect(same.pair(same.addObject(r)).change ?? '0.00').toBe('0.00');
+          const pair = batch.pair(batch.addObject(r));
+          if (pair.change) change = change.plus(pair.change);
+        }
+        const { totals } = batch.whatIfSummary();
+        for (const side of [totals!.baseline, totals!.reform, totals!.change]) {
+          const sum = Object.values(side.byDistrict ?? {}).reduce((s, d) => s.plus(d.computed), new Dec(0));
+          expect(sum.toFixed(2)).toBe(side.computed);
+        }
+        expect(new Dec(totals!.reform.computed).minus(totals!.baseline.computed).toFixed(2)).toBe(totals!.change.computed);
+        expect(change.toFixed(2)).toBe(totals!.change.computed);
+      }),
+      { numRuns: 60, seed: 22 },
+    );
   });
 });
