@@ -16,6 +16,7 @@ import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 import { benchSelfhost } from './selfhost.ts';
 import { loadHeap, loadHeapTable, type LoadHeapFigures } from './load-heap.ts';
 import { benchXlsxBatch } from './xlsx-batch.ts';
+import { benchWhatIf, whatIfTable } from './whatif.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -133,5 +134,6 @@ if (!quick) {
   writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), 'bench', readmeSection(report, differential)));
 }
 console.log(benchTables(report));
+await benchWhatIf(quick ? 10_000 : 100_000).then((f) => console.log(`\n${whatIfTable(f)}`), (error) => console.error('what-if batch not measured:', error));
 console.log(`\n${loadHeapTable((report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap, loadHeapError)}`);
 if (report.workerError || report.selfhostError) process.exitCode = 1;
