@@ -5,10 +5,7 @@
  * SVG bar chart drawn here (the table is its accessible alternative); the answer as xlsx, written from
  * the one JSON answer with the shared writers (rules/tables/whatif-table.ts). Everything is marked 测算.
  */
-import type { RuleMetadata, Text } from '../rules/index.ts';
-import { startWhatIfSheet, whatIfNote, writeWhatIfSummarySheet, type ListedOverride } from '../rules/tables/whatif-table.ts';
-import { xlsxBytes } from '../rules/tables/xlsx-write.ts';
-import type { WhatIfRow, WhatIfSummary } from '../rules/whatif/table-batch.ts';
+import { startWhatIfSheet, whatIfNote, writeWhatIfSummarySheet, xlsxBytes, type ListedOverride, type RuleMetadata, type Text, type WhatIfRow, type WhatIfSummary } from '../rules/index.ts';
 import { tableType } from './api.ts';
 import { byId, h } from './dom.ts';
 import { colon, lang, tr } from './i18n.ts';
@@ -28,7 +25,7 @@ const words = {
   check: w('测算单个案例', 'What-if for one case'),
   checkHint: w('用上方“单个案例”的输入（规则相同时），否则用规则的示例', 'Uses the case form above (same rule), else the rule’s examples'),
   file: w('申报表格（Excel 或 CSV）', 'Claims file (Excel or CSV)'),
-  key: w('访问密钥', 'Access key'),
+  key: w('测算密钥（与批量核对的相同）', 'Key for the what-if (the batch key)'),
   upload: w('上传并测算', 'Upload and compute'),
   noChange: w('请至少改动一个参数', 'Change at least one parameter'),
   noFile: w('请选择表格文件', 'Choose a file'),
@@ -128,12 +125,13 @@ function parameterTable(list: ParameterOnDate[], caption: Text): HTMLElement {
       {},
       ...list.map((p) => {
         const id = `whatif-set-${p.id.replace(/[^A-Za-z0-9]/g, '-')}`;
-        const input = h('input', { id, type: 'text', inputmode: 'decimal', name: `set.${p.id}`, value: state.values.get(p.id) ?? '', 'aria-describedby': `${id}-now` });
+        // labelled by the parameter's id, described by its words and current value (the case form's labels stay its own)
+        const input = h('input', { id, type: 'text', inputmode: 'decimal', name: `set.${p.id}`, value: state.values.get(p.id) ?? '', 'aria-describedby': `${id}-words ${id}-now` });
         input.addEventListener('input', () => state.values.set(p.id, input.value));
         return h(
           'tr',
           {},
-          h('th', { scope: 'row' }, h('label', { for: id }, tr(p.description)), h('br'), h('code', {}, p.id)),
+          h('th', { scope: 'row' }, h('span', { id: `${id}-words` }, tr(p.description)), h('br'), h('label', { for: id }, h('code', {}, p.id))),
           h('td', { id: `${id}-now` }, String(p.value)),
           h('td', {}, p.source ? `${p.source.document}${p.source.clause ? ` ${p.source.clause}` : ''}` : ''),
           h('td', {}, input),

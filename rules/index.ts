@@ -32,3 +32,8 @@ export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
 export { answerCsvHead, answerCsvRow, startAnswerSheet, xlsxBytes } from './tables/index.ts';
 export type { TableSummary } from './tables/index.ts';
+// 测算 (what-if): overrides → a parameter set; the one-case check; the table batch and its answer tables.
+export { readOverrides, overridableParameters, kindOf, WHATIF_MARK, type Override, type OverrideInput, type Overrides } from './whatif/overrides.ts';
+export { whatIfCheck, type WhatIfCheck } from './whatif/check.ts';
+export { WhatIfTableBatch, type WhatIfRow, type WhatIfSummary } from './whatif/table-batch.ts';
+export { startWhatIfSheet, whatIfCsvHead, whatIfCsvRow, whatIfNote, writeWhatIfSummarySheet, type ListedOverride } from './tables/whatif-table.ts';
