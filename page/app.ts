@@ -12,6 +12,7 @@ import { RuleForm, type RawValues } from './form.ts';
 import { applyTexts, lang, setLang, t, tr, ui } from './i18n.ts';
 import { renderByDate, renderResult } from './result.ts';
 import { readState, writeState } from './url-state.ts';
+import { initWhatIf, renderWhatIf } from './whatif.ts';
 
 interface View {
   rules: RuleMetadata[];
@@ -163,6 +164,7 @@ function switchLanguage(): void {
   showAnswer(false);
   if (view.caseError) showCaseError(view.caseError);
   showBatch();
+  renderWhatIf();
   saveState();
 }
 
@@ -294,6 +296,7 @@ async function main(): Promise<void> {
   const answer = await fetchRules();
   if (!answer.ok) return say(el.pageAlert(), errorText(answer.error));
   view.rules = answer.body.rules;
+  initWhatIf(() => view.rules, () => ({ rule: view.meta?.id, values: view.form?.values() ?? {} }));
   const asked = initial.rule ? view.rules.find((r) => r.id === initial.rule) : undefined;
   const meta = asked ?? view.rules[0];
   if (!meta) return;

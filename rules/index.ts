@@ -36,3 +36,8 @@ export { csvLine } from './tables/csv-write.ts';
 export { xlsxBytes } from './tables/xlsx-write.ts';
 export type { TableSummary } from './tables/rows.ts';
 export type { MoneyTotals } from './tables/totals.ts';
+// 测算 (what-if): overrides → a parameter set; the one-case check; the table batch and its answer tables.
+export { readOverrides, overridableParameters, kindOf, WHATIF_MARK, type Override, type OverrideInput, type Overrides } from './whatif/overrides.ts';
+export { whatIfCheck, type WhatIfCheck } from './whatif/check.ts';
+export { WhatIfTableBatch, type WhatIfRow, type WhatIfSummary } from './whatif/table-batch.ts';
+export { startWhatIfSheet, whatIfCsvHead, whatIfCsvRow, whatIfNote, writeWhatIfSummarySheet, type ListedOverride } from './tables/whatif-table.ts';

@@ -17,6 +17,7 @@ import { openapi } from './routes/openapi.ts';
 import { parameters } from './routes/parameters.ts';
 import { quickCheck } from './routes/quick-check.ts';
 import { template } from './routes/template.ts';
+import { whatif } from './routes/whatif.ts';
 
 export const app = new Hono<AppEnv>();
 
@@ -38,6 +39,9 @@ app.use('/v1/parameters', openCors);
 app.use('/v1/policies', openCors);
 app.use('/openapi.json', openCors);
 app.use('/v1/batch/*', batchCors);
+// A what-if batch is a batch (a key, configured origins); its one-case check is open as a quick check.
+app.use('/v1/whatif/:id/check', openCors);
+app.use('/v1/whatif/:id', batchCors);
 
 app.route('/', home);
 app.route('/', catalogue);
@@ -45,6 +49,7 @@ app.route('/', parameters);
 app.route('/', template);
 app.route('/', quickCheck);
 app.route('/', batch);
+app.route('/', whatif);
 app.route('/', openapi);
 
 app.notFound((c) =>

@@ -27,6 +27,9 @@ export type HttpErrorCode =
   | 'audit-not-configured'
   | 'audit-unavailable'
   | 'unreadable-table'
+  | 'unknown-parameter'
+  | 'invalid-override'
+  | 'missing-override'
   | 'internal-error';
 
 export interface HttpErrorBody {

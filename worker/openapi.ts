@@ -4,6 +4,7 @@
  */
 import { takesTable } from '../rules/tables/template.ts';
 import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
+import { whatIfPaths, whatIfSchemas } from './openapi-whatif.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -297,6 +298,8 @@ const commonSchemas: Record<string, Schema> = {
             value: { ...parameterValue, description: 'In force on the date; null where none is (not yet, or lapsed). Decimals are strings; a list (districts, categories) is an array' },
             from: { type: ['string', 'null'], format: 'date', description: 'The day that value started to apply (0000-01-01: before every date these rules handle)' },
             source: { anyOf: [ref('Source'), { type: 'null' }] },
+            overridable: { type: 'boolean', description: 'a 测算 (POST /v1/whatif/{id}) may set it' },
+            kind: { enum: ['integer', 'decimal'], description: 'what an override of it takes (overridable ones only)' },
             history: {
               type: 'array',
               items: {
@@ -427,6 +430,7 @@ const commonSchemas: Record<string, Schema> = {
       bodyHmac: { type: 'string', description: 'HMAC-SHA-256 (hex) of the body bytes, keyed with the secret AUDIT_HMAC_KEY' },
       bodySha256: { type: 'string', description: 'Plain SHA-256, on records written before the keyed hash only' },
       summary: { type: 'object' },
+      whatif: { type: 'object', description: 'present on a 测算 (what-if) batch: the overrides it applied (ids and values only)', properties: { overrides: { type: 'array', items: ref('Override') } } },
     },
   },
 };
@@ -473,6 +477,9 @@ export function openApiDocument(): Record<string, unknown> {
     Object.assign(schemas, ruleSchemas(meta));
     Object.assign(paths, rulePaths(meta));
   }
+  // 测算 (what-if): worker/openapi-whatif.ts
+  Object.assign(schemas, whatIfSchemas);
+  for (const meta of rules) Object.assign(paths, whatIfPaths(meta));
   return {
     openapi: '3.1.0',
     info: {

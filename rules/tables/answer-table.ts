@@ -145,7 +145,7 @@ export function writeSummarySheet(writer: XlsxWriter, summary: TableSummary, met
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** An echoed cell in an xlsx answer: numbers as numbers, dates under a date input as date cells, the rest as given. */
-function echoCell(cell: unknown, spec: InputSpec | undefined): XlsxCell {
+export function echoCell(cell: unknown, spec: InputSpec | undefined): XlsxCell {
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell === 'number' || typeof cell === 'boolean') return spec?.type === 'date' && typeof cell === 'number' ? dateCell(cellForInput(cell, spec)) ?? cell : cell;
   if (typeof cell !== 'string') return JSON.stringify(cell);

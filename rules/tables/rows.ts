@@ -246,7 +246,7 @@ export class TableBatch {
     }
   }
 
-  private evaluate(raw: unknown): BatchRow {
+  protected evaluate(raw: unknown): BatchRow {
     const row = this.evaluator.add(raw);
     this.totals.add(row, raw as Record<string, unknown>);
     return row;

@@ -19,6 +19,7 @@ import { loadHeap, loadHeapTable, type LoadHeapFigures } from './load-heap.ts';
 import { benchXlsxBatch } from './xlsx-batch.ts';
 import { benchJsonBatch, jsonFor } from './json-batch.ts';
 import { profileBatch } from './profile.ts';
+import { benchWhatIf, whatIfTable } from './whatif.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -183,10 +184,19 @@ try {
 
 (report as BenchReport & { hostile?: unknown }).hostile = await (await import('./hostile.ts')).benchHostile(quick);
 
+// A what-if batch (baseline and reform of every row) beside the plain batch of the same rows.
+try {
+  (report as BenchReport & { whatIf?: unknown }).whatIf = await benchWhatIf(quick ? 10_000 : 100_000);
+} catch (error) {
+  console.error('what-if batch not measured:', error);
+}
+
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 writePages(report);
 console.log(benchTables(report));
+const whatIfFigures = (report as BenchReport & { whatIf?: Parameters<typeof whatIfTable>[0] }).whatIf;
+if (whatIfFigures) console.log(`\n${whatIfTable(whatIfFigures)}`);
 console.log(`\n${loadHeapTable((report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap, loadHeapError)}`);
 console.log(`\nFor the README's link to docs/benchmarks.md:\n${headline(report)}`);
 if (report.workerError || report.selfhostError) process.exitCode = 1;

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { freePort, localDevVars, root } from '../../scripts/local-worker.mjs';
 import { WORKER_FIRST, withClientAddress, workerFirst } from '../../selfhost/routing.ts';
-import { auditHmac, overquotaCsv, postBatch, readAudit } from './client.ts';
+import { auditHmac, auth, overquotaCsv, postBatch, readAudit } from './client.ts';
 
 const data = mkdtempSync(join(tmpdir(), 'bt-serve-data-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
@@ -60,6 +60,15 @@ describe('npm run serve', () => {
     expect(response.status).toBe(200);
     const batchId = response.headers.get('x-batch-id')!;
     await response.arrayBuffer();
+    // a 测算 batch: audited as such in the self-hosted SQLite store, with its override
+    const whatIf = await fetch(`${first.url}/v1/whatif/overquota-reward?set.plan.overquotaReward.minimumWageMultiplier=4`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      body,
+    });
+    expect(whatIf.status).toBe(200);
+    const whatIfId = whatIf.headers.get('x-batch-id')!;
+    await whatIf.arrayBuffer();
     await first.stop();
     expect(readdirSync(data).length).toBeGreaterThan(0);
 
@@ -67,6 +76,9 @@ describe('npm run serve', () => {
     try {
       const { record } = await readAudit(second.url, batchId);
       expect(record).toMatchObject({ batchId, status: 'completed', bodyHmac: auditHmac(body), summary: { rows: 30, ok: 15, mismatch: 15, invalid: 0 } });
+      expect((record as { whatif?: unknown }).whatif).toBeUndefined();
+      const { record: whatIfRecord } = await readAudit(second.url, whatIfId);
+      expect(whatIfRecord).toMatchObject({ status: 'completed', summary: { rows: 30 }, whatif: { overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4 }] } });
     } finally {
       await second.stop();
     }

@@ -228,7 +228,7 @@ describe('keys, origins and the audit', () => {
     expect(everything).not.toContain('local-dev-key');
     expect(everything).not.toContain('29700');
     expect(Object.keys(stored!).sort()).toEqual(
-      ['batch_id', 'created_at', 'finished_at', 'status', 'key_id', 'rule', 'ruleset_version', 'format', 'body_bytes', 'body_sha256', 'body_hmac', 'row_count', 'ok_count', 'mismatch_count', 'invalid_count'].sort(),
+      ['batch_id', 'created_at', 'finished_at', 'status', 'key_id', 'rule', 'ruleset_version', 'format', 'body_bytes', 'body_sha256', 'body_hmac', 'row_count', 'ok_count', 'mismatch_count', 'invalid_count', 'kind', 'overrides'].sort(),
     );
 
     const record = await call(`/v1/batch/${answer.batchId}`, { headers: auth() });

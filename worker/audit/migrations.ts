@@ -4,6 +4,7 @@
  */
 import m0001 from '../migrations/0001_audit.sql';
 import m0002 from '../migrations/0002_audit_lifecycle.sql';
+import m0003 from '../migrations/0003_audit_whatif.sql';
 
 /** The statements of a migration file, without `--` comments. */
 export function sqlStatements(text: string): string[] {
@@ -17,4 +18,5 @@ export function sqlStatements(text: string): string[] {
 export const MIGRATIONS = [
   { name: '0001_audit.sql', statements: sqlStatements(m0001) },
   { name: '0002_audit_lifecycle.sql', statements: sqlStatements(m0002) },
+  { name: '0003_audit_whatif.sql', statements: sqlStatements(m0003) },
 ];

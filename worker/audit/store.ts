@@ -1,7 +1,8 @@
 /**
  * The batch audit: one record per accepted batch — id, times, status, the key's id (never the key),
  * rule, ruleset version, format, body size and keyed hash (HMAC-SHA-256 with AUDIT_HMAC_KEY), and the
- * summary counts of the rows answered. Nothing from the rows: no inputs, no ID or certificate
+ * summary counts of the rows answered; a 测算 (what-if) batch is kept as such (kind `whatif`) with its
+ * overrides (parameter ids and values). Nothing from the rows: no inputs, no ID or certificate
  * numbers, nothing personal (disability status is sensitive).
  *
  * Lifecycle (issue 13 finding 7): `started` when the batch is accepted, before any answer byte;
@@ -25,6 +26,8 @@ export interface AuditStart {
   bodyBytes: number;
   /** HMAC-SHA-256 of the body's bytes with AUDIT_HMAC_KEY, hex. */
   bodyHmac: string;
+  /** A 测算 (what-if) batch: the overrides it applied (parameter ids and values; nothing from the rows). */
+  whatif?: { overrides: readonly { parameter: string; value: string | number; from?: string }[] };
 }
 
 export interface AuditRecord extends AuditStart {
@@ -65,15 +68,18 @@ interface AuditRow {
   ok_count: number;
   mismatch_count: number;
   invalid_count: number;
+  kind?: 'batch' | 'whatif';
+  overrides?: string | null;
 }
 
 export function sqlAuditStore(sql: AuditSql): AuditStore {
   return {
     start: (r) =>
       sql.run(
-        `INSERT INTO batch_audit (batch_id, created_at, status, key_id, rule, ruleset_version, format, body_bytes, body_hmac, row_count, ok_count, mismatch_count, invalid_count)
-         VALUES (?, ?, 'started', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)`,
+        `INSERT INTO batch_audit (batch_id, created_at, status, key_id, rule, ruleset_version, format, body_bytes, body_hmac, row_count, ok_count, mismatch_count, invalid_count, kind, overrides)
+         VALUES (?, ?, 'started', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`,
         r.batchId, r.createdAt, r.keyId, r.rule, r.rulesetVersion, r.format, r.bodyBytes, r.bodyHmac,
+        r.whatif ? 'whatif' : 'batch', r.whatif ? JSON.stringify(r.whatif.overrides.map(({ parameter, value, from }) => (from ? { parameter, value, from } : { parameter, value }))) : null,
       ),
     // Only a started record is finished, once: a late abort cannot overwrite a completion.
     finish: (batchId, status, s, finishedAt) =>
@@ -97,6 +103,7 @@ export function sqlAuditStore(sql: AuditSql): AuditStore {
         bodyBytes: row.body_bytes,
         bodyHmac: row.body_hmac ?? '',
         ...(row.body_sha256 ? { bodySha256: row.body_sha256 } : {}),
+        ...(row.kind === 'whatif' ? { whatif: { overrides: JSON.parse(row.overrides ?? '[]') } } : {}),
         summary: {
           rows: row.row_count,
           ok: row.ok_count,

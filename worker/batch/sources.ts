@@ -32,6 +32,8 @@ export interface FormHead {
 
 /** Rows to answer: a pull-based source of answered rows, and the columns to echo in a table answer. */
 export interface Rows {
+  /** A JSON body's members beside `rows` (a what-if's `overrides`). */
+  json?: Record<string, unknown>;
   columns: string[];
   ignoredColumns: string[];
   droppedColumns: number;
@@ -230,6 +232,7 @@ export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: numb
     ignoredColumns,
     droppedColumns: dropped.size,
     chinese: headersAreChinese(columns),
+    json: body as Record<string, unknown>,
     form: { unmatchedColumns: ignoredColumns },
     read: columns.map((c) => probe.columnForKey(c)),
     next(batch) {

@@ -6,13 +6,13 @@
  * (`started`, before the answer's first byte) and finished when the answer ends (`completed`) or the
  * client hangs up (`aborted`, with the rows answered by then).
  */
-import { Hono } from 'hono';
-import { findRule, metadataOf, RULESET_VERSION } from '../../rules/index.ts';
+import { Hono, type Context } from 'hono';
+import { findRule, metadataOf, RULESET_VERSION, type BatchSummary, type RuleDefinition, type RuleMetadata } from '../../rules/index.ts';
 import { TableBatch, type Lang } from '../../rules/tables/index.ts';
 import { isWorkbook } from '../../rules/tables/xlsx-read.ts';
-import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
+import { auditFinish, auditStart, auditStoreOf, type AuditStart } from '../audit/index.ts';
 import { requireKey } from '../auth.ts';
-import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnswerWriter } from '../batch/answer.ts';
+import { answerWriter, XLSX_TYPE, type AnswerContext, type AnswerFormat, type AnswerWriter } from '../batch/answer.ts';
 import { answerStream } from '../batch/answer-stream.ts';
 import { EchoBudget, echoLimitsOf } from '../batch/echo.ts';
 import { csvRows, jsonRows, mappingOf, workbookRows } from '../batch/sources.ts';
@@ -52,8 +52,36 @@ function answerLang(query: string | undefined, acceptLanguage: string | undefine
 
 export { MAX_EXTRA_COLUMNS } from '../batch/sources.ts';
 
-batch.post('/v1/batch/:id', async (c) => {
-  const id = c.req.param('id');
+/**
+ * What a what-if batch (worker/routes/whatif.ts) changes in a batch's course: its table batch, a check once
+ * the body is read (a JSON body's overrides), its writer, its audit record and counts. A plain batch has none.
+ */
+export interface BatchVariant {
+  tableBatch(rule: RuleDefinition, meta: RuleMetadata): TableBatch;
+  accept(json: Record<string, unknown> | undefined, meta: RuleMetadata): Response | undefined;
+  writer(format: AnswerFormat, context: AnswerContext): AnswerWriter;
+  audit(): Pick<AuditStart, 'whatif'>;
+  counts(): BatchSummary;
+  /** The name an xlsx answer is downloaded under: `<rule>-<fileSuffix>.xlsx`. */
+  fileSuffix: string;
+}
+
+/** What makes a batch a what-if (测算): its own table batch, the overrides a JSON body may carry, its answer and its audit. */
+export interface BatchVariant {
+  tableBatch(rule: RuleDefinition, meta: RuleMetadata): TableBatch;
+  accept(json: Record<string, unknown> | undefined, meta: RuleMetadata): Response | undefined;
+  writer(format: AnswerFormat, context: AnswerContext): AnswerWriter;
+  audit(): Pick<AuditStart, 'whatif'>;
+  counts(): BatchSummary;
+  /** The name an xlsx answer is downloaded under: `<rule>-<fileSuffix>.xlsx`. */
+  fileSuffix: string;
+}
+
+batch.post('/v1/batch/:id', (c) => runBatch(c));
+
+/** A batch, from the body to the streamed answer and its audit record; `variant` makes it a what-if. */
+export async function runBatch(c: Context<AppEnv>, variant?: BatchVariant): Promise<Response> {
+  const id = c.req.param('id') ?? '';
   const rule = findRule(id);
   if (!rule) {
     return errorResponse(404, errorBody('unknown-rule', `没有编号为“${id}”的规则`, `There is no rule "${id}"`, 'rule'), { rule: id });
@@ -106,7 +134,7 @@ batch.post('/v1/batch/:id', async (c) => {
     }
     format = first[0] === 0x50 ? 'xlsx' : 'xls';
   } else format = declared;
-  const tableBatch = new TableBatch(rule, meta);
+  const tableBatch = variant ? variant.tableBatch(rule, meta) : new TableBatch(rule, meta);
   const mapping = mappingOf(c.req.query('columns'), meta);
   if (mapping instanceof Response) return mapping;
   const rows =
@@ -116,6 +144,8 @@ batch.post('/v1/batch/:id', async (c) => {
         ? jsonRows(body.bytes, meta, maxRows, tableBatch, mapping)
         : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows, workbook, mapping);
   if (rows instanceof Response) return rows;
+  const refused = variant?.accept(rows.json, meta);
+  if (refused) return refused;
 
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
@@ -123,10 +153,11 @@ batch.post('/v1/batch/:id', async (c) => {
   const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns, form: rows.form };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
-  const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1', read: rows.read });
+  const answerContext: AnswerContext = { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1', read: rows.read };
+  const writer: AnswerWriter = variant ? variant.writer(answerFormat, answerContext) : answerWriter(answerFormat, answerContext);
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
-  if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac }))) {
+  if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac, ...variant?.audit() }))) {
     return errorResponse(503, errorBody('audit-unavailable', '审计记录暂不能写入，批次未受理，请稍后再试', 'The audit cannot be written now; the batch was not taken. Try again later'), { rule: id });
   }
   // The abort is recorded after the client has gone: keep the request alive for it.
@@ -142,7 +173,8 @@ batch.post('/v1/batch/:id', async (c) => {
     next: (batch) => rows.next(batch),
     batch: tableBatch,
     echo: new EchoBudget(echoLimitsOf(c.env, body.size), lang),
-    finish: (status, summary) => auditFinish(audit, batchId, status, summary),
+    // a what-if counts its rows by their what-if status (the counts of the rows answered so far)
+    finish: (status, summary) => auditFinish(audit, batchId, status, variant ? variant.counts() : summary),
     waitUntil,
   });
   return new Response(stream, {
@@ -152,11 +184,12 @@ batch.post('/v1/batch/:id', async (c) => {
       'x-batch-id': batchId,
       'x-ruleset-version': RULESET_VERSION,
       'content-language': lang === 'zh' ? 'zh-CN' : 'en',
+      ...(variant ? { 'x-whatif': '1' } : {}),
       ...(rows.droppedColumns ? { 'x-dropped-columns': String(rows.droppedColumns) } : {}),
-      ...(answerFormat === 'xlsx' ? { 'content-disposition': `attachment; filename="${rule.id}-result.xlsx"` } : {}),
+      ...(answerFormat === 'xlsx' ? { 'content-disposition': `attachment; filename="${rule.id}-${variant?.fileSuffix ?? 'result'}.xlsx"` } : {}),
     },
   });
-});
+}
 
 batch.get('/v1/batch/:batchId', async (c) => {
   const batchId = c.req.param('batchId');

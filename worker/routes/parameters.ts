@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { listPlans, parametersOn, planInForce, policyRefOf, RULESET_VERSION } from '../../rules/index.ts';
 import { parseIsoDate } from '../../rules/core/dates.ts';
+import { kindOf, overridableParameters } from '../../rules/whatif/overrides.ts';
 import type { AppEnv } from '../env.ts';
 import { errorBody, errorResponse } from '../errors.ts';
 
@@ -24,7 +25,13 @@ parameters.get('/v1/parameters', (c) => {
     return errorResponse(422, errorBody('invalid-date', `date（日期）“${date.slice(0, 40)}”不是有效日期，格式 YYYY-MM-DD`, `date "${date.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`, 'date'));
   }
   const plan = planInForce(date);
-  return c.json({ rulesetVersion: RULESET_VERSION, date, policy: plan ? policyRefOf(plan) : null, parameters: parametersOn(date) });
+  // `overridable`: a 测算 (POST /v1/whatif/{id}) may set it; `kind` says whether it takes whole numbers or decimals.
+  const overridable = overridableParameters();
+  const listed = parametersOn(date).map((p) => {
+    const settable = overridable.get(p.id);
+    return settable ? { ...p, overridable: true, kind: kindOf(settable) } : { ...p, overridable: false };
+  });
+  return c.json({ rulesetVersion: RULESET_VERSION, date, policy: plan ? policyRefOf(plan) : null, parameters: listed });
 });
 
 parameters.get('/v1/policies', (c) =>

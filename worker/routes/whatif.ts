@@ -1,0 +1,135 @@
+/**
+ * 测算 (what-if): `POST /v1/whatif/{id}` (a key) answers a batch — the body exactly as `POST /v1/batch/{id}` —
+ * on the stored parameters and with overrides, row by row, with the totals of both and their change;
+ * `POST /v1/whatif/{id}/check` (open, as a quick check) answers one case, `{ inputs, overrides }`.
+ * Overrides come as repeatable query parameters `set.<parameterId>=<value>` (every date) or, in a JSON
+ * body, `"overrides": [{ "parameter", "value", "from"? }]`. Every answer is marked 测算 and lists them;
+ * the audit records a what-if batch as such, with the overrides. The batch's course is the batch route's
+ * (`runBatch`); this file only brings the overrides.
+ */
+import { Hono } from 'hono';
+import { findRule, type RuleMetadata } from '../../rules/index.ts';
+import type { ListedOverride } from '../../rules/tables/whatif-table.ts';
+import { whatIfCheck } from '../../rules/whatif/check.ts';
+import { echoOverrides, overridableParameters, readOverrides, type OverrideInput, type Overrides, type OverridesReading } from '../../rules/whatif/overrides.ts';
+import { WhatIfTableBatch } from '../../rules/whatif/table-batch.ts';
+import { requireKey } from '../auth.ts';
+import { whatIfWriter } from '../batch/whatif-answer.ts';
+import { isJsonType, readBody, utf8Text } from '../body.ts';
+import type { AppEnv } from '../env.ts';
+import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
+import { parseJson } from '../json.ts';
+import { runBatch, type BatchVariant } from './batch.ts';
+
+export const whatif = new Hono<AppEnv>();
+
+const SET = 'set.';
+
+/** `set.<id>=<value>` query parameters, in order (a repeated id is two overrides, refused as set twice). */
+export function queryOverrides(url: string): OverrideInput[] {
+  const out: OverrideInput[] = [];
+  for (const [name, value] of new URL(url).searchParams) if (name.startsWith(SET)) out.push({ parameter: name.slice(SET.length), value });
+  return out;
+}
+
+const refusal = (reading: Extract<OverridesReading, { ok: false }>, rule: string) => errorResponse(422, reading.error as HttpErrorBody, { rule });
+
+const noOverrides = (rule: string) =>
+  errorResponse(
+    422,
+    errorBody('missing-override', '测算至少需要一个参数改动：查询参数 set.<参数编号>=<值>，或 JSON 请求体中的 "overrides"', 'A what-if needs at least one override: query parameters set.<parameterId>=<value>, or "overrides" in a JSON body', 'overrides'),
+    { rule },
+  );
+
+const bothPlaces = (rule: string) =>
+  errorResponse(422, errorBody('invalid-override', '参数改动请只写在一处：查询参数或 JSON 请求体', 'Give the overrides in one place: the query or the JSON body', 'overrides'), { rule });
+
+/** A JSON body's `overrides`: a list of `{ parameter, value, from? }`, or a refusal. */
+function bodyOverrides(raw: unknown, rule: string): OverrideInput[] | Response {
+  if (!Array.isArray(raw) || raw.some((o) => o === null || typeof o !== 'object' || Array.isArray(o))) {
+    return errorResponse(422, errorBody('invalid-override', '"overrides" 应为列表：[{ "parameter": 参数编号, "value": 值, "from": 起始日期（可选）}]', '"overrides" must be a list: [{ "parameter": id, "value": v, "from"?: "YYYY-MM-DD" }]', 'overrides'), { rule });
+  }
+  return raw as OverrideInput[];
+}
+
+/** The overrides as answers list them: with the stored value they replace (on their `from`, else today) and the parameter's description. */
+export function listed(overrides: Overrides, date = new Date().toISOString().slice(0, 10)): ListedOverride[] {
+  const params = overridableParameters();
+  return echoOverrides(overrides, date).map((o) => ({ ...o, description: params.get(o.parameter)!.description }));
+}
+
+whatif.post('/v1/whatif/:id/check', async (c) => {
+  const id = c.req.param('id');
+  const rule = findRule(id);
+  if (!rule) return errorResponse(404, errorBody('unknown-rule', `没有编号为“${id}”的规则`, `There is no rule "${id}"`, 'rule'), { rule: id });
+  const contentType = c.req.header('content-type');
+  if (!isJsonType(contentType)) {
+    return errorResponse(
+      415,
+      errorBody('unsupported-media-type', `请以 Content-Type: application/json 提交 {"inputs": …, "overrides": …}，收到 ${contentType ?? '（无）'}`, `Send {"inputs": …, "overrides": …} as JSON; got ${contentType ?? '(none)'}`, 'content-type'),
+      { rule: id },
+    );
+  }
+  const body = await readBody(c.req.raw, 1024 * 1024);
+  if (!body.ok) return body.response;
+  let parsed: unknown;
+  try {
+    parsed = parseJson(utf8Text(body.bytes));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: id });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return errorResponse(422, errorBody('invalid-list', '请求体应为 {"inputs": {…}, "overrides": […]}', 'The body must be {"inputs": {…}, "overrides": […]}', 'body'), { rule: id });
+  }
+  const { inputs, overrides: raw } = parsed as { inputs?: unknown; overrides?: unknown };
+  const fromQuery = queryOverrides(c.req.url);
+  if (fromQuery.length && raw !== undefined) return bothPlaces(id);
+  const given = raw === undefined ? fromQuery : bodyOverrides(raw, id);
+  if (given instanceof Response) return given;
+  if (!given.length) return noOverrides(id);
+  const reading = readOverrides(given);
+  if (!reading.ok) return refusal(reading, id);
+  const answer = whatIfCheck(rule, inputs ?? {}, reading.overrides);
+  const status = answer.baseline.ok || answer.reform.ok ? 200 : 422;
+  return c.json(answer, status);
+});
+
+/** The batch route's course, made a what-if: the reform evaluated beside the baseline, the what-if writer, the audit's overrides. */
+function whatIfVariant(fromQuery: Overrides | undefined): BatchVariant {
+  let overrides = fromQuery;
+  let batch: WhatIfTableBatch | undefined;
+  let listing: ListedOverride[] | undefined;
+  const list = () => (listing ??= listed(overrides!));
+  return {
+    fileSuffix: 'whatif',
+    tableBatch: (rule, meta) => (batch = new WhatIfTableBatch(rule, meta, overrides)),
+    accept(json: Record<string, unknown> | undefined, meta: RuleMetadata) {
+      const raw = json?.overrides;
+      if (raw !== undefined) {
+        if (overrides) return bothPlaces(meta.id);
+        const given = bodyOverrides(raw, meta.id);
+        if (given instanceof Response) return given;
+        const reading = readOverrides(given);
+        if (!reading.ok) return refusal(reading, meta.id);
+        if (reading.overrides.list.length) overrides = reading.overrides;
+        if (overrides) batch!.use(overrides);
+      }
+      return overrides ? undefined : noOverrides(meta.id);
+    },
+    writer: (format, context) => whatIfWriter(format, context, batch!, list),
+    audit: () => ({ whatif: { overrides: overrides!.list } }),
+    counts: () => batch!.whatIfCounts,
+  };
+}
+
+whatif.post('/v1/whatif/:id', requireKey, async (c) => {
+  const fromQuery = queryOverrides(c.req.url);
+  let overrides: Overrides | undefined;
+  if (fromQuery.length) {
+    const reading = readOverrides(fromQuery);
+    if (!reading.ok) return refusal(reading, c.req.param('id'));
+    overrides = reading.overrides;
+  }
+  return runBatch(c, whatIfVariant(overrides));
+});
