@@ -1,13 +1,10 @@
 /** Reading request bodies with a byte limit, so an oversized body is a 413, never an out-of-memory. */
-import { errorBody, errorResponse } from './errors.ts';
+import { apiError } from './errors.ts';
 
 export type BodyRead = { ok: true; bytes: Uint8Array[]; size: number } | { ok: false; response: Response };
 
 export function tooLarge(limit: number): Response {
-  return errorResponse(
-    413,
-    errorBody('payload-too-large', `请求体超过 ${limit} 字节的上限，请分批提交`, `The request body exceeds the limit of ${limit} bytes; split it into smaller batches`, 'body'),
-  );
+  return apiError('payload-too-large', { limit }).getResponse();
 }
 
 /**

@@ -1,45 +1,247 @@
 /**
- * Every non-2xx answer has one shape: `{ ok: false, rulesetVersion, error: { code, message: {zh, en}, field? } }`.
+ * Every non-2xx answer has one shape: `{ ok: false, rulesetVersion, error: { code, message: {zh, en}, field? } }`
+ * (plus `rule` where the request named one). A route refuses by throwing an `ApiError`; the app's one
+ * `onError` turns it, a `RuleError` escaping the rules package, or any other `HTTPException` into that shape.
+ * Each code's status, field and bilingual words are written once, in `ERRORS`.
  */
-import { RULESET_VERSION, type RuleErrorBody } from '../rules/index.ts';
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { RULESET_VERSION, type RuleErrorBody, type Text } from '../rules/index.ts';
+import { RuleError } from '../rules/core/errors.ts';
 
-/** HTTP-level error codes, beside the rules package's own (`unknown-rule`, `missing-input`, …). */
-export type HttpErrorCode =
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'not-acceptable'
-  | 'personal-input-in-url'
-  | 'malformed-json'
-  | 'unsupported-media-type'
-  | 'unsupported-charset'
-  | 'unauthorized'
-  | 'forbidden-origin'
-  | 'payload-too-large'
-  | 'too-many-rows'
-  | 'empty-batch'
-  | 'unknown-column'
-  | 'missing-column'
-  | 'records-not-in-csv'
-  | 'malformed-csv'
-  | 'audit-not-configured'
-  | 'audit-unavailable'
-  | 'unreadable-table'
-  | 'internal-error';
+const got = (value: string | undefined, lang: 'zh' | 'en') => value ?? (lang === 'zh' ? '（无）' : '(none)');
+
+/** Each code the Worker answers with: its status, the field it names unless a call says otherwise, and its words. */
+const ERRORS = {
+  'not-found': {
+    status: 404,
+    message: (p: { route: { method: string; path: string } } | { batchId: string } | { page: 'unbuilt' }): Text =>
+      'route' in p
+        ? { zh: `没有这个地址：${p.route.method} ${p.route.path}`, en: `No such route: ${p.route.method} ${p.route.path}` }
+        : 'batchId' in p
+          ? { zh: `没有编号为 ${p.batchId} 的批次记录（或不属于此密钥）`, en: `No batch ${p.batchId} (or not made with this key)` }
+          : { zh: '页面未构建（npm run build）', en: 'The page is not built (npm run build)' },
+  },
+  'method-not-allowed': {
+    status: 405,
+    message: ({ method, allowed }: { method: string; allowed: string }): Text => ({
+      zh: `此地址不接受 ${method} 请求，可用：${allowed}`,
+      en: `${method} is not allowed here; allowed: ${allowed}`,
+    }),
+  },
+  'personal-input-in-url': {
+    status: 400,
+    message: ({ rule, name, label }: { rule: string; name: string; label: Text }): Text => ({
+      zh: `${label.zh}（${name}）是个人信息，不得放在网址中（网址会进入日志）：请用 POST /v1/rules/${rule}，以 JSON 请求体提交`,
+      en: `${label.en} (${name}) identifies a person and may not be sent in a URL (URLs are logged): send it with POST /v1/rules/${rule} in a JSON body`,
+    }),
+  },
+  'malformed-json': {
+    status: 400,
+    field: 'body',
+    message: (p: { detail: string } | { empty: 'rows' }): Text =>
+      'detail' in p
+        ? { zh: `请求体不是有效的 JSON：${p.detail}`, en: `The body is not valid JSON: ${p.detail}` }
+        : { zh: '请求体为空：应为 {"rows": [ … ]}', en: 'The body is empty: it must be {"rows": [ … ]}' },
+  },
+  'unsupported-media-type': {
+    status: 415,
+    field: 'content-type',
+    message: ({ contentType, wanted }: { contentType: string | undefined; wanted: 'json' | 'table' }): Text =>
+      wanted === 'json'
+        ? {
+            zh: `请以 Content-Type: application/json 提交输入项对象，收到 ${got(contentType, 'zh')}`,
+            en: `Send the inputs as a JSON object with Content-Type: application/json; got ${got(contentType, 'en')}`,
+          }
+        : {
+            zh: `批量请求体应为 text/csv、application/json 或 Excel 工作簿（.xlsx/.xls），收到 ${got(contentType, 'zh')}`,
+            en: `A batch body must be text/csv, application/json or an Excel workbook (.xlsx/.xls); got ${got(contentType, 'en')}`,
+          },
+  },
+  'unsupported-charset': {
+    status: 415,
+    field: 'charset',
+    message: (): Text => ({ zh: 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', en: 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030' }),
+  },
+  unauthorized: {
+    status: 401,
+    message: ({ given }: { given: boolean }): Text =>
+      given
+        ? { zh: '批量接口的密钥不正确', en: 'The batch key is not valid' }
+        : { zh: '批量接口需要密钥：Authorization: Bearer <key>', en: 'The batch routes need a key: Authorization: Bearer <key>' },
+  },
+  'forbidden-origin': {
+    status: 403,
+    message: ({ origin }: { origin: string }): Text => ({ zh: `来源 ${origin} 不在批量接口允许的来源之内`, en: `Origin ${origin} may not call the batch routes` }),
+  },
+  'payload-too-large': {
+    status: 413,
+    field: 'body',
+    message: ({ limit }: { limit: number }): Text => ({
+      zh: `请求体超过 ${limit} 字节的上限，请分批提交`,
+      en: `The request body exceeds the limit of ${limit} bytes; split it into smaller batches`,
+    }),
+  },
+  'too-many-rows': {
+    status: 413,
+    field: 'body',
+    message: ({ max, rows }: { max: number; rows: number }): Text => ({
+      zh: `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`,
+      en: `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`,
+    }),
+  },
+  'empty-batch': {
+    status: 422,
+    field: 'body',
+    message: ({ missing }: { missing: 'header' | 'body' }): Text =>
+      missing === 'header'
+        ? { zh: '表格没有表头行：第一行应为输入项名称（或中文名称）', en: 'The table has no header row: its first line must name the inputs (names or zh labels)' }
+        : { zh: '请求体为空：表格应有表头行和数据行', en: 'The body is empty: a table needs a header row and data rows' },
+  },
+  'records-not-in-csv': {
+    status: 404,
+    field: 'rule',
+    message: ({ rule }: { rule: string }): Text => ({
+      zh: `规则 ${rule} 的输入是记录列表，没有表格模板：请以 JSON 提交`,
+      en: `Rule ${rule} takes lists of records and has no table template: send JSON`,
+    }),
+  },
+  'malformed-csv': {
+    status: 422,
+    message: ({ line, why }: { line: number; why: 'unclosed-quote' | 'too-long' }): Text => {
+      const reason = why === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
+      return { zh: `第 ${line} 行无法按 CSV 读取：${reason.zh}`, en: `Row at line ${line} is not readable CSV: ${reason.en}` };
+    },
+  },
+  'audit-not-configured': {
+    status: 503,
+    message: (): Text => ({ zh: '批量接口未配置审计密钥 AUDIT_HMAC_KEY，暂不能受理', en: 'Batches are not taken: the audit key AUDIT_HMAC_KEY is not configured' }),
+  },
+  'audit-unavailable': {
+    status: 503,
+    message: (): Text => ({ zh: '审计记录暂不能写入，批次未受理，请稍后再试', en: 'The audit cannot be written now; the batch was not taken. Try again later' }),
+  },
+  'unreadable-table': {
+    status: 422,
+    field: 'body',
+    message: (): Text => ({ zh: '请求体不是 Excel 工作簿（.xlsx 或 .xls）', en: 'The body is not an Excel workbook (.xlsx or .xls)' }),
+  },
+  'unknown-rule': {
+    status: 404,
+    field: 'rule',
+    message: ({ rule }: { rule: string }): Text => ({ zh: `没有编号为“${rule}”的规则`, en: `There is no rule "${rule}"` }),
+  },
+  'unknown-input': {
+    status: 422,
+    message: ({ name }: { name: string }): Text => ({ zh: `未知参数“${name}”：只接受 date（日期）`, en: `Unknown parameter "${name}": only date is accepted` }),
+  },
+  'missing-input': {
+    status: 422,
+    field: 'date',
+    message: (): Text => ({ zh: '请填写 date（日期），格式 YYYY-MM-DD', en: 'Give date, as YYYY-MM-DD' }),
+  },
+  'invalid-date': {
+    status: 422,
+    field: 'date',
+    message: ({ date }: { date: string }): Text => ({
+      zh: `date（日期）“${date.slice(0, 40)}”不是有效日期，格式 YYYY-MM-DD`,
+      en: `date "${date.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`,
+    }),
+  },
+  'invalid-list': {
+    status: 422,
+    field: 'rows',
+    message: (): Text => ({ zh: '请求体应为 {"rows": [ … ]}', en: 'The body must be {"rows": [ … ]}' }),
+  },
+  'internal-error': {
+    status: 500,
+    message: (): Text => ({
+      zh: '服务内部错误，请报告（请求内容未被记录）',
+      en: 'Internal error, please report it (the request content was not recorded)',
+    }),
+  },
+} satisfies Record<string, { status: ContentfulStatusCode; field?: string; message: (params: never) => Text }>;
+
+/** The codes the Worker itself answers with (the rules package and the table reader add their own). */
+export type HttpErrorCode = keyof typeof ERRORS;
 
 export interface HttpErrorBody {
-  code: HttpErrorCode | RuleErrorBody['code'];
-  message: { zh: string; en: string };
+  code: HttpErrorCode | RuleErrorBody['code'] | (string & {});
+  message: Text;
   field?: string;
 }
 
-export function errorBody(code: HttpErrorBody['code'], zh: string, en: string, field?: string): HttpErrorBody {
-  return field === undefined ? { code, message: { zh, en } } : { code, field, message: { zh, en } };
+type Params<C extends HttpErrorCode> = Parameters<(typeof ERRORS)[C]['message']>;
+interface Options {
+  /** The field the error names, when not the code's usual one (`''`: none). */
+  field?: string;
+  /** The rule the request named: echoed beside `error`. */
+  rule?: string;
+  headers?: Record<string, string>;
+}
+type Args<C extends HttpErrorCode> = Params<C> extends [] ? [options?: Options] : [params: Params<C>[0], options?: Options];
+
+/** The bilingual words of each code, as functions of what they quote: `messages['too-many-rows']({ max, rows })`. */
+export const messages = Object.fromEntries(Object.entries(ERRORS).map(([code, e]) => [code, e.message])) as {
+  [C in HttpErrorCode]: (typeof ERRORS)[C]['message'];
+};
+
+/** The options among a call's arguments: after the params, for a code whose words quote something. */
+const optionsOf = (code: HttpErrorCode, args: unknown[]): Options => ((ERRORS[code].message.length > 0 ? args[1] : args[0]) as Options | undefined) ?? {};
+
+/** The `error` member for a code: `{ code, field?, message }`. Also what a refused batch row carries. */
+export function errorBody<C extends HttpErrorCode>(code: C, ...args: Args<C>): HttpErrorBody {
+  const entry = ERRORS[code] as { field?: string; message: (params: unknown) => Text };
+  const field = optionsOf(code, args).field ?? entry.field;
+  const message = entry.message(entry.message.length > 0 ? args[0] : undefined);
+  return field ? { code, field, message } : { code, message };
 }
 
-/** A JSON error response; extra members (e.g. `rule`) go beside `error`. */
-export function errorResponse(status: number, error: HttpErrorBody, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
+/** A JSON error response; `rule` (when given) goes beside `error`. */
+function errorResponse(status: number, error: HttpErrorBody, options: Pick<Options, 'rule' | 'headers'> = {}): Response {
+  const extra = options.rule === undefined ? {} : { rule: options.rule };
   return new Response(JSON.stringify({ ok: false, ...extra, rulesetVersion: RULESET_VERSION, error }), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...options.headers },
   });
 }
+
+/**
+ * A refusal, thrown by a route or middleware and answered by `onError`: `throw apiError('too-many-rows', { max, rows })`.
+ * `new ApiError(status, body)` carries a body made elsewhere (the table reader's refusals).
+ */
+export class ApiError extends HTTPException {
+  readonly error: HttpErrorBody;
+  readonly options: Pick<Options, 'rule' | 'headers'>;
+  constructor(status: ContentfulStatusCode, error: HttpErrorBody, options: Pick<Options, 'rule' | 'headers'> = {}) {
+    super(status, { message: error.message.en });
+    this.error = error;
+    this.options = options;
+  }
+  override getResponse(): Response {
+    return errorResponse(this.status, this.error, this.options);
+  }
+}
+
+export function apiError<C extends HttpErrorCode>(code: C, ...args: Args<C>): ApiError {
+  return new ApiError(ERRORS[code].status, errorBody(code, ...args), optionsOf(code, args));
+}
+
+/**
+ * The app's one error handler. Bad input is refused with an `ApiError`; a `RuleError` is the rules package's
+ * refusal (422, or 404 for an unknown rule); any other `HTTPException` keeps its status in our shape. Anything
+ * else is unexpected: a 500 in the same shape, and only the error's kind and where it happened are logged —
+ * never the request's body, query string or input values (an error's message may quote them).
+ */
+export const onError: ErrorHandler = (error) => {
+  // An ApiError answers in our shape; another HTTPException that carries its own answer (hono's bearer-auth, given
+  // ours) is answered with it.
+  if (error instanceof ApiError || (error instanceof HTTPException && error.res)) return error.getResponse();
+  if (error instanceof RuleError) return errorResponse(error.body.code === 'unknown-rule' ? 404 : 422, error.body);
+  if (error instanceof HTTPException && error.status < 500) {
+    return errorResponse(error.status, { code: `http-${error.status}`, message: { zh: `请求被拒绝（HTTP ${error.status}）`, en: error.message || `Refused (HTTP ${error.status})` } });
+  }
+  console.error('unexpected error', error instanceof Error ? `${error.name}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}` : typeof error);
+  return apiError('internal-error').getResponse();
+};

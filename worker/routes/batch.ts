@@ -6,7 +6,8 @@
  * (`started`, before the answer's first byte) and finished when the answer ends (`completed`) or the
  * client hangs up (`aborted`, with the rows answered by then).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../rules/index.ts';
 import { headersAreChinese, readHeader, TableBatch, type Lang, type TableColumn, type TableError } from '../../rules/tables/index.ts';
 import { isWorkbook, readSheet } from '../../rules/tables/xlsx-read.ts';
@@ -19,7 +20,7 @@ import { isJsonType, readBody, utf8Text } from '../body.ts';
 import { countNonEmptyLines } from '../csv/count.ts';
 import { createDecoder, encodingOfCharset } from '../decode.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
+import { ApiError, apiError, errorBody } from '../errors.ts';
 import { hmacSha256Streaming } from '../hash.ts';
 import { limitsOf } from '../limits.ts';
 import { parseJson } from '../json.ts';
@@ -43,13 +44,17 @@ function bodyFormatOf(contentType: string | undefined): 'csv' | 'json' | 'workbo
 const ANSWER_TYPES: Record<string, AnswerFormat> = { 'application/json': 'json', 'text/csv': 'csv', [XLSX_TYPE]: 'xlsx' };
 export const negotiateAnswer = (accept: string | undefined): AnswerFormat => ANSWER_TYPES[preferredType(accept, Object.keys(ANSWER_TYPES)) ?? 'application/json'];
 
-/** The answer's language: `?lang=`, else Accept-Language, else Chinese when the table's headers are. */
-function answerLang(query: string | undefined, acceptLanguage: string | undefined, chineseHeaders: boolean): Lang {
+/**
+ * The answer's language: `?lang=`, else the client's most preferred language (Accept-Language, read by hono's
+ * `accepts`) when it is Chinese or English (`zh-CN`, `en-GB`), else Chinese when the table's headers are.
+ */
+function answerLang(c: Context<AppEnv>, chineseHeaders: boolean): Lang {
+  const query = c.req.query('lang');
   if (query === 'zh' || query === 'en') return query;
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first.startsWith('zh')) return 'zh';
-  if (first.startsWith('en')) return 'en';
-  return chineseHeaders ? 'zh' : 'en';
+  const fallback: Lang = chineseHeaders ? 'zh' : 'en';
+  const first = (ranges: { type: string; q: number }[]) => ranges.find((r) => r.q > 0)?.type.toLowerCase().split('-')[0];
+  const preferred = accepts(c, { header: 'Accept-Language', supports: ['zh', 'en'], default: fallback, match: (ranges, config) => first(ranges) ?? config.default });
+  return preferred === 'zh' || preferred === 'en' ? preferred : fallback;
 }
 
 /** At most this many extra (unread) JSON keys are echoed in a table answer; the rest are counted (issue 13, finding 6). */
@@ -64,27 +69,18 @@ interface Rows {
   next(batch: TableBatch): AnsweredRow | undefined;
 }
 
-function tooManyRows(rows: number, max: number): Response {
-  return errorResponse(
-    413,
-    errorBody('too-many-rows', `一批最多 ${max} 行，收到约 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has about ${rows}. Split it into smaller batches`, 'body'),
-  );
-}
+const tooManyRows = (rows: number, max: number) => apiError('too-many-rows', { max, rows });
 
-const tableError = (error: TableError, meta: RuleMetadata, status = 422) => errorResponse(status, error as HttpErrorBody, { rule: meta.id });
+/** The table reader's own refusals (rules/tables), answered as they are. */
+const tableError = (error: TableError, meta: RuleMetadata) => new ApiError(422, error, { rule: meta.id });
 
-const noHeader = (meta: RuleMetadata) =>
-  errorResponse(
-    422,
-    errorBody('empty-batch', '表格没有表头行：第一行应为输入项名称（或中文名称）', 'The table has no header row: its first line must name the inputs (names or zh labels)', 'body'),
-    { rule: meta.id },
-  );
+const noHeader = (meta: RuleMetadata) => apiError('empty-batch', { missing: 'header' }, { rule: meta.id });
 
 /** Rows of a header-led table (CSV or a sheet), read with the shared table module. */
-function tableRows(header: readonly unknown[], meta: RuleMetadata, nextCells: (batch: TableBatch, columns: TableColumn[]) => AnsweredRow | undefined): Rows | Response {
-  if (header.every((c) => c === undefined || c === null || String(c).trim() === '')) return noHeader(meta);
+function tableRows(header: readonly unknown[], meta: RuleMetadata, nextCells: (batch: TableBatch, columns: TableColumn[]) => AnsweredRow | undefined): Rows {
+  if (header.every((c) => c === undefined || c === null || String(c).trim() === '')) throw noHeader(meta);
   const reading = readHeader(header, meta);
-  if (!reading.ok) return tableError(reading.error, meta);
+  if (!reading.ok) throw tableError(reading.error, meta);
   const { columns, ignoredColumns } = reading;
   return {
     columns: header.map((c) => (c === undefined || c === null ? '' : String(c))),
@@ -95,38 +91,32 @@ function tableRows(header: readonly unknown[], meta: RuleMetadata, nextCells: (b
   };
 }
 
-function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
+function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: RuleMetadata, maxRows: number): Rows {
   const declared = encodingOfCharset(contentType);
-  if (declared === null) {
-    return errorResponse(
-      415,
-      errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030', 'charset'),
-    );
-  }
+  if (declared === null) throw apiError('unsupported-charset');
   const dataLines = countNonEmptyLines(chunks) - 1;
-  if (dataLines > maxRows) return tooManyRows(dataLines, maxRows);
+  if (dataLines > maxRows) throw tooManyRows(dataLines, maxRows);
   const source = new CsvSource(chunks, createDecoder(declared));
   const header = source.read();
-  if (!header || header.malformed) return noHeader(meta);
+  if (!header || header.malformed) throw noHeader(meta);
   return tableRows(header.cells, meta, (batch, columns) => {
     const record = source.read();
     if (!record) return undefined;
     if (record.malformed) {
       const line = batch.evaluator.summary.rows + 2; // the header is line 1
-      const why = record.malformed === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
-      const error = errorBody('malformed-csv', `第 ${line} 行无法按 CSV 读取：${why.zh}`, `Row at line ${line} is not readable CSV: ${why.en}`);
-      return { row: batch.refuse(error), cells: [] };
+      const why = record.malformed === 'unclosed-quote' ? 'unclosed-quote' : 'too-long';
+      return { row: batch.refuse(errorBody('malformed-csv', { line, why })), cells: [] };
     }
     return { row: batch.addCells(record.cells, columns), cells: record.cells };
   });
 }
 
-function workbookRows(chunks: Uint8Array[], sheet: string | undefined, meta: RuleMetadata, maxRows: number): Rows | Response {
+function workbookRows(chunks: Uint8Array[], sheet: string | undefined, meta: RuleMetadata, maxRows: number): Rows {
   const bytes = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
   chunks.length = 0;
   const read = readSheet(bytes, sheet);
-  if (!read.ok) return tableError(read.error, meta);
-  if (read.rows.count > maxRows) return tooManyRows(read.rows.count, maxRows);
+  if (!read.ok) throw tableError(read.error, meta);
+  if (read.rows.count > maxRows) throw tooManyRows(read.rows.count, maxRows);
   return tableRows(read.rows.header, meta, (batch, columns) => {
     const cells = read.rows.next();
     return cells && { row: batch.addCells(cells, columns), cells };
@@ -140,19 +130,18 @@ function joinChunks(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch): Rows | Response {
+function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch): Rows {
   let body: unknown;
   try {
     body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: meta.id });
+    throw apiError('malformed-json', { detail: error instanceof Error ? error.message : String(error) }, { rule: meta.id });
   }
   const rows = (body as { rows?: unknown } | null)?.rows;
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(rows)) {
-    return errorResponse(422, errorBody('invalid-list', '请求体应为 {"rows": [ … ]}', 'The body must be {"rows": [ … ]}', 'rows'), { rule: meta.id });
+    throw apiError('invalid-list', { rule: meta.id });
   }
-  if (rows.length > maxRows) return tooManyRows(rows.length, maxRows);
+  if (rows.length > maxRows) throw tooManyRows(rows.length, maxRows);
   // Echoed columns: every key that names an input, rowId or claimed, plus the first MAX_EXTRA_COLUMNS other keys.
   const columns: string[] = [];
   const ignoredColumns: string[] = [];
@@ -193,55 +182,24 @@ function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, pro
 batch.post('/v1/batch/:id', async (c) => {
   const id = c.req.param('id');
   const rule = findRule(id);
-  if (!rule) {
-    return errorResponse(404, errorBody('unknown-rule', `没有编号为“${id}”的规则`, `There is no rule "${id}"`, 'rule'), { rule: id });
-  }
+  if (!rule) throw apiError('unknown-rule', { rule: id }, { rule: id });
   const meta = metadataOf(rule);
   const contentType = c.req.header('content-type');
   const declared = bodyFormatOf(contentType);
-  if (!declared) {
-    return errorResponse(
-      415,
-      errorBody(
-        'unsupported-media-type',
-        `批量请求体应为 text/csv、application/json 或 Excel 工作簿（.xlsx/.xls），收到 ${contentType ?? '（无）'}`,
-        `A batch body must be text/csv, application/json or an Excel workbook (.xlsx/.xls); got ${contentType ?? '(none)'}`,
-        'content-type',
-      ),
-      { rule: id },
-    );
-  }
+  if (!declared) throw apiError('unsupported-media-type', { contentType, wanted: 'table' }, { rule: id });
   const { maxRows, maxBytes, maxJsonBytes } = limitsOf(c.env);
   const auditKey = c.env.AUDIT_HMAC_KEY;
-  if (!auditKey) {
-    return errorResponse(
-      503,
-      errorBody('audit-not-configured', '批量接口未配置审计密钥 AUDIT_HMAC_KEY，暂不能受理', 'Batches are not taken: the audit key AUDIT_HMAC_KEY is not configured'),
-      { rule: id },
-    );
-  }
+  if (!auditKey) throw apiError('audit-not-configured', { rule: id });
   const hash = hmacSha256Streaming(auditKey);
   const body = await readBody(c.req.raw, declared === 'json' ? maxJsonBytes : maxBytes, (chunk) => hash.update(chunk));
   if (!body.ok) return body.response;
   if (body.size === 0) {
-    return errorResponse(
-      declared === 'json' ? 400 : 422,
-      declared === 'json'
-        ? errorBody('malformed-json', '请求体为空：应为 {"rows": [ … ]}', 'The body is empty: it must be {"rows": [ … ]}', 'body')
-        : errorBody('empty-batch', '请求体为空：表格应有表头行和数据行', 'The body is empty: a table needs a header row and data rows', 'body'),
-      { rule: id },
-    );
+    throw declared === 'json' ? apiError('malformed-json', { empty: 'rows' }, { rule: id }) : apiError('empty-batch', { missing: 'body' }, { rule: id });
   }
   let format: BodyFormat;
   if (declared === 'workbook') {
     const first = body.bytes[0];
-    if (!isWorkbook(first)) {
-      return errorResponse(
-        422,
-        errorBody('unreadable-table', '请求体不是 Excel 工作簿（.xlsx 或 .xls）', 'The body is not an Excel workbook (.xlsx or .xls)', 'body'),
-        { rule: id },
-      );
-    }
+    if (!isWorkbook(first)) throw apiError('unreadable-table', { rule: id });
     format = first[0] === 0x50 ? 'xlsx' : 'xls';
   } else format = declared;
   const tableBatch = new TableBatch(rule, meta);
@@ -251,13 +209,12 @@ batch.post('/v1/batch/:id', async (c) => {
       : format === 'json'
         ? jsonRows(body.bytes, meta, maxRows, tableBatch)
         : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows);
-  if (rows instanceof Response) return rows;
 
   const batchId = crypto.randomUUID();
   const createdAt = new Date().toISOString();
   const bodyHmac = await hash.hex();
   const evaluator = tableBatch.evaluator;
-  const lang = answerLang(c.req.query('lang'), c.req.header('accept-language'), rows.chinese);
+  const lang = answerLang(c, rows.chinese);
   const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
   const writer: AnswerWriter = answerWriter(answerFormat, { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1' });
@@ -265,7 +222,7 @@ batch.post('/v1/batch/:id', async (c) => {
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
   if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac }))) {
-    return errorResponse(503, errorBody('audit-unavailable', '审计记录暂不能写入，批次未受理，请稍后再试', 'The audit cannot be written now; the batch was not taken. Try again later'), { rule: id });
+    throw apiError('audit-unavailable', { rule: id });
   }
   // The abort is recorded after the client has gone: keep the request alive for it.
   const waitUntil = (p: Promise<unknown>) => {
@@ -317,8 +274,6 @@ batch.post('/v1/batch/:id', async (c) => {
 batch.get('/v1/batch/:batchId', async (c) => {
   const batchId = c.req.param('batchId');
   const record = await auditStoreOf(c.env).read(batchId, c.get('keyId'));
-  if (!record) {
-    return errorResponse(404, errorBody('not-found', `没有编号为 ${batchId} 的批次记录（或不属于此密钥）`, `No batch ${batchId} (or not made with this key)`, 'batchId'));
-  }
+  if (!record) throw apiError('not-found', { batchId }, { field: 'batchId' });
   return c.json({ ok: true, rulesetVersion: RULESET_VERSION, batch: record });
 });

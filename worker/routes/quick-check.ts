@@ -13,7 +13,7 @@ import { Hono } from 'hono';
 import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type RuleDefinition } from '../../rules/index.ts';
 import { isJsonType, readBody, utf8Text } from '../body.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse } from '../errors.ts';
+import { apiError } from '../errors.ts';
 import { parseJson } from '../json.ts';
 
 /** Quick checks are small; `disabled-headcount` rows are the largest legitimate body. */
@@ -48,18 +48,7 @@ quickCheck.get('/v1/rules/:id', (c) => {
   const params = new URL(c.req.url).searchParams;
   const rule = findRule(id);
   const personal = rule && personalInQuery(rule, params);
-  if (personal) {
-    return errorResponse(
-      400,
-      errorBody(
-        'personal-input-in-url',
-        `${personal.label.zh}（${personal.name}）是个人信息，不得放在网址中（网址会进入日志）：请用 POST /v1/rules/${id}，以 JSON 请求体提交`,
-        `${personal.label.en} (${personal.name}) identifies a person and may not be sent in a URL (URLs are logged): send it with POST /v1/rules/${id} in a JSON body`,
-        personal.name,
-      ),
-      { rule: id },
-    );
-  }
+  if (personal) throw apiError('personal-input-in-url', { rule: id, name: personal.name, label: personal.label }, { field: personal.name, rule: id });
   return answer(evaluate(id, queryInputs(params)));
 });
 
@@ -67,26 +56,14 @@ quickCheck.post('/v1/rules/:id', async (c) => {
   const id = c.req.param('id');
   if (!findRule(id)) return answer(evaluate(id, {}));
   const contentType = c.req.header('content-type');
-  if (!isJsonType(contentType)) {
-    return errorResponse(
-      415,
-      errorBody(
-        'unsupported-media-type',
-        `请以 Content-Type: application/json 提交输入项对象，收到 ${contentType ?? '（无）'}`,
-        `Send the inputs as a JSON object with Content-Type: application/json; got ${contentType ?? '(none)'}`,
-        'content-type',
-      ),
-      { rule: id },
-    );
-  }
+  if (!isJsonType(contentType)) throw apiError('unsupported-media-type', { contentType, wanted: 'json' }, { rule: id });
   const body = await readBody(c.req.raw, QUICK_CHECK_MAX_BYTES);
   if (!body.ok) return body.response;
   let inputs: unknown;
   try {
     inputs = parseJson(utf8Text(body.bytes));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: id });
+    throw apiError('malformed-json', { detail: error instanceof Error ? error.message : String(error) }, { rule: id });
   }
   return answer(evaluate(id, inputs));
 });
