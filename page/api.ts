@@ -1,18 +1,16 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { BatchRow, ControlRef, FailedCondition, RuleMetadata, Text } from '../rules/index.ts';
-import type { TableSummary } from '../rules/tables/rows.ts';
-import type { DatedAnswer, Success } from '../rules/evaluate.ts';
+import type { BatchRow, ControlRef, RuleMetadata } from '../rules/index.ts';
+import type { AnswerOf } from '../worker/answers.ts';
 import { ui } from './i18n.ts';
 
-export interface ApiError {
-  code: string;
-  field?: string;
-  message: Text;
+type DatedAnswer = AnswerOf<'DatedAnswer'>;
+
+/** An answer's `error` (worker/answers.ts), and when the only thing missing is the date, the answer for each period. */
+export type ApiError = Omit<AnswerOf<'ErrorBody'>, 'control'> & {
   /** The control the message asks to set, worded by the page (`messageIn('page', …)`). */
   control?: ControlRef;
-  /** When the only thing missing is the date: the answer for each period (see `Failure.byDate`). */
   byDate?: DatedAnswer[];
-}
+};
 
 export type Answer<T> = { ok: true; body: T } | { ok: false; status: number; error: ApiError };
 
@@ -54,7 +52,7 @@ async function call<T>(input: string, init: RequestInit, read: (r: Response) => 
 export const fetchRules = () => call<{ rules: RuleMetadata[] }>('/v1/rules', {}, (r) => r.json());
 
 export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
-  call<Success>(
+  call<AnswerOf<'SuccessBase'>>(
     `/v1/rules/${encodeURIComponent(ruleId)}`,
     { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(inputs) },
     (r) => r.json(),
@@ -62,16 +60,11 @@ export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
 
 export type { MoneyTotals as BatchMoneyTotals } from '../rules/tables/totals.ts';
 
-export interface BatchSummaryBody {
-  batchId?: string;
-  rule: string;
-  rulesetVersion: string;
-  ignoredColumns: string[];
-  /** The columns as given, echoed in each row's `cells` (asked for with `?cells=1`). */
-  columns: string[];
-  summary: TableSummary;
-  rows: (BatchRow & { cells: unknown[] })[];
-}
+/**
+ * The batch's JSON answer asked for with `?cells=1`: the columns as given, echoed in each row's `cells`. Its rows are
+ * the rules package's `BatchRow` (which conforms to the schema's), since the page hands them to the shared table writers.
+ */
+export type BatchSummaryBody = Omit<AnswerOf<'BatchAnswer'>, 'columns' | 'rows'> & { columns: string[]; rows: (BatchRow & { cells: unknown[] })[] };
 
 /** The Content-Type a table file is sent with, from its name: workbooks as such, anything else as CSV text. */
 export const tableType = (fileName: string): string =>
