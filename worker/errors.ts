@@ -182,11 +182,6 @@ interface Options {
 }
 type Args<C extends HttpErrorCode> = Params<C> extends [] ? [options?: Options] : [params: Params<C>[0], options?: Options];
 
-/** The bilingual words of each code, as functions of what they quote: `messages['too-many-rows']({ max, rows })`. */
-export const messages = Object.fromEntries(Object.entries(ERRORS).map(([code, e]) => [code, e.message])) as {
-  [C in HttpErrorCode]: (typeof ERRORS)[C]['message'];
-};
-
 /** The options among a call's arguments: after the params, for a code whose words quote something. */
 const optionsOf = (code: HttpErrorCode, args: unknown[]): Options => ((ERRORS[code].message.length > 0 ? args[1] : args[0]) as Options | undefined) ?? {};
 
