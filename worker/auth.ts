@@ -43,7 +43,10 @@ export async function keyIdOf(token: string, configured: string | undefined): Pr
 /** 401 in the Worker's error shape; `Authorization` given but malformed (hono's 400) is a wrong key here too. */
 const refusal = (given: boolean) => () => apiError('unauthorized', { given }, { headers: { 'www-authenticate': 'Bearer' } }).getResponse();
 
-/** hono's bearer-auth reads the header; the token is checked against the configured hashes, and its id kept for the audit. */
+/**
+ * hono's bearer-auth reads the header (`Bearer <token68>`: the documented keys are hex); the token is checked against
+ * the configured hashes, and its id kept for the audit.
+ */
 export const requireKey: MiddlewareHandler<AppEnv> = bearerAuth({
   verifyToken: async (token, c) => {
     const keyId = await keyIdOf(token, c.env?.API_KEYS);
