@@ -5,6 +5,7 @@ import { takesTable } from '../../rules/tables/index.ts';
 import type { TableSummary } from '../../rules/tables/rows.ts';
 import { BOOLEAN_WORDS } from '../../rules/core/coerce.ts';
 import type { AnswerOf } from '../../worker/answers.ts';
+import { XLSX_TYPE } from '../../worker/batch/answer.ts';
 import { validate } from '../support/json-schema.ts';
 import { auth, call, postBatch, postJson } from './helpers.ts';
 
@@ -127,9 +128,13 @@ describe('every route answers as OpenAPI documents', () => {
     await expectDocumented(await request(), operation, status);
   });
 
-  it('a CSV batch answer and a template are documented types', async () => {
-    await expectDocumented(await postBatch('overquota-reward', csv, 'text/csv', { accept: 'text/csv' }), ['/v1/batch/overquota-reward', 'post'], 200);
-    await expectDocumented(await call('/v1/rules/overquota-reward/template.csv'), ['/v1/rules/overquota-reward/template.csv', 'get'], 200);
+  it('table answers and templates are documented types', async () => {
+    for (const accept of ['text/csv', XLSX_TYPE]) {
+      await expectDocumented(await postBatch('overquota-reward', csv, 'text/csv', { accept }), ['/v1/batch/overquota-reward', 'post'], 200);
+    }
+    for (const file of ['template.csv', 'template.xlsx']) {
+      await expectDocumented(await call(`/v1/rules/overquota-reward/${file}`), [`/v1/rules/overquota-reward/${file}`, 'get'], 200);
+    }
   });
 
   it('an audit record', async () => {
