@@ -1,6 +1,6 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
 import type { BatchRow, ControlRef, RuleMetadata } from '../rules/index.ts';
-import type { AnswerOf } from '../worker/answers.ts';
+import type { AnswerOf } from '../worker/contract/answers.ts';
 import { ui } from './i18n.ts';
 
 type DatedAnswer = AnswerOf<'DatedAnswer'>;

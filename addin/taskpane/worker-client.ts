@@ -4,7 +4,7 @@
  * `OfflineError` (the task pane then validates locally); an answer that is an error is `WorkerError`.
  */
 import type { BatchRow, Text } from '../../rules/index.ts';
-import type { AnswerOf } from '../../worker/answers.ts';
+import type { AnswerOf } from '../../worker/contract/answers.ts';
 
 export interface WorkerSettings {
   url: string;

@@ -4,7 +4,7 @@ import { findRule, inputsOf, isPersonalInput, listRules, type BatchRow, type Fai
 import { takesTable } from '../../rules/tables/index.ts';
 import type { TableSummary } from '../../rules/tables/rows.ts';
 import { BOOLEAN_WORDS } from '../../rules/core/coerce.ts';
-import type { AnswerOf } from '../../worker/answers.ts';
+import type { AnswerOf } from '../../worker/contract/answers.ts';
 import { XLSX_TYPE } from '../../worker/batch/answer.ts';
 import { validate } from '../support/json-schema.ts';
 import { auth, call, postBatch, postJson } from './helpers.ts';

@@ -4,7 +4,7 @@
  * any row is answered. Safe for UTF-8 and GBK/GB18030 alike: their multi-byte sequences never contain
  * the bytes of CR or LF. UTF-16 (with its BOM) is counted by 16-bit code units.
  */
-import { bomOf } from '../decode.ts';
+import { bomOf } from '../body/decode.ts';
 
 export function countNonEmptyLines(chunks: readonly Uint8Array[]): number {
   const bom = chunks[0] ? bomOf(chunks[0]) : undefined;

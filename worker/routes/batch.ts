@@ -12,19 +12,19 @@ import { findRule, metadataOf, RULESET_VERSION, type RuleMetadata } from '../../
 import { headersAreChinese, readHeader, TableBatch, type Lang, type TableColumn, type TableError } from '../../rules/tables/index.ts';
 import { isWorkbook, readSheet } from '../../rules/tables/xlsx-read.ts';
 import { auditFinish, auditStart, auditStoreOf } from '../audit/index.ts';
-import { requireKey } from '../auth.ts';
+import { requireKey } from '../http/auth.ts';
 import { answerWriter, XLSX_TYPE, type AnswerFormat, type AnsweredRow, type AnswerWriter } from '../batch/answer.ts';
 import { CsvSource } from '../batch/csv-source.ts';
 import { Utf8Chunk } from '../batch/utf8-chunk.ts';
-import { isJsonType, readBody, utf8Text } from '../body.ts';
+import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import { countNonEmptyLines } from '../csv/count.ts';
-import { createDecoder, encodingOfCharset } from '../decode.ts';
+import { createDecoder, encodingOfCharset } from '../body/decode.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError, apiError, errorBody } from '../errors.ts';
-import { hmacSha256Streaming } from '../hash.ts';
-import { limitsOf } from '../limits.ts';
-import { parseJson } from '../json.ts';
-import { preferredType } from '../accept.ts';
+import { ApiError, apiError, errorBody } from '../http/errors.ts';
+import { hmacSha256Streaming } from '../body/hash.ts';
+import { limitsOf } from '../body/limits.ts';
+import { parseJson } from '../body/json.ts';
+import { preferredType } from '../http/accept.ts';
 
 export const batch = new Hono<AppEnv>();
 batch.use('/v1/batch/*', requireKey);

@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { apiError } from '../errors.ts';
+import { apiError } from '../http/errors.ts';
 
 export const home = new Hono<AppEnv>();
 

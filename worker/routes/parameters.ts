@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { listPlans, parametersOn, planInForce, policyRefOf, RULESET_VERSION } from '../../rules/index.ts';
 import { parseIsoDate } from '../../rules/core/dates.ts';
 import type { AppEnv } from '../env.ts';
-import { apiError } from '../errors.ts';
+import { apiError } from '../http/errors.ts';
 
 export const parameters = new Hono<AppEnv>();
 

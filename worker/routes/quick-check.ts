@@ -11,10 +11,10 @@
  */
 import { Hono } from 'hono';
 import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type RuleDefinition } from '../../rules/index.ts';
-import { isJsonType, readBody, utf8Text } from '../body.ts';
+import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
-import { apiError } from '../errors.ts';
-import { parseJson } from '../json.ts';
+import { apiError } from '../http/errors.ts';
+import { parseJson } from '../body/json.ts';
 
 /** Quick checks are small; `disabled-headcount` rows are the largest legitimate body. */
 const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { findRule, metadataOf } from '../../rules/index.ts';
 import { takesTable, templateCsv, templateXlsx } from '../../rules/tables/index.ts';
 import type { AppEnv } from '../env.ts';
-import { apiError } from '../errors.ts';
+import { apiError } from '../http/errors.ts';
 import { XLSX_TYPE } from '../batch/answer.ts';
 
 export const template = new Hono<AppEnv>();

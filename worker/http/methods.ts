@@ -4,7 +4,7 @@
  * route needs nothing here.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../env.ts';
 import { apiError } from './errors.ts';
 
 /** Does a route path (`/v1/rules/:id`, `/v1/batch/*`) match a request path? */

@@ -7,8 +7,8 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { RULESET_VERSION, type RuleErrorBody, type Text } from '../rules/index.ts';
-import { RuleError } from '../rules/core/errors.ts';
+import { RULESET_VERSION, type RuleErrorBody, type Text } from '../../rules/index.ts';
+import { RuleError } from '../../rules/core/errors.ts';
 
 const got = (value: string | undefined, lang: 'zh' | 'en') => value ?? (lang === 'zh' ? '（无）' : '(none)');
 

@@ -1,5 +1,5 @@
 /** Reading request bodies with a byte limit, so an oversized body is a 413, never an out-of-memory. */
-import { apiError } from './errors.ts';
+import { apiError } from '../http/errors.ts';
 
 export type BodyRead = { ok: true; bytes: Uint8Array[]; size: number } | { ok: false; response: Response };
 

@@ -1,5 +1,5 @@
 /** Limits on one batch, overridable by the vars MAX_BATCH_ROWS and MAX_BATCH_BYTES. */
-import type { Env } from './env.ts';
+import type { Env } from '../env.ts';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 /** 32 MiB: 100,000 rows of a dozen columns each fit; the Worker holds the body as bytes only. */

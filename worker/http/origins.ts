@@ -9,7 +9,7 @@
  * would otherwise pass. Without `PUBLIC_ORIGIN` only the `BATCH_ORIGINS` are allowed.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../env.ts';
 import { apiError } from './errors.ts';
 
 export function allowedOrigins(configured: string | undefined): string[] {

@@ -2,10 +2,10 @@
  * The OpenAPI 3.1 document, generated from the registry's metadata (`listRules()`): every route, and
  * every rule's inputs and outputs as schemas. A new rule appears here without a line of this file changing.
  */
-import { takesTable } from '../rules/tables/template.ts';
-import { BOOLEAN_WORDS } from '../rules/core/coerce.ts';
+import { takesTable } from '../../rules/tables/template.ts';
+import { BOOLEAN_WORDS } from '../../rules/core/coerce.ts';
 import { answerSchemas } from './answers.ts';
-import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
+import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../../rules/index.ts';
 
 type Schema = Record<string, unknown>;
 

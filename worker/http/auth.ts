@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../env.ts';
 import { apiError } from './errors.ts';
 
 export async function sha256Hex(text: string): Promise<string> {
