@@ -5,7 +5,7 @@ import { ui } from './i18n.ts';
 
 type DatedAnswer = AnswerOf<'DatedAnswer'>;
 
-/** An answer's `error` (worker/answers.ts), and when the only thing missing is the date, the answer for each period. */
+/** An answer's `error` (worker/contract/answers.ts), and when the only thing missing is the date, the answer for each period. */
 export type ApiError = Omit<AnswerOf<'ErrorBody'>, 'control'> & {
   /** The control the message asks to set, worded by the page (`messageIn('page', …)`). */
   control?: ControlRef;

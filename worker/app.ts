@@ -48,5 +48,5 @@ app.route('/', openapi);
 app.notFound((c) => apiError('not-found', { route: { method: c.req.method, path: new URL(c.req.url).pathname } }).getResponse());
 
 // Routes refuse bad input by throwing an ApiError; this one handler answers it, and keeps anything unexpected from
-// becoming a bare 500 page (worker/errors.ts).
+// becoming a bare 500 page (worker/http/errors.ts).
 app.onError(onError);

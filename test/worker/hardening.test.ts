@@ -201,7 +201,7 @@ describe('finding 4: inputs that identify a person never travel in a URL', () =>
   });
 });
 
-describe('worker/json.ts', () => {
+describe('worker/body/json.ts', () => {
   it('keeps numbers as written, bounds depth, and refuses what JSON refuses, with a message about the text sent', async () => {
     const { parseJson, MAX_JSON_DEPTH } = await import('../../worker/body/json.ts');
     expect(parseJson('{"a":4e2,"b":[1.50,-0],"c":"4e2","d":true,"e":null}')).toEqual({ a: '4e2', b: ['1.50', '-0'], c: '4e2', d: true, e: null });

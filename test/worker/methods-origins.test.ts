@@ -81,7 +81,7 @@ describe('finding 10: wrong methods are 405 with Allow', () => {
   });
 });
 
-describe('finding 10: Accept negotiation (worker/accept.ts)', () => {
+describe('finding 10: Accept negotiation (worker/http/accept.ts)', () => {
   const offered = ['application/json', 'text/csv'];
   it.each([
     [undefined, 'application/json'],

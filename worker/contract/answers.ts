@@ -1,6 +1,6 @@
 /**
  * The Worker's answers, each defined once as a JSON Schema: OpenAPI's component schemas are these objects
- * (worker/openapi.ts), and the TypeScript types of the page's and the task pane's clients are derived from
+ * (worker/contract/openapi.ts), and the TypeScript types of the page's and the task pane's clients are derived from
  * them (`AnswerOf<'BatchAnswer'>`), so an answer's shape is written in one place.
  */
 

@@ -40,7 +40,7 @@ function bodyFormatOf(contentType: string | undefined): 'csv' | 'json' | 'workbo
   return CSV_TYPES.test(type) ? 'csv' : isJsonType(type) ? 'json' : XLSX_TYPES.test(type) ? 'workbook' : undefined;
 }
 
-/** The answer's format from the Accept header (worker/accept.ts: q-values, `q=0` never); JSON when none is named or none fits. */
+/** The answer's format from the Accept header (worker/http/accept.ts: q-values, `q=0` never); JSON when none is named or none fits. */
 const ANSWER_TYPES: Record<string, AnswerFormat> = { 'application/json': 'json', 'text/csv': 'csv', [XLSX_TYPE]: 'xlsx' };
 export const negotiateAnswer = (accept: string | undefined): AnswerFormat => ANSWER_TYPES[preferredType(accept, Object.keys(ANSWER_TYPES)) ?? 'application/json'];
 
@@ -133,7 +133,7 @@ function joinChunks(chunks: Uint8Array[]): Uint8Array {
 function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch): Rows {
   let body: unknown;
   try {
-    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
+    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/body/json.ts)
   } catch (error) {
     throw apiError('malformed-json', { detail: error instanceof Error ? error.message : String(error) }, { rule: meta.id });
   }

@@ -4,7 +4,7 @@
  * unknown rule. Generated from the registry: nothing here knows a rule by name.
  *
  * GET and POST reach the same coercion with the same kind of values: the query string gives texts, and the
- * JSON body gives texts too for its numbers (`worker/json.ts` keeps each number as written), so
+ * JSON body gives texts too for its numbers (`worker/body/json.ts` keeps each number as written), so
  * `?totalStaff=4e2` and `{"totalStaff":4e2}`, or `?__proto__=1` and `{"__proto__":1}`, get one answer.
  * Inputs that identify a person (`personal` in their spec) are refused in a query string: URLs end up in
  * logs, proxies and browser histories.
