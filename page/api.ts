@@ -1,20 +1,20 @@
 /** The Worker's routes the page uses (the issue-3 contract): rules metadata, one case, a batch. */
-import type { BatchRow, ControlRef, DatedAnswer, FailedCondition, RuleMetadata, Success, TableSummary, Text } from '../rules/index.ts';
+import type { BatchRow, ControlRef, RuleMetadata, Success, TableSummary } from '../rules/index.ts';
+import type { AnswerOf } from '../worker/contract/answers.ts';
 import { ui } from './i18n.ts';
 import { batchQuery, StreamedRowCounter, type ColumnMapping, type SheetFound } from './batch-state.ts';
 
-export interface ApiError {
-  code: string;
-  field?: string;
-  message: Text;
+type DatedAnswer = AnswerOf<'DatedAnswer'>;
+
+/** An answer's `error` (worker/contract/answers.ts), and when the only thing missing is the date, the answer for each period. */
+export type ApiError = Omit<AnswerOf<'ErrorBody'>, 'control'> & {
   /** A table refused for its header: every sheet and what was found on it, and the row closest to a header. */
   sheets?: SheetFound[];
   closest?: { sheet?: string; row: number; cells: string[] };
   /** The control the message asks to set, worded by the page (`messageIn('page', …)`). */
   control?: ControlRef;
-  /** When the only thing missing is the date: the answer for each period (see `Failure.byDate`). */
   byDate?: DatedAnswer[];
-}
+};
 
 export type Answer<T> = { ok: true; body: T } | { ok: false; status: number; error: ApiError };
 
@@ -66,7 +66,7 @@ async function call<T>(input: string, init: RequestInit, read: (r: Response) => 
 export const fetchRules = () => call<{ rules: RuleMetadata[] }>('/v1/rules', {}, (r) => r.json());
 
 export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
-  call<Success>(
+  call<AnswerOf<'SuccessBase'>>(
     `/v1/rules/${encodeURIComponent(ruleId)}`,
     { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(inputs) },
     (r) => r.json(),
@@ -74,24 +74,15 @@ export const computeCase = (ruleId: string, inputs: Record<string, unknown>) =>
 
 export type { MoneyTotals as BatchMoneyTotals } from '../rules/index.ts';
 
-export interface BatchSummaryBody {
-  batchId?: string;
-  rule: string;
-  rulesetVersion: string;
-  ignoredColumns: string[];
-  /** Header texts that named nothing the rule reads (the clerk may map them). */
-  unmatchedColumns?: string[];
-  /** The sheet read, every sheet of the workbook with what was found on it, the header's 1-based row. */
-  sheet?: string;
-  sheets?: SheetFound[];
-  headerRow?: number;
-  /** The lines above the header (title, 填报单位 …). */
-  preamble?: string[];
-  /** The columns as given, echoed in each row's `cells` (asked for with `?cells=1`). */
+/**
+ * The batch's JSON answer asked for with `?cells=1`: the columns as given, echoed in each row's `cells`. Its rows and
+ * summary are the rules package's own (which conform to the schema's), since the page hands them to the shared table writers.
+ */
+export type BatchSummaryBody = Omit<AnswerOf<'BatchAnswer'>, 'columns' | 'rows' | 'summary'> & {
   columns: string[];
   summary: TableSummary & { hidden?: number };
   rows: (BatchRow & { cells: unknown[]; hidden?: boolean })[];
-}
+};
 
 /** The Content-Type a table file is sent with, from its name: workbooks as such, anything else as CSV text. */
 export const tableType = (fileName: string): string =>

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as buildPage } from '../page/build.mjs';
 import { build as buildAddin } from '../addin/build.mjs';
-import { headersFile } from '../worker/security-headers.ts';
+import { headersFile } from '../worker/http/security-headers.ts';
 
 // `--out DIR` builds elsewhere (the contract tests serve a private copy while other suites rebuild dist/site).
 const at = process.argv.indexOf('--out');
@@ -32,5 +32,5 @@ const strip = (dir) => {
 };
 strip(out);
 
-// The security headers of the static files on Cloudflare (worker/security-headers.ts; self-hosted, selfhost/worker.ts sets them).
+// The security headers of the static files on Cloudflare (worker/http/security-headers.ts; self-hosted, selfhost/worker.ts sets them).
 writeFileSync(join(out, '_headers'), headersFile());

@@ -8,7 +8,7 @@
  */
 import { app } from '../worker/app.ts';
 import type { Env } from '../worker/env.ts';
-import { securityHeadersFor } from '../worker/security-headers.ts';
+import { securityHeadersFor } from '../worker/http/security-headers.ts';
 import { contentTypeOf } from './content-types.ts';
 import { withClientAddress, workerFirst } from './routing.ts';
 

@@ -6,10 +6,10 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
-import { errorBody, errorResponse } from './errors.ts';
-import { methodGuard } from './methods.ts';
-import { securityHeadersFor } from './security-headers.ts';
-import { batchCors } from './origins.ts';
+import { apiError, onError } from './http/errors.ts';
+import { methodGuard } from './http/methods.ts';
+import { securityHeadersFor } from './http/security-headers.ts';
+import { batchCors } from './http/origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
 import { home } from './routes/home.ts';
@@ -52,17 +52,8 @@ app.route('/', batch);
 app.route('/', whatif);
 app.route('/', openapi);
 
-app.notFound((c) =>
-  errorResponse(404, errorBody('not-found', `没有这个地址：${c.req.method} ${new URL(c.req.url).pathname}`, `No such route: ${c.req.method} ${new URL(c.req.url).pathname}`)),
-);
+app.notFound((c) => apiError('not-found', { route: { method: c.req.method, path: new URL(c.req.url).pathname } }).getResponse());
 
-// Bad input is answered by the routes; this only keeps an unexpected failure from becoming a bare 500 page.
-// Only the error's kind and where it happened are logged: never the request's body, query string or input values
-// (an error's message may quote them).
-app.onError((error) => {
-  console.error('unexpected error', error instanceof Error ? `${error.name}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}` : typeof error);
-  return errorResponse(
-    500,
-    errorBody('internal-error', '服务内部错误，请报告（请求内容未被记录）', 'Internal error, please report it (the request content was not recorded)'),
-  );
-});
+// Routes refuse bad input by throwing an ApiError; this one handler answers it, and keeps anything unexpected from
+// becoming a bare 500 page (worker/http/errors.ts).
+app.onError(onError);

@@ -4,6 +4,7 @@
  * `OfflineError` (the task pane then validates locally); an answer that is an error is `WorkerError`.
  */
 import type { BatchRow, Text } from '../../rules/index.ts';
+import type { AnswerOf } from '../../worker/contract/answers.ts';
 
 export interface WorkerSettings {
   url: string;
@@ -35,7 +36,7 @@ export async function postBatchChunk(settings: WorkerSettings, ruleId: string, r
   } catch (error) {
     throw new OfflineError(String(error));
   }
-  const body = (await response.json().catch(() => undefined)) as { rows?: BatchRow[]; error?: { message?: Text } } | undefined;
+  const body = (await response.json().catch(() => undefined)) as (Partial<AnswerOf<'Error'>> & { rows?: BatchRow[] }) | undefined;
   if (!response.ok) {
     const message = body?.error?.message;
     throw new WorkerError({

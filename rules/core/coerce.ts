@@ -29,8 +29,13 @@ const MAX_NUMBER_TEXT = 64;
 export const foldWidth = (text: string): string =>
   text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
-const TRUE = new Set(['true', '1', 'yes', 'y', '是', '有', '√']);
-const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×']);
+/** The words a yes/no input accepts (any case, full-width forms folded); OpenAPI documents this same list. */
+export const BOOLEAN_WORDS = {
+  true: ['true', '1', 'yes', 'y', '是', '有', '√'],
+  false: ['false', '0', 'no', 'n', '否', '无', '×'],
+} as const;
+const TRUE = new Set<string>(BOOLEAN_WORDS.true);
+const FALSE = new Set<string>(BOOLEAN_WORDS.false);
 
 export const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

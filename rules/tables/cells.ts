@@ -114,7 +114,7 @@ export function cellForInput(cell: unknown, spec: Pick<InputSpec, 'type' | 'unit
     if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) return dateText(String(cell)) ?? cell;
     if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
     // A bare number where a date belongs can only be Excel's serial day number: a CSV cell, or a JSON
-    // number (JSON bodies keep numbers as their written text, see worker/json.ts).
+    // number (JSON bodies keep numbers as their written text, see worker/body/json.ts).
     if (typeof cell === 'string' && SERIAL.test(cell.trim())) return excelSerialToIso(Math.floor(Number(cell))) ?? cell.trim();
     if (typeof cell === 'string') return dateText(cell) ?? cell.trim();
     return cell;

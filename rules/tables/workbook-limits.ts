@@ -1,6 +1,6 @@
 /**
  * The caps on one workbook, in one place: the reader (workbook.ts) checks them before the first row is
- * handed out, and the Worker (worker/limits.ts) passes its own. A size passed is a 413 whose message
+ * handed out, and the Worker (worker/body/limits.ts) passes its own. A size passed is a 413 whose message
  * names the size and its cap; a malformed file is a 422.
  *
  * Memory: an `.xlsx` sheet is streamed (its XML is inflated piece by piece and never held whole), so

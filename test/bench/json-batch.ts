@@ -1,9 +1,9 @@
 /**
  * JSON batches: the same rows as the CSV batch (`csvFor`), as `{"rows":[…]}` with numbers as JSON
  * numbers; their throughput through the Worker, and what reading such a body costs next to plain
- * `JSON.parse` (worker/json.ts keeps every number's text, so `29700.00` is not a binary float first).
+ * `JSON.parse` (worker/body/json.ts keeps every number's text, so `29700.00` is not a binary float first).
  */
-import { parseJson } from '../../worker/json.ts';
+import { parseJson } from '../../worker/body/json.ts';
 import { rowsFor } from './rows.ts';
 import { BATCH_RULE, postBatchAnswer } from './worker.ts';
 
@@ -13,7 +13,7 @@ export interface JsonBatchFigures {
   bodyMB: number;
   seconds: number;
   rowsPerSecond: number;
-  /** worker/json.ts's `parseJson` over plain `JSON.parse` on the same body (median of 5, in the bench's own Node). */
+  /** worker/body/json.ts's `parseJson` over plain `JSON.parse` on the same body (median of 5, in the bench's own Node). */
   parseOverJsonParse: number;
   parseMs: number;
   jsonParseMs: number;

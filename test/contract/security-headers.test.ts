@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { CSP } from '../../worker/security-headers.ts';
+import { CSP } from '../../worker/http/security-headers.ts';
 
 const servers = inject('servers');
 const site = inject('siteDir');

@@ -33,7 +33,7 @@ describe('the audit hash is keyed (finding 8)', () => {
   });
 
   it('keys longer than a SHA-256 block are hashed first, as HMAC says', async () => {
-    const { hmacSha256Streaming } = await import('../../worker/hash.ts');
+    const { hmacSha256Streaming } = await import('../../worker/body/hash.ts');
     for (const key of ['k', 'x'.repeat(64), 'y'.repeat(65), '审计密钥'.repeat(30)]) {
       const h = hmacSha256Streaming(key);
       const parts = [new TextEncoder().encode('a,b\n'), new Uint8Array(0), new TextEncoder().encode('1,2\n')];

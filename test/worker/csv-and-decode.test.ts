@@ -7,7 +7,7 @@ import { countNonEmptyLines } from '../../worker/csv/count.ts';
 import { CsvParser } from '../../worker/csv/parse.ts';
 import { csvCell, csvLine } from '../../worker/csv/write.ts';
 import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
-import { createDecoder, encodingOfCharset } from '../../worker/decode.ts';
+import { createDecoder, encodingOfCharset } from '../../worker/body/decode.ts';
 
 function parseInPieces(text: string, cuts: number[]): string[][] {
   const parser = new CsvParser();

@@ -66,7 +66,7 @@ describe('the encoding is read from the whole body', () => {
 
 describe('invalidUtf8At', () => {
   it('finds the first byte that is not UTF-8 wherever the chunks are cut', async () => {
-    const { invalidUtf8At } = await import('../../worker/decode.ts');
+    const { invalidUtf8At } = await import('../../worker/body/decode.ts');
     const valid = new TextEncoder().encode('a包头😀b');
     const invalid = new Uint8Array([...valid, 0xb0, 0xfc]);
     for (let cut = 0; cut <= valid.length; cut++) {

@@ -201,9 +201,9 @@ describe('finding 4: inputs that identify a person never travel in a URL', () =>
   });
 });
 
-describe('worker/json.ts', () => {
+describe('worker/body/json.ts', () => {
   it('keeps numbers as written, bounds depth, and refuses what JSON refuses, with a message about the text sent', async () => {
-    const { parseJson, MAX_JSON_DEPTH } = await import('../../worker/json.ts');
+    const { parseJson, MAX_JSON_DEPTH } = await import('../../worker/body/json.ts');
     expect(parseJson('{"a":4e2,"b":[1.50,-0],"c":"4e2","d":true,"e":null}')).toEqual({ a: '4e2', b: ['1.50', '-0'], c: '4e2', d: true, e: null });
     expect(parseJson('{"s":"a \\" [ { 1 \\\\","n":1}')).toEqual({ s: 'a " [ { 1 \\', n: '1' });
     const nested = parseJson(`{"a":${deep(MAX_JSON_DEPTH + 10)},"b":1}`) as { a: unknown; b: string };

@@ -1,6 +1,6 @@
-// worker/json.ts reads the common body with JSON.parse and puts the number texts back; these are the cases where that could go wrong.
+// worker/body/json.ts reads the common body with JSON.parse and puts the number texts back; these are the cases where that could go wrong.
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../worker/json.ts';
+import { parseJson } from '../../worker/body/json.ts';
 
 describe('parseJson keeps every number as written', () => {
   it('in a batch body, row after row', () => {

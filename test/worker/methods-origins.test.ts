@@ -1,8 +1,8 @@
 // Issue 13 findings 9 (own origin from configuration, never from Host) and 10 (405 with Allow; Accept q=0).
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { preferredType } from '../../worker/accept.ts';
-import { ownOrigin } from '../../worker/origins.ts';
+import { preferredType } from '../../worker/http/accept.ts';
+import { ownOrigin } from '../../worker/http/origins.ts';
 import { auth, call, postBatch } from './helpers.ts';
 
 const csv = 'totalStaff,disabledCounted,monthlyMinWage\n400,9,1980\n';
@@ -81,7 +81,7 @@ describe('finding 10: wrong methods are 405 with Allow', () => {
   });
 });
 
-describe('finding 10: Accept negotiation (worker/accept.ts)', () => {
+describe('finding 10: Accept negotiation (worker/http/accept.ts)', () => {
   const offered = ['application/json', 'text/csv'];
   it.each([
     [undefined, 'application/json'],

@@ -3,7 +3,7 @@
  * the header, then one record at a time. Chunks are released as they are consumed.
  */
 import { CsvParser, type CsvRecord } from '../csv/parse.ts';
-import type { ChunkDecoder } from '../decode.ts';
+import type { ChunkDecoder } from '../body/decode.ts';
 
 export class CsvSource {
   private readonly chunks: (Uint8Array | undefined)[];

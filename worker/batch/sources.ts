@@ -1,7 +1,7 @@
 /**
  * The batch route's table sources: a CSV body, a workbook or JSON rows → rows to answer, through the
  * form reader (rules/tables/form.ts: header located, columns resolved, mapping applied) and the table
- * batch (rules/tables/rows.ts: claims or skipped rows). Refusals before any row are Responses.
+ * batch (rules/tables/rows.ts: claims or skipped rows). Refusals before any row are thrown as ApiErrors.
  */
 import type { RuleMetadata } from '../../rules/index.ts';
 import { checkMapping, readFormSource, readFormWorkbook, type ColumnMapping, type Form, type FormReading, type FormRow, type SheetFound } from '../../rules/tables/form.ts';
@@ -9,11 +9,11 @@ import { headersAreChinese, TableBatch, type EchoColumns, type TableError } from
 import type { SheetSource } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
 import type { WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
-import { utf8Text } from '../body.ts';
+import { utf8Text } from '../body/body.ts';
 import { countNonEmptyLines, countRecords } from '../csv/count.ts';
-import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../decode.ts';
-import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
-import { parseJson } from '../json.ts';
+import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../body/decode.ts';
+import { ApiError, apiError, type HttpErrorBody } from '../http/errors.ts';
+import { parseJson } from '../body/json.ts';
 import type { AnsweredRow } from './answer.ts';
 import { CsvSource } from './csv-source.ts';
 
@@ -44,35 +44,28 @@ export interface Rows {
   next(batch: TableBatch): AnsweredRow | undefined;
 }
 
-export function tooManyRows(rows: number, max: number): Response {
-  return errorResponse(
-    413,
-    errorBody('too-many-rows', `一批最多 ${max} 行，收到 ${rows} 行，请分批提交`, `A batch holds at most ${max} rows; this one has ${rows}. Split it into smaller batches`, 'body'),
-  );
+export function tooManyRows(rows: number, max: number): never {
+  throw apiError('too-many-rows', { max, rows });
 }
 
 /** A table-level refusal; a header not found also carries what was found on each sheet and the closest row, beside the error. */
-export function tableError(error: TableError & { sheets?: SheetFound[]; closest?: unknown }, meta: Pick<RuleMetadata, 'id'>, status = 422): Response {
+export function tableError(error: TableError & { sheets?: SheetFound[]; closest?: unknown }, meta: Pick<RuleMetadata, 'id'>, status: 413 | 422 = 422): never {
   const { sheets, closest, ...body } = error;
-  return errorResponse(status, body as HttpErrorBody, { rule: meta.id, ...(sheets ? { sheets } : {}), ...(closest ? { closest } : {}) });
+  throw new ApiError(status, body as HttpErrorBody, { rule: meta.id, extra: { ...(sheets ? { sheets } : {}), ...(closest ? { closest } : {}) } });
 }
 
 /**
  * The clerk's explicit mapping from `?columns=` (URL-encoded JSON) or a JSON body's `columns`: checked
  * against the rule's inputs (unknown targets are a 422 naming them).
  */
-export function mappingOf(raw: unknown, meta: RuleMetadata): ColumnMapping | undefined | Response {
+export function mappingOf(raw: unknown, meta: RuleMetadata): ColumnMapping | undefined {
   if (raw === undefined) return undefined;
   let value = raw;
   if (typeof raw === 'string') {
     try {
       value = JSON.parse(raw);
     } catch {
-      return errorResponse(
-        422,
-        errorBody('unknown-column', '列对应关系 columns 不是有效的 JSON 对象', 'columns is not a valid JSON object', 'columns'),
-        { rule: meta.id },
-      );
+      throw apiError('unknown-column', { rule: meta.id });
     }
   }
   const checked = checkMapping(value, meta);
@@ -95,7 +88,7 @@ export function csvSheet(source: CsvSource, name = 'CSV'): SheetSource {
 }
 
 /** Rows of a form read (CSV or a workbook's sheet): each row's cells from the table's first column, with its place in the sheet. */
-function formRows(reading: FormReading, meta: RuleMetadata): Rows | Response {
+function formRows(reading: FormReading, meta: RuleMetadata): Rows {
   if (!reading.ok) return tableError(reading.error, meta, reading.status);
   const form: Form = reading.form;
   const { header } = form;
@@ -122,7 +115,7 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows | Response {
       }
       if (row.unreadable) {
         const line = row.row + 1;
-        const error = errorBody('malformed-csv', `第 ${line} 行无法按 CSV 读取：${row.unreadable.zh}`, `Row ${line} is not readable CSV: ${row.unreadable.en}`);
+        const error: HttpErrorBody = { code: 'malformed-csv', message: { zh: `第 ${line} 行无法按 CSV 读取：${row.unreadable.zh}`, en: `Row ${line} is not readable CSV: ${row.unreadable.en}` } };
         return { row: batch.refuse(error), cells: [] };
       }
       return { row: batch.addCells(cells, columns, { row: row.row, offset, hidden: row.hidden }), cells };
@@ -130,27 +123,15 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows | Response {
   };
 }
 
-export function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: RuleMetadata, maxRows: number, mapping: ColumnMapping | undefined): Rows | Response {
+export function csvRows(chunks: Uint8Array[], contentType: string | undefined, meta: RuleMetadata, maxRows: number, mapping: ColumnMapping | undefined): Rows {
   const declared = encodingOfCharset(contentType);
   if (declared === null) {
-    return errorResponse(
-      415,
-      errorBody('unsupported-charset', 'CSV 的字符集只支持 UTF-8、UTF-16 与 GBK/GB18030', 'CSV bodies must be UTF-8, UTF-16 or GBK/GB18030', 'charset'),
-    );
+    throw apiError('unsupported-charset');
   }
   // The encoding from the whole body: a late GBK byte is never read as UTF-8, and text declared UTF-8 must be.
   const bad = declared === 'utf-8' ? invalidUtf8At(chunks) : undefined;
   if (bad !== undefined) {
-    return errorResponse(
-      422,
-      errorBody(
-        'invalid-encoding',
-        `CSV 声明为 UTF-8，但第 ${bad + 1} 个字节起不是 UTF-8：请按文件实际的编码（如 GBK）声明 charset，或不声明、由服务识别`,
-        `The CSV is declared UTF-8 but is not UTF-8 from byte ${bad + 1}: declare its real charset (e.g. GBK), or none and let the service detect it`,
-        'charset',
-      ),
-      { rule: meta.id },
-    );
+    throw apiError('invalid-encoding', { byte: bad + 1 }, { rule: meta.id });
   }
   const encoding = declared ?? encodingOfBody(chunks);
   // Lines are an upper bound on records; past the limit, the records themselves are counted (a quoted note's line breaks are not rows).
@@ -169,7 +150,7 @@ export function workbookRows(
   maxRows: number,
   limits: Partial<WorkbookLimits>,
   mapping: ColumnMapping | undefined,
-): Rows | Response {
+): Rows {
   const bytes = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
   chunks.length = 0;
   const opened = openWorkbook(bytes, limits);
@@ -189,22 +170,21 @@ function joinChunks(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): Rows | Response {
+export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): Rows {
   let body: unknown;
   try {
-    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/json.ts)
+    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/body/json.ts)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: meta.id });
+    throw apiError('malformed-json', { detail }, { rule: meta.id });
   }
   const rows = (body as { rows?: unknown } | null)?.rows;
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(rows)) {
-    return errorResponse(422, errorBody('invalid-list', '请求体应为 {"rows": [ … ]}', 'The body must be {"rows": [ … ]}', 'rows'), { rule: meta.id });
+    throw apiError('invalid-list', { expected: 'rows' }, { rule: meta.id });
   }
   if (rows.length > maxRows) return tooManyRows(rows.length, maxRows);
   const bodyMapping = (body as { columns?: unknown }).columns;
   const mapping = bodyMapping === undefined ? queryMapping : mappingOf(bodyMapping, meta);
-  if (mapping instanceof Response) return mapping;
   if (mapping) probe.useMapping(mapping);
   // Echoed columns: every key that names an input, rowId or claimed, plus the first MAX_EXTRA_COLUMNS other keys.
   const columns: string[] = [];

@@ -4,7 +4,7 @@
  * any row is answered. Safe for UTF-8 and GBK/GB18030 alike: their multi-byte sequences never contain
  * the bytes of CR or LF. UTF-16 (with its BOM) is counted by 16-bit code units.
  */
-import { bomOf, type ChunkDecoder } from '../decode.ts';
+import { bomOf, type ChunkDecoder } from '../body/decode.ts';
 import { CsvParser } from './parse.ts';
 
 export function countNonEmptyLines(chunks: readonly Uint8Array[]): number {

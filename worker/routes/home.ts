@@ -5,13 +5,13 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse } from '../errors.ts';
+import { apiError } from '../http/errors.ts';
 
 export const home = new Hono<AppEnv>();
 
 /** A folder's address answers its index.html: `/` the page, `/wps/` the WPS add-in's entry (WPS loads the add-in from its folder URL). */
 const indexOf = (file: string) => async (c: Context<AppEnv>) => {
-  if (!c.env.ASSETS) return errorResponse(404, errorBody('not-found', '页面未构建（npm run build）', 'The page is not built (npm run build)'));
+  if (!c.env.ASSETS) throw apiError('not-found', { page: 'unbuilt' });
   const page = await c.env.ASSETS.fetch(new Request(new URL(file, c.req.url)));
   return new Response(page.body, page);
 };

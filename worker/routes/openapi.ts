@@ -1,7 +1,7 @@
 /** `GET /openapi.json`: the OpenAPI document, generated from the registry. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { openApiDocument } from '../openapi.ts';
+import { openApiDocument } from '../contract/openapi.ts';
 
 export const openapi = new Hono<AppEnv>();
 

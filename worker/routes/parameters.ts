@@ -8,22 +8,18 @@ import { listPlans, parametersOn, planInForce, policyRefOf, RULESET_VERSION } fr
 import { parseIsoDate } from '../../rules/core/dates.ts';
 import { kindOf, overridableParameters } from '../../rules/whatif/overrides.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse } from '../errors.ts';
+import { apiError } from '../http/errors.ts';
 
 export const parameters = new Hono<AppEnv>();
 
 parameters.get('/v1/parameters', (c) => {
   const query = new URL(c.req.url).searchParams;
   for (const name of query.keys()) {
-    if (name !== 'date') return errorResponse(422, errorBody('unknown-input', `未知参数“${name}”：只接受 date（日期）`, `Unknown parameter "${name}": only date is accepted`, name));
+    if (name !== 'date') throw apiError('unknown-input', { name }, { field: name });
   }
   const date = query.get('date');
-  if (date === null || date === '') {
-    return errorResponse(422, errorBody('missing-input', '请填写 date（日期），格式 YYYY-MM-DD', 'Give date, as YYYY-MM-DD', 'date'));
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date)) {
-    return errorResponse(422, errorBody('invalid-date', `date（日期）“${date.slice(0, 40)}”不是有效日期，格式 YYYY-MM-DD`, `date "${date.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`, 'date'));
-  }
+  if (date === null || date === '') throw apiError('missing-input');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date)) throw apiError('invalid-date', { date });
   const plan = planInForce(date);
   // `overridable`: a 测算 (POST /v1/whatif/{id}) may set it; `kind` says whether it takes whole numbers or decimals.
   const overridable = overridableParameters();

@@ -4,18 +4,18 @@
  * unknown rule. Generated from the registry: nothing here knows a rule by name.
  *
  * GET and POST reach the same coercion with the same kind of values: the query string gives texts, and the
- * JSON body gives texts too for its numbers (`worker/json.ts` keeps each number as written), so
+ * JSON body gives texts too for its numbers (`worker/body/json.ts` keeps each number as written), so
  * `?totalStaff=4e2` and `{"totalStaff":4e2}`, or `?__proto__=1` and `{"__proto__":1}`, get one answer.
  * Inputs that identify a person (`personal` in their spec) are refused in a query string: URLs end up in
  * logs, proxies and browser histories.
  */
 import { Hono } from 'hono';
 import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type RuleDefinition } from '../../rules/index.ts';
-import { isJsonType, readBody, utf8Text } from '../body.ts';
+import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse } from '../errors.ts';
-import { parseJson } from '../json.ts';
-import { bodyTimingOf } from '../limits.ts';
+import { apiError } from '../http/errors.ts';
+import { parseJson } from '../body/json.ts';
+import { bodyTimingOf } from '../body/limits.ts';
 
 /** Quick checks are small; `disabled-headcount` rows are the largest legitimate body. */
 const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
@@ -49,18 +49,7 @@ quickCheck.get('/v1/rules/:id', (c) => {
   const params = new URL(c.req.url).searchParams;
   const rule = findRule(id);
   const personal = rule && personalInQuery(rule, params);
-  if (personal) {
-    return errorResponse(
-      400,
-      errorBody(
-        'personal-input-in-url',
-        `${personal.label.zh}（${personal.name}）是个人信息，不得放在网址中（网址会进入日志）：请用 POST /v1/rules/${id}，以 JSON 请求体提交`,
-        `${personal.label.en} (${personal.name}) identifies a person and may not be sent in a URL (URLs are logged): send it with POST /v1/rules/${id} in a JSON body`,
-        personal.name,
-      ),
-      { rule: id },
-    );
-  }
+  if (personal) throw apiError('personal-input-in-url', { rule: id, name: personal.name, label: personal.label }, { field: personal.name, rule: id });
   return answer(evaluate(id, queryInputs(params)));
 });
 
@@ -68,26 +57,14 @@ quickCheck.post('/v1/rules/:id', async (c) => {
   const id = c.req.param('id');
   if (!findRule(id)) return answer(evaluate(id, {}));
   const contentType = c.req.header('content-type');
-  if (!isJsonType(contentType)) {
-    return errorResponse(
-      415,
-      errorBody(
-        'unsupported-media-type',
-        `请以 Content-Type: application/json 提交输入项对象，收到 ${contentType ?? '（无）'}`,
-        `Send the inputs as a JSON object with Content-Type: application/json; got ${contentType ?? '(none)'}`,
-        'content-type',
-      ),
-      { rule: id },
-    );
-  }
+  if (!isJsonType(contentType)) throw apiError('unsupported-media-type', { contentType, wanted: 'json' }, { rule: id });
   const body = await readBody(c.req.raw, QUICK_CHECK_MAX_BYTES, undefined, bodyTimingOf(c.env));
   if (!body.ok) return body.response;
   let inputs: unknown;
   try {
     inputs = parseJson(utf8Text(body.bytes));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: id });
+    throw apiError('malformed-json', { detail: error instanceof Error ? error.message : String(error) }, { rule: id });
   }
   return answer(evaluate(id, inputs));
 });

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { findRule, metadataOf } from '../../rules/index.ts';
 import { takesTable, templateCsv, templateXlsx } from '../../rules/tables/index.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse } from '../errors.ts';
+import { apiError } from '../http/errors.ts';
 import { XLSX_TYPE } from '../batch/answer.ts';
 
 export const template = new Hono<AppEnv>();
@@ -14,15 +14,9 @@ export const template = new Hono<AppEnv>();
 template.get('/v1/rules/:id/:file{template\\.(csv|xlsx)}', (c) => {
   const id = c.req.param('id');
   const rule = findRule(id);
-  if (!rule) return errorResponse(404, errorBody('unknown-rule', `没有编号为“${id}”的规则`, `There is no rule "${id}"`, 'rule'), { rule: id });
+  if (!rule) throw apiError('unknown-rule', { rule: id }, { rule: id });
   const meta = metadataOf(rule);
-  if (!takesTable(meta)) {
-    return errorResponse(
-      404,
-      errorBody('records-not-in-csv', `规则 ${id} 的输入是记录列表，没有表格模板：请以 JSON 提交`, `Rule ${id} takes lists of records and has no table template: send JSON`, 'rule'),
-      { rule: id },
-    );
-  }
+  if (!takesTable(meta)) throw apiError('records-not-in-csv', { rule: id }, { rule: id });
   const xlsx = c.req.param('file').endsWith('.xlsx');
   const name = `${id}-template.${xlsx ? 'xlsx' : 'csv'}`;
   const body = xlsx ? templateXlsx(meta) : templateCsv(meta);

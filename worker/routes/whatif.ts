@@ -13,12 +13,12 @@ import type { ListedOverride } from '../../rules/tables/whatif-table.ts';
 import { whatIfCheck } from '../../rules/whatif/check.ts';
 import { echoOverrides, overridableParameters, readOverrides, type OverrideInput, type Overrides, type OverridesReading } from '../../rules/whatif/overrides.ts';
 import { WhatIfTableBatch } from '../../rules/whatif/table-batch.ts';
-import { requireKey } from '../auth.ts';
+import { requireKey } from '../http/auth.ts';
 import { whatIfWriter } from '../batch/whatif-answer.ts';
-import { isJsonType, readBody, utf8Text } from '../body.ts';
+import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
-import { errorBody, errorResponse, type HttpErrorBody } from '../errors.ts';
-import { parseJson } from '../json.ts';
+import { ApiError, apiError, type HttpErrorBody } from '../http/errors.ts';
+import { parseJson } from '../body/json.ts';
 import { runBatch, type BatchVariant } from './batch.ts';
 
 export const whatif = new Hono<AppEnv>();
@@ -32,22 +32,22 @@ export function queryOverrides(url: string): OverrideInput[] {
   return out;
 }
 
-const refusal = (reading: Extract<OverridesReading, { ok: false }>, rule: string) => errorResponse(422, reading.error as HttpErrorBody, { rule });
+const refusal = (reading: Extract<OverridesReading, { ok: false }>, rule: string): never => {
+  throw new ApiError(422, reading.error as HttpErrorBody, { rule });
+};
 
-const noOverrides = (rule: string) =>
-  errorResponse(
-    422,
-    errorBody('missing-override', '测算至少需要一个参数改动：查询参数 set.<参数编号>=<值>，或 JSON 请求体中的 "overrides"', 'A what-if needs at least one override: query parameters set.<parameterId>=<value>, or "overrides" in a JSON body', 'overrides'),
-    { rule },
-  );
+const noOverrides = (rule: string): never => {
+  throw apiError('missing-override', { rule });
+};
 
-const bothPlaces = (rule: string) =>
-  errorResponse(422, errorBody('invalid-override', '参数改动请只写在一处：查询参数或 JSON 请求体', 'Give the overrides in one place: the query or the JSON body', 'overrides'), { rule });
+const bothPlaces = (rule: string): never => {
+  throw apiError('invalid-override', { why: 'both-places' }, { rule });
+};
 
 /** A JSON body's `overrides`: a list of `{ parameter, value, from? }`, or a refusal. */
-function bodyOverrides(raw: unknown, rule: string): OverrideInput[] | Response {
+function bodyOverrides(raw: unknown, rule: string): OverrideInput[] {
   if (!Array.isArray(raw) || raw.some((o) => o === null || typeof o !== 'object' || Array.isArray(o))) {
-    return errorResponse(422, errorBody('invalid-override', '"overrides" 应为列表：[{ "parameter": 参数编号, "value": 值, "from": 起始日期（可选）}]', '"overrides" must be a list: [{ "parameter": id, "value": v, "from"?: "YYYY-MM-DD" }]', 'overrides'), { rule });
+    throw apiError('invalid-override', { why: 'not-a-list' }, { rule });
   }
   return raw as OverrideInput[];
 }
@@ -61,15 +61,9 @@ export function listed(overrides: Overrides, date = new Date().toISOString().sli
 whatif.post('/v1/whatif/:id/check', async (c) => {
   const id = c.req.param('id');
   const rule = findRule(id);
-  if (!rule) return errorResponse(404, errorBody('unknown-rule', `没有编号为“${id}”的规则`, `There is no rule "${id}"`, 'rule'), { rule: id });
+  if (!rule) throw apiError('unknown-rule', { rule: id }, { rule: id });
   const contentType = c.req.header('content-type');
-  if (!isJsonType(contentType)) {
-    return errorResponse(
-      415,
-      errorBody('unsupported-media-type', `请以 Content-Type: application/json 提交 {"inputs": …, "overrides": …}，收到 ${contentType ?? '（无）'}`, `Send {"inputs": …, "overrides": …} as JSON; got ${contentType ?? '(none)'}`, 'content-type'),
-      { rule: id },
-    );
-  }
+  if (!isJsonType(contentType)) throw apiError('unsupported-media-type', { contentType, wanted: 'whatif-check' }, { rule: id });
   const body = await readBody(c.req.raw, 1024 * 1024);
   if (!body.ok) return body.response;
   let parsed: unknown;
@@ -77,16 +71,15 @@ whatif.post('/v1/whatif/:id/check', async (c) => {
     parsed = parseJson(utf8Text(body.bytes));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return errorResponse(400, errorBody('malformed-json', `请求体不是有效的 JSON：${detail}`, `The body is not valid JSON: ${detail}`, 'body'), { rule: id });
+    throw apiError('malformed-json', { detail }, { rule: id });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return errorResponse(422, errorBody('invalid-list', '请求体应为 {"inputs": {…}, "overrides": […]}', 'The body must be {"inputs": {…}, "overrides": […]}', 'body'), { rule: id });
+    throw apiError('invalid-list', { expected: 'whatif-check' }, { rule: id, field: 'body' });
   }
   const { inputs, overrides: raw } = parsed as { inputs?: unknown; overrides?: unknown };
   const fromQuery = queryOverrides(c.req.url);
   if (fromQuery.length && raw !== undefined) return bothPlaces(id);
   const given = raw === undefined ? fromQuery : bodyOverrides(raw, id);
-  if (given instanceof Response) return given;
   if (!given.length) return noOverrides(id);
   const reading = readOverrides(given);
   if (!reading.ok) return refusal(reading, id);
@@ -109,7 +102,6 @@ function whatIfVariant(fromQuery: Overrides | undefined): BatchVariant {
       if (raw !== undefined) {
         if (overrides) return bothPlaces(meta.id);
         const given = bodyOverrides(raw, meta.id);
-        if (given instanceof Response) return given;
         const reading = readOverrides(given);
         if (!reading.ok) return refusal(reading, meta.id);
         if (reading.overrides.list.length) overrides = reading.overrides;

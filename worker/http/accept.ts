@@ -3,7 +3,21 @@
  * one type: the offered type with the highest quality wins; the most specific matching range sets a type's
  * quality (`text/csv` over `text/*` over `*\/*`); `q=0` means "not this". Between equal qualities a type the
  * client named beats one it reached by a wildcard (`text/csv, *\/*` is CSV); then the first offered wins.
+ * The header is parsed by hono; hono's `accepts` helper does not fit the choice itself: it never matches `*\/*`
+ * (`application/json;q=0, *\/*` would give its default, not the other type) and has no "none acceptable" answer.
  */
+
+import { parseAccept, type Accept } from 'hono/utils/accept';
+
+/**
+ * A range's weight as written: hono's parser reads a malformed `q` (`q=abc`) as 1, accepting everything; here a
+ * malformed weight accepts nothing.
+ */
+const weightOf = (range: Accept): number => {
+  const value = range.params.q ?? range.params.Q;
+  if (value === undefined) return 1;
+  return /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value.trim()) ? Number(value) : 0;
+};
 
 interface Range {
   type: string;
@@ -11,23 +25,12 @@ interface Range {
   q: number;
 }
 
-function parseAccept(accept: string): Range[] {
-  const ranges: Range[] = [];
-  for (const part of accept.split(',')) {
-    const [media, ...params] = part.split(';');
-    const [type, subtype] = media.trim().toLowerCase().split('/');
-    if (!type || !subtype) continue;
-    let q = 1;
-    for (const param of params) {
-      const [name, value] = param.split('=').map((s) => s.trim());
-      if (name.toLowerCase() === 'q') {
-        const n = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value ?? '') ? Number(value) : NaN;
-        q = Number.isNaN(n) ? 0 : n; // a malformed weight accepts nothing rather than everything
-      }
-    }
-    ranges.push({ type, subtype, q });
-  }
-  return ranges;
+/** The header's ranges, parsed by hono (quoted parameters, whitespace), each with its type split and its weight. */
+function parse(accept: string): Range[] {
+  return parseAccept(accept).flatMap((range) => {
+    const [type, subtype] = range.type.toLowerCase().split('/');
+    return type && subtype ? [{ type, subtype, q: weightOf(range) }] : [];
+  });
 }
 
 /** The quality the ranges give one offered type (from its most specific matching range; 0 if none) and that specificity. */
@@ -51,7 +54,7 @@ function qualityOf(offered: string, ranges: Range[]): { q: number; specificity: 
  */
 export function preferredType(accept: string | null | undefined, offered: readonly string[]): string | undefined {
   if (!accept || !accept.trim()) return offered[0];
-  const ranges = parseAccept(accept);
+  const ranges = parse(accept);
   let chosen: string | undefined;
   let chosenQ = 0;
   let chosenSpecificity = -1;

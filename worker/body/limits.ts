@@ -1,6 +1,6 @@
 /** Limits on one batch, overridable by the vars MAX_BATCH_ROWS and MAX_BATCH_BYTES. */
-import type { Env } from './env.ts';
-import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from '../rules/tables/workbook-limits.ts';
+import type { Env } from '../env.ts';
+import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
 
 /** Lines a form has besides its data rows (title, 填报单位, header, 合计, signatures): a workbook's sheet may hold this many more rows than a batch. */
 export const FORM_LINES = 1_000;

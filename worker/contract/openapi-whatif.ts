@@ -1,8 +1,8 @@
 /**
  * OpenAPI for 测算 (what-if): `POST /v1/whatif/{id}` (a batch with overrides) and `POST /v1/whatif/{id}/check`
- * (one case), their overrides and answers. Kept apart from worker/openapi.ts, which adds these in one place.
+ * (one case), their overrides and answers. Kept apart from worker/contract/openapi.ts, which adds these in one place.
  */
-import type { RuleMetadata } from '../rules/index.ts';
+import type { RuleMetadata } from '../../rules/index.ts';
 
 type Schema = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

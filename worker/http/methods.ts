@@ -4,8 +4,8 @@
  * route needs nothing here.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env.ts';
-import { errorBody, errorResponse } from './errors.ts';
+import type { AppEnv } from '../env.ts';
+import { apiError } from './errors.ts';
 
 /** Does a route path (`/v1/rules/:id`, `/v1/batch/*`) match a request path? */
 function matches(pattern: string, path: string): boolean {
@@ -40,10 +40,5 @@ export const methodGuard =
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length === 0 || allowed.includes(method)) return next();
     const list = allowed.join(', ');
-    return errorResponse(
-      405,
-      errorBody('method-not-allowed', `此地址不接受 ${method} 请求，可用：${list}`, `${method} is not allowed here; allowed: ${list}`),
-      {},
-      { allow: list },
-    );
+    throw apiError('method-not-allowed', { method, allowed: list }, { headers: { allow: list } });
   };

@@ -2,8 +2,10 @@
  * The OpenAPI 3.1 document, generated from the registry's metadata (`listRules()`): every route, and
  * every rule's inputs and outputs as schemas. A new rule appears here without a line of this file changing.
  */
-import { takesTable } from '../rules/tables/template.ts';
-import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../rules/index.ts';
+import { takesTable } from '../../rules/tables/template.ts';
+import { BOOLEAN_WORDS } from '../../rules/core/coerce.ts';
+import { answerSchemas } from './answers.ts';
+import { isPersonalInput, listRules, RULESET_VERSION, type InputSpec, type OutputSpec, type RuleMetadata } from '../../rules/index.ts';
 import { whatIfPaths, whatIfSchemas } from './openapi-whatif.ts';
 
 type Schema = Record<string, unknown>;
@@ -28,7 +30,7 @@ export function inputSchema(spec: InputSpec): Schema {
       case 'money':
         return numeric(spec, 'number');
       case 'boolean':
-        return { anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['TRUE', 'FALSE', 'true', 'false', '1', '0', '是', '否'] }, { type: 'integer', enum: [0, 1] }] };
+        return { anyOf: [{ type: 'boolean' }, { type: 'string', enum: [...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false], description: 'any case' }, { type: 'integer', enum: [0, 1] }] };
       case 'date':
         return { type: 'string', format: 'date' };
       case 'district':
@@ -59,7 +61,7 @@ function objectSchema(specs: readonly InputSpec[]): Schema {
   };
 }
 
-const text: Schema = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] };
+const text = answerSchemas.Text;
 
 export function outputSchema(spec: OutputSpec): Schema {
   const base: Schema = (() => {
@@ -229,56 +231,7 @@ function templatePaths(meta: RuleMetadata): Record<string, unknown> {
 const parameterValue = { anyOf: [{ type: ['string', 'number', 'null'] }, { type: 'array', items: { type: ['string', 'number'] } }] };
 
 const commonSchemas: Record<string, Schema> = {
-  Text: text,
-  Error: {
-    type: 'object',
-    required: ['ok', 'rulesetVersion', 'error'],
-    properties: {
-      ok: { const: false },
-      rulesetVersion: { type: 'string' },
-      error: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: {
-          code: { type: 'string' },
-          field: { type: 'string' },
-          message: ref('Text'),
-          control: {
-            type: 'object',
-            description: 'the input the message asks to set (field, label, type, value, and the message before the pointer), so that each client can name its own control',
-            properties: { field: { type: 'string' }, label: ref('Text'), type: { type: 'string' }, value: {}, lead: ref('Text') },
-          },
-        },
-      },
-    },
-  },
-  Failure: { allOf: [ref('Error'), { type: 'object', properties: { rule: { type: 'string' }, byDate: { type: 'array', items: ref('DatedAnswer') } } }] },
-  SuccessBase: {
-    type: 'object',
-    required: ['ok', 'rule', 'result', 'eligible', 'failedConditions', 'clause', 'policy', 'rulesetVersion', 'steps', 'warnings', 'interpretations', 'hints'],
-    properties: {
-      ok: { const: true },
-      rule: { type: 'string' },
-      result: { type: 'object' },
-      eligible: { type: 'boolean', description: 'false when the case fails a condition of the clause (then the amount is 0.00 and failedConditions says why)' },
-      failedConditions: { type: 'array', items: ref('FailedCondition') },
-      byDate: { type: 'array', items: ref('DatedAnswer'), description: 'present when no date was given and the answer changes inside the plan’s validity: the answer for each period' },
-      clause: { type: 'object', properties: { id: { type: 'string' }, text: { type: 'string' }, heading: ref('Text') } },
-      policy: ref('Policy'),
-      sources: { type: 'array', items: { type: 'string' } },
-      rulesetVersion: { type: 'string' },
-      steps: { type: 'array', items: ref('Text') },
-      warnings: { type: 'array', items: ref('Text') },
-      interpretations: { type: 'array', items: { type: 'object' } },
-      hints: { type: 'array', items: ref('Text') },
-    },
-  },
-  Source: { type: 'object', required: ['document'], properties: { document: { type: 'string' }, clause: { type: 'string' } } },
-  Policy: {
-    type: 'object',
-    required: ['id', 'title', 'validFrom', 'validTo'],
-    properties: { id: { type: 'string' }, title: ref('Text'), validFrom: { type: 'string', format: 'date' }, validTo: { type: 'string', format: 'date' } },
-  },
+  ...answerSchemas,
   ParametersOnDate: {
     type: 'object',
     required: ['rulesetVersion', 'date', 'policy', 'parameters'],
@@ -329,110 +282,6 @@ const commonSchemas: Record<string, Schema> = {
       },
     },
   },
-  FailedCondition: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: ref('Text') } },
-  DatedAnswer: {
-    type: 'object',
-    required: ['from', 'to', 'eligible', 'result'],
-    properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, eligible: { type: 'boolean' }, result: { type: 'object' } },
-  },
-  BatchColumns: { type: 'object', properties: { rowId: { type: 'string' }, claimed: { anyOf: [{ type: 'number' }, { type: 'string' }] } } },
-  BatchAnswer: {
-    type: 'object',
-    required: ['batchId', 'rule', 'rulesetVersion', 'summary', 'rows'],
-    properties: {
-      batchId: { type: 'string', format: 'uuid' },
-      rule: { type: 'string' },
-      rulesetVersion: { type: 'string' },
-      ignoredColumns: { type: 'array', items: { type: 'string' }, description: 'Header texts that named nothing the rule reads (kept as unmatchedColumns too)' },
-      unmatchedColumns: { type: 'array', items: { type: 'string' }, description: 'Header texts that named nothing the rule reads: columns a mapping could name' },
-      droppedColumns: { type: 'integer' },
-      sheet: { type: 'string', description: 'Workbooks: the sheet read' },
-      sheets: { type: 'array', items: ref('SheetFound'), description: 'Workbooks: every sheet, with what was found on it' },
-      headerRow: { type: 'integer', description: 'Tables: the 1-based row where the header begins' },
-      preamble: { type: 'array', items: { type: 'string' }, description: 'Tables: the rows above the header (title, 填报单位 …) as text lines; kept above the header in CSV/xlsx answers' },
-      summary: {
-        type: 'object',
-        properties: {
-          rows: { type: 'integer' },
-          ok: { type: 'integer' },
-          mismatch: { type: 'integer' },
-          invalid: { type: 'integer' },
-          skipped: { type: 'integer' },
-          hidden: { type: 'integer', description: 'Rows hidden in the sheet or by a filter (computed, each with a warning); present when there are any' },
-          totals: {
-            allOf: [ref('MoneyTotals')],
-            type: 'object',
-            properties: { byDistrict: { type: 'object', additionalProperties: ref('MoneyTotals'), description: 'By district; 未填旗县区 for the rows naming none: the lines add up to the total' } },
-          },
-        },
-      },
-      rows: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['index', 'status'],
-          properties: {
-            index: { type: 'integer' },
-            rowId: { type: 'string' },
-            status: { enum: ['ok', 'mismatch', 'invalid', 'skipped'] },
-            reason: ref('Text'),
-            result: { type: 'object' },
-            warnings: { type: 'array', items: ref('Text') },
-            eligible: { const: false, description: 'present when the row fails a condition of the clause' },
-            failedConditions: { type: 'array', items: ref('FailedCondition') },
-            error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, cell: { type: 'string', description: 'Tables: the cell refused (e.g. D12)' }, message: ref('Text') } },
-            claimed: { type: 'string' },
-            difference: { type: 'string' },
-          },
-        },
-      },
-    },
-  },
-  MoneyTotals: {
-    type: 'object',
-    description:
-      'Money sums, each over a stated row set: computed (and the shares) over `rows`, the rows that computed (ok or mismatch); claimed, computedClaimed and difference over `claimedRows`, those of them with a claimed amount (difference = claimed − computedClaimed)',
-    properties: {
-      rows: { type: 'integer' },
-      computed: { type: 'string' },
-      claimedRows: { type: 'integer' },
-      claimed: { type: 'string' },
-      computedClaimed: { type: 'string' },
-      difference: { type: 'string' },
-      cityShare: { type: 'string' },
-      districtShare: { type: 'string' },
-    },
-  },
-  SheetFound: { type: 'object', required: ['name', 'found'], properties: { name: { type: 'string' }, found: ref('Text') } },
-  TableRefusal: {
-    type: 'object',
-    properties: {
-      ok: { const: false },
-      rule: { type: 'string' },
-      rulesetVersion: { type: 'string' },
-      error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string' }, message: ref('Text') } },
-      sheets: { type: 'array', items: ref('SheetFound') },
-      closest: { type: 'object', properties: { sheet: { type: 'string' }, row: { type: 'integer', description: '1-based' }, cells: { type: 'array', items: { type: 'string' } } } },
-    },
-  },
-  AuditRecord: {
-    type: 'object',
-    properties: {
-      batchId: { type: 'string' },
-      createdAt: { type: 'string', format: 'date-time' },
-      finishedAt: { type: ['string', 'null'], format: 'date-time' },
-      status: { enum: ['started', 'completed', 'aborted'], description: 'started when accepted; completed at the end; aborted when the client hung up (summary counts the rows answered by then)' },
-      keyId: { type: 'string' },
-      rule: { type: 'string' },
-      rulesetVersion: { type: 'string' },
-      format: { enum: ['csv', 'json', 'xlsx', 'xls'] },
-      bodyBytes: { type: 'integer' },
-      bodyHmac: { type: 'string', description: 'HMAC-SHA-256 (hex) of the body bytes, keyed with the secret AUDIT_HMAC_KEY' },
-      bodySha256: { type: 'string', description: 'Plain SHA-256, on records written before the keyed hash only' },
-      summary: { type: 'object' },
-      whatif: { type: 'object', description: 'present on a 测算 (what-if) batch: the overrides it applied (ids and values only)', properties: { overrides: { type: 'array', items: ref('Override') } } },
-    },
-  },
 };
 
 export function openApiDocument(): Record<string, unknown> {
@@ -465,7 +314,7 @@ export function openApiDocument(): Record<string, unknown> {
         security: [{ bearer: [] }],
         parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
-          200: { description: 'The record', content: json({ type: 'object', properties: { ok: { const: true }, rulesetVersion: { type: 'string' }, batch: ref('AuditRecord') } }) },
+          200: { description: 'The record', content: json(ref('AuditAnswer')) },
           401: errorResponse('No key or a wrong key'),
           404: errorResponse('No such batch for this key'),
         },

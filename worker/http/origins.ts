@@ -9,8 +9,8 @@
  * would otherwise pass. Without `PUBLIC_ORIGIN` only the `BATCH_ORIGINS` are allowed.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env.ts';
-import { errorBody, errorResponse } from './errors.ts';
+import type { AppEnv } from '../env.ts';
+import { apiError } from './errors.ts';
 
 export function allowedOrigins(configured: string | undefined): string[] {
   return (configured ?? '')
@@ -35,12 +35,7 @@ export const batchCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!origin) return next();
   const own = ownOrigin(c.env?.PUBLIC_ORIGIN);
   if (origin !== own && !allowedOrigins(c.env?.BATCH_ORIGINS).includes(origin)) {
-    return errorResponse(
-      403,
-      errorBody('forbidden-origin', `来源 ${origin} 不在批量接口允许的来源之内`, `Origin ${origin} may not call the batch routes`),
-      {},
-      { vary: 'Origin' },
-    );
+    throw apiError('forbidden-origin', { origin }, { headers: { vary: 'Origin' } });
   }
   const cors = {
     'access-control-allow-origin': origin,

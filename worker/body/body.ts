@@ -5,7 +5,7 @@
  * packet costs its size, not a buffer per packet. A body the runtime cannot read (malformed chunked
  * encoding, a connection that breaks off) is a 400.
  */
-import { errorBody, errorResponse } from './errors.ts';
+import { apiError } from '../http/errors.ts';
 import type { BodyTiming } from './limits.ts';
 
 export type BodyRead = { ok: true; bytes: Uint8Array[]; size: number } | { ok: false; response: Response };
@@ -14,38 +14,14 @@ export type BodyRead = { ok: true; bytes: Uint8Array[]; size: number } | { ok: f
 const BLOCK = 64 * 1024;
 
 export function tooLarge(limit: number, size?: number): Response {
-  const got = size === undefined ? { zh: '', en: '' } : { zh: `（收到 ${size} 字节）`, en: ` (got ${size} bytes)` };
-  return errorResponse(
-    413,
-    errorBody(
-      'payload-too-large',
-      `请求体超过 ${limit} 字节的上限${got.zh}，请分批提交`,
-      `The request body exceeds the limit of ${limit} bytes${got.en}; split it into smaller batches`,
-      'body',
-    ),
-    {},
-    { connection: 'close' },
-  );
+  return apiError('payload-too-large', { limit, size }, { headers: { connection: 'close' } }).getResponse();
 }
 
 function tooSlow(why: 'deadline' | 'rate', timing: BodyTiming, size: number, seconds: number): Response {
-  const message =
-    why === 'deadline'
-      ? { zh: `请求体 ${timing.timeoutSeconds} 秒内未传完（已收到 ${size} 字节），连接已断开`, en: `The request body did not arrive within ${timing.timeoutSeconds} s (${size} bytes received); the connection is closed` }
-      : {
-          zh: `请求体传得太慢：${seconds} 秒只收到 ${size} 字节，低于每秒 ${timing.minBytesPerSecond} 字节的下限，连接已断开`,
-          en: `The request body arrives too slowly: ${size} bytes in ${seconds} s, under the minimum of ${timing.minBytesPerSecond} bytes/s; the connection is closed`,
-        };
-  return errorResponse(408, errorBody('body-too-slow', message.zh, message.en, 'body'), {}, { connection: 'close' });
+  return apiError('body-too-slow', { why, timeoutSeconds: timing.timeoutSeconds, minBytesPerSecond: timing.minBytesPerSecond, size, seconds }, { headers: { connection: 'close' } }).getResponse();
 }
 
-const unreadable = () =>
-  errorResponse(
-    400,
-    errorBody('malformed-body', '请求体无法读取（分块编码有误或连接中断）', 'The request body could not be read (malformed chunked encoding, or the connection broke off)', 'body'),
-    {},
-    { connection: 'close' },
-  );
+const unreadable = () => apiError('malformed-body', { headers: { connection: 'close' } }).getResponse();
 
 type Read = ReadableStreamReadResult<Uint8Array>;
 
