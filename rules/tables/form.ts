@@ -14,6 +14,7 @@ import type { RuleMetadata } from '../metadata.ts';
 import { isBlankCell } from './cells.ts';
 import { columnOf, readHeader, type TableColumn, type TableError } from './headers.ts';
 import type { SheetCell, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
+import { noSheet } from './workbook-sheets.ts';
 
 type Meta = Pick<RuleMetadata, 'id' | 'title' | 'inputs'>;
 
@@ -328,17 +329,8 @@ export function readFormWorkbook(workbook: Workbook, meta: Meta, options: { shee
   let closestScore = -1;
   const names = options.sheet === undefined ? workbook.sheets.map((s) => s.name) : [options.sheet];
   if (options.sheet !== undefined && !workbook.sheets.some((s) => s.name === options.sheet)) {
-    const all = workbook.sheets.map((s) => s.name).join('、');
-    return {
-      ok: false,
-      status: 422,
-      error: {
-        code: 'unreadable-table',
-        field: 'sheet',
-        message: { zh: `工作簿中没有名为“${options.sheet}”的工作表（有：${all}）`, en: `The workbook has no sheet named "${options.sheet}" (it has: ${all})` },
-        sheets: workbook.sheets.map((s) => ({ name: s.name, found: { zh: '未读取', en: 'not read' } })),
-      },
-    };
+    const refused = noSheet(options.sheet, workbook.sheets);
+    return { ...refused, error: { ...refused.error, sheets: workbook.sheets.map((s) => ({ name: s.name, found: { zh: '未读取', en: 'not read' } })) } };
   }
   let lastError: TableError | undefined;
   for (const name of names) {

@@ -182,8 +182,9 @@ export class TableBatch {
     const columns = keys.map((k) => this.columnForKey(k));
     const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
     const rowId = rowIdAt < 0 || (cells[rowIdAt] !== null && typeof cells[rowIdAt] === 'object') ? undefined : rowIdCell(cells[rowIdAt]);
+    // A record whose values are all blank is judged by the rule, as `{}` is and as evaluateBatch does: blank rows are a table's.
     const reason = skipReason(cells, columns);
-    if (reason) return this.evaluator.skip(reason, rowId);
+    if (reason && reason !== SKIP_BLANK) return this.evaluator.skip(reason, rowId);
     const raw: Record<string, unknown> = {};
     const from = new Map<string, string>();
     for (let i = 0; i < keys.length; i++) {
