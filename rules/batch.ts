@@ -50,6 +50,17 @@ export interface BatchOutcome {
   rows: BatchRow[];
 }
 
+/** Why a blank row is not evaluated: every projection's words for it. */
+export const BLANK_ROW: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
+
+/** A row (a table's, or a JSON record) that names fields but fills none: nothing, or only spaces (NBSP and U+3000 too). */
+const isBlankRecord = (raw: unknown): boolean =>
+  raw !== null &&
+  typeof raw === 'object' &&
+  !Array.isArray(raw) &&
+  Object.keys(raw).length > 0 &&
+  Object.values(raw).every((v) => v === undefined || v === null || (typeof v === 'string' && v.replace(/[\s\u00a0\u3000]+/g, '') === ''));
+
 /** A row id is echoed, not computed: longer ones are cut. */
 const MAX_ROW_ID = 200;
 /** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
@@ -98,6 +109,7 @@ export class BatchEvaluator {
   }
 
   add(raw: unknown): BatchRow {
+    if (isBlankRecord(raw)) return this.skip(BLANK_ROW);
     const index = this.summary.rows++;
     const row = this.judge(index, raw);
     this.summary[row.status]++;

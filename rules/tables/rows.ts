@@ -4,7 +4,7 @@
  * `skipped` with a reason; cells under input columns are read in clerks' forms (cells.ts); extra
  * columns are kept for the answer but never reach the rule. Totals are summed as rows go.
  */
-import { BatchEvaluator, type BatchRow, type BatchSummary } from '../batch.ts';
+import { BatchEvaluator, BLANK_ROW, type BatchRow, type BatchSummary } from '../batch.ts';
 import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
@@ -40,7 +40,6 @@ const FOOTER_WORDS = /^(填表人|填报人|制表人|审核人|审批人|复核
 /** The template's example row, left in: （示例）, 示例行，可删除. */
 const EXAMPLE_WORDS = /^\(?示例\)?$|^示例行|^示例[:：]|^例[:：]/;
 
-const SKIP_BLANK: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
 const SKIP_NOTE: Text = { zh: '说明行，未计算', en: 'Notes row, not computed' };
 const SKIP_EXAMPLE: Text = { zh: '模板的示例行，未计算', en: "The template's example row, not computed" };
 const SKIP_EMPTY: Text = { zh: '没有填写任何输入项，未计算', en: 'No input filled in, not computed' };
@@ -56,7 +55,7 @@ const compact = (cell: unknown): string => String(cell).normalize('NFKC').replac
  */
 export function skipReason(cells: readonly unknown[], columns: readonly TableColumn[]): Text | undefined {
   const filled = cells.findIndex((c) => !isBlankCell(c));
-  if (filled < 0) return SKIP_BLANK;
+  if (filled < 0) return BLANK_ROW;
   const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
   for (const at of [rowIdAt, filled]) {
     if (at < 0 || isBlankCell(cells[at])) continue;
@@ -182,9 +181,8 @@ export class TableBatch {
     const columns = keys.map((k) => this.columnForKey(k));
     const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
     const rowId = rowIdAt < 0 || (cells[rowIdAt] !== null && typeof cells[rowIdAt] === 'object') ? undefined : rowIdCell(cells[rowIdAt]);
-    // A record whose values are all blank is judged by the rule, as `{}` is and as evaluateBatch does: blank rows are a table's.
     const reason = skipReason(cells, columns);
-    if (reason && reason !== SKIP_BLANK) return this.evaluator.skip(reason, rowId);
+    if (reason) return this.evaluator.skip(reason, rowId);
     const raw: Record<string, unknown> = {};
     const from = new Map<string, string>();
     for (let i = 0; i < keys.length; i++) {

@@ -209,7 +209,7 @@ describe('the task pane', () => {
     expect(await page.locator('#bt-settings-label').innerText()).toContain('联网核对设置');
     await page.click('#bt-validate');
     await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
-    expect(await page.locator('#bt-not-eligible').innerText()).toBe('其中 1 行不符合条件（原因见“说明”列）');
+    expect(await page.locator('#bt-not-eligible').innerText()).toBe('其中“不符合条件” 1 行（原因见“说明”列）');
     const writes = await page.evaluate(() => (window as any).__officeStub.writes);
     const messages = writes[0].values.slice(1).map((row: unknown[]) => row[3]);
     expect(messages[1]).toMatch(/^不符合条件：财政拨款的单位不享受超比例奖励（包府办发〔2023〕43号 m3.2：/);

@@ -185,6 +185,7 @@ describe('the page, with the LibreOffice-made workbook', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${inject('workerUrl')}/?rule=overquota-reward`);
+    await page.waitForSelector('#template-xlsx[href]', { state: 'attached' }); // set once the rules are loaded
     expect(await page.locator('#template-xlsx').getAttribute('href')).toBe('/v1/rules/overquota-reward/template.xlsx');
     let batches = 0;
     page.on('request', (r) => void (r.url().includes('/v1/batch/') && batches++));
