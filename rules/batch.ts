@@ -30,6 +30,8 @@ export interface BatchRow {
   difference?: string;
   /** Why a row was not evaluated (a blank row, a 合计 total row): status `skipped`. */
   reason?: Text;
+  /** A table's row hidden in the sheet or by a filter: still answered, with a warning. */
+  hidden?: true;
 }
 
 export interface BatchSummary {

@@ -136,6 +136,7 @@ export class TableBatch {
     const row = this.addCellsAt(cells, columns, place);
     if (place?.hidden) {
       this.hidden++;
+      row.hidden = true;
       row.warnings = [...(row.warnings ?? []), HIDDEN_WARNING];
     }
     if (place && row.status === 'invalid' && row.error?.field) row.error = atCell(row.error, columns, place);

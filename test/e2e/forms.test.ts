@@ -207,6 +207,7 @@ describe('the typical 超比例奖励 form (.xlsx and .xls made by LibreOffice)'
       expect(a.rows[7].error?.message.zh).toMatch(/^D12 单元格（在职职工总数）/);
       expect(a.rows[4].warnings?.map((w) => w.zh).join()).toContain('隐藏');
       expect(a.rows[5].warnings?.map((w) => w.zh).join()).toContain('隐藏');
+      expect(a.rows.map((r) => (r as { hidden?: true }).hidden === true)).toEqual(a.rows.map((_, i) => i === 4 || i === 5));
       expect(a.summary).toMatchObject({ rows: 11, ok: 5, mismatch: 1, invalid: 1, skipped: 4, hidden: 2 });
     });
 

@@ -106,6 +106,7 @@ export const answerSchemas = {
       rowId: { type: 'string' },
       status: { enum: ['ok', 'mismatch', 'invalid', 'skipped'] },
       reason: ref('Text'),
+      hidden: { const: true, description: 'Tables: the row is hidden in the sheet or by a filter (still computed, with a warning)' },
       result: { type: 'object', additionalProperties: {} },
       warnings: { type: 'array', items: ref('Text') },
       eligible: { const: false, description: 'present when the row fails a condition of the clause' },
