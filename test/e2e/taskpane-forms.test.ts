@@ -6,13 +6,12 @@
  * written. axe finds no WCAG A/AA violation in these states.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { evaluateBatch, listRules } from '../../rules/index.ts';
 import { axeViolations } from '../support/axe.ts';
+import { wpsStubScript as bundledWpsStub } from '../support/wps-stub-script.ts';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
 
 const officeStub = readFileSync(new URL('../support/office-stub.browser.js', import.meta.url), 'utf8');
@@ -36,20 +35,7 @@ let browser: Browser;
 let wpsStubScript: string;
 beforeAll(async () => {
   browser = await launchChromium();
-  const bundled = await build({
-    stdin: {
-      contents: `import { createWpsStub } from './wps-stub.ts';
-        const stub = createWpsStub(window.__wpsSelection || { address: 'A1' });
-        window.__wpsStub = stub; window.wps = stub.wps; window.Application = stub.Application;`,
-      resolveDir: fileURLToPath(new URL('../support/', import.meta.url)),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'warning',
-  });
-  wpsStubScript = bundled.outputFiles[0].text;
+  wpsStubScript = await bundledWpsStub();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,15 +6,14 @@
  * Worker's batch route.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { build } from 'esbuild';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { isoToExcelSerial, listRules } from '../../rules/index.ts';
 import { WPS_ADDIN_NAME, WPS_FILES } from '../../addin/wps/files.ts';
 import { wpsFunctionsFile } from '../../addin/wps/metadata.ts';
 import { bgr, NO_FILL } from '../../addin/wps/wps-io.ts';
 import { HIGHLIGHT } from '../../addin/taskpane/table.ts';
+import { wpsStubScript as bundledWpsStub } from '../support/wps-stub-script.ts';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
 import { overquotaTable as table } from '../support/taskpane-table.ts';
 
@@ -23,20 +22,7 @@ let browser: Browser;
 let stubScript: string;
 beforeAll(async () => {
   browser = await launchChromium();
-  const bundled = await build({
-    stdin: {
-      contents: `import { createWpsStub } from './wps-stub.ts';
-        const stub = createWpsStub(window.__wpsSelection || { address: 'A1' });
-        window.__wpsStub = stub; window.wps = stub.wps; window.Application = stub.Application;`,
-      resolveDir: fileURLToPath(new URL('../support/', import.meta.url)),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'warning',
-  });
-  stubScript = bundled.outputFiles[0].text;
+  stubScript = await bundledWpsStub();
 });
 afterAll(async () => {
   await browser?.close();

@@ -71,17 +71,6 @@ export interface BatchVariant {
   fileSuffix: string;
 }
 
-/** What makes a batch a what-if (测算): its own table batch, the overrides a JSON body may carry, its answer and its audit. */
-export interface BatchVariant {
-  tableBatch(rule: RuleDefinition, meta: RuleMetadata): TableBatch;
-  accept(json: Record<string, unknown> | undefined, meta: RuleMetadata): Response | undefined;
-  writer(format: AnswerFormat, context: AnswerContext): AnswerWriter;
-  audit(): Pick<AuditStart, 'whatif'>;
-  counts(): BatchSummary;
-  /** The name an xlsx answer is downloaded under: `<rule>-<fileSuffix>.xlsx`. */
-  fileSuffix: string;
-}
-
 batch.post('/v1/batch/:id', (c) => runBatch(c));
 
 /** A batch, from the body to the streamed answer and its audit record; `variant` makes it a what-if. */
