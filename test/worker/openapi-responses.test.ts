@@ -80,6 +80,37 @@ const cases: Case[] = [
   { name: 'batch, not a workbook', request: () => postBatch('overquota-reward', 'not a workbook', 'application/octet-stream'), operation: ['/v1/batch/overquota-reward', 'post'], status: 422 },
   { name: 'batch, no header', request: () => postBatch('overquota-reward', ',\n1,2\n', 'text/csv'), operation: ['/v1/batch/overquota-reward', 'post'], status: 422 },
   { name: 'batch of an unknown rule', request: () => postBatch('no-such-rule', csv, 'text/csv'), status: 404 },
+  {
+    name: '测算 batch, JSON answer',
+    request: () => postBatch('../whatif/overquota-reward?set.plan.overquotaReward.minimumWageMultiplier=4', csv, 'text/csv'),
+    operation: ['/v1/whatif/overquota-reward', 'post'],
+    status: 200,
+  },
+  {
+    name: '测算 batch, overrides in a JSON body',
+    request: () => postBatch('../whatif/overquota-reward', JSON.stringify({ rows: [example], overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4, from: '2024-01-01' }] }), 'application/json'),
+    operation: ['/v1/whatif/overquota-reward', 'post'],
+    status: 200,
+  },
+  { name: '测算 batch without overrides', request: () => postBatch('../whatif/overquota-reward', csv, 'text/csv'), operation: ['/v1/whatif/overquota-reward', 'post'], status: 422 },
+  {
+    name: '测算 batch, unknown parameter',
+    request: () => postBatch('../whatif/overquota-reward?set.no.such.parameter=4', csv, 'text/csv'),
+    operation: ['/v1/whatif/overquota-reward', 'post'],
+    status: 422,
+  },
+  {
+    name: '测算 quick check',
+    request: () => postJson('/v1/whatif/overquota-reward/check', { inputs: example, overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4 }] }),
+    operation: ['/v1/whatif/overquota-reward/check', 'post'],
+    status: 200,
+  },
+  {
+    name: '测算 quick check, negative multiplier',
+    request: () => postJson('/v1/whatif/overquota-reward/check', { inputs: example, overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: -1 }] }),
+    operation: ['/v1/whatif/overquota-reward/check', 'post'],
+    status: 422,
+  },
   { name: 'audit record of no batch', request: () => call('/v1/batch/00000000-0000-4000-8000-000000000000', { headers: auth() }), operation: ['/v1/batch/{batchId}', 'get'], status: 404 },
 ];
 
