@@ -1,6 +1,6 @@
 /**
- * The README's table of every Excel function with its arguments (written by `npm run docs`, checked by
- * test/rules/readme.test.ts) and the add-in's help page, generated from the registry so they never drift.
+ * The table of every Excel function with its arguments in docs/clerks/excel-and-wps.md (written by
+ * `npm run docs`, checked by test/rules/doc-tables.test.ts) and the add-in's help page, generated from the registry so they never drift.
  */
 import { listRules, type RuleMetadata } from '../rules/index.ts';
 import { functionsMetadata } from './metadata/generate.ts';

@@ -10,7 +10,7 @@ export interface Interpretation {
   quote: string;
   reading: Text;
   alternative: Text;
-  /** Where the reading was chosen: RULES.md, or this package (documented in the README). */
+  /** Where the reading was chosen: RULES.md, or this package (documented in docs/developers/rules.md). */
   chosenIn: 'RULES.md' | 'rules package';
   /** The legal basis of the reading, where the package chose it on one. */
   basis?: Text;

@@ -1,6 +1,6 @@
 // `npm run serve`: the self-hosted server. Builds the site and the Worker bundle, then runs the
 // open-source workerd runtime (npm `workerd`) on dist/selfhost/workerd.capnp — no wrangler, no
-// Miniflare. Configuration from the environment (README, Self-hosting):
+// Miniflare. Configuration from the environment (docs/it/self-hosting.md):
 //   PORT (8787), HOST (0.0.0.0), DATA_DIR (./data), API_KEYS, AUDIT_HMAC_KEY, BATCH_ORIGINS,
 //   PUBLIC_ORIGIN, TRUST_PROXY_HEADER, MAX_BATCH_ROWS, MAX_BATCH_BYTES, BODY_TIMEOUT_SECONDS,
 //   BODY_MIN_BYTES_PER_SECOND, BODY_RATE_WINDOW_SECONDS, ECHO_CELL_MAX_CHARS, ECHO_ANSWER_CHARS_PER_BODY_BYTE.

@@ -6,7 +6,7 @@
  * formula a clerk would type into Excel, evaluated by HyperFormula over a sheet of the same rows.
  * Ours must equal the reference on every input; every place the hand formula differs must be one the
  * reference predicts as fragile for binary floats (a half-cent tie, a threshold met exactly).
- * The differences are written to test-output/differential.json for the README.
+ * The differences are written to test-output/differential.json for docs/benchmarks.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -222,7 +222,7 @@ function handCents(value: unknown): string {
   return `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
 }
 
-/** How many decimal digits a row's inputs carry: the README shows the plainest examples first. */
+/** How many decimal digits a row's inputs carry: docs/benchmarks.md shows the plainest examples first. */
 const decimals = (row: Row) => Object.values(row).reduce<number>((sum, v) => sum + (String(v).split('.')[1]?.length ?? 0), 0);
 
 const report: Record<string, { inputs: number; differences: number; fragileInputs: number; reasons: Record<string, number>; examples: Difference[] }> = {};

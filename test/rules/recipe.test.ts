@@ -1,5 +1,5 @@
 /**
- * Proves the README's "Adding a rule" recipe: on a copy of this repository (the working tree, with
+ * Proves the "Adding a rule" recipe (docs/developers/adding-a-rule.md): on a copy of this repository (the working tree, with
  * node_modules linked), it follows the recipe's steps literally with a probe rule, then runs the rules
  * tests and the type check in the copy. If the recipe misses a step (a catalogue row, a hard-coded count,
  * a table of cases …), this fails. The Worker, add-in and page tests are not run in the copy: they derive
@@ -12,14 +12,13 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const recipe = readme.slice(readme.indexOf('## Adding a rule'), readme.indexOf('\n## ', readme.indexOf('## Adding a rule') + 1));
+const recipe = readFileSync(join(root, 'docs', 'developers', 'adding-a-rule.md'), 'utf8');
 
 const id = 'probe-stall-gap';
 
 /** Step 2: the rule module, as the recipe describes it. */
 const ruleModule = `/**
- * Rule \`${id}\`, clause m4: a probe for the README recipe (stalls not yet reserved).
+ * Rule \`${id}\`, clause m4: a probe for the recipe (stalls not yet reserved).
  */
 import { fail } from '../../core/errors.ts';
 import { defineRule } from '../../core/rule.ts';
@@ -142,7 +141,7 @@ it('followed literally on a copy with a probe rule, the rules tests and the type
     const tableEnd = catalogue.lastIndexOf('\n\n', catalogue.indexOf('## Interpretations'));
     writeFileSync(
       cataloguePath,
-      `${catalogue.slice(0, tableEnd)}\n| \`${id}\` | probe for the README recipe (clause m4) | \`totalStalls\`, \`reservedStalls\` | \`gap\` |${catalogue.slice(tableEnd)}`,
+      `${catalogue.slice(0, tableEnd)}\n| \`${id}\` | probe for the recipe (clause m4) | \`totalStalls\`, \`reservedStalls\` | \`gap\` |${catalogue.slice(tableEnd)}`,
     );
     // 5. Its table of cases.  6. What a table cannot say (a property).
     write(`rules/clauses/${id}/cases.ts`, casesModule);
@@ -150,7 +149,8 @@ it('followed literally on a copy with a probe rule, the rules tests and the type
     // 7. npm run docs.
     const docs = run(copy, 'npm', ['run', 'docs']);
     expect(docs.status, docs.output).toBe(0);
-    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain(`\`${id}\``);
+    expect(readFileSync(join(copy, 'docs', 'developers', 'rules.md'), 'utf8')).toContain(`\`${id}\``);
+    expect(readFileSync(join(copy, 'docs', 'rules', `${id}.md`), 'utf8')).toContain(id);
 
     const types = run(copy, 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
     expect(types.status, types.output).toBe(0);

@@ -1,12 +1,14 @@
-// `npm run docs`: rewrites the README's generated tables and docs/rules/<id>.md from the registry.
+// `npm run docs`: rewrites the generated tables in docs/ and docs/rules/<id>.md from the registry.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fillReadme } from './readme-tables.ts';
+import { fillBlocks, generatedDocs } from './doc-tables.ts';
 import { ruleDocs } from './rule-docs.ts';
 
 const root = new URL('../', import.meta.url);
-const path = new URL('README.md', root);
-writeFileSync(path, fillReadme(readFileSync(path, 'utf8')));
-console.log('README tables updated');
+for (const file of generatedDocs) {
+  const path = new URL(file, root);
+  writeFileSync(path, fillBlocks(readFileSync(path, 'utf8')));
+}
+console.log(`generated tables updated: ${generatedDocs.join(', ')}`);
 
 const pages = await ruleDocs();
 mkdirSync(new URL('docs/rules/', root), { recursive: true });

@@ -1,6 +1,7 @@
 /**
- * The README's generated tables, made from the registry so they cannot drift: `npm run docs` writes
- * them between their markers and a test fails when the README differs.
+ * The generated tables of the docs (rules, interpretations, functions), made from the registry so they
+ * cannot drift: `npm run docs` writes them between their markers in the files of `generatedDocs`, and a
+ * test fails when a file differs.
  */
 import { functionsTable } from '../addin/docs.ts';
 import { listInterpretations, listRules } from '../rules/index.ts';
@@ -30,19 +31,26 @@ export const generatedBlocks: Record<string, () => string> = {
   functions: () => functionsTable(),
 };
 
+/** The docs files that hold generated blocks, from the repository's root. */
+export const generatedDocs = ['docs/developers/rules.md', 'docs/clerks/excel-and-wps.md'];
+
+const blockStart = (name: string) => `<!-- ${name}:start -->`;
+const blockEnd = (name: string) => `<!-- ${name}:end -->`;
+
 /** Replaces one `<!-- name:start -->…<!-- name:end -->` block with `content`. */
-export function replaceBlock(readme: string, name: string, content: string): string {
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README has no ${start} … ${end} block`);
-  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
+export function replaceBlock(text: string, name: string, content: string): string {
+  const from = text.indexOf(blockStart(name));
+  const to = text.indexOf(blockEnd(name));
+  if (from < 0 || to < from) throw new Error(`no ${blockStart(name)} … ${blockEnd(name)} block`);
+  return `${text.slice(0, from + blockStart(name).length)}\n${content}\n${text.slice(to)}`;
 }
 
-/** Replaces every `<!-- name:start -->…<!-- name:end -->` block with its generated content. */
-export function fillReadme(readme: string): string {
-  let out = readme;
-  for (const [name, generate] of Object.entries(generatedBlocks)) out = replaceBlock(out, name, generate());
+/** The names of the generated blocks a text holds. */
+export const blocksIn = (text: string) => Object.keys(generatedBlocks).filter((name) => text.includes(blockStart(name)));
+
+/** Replaces every generated block the text holds with its generated content. */
+export function fillBlocks(text: string): string {
+  let out = text;
+  for (const name of blocksIn(text)) out = replaceBlock(out, name, generatedBlocks[name]());
   return out;
 }
