@@ -13,17 +13,16 @@ function argumentList(meta: RuleMetadata): string {
 }
 
 export function functionsTable(rules: readonly RuleMetadata[] = listRules()): string {
-  const lines = [
-    '| Excel function | 中文名 | clause | arguments (in order; [optional]) | returns |',
-    '|---|---|---|---|---|',
-  ];
+  const lines = ['| Excel function | 中文名 | clause | arguments (in order; [optional]) | returns |', '|---|---|---|---|---|'];
   const zh = functionsMetadata('zh', rules).functions;
   rules.forEach((meta, i) => {
     const primary = meta.outputs.find((o) => o.name === meta.primary);
     const returns = primary ? `${primary.name} (${primary.type}) — ${primary.label.zh} / ${primary.label.en}` : meta.primary;
     lines.push(`| \`=BT.${meta.functionName}(…)\` | ${cell(zh[i].name)} | ${meta.clause.id} | ${cell(argumentList(meta))} | ${cell(returns)} |`);
   });
-  lines.push('| `=BT.EXPLAIN("RULE", …)` | 计算说明 | – | rule, then the same arguments as that rule\'s function | a spilled 2-column table: value, outputs, clause and its text, validity, steps, interpretations, warnings, hints |');
+  lines.push(
+    '| `=BT.EXPLAIN("RULE", …)` | 计算说明 | – | rule, then the same arguments as that rule\'s function | a spilled 2-column table: value, outputs, clause and its text, validity, steps, interpretations, warnings, hints |',
+  );
   return lines.join('\n');
 }
 
@@ -34,7 +33,10 @@ export function helpPage(rules: readonly RuleMetadata[] = listRules()): string {
   const rows = rules
     .map((meta) => {
       const args = meta.inputs
-        .map((i) => `<li><code>${esc(i.name)}</code> ${esc(i.label.zh)} / ${esc(i.label.en)}${i.required ? '' : ' <em>(可选 optional)</em>'}: ${esc(i.description.zh)}</li>`)
+        .map(
+          (i) =>
+            `<li><code>${esc(i.name)}</code> ${esc(i.label.zh)} / ${esc(i.label.en)}${i.required ? '' : ' <em>(可选 optional)</em>'}: ${esc(i.description.zh)}</li>`,
+        )
         .join('');
       return `<section><h2><code>=BT.${esc(meta.functionName)}</code> ${esc(meta.title.zh)}</h2><p>${esc(meta.title.en)} · clause ${esc(meta.clause.id)}</p><ol>${args}</ol></section>`;
     })

@@ -166,4 +166,6 @@ export function hostOf(manifest: string): string {
 }
 
 /** Every URL in a manifest. */
-export const manifestUrls = (manifest: string): string[] => [...new Set([...manifest.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]))];
+export const manifestUrls = (manifest: string): string[] => [
+  ...new Set([...manifest.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1])),
+];

@@ -113,7 +113,11 @@ export interface BatchProgress {
  * writes both downloads. The answer is read as it streams, counting rows for `onProgress`; `signal`
  * cancels (the Worker audits the batch `aborted`).
  */
-export async function batchAnswer(request: BatchRequest, onProgress?: (progress: BatchProgress) => void, signal?: AbortSignal): Promise<Answer<BatchSummaryBody>> {
+export async function batchAnswer(
+  request: BatchRequest,
+  onProgress?: (progress: BatchProgress) => void,
+  signal?: AbortSignal,
+): Promise<Answer<BatchSummaryBody>> {
   const url = `/v1/batch/${encodeURIComponent(request.ruleId)}?${batchQuery(request)}`;
   const init: RequestInit = {
     method: 'POST',

@@ -260,7 +260,13 @@ async function submitBatch(): Promise<void> {
   if (!file) return say(el.batchFileError(), t('batchNoFile'));
   if (!key) return say(el.batchKeyError(), t('batchNoKey'));
   const mapping = loadMapping(browserStore(), view.meta);
-  const upload: Upload = { rule: view.meta.id, key, fileName: file.name, bytes: await file.arrayBuffer(), mapping: Object.keys(mapping).length ? mapping : undefined };
+  const upload: Upload = {
+    rule: view.meta.id,
+    key,
+    fileName: file.name,
+    bytes: await file.arrayBuffer(),
+    mapping: Object.keys(mapping).length ? mapping : undefined,
+  };
   await runBatch(upload);
 }
 
@@ -296,7 +302,10 @@ async function main(): Promise<void> {
   const answer = await fetchRules();
   if (!answer.ok) return say(el.pageAlert(), errorText(answer.error));
   view.rules = answer.body.rules;
-  initWhatIf(() => view.rules, () => ({ rule: view.meta?.id, values: view.form?.values() ?? {} }));
+  initWhatIf(
+    () => view.rules,
+    () => ({ rule: view.meta?.id, values: view.form?.values() ?? {} }),
+  );
   const asked = initial.rule ? view.rules.find((r) => r.id === initial.rule) : undefined;
   const meta = asked ?? view.rules[0];
   if (!meta) return;

@@ -71,7 +71,11 @@ export function loadMapping(store: KeyValueStore | undefined, meta: Pick<RuleMet
 }
 
 /** Remembers the clerk's choices for a rule (see `mergeMapping`); returns the mapping now remembered. */
-export function rememberMapping(store: KeyValueStore | undefined, meta: Pick<RuleMetadata, 'id' | 'inputs'>, choices: Record<string, ColumnTarget | ''>): ColumnMapping {
+export function rememberMapping(
+  store: KeyValueStore | undefined,
+  meta: Pick<RuleMetadata, 'id' | 'inputs'>,
+  choices: Record<string, ColumnTarget | ''>,
+): ColumnMapping {
   const kept = mergeMapping(loadMapping(store, meta), choices, meta);
   try {
     if (Object.keys(kept).length) store?.setItem(mappingKey(meta.id), JSON.stringify(kept));

@@ -48,7 +48,11 @@ export interface Upload {
 }
 
 export const sendBatch = (upload: Upload, onProgress?: (progress: BatchProgress) => void, signal?: AbortSignal): Promise<Answer<BatchSummaryBody>> =>
-  batchAnswer({ ruleId: upload.rule, key: upload.key, fileName: upload.fileName, bytes: upload.bytes, sheet: upload.sheet, mapping: upload.mapping }, onProgress, signal);
+  batchAnswer(
+    { ruleId: upload.rule, key: upload.key, fileName: upload.fileName, bytes: upload.bytes, sheet: upload.sheet, mapping: upload.mapping },
+    onProgress,
+    signal,
+  );
 
 type Row = BatchSummaryBody['rows'][number];
 
@@ -78,7 +82,12 @@ function totalsTable(body: BatchSummaryBody): HTMLElement | null {
   if (!totals) return null;
   const shown = MONEY.filter((k) => totals[k] !== undefined);
   const line = (name: string, sums: BatchMoneyTotals, key?: string) =>
-    h('tr', key ? { 'data-district': key } : { 'data-total': 'all' }, h('th', { scope: 'row' }, name), ...shown.map((k) => h('td', { 'data-money': k }, sums[k] ?? '')));
+    h(
+      'tr',
+      key ? { 'data-district': key } : { 'data-total': 'all' },
+      h('th', { scope: 'row' }, name),
+      ...shown.map((k) => h('td', { 'data-money': k }, sums[k] ?? '')),
+    );
   const districts = Object.entries(totals.byDistrict ?? {});
   return h(
     'div',
@@ -87,7 +96,11 @@ function totalsTable(body: BatchSummaryBody): HTMLElement | null {
       'table',
       { id: 'batch-totals' },
       h('caption', {}, t('totals')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, districts.length ? t('district') : ''), ...shown.map((k) => h('th', { scope: 'col' }, moneyLabel(k))))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, districts.length ? t('district') : ''), ...shown.map((k) => h('th', { scope: 'col' }, moneyLabel(k)))),
+      ),
       h('tbody', {}, line(t('summary'), totals), ...districts.map(([name, sums]) => line(name, sums, name))),
     ),
     // which rows each total is over, in the answer files' words
@@ -109,7 +122,16 @@ function sourceFacts(body: BatchSummaryBody): (HTMLElement | null)[] {
   return [
     facts.childElementCount ? facts : null,
     preamble.length
-      ? h('div', { class: 'preamble', id: 'batch-preamble' }, h('p', { class: 'hint' }, t('preamble')), h('ul', {}, preamble.map((line) => h('li', {}, line))))
+      ? h(
+          'div',
+          { class: 'preamble', id: 'batch-preamble' },
+          h('p', { class: 'hint' }, t('preamble')),
+          h(
+            'ul',
+            {},
+            preamble.map((line) => h('li', {}, line)),
+          ),
+        )
       : null,
   ];
 }
@@ -169,7 +191,13 @@ function targetLabel(meta: RuleMetadata, target: string): string {
  * For each column not understood, a labelled choice of the rule's inputs (and 序号/申报金额, or "not
  * computed"), pre-set from the mapping remembered; a button checks the table again with the choices.
  */
-export function mappingChoices(meta: RuleMetadata, headers: readonly string[], remembered: ColumnMapping, onMapping: (choices: Record<string, string>) => void, open: boolean): HTMLElement | null {
+export function mappingChoices(
+  meta: RuleMetadata,
+  headers: readonly string[],
+  remembered: ColumnMapping,
+  onMapping: (choices: Record<string, string>) => void,
+  open: boolean,
+): HTMLElement | null {
   const shown = [...new Set(headers.filter((x) => x.trim() !== ''))];
   if (!shown.length) return null;
   const targets = columnTargets(meta);
@@ -199,12 +227,23 @@ export function mappingChoices(meta: RuleMetadata, headers: readonly string[], r
     { class: 'mapping', id: 'batch-mapping', 'aria-describedby': 'mapping-intro' },
     h('legend', {}, t('mappingLegend')),
     h('p', { class: 'hint', id: 'mapping-intro' }, t('mappingIntro')),
-    h('div', { class: 'fields' }, selects.map((s) => s.field)),
+    h(
+      'div',
+      { class: 'fields' },
+      selects.map((s) => s.field),
+    ),
     error,
     h('div', { class: 'actions' }, apply),
   );
   // After a successful check, unmatched columns are often kept on purpose (单位名称, 备注): the choice folds away.
-  return open ? fieldset : h('details', { class: 'mapping-details', id: 'batch-mapping-details' }, h('summary', {}, `${t('mappingLegend')}${paren(String(shown.length))}`), fieldset);
+  return open
+    ? fieldset
+    : h(
+        'details',
+        { class: 'mapping-details', id: 'batch-mapping-details' },
+        h('summary', {}, `${t('mappingLegend')}${paren(String(shown.length))}`),
+        fieldset,
+      );
 }
 
 /** The columns the clerk may map: those that named nothing (the Worker's `unmatchedColumns`, else the kept ones). */
@@ -214,7 +253,12 @@ export const unmatchedOf = (body: BatchSummaryBody): string[] => body.unmatchedC
  * A table refused for its header (no row names the rule's inputs): the sheets and what was on each, the
  * row that came closest, and the choice of inputs for its cells, so the clerk can go on.
  */
-export function renderRefusal(error: ApiError, meta: RuleMetadata, current: { sheet?: string; remembered: ColumnMapping }, handlers: Pick<BatchHandlers, 'onSheet' | 'onMapping'>): HTMLElement | null {
+export function renderRefusal(
+  error: ApiError,
+  meta: RuleMetadata,
+  current: { sheet?: string; remembered: ColumnMapping },
+  handlers: Pick<BatchHandlers, 'onSheet' | 'onMapping'>,
+): HTMLElement | null {
   if (error.code !== 'unknown-column' || (!error.closest && !error.sheets)) return null;
   const closest = error.closest;
   return h(
@@ -264,7 +308,13 @@ function rowsTable(id: string, caption: string, rows: readonly Row[], meta: Rule
       h(
         'thead',
         {},
-        h('tr', {}, [t('row'), t('status'), t('claimedTotal'), primary ? tr(primary.label) : t('computed'), t('difference'), t('message')].map((c) => h('th', { scope: 'col' }, c))),
+        h(
+          'tr',
+          {},
+          [t('row'), t('status'), t('claimedTotal'), primary ? tr(primary.label) : t('computed'), t('difference'), t('message')].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
+        ),
       ),
       h(
         'tbody',
@@ -294,13 +344,31 @@ function skippedTable(rows: readonly Row[]): HTMLElement {
       'table',
       { id: 'batch-skipped' },
       h('caption', {}, t('skippedRows')),
-      h('thead', {}, h('tr', {}, [t('row'), t('reason')].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows.map((r) => h('tr', { 'data-status': 'skipped' }, h('td', {}, rowLabel(r)), h('td', {}, r.reason ? tr(r.reason) : rowMessage(r))))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [t('row'), t('reason')].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((r) => h('tr', { 'data-status': 'skipped' }, h('td', {}, rowLabel(r)), h('td', {}, r.reason ? tr(r.reason) : rowMessage(r)))),
+      ),
     ),
   );
 }
 
-export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, remembered: ColumnMapping, handlers: BatchHandlers, sheets = body.sheets): HTMLElement {
+export function renderBatchSummary(
+  body: BatchSummaryBody,
+  meta: RuleMetadata,
+  remembered: ColumnMapping,
+  handlers: BatchHandlers,
+  sheets = body.sheets,
+): HTMLElement {
   const { summary } = body;
   const hidden = summary.hidden ?? body.rows.filter(isHidden).length;
   const counts = h(
@@ -311,7 +379,9 @@ export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, r
     COUNTS.flatMap((k) => [h('dt', {}, tr(ROW_VERDICT_WORDS[k])), h('dd', { 'data-count': k }, String(summary[k] ?? 0))]),
     hidden ? [h('dt', {}, t('hidden')), h('dd', { 'data-count': 'hidden' }, String(hidden))] : null,
   );
-  const attention = body.rows.filter((r) => r.status === 'mismatch' || r.status === 'invalid' || r.eligible === false || (isHidden(r) && r.status !== 'skipped'));
+  const attention = body.rows.filter(
+    (r) => r.status === 'mismatch' || r.status === 'invalid' || r.eligible === false || (isHidden(r) && r.status !== 'skipped'),
+  );
   const skipped = body.rows.filter((r) => r.status === 'skipped');
   const xlsx = h('button', { type: 'button', id: 'batch-download-xlsx' }, t('batchDownloadXlsx'));
   xlsx.addEventListener('click', () => handlers.onDownload('xlsx'));
@@ -338,7 +408,8 @@ export function renderBatchSummary(body: BatchSummaryBody, meta: RuleMetadata, r
   );
 }
 
-const resultName = (upload: Pick<Upload, 'fileName' | 'rule'>, kind: 'xlsx' | 'csv') => `${upload.fileName.replace(/\.(csv|txt|xlsx|xls)$/i, '')}.${upload.rule}.result.${kind}`;
+const resultName = (upload: Pick<Upload, 'fileName' | 'rule'>, kind: 'xlsx' | 'csv') =>
+  `${upload.fileName.replace(/\.(csv|txt|xlsx|xls)$/i, '')}.${upload.rule}.result.${kind}`;
 
 /**
  * The result file (the form's preamble, the input columns as given, then the answer columns, a 合计 line;

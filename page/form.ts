@@ -34,7 +34,12 @@ function rangeText(spec: InputSpec): string {
   return parts.length ? `${t('range')}${colon()}${parts.join(', ')}` : '';
 }
 
-const normaliseName = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+const normaliseName = (name: string) =>
+  name
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 
 /** The district whose id, full, short or English name (or alias) is `value`, as the select's value (the full name). */
 function districtValue(value: string): string {
@@ -54,13 +59,7 @@ function buildControl(spec: InputSpec, describedBy: string): Field['control'] {
   switch (spec.type) {
     case 'boolean':
       if (isSwitch(spec)) return h('input', { ...common, type: 'checkbox', role: 'switch', class: 'switch' });
-      return h(
-        'select',
-        common,
-        h('option', { value: '' }, t('notGiven')),
-        h('option', { value: 'true' }, t('yes')),
-        h('option', { value: 'false' }, t('no')),
-      );
+      return h('select', common, h('option', { value: '' }, t('notGiven')), h('option', { value: 'true' }, t('yes')), h('option', { value: 'false' }, t('no')));
     case 'date':
       // Text, not type="date": the browser's date picker shows its locale's order (mm/dd/yyyy); clerks
       // read and type 年-月-日. 2024/6/30 and 2024年6月30日 are accepted too (see isoDate).
@@ -149,7 +148,11 @@ export class RuleForm {
   constructor(inputs: readonly InputSpec[]) {
     const built = inputs.map(buildField);
     this.fields = built.map((b) => b.field);
-    this.element = h('div', { class: 'fields' }, built.map((b) => b.element));
+    this.element = h(
+      'div',
+      { class: 'fields' },
+      built.map((b) => b.element),
+    );
   }
 
   /** The values that differ from "not given" / the default: what goes into the shareable URL. */

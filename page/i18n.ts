@@ -153,4 +153,5 @@ export const paren = (s: string): string => (current === 'zh' ? `（${s}）` : `
 export const listSep = (): string => (current === 'zh' ? '；' : '; ');
 
 /** A fixed word with `{name}` places filled in. */
-export const tf = (key: keyof typeof ui, values: Record<string, string | number>): string => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+export const tf = (key: keyof typeof ui, values: Record<string, string | number>): string =>
+  t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));

@@ -3,7 +3,16 @@
  * and its full text, the policy and its validity, the interpretations relied on, hints and warnings.
  * Generic over the rule's output metadata; it knows no rule by name.
  */
-import { groupThousands, periodLabel, type DatedAnswer, type FailedCondition, type OutputSpec, type RuleMetadata, type Success, type Text } from '../rules/index.ts';
+import {
+  groupThousands,
+  periodLabel,
+  type DatedAnswer,
+  type FailedCondition,
+  type OutputSpec,
+  type RuleMetadata,
+  type Success,
+  type Text,
+} from '../rules/index.ts';
 import { h } from './dom.ts';
 import { colon, listSep, paren, t, tr } from './i18n.ts';
 
@@ -25,8 +34,26 @@ function formatValue(value: unknown, spec: OutputSpec | undefined): Node | strin
         h(
           'table',
           {},
-          h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, rows.map((r) => h('tr', {}, columns.map((c) => h('td', {}, cellText((r as Record<string, unknown>)[c])))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              columns.map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            rows.map((r) =>
+              h(
+                'tr',
+                {},
+                columns.map((c) => h('td', {}, cellText((r as Record<string, unknown>)[c]))),
+              ),
+            ),
+          ),
         ),
       );
     }
@@ -37,8 +64,11 @@ function formatValue(value: unknown, spec: OutputSpec | undefined): Node | strin
 
 /** Failed conditions in words; the code stays in a data attribute for tools, not in the clerk's text. */
 const conditionList = (conditions: readonly FailedCondition[], id?: string) =>
-  h('ul', { class: 'conditions', id }, conditions.map((c) => h('li', { 'data-code': c.code }, tr(c.message))));
-
+  h(
+    'ul',
+    { class: 'conditions', id },
+    conditions.map((c) => h('li', { 'data-code': c.code }, tr(c.message))),
+  );
 
 /** A figure as a clerk reads it: money with thousands separators and its unit. */
 function figureText(value: unknown, spec: OutputSpec | undefined): string {
@@ -66,7 +96,12 @@ export function renderByDate(meta: RuleMetadata, byDate: readonly DatedAnswer[])
         'tbody',
         {},
         byDate.map((d, i) =>
-          h('tr', { 'data-from': d.from, 'data-to': d.to }, h('th', { scope: 'row' }, tr(periodLabel(byDate, i))), h('td', { class: 'figure' }, d.eligible ? figureText(d.result[meta.primary], spec) : t('notEligible'))),
+          h(
+            'tr',
+            { 'data-from': d.from, 'data-to': d.to },
+            h('th', { scope: 'row' }, tr(periodLabel(byDate, i))),
+            h('td', { class: 'figure' }, d.eligible ? figureText(d.result[meta.primary], spec) : t('notEligible')),
+          ),
         ),
       ),
     ),
@@ -87,7 +122,17 @@ const unitOf = (spec: OutputSpec | undefined) => (spec?.unit ? ` ${tr(spec.unit)
 const section = (title: string, ...body: (Node | string | null)[]) => h('section', { class: 'result-part' }, h('h3', {}, title), ...body);
 
 const textList = (items: readonly Text[], ordered = false) =>
-  ordered ? h('ol', {}, items.map((s) => h('li', {}, tr(s)))) : h('ul', {}, items.map((s) => h('li', {}, tr(s))));
+  ordered
+    ? h(
+        'ol',
+        {},
+        items.map((s) => h('li', {}, tr(s))),
+      )
+    : h(
+        'ul',
+        {},
+        items.map((s) => h('li', {}, tr(s))),
+      );
 
 export function renderResult(meta: RuleMetadata, answer: Success): HTMLElement {
   const specs = new Map(meta.outputs.map((o) => [o.name, o]));
@@ -123,10 +168,7 @@ export function renderResult(meta: RuleMetadata, answer: Success): HTMLElement {
     Object.entries(answer.result).flatMap(([name, value]) => {
       const spec = specs.get(name);
       const plain = typeof value === 'string' || typeof value === 'number';
-      return [
-        h('dt', { 'data-name': name }, tr(spec?.label) || name),
-        h('dd', { 'data-output': name }, formatValue(value, spec), plain ? unitOf(spec) : ''),
-      ];
+      return [h('dt', { 'data-name': name }, tr(spec?.label) || name), h('dd', { 'data-output': name }, formatValue(value, spec), plain ? unitOf(spec) : '')];
     }),
   );
 

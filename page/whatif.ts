@@ -5,7 +5,17 @@
  * SVG bar chart drawn here (the table is its accessible alternative); the answer as xlsx, written from
  * the one JSON answer with the shared writers (rules/tables/whatif-table.ts). Everything is marked 测算.
  */
-import { startWhatIfSheet, whatIfNote, writeWhatIfSummarySheet, xlsxBytes, type ListedOverride, type RuleMetadata, type Text, type WhatIfRow, type WhatIfSummary } from '../rules/index.ts';
+import {
+  startWhatIfSheet,
+  whatIfNote,
+  writeWhatIfSummarySheet,
+  xlsxBytes,
+  type ListedOverride,
+  type RuleMetadata,
+  type Text,
+  type WhatIfRow,
+  type WhatIfSummary,
+} from '../rules/index.ts';
 import { tableType } from './api.ts';
 import { byId, h } from './dom.ts';
 import { colon, lang, tr } from './i18n.ts';
@@ -13,7 +23,10 @@ import { colon, lang, tr } from './i18n.ts';
 const w = (zh: string, en: string): Text => ({ zh, en });
 const words = {
   heading: w('测算：参数改动的成本', 'What-if: what a change in the policy would cost'),
-  intro: w('改动一个或多个参数，按同一规则计算现行与测算两种结果。测算结果不是对任何申报的核定。', 'Change one or more parameters and compute the same rule on the current and the changed values. A what-if is never the check of a claim.'),
+  intro: w(
+    '改动一个或多个参数，按同一规则计算现行与测算两种结果。测算结果不是对任何申报的核定。',
+    'Change one or more parameters and compute the same rule on the current and the changed values. A what-if is never the check of a claim.',
+  ),
   rule: w('规则', 'Rule'),
   date: w('参数日期', 'Parameters on'),
   read: w('本规则读取的参数', 'Parameters this rule reads'),
@@ -64,7 +77,14 @@ interface CheckAnswer {
   overrides: ListedOverride[];
   change?: string;
   baseline: { ok: boolean; result?: Record<string, unknown>; eligible?: boolean; failedConditions?: { message: Text }[]; error?: { message: Text } };
-  reform: { ok: boolean; result?: Record<string, unknown>; eligible?: boolean; failedConditions?: { message: Text }[]; error?: { message: Text }; steps?: Text[] };
+  reform: {
+    ok: boolean;
+    result?: Record<string, unknown>;
+    eligible?: boolean;
+    failedConditions?: { message: Text }[];
+    error?: { message: Text };
+    steps?: Text[];
+  };
 }
 
 interface State {
@@ -126,7 +146,14 @@ function parameterTable(list: ParameterOnDate[], caption: Text): HTMLElement {
       ...list.map((p) => {
         const id = `whatif-set-${p.id.replace(/[^A-Za-z0-9]/g, '-')}`;
         // labelled by the parameter's id, described by its words and current value (the case form's labels stay its own)
-        const input = h('input', { id, type: 'text', inputmode: 'decimal', name: `set.${p.id}`, value: state.values.get(p.id) ?? '', 'aria-describedby': `${id}-words ${id}-now` });
+        const input = h('input', {
+          id,
+          type: 'text',
+          inputmode: 'decimal',
+          name: `set.${p.id}`,
+          value: state.values.get(p.id) ?? '',
+          'aria-describedby': `${id}-words ${id}-now`,
+        });
         input.addEventListener('input', () => state.values.set(p.id, input.value));
         return h(
           'tr',
@@ -141,7 +168,8 @@ function parameterTable(list: ParameterOnDate[], caption: Text): HTMLElement {
   );
 }
 
-const money = (v: string | undefined) => (v === undefined ? '' : Number(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const money = (v: string | undefined) =>
+  v === undefined ? '' : Number(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Baseline and reform by district: the lines of the totals, all rows last. */
 function districtLines(summary: WhatIfSummary): { name: string; baseline: string; reform: string; change: string }[] {
@@ -149,7 +177,12 @@ function districtLines(summary: WhatIfSummary): { name: string; baseline: string
   if (!t) return [];
   const names = Object.keys(t.change.byDistrict ?? {});
   type Side = NonNullable<WhatIfSummary['totals']>['baseline'];
-  const line = (name: string, pick: (s: Side) => { computed: string } | undefined) => ({ name, baseline: pick(t.baseline)?.computed ?? '0.00', reform: pick(t.reform)?.computed ?? '0.00', change: pick(t.change)?.computed ?? '0.00' });
+  const line = (name: string, pick: (s: Side) => { computed: string } | undefined) => ({
+    name,
+    baseline: pick(t.baseline)?.computed ?? '0.00',
+    reform: pick(t.reform)?.computed ?? '0.00',
+    change: pick(t.change)?.computed ?? '0.00',
+  });
   return [...names.map((n) => line(n, (s) => s.byDistrict?.[n])), line(tr(words.all), (s) => s)];
 }
 
@@ -159,7 +192,20 @@ function districtTable(lines: ReturnType<typeof districtLines>): HTMLElement {
     { id: 'whatif-district-table', class: 'whatif-districts' },
     h('caption', {}, tr(words.byDistrict)),
     h('thead', {}, h('tr', {}, ...[words.district, words.baseline, words.reform, words.change].map((c) => h('th', { scope: 'col' }, tr(c))))),
-    h('tbody', {}, ...lines.map((l) => h('tr', {}, h('th', { scope: 'row' }, l.name), h('td', { class: 'num' }, money(l.baseline)), h('td', { class: 'num' }, money(l.reform)), h('td', { class: 'num' }, money(l.change))))),
+    h(
+      'tbody',
+      {},
+      ...lines.map((l) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, l.name),
+          h('td', { class: 'num' }, money(l.baseline)),
+          h('td', { class: 'num' }, money(l.reform)),
+          h('td', { class: 'num' }, money(l.change)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -200,7 +246,14 @@ function districtChart(lines: ReturnType<typeof districtLines>): Element {
   ];
   return svg(
     'svg',
-    { id: 'whatif-chart', role: 'img', viewBox: `0 0 ${labelWidth + barMax + 120} ${height}`, 'aria-labelledby': 'whatif-chart-title', 'aria-describedby': 'whatif-district-table', class: 'whatif-chart' },
+    {
+      id: 'whatif-chart',
+      role: 'img',
+      viewBox: `0 0 ${labelWidth + barMax + 120} ${height}`,
+      'aria-labelledby': 'whatif-chart-title',
+      'aria-describedby': 'whatif-district-table',
+      class: 'whatif-chart',
+    },
     svg('title', { id: 'whatif-chart-title' }, tr(words.chart)),
     ...bars,
     ...legend,
@@ -223,7 +276,9 @@ function download(answer: WhatIfAnswer, meta: RuleMetadata): void {
 }
 
 const amount = (meta: RuleMetadata, side: CheckAnswer['baseline']) =>
-  side.ok ? `${String(side.result?.[meta.primary] ?? '')}${side.eligible === false ? `（${tr(words.notEligible)}${colon()}${(side.failedConditions ?? []).map((c) => tr(c.message)).join('；')}）` : ''}` : tr(side.error?.message);
+  side.ok
+    ? `${String(side.result?.[meta.primary] ?? '')}${side.eligible === false ? `（${tr(words.notEligible)}${colon()}${(side.failedConditions ?? []).map((c) => tr(c.message)).join('；')}）` : ''}`
+    : tr(side.error?.message);
 
 function results(): HTMLElement[] {
   const meta = state.rule;
@@ -237,7 +292,16 @@ function results(): HTMLElement[] {
         'div',
         { id: 'whatif-check-result', class: 'whatif-result' },
         mark(c.overrides),
-        h('dl', {}, h('dt', {}, tr(words.baseline)), h('dd', {}, amount(meta, c.baseline)), h('dt', {}, tr(words.reform)), h('dd', {}, amount(meta, c.reform)), h('dt', {}, tr(words.change)), h('dd', {}, c.change ?? '')),
+        h(
+          'dl',
+          {},
+          h('dt', {}, tr(words.baseline)),
+          h('dd', {}, amount(meta, c.baseline)),
+          h('dt', {}, tr(words.reform)),
+          h('dd', {}, amount(meta, c.reform)),
+          h('dt', {}, tr(words.change)),
+          h('dd', {}, c.change ?? ''),
+        ),
         h('h4', {}, tr(words.steps)),
         h('ol', {}, ...(c.reform.steps ?? []).filter((s) => s.en.startsWith('What-if')).map((s) => h('li', {}, tr(s)))),
       ),
@@ -266,7 +330,11 @@ function results(): HTMLElement[] {
 function render(): void {
   const root = byId('whatif-root');
   const rules = state.rules();
-  const select = h('select', { id: 'whatif-rule' }, ...rules.map((r) => h('option', { value: r.id, selected: r.id === state.rule?.id }, `${tr(r.title)} (${r.id})`)));
+  const select = h(
+    'select',
+    { id: 'whatif-rule' },
+    ...rules.map((r) => h('option', { value: r.id, selected: r.id === state.rule?.id }, `${tr(r.title)} (${r.id})`)),
+  );
   select.addEventListener('change', () => {
     state.rule = rules.find((r) => r.id === select.value);
     state.values.clear();
@@ -282,7 +350,12 @@ function render(): void {
   const form = h(
     'form',
     { id: 'whatif-form', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: 'whatif-file' }, tr(words.file)), h('input', { id: 'whatif-file', type: 'file', accept: '.csv,.txt,.xlsx,.xls' })),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'whatif-file' }, tr(words.file)),
+      h('input', { id: 'whatif-file', type: 'file', accept: '.csv,.txt,.xlsx,.xls' }),
+    ),
     h('div', { class: 'field' }, h('label', { for: 'whatif-key' }, tr(words.key)), h('input', { id: 'whatif-key', type: 'password', autocomplete: 'off' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'whatif-submit', class: 'primary-button' }, tr(words.upload)), checkButton),
     h('p', { class: 'hint' }, tr(words.checkHint)),
@@ -309,8 +382,15 @@ async function runCheck(): Promise<void> {
   if (!rule) return;
   if (!overrides().length) return void ((state.error = words.noChange), render());
   const fromCase = state.caseInputs();
-  const inputs = fromCase.rule === rule.id && Object.keys(fromCase.values).length ? fromCase.values : Object.fromEntries(rule.inputs.filter((i) => i.example !== undefined).map((i) => [i.name, i.example]));
-  const answer = await getJson<CheckAnswer>(`/v1/whatif/${encodeURIComponent(rule.id)}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs, overrides: overrides() }) });
+  const inputs =
+    fromCase.rule === rule.id && Object.keys(fromCase.values).length
+      ? fromCase.values
+      : Object.fromEntries(rule.inputs.filter((i) => i.example !== undefined).map((i) => [i.name, i.example]));
+  const answer = await getJson<CheckAnswer>(`/v1/whatif/${encodeURIComponent(rule.id)}/check`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ inputs, overrides: overrides() }),
+  });
   state.error = answer.ok ? undefined : answer.message;
   state.check = answer.ok ? answer.body : undefined;
   render();
@@ -325,7 +405,9 @@ async function runBatch(): Promise<void> {
   const key = (document.getElementById('whatif-key') as HTMLInputElement).value.trim();
   const problem = !overrides().length ? words.noChange : !file ? words.noFile : !key ? words.noKey : undefined;
   if (problem || !file) return void ((state.error = problem), render());
-  const query = overrides().map((o) => `${encodeURIComponent(`set.${o.parameter}`)}=${encodeURIComponent(o.value)}`).join('&');
+  const query = overrides()
+    .map((o) => `${encodeURIComponent(`set.${o.parameter}`)}=${encodeURIComponent(o.value)}`)
+    .join('&');
   const answer = await getJson<WhatIfAnswer>(`/v1/whatif/${encodeURIComponent(rule.id)}?cells=1&${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': tableType(file.name), accept: 'application/json' },

@@ -135,7 +135,10 @@ export class BatchEvaluator {
       return invalid(index, undefined, {
         code: 'invalid-choice',
         field: 'rowId',
-        message: { zh: `第 ${index + 1} 行的行号 rowId 应为文本或数字，收到列表或对象`, en: `rowId of row ${index + 1} must be text or a number, got a list or an object` },
+        message: {
+          zh: `第 ${index + 1} 行的行号 rowId 应为文本或数字，收到列表或对象`,
+          en: `rowId of row ${index + 1} must be text or a number, got a list or an object`,
+        },
       });
     }
     const rowId = isBlank(rawRowId) ? undefined : String(rawRowId).slice(0, MAX_ROW_ID);
@@ -164,7 +167,10 @@ export class BatchEvaluator {
         return invalid(index, rowId, {
           code: 'unknown-input',
           field: 'claimed',
-          message: { zh: `规则“${this.rule.title.zh}”的结果不是金额或数量，不能核对申报金额`, en: `Rule ${this.rule.id} gives no amount to compare claimed with` },
+          message: {
+            zh: `规则“${this.rule.title.zh}”的结果不是金额或数量，不能核对申报金额`,
+            en: `Rule ${this.rule.id} gives no amount to compare claimed with`,
+          },
         });
       }
       const comparison = compareClaim(claimed, computed);

@@ -38,7 +38,12 @@ export const normaliseHeader = (text: string): string =>
     .toLowerCase();
 
 /** Every header that names an input: its name, its zh/en labels and the aliases its spec lists. */
-export const headersOfInput = (spec: Pick<InputSpec, 'name' | 'label' | 'aliases'>): string[] => [spec.name, spec.label.zh, spec.label.en, ...(spec.aliases ?? [])];
+export const headersOfInput = (spec: Pick<InputSpec, 'name' | 'label' | 'aliases'>): string[] => [
+  spec.name,
+  spec.label.zh,
+  spec.label.en,
+  ...(spec.aliases ?? []),
+];
 
 /** The input a header names, by its name, its zh/en label or one of its aliases. */
 export function inputForHeader(header: unknown, specs: readonly InputSpec[]): InputSpec | undefined {

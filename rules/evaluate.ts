@@ -155,7 +155,12 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
  * One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one.
  * The inputs are coerced here, or taken as already coerced (`coerced.input` given); either way `coerced.input` holds them after.
  */
-function evaluateOnce(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, coerced: { input?: Record<string, unknown> } = {}): [Evaluation, boolean] {
+function evaluateOnce(
+  rule: RuleDefinition,
+  rawInputs: unknown,
+  options: EvaluateOptions,
+  coerced: { input?: Record<string, unknown> } = {},
+): [Evaluation, boolean] {
   let undated = false;
   try {
     const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule)));
@@ -218,7 +223,13 @@ const windowPeriods = new WeakMap<ParameterSet, WeakMap<Plan, readonly [string, 
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(rule: RuleDefinition, raw: Record<string, unknown>, input: Record<string, unknown>, answer: Evaluation, parameters: ParameterSet): Evaluation {
+function withAnswersByDate(
+  rule: RuleDefinition,
+  raw: Record<string, unknown>,
+  input: Record<string, unknown>,
+  answer: Evaluation,
+  parameters: ParameterSet,
+): Evaluation {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;

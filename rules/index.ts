@@ -31,7 +31,16 @@ export type { Parameter, Dated, Source, Reading, Value } from './parameters/type
 export { districts } from './parameters/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
 // Answer tables (the page writes its downloads with the Worker's own writers), and their summary types.
-export { answerCsvHead, answerCsvPreamble, answerCsvRow, answerTotalCells, claimedColumn, startAnswerSheet, totalsMessage, writeSummarySheet } from './tables/answer-table.ts';
+export {
+  answerCsvHead,
+  answerCsvPreamble,
+  answerCsvRow,
+  answerTotalCells,
+  claimedColumn,
+  startAnswerSheet,
+  totalsMessage,
+  writeSummarySheet,
+} from './tables/answer-table.ts';
 export { csvLine } from './tables/csv-write.ts';
 export { xlsxBytes } from './tables/xlsx-write.ts';
 export type { TableSummary } from './tables/rows.ts';

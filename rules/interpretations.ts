@@ -16,7 +16,14 @@ export interface Interpretation {
   basis?: Text;
 }
 
-const entry = (id: string, quote: string, reading: Text, alternative: Text, chosenIn: Interpretation['chosenIn'] = 'RULES.md', basis?: Text): Interpretation => ({
+const entry = (
+  id: string,
+  quote: string,
+  reading: Text,
+  alternative: Text,
+  chosenIn: Interpretation['chosenIn'] = 'RULES.md',
+  basis?: Text,
+): Interpretation => ({
   id,
   quote,
   reading,
@@ -83,7 +90,10 @@ const list = [
   entry(
     'share-rounding',
     '市、县（区、旗）两级残联各负担50%',
-    { zh: '市级份额按四舍五入到分，旗县区份额取差额，两者之和恰等于补贴总额', en: "the city's share is rounded half up to 0.01; the district pays the remainder, so the shares add up to the amount" },
+    {
+      zh: '市级份额按四舍五入到分，旗县区份额取差额，两者之和恰等于补贴总额',
+      en: "the city's share is rounded half up to 0.01; the district pays the remainder, so the shares add up to the amount",
+    },
     { zh: '两份各自四舍五入（合计可能差1分）', en: 'round each share separately (they may miss the total by 0.01)' },
     'rules package',
   ),
@@ -118,7 +128,10 @@ const list = [
   entry(
     'training-year',
     '每人每年参加残疾人职业技能培训不超过3次（同一培训项目同一等级一年内不可重复享受）',
-    { zh: '“每年”按自然年计；“一年内”按开班日期前后12个月计', en: '"a year" for the 3-session limit is the calendar year; "within a year" for repeats is 12 months before the session date' },
+    {
+      zh: '“每年”按自然年计；“一年内”按开班日期前后12个月计',
+      en: '"a year" for the 3-session limit is the calendar year; "within a year" for repeats is 12 months before the session date',
+    },
     { zh: '两者均按自然年', en: 'both by calendar year' },
     'rules package',
   ),

@@ -16,7 +16,11 @@ export function rulesTable(): string {
       .join(', ');
     return `| \`${r.id}\` | ${r.kind === 'helper' ? `helper (${r.clause.id})` : r.clause.id} | ${cell(r.title.zh)} — ${cell(r.title.en)} | ${inputs} | \`${r.primary}\` |`;
   });
-  return ['| rule id | clause | what | inputs (`?` optional; every rule also takes `date`, `applyOutsideValidity`) | cell value |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| rule id | clause | what | inputs (`?` optional; every rule also takes `date`, `applyOutsideValidity`) | cell value |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export function interpretationsTable(): string {

@@ -115,9 +115,20 @@ function httpsAnswers(url, ca) {
  * With `https`, `certs` ({ ca, cert, key }) defaults to office-addin-dev-certs' files; missing ones are an
  * error whose message is the one command to run. Returns { url, stop, output }.
  */
-export async function startLocalWorker({ port, persistTo = join(root, '.wrangler', 'state'), build = true, inherit = false, vars = {}, https = false, certs = devCerts, assets } = {}) {
+export async function startLocalWorker({
+  port,
+  persistTo = join(root, '.wrangler', 'state'),
+  build = true,
+  inherit = false,
+  vars = {},
+  https = false,
+  certs = devCerts,
+  assets,
+} = {}) {
   if (https && ![certs.ca, certs.cert, certs.key].every((file) => existsSync(file))) {
-    throw new Error(`No local https certificate: run \`${INSTALL_CERTS}\` once (a CA for this machine only; \`npx office-addin-dev-certs uninstall\` removes it)`);
+    throw new Error(
+      `No local https certificate: run \`${INSTALL_CERTS}\` once (a CA for this machine only; \`npx office-addin-dev-certs uninstall\` removes it)`,
+    );
   }
   if (build) buildSite();
   migrateLocalD1(persistTo);
@@ -160,4 +171,3 @@ export async function startLocalWorker({ port, persistTo = join(root, '.wrangler
   await stop();
   throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
 }
-

@@ -17,7 +17,9 @@ if (at >= 0 && !given) {
 
 // addin/manifest.ts is TypeScript: bundle it in memory so this runs on any Node.
 const bundled = await build({ entryPoints: [`${root}addin/manifest.ts`], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
-const { renderManifest, hostOf, normaliseHost, DEFAULT_HOST } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+const { renderManifest, hostOf, normaliseHost, DEFAULT_HOST } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
+);
 
 let current = DEFAULT_HOST;
 try {

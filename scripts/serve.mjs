@@ -48,7 +48,7 @@ export function prepareDataDir(dataDir) {
   const tighten = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) chmodSync(path, 0o700), tighten(path);
+      if (entry.isDirectory()) (chmodSync(path, 0o700), tighten(path));
       else if (entry.isFile()) chmodSync(path, 0o600);
     }
   };

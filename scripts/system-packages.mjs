@@ -27,8 +27,22 @@ export function decide({ missing, isRoot, hasAptGet, hasSudo }) {
     return { action: 'fail', message: `npm test needs these Debian packages (or their equivalents; set CHROMIUM_PATH for another Chromium): ${list}` };
   }
   const command = `apt-get update && apt-get install -y ${list}`;
-  if (isRoot) return { action: 'install', commands: [['apt-get', ['update', '-qq']], ['apt-get', ['install', '-y', '-qq', ...missing]]] };
-  if (hasSudo) return { action: 'install', commands: [['sudo', ['-n', 'apt-get', 'update', '-qq']], ['sudo', ['-n', 'apt-get', 'install', '-y', '-qq', ...missing]]] };
+  if (isRoot)
+    return {
+      action: 'install',
+      commands: [
+        ['apt-get', ['update', '-qq']],
+        ['apt-get', ['install', '-y', '-qq', ...missing]],
+      ],
+    };
+  if (hasSudo)
+    return {
+      action: 'install',
+      commands: [
+        ['sudo', ['-n', 'apt-get', 'update', '-qq']],
+        ['sudo', ['-n', 'apt-get', 'install', '-y', '-qq', ...missing]],
+      ],
+    };
   return { action: 'fail', message: `npm test needs system packages; run: sudo sh -c '${command}'` };
 }
 
@@ -38,14 +52,16 @@ export function ensureSystemPackages({
   isRoot = process.getuid?.() === 0,
   hasAptGet = onPath('apt-get'),
   hasSudo = !isRoot && onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
-  run = (command, args) => spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  run = (command, args) =>
+    spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
 } = {}) {
   const missing = packages.filter((p) => !p.present()).map((p) => p.name);
   const decision = decide({ missing, isRoot, hasAptGet, hasSudo });
   if (decision.action !== 'install') return decision;
   console.error(`Installing the system packages the tests need: ${missing.join(' ')} …`);
   for (const [command, args] of decision.commands) {
-    if (!run(command, args)) return { action: 'fail', message: `Installing ${missing.join(' ')} failed; run: sudo sh -c 'apt-get update && apt-get install -y ${missing.join(' ')}'` };
+    if (!run(command, args))
+      return { action: 'fail', message: `Installing ${missing.join(' ')} failed; run: sudo sh -c 'apt-get update && apt-get install -y ${missing.join(' ')}'` };
   }
   const still = packages.filter((p) => !p.present()).map((p) => p.name);
   return still.length ? { action: 'fail', message: `Still missing after apt-get: ${still.join(' ')}` } : { action: 'installed', installed: missing };

@@ -10,7 +10,23 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const outDir = join(root, 'dist', 'selfhost');
 
 /** The vars the server reads from its environment (see docs/it/self-hosting.md). */
-export const ENV_VARS = ['API_KEYS', 'AUDIT_HMAC_KEY', 'BATCH_ORIGINS', 'PUBLIC_ORIGIN', 'TRUST_PROXY_HEADER', 'MAX_BATCH_ROWS', 'MAX_BATCH_BYTES', 'BODY_TIMEOUT_SECONDS', 'BODY_MIN_BYTES_PER_SECOND', 'BODY_RATE_WINDOW_SECONDS', 'ECHO_CELL_MAX_CHARS', 'ECHO_ANSWER_CHARS_PER_BODY_BYTE', 'MAX_WORKBOOK_CELLS', 'MAX_WORKBOOK_COLUMNS', 'MAX_XLS_BYTES'];
+export const ENV_VARS = [
+  'API_KEYS',
+  'AUDIT_HMAC_KEY',
+  'BATCH_ORIGINS',
+  'PUBLIC_ORIGIN',
+  'TRUST_PROXY_HEADER',
+  'MAX_BATCH_ROWS',
+  'MAX_BATCH_BYTES',
+  'BODY_TIMEOUT_SECONDS',
+  'BODY_MIN_BYTES_PER_SECOND',
+  'BODY_RATE_WINDOW_SECONDS',
+  'ECHO_CELL_MAX_CHARS',
+  'ECHO_ANSWER_CHARS_PER_BODY_BYTE',
+  'MAX_WORKBOOK_CELLS',
+  'MAX_WORKBOOK_COLUMNS',
+  'MAX_XLS_BYTES',
+];
 
 function wranglerSetting(toml, key) {
   const match = new RegExp(`^${key}\\s*=\\s*(.+)$`, 'm').exec(toml);
@@ -66,7 +82,10 @@ export async function buildSelfhost() {
     logLevel: 'warning',
   });
   const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
-  const config = workerdConfig({ compatibilityDate: wranglerSetting(toml, 'compatibility_date'), compatibilityFlags: wranglerSetting(toml, 'compatibility_flags') });
+  const config = workerdConfig({
+    compatibilityDate: wranglerSetting(toml, 'compatibility_date'),
+    compatibilityFlags: wranglerSetting(toml, 'compatibility_flags'),
+  });
   writeFileSync(join(outDir, 'workerd.capnp'), config);
   return outDir;
 }

@@ -31,7 +31,13 @@ app.use('*', async (c, next) => {
 app.use('*', methodGuard(app));
 
 // Quick checks and the catalogue are open to any page; batches only to configured origins and our own.
-const openCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['X-Ruleset-Version'], maxAge: 86400 });
+const openCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowHeaders: ['Content-Type'],
+  exposeHeaders: ['X-Ruleset-Version'],
+  maxAge: 86400,
+});
 app.use('/v1/rules', openCors);
 app.use('/v1/rules/*', openCors);
 app.use('/v1/interpretations', openCors);

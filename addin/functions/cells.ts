@@ -19,8 +19,7 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 /** The number format of amounts written beside a table: two decimals, still numbers a clerk can sum. */
 export const MONEY_FORMAT = '0.00';
 
-export const isBlankCell = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export const isBlankCell = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** A data-type cell value (e.g. a date returned by another BT function) → its plain value. */
 const plainOf = (value: unknown): unknown =>
@@ -49,7 +48,10 @@ export function parameterTypeOf(spec: InputSpec, optional: boolean): { type: 'nu
 export function cellToInput(value: unknown, spec: InputSpec): unknown {
   if (Array.isArray(value)) {
     if (spec.type === 'integer-list') {
-      const items = (value as unknown[]).flat(2).map(plainOf).filter((v) => !isBlankCell(v));
+      const items = (value as unknown[])
+        .flat(2)
+        .map(plainOf)
+        .filter((v) => !isBlankCell(v));
       return items.length ? items : undefined;
     }
     if (spec.type === 'records') return matrixToRecords(value as unknown[][], spec.fields ?? []);
@@ -64,7 +66,6 @@ export function cellToInput(value: unknown, spec: InputSpec): unknown {
   if (spec.type === 'records' && typeof plain !== 'object') return [plain];
   return plain;
 }
-
 
 /** A range whose first row names the fields → records; blank cells are left out, blank rows skipped. */
 export function matrixToRecords(matrix: unknown[][], fields: readonly InputSpec[]): Record<string, unknown>[] | undefined {
@@ -111,7 +112,9 @@ export function outputToCell(value: unknown, spec: OutputSpec | undefined, lang:
     case 'date':
       return typeof value === 'string' ? { type: 'FormattedNumber', basicValue: isoToExcelSerial(value), numberFormat: DATE_FORMAT } : String(value);
     case 'conditions':
-      return Array.isArray(value) ? value.map((c: { message: { zh: string; en: string } }) => c.message[lang]).join(lang === 'zh' ? '；' : '; ') : String(value);
+      return Array.isArray(value)
+        ? value.map((c: { message: { zh: string; en: string } }) => c.message[lang]).join(lang === 'zh' ? '；' : '; ')
+        : String(value);
     case 'records':
       return Array.isArray(value) ? value.length : String(value);
     default:
@@ -121,5 +124,4 @@ export function outputToCell(value: unknown, spec: OutputSpec | undefined, lang:
 }
 
 /** The plain value of a cell (a formatted number's number). */
-export const basicValueOf = (cell: Cell): string | number | boolean | null | undefined =>
-  cell !== null && typeof cell === 'object' ? cell.basicValue : cell;
+export const basicValueOf = (cell: Cell): string | number | boolean | null | undefined => (cell !== null && typeof cell === 'object' ? cell.basicValue : cell);

@@ -13,7 +13,14 @@ export type CellAnswer = { ok: true; cell: Cell } | { ok: false; error: RuleErro
 export function evaluateCell(meta: RuleMetadata, args: readonly unknown[], lang: Lang): CellAnswer {
   const evaluation = evaluate(meta.id, argumentsToInputs(args, meta.inputs));
   if (!evaluation.ok) return { ok: false, error: evaluation.error };
-  return { ok: true, cell: outputToCell(evaluation.result[meta.primary], meta.outputs.find((o) => o.name === meta.primary), lang) };
+  return {
+    ok: true,
+    cell: outputToCell(
+      evaluation.result[meta.primary],
+      meta.outputs.find((o) => o.name === meta.primary),
+      lang,
+    ),
+  };
 }
 
 /** A rule named as in Excel (`OVERQUOTA_REWARD`) or by its id (`overquota-reward`), any case. */
@@ -24,7 +31,11 @@ export function findRuleMetadata(name: unknown, rules: readonly RuleMetadata[] =
 }
 
 /** `EXPLAIN(rule, …arguments)`: the rule's evaluation, or the refusal of an unknown rule name. */
-export function explainEvaluation(rule: unknown, args: readonly unknown[], rules: readonly RuleMetadata[] = listRules()): { ok: true; meta: RuleMetadata; evaluation: Evaluation } | { ok: false; error: RuleErrorBody } {
+export function explainEvaluation(
+  rule: unknown,
+  args: readonly unknown[],
+  rules: readonly RuleMetadata[] = listRules(),
+): { ok: true; meta: RuleMetadata; evaluation: Evaluation } | { ok: false; error: RuleErrorBody } {
   const meta = findRuleMetadata(rule, rules);
   if (!meta) {
     const evaluation = evaluate(String(rule), {});

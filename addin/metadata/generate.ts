@@ -42,7 +42,10 @@ const VALID_NAME = /^\p{L}[\p{L}0-9._]*$/u;
 
 /** A Chinese function name from the rule's Chinese title, where Excel's name rules allow it; else the ASCII name. */
 export function chineseFunctionName(meta: RuleMetadata, taken: Set<string>): string {
-  const candidate = meta.title.zh.normalize('NFKC').replace(/[^\p{L}0-9._]/gu, '').slice(0, 64);
+  const candidate = meta.title.zh
+    .normalize('NFKC')
+    .replace(/[^\p{L}0-9._]/gu, '')
+    .slice(0, 64);
   if (candidate.length >= 3 && VALID_NAME.test(candidate) && !taken.has(candidate.toUpperCase())) return candidate;
   return meta.functionName;
 }
@@ -95,9 +98,12 @@ function ruleFunction(meta: RuleMetadata, lang: Lang, name: string): FunctionMet
 }
 
 export const explainText: Record<'description' | 'rule' | 'values', Text> = {
-  description: { zh: '列出一项计算的完整说明：结果、条款及原文、政策有效期、步骤、所依据的解释、提示', en: 'Spills the full explanation of one answer: value, clause and its text, validity, steps, interpretations, hints' },
+  description: {
+    zh: '列出一项计算的完整说明：结果、条款及原文、政策有效期、步骤、所依据的解释、提示',
+    en: 'Spills the full explanation of one answer: value, clause and its text, validity, steps, interpretations, hints',
+  },
   rule: { zh: '规则函数名，如 "OVERQUOTA_REWARD"', en: 'The rule\'s function name, e.g. "OVERQUOTA_REWARD"' },
-  values: { zh: '与该规则函数相同的参数', en: 'The same arguments as the rule\'s function' },
+  values: { zh: '与该规则函数相同的参数', en: "The same arguments as the rule's function" },
 };
 
 function explainFunction(lang: Lang): FunctionMetadata {
@@ -107,7 +113,14 @@ function explainFunction(lang: Lang): FunctionMetadata {
     description: clip(explainText.description[lang]),
     parameters: [
       { name: lang === 'zh' ? '规则' : 'rule', description: explainText.rule[lang], type: 'string' },
-      { name: lang === 'zh' ? '参数' : 'values', description: explainText.values[lang], type: 'any', dimensionality: 'matrix', optional: true, repeating: true },
+      {
+        name: lang === 'zh' ? '参数' : 'values',
+        description: explainText.values[lang],
+        type: 'any',
+        dimensionality: 'matrix',
+        optional: true,
+        repeating: true,
+      },
     ],
     result: { dimensionality: 'matrix' },
   };

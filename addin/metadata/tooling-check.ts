@@ -37,7 +37,8 @@ export function jsDocSource(functions: readonly FunctionMetadata[]): string {
 export function toolingProblems(file: FunctionsFile): string[] {
   const parsed = parseTree(jsDocSource(file.functions), 'functions.ts');
   const problems = parsed.extras.flatMap((e) => e.errors);
-  if (parsed.functions.length !== file.functions.length) problems.push(`tooling found ${parsed.functions.length} functions, we generated ${file.functions.length}`);
+  if (parsed.functions.length !== file.functions.length)
+    problems.push(`tooling found ${parsed.functions.length} functions, we generated ${file.functions.length}`);
   file.functions.forEach((fn, i) => {
     const theirs = parsed.functions[i];
     if (!theirs) return;

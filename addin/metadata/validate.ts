@@ -21,7 +21,8 @@ export function validateMetadata(file: FunctionsFile): string[] {
     if (fn.id.length < 3 || fn.id.length > 64) errors.push(`${at}: id must be 3–64 characters`);
     if (ids.has(fn.id.toUpperCase())) errors.push(`${at}: duplicate id`);
     ids.add(fn.id.toUpperCase());
-    if (typeof fn.name !== 'string' || !NAME.test(fn.name)) errors.push(`${at}: name "${fn.name}" must start with a letter and hold only letters, 0-9, "." and "_"`);
+    if (typeof fn.name !== 'string' || !NAME.test(fn.name))
+      errors.push(`${at}: name "${fn.name}" must start with a letter and hold only letters, 0-9, "." and "_"`);
     if (fn.name.length < 3 || fn.name.length > 64) errors.push(`${at}: name "${fn.name}" must be 3–64 characters`);
     if (names.has(fn.name.toUpperCase())) errors.push(`${at}: duplicate name "${fn.name}"`);
     names.add(fn.name.toUpperCase());
@@ -41,7 +42,8 @@ export function validateMetadata(file: FunctionsFile): string[] {
       if (p.repeating && i !== fn.parameters.length - 1) errors.push(`${where}: only the last parameter may repeat`);
     });
     if (fn.result.type !== undefined && !TYPES.has(fn.result.type)) errors.push(`${at}: result type "${fn.result.type}" is invalid`);
-    if (fn.result.dimensionality !== undefined && !DIMENSIONS.has(fn.result.dimensionality)) errors.push(`${at}: result dimensionality must be scalar or matrix`);
+    if (fn.result.dimensionality !== undefined && !DIMENSIONS.has(fn.result.dimensionality))
+      errors.push(`${at}: result dimensionality must be scalar or matrix`);
   }
   return errors;
 }

@@ -49,7 +49,10 @@ export const ui = {
     en: 'Totals: computed {computed} over {rows} rows; claimed {claimed} over the {claimedRows} rows with a claim (computed {computedClaimed} on them), difference {difference} over the same rows',
   },
   template: { zh: '下载本规则的填报模板（Excel）', en: 'Download this rule’s template (Excel)' },
-  functions: { zh: '也可在单元格中使用函数：=BT.规则名(…)；=BT.EXPLAIN("规则名", …) 列出计算说明', en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation' },
+  functions: {
+    zh: '也可在单元格中使用函数：=BT.规则名(…)；=BT.EXPLAIN("规则名", …) 列出计算说明',
+    en: 'Cell functions: =BT.RULE_NAME(…); =BT.EXPLAIN("RULE_NAME", …) spills the explanation',
+  },
 } satisfies Record<string, Text>;
 
 export const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));

@@ -141,7 +141,9 @@ export function mountTaskPane(root: HTMLElement, sheetHost: () => SheetHost | un
   $(root, 'bt-mapping-apply').addEventListener('click', async () => {
     const meta = rules.find((r) => r.id === mapping.dataset.rule);
     if (!meta) return;
-    const choices = Object.fromEntries([...root.querySelectorAll<HTMLSelectElement>('#bt-mapping-fields select')].map((s) => [s.dataset.header ?? '', s.value]));
+    const choices = Object.fromEntries(
+      [...root.querySelectorAll<HTMLSelectElement>('#bt-mapping-fields select')].map((s) => [s.dataset.header ?? '', s.value]),
+    );
     const twice = duplicateTarget(choices);
     if (twice) return show('bt-mapping-error', fill(ui.mappingDuplicate[lang], { target: targetLabel(meta, twice.target) }));
     const settings = sheetHost()?.documentSettings;
@@ -203,7 +205,9 @@ export function mountTaskPane(root: HTMLElement, sheetHost: () => SheetHost | un
       });
       show('bt-path', result.reason[lang]);
       const { totals, ...counts } = result.outcome.summary;
-      const words = (['ok', 'mismatch', 'invalid', 'skipped'] as const).map((k) => fill(ui.countOf[lang], { word: ROW_VERDICT_WORDS[k][lang], count: counts[k] }));
+      const words = (['ok', 'mismatch', 'invalid', 'skipped'] as const).map((k) =>
+        fill(ui.countOf[lang], { word: ROW_VERDICT_WORDS[k][lang], count: counts[k] }),
+      );
       show('bt-summary', fill(ui.summary[lang], { rows: counts.rows, counts: words.join(lang === 'zh' ? '，' : ', ') }));
       const notEligible = result.outcome.rows.filter((r) => r.eligible === false).length;
       if (notEligible) show('bt-not-eligible', fill(ui.notEligible[lang], { word: ROW_VERDICT_WORDS.ineligible[lang], count: notEligible }));
@@ -212,7 +216,11 @@ export function mountTaskPane(root: HTMLElement, sheetHost: () => SheetHost | un
         show('bt-totals', fill(ui.totals[lang], { computed, rows, claimed, claimedRows, computedClaimed, difference }));
       }
       const used = Object.entries(kept).filter(([header]) => headers.some((h) => String(h ?? '').trim() === header));
-      if (used.length) show('bt-mapping-used', fill(ui.mappingInUse[lang], { pairs: used.map(([h, t]) => `${h} → ${targetLabel(rule, t)}`).join(lang === 'zh' ? '；' : '; ') }));
+      if (used.length)
+        show(
+          'bt-mapping-used',
+          fill(ui.mappingInUse[lang], { pairs: used.map(([h, t]) => `${h} → ${targetLabel(rule, t)}`).join(lang === 'zh' ? '；' : '; ') }),
+        );
       // nothing computed and columns not understood: the choice of inputs opens, as for a refused header
       showMapping(rule, unmatchedHeaders(headers, rule), kept, counts.ok + counts.mismatch === 0);
       showTemplate();

@@ -22,7 +22,10 @@ export function guessRule(headers: readonly unknown[], rules: readonly RuleMetad
     if (!meta.inputs.every((i) => !i.required || present.has(i.name))) return 0;
     return present.size / meta.inputs.length;
   };
-  const ranked = rules.map((meta) => ({ meta, score: coverage(meta) })).filter((r) => r.score > 0).sort((a, b) => b.score - a.score);
+  const ranked = rules
+    .map((meta) => ({ meta, score: coverage(meta) }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score);
   if (ranked.length <= 1) return ranked[0]?.meta;
   return ranked[0].score > ranked[1].score ? ranked[0].meta : undefined;
 }
@@ -61,7 +64,9 @@ export function resultColumns(outcome: { rows: readonly BatchRow[] }, meta: Rule
   const dateValue = (row: BatchRow): ResultCell => basicValueOf(outputToCell(row.result?.[meta.primary], primary, lang)) ?? '';
   return [
     answerHeaders(meta, lang),
-    ...outcome.rows.map((row) => answerCells(row, meta, lang, 'excel').map((cell, i) => (i === 1 && primary?.type === 'date' && row.result ? dateValue(row) : excelCell(cell)))),
+    ...outcome.rows.map((row) =>
+      answerCells(row, meta, lang, 'excel').map((cell, i) => (i === 1 && primary?.type === 'date' && row.result ? dateValue(row) : excelCell(cell))),
+    ),
   ];
 }
 

@@ -75,7 +75,12 @@ export async function validateTable(options: ValidateOptions): Promise<Validatio
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new CancelledError('cancelled');
   };
-  const finish = (path: Path, reason: Text, outcome: Validation['outcome']): Validation => ({ path, reason, outcome, columns: resultColumns(outcome, meta, lang) });
+  const finish = (path: Path, reason: Text, outcome: Validation['outcome']): Validation => ({
+    path,
+    reason,
+    outcome,
+    columns: resultColumns(outcome, meta, lang),
+  });
   const local = async (reason: Text) => {
     // the registry's evaluation through the shared table module, as the Worker does, in slices of time
     const batch = new TableBatch(findRule(meta.id)!, meta);
@@ -121,5 +126,9 @@ export async function validateTable(options: ValidateOptions): Promise<Validatio
   const districtAt = reading.columns.findIndex((c) => c.kind === 'input' && c.spec.type === 'district');
   const districtName = districtAt < 0 ? undefined : (reading.columns[districtAt] as { name: string }).name;
   const inputs = values.slice(1).map((cells) => (districtName ? { [districtName]: cells[districtAt] } : {}));
-  return finish('worker', { zh: `已经核对服务校验（${worker.url}）`, en: `Validated by the Worker (${worker.url})` }, { rows: answered, summary: summarise(answered, meta, inputs) });
+  return finish(
+    'worker',
+    { zh: `已经核对服务校验（${worker.url}）`, en: `Validated by the Worker (${worker.url})` },
+    { rows: answered, summary: summarise(answered, meta, inputs) },
+  );
 }

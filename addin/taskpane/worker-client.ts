@@ -23,7 +23,13 @@ export class WorkerError extends Error {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export async function postBatchChunk(settings: WorkerSettings, ruleId: string, rows: readonly unknown[], fetchFn: Fetch = fetch, signal?: AbortSignal): Promise<BatchRow[]> {
+export async function postBatchChunk(
+  settings: WorkerSettings,
+  ruleId: string,
+  rows: readonly unknown[],
+  fetchFn: Fetch = fetch,
+  signal?: AbortSignal,
+): Promise<BatchRow[]> {
   const url = `${settings.url.replace(/\/+$/, '')}/v1/batch/${encodeURIComponent(ruleId)}`;
   let response: Response;
   try {

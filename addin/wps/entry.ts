@@ -5,7 +5,11 @@
 import { registerWpsFunctions, type WpsAddinRoot } from './functions.ts';
 import { ribbonCallbacks, type WpsApplication } from './ribbon.ts';
 
-const host = globalThis as unknown as { wps?: WpsAddinRoot & { Application?: WpsApplication }; Application?: WpsApplication; location?: { href: string } } & Record<string, unknown>;
+const host = globalThis as unknown as {
+  wps?: WpsAddinRoot & { Application?: WpsApplication };
+  Application?: WpsApplication;
+  location?: { href: string };
+} & Record<string, unknown>;
 
 if (host.wps) registerWpsFunctions(host.wps);
 Object.assign(

@@ -55,7 +55,11 @@ function ruleFunction(meta: RuleMetadata): WpsFunction {
   const optionals = optionalPositions(meta.inputs);
   return {
     name: meta.functionName,
-    parameters: meta.inputs.map((input, i) => ({ name: labelIdentifier(input.label.zh), description: parameterDescription(input, 'zh'), type: typeName(input, optionals[i]) })),
+    parameters: meta.inputs.map((input, i) => ({
+      name: labelIdentifier(input.label.zh),
+      description: parameterDescription(input, 'zh'),
+      type: typeName(input, optionals[i]),
+    })),
     description: ruleDescription(meta, 'zh'),
     result: { type: RESULT },
   };
@@ -79,7 +83,11 @@ export function wpsFunctionsFile(rules: readonly RuleMetadata[] = listRules()): 
 const jsdocType = (type: string) => type.replace(/\?$/, '');
 
 /** One JSDoc line's text may not end the comment or start a tag. */
-const jsdocText = (text: string) => text.replace(/\*\//g, '*∕').replace(/@/g, '＠').replace(/\s*\n\s*/g, ' ');
+const jsdocText = (text: string) =>
+  text
+    .replace(/\*\//g, '*∕')
+    .replace(/@/g, '＠')
+    .replace(/\s*\n\s*/g, ' ');
 
 /** The functions as JSDoc-annotated JavaScript declarations (`@customfunction`), the input wpsjs's scanner reads. */
 export function jsdocSource(file: WpsFunctionsFile = wpsFunctionsFile()): string {

@@ -37,8 +37,7 @@ export const BOOLEAN_WORDS = {
 const TRUE = new Set<string>(BOOLEAN_WORDS.true);
 const FALSE = new Set<string>(BOOLEAN_WORDS.false);
 
-export const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** A field as messages name it: its code (for `error.field` and English) and its Chinese label. */
 export interface Field {
@@ -145,7 +144,8 @@ function toInteger(value: unknown, spec: InputSpec, field: Field): number {
     return n + 0;
   }
   const d = toDecimal(value, field);
-  if (!d.isInteger()) fail('not-an-integer', `${field.zh} 应为整数，收到 ${d.toFixed()}`, `${field.code} must be a whole number, got ${d.toFixed()}`, field.code);
+  if (!d.isInteger())
+    fail('not-an-integer', `${field.zh} 应为整数，收到 ${d.toFixed()}`, `${field.code} must be a whole number, got ${d.toFixed()}`, field.code);
   checkBounds(d, spec, field);
   return d.toNumber();
 }
@@ -158,7 +158,12 @@ export function toBoolean(value: unknown, field: Field): boolean {
     if (TRUE.has(t)) return true;
     if (FALSE.has(t)) return false;
   }
-  fail('invalid-boolean', `${field.zh} 应为“是”或“否”（也可填 1 或 0），收到 ${describe(value)}`, `${field.code} must be TRUE/FALSE (or 1/0), got ${describe(value)}`, field.code);
+  fail(
+    'invalid-boolean',
+    `${field.zh} 应为“是”或“否”（也可填 1 或 0），收到 ${describe(value)}`,
+    `${field.code} must be TRUE/FALSE (or 1/0), got ${describe(value)}`,
+    field.code,
+  );
 }
 
 export function toDate(value: unknown, field: Field): string {
@@ -166,7 +171,12 @@ export function toDate(value: unknown, field: Field): string {
     const t = foldWidth(value).trim();
     if (parseIsoDate(t)) return t;
   }
-  fail('invalid-date', `${field.zh} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`, `${field.code} must be a real date as YYYY-MM-DD, got ${describe(value)}`, field.code);
+  fail(
+    'invalid-date',
+    `${field.zh} 应为存在的日期 YYYY-MM-DD，收到 ${describe(value)}`,
+    `${field.code} must be a real date as YYYY-MM-DD, got ${describe(value)}`,
+    field.code,
+  );
 }
 
 function toChoice(value: unknown, spec: InputSpec, field: Field): string {
@@ -186,7 +196,12 @@ function toChoice(value: unknown, spec: InputSpec, field: Field): string {
   }
   const accepted = spec.choices!.map((c) => `${c.value} (${c.label.en})`).join(', ');
   const acceptedZh = spec.choices!.map((c) => c.label.zh).join('、');
-  fail('invalid-choice', `${field.zh} 应为以下之一：${acceptedZh}；收到 ${describe(value)}`, `${field.code} must be one of: ${accepted}; got ${describe(value)}`, field.code);
+  fail(
+    'invalid-choice',
+    `${field.zh} 应为以下之一：${acceptedZh}；收到 ${describe(value)}`,
+    `${field.code} must be one of: ${accepted}; got ${describe(value)}`,
+    field.code,
+  );
 }
 
 const MAX_LIST_ITEMS = 100_000;
@@ -199,7 +214,8 @@ function toIntegerList(value: unknown, spec: InputSpec, field: Field): number[] 
   else if (typeof value === 'number') items = [value];
   else fail('invalid-list', `${field.zh} 应为数字列表，如 "12,14,6"`, `${field.code} must be a list of numbers, e.g. "12,14,6"`, field.code);
   if (items.length > MAX_LIST_ITEMS) tooMany(field);
-  if (items.length === 0) fail('invalid-list', `${field.zh} 应为非空的数字列表，如 "12,14,6"`, `${field.code} must be a non-empty list of numbers, e.g. "12,14,6"`, field.code);
+  if (items.length === 0)
+    fail('invalid-list', `${field.zh} 应为非空的数字列表，如 "12,14,6"`, `${field.code} must be a non-empty list of numbers, e.g. "12,14,6"`, field.code);
   return items.map((item, i) => toInteger(item, spec, { code: `${field.code}[${i}]`, zh: `${field.zh}第 ${i + 1} 项` }));
 }
 
@@ -290,7 +306,9 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   const fields = prefix || prefixZh ? undefined : topFieldsOf(specs);
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
-    const field: Field = fields ? fields[i] : { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
+    const field: Field = fields
+      ? fields[i]
+      : { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
     const value = source[spec.name];
     if (isBlank(value)) {
       if (spec.default !== undefined) out[spec.name] = fields ? defaultOf(spec, field) : coerceValue(spec.default, spec, field);

@@ -14,38 +14,43 @@ export const districtInput = <const R extends boolean>(required: R): InputSpec &
   required,
   label: text('旗县区', 'District'),
   aliases: ['区', '所属旗县区', '所在旗县区', '所属地区', '旗县（区）'],
-  description: text('包头市旗县区（全称、简称或英文名，如 昆都仑区 / 昆区 / Kundulun）', 'Baotou district (full, short or English name, e.g. 昆都仑区 / 昆区 / Kundulun)'),
+  description: text(
+    '包头市旗县区（全称、简称或英文名，如 昆都仑区 / 昆区 / Kundulun）',
+    'Baotou district (full, short or English name, e.g. 昆都仑区 / 昆区 / Kundulun)',
+  ),
   example: '昆都仑区',
 });
 
 /** In-service staff, the base of the 1.5 % quota. */
-export const totalStaffInput = ({ description, example }: { description: Text; example: number }) => ({
-  name: 'totalStaff' as const,
-  type: 'integer' as const,
-  required: true as const,
-  min: 1,
-  label: text('在职职工总数', 'In-service staff'),
-  aliases: ['职工人数', '在职人数', '职工总数', '在职职工人数'],
-  description,
-  unit: units.persons,
-  example,
-}) satisfies InputSpec;
+export const totalStaffInput = ({ description, example }: { description: Text; example: number }) =>
+  ({
+    name: 'totalStaff' as const,
+    type: 'integer' as const,
+    required: true as const,
+    min: 1,
+    label: text('在职职工总数', 'In-service staff'),
+    aliases: ['职工人数', '在职人数', '职工总数', '在职职工人数'],
+    description,
+    unit: units.persons,
+    example,
+  }) satisfies InputSpec;
 
 /** Disabled employees as counted for the quota (the output of `disabled-headcount`). */
-export const disabledCountedInput = ({ example }: { example: number }) => ({
-  name: 'disabledCounted' as const,
-  type: 'decimal' as const,
-  required: true as const,
-  min: 0,
-  label: text('残疾职工折算人数', 'Disabled employees counted'),
-  aliases: ['残疾人数', '安排残疾人数', '残疾职工人数', '安排残疾人就业人数'],
-  description: text(
-    `按比例计入的残疾职工人数（重度按${latestValue(headcount.doubleWeight)}人，不足一年按月折算；可用“残疾职工折算人数”规则按名单计算）`,
-    `Disabled employees as counted for the quota (severe count ${latestValue(headcount.doubleWeight)}; part-year by months; see disabled-headcount)`,
-  ),
-  unit: units.persons,
-  example,
-}) satisfies InputSpec;
+export const disabledCountedInput = ({ example }: { example: number }) =>
+  ({
+    name: 'disabledCounted' as const,
+    type: 'decimal' as const,
+    required: true as const,
+    min: 0,
+    label: text('残疾职工折算人数', 'Disabled employees counted'),
+    aliases: ['残疾人数', '安排残疾人数', '残疾职工人数', '安排残疾人就业人数'],
+    description: text(
+      `按比例计入的残疾职工人数（重度按${latestValue(headcount.doubleWeight)}人，不足一年按月折算；可用“残疾职工折算人数”规则按名单计算）`,
+      `Disabled employees as counted for the quota (severe count ${latestValue(headcount.doubleWeight)}; part-year by months; see disabled-headcount)`,
+    ),
+    unit: units.persons,
+    example,
+  }) satisfies InputSpec;
 
 export const monthlyMinWageInput = {
   name: 'monthlyMinWage',

@@ -27,7 +27,6 @@ export function percent(value: Dec): string {
   return `${value.times(100).toFixed()}%`;
 }
 
-
 /** A policy parameter's value as a decimal, made once per parameter (parameters are constant data). */
 const parameterDecimals = new WeakMap<object, Dec>();
 export function decimalOf(parameter: { value: string | number }): Dec {

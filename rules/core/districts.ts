@@ -1,7 +1,12 @@
 import { districts, type District } from '../parameters/districts.ts';
 import { fail } from './errors.ts';
 
-const normalise = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+const normalise = (name: string) =>
+  name
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 
 const byName = new Map<string, District>();
 /** The names exactly as listed: most cells say 昆都仑区 or 昆区 as written, and need no normalising (a batch resolves one per row). */
@@ -19,8 +24,12 @@ export const acceptedDistrictNames = districts.map((d) => `${d.zh} / ${d.short} 
 export function resolveDistrict(value: string, field: string): District {
   const district = byExactName.get(value) ?? byName.get(normalise(value));
   if (!district) {
-    fail('unknown-district', `未知的旗县区“${value}”。可用：${acceptedDistrictNames}`, `Unknown district "${value}". Accepted: ${acceptedDistrictNames}`, field);
+    fail(
+      'unknown-district',
+      `未知的旗县区“${value}”。可用：${acceptedDistrictNames}`,
+      `Unknown district "${value}". Accepted: ${acceptedDistrictNames}`,
+      field,
+    );
   }
   return district;
 }
-

@@ -38,8 +38,10 @@ export interface RuleDefinition<I = any, O = Record<string, unknown>> {
 export type RuleInputs<Specs extends readonly InputSpec[]> = InputsOf<Specs> & InputsOf<typeof commonInputs>;
 
 /** A rule as written in its folder (`rules/clauses/<id>/rule.ts`): its `compute` is typed from its own `inputs` and `outputs`, and `primary` names one of its outputs. */
-export interface RuleSpec<Specs extends readonly InputSpec[], Outputs extends readonly OutputSpec[]>
-  extends Omit<RuleDefinition<RuleInputs<Specs>, OutputsOf<Outputs>>, 'inputs' | 'outputs' | 'primary'> {
+export interface RuleSpec<Specs extends readonly InputSpec[], Outputs extends readonly OutputSpec[]> extends Omit<
+  RuleDefinition<RuleInputs<Specs>, OutputsOf<Outputs>>,
+  'inputs' | 'outputs' | 'primary'
+> {
   /** Every name a literal (a spec typed as plain `InputSpec` would drop out of the derived type: a compile error here). */
   inputs: string extends Specs[number]['name'] ? 'every input spec needs a literal name: declare shared specs `as const satisfies InputSpec`' : Specs;
   outputs: string extends Outputs[number]['name'] ? 'every output spec needs a literal name: declare shared specs `as const satisfies OutputSpec`' : Outputs;

@@ -6,17 +6,7 @@ import type { District } from '../parameters/districts.ts';
 import type { Dec } from './decimal.ts';
 import type { Text } from './text.ts';
 
-export type InputType =
-  | 'integer'
-  | 'decimal'
-  | 'money'
-  | 'boolean'
-  | 'date'
-  | 'district'
-  | 'choice'
-  | 'text'
-  | 'integer-list'
-  | 'records';
+export type InputType = 'integer' | 'decimal' | 'money' | 'boolean' | 'date' | 'district' | 'choice' | 'text' | 'integer-list' | 'records';
 
 export interface Choice<V extends string = string> {
   value: V;

@@ -24,5 +24,11 @@ export const districts: readonly District[] = [
     en: 'Darhan Muminggan United Banner',
     aliases: ['Darhan Muminggan', 'Damao Banner', 'Damao'],
   },
-  { id: 'hi-tech-zone', zh: '稀土高新区', short: '高新区', en: 'Rare Earth Hi-Tech Zone', aliases: ['Rare Earth Hi-Tech Zone', 'Hi-Tech Zone', 'Baotou Rare Earth High-Tech Zone'] },
+  {
+    id: 'hi-tech-zone',
+    zh: '稀土高新区',
+    short: '高新区',
+    en: 'Rare Earth Hi-Tech Zone',
+    aliases: ['Rare Earth Hi-Tech Zone', 'Hi-Tech Zone', 'Baotou Rare Earth High-Tech Zone'],
+  },
 ];

@@ -17,12 +17,48 @@ export const quota = {
 /** Counting a disabled employee for the quota (自治区残疾人就业保障金征收使用管理办法). */
 export const headcount = {
   source: levyMeasures,
-  doubleWeight: constant('headcount.doubleWeight', 2, 'persons', text('一级、二级残疾人或三级、四级智力、精神残疾人按此人数计算', 'grade 1–2, or intellectual/mental grade 3–4, count as this many persons'), levyMeasures),
-  singleWeight: constant('headcount.singleWeight', 1, 'persons', text('其他残疾人按此人数计算', 'other disabled employees count as this many persons'), levyMeasures),
-  severeGrades: constant('headcount.severeGrades', [1, 2], 'grades', text('按2名计算的残疾等级（任何类别）', 'grades counted as 2 persons (any category)'), levyMeasures),
-  doubleWeightCategoriesAtAnyGrade: constant('headcount.doubleWeightCategoriesAtAnyGrade', [5, 6], 'categories', text('任何等级均按2名计算的残疾类别（残疾人证类别代码）', 'categories (certificate codes) counted as 2 persons at any grade'), levyMeasures),
-  veteranDoubleWeightMaxGrade: constant('headcount.veteranDoubleWeightMaxGrade', 3, 'grade', text('残疾军人按2名计算的最轻等级（含）', 'least severe veteran grade counted as 2 persons (inclusive)'), levyMeasures),
-  minContractMonths: constant('headcount.minContractMonths', 12, 'months', text('计入比例的劳动合同最短期限（含）', 'shortest labour contract that counts (inclusive)'), f72),
+  doubleWeight: constant(
+    'headcount.doubleWeight',
+    2,
+    'persons',
+    text('一级、二级残疾人或三级、四级智力、精神残疾人按此人数计算', 'grade 1–2, or intellectual/mental grade 3–4, count as this many persons'),
+    levyMeasures,
+  ),
+  singleWeight: constant(
+    'headcount.singleWeight',
+    1,
+    'persons',
+    text('其他残疾人按此人数计算', 'other disabled employees count as this many persons'),
+    levyMeasures,
+  ),
+  severeGrades: constant(
+    'headcount.severeGrades',
+    [1, 2],
+    'grades',
+    text('按2名计算的残疾等级（任何类别）', 'grades counted as 2 persons (any category)'),
+    levyMeasures,
+  ),
+  doubleWeightCategoriesAtAnyGrade: constant(
+    'headcount.doubleWeightCategoriesAtAnyGrade',
+    [5, 6],
+    'categories',
+    text('任何等级均按2名计算的残疾类别（残疾人证类别代码）', 'categories (certificate codes) counted as 2 persons at any grade'),
+    levyMeasures,
+  ),
+  veteranDoubleWeightMaxGrade: constant(
+    'headcount.veteranDoubleWeightMaxGrade',
+    3,
+    'grade',
+    text('残疾军人按2名计算的最轻等级（含）', 'least severe veteran grade counted as 2 persons (inclusive)'),
+    levyMeasures,
+  ),
+  minContractMonths: constant(
+    'headcount.minContractMonths',
+    12,
+    'months',
+    text('计入比例的劳动合同最短期限（含）', 'shortest labour contract that counts (inclusive)'),
+    f72,
+  ),
   monthsPerYear: constant('headcount.monthsPerYear', 12, 'months', text('不足一年的按月折算的月数', 'months a part year is counted against'), f72),
 };
 
@@ -52,7 +88,17 @@ const classHistory = (districtIds: readonly string[]): Dated<readonly string[]>[
 
 /** Baotou's districts by wage class, as the tables list them. */
 export const wageClassDistricts: Record<WageClass, Parameter<readonly string[]>> = {
-  1: dated('minimumWage.class1.districts', 'districts', text('属一类区的旗县区', 'districts in class 1'), classHistory(['kundulun', 'qingshan', 'donghe', 'jiuyuan', 'shiguai', 'bayan-obo'])),
-  2: dated('minimumWage.class2.districts', 'districts', text('属二类区的旗县区', 'districts in class 2'), classHistory(['tumed-right', 'darhan-muminggan', 'guyang'])),
+  1: dated(
+    'minimumWage.class1.districts',
+    'districts',
+    text('属一类区的旗县区', 'districts in class 1'),
+    classHistory(['kundulun', 'qingshan', 'donghe', 'jiuyuan', 'shiguai', 'bayan-obo']),
+  ),
+  2: dated(
+    'minimumWage.class2.districts',
+    'districts',
+    text('属二类区的旗县区', 'districts in class 2'),
+    classHistory(['tumed-right', 'darhan-muminggan', 'guyang']),
+  ),
   3: dated('minimumWage.class3.districts', 'districts', text('属三类区的旗县区', 'districts in class 3'), classHistory([])),
 };

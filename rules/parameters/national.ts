@@ -20,34 +20,52 @@ const a2023Ended = { document: '财政部公告2023年第8号', clause: '执行�
  */
 export const levy = {
   /** (staff × quota − counted) × average wage: 财税〔2015〕72号, from 2015-10-01. */
-  formula: dated('levy.formula', 'multiplier', text('按（在职职工数 × 比例 − 残疾职工数）× 年平均工资征收', 'levied as (staff × quota − disabled counted) × average wage'), [
-    { from: '2015-10-01', value: 1, source: f72 },
-  ]),
+  formula: dated(
+    'levy.formula',
+    'multiplier',
+    text('按（在职职工数 × 比例 − 残疾职工数）× 年平均工资征收', 'levied as (staff × quota − disabled counted) × average wage'),
+    [{ from: '2015-10-01', value: 1, source: f72 }],
+  ),
   /** Small enterprises exempt: ≤ 20 staff within 3 years of registration (72号); ≤ 30 staff, with no end date, from 2017-04-01 (18号; restated by 2019年第98号 and 2023年第8号). */
   exemptMaxStaff: dated('levy.exemptMaxStaff', 'persons', text('暂免征收的企业在职职工总数上限（含）', 'most staff of an exempt enterprise (inclusive)'), [
     { from: '2015-10-01', value: 20, source: f72 },
     { from: '2017-04-01', value: 30, source: f2017 },
   ]),
-  exemptWithinYearsOfRegistration: dated('levy.exemptWithinYearsOfRegistration', 'years', text('免征只适用于工商登记注册之日起此年数内的小微企业', 'exemption only within this many years of registration'), [
-    { from: '2015-10-01', value: 3, source: f72 },
-    { from: '2017-04-01', value: null, source: f2017 },
-  ]),
+  exemptWithinYearsOfRegistration: dated(
+    'levy.exemptWithinYearsOfRegistration',
+    'years',
+    text('免征只适用于工商登记注册之日起此年数内的小微企业', 'exemption only within this many years of registration'),
+    [
+      { from: '2015-10-01', value: 3, source: f72 },
+      { from: '2017-04-01', value: null, source: f2017 },
+    ],
+  ),
   /** 年平均工资超过当地社会平均工资此倍数的，按此倍数计征: 3 × from 2017-04-01 (18号), 2 × from 2018-04-01 (39号); no cap before. */
-  wageCapMultiple: dated<number>('levy.wageCapMultiple', 'multiplier', text('计征工资以当地社会平均工资的此倍数封顶', 'the wage base is capped at this multiple of the local social average wage'), [
-    { from: '2017-04-01', value: 3, source: f2017 },
-    { from: '2018-04-01', value: 2, source: f2018 },
-  ]),
+  wageCapMultiple: dated<number>(
+    'levy.wageCapMultiple',
+    'multiplier',
+    text('计征工资以当地社会平均工资的此倍数封顶', 'the wage base is capped at this multiple of the local social average wage'),
+    [
+      { from: '2017-04-01', value: 3, source: f2017 },
+      { from: '2018-04-01', value: 2, source: f2018 },
+    ],
+  ),
   /** 分档减缴: 2019年第98号 (2020–2022), 2023年第8号 (2023–2027). */
   tierRatio: dated<string>('levy.tierRatio', 'ratio', text('分档减缴的比例档（含）', 'the share of staff at which the lower rate starts (inclusive)'), [
     { from: '2020-01-01', value: '0.01', source: a2019 },
     { from: '2023-01-01', value: '0.01', source: a2023 },
     { from: '2028-01-01', value: null, source: a2023Ended },
   ]),
-  rateAtOrAboveTier: dated<string>('levy.rateAtOrAboveTier', 'ratio', text('达到比例档的按应缴额的此比例缴纳', 'share of the levy payable at or above the tier'), [
-    { from: '2020-01-01', value: '0.5', source: a2019 },
-    { from: '2023-01-01', value: '0.5', source: a2023 },
-    { from: '2028-01-01', value: null, source: a2023Ended },
-  ]),
+  rateAtOrAboveTier: dated<string>(
+    'levy.rateAtOrAboveTier',
+    'ratio',
+    text('达到比例档的按应缴额的此比例缴纳', 'share of the levy payable at or above the tier'),
+    [
+      { from: '2020-01-01', value: '0.5', source: a2019 },
+      { from: '2023-01-01', value: '0.5', source: a2023 },
+      { from: '2028-01-01', value: null, source: a2023Ended },
+    ],
+  ),
   rateBelowTier: dated<string>('levy.rateBelowTier', 'ratio', text('未达到比例档的按应缴额的此比例缴纳', 'share of the levy payable below the tier'), [
     { from: '2020-01-01', value: '0.9', source: a2019 },
     { from: '2023-01-01', value: '0.9', source: a2023 },
@@ -96,16 +114,40 @@ export type RetirementCategory = 'male' | 'female-55' | 'female-50';
 const reform = { document: '全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日）' };
 /** The reform's numbers for one category, each a parameter stated by the decision (which also restates the former ages). */
 const reformCategory = (category: RetirementCategory, originalAgeYears: number, startMonth: string, stepMonths: number, capMonths: number) => ({
-  originalAgeYears: constant(`retirementReform.${category}.originalAgeYears`, originalAgeYears, 'years', text('原法定退休年龄', 'former statutory retirement age'), reform),
-  startMonth: constant(`retirementReform.${category}.startMonth`, startMonth, 'year-month', text('开始延迟的出生年月', 'first birth month whose retirement is delayed'), reform),
-  stepMonths: constant(`retirementReform.${category}.stepMonths`, stepMonths, 'months', text('每隔此月数延迟1个月', 'one month of delay per this many birth months'), reform),
+  originalAgeYears: constant(
+    `retirementReform.${category}.originalAgeYears`,
+    originalAgeYears,
+    'years',
+    text('原法定退休年龄', 'former statutory retirement age'),
+    reform,
+  ),
+  startMonth: constant(
+    `retirementReform.${category}.startMonth`,
+    startMonth,
+    'year-month',
+    text('开始延迟的出生年月', 'first birth month whose retirement is delayed'),
+    reform,
+  ),
+  stepMonths: constant(
+    `retirementReform.${category}.stepMonths`,
+    stepMonths,
+    'months',
+    text('每隔此月数延迟1个月', 'one month of delay per this many birth months'),
+    reform,
+  ),
   capMonths: constant(`retirementReform.${category}.capMonths`, capMonths, 'months', text('延迟月数上限', 'most months of delay'), reform),
 });
 
 /** 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13), in force 2025-01-01. */
 export const retirementReform = {
   document: reform.document,
-  inForceFrom: constant('retirementReform.inForceFrom', '2025-01-01', 'date', text('延迟退休改革施行日期', 'the day the retirement-age reform took effect'), reform),
+  inForceFrom: constant(
+    'retirementReform.inForceFrom',
+    '2025-01-01',
+    'date',
+    text('延迟退休改革施行日期', 'the day the retirement-age reform took effect'),
+    reform,
+  ),
   categories: {
     male: reformCategory('male', 60, '1965-01', 4, 36),
     'female-55': reformCategory('female-55', 55, '1970-01', 4, 36),
@@ -123,5 +165,10 @@ export interface ReformNumbers {
 /** One category's latest numbers, for labels and tests (a rule reads them through `ctx.at`). */
 export function reformNumbers(category: RetirementCategory): ReformNumbers {
   const c = retirementReform.categories[category];
-  return { originalAgeYears: latestValue(c.originalAgeYears), startMonth: latestValue(c.startMonth), stepMonths: latestValue(c.stepMonths), capMonths: latestValue(c.capMonths) };
+  return {
+    originalAgeYears: latestValue(c.originalAgeYears),
+    startMonth: latestValue(c.startMonth),
+    stepMonths: latestValue(c.stepMonths),
+    capMonths: latestValue(c.capMonths),
+  };
 }

@@ -72,5 +72,8 @@ export function buildParameters(plans: readonly Plan[]): ParameterSet {
   });
   const changeDates = [...new Set(parameters.flatMap((p) => p.history.map((h) => h.from)))].sort();
   // The plans are the caller's (frozen where served); the set holds them in a frozen list of its own.
-  return Object.freeze({ plans: Object.freeze(ordered), ...deepFreeze({ parameters, byId: Object.fromEntries(parameters.map((p) => [p.id, p])), changeDates }) });
+  return Object.freeze({
+    plans: Object.freeze(ordered),
+    ...deepFreeze({ parameters, byId: Object.fromEntries(parameters.map((p) => [p.id, p])), changeDates }),
+  });
 }

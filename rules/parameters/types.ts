@@ -125,7 +125,8 @@ export function parametersIn(group: unknown, out: Parameter[] = []): Parameter[]
 }
 
 /** A group of parameters with each replaced by its reading; other members (lists, names) unchanged. */
-export type ReadingsOf<G> = G extends Parameter<infer T> ? Reading<T> : G extends readonly unknown[] ? G : G extends object ? { [K in keyof G]: ReadingsOf<G[K]> } : G;
+export type ReadingsOf<G> =
+  G extends Parameter<infer T> ? Reading<T> : G extends readonly unknown[] ? G : G extends object ? { [K in keyof G]: ReadingsOf<G[K]> } : G;
 
 /**
  * A parameter's latest value, for what has no claim date: a rule's title, description and input

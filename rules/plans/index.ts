@@ -13,7 +13,8 @@ export type { Clause } from './clause.ts';
 export const servedPlans: readonly Plan[] = Object.freeze([baotou2023]);
 
 /** The plan in force on `date` among `plans` (the served ones by default), if any. */
-export const planInForce = (date: string, plans: readonly Plan[] = servedPlans): Plan | undefined => plans.find((p) => p.validFrom <= date && date <= p.validTo);
+export const planInForce = (date: string, plans: readonly Plan[] = servedPlans): Plan | undefined =>
+  plans.find((p) => p.validFrom <= date && date <= p.validTo);
 
 /**
  * The plan a claim is read against: the one in force on its date; outside every window, the latest

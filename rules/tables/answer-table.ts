@@ -67,7 +67,8 @@ export const answerCsvRow = (cells: readonly unknown[], width: number, row: Batc
 };
 
 /** Where the claimed amount is among the echoed columns (−1: none). */
-export const claimedColumn = (columns: readonly string[], meta: Meta, read?: EchoColumns): number => kindsOf(columns, meta, read).findIndex((k) => k?.kind === 'claimed');
+export const claimedColumn = (columns: readonly string[], meta: Meta, read?: EchoColumns): number =>
+  kindsOf(columns, meta, read).findIndex((k) => k?.kind === 'claimed');
 
 /** Column widths for an answer sheet: wider for text, a little for Chinese headers. */
 const widthOf = (header: string) => Math.min(40, Math.max(10, [...header].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) + 2));
@@ -147,7 +148,8 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 /** An echoed cell in an xlsx answer: numbers as numbers, dates under a date input as date cells, the rest as given. */
 export function echoCell(cell: unknown, spec: InputSpec | undefined): XlsxCell {
   if (cell === undefined || cell === null) return undefined;
-  if (typeof cell === 'number' || typeof cell === 'boolean') return spec?.type === 'date' && typeof cell === 'number' ? dateCell(cellForInput(cell, spec)) ?? cell : cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean')
+    return spec?.type === 'date' && typeof cell === 'number' ? (dateCell(cellForInput(cell, spec)) ?? cell) : cell;
   if (typeof cell !== 'string') return JSON.stringify(cell);
   if (spec?.type === 'date') return dateCell(dateText(cell)) ?? cell;
   if (spec && (spec.type === 'integer' || spec.type === 'decimal' || spec.type === 'money')) {

@@ -27,7 +27,12 @@ export const ANSWER_HEADERS = {
 /** The four answer headers: Chinese labels in Chinese; the API's own names in English. */
 export function answerHeaders(meta: Pick<RuleMetadata, 'outputs' | 'primary'>, lang: Lang): string[] {
   const primary = meta.outputs.find((o) => o.name === meta.primary);
-  return [ANSWER_HEADERS.status[lang], lang === 'zh' ? (primary?.label.zh ?? meta.primary) : meta.primary, ANSWER_HEADERS.difference[lang], ANSWER_HEADERS.message[lang]];
+  return [
+    ANSWER_HEADERS.status[lang],
+    lang === 'zh' ? (primary?.label.zh ?? meta.primary) : meta.primary,
+    ANSWER_HEADERS.difference[lang],
+    ANSWER_HEADERS.message[lang],
+  ];
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -45,7 +50,8 @@ export function answerMessage(row: BatchRow, meta: Pick<RuleMetadata, 'primary'>
   if (row.reason) return row.reason[lang];
   if (row.error) return `${messageIn(projection, row.error)[lang]}${row.error.field && lang === 'en' ? ` [${row.error.field}]` : ''}`;
   const parts: string[] = [];
-  if (row.eligible === false) parts.push(`${NOT_ELIGIBLE[lang]}${lang === 'zh' ? '：' : ': '}${(row.failedConditions ?? []).map((c) => c.message[lang]).join(sep)}`);
+  if (row.eligible === false)
+    parts.push(`${NOT_ELIGIBLE[lang]}${lang === 'zh' ? '：' : ': '}${(row.failedConditions ?? []).map((c) => c.message[lang]).join(sep)}`);
   else if (row.status === 'mismatch') {
     const computed = String(row.result?.[meta.primary] ?? '');
     parts.push(lang === 'zh' ? `申报 ${row.claimed}，应为 ${computed}` : `claimed ${row.claimed}, computed ${computed}`);

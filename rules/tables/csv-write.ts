@@ -16,7 +16,8 @@ import { isMoney } from './answers.ts';
 /** Characters a spreadsheet drops or does not show in front of a formula. */
 const HIDDEN = '[\\p{Cc}\\p{Cf}\\p{Z}\\p{Default_Ignorable_Code_Point}\\s]';
 /** `=`, `+`, `-`, `@` and the characters a spreadsheet may read as them (NFKC folds the full-width, small, super- and subscript forms). */
-const TRIGGER = '[=+\\-@\\uff1d\\uff0b\\uff0d\\uff20\\ufe66\\ufe62\\ufe63\\ufe6b\\u207c\\u208c\\u207a\\u208a\\u207b\\u208b\\u2212\\u2010-\\u2015\\u2795\\u2796\\u2e3a\\u2e3b\\ufe58]';
+const TRIGGER =
+  '[=+\\-@\\uff1d\\uff0b\\uff0d\\uff20\\ufe66\\ufe62\\ufe63\\ufe6b\\u207c\\u208c\\u207a\\u208a\\u207b\\u208b\\u2212\\u2010-\\u2015\\u2795\\u2796\\u2e3a\\u2e3b\\ufe58]';
 const FORMULA_START = new RegExp(`^${HIDDEN}*${TRIGGER}|^[\\t\\r]`, 'u');
 const SPLIT_THEN_TRIGGER = new RegExp(`[\\t;]${HIDDEN}*${TRIGGER}`, 'u');
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;

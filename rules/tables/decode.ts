@@ -46,7 +46,7 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
 /** Guesses from bytes starting at the first non-ASCII byte: UTF-8 when every sequence seen is valid UTF-8. */
 function looksLikeUtf8(bytes: Uint8Array, from: number): boolean {
   const end = Math.min(bytes.length, from + 4096);
-  for (let i = from; i < end; ) {
+  for (let i = from; i < end;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;
@@ -92,7 +92,7 @@ export function invalidUtf8At(chunks: readonly Uint8Array[]): number | undefined
       i = n - carry.length;
       carry = undefined;
     }
-    for (; i < chunk.length; ) {
+    for (; i < chunk.length;) {
       if (chunk[i] < 0x80) {
         i++;
         continue;

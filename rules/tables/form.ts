@@ -136,11 +136,11 @@ function score(rows: readonly SheetRow[], at: number, depth: number, meta: Meta,
 
 /** Whether candidate a is a better header than b: more inputs named, then more of the batch's own columns, then ending earlier, then the grouped one. */
 const better = (a: Scored, b: Scored | undefined): boolean =>
-  !b || a.inputs > b.inputs || (a.inputs === b.inputs && (a.own > b.own || (a.own === b.own && (a.lastRow < b.lastRow || (a.lastRow === b.lastRow && a.depth > b.depth)))));
+  !b ||
+  a.inputs > b.inputs ||
+  (a.inputs === b.inputs && (a.own > b.own || (a.own === b.own && (a.lastRow < b.lastRow || (a.lastRow === b.lastRow && a.depth > b.depth)))));
 
-export type HeaderSearch =
-  | { ok: true; header: HeaderFound }
-  | { ok: false; error: TableError; closest?: { row: number; cells: string[] }; empty: boolean };
+export type HeaderSearch = { ok: true; header: HeaderFound } | { ok: false; error: TableError; closest?: { row: number; cells: string[] }; empty: boolean };
 
 /** Finds the header among the first rows of a sheet (already read, in order). */
 export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: ColumnMapping): HeaderSearch {
@@ -167,10 +167,22 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
     const looked = filled.length ? `第 ${filled[0].row + 1}–${filled[filled.length - 1].row + 1} 行` : '';
     const lookedEn = filled.length ? `rows ${filled[0].row + 1}–${filled[filled.length - 1].row + 1}` : '';
     const near = closest && closest.texts.some((t) => t) ? closest : filled[0] ? score(filled, 0, 1, meta, mapping) : undefined;
-    const shown = near ? near.texts.filter((t) => t).slice(0, 10).map((t) => `“${t.slice(0, 40)}”`).join('、') : '';
+    const shown = near
+      ? near.texts
+          .filter((t) => t)
+          .slice(0, 10)
+          .map((t) => `“${t.slice(0, 40)}”`)
+          .join('、')
+      : '';
     const inputs = meta.inputs.filter((i) => i.type !== 'records');
-    const acceptedZh = inputs.map((i) => i.label.zh).concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh]).join('、');
-    const accepted = inputs.map((i) => `${i.name} (${i.label.en})`).concat(['rowId', 'claimed']).join(', ');
+    const acceptedZh = inputs
+      .map((i) => i.label.zh)
+      .concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh])
+      .join('、');
+    const accepted = inputs
+      .map((i) => `${i.name} (${i.label.en})`)
+      .concat(['rowId', 'claimed'])
+      .join(', ');
     return {
       ok: false,
       empty,
@@ -219,7 +231,10 @@ export function checkHeader(header: HeaderFound, meta: Meta): TableError | undef
 
 /** Refuses a mapping whose targets are not the rule's inputs (nor rowId/claimed): the message names them. */
 export function checkMapping(mapping: unknown, meta: Meta): { ok: true; mapping: ColumnMapping } | { ok: false; error: TableError } {
-  const bad = (zh: string, en: string): { ok: false; error: TableError } => ({ ok: false, error: { code: 'unknown-column', field: 'columns', message: { zh, en } } });
+  const bad = (zh: string, en: string): { ok: false; error: TableError } => ({
+    ok: false,
+    error: { code: 'unknown-column', field: 'columns', message: { zh, en } },
+  });
   if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
     return bad('列对应关系 columns 应为 JSON 对象：{"表头文字": "输入项名"}', 'columns must be a JSON object {"header text": "input name"}');
   }
@@ -233,7 +248,11 @@ export function checkMapping(mapping: unknown, meta: Meta): { ok: true; mapping:
     else unknown.push(`${header} → ${typeof target === 'string' ? target : JSON.stringify(target)}`);
   }
   if (unknown.length) {
-    const names = meta.inputs.filter((i) => i.type !== 'records').map((i) => `${i.name}（${i.label.zh}）`).concat(['rowId', 'claimed']).join('、');
+    const names = meta.inputs
+      .filter((i) => i.type !== 'records')
+      .map((i) => `${i.name}（${i.label.zh}）`)
+      .concat(['rowId', 'claimed'])
+      .join('、');
     return bad(`列对应关系中有未知的输入项：${unknown.join('；')}。可用：${names}`, `Unknown targets in columns: ${unknown.join('; ')}. Accepted: ${names}`);
   }
   return { ok: true, mapping: out };
@@ -258,9 +277,7 @@ export interface Form {
   next(): FormRow | undefined;
 }
 
-export type FormReading =
-  | { ok: true; form: Form }
-  | { ok: false; status: 413 | 422; error: TableError & { sheets?: SheetFound[]; closest?: ClosestRow } };
+export type FormReading = { ok: true; form: Form } | { ok: false; status: 413 | 422; error: TableError & { sheets?: SheetFound[]; closest?: ClosestRow } };
 
 /** Reads the first rows of a sheet, finds its header, and hands out the rest. */
 function readSource(source: SheetSource, meta: Meta, mapping: ColumnMapping | undefined): { search: HeaderSearch; form?: Form } {
@@ -316,7 +333,8 @@ const foundHeader = (h: HeaderFound): Text => ({
 /** A CSV or other one-sheet table. */
 export function readFormSource(source: SheetSource, meta: Meta, mapping?: ColumnMapping): FormReading {
   const { search, form } = readSource(source, meta, mapping);
-  if (!search.ok) return { ok: false, status: 422, error: { ...search.error, ...(search.closest ? { closest: { sheet: source.name, ...search.closest } } : {}) } };
+  if (!search.ok)
+    return { ok: false, status: 422, error: { ...search.error, ...(search.closest ? { closest: { sheet: source.name, ...search.closest } } : {}) } };
   const invalid = checkHeader(form!.header, meta);
   if (invalid) return { ok: false, status: 422, error: invalid };
   return { ok: true, form: form! };
@@ -343,13 +361,17 @@ export function readFormWorkbook(workbook: Workbook, meta: Meta, options: { shee
     const { search, form } = readSource(opened.value, meta, options.mapping);
     if (search.ok) {
       const invalid = checkHeader(search.header, meta);
-      sheets.push({ name, found: invalid ? { zh: `表头有误：${invalid.message.zh}`, en: `header refused: ${invalid.message.en}` } : foundHeader(search.header) });
+      sheets.push({
+        name,
+        found: invalid ? { zh: `表头有误：${invalid.message.zh}`, en: `header refused: ${invalid.message.en}` } : foundHeader(search.header),
+      });
       if (invalid) {
         lastError = invalid;
         if (options.sheet !== undefined) break;
         continue;
       }
-      for (const rest of workbook.sheets.slice(workbook.sheets.findIndex((s) => s.name === name) + 1)) sheets.push({ name: rest.name, found: { zh: '未读取', en: 'not read' } });
+      for (const rest of workbook.sheets.slice(workbook.sheets.findIndex((s) => s.name === name) + 1))
+        sheets.push({ name: rest.name, found: { zh: '未读取', en: 'not read' } });
       return { ok: true, form: { ...form!, sheet: name, sheets } };
     }
     if (search.empty) sheets.push({ name, found: { zh: '空表', en: 'empty' } });

@@ -58,7 +58,10 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
         error: {
           code: 'unknown-column',
           field: name,
-          message: { zh: `列“${before}”与列“${header}”指的是同一输入项“${labelOf(meta, name)}”`, en: `Columns "${before}" and "${header}" both name the input ${name}` },
+          message: {
+            zh: `列“${before}”与列“${header}”指的是同一输入项“${labelOf(meta, name)}”`,
+            en: `Columns "${before}" and "${header}" both name the input ${name}`,
+          },
         },
       };
     }
@@ -70,8 +73,14 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
   if (!columns.some((c) => c.kind === 'input')) {
     // No column is one of the rule's inputs: the wrong rule, or not a header row at all.
     const inputs = meta.inputs.filter((i) => i.type !== 'records');
-    const acceptedZh = inputs.map((i) => i.label.zh).concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh]).join('、');
-    const accepted = inputs.map((i) => `${i.name} (${i.label.en})`).concat(['rowId', 'claimed']).join(', ');
+    const acceptedZh = inputs
+      .map((i) => i.label.zh)
+      .concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh])
+      .join('、');
+    const accepted = inputs
+      .map((i) => `${i.name} (${i.label.en})`)
+      .concat(['rowId', 'claimed'])
+      .join(', ');
     const shown = ignoredColumns
       .slice(0, 10)
       .map((u) => `"${u.slice(0, 40)}"`)

@@ -35,7 +35,8 @@ const TOTAL_WORDS = /^(合计|总计|小计|共计|总合计|total|subtotal|gran
 const NOTE_WORDS = /^(说明|注)[:：]/;
 
 /** A footer line's words: who filled in, checked and signed the form, how to reach them, when. */
-const FOOTER_WORDS = /^(填表人|填报人|制表人|审核人|审批人|复核人|负责人|单位负责人|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|制表日期|报送日期|日期[:：]|单位\(盖章\)|单位盖章|\(盖章\)|盖章)/;
+const FOOTER_WORDS =
+  /^(填表人|填报人|制表人|审核人|审批人|复核人|负责人|单位负责人|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|制表日期|报送日期|日期[:：]|单位\(盖章\)|单位盖章|\(盖章\)|盖章)/;
 
 /** The template's example row, left in: （示例）, 示例行，可删除. */
 const EXAMPLE_WORDS = /^\(?示例\)?$|^示例行|^示例[:：]|^例[:：]/;
@@ -44,7 +45,10 @@ const SKIP_NOTE: Text = { zh: '说明行，未计算', en: 'Notes row, not compu
 const SKIP_EXAMPLE: Text = { zh: '模板的示例行，未计算', en: "The template's example row, not computed" };
 const SKIP_EMPTY: Text = { zh: '没有填写任何输入项，未计算', en: 'No input filled in, not computed' };
 const skipTotal = (word: string): Text => ({ zh: `合计行（“${word}”），未计算`, en: `Total row ("${word}"), not computed` });
-const skipFooter = (word: string): Text => ({ zh: `签章、联系人或日期行（“${word}”），未计算`, en: `Signature, contact or date line ("${word}"), not computed` });
+const skipFooter = (word: string): Text => ({
+  zh: `签章、联系人或日期行（“${word}”），未计算`,
+  en: `Signature, contact or date line ("${word}"), not computed`,
+});
 
 const compact = (cell: unknown): string => String(cell).normalize('NFKC').replace(/\s+/g, '');
 
@@ -71,7 +75,8 @@ export function skipReason(cells: readonly unknown[], columns: readonly TableCol
     if (typeof cell === 'string') {
       const text = compact(cell);
       if (EXAMPLE_WORDS.test(text)) return SKIP_EXAMPLE;
-      if (FOOTER_WORDS.test(text) && (i === filled || (kind !== undefined && kind !== 'extra' && kind !== 'unnamed'))) return skipFooter(cell.trim().slice(0, 40));
+      if (FOOTER_WORDS.test(text) && (i === filled || (kind !== undefined && kind !== 'extra' && kind !== 'unnamed')))
+        return skipFooter(cell.trim().slice(0, 40));
     }
     if (kind === 'input') inputs++;
     else if (kind === 'claimed') claimed = cell;
@@ -81,11 +86,17 @@ export function skipReason(cells: readonly unknown[], columns: readonly TableCol
   return undefined;
 }
 
-const HIDDEN_WARNING: Text = { zh: '该行在表格中是隐藏的（或被筛选隐藏），仍已计算并计入合计', en: 'This row is hidden in the sheet (or filtered out); it is still computed and counted in the totals' };
+const HIDDEN_WARNING: Text = {
+  zh: '该行在表格中是隐藏的（或被筛选隐藏），仍已计算并计入合计',
+  en: 'This row is hidden in the sheet (or filtered out); it is still computed and counted in the totals',
+};
 
 /** The forms a cell of each input type may take, said after a refusal that names the cell. */
 const ACCEPTED: Partial<Record<string, Text>> = {
-  date: { zh: '日期可写 2024-06-30、2024/6/30、2024年6月30日、20240630 或日期单元格', en: 'dates may be 2024-06-30, 2024/6/30, 2024年6月30日, 20240630 or a date cell' },
+  date: {
+    zh: '日期可写 2024-06-30、2024/6/30、2024年6月30日、20240630 或日期单元格',
+    en: 'dates may be 2024-06-30, 2024/6/30, 2024年6月30日, 20240630 or a date cell',
+  },
   integer: { zh: '数字可写 500 或带单位 500人', en: 'numbers may be 500 or with their unit, 500人' },
   decimal: { zh: '数字可写 9.5 或带单位 9.5人', en: 'numbers may be 9.5 or with their unit' },
   money: { zh: '金额可写 29700、￥29,700.00、29700元、2.97万', en: 'amounts may be 29700, ￥29,700.00, 29700元, 2.97万' },
@@ -224,7 +235,11 @@ export class TableBatch {
       const target = this.mapping ? mappedTarget(key, this.mapping) : undefined;
       const spec = target && this.meta.inputs.find((i) => i.name === target);
       let read: TableColumn =
-        target === 'rowId' || target === 'claimed' ? { kind: target, header: key } : spec ? { kind: 'input', name: spec.name, spec, header: key } : columnOf(key, this.meta);
+        target === 'rowId' || target === 'claimed'
+          ? { kind: target, header: key }
+          : spec
+            ? { kind: 'input', name: spec.name, spec, header: key }
+            : columnOf(key, this.meta);
       if (read.kind === 'unnamed') read = { kind: 'extra', header: key };
       this.keyColumns.set(key, read);
       return read;

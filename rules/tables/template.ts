@@ -31,7 +31,8 @@ function exampleOf(spec: InputSpec): XlsxCell {
   }
   if (spec.type === 'district') return spec.example === undefined ? (spec.required ? districts[0].zh : undefined) : String(spec.example);
   if (spec.example === undefined) return spec.required && spec.type === 'integer' ? 1 : undefined;
-  if (spec.type === 'integer' || spec.type === 'decimal' || spec.type === 'money') return typeof spec.example === 'number' ? spec.example : Number(spec.example);
+  if (spec.type === 'integer' || spec.type === 'decimal' || spec.type === 'money')
+    return typeof spec.example === 'number' ? spec.example : Number(spec.example);
   return typeof spec.example === 'string' ? spec.example : String(spec.example);
 }
 

@@ -67,7 +67,13 @@ const primaryLabel = (meta: Meta, lang: Lang) => {
 export function whatIfHeaders(meta: Meta, lang: Lang): string[] {
   const label = primaryLabel(meta, lang);
   const sep = lang === 'zh' ? '' : ' ';
-  return [lang === 'zh' ? '状态' : 'status', `${WORDS.baseline[lang]}${sep}${label}`, `${WORDS.reform[lang]}${sep}${label}`, WORDS.change[lang], lang === 'zh' ? '说明' : 'message'];
+  return [
+    lang === 'zh' ? '状态' : 'status',
+    `${WORDS.baseline[lang]}${sep}${label}`,
+    `${WORDS.reform[lang]}${sep}${label}`,
+    WORDS.change[lang],
+    lang === 'zh' ? '说明' : 'message',
+  ];
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -89,8 +95,10 @@ export function whatIfMessage(row: WhatIfRow, meta: Meta, lang: Lang): string {
   const sep = lang === 'zh' ? '；' : '; ';
   const colon = lang === 'zh' ? '：' : ': ';
   const parts: string[] = [];
-  if (row.eligible && !row.eligible.baseline) parts.push(`${WORDS.baseline[lang]}${colon}${answerMessage(as({ eligible: false, failedConditions: row.failedConditions?.baseline ?? [] }), meta, lang)}`);
-  if (row.eligible && !row.eligible.reform) parts.push(`${WORDS.reform[lang]}${colon}${answerMessage(as({ eligible: false, failedConditions: row.failedConditions?.reform ?? [] }), meta, lang)}`);
+  if (row.eligible && !row.eligible.baseline)
+    parts.push(`${WORDS.baseline[lang]}${colon}${answerMessage(as({ eligible: false, failedConditions: row.failedConditions?.baseline ?? [] }), meta, lang)}`);
+  if (row.eligible && !row.eligible.reform)
+    parts.push(`${WORDS.reform[lang]}${colon}${answerMessage(as({ eligible: false, failedConditions: row.failedConditions?.reform ?? [] }), meta, lang)}`);
   if (row.warnings?.length) parts.push(answerMessage(as({ warnings: row.warnings }), meta, lang));
   return parts.join(sep);
 }
@@ -98,7 +106,8 @@ export function whatIfMessage(row: WhatIfRow, meta: Meta, lang: Lang): string {
 /** The five answer cells of a what-if row. */
 export function whatIfCells(row: WhatIfRow, meta: Meta, lang: Lang): AnswerCell[] {
   const status = row.status === 'ok' ? WORDS.computed[lang] : ROW_VERDICT_WORDS[row.status][lang];
-  const change = row.change === undefined ? undefined : meta.outputs.find((o) => o.name === meta.primary)?.type === 'money' ? { money: row.change } : row.change;
+  const change =
+    row.change === undefined ? undefined : meta.outputs.find((o) => o.name === meta.primary)?.type === 'money' ? { money: row.change } : row.change;
   return [status, shown(row.baseline, meta, lang), shown(row.reform, meta, lang), change, whatIfMessage(row, meta, lang)];
 }
 
@@ -115,7 +124,13 @@ export function whatIfCsvRow(cells: readonly unknown[], width: number, row: What
 const widthOf = (header: string) => Math.min(40, Math.max(10, [...header].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) + 2));
 
 /** Starts the results sheet: the note row, then the bold header. Returns how to write each row. */
-export function startWhatIfSheet(writer: XlsxWriter, columns: readonly string[], meta: Meta, lang: Lang, overrides: readonly ListedOverride[]): (cells: readonly unknown[], row: WhatIfRow) => void {
+export function startWhatIfSheet(
+  writer: XlsxWriter,
+  columns: readonly string[],
+  meta: Meta,
+  lang: Lang,
+  overrides: readonly ListedOverride[],
+): (cells: readonly unknown[], row: WhatIfRow) => void {
   const header = [...columns, ...whatIfHeaders(meta, lang)];
   const widths = header.map(widthOf);
   widths[header.length - 1] = 60;
@@ -145,7 +160,8 @@ export function writeWhatIfSummarySheet(writer: XlsxWriter, summary: WhatIfSumma
   writer.startSheet({ name: WORDS.summary[lang], widths: header.map((h, i) => (i === 0 ? 24 : widthOf(h))) });
   writer.row([whatIfNote(overrides, lang)], 'note');
   writer.row([WORDS.parameter[lang], WORDS.current[lang], WORDS.value[lang], WORDS.from[lang]], 'header');
-  for (const o of overrides) writer.row([o.description ? `${o.description[lang]}（${o.parameter}）` : o.parameter, o.current ?? undefined, o.value, o.from ?? WORDS.everyDate[lang]]);
+  for (const o of overrides)
+    writer.row([o.description ? `${o.description[lang]}（${o.parameter}）` : o.parameter, o.current ?? undefined, o.value, o.from ?? WORDS.everyDate[lang]]);
   writer.row([]);
   writer.row(header, 'header');
   if (totals) {

@@ -55,7 +55,11 @@ const SIZES: Record<keyof WorkbookLimits, { zh: string; en: string; unit: { zh: 
   maxColumns: { zh: '工作表的列数', en: 'columns in the sheet', unit: { zh: '列', en: 'columns' } },
   maxCells: { zh: '工作表中有内容的单元格数', en: 'filled cells in the sheet', unit: { zh: '个', en: 'cells' } },
   maxCellText: { zh: '一个单元格的文字长度', en: 'text in one cell', unit: { zh: '个字符', en: 'characters' } },
-  maxSharedStringBytes: { zh: '共享字符串表（sharedStrings.xml）解压后的大小', en: 'inflated size of the shared strings (sharedStrings.xml)', unit: { zh: '字节', en: 'bytes' } },
+  maxSharedStringBytes: {
+    zh: '共享字符串表（sharedStrings.xml）解压后的大小',
+    en: 'inflated size of the shared strings (sharedStrings.xml)',
+    unit: { zh: '字节', en: 'bytes' },
+  },
   maxSheetBytes: { zh: '工作表 XML 解压后的大小', en: 'inflated size of the sheet XML', unit: { zh: '字节', en: 'bytes' } },
   maxPartBytes: { zh: '工作簿部件解压后的大小', en: 'inflated size of a workbook part', unit: { zh: '字节', en: 'bytes' } },
   maxRatio: { zh: '工作簿部件的压缩比', en: 'compression ratio of a workbook part', unit: { zh: '倍', en: '×' } },

@@ -11,4 +11,3 @@ export function noSheet(name: string, sheets: readonly SheetInfo[]) {
     'sheet',
   );
 }
-

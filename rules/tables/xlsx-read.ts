@@ -33,7 +33,12 @@ export function readSheet(
   const book = openWorkbook(bytes, limits);
   if (!book.ok) return book;
   const name = sheetName ?? book.value.sheets[0]?.name;
-  if (name === undefined) return { ok: false, status: 422, error: { code: 'unreadable-table', field: 'sheet', message: { zh: '工作簿中没有工作表', en: 'The workbook has no sheet' } } };
+  if (name === undefined)
+    return {
+      ok: false,
+      status: 422,
+      error: { code: 'unreadable-table', field: 'sheet', message: { zh: '工作簿中没有工作表', en: 'The workbook has no sheet' } },
+    };
   const opened = book.value.open(name);
   if (!opened.ok) return opened;
   const source = opened.value;

@@ -19,13 +19,19 @@ function partText(zip: ZipReader, entry: ZipEntry, limits: WorkbookLimits): stri
   const pull = zip.pieces(entry, limits.maxPartBytes, 'maxPartBytes', limits);
   const pieces: Uint8Array[] = [];
   let size = 0;
-  for (let piece = pull(); piece; piece = pull()) pieces.push(piece), (size += piece.length);
+  for (let piece = pull(); piece; piece = pull()) (pieces.push(piece), (size += piece.length));
   const all = new Uint8Array(size);
   let at = 0;
-  for (const piece of pieces) all.set(piece, at), (at += piece.length);
+  for (const piece of pieces) (all.set(piece, at), (at += piece.length));
   const text = utf8.decode(all);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new Refused(malformed('无法读取该工作簿（.xlsx）：XML 含有 DOCTYPE 或 ENTITY 声明，不予读取', 'The workbook (.xlsx) cannot be read: its XML declares a DOCTYPE or ENTITY, which is refused', 'body'));
+    throw new Refused(
+      malformed(
+        '无法读取该工作簿（.xlsx）：XML 含有 DOCTYPE 或 ENTITY 声明，不予读取',
+        'The workbook (.xlsx) cannot be read: its XML declares a DOCTYPE or ENTITY, which is refused',
+        'body',
+      ),
+    );
   }
   return text;
 }
@@ -96,11 +102,25 @@ export function isDateFormat(format: string): boolean {
       case 'b':
         if (format[i + 1] === '1' || format[i + 1] === '2') return true;
         return true;
-      case 'M': case 'D': case 'Y': case 'H': case 'S': case 'E':
-      case 'm': case 'd': case 'y': case 'h': case 's': case 'e': case 'g':
+      case 'M':
+      case 'D':
+      case 'Y':
+      case 'H':
+      case 'S':
+      case 'E':
+      case 'm':
+      case 'd':
+      case 'y':
+      case 'h':
+      case 's':
+      case 'e':
+      case 'g':
         return true;
-      case 'A': case 'a': case '上':
-        if (format.slice(i, i + 3).toUpperCase() === 'A/P' || format.slice(i, i + 5).toUpperCase() === 'AM/PM' || format.slice(i, i + 5) === '上午/下午') return true;
+      case 'A':
+      case 'a':
+      case '上':
+        if (format.slice(i, i + 3).toUpperCase() === 'A/P' || format.slice(i, i + 5).toUpperCase() === 'AM/PM' || format.slice(i, i + 5) === '上午/下午')
+          return true;
         i++;
         break;
       case '[': {
@@ -109,9 +129,11 @@ export function isDateFormat(format: string): boolean {
         if (/\[[HhMmSs]*\]/.test(o)) return true;
         break;
       }
-      case '.': case '0': case '#': {
+      case '.':
+      case '0':
+      case '#': {
         let d: string = c;
-        while (i < format.length && ('0#?.,E+-%'.includes((d = format[++i])) || (d === '\\' && format[i + 1] === '-' && '0#'.includes(format[i + 2] ?? '')))) ;
+        while (i < format.length && ('0#?.,E+-%'.includes((d = format[++i])) || (d === '\\' && format[i + 1] === '-' && '0#'.includes(format[i + 2] ?? ''))));
         break;
       }
       case '?':
@@ -225,8 +247,10 @@ function sharedStrings(book: Book): string[] {
   if (!book.strings) return out;
   const { limits } = book;
   const entry = book.strings.entry;
-  const scan = new XmlScanner(book.zip.pieces(entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits), Math.max(1 << 20, limits.maxCellText * 10), () =>
-    new Refused(tooLarge('maxCellText', limits.maxCellText)),
+  const scan = new XmlScanner(
+    book.zip.pieces(entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits),
+    Math.max(1 << 20, limits.maxCellText * 10),
+    () => new Refused(tooLarge('maxCellText', limits.maxCellText)),
   );
   let current: string | undefined;
   let inText = false;
@@ -253,7 +277,6 @@ function sharedStrings(book: Book): string[] {
   }
   return out;
 }
-
 
 interface Merge {
   r0: number;
@@ -341,7 +364,21 @@ class SheetScan {
       column = c;
       let type = NUMBER;
       if (scan.has('t')) {
-        type = scan.valueIs('s') ? SHARED : scan.valueIs('n') ? NUMBER : scan.valueIs('inlineStr') ? INLINE : scan.valueIs('str') ? FORMULA_TEXT : scan.valueIs('b') ? BOOLEAN : scan.valueIs('e') ? ERROR : scan.valueIs('d') ? ISO_DATE : -1;
+        type = scan.valueIs('s')
+          ? SHARED
+          : scan.valueIs('n')
+            ? NUMBER
+            : scan.valueIs('inlineStr')
+              ? INLINE
+              : scan.valueIs('str')
+                ? FORMULA_TEXT
+                : scan.valueIs('b')
+                  ? BOOLEAN
+                  : scan.valueIs('e')
+                    ? ERROR
+                    : scan.valueIs('d')
+                      ? ISO_DATE
+                      : -1;
         if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
       }
       const style = scan.attrInt('s');
@@ -390,7 +427,21 @@ class SheetScan {
         column = c;
         type = NUMBER;
         if (scan.has('t')) {
-          type = scan.valueIs('s') ? SHARED : scan.valueIs('n') ? NUMBER : scan.valueIs('inlineStr') ? INLINE : scan.valueIs('str') ? FORMULA_TEXT : scan.valueIs('b') ? BOOLEAN : scan.valueIs('e') ? ERROR : scan.valueIs('d') ? ISO_DATE : -1;
+          type = scan.valueIs('s')
+            ? SHARED
+            : scan.valueIs('n')
+              ? NUMBER
+              : scan.valueIs('inlineStr')
+                ? INLINE
+                : scan.valueIs('str')
+                  ? FORMULA_TEXT
+                  : scan.valueIs('b')
+                    ? BOOLEAN
+                    : scan.valueIs('e')
+                      ? ERROR
+                      : scan.valueIs('d')
+                        ? ISO_DATE
+                        : -1;
           if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
         }
       } else if (scan.is('v')) {
@@ -539,7 +590,8 @@ function asIndex(scan: XmlScanner): number {
   return Number.isInteger(n) && n >= 0 ? n : -2;
 }
 
-const badSheet = (what: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：工作表有误（${what}）`, `The workbook (.xlsx) cannot be read: the sheet is malformed (${what})`, 'body'));
+const badSheet = (what: string) =>
+  new Refused(malformed(`无法读取该工作簿（.xlsx）：工作表有误（${what}）`, `The workbook (.xlsx) cannot be read: the sheet is malformed (${what})`, 'body'));
 
 const rangeOf = (ref: string): Merge | undefined => {
   const [a, b = a] = ref.split(':');

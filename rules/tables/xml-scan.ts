@@ -339,9 +339,16 @@ export class XmlScanner {
   }
 }
 
-const unclosed = () => new Refused(malformed('无法读取该工作簿（.xlsx）：XML 不完整', 'The workbook (.xlsx) cannot be read: its XML is incomplete or malformed', 'body'));
+const unclosed = () =>
+  new Refused(malformed('无法读取该工作簿（.xlsx）：XML 不完整', 'The workbook (.xlsx) cannot be read: its XML is incomplete or malformed', 'body'));
 const declared = () =>
-  new Refused(malformed('无法读取该工作簿（.xlsx）：XML 含有 DOCTYPE 或 ENTITY 声明，不予读取', 'The workbook (.xlsx) cannot be read: its XML declares a DOCTYPE or ENTITY, which is refused', 'body'));
+  new Refused(
+    malformed(
+      '无法读取该工作簿（.xlsx）：XML 含有 DOCTYPE 或 ENTITY 声明，不予读取',
+      'The workbook (.xlsx) cannot be read: its XML declares a DOCTYPE or ENTITY, which is refused',
+      'body',
+    ),
+  );
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

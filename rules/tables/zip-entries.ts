@@ -33,7 +33,10 @@ export interface ZipEntry {
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
-const notZip = (en: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：${en === 'zip64' ? '不支持 ZIP64 格式' : '压缩包结构有误'}`, `The workbook (.xlsx) cannot be read: ${en}`, 'body'));
+const notZip = (en: string) =>
+  new Refused(
+    malformed(`无法读取该工作簿（.xlsx）：${en === 'zip64' ? '不支持 ZIP64 格式' : '压缩包结构有误'}`, `The workbook (.xlsx) cannot be read: ${en}`, 'body'),
+  );
 
 /** The zip's central directory: where it starts and how many entries it lists. */
 function centralDirectory(bytes: Uint8Array): { at: number; count: number; end: number } {
@@ -108,7 +111,14 @@ export class ZipReader {
         return piece;
       };
     }
-    if (entry.method !== 8) throw new Refused(malformed('无法读取该工作簿（.xlsx）：压缩方式不受支持', `The workbook (.xlsx) cannot be read: compression method ${entry.method} of ${entry.name}`, 'body'));
+    if (entry.method !== 8)
+      throw new Refused(
+        malformed(
+          '无法读取该工作簿（.xlsx）：压缩方式不受支持',
+          `The workbook (.xlsx) cannot be read: compression method ${entry.method} of ${entry.name}`,
+          'body',
+        ),
+      );
     const queue: Uint8Array[] = [];
     let done = false;
     let inflated = 0;

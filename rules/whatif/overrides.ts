@@ -93,7 +93,10 @@ export interface OverrideError {
 
 export type OverridesReading = { ok: true; overrides: Overrides } | { ok: false; error: OverrideError };
 
-const refuse = (code: OverrideError['code'], field: string, zh: string, en: string): OverridesReading => ({ ok: false, error: { code, field, message: { zh, en } } });
+const refuse = (code: OverrideError['code'], field: string, zh: string, en: string): OverridesReading => ({
+  ok: false,
+  error: { code, field, message: { zh, en } },
+});
 
 const name = (p: Parameter) => ({ zh: `“${p.description.zh}”（${p.id}）`, en: `${p.id} (${p.description.en})` });
 
@@ -105,7 +108,8 @@ function checkValue(parameter: Parameter, raw: unknown): { value: string | numbe
   if (text === undefined || text === '') {
     return { zh: `${n.zh}的测算值应为数字`, en: `The what-if value of ${n.en} must be a number` };
   }
-  if (/^-\s*\d/.test(text)) return { zh: `${n.zh}的测算值不能为负数：${text.slice(0, 40)}`, en: `The what-if value of ${n.en} cannot be negative: ${text.slice(0, 40)}` };
+  if (/^-\s*\d/.test(text))
+    return { zh: `${n.zh}的测算值不能为负数：${text.slice(0, 40)}`, en: `The what-if value of ${n.en} cannot be negative: ${text.slice(0, 40)}` };
   if (!NUMERIC.test(text) || text.length > 30) {
     return { zh: `${n.zh}的测算值“${text.slice(0, 40)}”不是数字`, en: `The what-if value of ${n.en}, "${text.slice(0, 40)}", is not a number` };
   }
@@ -134,10 +138,20 @@ export function readOverrides(inputs: readonly OverrideInput[], base: ParameterS
     const parameter = base.byId[id];
     const shown = id.slice(0, 80) || String(input?.parameter ?? '').slice(0, 80);
     if (!parameter) {
-      return refuse('unknown-parameter', shown || 'parameter', `没有编号为“${shown}”的参数（见 GET /v1/parameters）`, `There is no parameter "${shown}" (see GET /v1/parameters)`);
+      return refuse(
+        'unknown-parameter',
+        shown || 'parameter',
+        `没有编号为“${shown}”的参数（见 GET /v1/parameters）`,
+        `There is no parameter "${shown}" (see GET /v1/parameters)`,
+      );
     }
     if (!isOverridable(parameter, base)) {
-      return refuse('unknown-parameter', id, `参数 ${shown} 不能测算：它不是数值，或没有规则在计算时读取它`, `Parameter ${shown} cannot be set in a what-if: it is not a number, or no rule reads it when computing`);
+      return refuse(
+        'unknown-parameter',
+        id,
+        `参数 ${shown} 不能测算：它不是数值，或没有规则在计算时读取它`,
+        `Parameter ${shown} cannot be set in a what-if: it is not a number, or no rule reads it when computing`,
+      );
     }
     const checked = checkValue(parameter, input.value);
     if (!('value' in checked)) return refuse('invalid-override', id, checked.zh, checked.en);
@@ -145,7 +159,12 @@ export function readOverrides(inputs: readonly OverrideInput[], base: ParameterS
     if (input.from !== undefined && input.from !== null && input.from !== '') {
       if (typeof input.from !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.from) || !parseIsoDate(input.from)) {
         const date = String(input.from).slice(0, 40);
-        return refuse('invalid-override', id, `${name(parameter).zh}的起始日期“${date}”不是有效日期（YYYY-MM-DD）`, `The start date of ${name(parameter).en}, "${date}", is not a valid date (YYYY-MM-DD)`);
+        return refuse(
+          'invalid-override',
+          id,
+          `${name(parameter).zh}的起始日期“${date}”不是有效日期（YYYY-MM-DD）`,
+          `The start date of ${name(parameter).en}, "${date}", is not a valid date (YYYY-MM-DD)`,
+        );
       }
       from = input.from;
     }
@@ -176,10 +195,21 @@ function withOverrides(base: ParameterSet, entries: ReadonlyMap<string, readonly
     return { ...p, history };
   });
   const changeDates = [...new Set(parameters.flatMap((p) => p.history.map((h) => h.from)))].sort();
-  return Object.freeze({ ...base, parameters: deepFreeze(parameters), byId: deepFreeze(Object.fromEntries(parameters.map((p) => [p.id, p]))), changeDates: deepFreeze(changeDates) });
+  return Object.freeze({
+    ...base,
+    parameters: deepFreeze(parameters),
+    byId: deepFreeze(Object.fromEntries(parameters.map((p) => [p.id, p]))),
+    changeDates: deepFreeze(changeDates),
+  });
 }
 
 /** One override as an answer lists it: with the baseline's value in force on its `from`, else on `date`. */
-export function echoOverrides(overrides: Overrides, date: string): { parameter: string; value: string | number; from?: string; current: string | number | null }[] {
-  return overrides.list.map((o) => ({ ...o, current: (valueOn(overrides.base.byId[o.parameter], o.from ?? date)?.value as string | number | null | undefined) ?? null }));
+export function echoOverrides(
+  overrides: Overrides,
+  date: string,
+): { parameter: string; value: string | number; from?: string; current: string | number | null }[] {
+  return overrides.list.map((o) => ({
+    ...o,
+    current: (valueOn(overrides.base.byId[o.parameter], o.from ?? date)?.value as string | number | null | undefined) ?? null,
+  }));
 }

@@ -37,7 +37,7 @@ describe('custom functions through a CustomFunctions stub', () => {
     expect(fn('OVERQUOTA_REWARD')(400, 9, '', '昆区', null, '2024-06-30', false)).toBe(29700);
   });
 
-  it('#VALUE! with the rule\'s own message for bad input, in Chinese by default and English when chosen', () => {
+  it("#VALUE! with the rule's own message for bad input, in Chinese by default and English when chosen", () => {
     const zhError = caught(() => fn('OVERQUOTA_REWARD')(0, 9, 1980));
     expect(zhError.code).toBe('#VALUE!');
     const expected = evaluate('overquota-reward', { totalStaff: 0, disabledCounted: 9, monthlyMinWage: 1980 });
@@ -48,7 +48,7 @@ describe('custom functions through a CustomFunctions stub', () => {
     if (!expected.ok) expect(enError.message).toBe(expected.error.message.en);
   });
 
-  it('#N/A where the text gives no answer: 稀土高新区\'s tobacco distance', () => {
+  it("#N/A where the text gives no answer: 稀土高新区's tobacco distance", () => {
     const error = caught(() => fn('TOBACCO_MIN_DISTANCE')('稀土高新区', false));
     expect(error.code).toBe('#N/A');
     expect(error.message).toContain('稀土高新区');
@@ -93,7 +93,7 @@ describe('EXPLAIN and cell errors in plain words (issue 11)', () => {
     expect(rows.find((r) => r[0] === '自 2024-12-01 起')?.[1]).toBe(34050);
   });
 
-  it('a cell refused outside the validity names the function\'s argument, not the API field', () => {
+  it("a cell refused outside the validity names the function's argument, not the API field", () => {
     const error = caught(() => fn('OVERQUOTA_REWARD')(400, 9, 1980, null, null, isoToExcelSerial('2025-06-30')));
     expect(error.message).toContain('请将函数参数“有效期外仍适用”设为 TRUE');
     expect(error.message).not.toContain('applyOutsideValidity');
@@ -116,11 +116,18 @@ describe('cell conversions', () => {
   it('ranges → lists and records (header row of names or Chinese labels)', () => {
     const list: InputSpec = { name: 'l', type: 'integer-list', label: { zh: '', en: '' }, description: { zh: '', en: '' } };
     expect(cellToInput([[12], [''], [14]], list)).toEqual([12, 14]);
-    const fields: InputSpec[] = [
-      { name: 'personId', type: 'text', label: { zh: '身份证号', en: 'Person' }, description: { zh: '', en: '' } },
-      date,
-    ];
-    expect(matrixToRecords([['身份证号', 'date'], ['A', S], ['', ''], ['B', '']], fields)).toEqual([{ personId: 'A', date: '2024-07-01' }, { personId: 'B' }]);
+    const fields: InputSpec[] = [{ name: 'personId', type: 'text', label: { zh: '身份证号', en: 'Person' }, description: { zh: '', en: '' } }, date];
+    expect(
+      matrixToRecords(
+        [
+          ['身份证号', 'date'],
+          ['A', S],
+          ['', ''],
+          ['B', ''],
+        ],
+        fields,
+      ),
+    ).toEqual([{ personId: 'A', date: '2024-07-01' }, { personId: 'B' }]);
   });
 
   it('positional arguments map to inputs in inputsOf order', () => {

@@ -15,7 +15,7 @@ describe('manifest.xml', () => {
     expect(hostOf(manifest)).toBe(DEFAULT_HOST);
   });
 
-  it('parses with office-addin-manifest\'s reader', async () => {
+  it("parses with office-addin-manifest's reader", async () => {
     const info = await OfficeAddinManifest.readManifestFile(manifestPath);
     expect(info.manifestType).toBe('xml');
     expect(info.id).toMatch(/^[0-9a-f-]{36}$/);

@@ -33,7 +33,7 @@ describe('generated functions metadata', () => {
     }
   });
 
-  it('says each parameter\'s unit once in Chinese: no doubled brackets such as （元）（元/月）', () => {
+  it("says each parameter's unit once in Chinese: no doubled brackets such as （元）（元/月）", () => {
     for (const fn of zh.functions) for (const p of fn.parameters) expect(p.description, `${fn.name} ${p.name}`).not.toMatch(/）\s*（/);
     const rent = zh.functions.find((f) => f.id === 'RENT_SUBSIDY')!;
     expect(rent.parameters.find((p) => p.name === '实际月租金')?.description).toBe('实际支付的场地月租金（元/月）');
@@ -44,7 +44,7 @@ describe('generated functions metadata', () => {
     expect(chinese.length).toBeGreaterThanOrEqual(rules.length - 2);
   });
 
-  it('passes our validator and Microsoft\'s own parser (custom-functions-metadata) agrees with every id, name and type', () => {
+  it("passes our validator and Microsoft's own parser (custom-functions-metadata) agrees with every id, name and type", () => {
     for (const file of [en, zh]) {
       expect(validateMetadata(file)).toEqual([]);
       expect(toolingProblems(file)).toEqual([]);

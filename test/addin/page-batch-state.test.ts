@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateBatch, listRules } from '../../rules/index.ts';
-import { batchQuery, columnTargets, duplicateTarget, loadMapping, rememberMapping, sheetChoices, sheetsToOffer, StreamedRowCounter, type KeyValueStore } from '../../page/batch-state.ts';
+import {
+  batchQuery,
+  columnTargets,
+  duplicateTarget,
+  loadMapping,
+  rememberMapping,
+  sheetChoices,
+  sheetsToOffer,
+  StreamedRowCounter,
+  type KeyValueStore,
+} from '../../page/batch-state.ts';
 
 const meta = listRules().find((r) => r.id === 'overquota-reward')!;
 const other = listRules().find((r) => r.id !== 'overquota-reward' && r.inputs.some((i) => i.type !== 'records'))!;
@@ -20,7 +30,11 @@ describe('column mapping memory', () => {
     const store = memoryStore();
     expect(loadMapping(store, meta)).toEqual({});
     expect(rememberMapping(store, meta, { 职工合计: 'totalStaff', 单位名称: '' })).toEqual({ 职工合计: 'totalStaff' });
-    expect(rememberMapping(store, meta, { 残疾职工: 'disabledCounted', 申请额: 'claimed' })).toEqual({ 职工合计: 'totalStaff', 残疾职工: 'disabledCounted', 申请额: 'claimed' });
+    expect(rememberMapping(store, meta, { 残疾职工: 'disabledCounted', 申请额: 'claimed' })).toEqual({
+      职工合计: 'totalStaff',
+      残疾职工: 'disabledCounted',
+      申请额: 'claimed',
+    });
     expect(loadMapping(store, meta)).toEqual({ 职工合计: 'totalStaff', 残疾职工: 'disabledCounted', 申请额: 'claimed' });
     expect(loadMapping(store, other)).toEqual({});
     rememberMapping(store, meta, { 职工合计: '', 残疾职工: '', 申请额: '' });
@@ -74,13 +88,24 @@ describe('the upload query', () => {
     const found = { zh: '有表头', en: 'a header' };
     expect(sheetChoices(undefined)).toEqual([]);
     expect(sheetChoices([{ name: 'Sheet1', found }])).toEqual([]);
-    expect(sheetChoices([{ name: '填表说明', found }, { name: '申报表', found }]).map((s) => s.name)).toEqual(['填表说明', '申报表']);
+    expect(
+      sheetChoices([
+        { name: '填表说明', found },
+        { name: '申报表', found },
+      ]).map((s) => s.name),
+    ).toEqual(['填表说明', '申报表']);
   });
 });
 
 describe('rows counted as the answer streams', () => {
   const answer = (rowCount: number) => {
-    const rows = Array.from({ length: rowCount }, (_, i) => ({ rowId: `R${i}`, totalStaff: String(400 + i), disabledCounted: '9', monthlyMinWage: '1980', claimed: '29700' }));
+    const rows = Array.from({ length: rowCount }, (_, i) => ({
+      rowId: `R${i}`,
+      totalStaff: String(400 + i),
+      disabledCounted: '9',
+      monthlyMinWage: '1980',
+      claimed: '29700',
+    }));
     rows[1] = { ...rows[1], rowId: 'a "rows":[{}] } ] \\ \u4e2d' };
     const outcome = evaluateBatch('overquota-reward', rows);
     const cells = rows.map((r) => [r.rowId, '{"x":[1,2]}', r.totalStaff]);

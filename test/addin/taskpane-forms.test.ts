@@ -65,14 +65,25 @@ describe('the local loop', () => {
       return new Response(JSON.stringify({ rows: evaluateBatch(meta.id, rows as Record<string, unknown>[]).rows }), { status: 200 });
     };
     await expect(
-      validateTable({ values: bigTable(500), meta, lang: 'zh', worker: { url: 'https://worker.example', key: 'k' }, fetch: fetchStub, chunkRows: 100, signal: run.signal }),
+      validateTable({
+        values: bigTable(500),
+        meta,
+        lang: 'zh',
+        worker: { url: 'https://worker.example', key: 'k' },
+        fetch: fetchStub,
+        chunkRows: 100,
+        signal: run.signal,
+      }),
     ).rejects.toBeInstanceOf(CancelledError);
     expect(calls).toEqual([100]);
   });
 });
 
 describe('the clerk’s column mapping', () => {
-  const office = [['单位代码', '职工合计', '残疾职工（折算）', '月最低工资标准', '申请额', '单位名称'], ['A', 400, 9, 1980, 29700, '某公司']];
+  const office = [
+    ['单位代码', '职工合计', '残疾职工（折算）', '月最低工资标准', '申请额', '单位名称'],
+    ['A', 400, 9, 1980, 29700, '某公司'],
+  ];
   const mapping = { 单位代码: 'rowId', 职工合计: 'totalStaff', '残疾职工（折算）': 'disabledCounted', 申请额: 'claimed' };
 
   it('offers the columns that name nothing, and reads them once mapped', async () => {

@@ -70,7 +70,11 @@ describe('reading and writing the workbook (office-addin-mock)', () => {
     expect(target.values).toEqual(result.columns);
     // the amount and the difference as numbers with two decimals, so the clerk can sum them
     expect(amounts.args).toEqual([5, 7, 3, 2]);
-    expect(amounts.numberFormat).toEqual([[MONEY_FORMAT, MONEY_FORMAT], [MONEY_FORMAT, MONEY_FORMAT], [MONEY_FORMAT, MONEY_FORMAT]]);
+    expect(amounts.numberFormat).toEqual([
+      [MONEY_FORMAT, MONEY_FORMAT],
+      [MONEY_FORMAT, MONEY_FORMAT],
+      [MONEY_FORMAT, MONEY_FORMAT],
+    ]);
     expect(rows.map((r) => r.args)).toEqual([
       [5, 1, 1, 9],
       [6, 1, 1, 9],
@@ -84,7 +88,15 @@ describe('reading and writing the workbook (office-addin-mock)', () => {
   it('gives a date column a date format', async () => {
     const { mock, ranges } = excelMock(table);
     const selection = await readSelection(mock);
-    await writeResults(mock, selection, [['h', 'd', 'x', 'm'], ['ok', 45000, '', '']], { statuses: ['ok'], dateValues: true });
+    await writeResults(
+      mock,
+      selection,
+      [
+        ['h', 'd', 'x', 'm'],
+        ['ok', 45000, '', ''],
+      ],
+      { statuses: ['ok'], dateValues: true },
+    );
     expect(ranges[1].args).toEqual([5, 7, 1, 1]);
     expect(ranges[1].numberFormat).toEqual([['yyyy-mm-dd']]);
   });
@@ -110,7 +122,8 @@ describe('validating a table', () => {
       ['', '', '', '', '', '', '', ''],
       ['合计', '', '', 800, 18, '', '', 59400],
     ];
-    const expected = (evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }) as Success).result.amount as string;
+    const expected = (evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }) as Success).result
+      .amount as string;
     const result = await validateTable({ values, meta: overquota, lang: 'zh' });
     expect(result.outcome.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'skipped', 'skipped']);
     expect(result.outcome.summary).toMatchObject({ rows: 4, ok: 2, skipped: 2, totals: { computed: (Number(expected) * 2).toFixed(2), claimed: '59400.00' } });
@@ -144,10 +157,21 @@ describe('validating a table', () => {
       calls.push({ url, auth: String((init!.headers as Record<string, string>).authorization), rows: body.rows.length });
       // as the Worker reads JSON rows: with the shared table module
       const batch = new TableBatch(findRule(overquota.id)!, overquota);
-      return new Response(JSON.stringify({ rows: body.rows.map((r: unknown) => batch.addObject(r)) }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ rows: body.rows.map((r: unknown) => batch.addObject(r)) }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const progress: number[] = [];
-    const viaWorker = await validateTable({ values: big, meta: overquota, lang: 'en', worker: { url: 'https://w.example/', key: 'k' }, fetch: fakeWorker, chunkRows: 3, onProgress: (d) => progress.push(d) });
+    const viaWorker = await validateTable({
+      values: big,
+      meta: overquota,
+      lang: 'en',
+      worker: { url: 'https://w.example/', key: 'k' },
+      fetch: fakeWorker,
+      chunkRows: 3,
+      onProgress: (d) => progress.push(d),
+    });
     expect(viaWorker.path).toBe('worker');
     expect(calls).toEqual([
       { url: 'https://w.example/v1/batch/overquota-reward', auth: 'Bearer k', rows: 3 },
@@ -169,15 +193,26 @@ describe('validating a table', () => {
     expect(failed.path).toBe('local');
     expect(failed.reason.en).toContain('could not be reached');
     expect(failed.outcome.summary.rows).toBe(3);
-    const offline = await validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'k' }, online: false, fetch: unreachable });
+    const offline = await validateTable({
+      values: table,
+      meta: overquota,
+      lang: 'en',
+      worker: { url: 'https://w.example', key: 'k' },
+      online: false,
+      fetch: unreachable,
+    });
     expect(offline.reason.en).toContain('offline');
   });
 
   it('reports a Worker that refuses (e.g. a wrong key) instead of guessing', async () => {
     const refusing = async () =>
       new Response(JSON.stringify({ error: { code: 'unauthorized', message: { zh: '密钥不正确', en: 'bad key' } } }), { status: 401 });
-    await expect(validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'x' }, fetch: refusing })).rejects.toThrow(WorkerError);
-    await expect(validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'x' }, fetch: refusing })).rejects.toThrow(/401: bad key/);
+    await expect(
+      validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'x' }, fetch: refusing }),
+    ).rejects.toThrow(WorkerError);
+    await expect(
+      validateTable({ values: table, meta: overquota, lang: 'en', worker: { url: 'https://w.example', key: 'x' }, fetch: refusing }),
+    ).rejects.toThrow(/401: bad key/);
   });
 
   it('a row that fails a condition says 不符合条件 and the conditions in words in its message cell', async () => {

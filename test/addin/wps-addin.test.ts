@@ -64,7 +64,7 @@ describe('bt-wps.js in a stand-in WPS', () => {
     }
   });
 
-  it('the ribbon button opens the task pane from the add-in\'s own folder, then shows and hides it', () => {
+  it("the ribbon button opens the task pane from the add-in's own folder, then shows and hides it", () => {
     const { stub, context } = load();
     expect(context.OnAddinLoad({ name: 'ribbon' })).toBe(true);
     expect(stub.Application.ribbonUI).toEqual({ name: 'ribbon' });
@@ -98,7 +98,8 @@ describe('bt-wps.js in a stand-in WPS', () => {
         const expected = excelAnswer(meta.functionName, args);
         if (typeof expected === 'string' && /^#(VALUE!|N\/A) /.test(expected)) refused++;
         const got = fn(...wpsArgs);
-        if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${JSON.stringify(wpsArgs)}: WPS ${JSON.stringify(got)}, Excel ${JSON.stringify(expected)}`);
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          mismatches.push(`${JSON.stringify(wpsArgs)}: WPS ${JSON.stringify(got)}, Excel ${JSON.stringify(expected)}`);
       }
       expect(mismatches.slice(0, 5)).toEqual([]);
       expect(refused).toBeLessThan(RUNS);
@@ -125,7 +126,7 @@ describe('bt-wps.js in a stand-in WPS', () => {
     expect(wpsFunction('TOBACCO_MIN_DISTANCE')('稀土高新区', false)).toMatch(/^#N\/A \S/);
   });
 
-  it('EXPLAIN: the same rows as Excel\'s EXPLAIN, with the arguments one by one', () => {
+  it("EXPLAIN: the same rows as Excel's EXPLAIN, with the arguments one by one", () => {
     const explain = wpsFunction('EXPLAIN');
     const rows = explain('OVERQUOTA_REWARD', 400, 9, 1980, PARAM_NOT_FOUND) as unknown[][];
     expect(rows).toEqual(excel.functions.get('EXPLAIN')!('OVERQUOTA_REWARD', [[[400]], [[9]], [[1980]]]));

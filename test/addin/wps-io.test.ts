@@ -17,17 +17,51 @@ it('#RRGGBB → the BGR number VBA takes', () => {
 
 it('Value2: one cell as itself, rows of cells, a flat single row or column', () => {
   expect(valuesOf(5, 1, 1)).toEqual([[5]]);
-  expect(valuesOf([[1, 2], [3, 4]], 2, 2)).toEqual([[1, 2], [3, 4]]);
+  expect(
+    valuesOf(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      2,
+      2,
+    ),
+  ).toEqual([
+    [1, 2],
+    [3, 4],
+  ]);
   expect(valuesOf([1, 2, 3], 1, 3)).toEqual([[1, 2, 3]]);
   expect(valuesOf([1, 2, 3], 3, 1)).toEqual([[1], [2], [3]]);
 });
 
 it('reads the selection with its place and writes columns, date formats and fills beside it', async () => {
-  const stub = createWpsStub({ address: 'C3:D4', values: [['a', 'b'], [1, 45000]] });
+  const stub = createWpsStub({
+    address: 'C3:D4',
+    values: [
+      ['a', 'b'],
+      [1, 45000],
+    ],
+  });
   const host = wpsSheetHost(() => stub.Application)!;
   const selection = await host.readSelection();
-  expect(selection).toEqual({ values: [['a', 'b'], [1, 45000]], rowIndex: 2, columnIndex: 2, rowCount: 2, columnCount: 2 });
-  await host.writeResults(selection, [['s', 'v'], ['通过', 45001]], { statuses: ['ok'], dateValues: true });
+  expect(selection).toEqual({
+    values: [
+      ['a', 'b'],
+      [1, 45000],
+    ],
+    rowIndex: 2,
+    columnIndex: 2,
+    rowCount: 2,
+    columnCount: 2,
+  });
+  await host.writeResults(
+    selection,
+    [
+      ['s', 'v'],
+      ['通过', 45001],
+    ],
+    { statuses: ['ok'], dateValues: true },
+  );
   expect([stub.cell('E3'), stub.cell('F3'), stub.cell('E4'), stub.cell('F4')]).toEqual(['s', 'v', '通过', 45001]);
   expect(stub.format('F4')).toBe('yyyy-mm-dd');
   expect(stub.format('F3')).toBeUndefined();

@@ -35,9 +35,23 @@ describe('functions.json', () => {
 
   it("reads the template's own example the way we assume (types, `?` on optional, description)", { timeout: 60_000 }, () => {
     const template = readFileSync(join(wpsjsDir, 'packages/@wps-jsapi/et/js/functions.js'), 'utf8');
-    const scanned = scan(`${template}\n/**\n * 例\n * @customfunction\n * @param {number} [a] - 可选\n * @param {any[][]} b - 区域\n * @returns {any}\n */\nfunction ours(a, b) {}\n`) as { functions: unknown[] };
-    expect(scanned.functions[0]).toMatchObject({ name: 'custom_function', result: { type: 'number' }, parameters: [{ name: 'arg0', type: 'string', description: '支持字符串参数' }, { type: 'number' }, { type: 'boolean' }, { type: 'any' }, { type: 'any' }] });
-    expect(scanned.functions[1]).toEqual({ name: 'ours', description: '例', parameters: [{ name: 'a', description: '可选', type: 'number?' }, { name: 'b', description: '区域', type: 'any[][]' }], result: { type: 'any' } });
+    const scanned = scan(
+      `${template}\n/**\n * 例\n * @customfunction\n * @param {number} [a] - 可选\n * @param {any[][]} b - 区域\n * @returns {any}\n */\nfunction ours(a, b) {}\n`,
+    ) as { functions: unknown[] };
+    expect(scanned.functions[0]).toMatchObject({
+      name: 'custom_function',
+      result: { type: 'number' },
+      parameters: [{ name: 'arg0', type: 'string', description: '支持字符串参数' }, { type: 'number' }, { type: 'boolean' }, { type: 'any' }, { type: 'any' }],
+    });
+    expect(scanned.functions[1]).toEqual({
+      name: 'ours',
+      description: '例',
+      parameters: [
+        { name: 'a', description: '可选', type: 'number?' },
+        { name: 'b', description: '区域', type: 'any[][]' },
+      ],
+      result: { type: 'any' },
+    });
   });
 
   it('has one function per rule plus EXPLAIN, same names and argument order as Excel, Chinese help', () => {
@@ -76,7 +90,7 @@ describe('manifest.xml, ribbon.xml, jsplugins.xml', () => {
     expect(ours).toContain('<Namespace>BT</Namespace>');
   });
 
-  it('ribbon.xml: the template\'s customUI with one button that calls OnAction, after OnAddinLoad', () => {
+  it("ribbon.xml: the template's customUI with one button that calls OnAction, after OnAddinLoad", () => {
     const ours = renderRibbon();
     expect(ours.split('\n')[0]).toBe(template('ribbon.xml').split(/\r?\n/)[0]);
     expect(ours).toMatch(new RegExp(`<button id="${TASKPANE_BUTTON}"[^>]* onAction="OnAction"[^>]* getImage="GetImage"`));
@@ -85,7 +99,9 @@ describe('manifest.xml, ribbon.xml, jsplugins.xml', () => {
   it("jsplugins.xml names the add-in online, as wpsjs's debug_xmlplugin.js writes it", () => {
     const debug = readFileSync(join(wpsjsDir, 'src/lib/debug_xmlplugin.js'), 'utf8');
     expect(debug).toContain('jspluginonline');
-    expect(renderJsplugins('https://rules.example.org/anything')).toContain(`<jspluginonline name="${WPS_ADDIN_NAME}" type="et" url="https://rules.example.org/wps/"/>`);
+    expect(renderJsplugins('https://rules.example.org/anything')).toContain(
+      `<jspluginonline name="${WPS_ADDIN_NAME}" type="et" url="https://rules.example.org/wps/"/>`,
+    );
   });
 });
 

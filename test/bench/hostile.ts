@@ -89,7 +89,9 @@ function trickle(port: number, body: string): Promise<string> {
     socket.on('error', () => {});
     socket.on('close', () => (clearInterval(timer), clearTimeout(bound), resolve(response.split('\r\n')[0])));
     socket.on('connect', () => {
-      socket.write(`POST /v1/rules/overquota-reward HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST /v1/rules/overquota-reward HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      );
       timer = setInterval(() => {
         for (let i = 0; i < 3 && at < body.length; i++) socket.write(body[at++]);
         if (at >= body.length) clearInterval(timer);
@@ -155,12 +157,21 @@ export async function benchHostile(quick: boolean): Promise<{ cases: HostileCase
         ['xlsx', XLSX, ''],
       ] as const) {
         cases.push(
-          await measured(pids, `amplification workbook → ${label}`, `${workbook.length.toLocaleString('en-US')} B, ${rows} rows × a 1,000,000-character string`, async () => {
-            const answer = fetch(`${url}/v1/batch/overquota-reward${query}`, { method: 'POST', headers: { 'content-type': XLSX, accept, ...auth }, body: workbook }).then(answerBytes);
-            const slowest = await slowestQuickCheck(url, answer);
-            const bytes = await answer;
-            return `answer ${(bytes / 2 ** 20).toFixed(1)} MiB; slowest concurrent quick check ${slowest.toFixed(0)} ms`;
-          }),
+          await measured(
+            pids,
+            `amplification workbook → ${label}`,
+            `${workbook.length.toLocaleString('en-US')} B, ${rows} rows × a 1,000,000-character string`,
+            async () => {
+              const answer = fetch(`${url}/v1/batch/overquota-reward${query}`, {
+                method: 'POST',
+                headers: { 'content-type': XLSX, accept, ...auth },
+                body: workbook,
+              }).then(answerBytes);
+              const slowest = await slowestQuickCheck(url, answer);
+              const bytes = await answer;
+              return `answer ${(bytes / 2 ** 20).toFixed(1)} MiB; slowest concurrent quick check ${slowest.toFixed(0)} ms`;
+            },
+          ),
         );
       }
       const body = `{"totalStaff":400,"disabledCounted":9,"monthlyMinWage":1980}`.padEnd(10_000, ' ');

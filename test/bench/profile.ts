@@ -61,7 +61,11 @@ export function topFrames(profile: CpuProfile, count = 12): { busyMs: number; to
  * Profiles the isolate while `run` (one batch) goes on. As with heap samples (heap.ts), an idle isolate
  * may leave a DevTools call unanswered until it has work, so each call is sent and then the Worker poked.
  */
-export async function profileBatch(endpoint: string, run: () => Promise<unknown>, poke: () => Promise<unknown>): Promise<{ busyMs: number; top: ProfileFrame[] }> {
+export async function profileBatch(
+  endpoint: string,
+  run: () => Promise<unknown>,
+  poke: () => Promise<unknown>,
+): Promise<{ busyMs: number; top: ProfileFrame[] }> {
   const session = await devtools(endpoint);
   const send = async <T>(method: string, params?: Record<string, unknown>): Promise<T> => {
     const answer = session.call<T>(method, 10_000, params);

@@ -32,7 +32,9 @@ function writePages(report: BenchReport): void {
   const docsFile = join(root, 'docs', 'benchmarks.md');
   // without test-output/differential.json (made by test/rules/differential.test.ts) the page keeps the exactness findings it had
   const keptExactness = !differential && existsSync(docsFile) ? readFileSync(docsFile, 'utf8').split('## Exactness against hand formulas\n')[1] : undefined;
-  const page = keptExactness ? `${benchmarksPage(report, undefined).split('## Exactness against hand formulas\n')[0]}## Exactness against hand formulas\n${keptExactness}` : benchmarksPage(report, differential);
+  const page = keptExactness
+    ? `${benchmarksPage(report, undefined).split('## Exactness against hand formulas\n')[0]}## Exactness against hand formulas\n${keptExactness}`
+    : benchmarksPage(report, differential);
   writeFileSync(join(root, 'test-output', 'benchmarks.md'), page);
   if (writeDocs) {
     mkdirSync(join(root, 'docs'), { recursive: true });
@@ -69,7 +71,7 @@ async function isolateHeap(rows: number): Promise<{ csv: HeapFigures & { rows: n
   }
 }
 
-console.error('the Worker isolate\'s heap during batches, CSV and JSON (DevTools) …');
+console.error("the Worker isolate's heap during batches, CSV and JSON (DevTools) …");
 // measured on every run: an attempt that fails (a stuck DevTools endpoint) is retried with a fresh workerd
 for (let attempt = 1; attempt <= 3 && report.isolateHeapMB === undefined; attempt++) {
   try {
@@ -101,7 +103,12 @@ try {
     const json = jsonFor(rows);
     const type = 'application/json; charset=utf-8';
     await postBatchAnswer(worker.url, json, rows, BATCH_RULE, type);
-    report.profiles.push({ rule: BATCH_RULE, format: 'json', rows, ...(await profileBatch(worker.inspector!, () => postBatchAnswer(worker.url, json, rows, BATCH_RULE, type), poke)) });
+    report.profiles.push({
+      rule: BATCH_RULE,
+      format: 'json',
+      rows,
+      ...(await profileBatch(worker.inspector!, () => postBatchAnswer(worker.url, json, rows, BATCH_RULE, type), poke)),
+    });
   } finally {
     await worker.stop();
   }
@@ -176,7 +183,7 @@ try {
 // Issue 13 finding 11: the isolate's heap under the load test's traffic (test/bench/load-heap.ts).
 let loadHeapError: string | undefined;
 try {
-  console.error('the Worker isolate\'s heap under load (DevTools) …');
+  console.error("the Worker isolate's heap under load (DevTools) …");
   (report as BenchReport & { loadHeap?: LoadHeapFigures }).loadHeap = await loadHeap(quick ? 5 : 20);
 } catch (error) {
   loadHeapError = error instanceof Error ? error.message.split('\n')[0] : String(error);

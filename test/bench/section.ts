@@ -50,7 +50,16 @@ export interface BenchReport {
 interface DifferentialReport {
   seed: number;
   hyperformula: string;
-  rules: Record<string, { inputs: number; differences: number; fragileInputs: number; reasons: Record<string, number>; examples: { inputs: Record<string, unknown>; exact: string; hand: string; fragile: string[] }[] }>;
+  rules: Record<
+    string,
+    {
+      inputs: number;
+      differences: number;
+      fragileInputs: number;
+      reasons: Record<string, number>;
+      examples: { inputs: Record<string, unknown>; exact: string; hand: string; fragile: string[] }[];
+    }
+  >;
 }
 
 const f = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -60,9 +69,17 @@ const ratio = (x: number) => (x >= 10 ? `${f(x)}×` : x >= 1 ? `${f(x, 1)}×` : 
 export function benchTables(report: BenchReport): string {
   const m = report.machine;
   const out: string[] = [];
-  out.push(`Measured ${report.ranAt} on ${m.cores} × ${m.cpu}, ${f(m.memoryGB, 1)} GB RAM, Node ${m.node} (load average at start ${m.loadAverage.map((x) => f(x, 2)).join(' / ')}).`, '');
-  out.push('**Evaluation cost** (100,000 random rows per rule, one process, median of several runs; ns per row). HyperFormula and float JS read a sheet of cells; the batch path (`BatchEvaluator`, the rule\'s one definition, untraced, as the Worker runs a batch) and `evaluate()` (the full traceable answer: clause, steps, interpretations) get each row as named inputs:', '');
-  out.push('| rule | batch path | `evaluate()` | HyperFormula (clerk formula) | float JS | batch / HyperFormula | evaluate / HyperFormula | batch / float | evaluate / float | hand formula ≠ exact | float ≠ exact |');
+  out.push(
+    `Measured ${report.ranAt} on ${m.cores} × ${m.cpu}, ${f(m.memoryGB, 1)} GB RAM, Node ${m.node} (load average at start ${m.loadAverage.map((x) => f(x, 2)).join(' / ')}).`,
+    '',
+  );
+  out.push(
+    "**Evaluation cost** (100,000 random rows per rule, one process, median of several runs; ns per row). HyperFormula and float JS read a sheet of cells; the batch path (`BatchEvaluator`, the rule's one definition, untraced, as the Worker runs a batch) and `evaluate()` (the full traceable answer: clause, steps, interpretations) get each row as named inputs:",
+    '',
+  );
+  out.push(
+    '| rule | batch path | `evaluate()` | HyperFormula (clerk formula) | float JS | batch / HyperFormula | evaluate / HyperFormula | batch / float | evaluate / float | hand formula ≠ exact | float ≠ exact |',
+  );
   out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const e of report.evaluation) {
     const n = e.nsPerRow;
@@ -71,7 +88,11 @@ export function benchTables(report: BenchReport): string {
       `| \`${e.rule}\` | ${f(n.batch)} | ${f(n.evaluate)} | ${f(n.hyperFormula)} | ${f(n.float, 1)} | ${ratio(r.batchOverHyperFormula)} | ${ratio(r.evaluateOverHyperFormula)} | ${ratio(r.batchOverFloat)} | ${ratio(r.evaluateOverFloat)} | ${e.checks.hyperFormulaDiffers} | ${e.checks.floatDiffers} |`,
     );
   }
-  out.push('', `The batch path equalled \`evaluate()\` on every row here (${report.evaluation.map((e) => `${e.checks.batchDiffers} differing`).join('; ')}).`, '');
+  out.push(
+    '',
+    `The batch path equalled \`evaluate()\` on every row here (${report.evaluation.map((e) => `${e.checks.batchDiffers} differing`).join('; ')}).`,
+    '',
+  );
   out.push(goalLine(report), '');
   if (report.batchByRule) {
     out.push(
@@ -103,7 +124,13 @@ export function benchTables(report: BenchReport): string {
       '| rule | body | busy ms | top functions (self %) |',
       '|---|---|--:|---|',
     );
-    for (const p of report.profiles) out.push(`| \`${p.rule}\` | ${p.format} | ${f(p.busyMs)} | ${p.top.slice(0, 5).map((t) => `\`${t.name}\` ${f(t.selfPercent, 1)}`).join(', ')} |`);
+    for (const p of report.profiles)
+      out.push(
+        `| \`${p.rule}\` | ${p.format} | ${f(p.busyMs)} | ${p.top
+          .slice(0, 5)
+          .map((t) => `\`${t.name}\` ${f(t.selfPercent, 1)}`)
+          .join(', ')} |`,
+      );
     out.push('');
   } else if (report.profileError) out.push(`**CPU profiles** not taken: ${report.profileError}.`, '');
   const x = report.xlsxBatch;
@@ -117,7 +144,10 @@ export function benchTables(report: BenchReport): string {
     );
   } else if (report.xlsxBatchError) out.push(`**xlsx batch**: not measured (${report.xlsxBatchError}).`, '');
   if (report.batch) {
-    out.push('**Batch sizes and process memory** (`POST /v1/batch/overquota-reward`, same set-up; median of 3). The workerd process\'s RSS is information, not a target: it measures Miniflare\'s runtime more than this Worker (see below):', '');
+    out.push(
+      "**Batch sizes and process memory** (`POST /v1/batch/overquota-reward`, same set-up; median of 3). The workerd process's RSS is information, not a target: it measures Miniflare's runtime more than this Worker (see below):",
+      '',
+    );
     out.push('| rows | seconds | rows/s | workerd peak RSS (MB) | growth during the batch (MB) |', '|--:|--:|--:|--:|--:|');
     for (const b of report.batch) out.push(`| ${f(b.rows)} | ${f(b.seconds, 2)} | ${f(b.rowsPerSecond)} | ${f(b.peakMemoryMB, 1)} | ${f(b.growthMB, 1)} |`);
     if (report.memory) {
@@ -141,7 +171,10 @@ export function benchTables(report: BenchReport): string {
     const l = report.load;
     out.push(`**Load** (autocannon, ${l.seconds} s, ${l.connections} connections, loopback, \`${l.route}\`):`, '');
     out.push('| requests/s | p50 latency (ms) | p99 latency (ms) | max (ms) | errors | non-2xx | timeouts |', '|--:|--:|--:|--:|--:|--:|--:|');
-    out.push(`| ${f(l.requestsPerSecond)} | ${f(l.latencyMs.p50)} | ${f(l.latencyMs.p99)} | ${f(l.latencyMs.max)} | ${l.errors} | ${l.non2xx} | ${l.timeouts} |`, '');
+    out.push(
+      `| ${f(l.requestsPerSecond)} | ${f(l.latencyMs.p50)} | ${f(l.latencyMs.p99)} | ${f(l.latencyMs.max)} | ${l.errors} | ${l.non2xx} | ${l.timeouts} |`,
+      '',
+    );
   }
   if (report.selfhost) out.push(selfhostTable(report.selfhost));
   if (report.selfhostError) out.push(`**Self-hosted server not measured**: ${report.selfhostError}`, '');
@@ -153,34 +186,53 @@ export function benchTables(report: BenchReport): string {
 export function goalLine(report: BenchReport): string {
   const byRule = report.batchByRule ?? [];
   const slow = byRule.filter((b) => b.rowsPerSecond < GOAL_ROWS_PER_SECOND);
-  const speed = byRule.length === 0
-    ? 'not measured'
-    : slow.length === 0
-      ? `**met** by all ${byRule.length} rules that take CSV (slowest: ${f(Math.min(...byRule.map((b) => b.rowsPerSecond)))} rows/s)`
-      : `**not met** by ${slow.length} of ${byRule.length} rules (${slow.map((b) => `\`${b.rule}\` ${f(b.rowsPerSecond)}`).join(', ')} rows/s)`;
-  const heap = report.isolateHeapMB === undefined
-    ? `not measured (${report.isolateHeapError ?? 'unknown'})`
-    : report.isolateHeapMB < GOAL_ISOLATE_HEAP_MB
-      ? `**met** (${f(report.isolateHeapMB, 1)} MB in use at its peak)`
-      : `**not met** (${f(report.isolateHeapMB, 1)} MB)`;
+  const speed =
+    byRule.length === 0
+      ? 'not measured'
+      : slow.length === 0
+        ? `**met** by all ${byRule.length} rules that take CSV (slowest: ${f(Math.min(...byRule.map((b) => b.rowsPerSecond)))} rows/s)`
+        : `**not met** by ${slow.length} of ${byRule.length} rules (${slow.map((b) => `\`${b.rule}\` ${f(b.rowsPerSecond)}`).join(', ')} rows/s)`;
+  const heap =
+    report.isolateHeapMB === undefined
+      ? `not measured (${report.isolateHeapError ?? 'unknown'})`
+      : report.isolateHeapMB < GOAL_ISOLATE_HEAP_MB
+        ? `**met** (${f(report.isolateHeapMB, 1)} MB in use at its peak)`
+        : `**not met** (${f(report.isolateHeapMB, 1)} MB)`;
   return `**Goal**: every rule ≥ ${f(GOAL_ROWS_PER_SECOND)} rows/s for a 100,000-row CSV batch in workerd — ${speed}; the Worker isolate's heap < ${GOAL_ISOLATE_HEAP_MB} MB during a 100,000-row batch — ${heap}.`;
 }
 
 export function differentialSection(d: DifferentialReport | undefined): string {
   if (!d) return '_No differential results yet: run `npm test` (test/rules/differential.test.ts writes test-output/differential.json)._\n';
   const out: string[] = [];
-  out.push(`Each rule below was computed for ≥ 10,000 random inputs plus the boundaries (seed ${d.seed}) three ways: by the rules package, by an exact reference in BigInt rationals written independently in the test, and by the formula a clerk types into Excel, evaluated by HyperFormula ${d.hyperformula}. The rules package equalled the exact reference on every input. The hand formula did not:`, '');
+  out.push(
+    `Each rule below was computed for ≥ 10,000 random inputs plus the boundaries (seed ${d.seed}) three ways: by the rules package, by an exact reference in BigInt rationals written independently in the test, and by the formula a clerk types into Excel, evaluated by HyperFormula ${d.hyperformula}. The rules package equalled the exact reference on every input. The hand formula did not:`,
+    '',
+  );
   out.push('| rule | inputs | hand formula differs | where (as predicted by the exact reference) |', '|---|--:|--:|---|');
   for (const [rule, r] of Object.entries(d.rules)) {
-    out.push(`| \`${rule}\` | ${f(r.inputs)} | ${f(r.differences)} | ${Object.entries(r.reasons).map(([why, n]) => `${why}: ${n}`).join('; ') || '—'} |`);
+    out.push(
+      `| \`${rule}\` | ${f(r.inputs)} | ${f(r.differences)} | ${
+        Object.entries(r.reasons)
+          .map(([why, n]) => `${why}: ${n}`)
+          .join('; ') || '—'
+      } |`,
+    );
   }
   out.push('', 'Examples (exact answer vs the hand formula):', '');
   for (const [rule, r] of Object.entries(d.rules)) {
     for (const e of r.examples.slice(0, 3)) {
-      out.push(`- \`${rule}\` ${Object.entries(e.inputs).map(([k, v]) => `${k}=${v}`).join(', ')}: exact **${e.exact}**, hand formula ${e.hand} (${e.fragile.join('; ')})`);
+      out.push(
+        `- \`${rule}\` ${Object.entries(e.inputs)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}: exact **${e.exact}**, hand formula ${e.hand} (${e.fragile.join('; ')})`,
+      );
     }
   }
-  out.push('', 'Every difference is at an input where binary floating point is fragile: `ROUND` of an amount that is exactly x.xx5 (the float is a hair below the half cent and rounds down), `FLOOR` of a difference that is exactly a whole number (the float lands just below it), or a threshold met exactly (1 % of staff). That is the reason to use the functions rather than hand formulas.', '');
+  out.push(
+    '',
+    'Every difference is at an input where binary floating point is fragile: `ROUND` of an amount that is exactly x.xx5 (the float is a hair below the half cent and rounds down), `FLOOR` of a difference that is exactly a whole number (the float lands just below it), or a threshold met exactly (1 % of staff). That is the reason to use the functions rather than hand formulas.',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -203,7 +255,7 @@ export function goalsSection(report: BenchReport): string {
     out.push(
       `- **Every rule ≥ ${f(GOAL_ROWS_PER_SECOND)} rows/s** (a ${f(byRule[0].rows)}-row CSV batch in workerd, JSON out): ${met(slow.length === 0)}, ${f(byRule.length - slow.length)} of ${f(byRule.length)} rules; slowest \`${slowest.rule}\` ${f(slowest.rowsPerSecond)} rows/s.` +
         (slow.length
-          ? ' What limits it, by the profiles below: exact decimal arithmetic (decimal.js makes a new object for every operation: its constructor, `finalise` and parsing are the largest single share), reading each cell of the table (`put`/`cellForInput`, `skipReason`: regular expressions per cell for blanks, amounts and dates, in rules/tables), and writing each answer row (`JSON.stringify` of a row object, in worker/batch/answer.ts). A row without a date is evaluated once more for each period of the plan\'s window (to tell the clerk when the answer depends on the date), which about triples the cost of such rows. The next steps: a compute written against a number interface that scaled integers also implement (one definition, no decimal.js on the common path); cell readers chosen once per column; answer rows written straight to the output.'
+          ? " What limits it, by the profiles below: exact decimal arithmetic (decimal.js makes a new object for every operation: its constructor, `finalise` and parsing are the largest single share), reading each cell of the table (`put`/`cellForInput`, `skipReason`: regular expressions per cell for blanks, amounts and dates, in rules/tables), and writing each answer row (`JSON.stringify` of a row object, in worker/batch/answer.ts). A row without a date is evaluated once more for each period of the plan's window (to tell the clerk when the answer depends on the date), which about triples the cost of such rows. The next steps: a compute written against a number interface that scaled integers also implement (one definition, no decimal.js on the common path); cell readers chosen once per column; answer rows written straight to the output."
           : ''),
     );
   } else out.push('- **Every rule ≥ 300,000 rows/s**: not measured.');
@@ -211,7 +263,9 @@ export function goalsSection(report: BenchReport): string {
   if (j) {
     out.push(
       `- **JSON at JSON.parse speed** (within ${GOAL_PARSE_OVER_JSON_PARSE}× on a ${f(j.rows)}-row body): ${met(j.parseOverJsonParse <= GOAL_PARSE_OVER_JSON_PARSE)}, ${ratio(j.parseOverJsonParse)} (${f(j.parseMs)} ms against ${f(j.jsonParseMs)} ms). workerd has \`JSON.parse\`'s source text (\`context.source\` in a reviver), but a reviver costs about nine times a plain \`JSON.parse\` there (100,000 rows: 2,885 ms against 315 ms), so worker/body/json.ts runs \`JSON.parse\` on the text as sent and puts each number's text back, checked against the number; the quoting scanner is kept for bodies nested deeper than the bound, numbers longer than 15 characters and objects with repeated or array-index keys.` +
-        (j.parseOverJsonParse <= GOAL_PARSE_OVER_JSON_PARSE ? '' : ' What is left is the one pass over the text that finds the numbers and checks the depth, and putting the texts back.'),
+        (j.parseOverJsonParse <= GOAL_PARSE_OVER_JSON_PARSE
+          ? ''
+          : ' What is left is the one pass over the text that finds the numbers and checks the depth, and putting the texts back.'),
     );
   }
   if (report.evaluation.length) {
@@ -231,7 +285,9 @@ export function goalsSection(report: BenchReport): string {
     out.push(
       `- **Quick checks self-hosted, ${l.connections} connections: p99 < ${GOAL_QUICK_CHECK_P99_MS} ms, 0 errors**: ${met(ok)}, p99 ${f(l.latencyMs.p99)} ms, ${l.errors} errors, ${f(l.requestsPerSecond)} requests/s` +
         (report.load ? ` (Miniflare: ${f(report.load.requestsPerSecond)} requests/s, p99 ${f(report.load.latencyMs.p99)} ms).` : '.') +
-        (ok ? '' : ' The load generator (autocannon, in Node) shares the two busy cores with workerd; one workerd thread answers every request in turn, so p99 is mostly queueing behind other requests.'),
+        (ok
+          ? ''
+          : ' The load generator (autocannon, in Node) shares the two busy cores with workerd; one workerd thread answers every request in turn, so p99 is mostly queueing behind other requests.'),
     );
   }
   const heaps = report.isolateHeapByFormat;
@@ -240,11 +296,16 @@ export function goalsSection(report: BenchReport): string {
     const all = [heaps.csv.peakUsedMB, heaps.json.peakUsedMB, ...(xlsx === undefined ? [] : [xlsx])];
     out.push(
       `- **Isolate heap < ${GOAL_ISOLATE_HEAP_MB} MB in every bench batch**: ${met(all.every((x) => x < GOAL_ISOLATE_HEAP_MB))}; peak in use CSV ${f(heaps.csv.peakUsedMB, 1)} MB, JSON ${f(heaps.json.peakUsedMB, 1)} MB${xlsx === undefined ? '' : `, xlsx ${f(xlsx, 1)} MB`}.` +
-        (heaps.json.peakUsedMB >= GOAL_ISOLATE_HEAP_MB ? ' A JSON body is held whole (the text, then the parsed rows, released as they are answered): its heap grows with the body.' : '') +
+        (heaps.json.peakUsedMB >= GOAL_ISOLATE_HEAP_MB
+          ? ' A JSON body is held whole (the text, then the parsed rows, released as they are answered): its heap grows with the body.'
+          : '') +
         (xlsx !== undefined && xlsx >= GOAL_ISOLATE_HEAP_MB ? ' A workbook is still read whole (see the xlsx batch).' : ''),
     );
   }
-  out.push('- **The bench writes its own file**: met. `npm run bench` writes `test-output/bench.json` and `test-output/benchmarks.md`; only `npm run bench -- --write-docs` rewrites this page; the README is never written.', '');
+  out.push(
+    '- **The bench writes its own file**: met. `npm run bench` writes `test-output/bench.json` and `test-output/benchmarks.md`; only `npm run bench -- --write-docs` rewrites this page; the README is never written.',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -270,9 +331,13 @@ export function headline(report: BenchReport): string {
   const byRule = report.batchByRule ?? [];
   const rates = byRule.map((b) => b.rowsPerSecond);
   const parts: string[] = [];
-  if (rates.length) parts.push(`${f(thousands(Math.min(...rates)))}–${f(thousands(Math.max(...rates)))} rows/s by rule for a ${f(byRule[0]!.rows)}-row CSV batch in workerd`);
+  if (rates.length)
+    parts.push(`${f(thousands(Math.min(...rates)))}–${f(thousands(Math.max(...rates)))} rows/s by rule for a ${f(byRule[0]!.rows)}-row CSV batch in workerd`);
   const heaps = report.isolateHeapByFormat;
-  if (heaps) parts.push(`the Worker isolate's heap at most ${f(heaps.csv.peakUsedMB, 1)} MB in use during it (${f(heaps.json.peakUsedMB, 1)} MB for the same rows as JSON)`);
+  if (heaps)
+    parts.push(
+      `the Worker isolate's heap at most ${f(heaps.csv.peakUsedMB, 1)} MB in use during it (${f(heaps.json.peakUsedMB, 1)} MB for the same rows as JSON)`,
+    );
   else if (report.isolateHeapMB !== undefined) parts.push(`the Worker isolate's heap at most ${f(report.isolateHeapMB, 1)} MB in use during it`);
   if (report.evaluation.length) {
     const r = report.evaluation.map((e) => e.ratios.evaluateOverHyperFormula);

@@ -126,7 +126,11 @@ export function postBatchAnswer(
 /** Resident memory of the processes now, in MB. */
 export const residentMB = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + statusKB(pid, 'VmRSS'), 0) / 1024;
 
-export async function benchBatches({ url, pids }: { url: string; pids: readonly number[] }, sizes = [1_000, 10_000, 100_000], reps = 3): Promise<BatchFigures[]> {
+export async function benchBatches(
+  { url, pids }: { url: string; pids: readonly number[] },
+  sizes = [1_000, 10_000, 100_000],
+  reps = 3,
+): Promise<BatchFigures[]> {
   // warm-up: a Worker isolate in service is warm; the figures are for optimised code, not the first calls
   await postBatch(url, csvFor(20_000), 20_000);
   const figures: BatchFigures[] = [];
@@ -164,7 +168,12 @@ export interface RuleBatchFigures {
  * For every rule a CSV batch can carry: one warm-up batch, then the median of `reps` batches of
  * `rows` rows (CSV in, JSON out), each through the Worker in workerd.
  */
-export async function benchBatchByRule(url: string, rules: readonly { id: string; csv: (count: number) => string }[], rows: number, reps = 3): Promise<RuleBatchFigures[]> {
+export async function benchBatchByRule(
+  url: string,
+  rules: readonly { id: string; csv: (count: number) => string }[],
+  rows: number,
+  reps = 3,
+): Promise<RuleBatchFigures[]> {
   const figures: RuleBatchFigures[] = [];
   for (const rule of rules) {
     const warm = Math.min(rows, 20_000);

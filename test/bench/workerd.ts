@@ -63,7 +63,11 @@ function projectWorker(dir: string): WorkerSource {
   // wrangler checks that wrangler.toml's assets folder exists, even for a dry run
   if (!existsSync(join(root, 'dist', 'site'))) buildSite();
   const bundle = join(dir, 'bundle');
-  const built = spawnSync(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', bundle], { cwd: root, env: offlineEnv, encoding: 'utf8' });
+  const built = spawnSync(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', bundle], {
+    cwd: root,
+    env: offlineEnv,
+    encoding: 'utf8',
+  });
   if (built.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${built.stdout}\n${built.stderr}`);
   return { script: readFileSync(join(bundle, 'index.js'), 'utf8'), vars: { ...localDevVars, BATCH_ORIGINS: '' }, d1: true };
 }
@@ -128,7 +132,9 @@ async function startInWorkerd(source: (dir: string) => WorkerSource, inspect: bo
     if (worker.d1) {
       const db = await mf.getD1Database('DB');
       const migrations = join(root, 'worker', 'migrations');
-      for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
+      for (const file of readdirSync(migrations)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()) {
         await db.batch(sqlStatements(readFileSync(join(migrations, file), 'utf8')).map((s) => db.prepare(s)));
       }
     }

@@ -4,7 +4,10 @@ import { createHash, createHmac } from 'node:crypto';
 import { LOCAL_DEV_AUDIT_KEY, LOCAL_DEV_KEY } from '../../scripts/local-worker.mjs';
 
 export const auth = { authorization: `Bearer ${LOCAL_DEV_KEY as string}` };
-export const auditHmac = (body: string | Uint8Array) => createHmac('sha256', LOCAL_DEV_AUDIT_KEY as string).update(body).digest('hex');
+export const auditHmac = (body: string | Uint8Array) =>
+  createHmac('sha256', LOCAL_DEV_AUDIT_KEY as string)
+    .update(body)
+    .digest('hex');
 export const sha256 = (body: string | Uint8Array) => createHash('sha256').update(body).digest('hex');
 
 export interface AuditRecord {
@@ -38,4 +41,5 @@ export async function settledAudit(url: string, batchId: string, timeoutMs = 15_
 }
 
 export const overquotaCsv = (rows: number) =>
-  ['rowId,totalStaff,disabledCounted,monthlyMinWage,claimed', ...Array.from({ length: rows }, (_, i) => `r${i},400,9,1980,${i % 2 ? 29700 : 1}`)].join('\r\n') + '\r\n';
+  ['rowId,totalStaff,disabledCounted,monthlyMinWage,claimed', ...Array.from({ length: rows }, (_, i) => `r${i},400,9,1980,${i % 2 ? 29700 : 1}`)].join('\r\n') +
+  '\r\n';

@@ -34,7 +34,21 @@ async function formulasAfterImport(csv: string, separators: string): Promise<str
   try {
     // tokens: separators, quote, UTF-8, first line, formats, zh-CN, quoted-as-text off, detect numbers, …, evaluate formulas
     const filter = `CSV:${separators},34,76,1,,2052,false,true,false,false,false,-1,true`;
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `--infilter=${filter}`, '--convert-to', 'fods', '--outdir', dir, join(dir, `${name}.csv`)], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        `--infilter=${filter}`,
+        '--convert-to',
+        'fods',
+        '--outdir',
+        dir,
+        join(dir, `${name}.csv`),
+      ],
+      { timeout: 120_000 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

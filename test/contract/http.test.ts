@@ -18,7 +18,11 @@ describe.each(servers.map((s) => [s.name, s.url] as const))('%s', (_name, url) =
     for (const meta of rules) {
       for (const inputs of fc.sample(validInputsFor(meta), { numRuns: 4, seed: 15 })) {
         const expected = evaluate(meta.id, inputs);
-        const response = await fetch(`${url}/v1/rules/${meta.id}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(inputs) });
+        const response = await fetch(`${url}/v1/rules/${meta.id}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(inputs),
+        });
         expect(response.status, meta.id).toBe(expected.ok ? 200 : 422);
         expect(await response.json(), meta.id).toEqual(json(expected));
       }
@@ -40,14 +44,23 @@ describe.each(servers.map((s) => [s.name, s.url] as const))('%s', (_name, url) =
       const { totals, ...counts } = answer.summary;
       expect(counts, meta.id).toEqual(expected.summary);
       const { record } = await readAudit(url, batchId);
-      expect(record, meta.id).toMatchObject({ batchId, status: 'completed', bodyBytes: Buffer.byteLength(body), bodyHmac: auditHmac(body), summary: expected.summary });
+      expect(record, meta.id).toMatchObject({
+        batchId,
+        status: 'completed',
+        bodyBytes: Buffer.byteLength(body),
+        bodyHmac: auditHmac(body),
+        summary: expected.summary,
+      });
     }
   });
 
   it('batch keys: 401 without a key or with a wrong one; a record only for its own key', async () => {
     const body = overquotaCsv(1);
     expect((await fetch(`${url}/v1/batch/overquota-reward`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body })).status).toBe(401);
-    expect((await fetch(`${url}/v1/batch/overquota-reward`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: 'Bearer wrong' }, body })).status).toBe(401);
+    expect(
+      (await fetch(`${url}/v1/batch/overquota-reward`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: 'Bearer wrong' }, body }))
+        .status,
+    ).toBe(401);
     const response = await postBatch(url, 'overquota-reward', body, 'text/csv');
     const batchId = response.headers.get('x-batch-id')!;
     await response.arrayBuffer();

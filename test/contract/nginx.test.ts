@@ -39,7 +39,13 @@ beforeAll(async () => {
   nginx.stderr!.on('data', (d) => (output += d));
   for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
     if (nginx.exitCode !== null) throw new Error(`nginx exited:\n${output}`);
-    if (await fetch(`http://127.0.0.1:${port}/v1/rules`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${port}/v1/rules`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`nginx did not answer:\n${output}`);
 });
@@ -69,7 +75,11 @@ describe.runIf(existsSync(NGINX))('selfhost/nginx.conf in front of the self-host
   });
 
   it('refuses a quick check over 4 MiB itself', async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/v1/rules/overquota-reward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ' '.repeat(5 * 1024 * 1024) });
+    const response = await fetch(`http://127.0.0.1:${port}/v1/rules/overquota-reward`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: ' '.repeat(5 * 1024 * 1024),
+    });
     expect(response.status).toBe(413);
   });
 
@@ -85,7 +95,9 @@ describe.runIf(existsSync(NGINX))('selfhost/nginx.conf in front of the self-host
         clearTimeout(bound);
         resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]), closedAfter: Date.now() - started });
       });
-      socket.on('connect', () => socket.write(`POST /v1/rules/overquota-reward HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`));
+      socket.on('connect', () =>
+        socket.write(`POST /v1/rules/overquota-reward HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`),
+      );
     });
     expect(closedAfter).toBeGreaterThanOrEqual(9_000);
     expect(closedAfter).toBeLessThan(15_000);

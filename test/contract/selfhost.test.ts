@@ -28,7 +28,13 @@ async function serve(port: number): Promise<{ url: string; child: ChildProcess; 
   const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
     if (child.exitCode !== null) throw new Error(`npm run serve exited:\n${output}`);
-    if (await fetch(`${url}/v1/rules`).then((r) => r.ok, () => false)) return { url, child, stop };
+    if (
+      await fetch(`${url}/v1/rules`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child, stop };
   }
   await stop();
   throw new Error(`npm run serve did not answer:\n${output}`);
@@ -38,12 +44,18 @@ async function serve(port: number): Promise<{ url: string; child: ChildProcess; 
 function processTree(pid: number): string[] {
   const parentOf = (p: string) => {
     try {
-      return Number(readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      return Number(
+        readFileSync(`/proc/${p}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ')[1],
+      );
     } catch {
       return -1; // gone
     }
   };
-  const children = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && parentOf(p) === pid).map(Number);
+  const children = readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p) && parentOf(p) === pid)
+    .map(Number);
   const own = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   return [own, ...children.flatMap(processTree)];
 }
@@ -78,7 +90,11 @@ describe('npm run serve', () => {
       expect(record).toMatchObject({ batchId, status: 'completed', bodyHmac: auditHmac(body), summary: { rows: 30, ok: 15, mismatch: 15, invalid: 0 } });
       expect((record as { whatif?: unknown }).whatif).toBeUndefined();
       const { record: whatIfRecord } = await readAudit(second.url, whatIfId);
-      expect(whatIfRecord).toMatchObject({ status: 'completed', summary: { rows: 30 }, whatif: { overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4 }] } });
+      expect(whatIfRecord).toMatchObject({
+        status: 'completed',
+        summary: { rows: 30 },
+        whatif: { overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4 }] },
+      });
     } finally {
       await second.stop();
     }
@@ -89,7 +105,15 @@ describe('the self-hosted routing', () => {
   it('sends the same paths to the Worker first as wrangler.toml run_worker_first', () => {
     const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
     expect(JSON.parse(/^run_worker_first\s*=\s*(.+)$/m.exec(toml)![1])).toEqual(WORKER_FIRST);
-    expect([workerFirst('/'), workerFirst('/wps/'), workerFirst('/v1/rules'), workerFirst('/openapi.json'), workerFirst('/index.html'), workerFirst('/wps/index.html'), workerFirst('/v1')]).toEqual([true, true, true, true, false, false, false]);
+    expect([
+      workerFirst('/'),
+      workerFirst('/wps/'),
+      workerFirst('/v1/rules'),
+      workerFirst('/openapi.json'),
+      workerFirst('/index.html'),
+      workerFirst('/wps/index.html'),
+      workerFirst('/v1'),
+    ]).toEqual([true, true, true, true, false, false, false]);
   });
 
   it('applies every D1 migration to the self-hosted audit too', () => {

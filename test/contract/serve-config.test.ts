@@ -30,7 +30,13 @@ function serve(env: Record<string, string>, port: number): Promise<{ exited: num
     const deadline = Date.now() + 30_000;
     const poll = async () => {
       if (child.exitCode !== null) return resolve({ exited: child.exitCode, output, stop, url });
-      if (await fetch(`${url}/v1/rules`).then((r) => r.ok, () => false)) return resolve({ exited: null, output, stop, url });
+      if (
+        await fetch(`${url}/v1/rules`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return resolve({ exited: null, output, stop, url });
       if (Date.now() > deadline) return void stop().then(() => resolve({ exited: null, output, stop, url }));
       setTimeout(poll, 100);
     };
@@ -77,7 +83,7 @@ describe('npm run serve checks its configuration', () => {
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
-        if (entry.isDirectory()) expect(statSync(path).mode & 0o777, path).toBe(0o700), walk(path);
+        if (entry.isDirectory()) (expect(statSync(path).mode & 0o777, path).toBe(0o700), walk(path));
         else files.push(path);
       }
     };

@@ -43,7 +43,14 @@ it('the task pane served by the Worker registers every function and validates a 
   expect(writes[0].args).toEqual([2, 5, 4, 4]);
   expect(writes[0].values[1].slice(0, 3)).toEqual(['通过', 29700, 0]);
   // the amount and difference columns get two decimals, then each row its fill
-  expect(writes[1]).toMatchObject({ args: [3, 6, 3, 2], numberFormat: [['0.00', '0.00'], ['0.00', '0.00'], ['0.00', '0.00']] });
+  expect(writes[1]).toMatchObject({
+    args: [3, 6, 3, 2],
+    numberFormat: [
+      ['0.00', '0.00'],
+      ['0.00', '0.00'],
+      ['0.00', '0.00'],
+    ],
+  });
   expect(writes.slice(2).map((w: { fill: string }) => w.fill)).toEqual(['cleared', '#FFEB9C', '#FFC7CE']);
   await page.screenshot({ path: join(screenshotDir, 'addin-taskpane.png'), fullPage: true });
 

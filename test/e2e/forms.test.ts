@@ -41,7 +41,19 @@ const m = (n: number) => n.toFixed(2);
 const date = (iso: string, extra: object = {}): FormCell => ({ date: iso, ...extra });
 const typicalTable: FormRow[] = [
   { cells: [{ text: '包头市2024年度超比例安排残疾人就业奖励申报汇总表', across: 10 }] },
-  { cells: [{ text: '填报单位：××区残联', across: 5 }, undefined, undefined, undefined, undefined, undefined, undefined, undefined, { text: '单位：元', across: 2 }] },
+  {
+    cells: [
+      { text: '填报单位：××区残联', across: 5 },
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      { text: '单位：元', across: 2 },
+    ],
+  },
   {
     cells: [
       { text: '序号', down: 2 },
@@ -61,7 +73,21 @@ const typicalTable: FormRow[] = [
   { cells: [1, '包头甲公司', '91150200MA0000001X', 400, 9, undefined, { text: '包头市昆都仑区', down: 3 }, date(D, { down: 3 }), Number(kun), undefined] },
   { cells: [2, '包头乙公司', '91150200MA0000002X', '500人', 10, undefined, undefined, undefined, Number(kun500), undefined] },
   { cells: [3, '包头丙公司', '91150200MA0000003X', 400, 9, undefined, undefined, undefined, 30000, '多报'] },
-  { cells: [4, '包头丁公司', '91150200MA0000004X', 400, 9, undefined, { text: '内蒙古自治区包头市青山区', down: 2 }, date(D, { down: 2 }), Number(qing), '隐藏行'], hidden: 'collapse' },
+  {
+    cells: [
+      4,
+      '包头丁公司',
+      '91150200MA0000004X',
+      400,
+      9,
+      undefined,
+      { text: '内蒙古自治区包头市青山区', down: 2 },
+      date(D, { down: 2 }),
+      Number(qing),
+      '隐藏行',
+    ],
+    hidden: 'collapse',
+  },
   { cells: [5, '包头戊公司', '91150200MA0000005X', 400, 9, undefined, undefined, undefined, undefined, '筛选隐藏'], hidden: 'filter' },
   { cells: [6, '包头己公司', '91150200MA0000006X', 400, 9, 1980, undefined, '20240630', '2.97万', '未填旗县区'] },
   { cells: [7, '包头庚公司', '91150200MA0000007X', undefined, 9, undefined, '东河区', date(D), 29700, '缺职工总数'] },
@@ -94,7 +120,20 @@ const typicalTable: FormRow[] = [
   { cells: [{ text: '单位负责人：王五                单位（盖章）', across: 10 }] },
 ];
 /** The same form with the parent row deleted by hand (one header row under the title), and with one header row only. */
-const oneRowHeader: FormRow = { cells: ['序号', '单位名称', '统一社会信用代码', '在职职工总数*', '残疾职工折算人数＊', '月最低工资标准（元/月）', '旗县区', '所涉日期', '申报金额（元）', '备注'] };
+const oneRowHeader: FormRow = {
+  cells: [
+    '序号',
+    '单位名称',
+    '统一社会信用代码',
+    '在职职工总数*',
+    '残疾职工折算人数＊',
+    '月最低工资标准（元/月）',
+    '旗县区',
+    '所涉日期',
+    '申报金额（元）',
+    '备注',
+  ],
+};
 const noParentTable: FormRow[] = [typicalTable[0], typicalTable[1], oneRowHeader, ...typicalTable.slice(4)];
 const oneRowTable: FormRow[] = [oneRowHeader, ...typicalTable.slice(4)];
 const TYPICAL_STATUSES = ['skipped', 'ok', 'ok', 'mismatch', 'ok', 'ok', 'ok', 'invalid', 'skipped', 'skipped', 'skipped'];
@@ -117,10 +156,36 @@ const rentB = rent(1200, 6);
 const rentTable: FormRow[] = [
   { cells: [] },
   { cells: [] },
-  { cells: [undefined, '序号', '经营者', '月租金（必填）', '本次申请补贴月数*', '取得营业执照后正常运营月数', '自主创业至申请时的月数', '是否为盲人按摩店', '所涉日期', '申请补贴金额'] },
+  {
+    cells: [
+      undefined,
+      '序号',
+      '经营者',
+      '月租金（必填）',
+      '本次申请补贴月数*',
+      '取得营业执照后正常运营月数',
+      '自主创业至申请时的月数',
+      '是否为盲人按摩店',
+      '所涉日期',
+      '申请补贴金额',
+    ],
+  },
   { cells: rentRow(1, '800元/月', '12个月', Number(rentA.amount)) },
   { cells: rentRow(2, 1200, 6, undefined) },
-  { cells: [undefined, '合计', undefined, undefined, undefined, undefined, undefined, undefined, undefined, { formula: 'of:=SUM([.J4:.J5])', value: Number(rentA.amount) }] },
+  {
+    cells: [
+      undefined,
+      '合计',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      { formula: 'of:=SUM([.J4:.J5])', value: Number(rentA.amount) },
+    ],
+  },
 ];
 
 interface Totals {
@@ -141,12 +206,23 @@ interface Answer {
   preamble: string[];
   unmatchedColumns: string[];
   ignoredColumns: string[];
-  rows: { status: string; result?: Record<string, string>; reason?: { zh: string }; warnings?: { zh: string }[]; error?: { message: { zh: string }; cell?: string }; claimed?: string }[];
+  rows: {
+    status: string;
+    result?: Record<string, string>;
+    reason?: { zh: string };
+    warnings?: { zh: string }[];
+    error?: { message: { zh: string }; cell?: string };
+    claimed?: string;
+  }[];
   summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; hidden?: number; totals: Totals };
 }
 
 const post = (rule: string, body: Uint8Array | string, type: string, headers: Record<string, string> = {}, query = '') =>
-  fetch(`${inject('workerUrl')}/v1/batch/${rule}${query}`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': type, ...headers }, body: body as BodyInit });
+  fetch(`${inject('workerUrl')}/v1/batch/${rule}${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': type, ...headers },
+    body: body as BodyInit,
+  });
 
 const files: Record<string, Uint8Array> = {};
 
@@ -155,7 +231,10 @@ beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   const sources = {
     typical: fods([
-      { name: '填表说明', rows: [{ cells: ['填表说明：'] }, { cells: ['1. 带*者为必填项。'] }, { cells: ['2. 在职职工总数*、残疾职工折算人数* 按年度平均人数填写。'] }] },
+      {
+        name: '填表说明',
+        rows: [{ cells: ['填表说明：'] }, { cells: ['1. 带*者为必填项。'] }, { cells: ['2. 在职职工总数*、残疾职工折算人数* 按年度平均人数填写。'] }],
+      },
       { name: '申报表', rows: typicalTable },
     ]),
     rent: fods([{ name: '租金补贴', rows: rentTable }]),
@@ -171,7 +250,11 @@ beforeAll(async () => {
     return path;
   });
   // one soffice start per target format
-  const [xlsx, xls, csv] = await Promise.all([convertMany(paths, 'xlsx', join(out, 'xlsx')), convertMany(paths, XLS, join(out, 'xls')), convertMany([paths[1]], CSV_EXPORT, join(out, 'csv'))]);
+  const [xlsx, xls, csv] = await Promise.all([
+    convertMany(paths, 'xlsx', join(out, 'xlsx')),
+    convertMany(paths, XLS, join(out, 'xls')),
+    convertMany([paths[1]], CSV_EXPORT, join(out, 'csv')),
+  ]);
   files['typical.xlsx'] = readFileSync(xlsx[0]);
   files['typical.xls'] = readFileSync(xls[0]);
   files['rent.xlsx'] = readFileSync(xlsx[1]);
@@ -241,7 +324,19 @@ describe('the typical 超比例奖励 form (.xlsx and .xls made by LibreOffice)'
     expect(header.slice(-4)).toEqual(['状态', '奖励金额（每年）', '差额', '说明']);
     const rows = csv.slice(3);
     expect(rows).toHaveLength(12);
-    expect(rows.slice(0, 11).map((r) => r[header.length - 4])).toEqual(['未计算', '通过', '通过', '金额不符', '通过', '通过', '通过', '无法计算', '未计算', '未计算', '未计算']);
+    expect(rows.slice(0, 11).map((r) => r[header.length - 4])).toEqual([
+      '未计算',
+      '通过',
+      '通过',
+      '金额不符',
+      '通过',
+      '通过',
+      '通过',
+      '无法计算',
+      '未计算',
+      '未计算',
+      '未计算',
+    ]);
     const total = rows[11];
     expect(total[0]).toBe('合计');
     expect(total[header.indexOf('申报金额（元）')]).toBe(t.claimed);
@@ -293,7 +388,11 @@ describe('the typical 超比例奖励 form (.xlsx and .xls made by LibreOffice)'
   it('without a header for the rule, refuses with 422 naming every sheet, what was found on it, and the closest row', async () => {
     const response = await post('rent-subsidy', files['typical.xlsx'], XLSX_TYPE);
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { error: { code: string; field: string; message: { zh: string } }; sheets: { name: string; found: { zh: string } }[]; closest: { sheet: string; row: number; cells: string[] } };
+    const body = (await response.json()) as {
+      error: { code: string; field: string; message: { zh: string } };
+      sheets: { name: string; found: { zh: string } }[];
+      closest: { sheet: string; row: number; cells: string[] };
+    };
     expect(body.error).toMatchObject({ code: 'unknown-column', field: 'header' });
     expect(body.sheets.map((s) => s.name)).toEqual(['填表说明', '申报表']);
     expect(body.error.message.zh).toContain('申报表');
@@ -311,7 +410,14 @@ describe('the typical 超比例奖励 form (.xlsx and .xls made by LibreOffice)'
     const columns = encodeURIComponent(JSON.stringify({ 职工合计: 'totalStaff', 折算人数: 'disabledCounted' }));
     const ok = (await (await post('overquota-reward', csv, 'text/csv', {}, `?columns=${columns}`)).json()) as Answer;
     expect(ok.rows[0]).toMatchObject({ status: 'ok', result: { amount: kun } });
-    const json = await post('overquota-reward', JSON.stringify({ columns: { 职工合计: 'totalStaff', 折算人数: 'disabledCounted' }, rows: [{ 职工合计: 400, 折算人数: 9, 旗县区: '昆都仑', 所涉日期: '20240630' }] }), 'application/json');
+    const json = await post(
+      'overquota-reward',
+      JSON.stringify({
+        columns: { 职工合计: 'totalStaff', 折算人数: 'disabledCounted' },
+        rows: [{ 职工合计: 400, 折算人数: 9, 旗县区: '昆都仑', 所涉日期: '20240630' }],
+      }),
+      'application/json',
+    );
     expect(((await json.json()) as Answer).rows[0]).toMatchObject({ status: 'ok', result: { amount: kun } });
     const bad = await post('overquota-reward', csv, 'text/csv', {}, `?columns=${encodeURIComponent(JSON.stringify({ 职工合计: 'employees' }))}`);
     expect(bad.status).toBe(422);
@@ -333,7 +439,14 @@ describe('a rent-subsidy table at B3 with the office’s own column names (.xlsx
       expect(a.rows[0].result?.amount).toBe(rentA.amount);
       expect(a.rows[1].result?.amount).toBe(rentB.amount);
       const t = a.summary.totals;
-      expect(t).toMatchObject({ rows: 2, computed: m(sum(rentA.amount as string, rentB.amount as string)), claimedRows: 1, claimed: rentA.amount, computedClaimed: rentA.amount, difference: '0.00' });
+      expect(t).toMatchObject({
+        rows: 2,
+        computed: m(sum(rentA.amount as string, rentB.amount as string)),
+        claimedRows: 1,
+        claimed: rentA.amount,
+        computedClaimed: rentA.amount,
+        difference: '0.00',
+      });
       expect(m(sum(t.cityShare!, t.districtShare!))).toBe(t.computed);
       expect(t.cityShare).toBe(m(sum(rentA.cityShare as string, rentB.cityShare as string)));
     });

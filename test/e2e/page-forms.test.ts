@@ -85,10 +85,19 @@ describe('a workbook of several sheets', () => {
     await upload(page, 'three-sheets.xlsx', readFileSync(file), XLSX);
     await page.locator('#batch-summary').waitFor(settle);
     const expected = evaluateBatch(rule, asInputs(first));
-    expect(await counts(page)).toMatchObject({ rows: 5, ok: expected.summary.ok, mismatch: expected.summary.mismatch, invalid: expected.summary.invalid, skipped: 2, hidden: 1 });
+    expect(await counts(page)).toMatchObject({
+      rows: 5,
+      ok: expected.summary.ok,
+      mismatch: expected.summary.mismatch,
+      invalid: expected.summary.invalid,
+      skipped: 2,
+      hidden: 1,
+    });
     // the hidden row is counted and said; the rows not computed are listed with their reasons
     expect(await page.locator('#batch-hidden-note').innerText()).toContain('隐藏');
-    const skipped = await page.locator('#batch-skipped tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const skipped = await page
+      .locator('#batch-skipped tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(skipped).toHaveLength(2);
     for (const [, reason] of skipped) expect(reason).toMatch(/\S/);
     expect(skipped[0][1]).toContain('合计');
@@ -98,7 +107,11 @@ describe('a workbook of several sheets', () => {
     expect(preamble.join(' ')).toContain('包头市2024年度超比例安排残疾人就业奖励申报汇总表');
     expect(preamble.join(' ')).toContain('填报单位：昆都仑区残联');
     // every sheet is offered, each with what was found on it; the one read is chosen
-    expect(await page.locator('#batch-sheet option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['填表说明', '申报表', '第二批']);
+    expect(await page.locator('#batch-sheet option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      '填表说明',
+      '申报表',
+      '第二批',
+    ]);
     expect(await page.locator('#batch-sheet').inputValue()).toBe('申报表');
     expect(await page.locator('label[for="batch-sheet"]').innerText()).toBe('要核对的工作表');
     // a row's outcome in the one vocabulary
@@ -115,7 +128,16 @@ describe('a workbook of several sheets', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('batch-sheet-apply');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#batch-source [data-sheet]').innerText().catch(() => ''), settle).toBe('第二批');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('#batch-source [data-sheet]')
+            .innerText()
+            .catch(() => ''),
+        settle,
+      )
+      .toBe('第二批');
     const next = evaluateBatch(rule, asInputs(second));
     expect(await counts(page)).toMatchObject({ rows: 2, ok: next.summary.ok, mismatch: next.summary.mismatch, invalid: next.summary.invalid });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('batch-summary-heading');
@@ -138,7 +160,11 @@ describe('the typical office form', () => {
     writeFileSync(fods, formFods());
     const bytes = readFileSync(await convert(fods, 'xlsx', dir));
     const worker = (accept: string, query = '') =>
-      fetch(`${inject('workerUrl')}/v1/batch/${rule}?lang=zh${query}`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': XLSX, accept }, body: new Uint8Array(bytes) });
+      fetch(`${inject('workerUrl')}/v1/batch/${rule}?lang=zh${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': XLSX, accept },
+        body: new Uint8Array(bytes),
+      });
     const json = (await (await worker('application/json', '&cells=1')).json()) as {
       sheet: string;
       headerRow: number;

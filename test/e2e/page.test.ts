@@ -56,13 +56,15 @@ function computableRules(): { meta: RuleMetadata; inputs: Record<string, unknown
   });
 }
 
-
 const primaryText = (value: unknown) => (value === true ? '是' : value === false ? '否' : String(value));
 
 describe('computing through the form', () => {
   it('computes three different rules from their examples, with the same answer as evaluate()', async () => {
     const cases = computableRules().slice(0, 3);
-    expect(cases.map((c) => c.meta.id), 'the registry needs three rules computable from their examples').toHaveLength(3);
+    expect(
+      cases.map((c) => c.meta.id),
+      'the registry needs three rules computable from their examples',
+    ).toHaveLength(3);
     const page = await open('/');
     for (const { meta, inputs, expected } of cases) {
       await page.selectOption('#rule-select', meta.id);
@@ -74,11 +76,12 @@ describe('computing through the form', () => {
       expect(await result.locator('#clause-id').innerText()).toBe(expected.clause.id);
       expect(await result.locator('#clause-text').innerText()).toBe(expected.clause.text);
       expect(await result.locator('#steps li').allInnerTexts()).toEqual(expected.steps.map((s) => s.zh));
-      expect(await result.locator('#interpretations [data-interpretation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-interpretation')))).toEqual(
-        expected.interpretations.map((i) => i.id),
-      );
+      expect(
+        await result.locator('#interpretations [data-interpretation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-interpretation'))),
+      ).toEqual(expected.interpretations.map((i) => i.id));
       for (const [name, value] of Object.entries(expected.result)) {
-        if (typeof value === 'string' || typeof value === 'number') expect(await result.locator(`dd[data-output="${name}"]`).innerText()).toContain(String(value));
+        if (typeof value === 'string' || typeof value === 'number')
+          expect(await result.locator(`dd[data-output="${name}"]`).innerText()).toContain(String(value));
       }
       // The address now holds the case.
       const address = new URL(page.url());
@@ -125,7 +128,9 @@ describe('computing through the form', () => {
       const fields = await page.locator('#fields [data-input]').evaluateAll((els) => els.map((e) => e.getAttribute('data-input')));
       expect(fields).toEqual(meta.inputs.map((i) => i.name));
       const unlabelled = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')].filter((c) => !c.labels?.length || !c.labels[0].textContent?.trim()).map((c) => c.id),
+        [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+          .filter((c) => !c.labels?.length || !c.labels[0].textContent?.trim())
+          .map((c) => c.id),
       );
       expect(unlabelled).toEqual([]);
       for (const spec of meta.inputs) expect(await page.locator(`label[for="in-${spec.name}"]`).innerText()).toContain(spec.label.zh);
@@ -256,7 +261,9 @@ describe('errors', () => {
     if (expected.ok) throw new Error('a date outside the validity must be refused');
     const page = await open('/?rule=overquota-reward&totalStaff=400&disabledCounted=9&date=2030-01-01');
     // The refusal names its field (`date`), so it sits beside the date field, in the page's words (its switch).
-    await expect.poll(() => page.locator(`[data-input="${expected.error.field}"] [role="alert"]`).textContent(), settle).toBe(messageIn('page', expected.error).zh);
+    await expect
+      .poll(() => page.locator(`[data-input="${expected.error.field}"] [role="alert"]`).textContent(), settle)
+      .toBe(messageIn('page', expected.error).zh);
     const unknown = await open('/?rule=no-such-rule&x=1');
     expect(await unknown.locator('#page-alert[role="alert"]').innerText()).toContain('no-such-rule');
     expect(await unknown.locator('#rule-select').inputValue()).toBe(listRules()[0].id);
@@ -279,7 +286,8 @@ describe('batch upload', () => {
     ['D', '1000', '20', '', '昆都仑区', '2024-06-30', ''],
   ].map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i]])));
   const zhHeader = (name: string) => meta.inputs.find((i) => i.name === name)?.label.zh ?? name;
-  const csv = (header: (name: string) => string) => [columns.map(header).join(','), ...rows.map((r) => columns.map((c) => r[c]).join(','))].join('\r\n') + '\r\n';
+  const csv = (header: (name: string) => string) =>
+    [columns.map(header).join(','), ...rows.map((r) => columns.map((c) => r[c]).join(','))].join('\r\n') + '\r\n';
 
   async function roundTrip(fileName: string, bytes: Buffer, viewport: ViewportSize) {
     const expected = evaluateBatch(rule, rows);
@@ -292,7 +300,9 @@ describe('batch upload', () => {
       expect(await page.locator(`#batch-summary [data-count="${k}"]`).innerText(), k).toBe(String(expected.summary[k]));
     }
     const attention = expected.rows.filter((r) => r.status !== 'ok');
-    expect(await page.locator('#batch-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(attention.map((r) => r.status));
+    expect(await page.locator('#batch-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(
+      attention.map((r) => r.status),
+    );
     expect(await page.locator('#batch-rows tbody tr td:first-child').allInnerTexts()).toEqual(attention.map((r) => r.rowId));
     await shot(page, `batch-${fileName.replace(/\W+/g, '-')}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 CSV' }).click()]);
@@ -315,13 +325,22 @@ describe('batch upload', () => {
     const words: Record<string, string> = { ok: '通过', mismatch: '金额不符', invalid: '无法计算', skipped: '未计算' };
     expect(header).toContain('状态');
     expect(column('状态')).toEqual(expected.rows.map((r) => words[r.status]));
-    expect(column(meta.outputs.find((o) => o.name === meta.primary)!.label.zh)).toEqual(expected.rows.map((r) => (r.result?.amount as string | undefined) ?? ''));
+    expect(column(meta.outputs.find((o) => o.name === meta.primary)!.label.zh)).toEqual(
+      expected.rows.map((r) => (r.result?.amount as string | undefined) ?? ''),
+    );
     expect(records[2].join(' ')).toContain(expected.rows[2].error!.message.zh);
     expect(pageErrors).toEqual([]);
   }
 
   it('round-trips a UTF-8 CSV: summary on the page, result CSV downloaded', async () => {
-    await roundTrip('claims-utf8.csv', Buffer.from(csv((n) => n), 'utf8'), DESKTOP);
+    await roundTrip(
+      'claims-utf8.csv',
+      Buffer.from(
+        csv((n) => n),
+        'utf8',
+      ),
+      DESKTOP,
+    );
   });
 
   it('round-trips a GBK CSV with Chinese column names, as Chinese Excel saves it', async () => {

@@ -169,7 +169,8 @@ describe('axe-core: no WCAG 2.x A/AA violation', () => {
 
   it('a batch result', async () => {
     const page = await open('/?rule=overquota-reward');
-    const csv = 'rowId,totalStaff,disabledCounted,monthlyMinWage,date,claimed\r\nA,400,9,1980,2024-06-30,29700\r\nB,400,9,1980,2024-06-30,100\r\nC,abc,9,1980,2024-06-30,\r\n';
+    const csv =
+      'rowId,totalStaff,disabledCounted,monthlyMinWage,date,claimed\r\nA,400,9,1980,2024-06-30,29700\r\nB,400,9,1980,2024-06-30,100\r\nC,abc,9,1980,2024-06-30,\r\n';
     await page.setInputFiles('#batch-file', { name: 'claims.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByLabel('访问密钥').fill('local-dev-key');
     await page.getByRole('button', { name: '上传并核对' }).click();

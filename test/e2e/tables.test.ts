@@ -45,7 +45,14 @@ const amount = (() => {
 interface Answer {
   ignoredColumns: string[];
   rows: { index: number; rowId?: string; status: string; result?: Record<string, unknown>; claimed?: string; difference?: string; reason?: { zh: string } }[];
-  summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; totals: Record<string, unknown> & { byDistrict: Record<string, { computed: string }> } };
+  summary: {
+    rows: number;
+    ok: number;
+    mismatch: number;
+    invalid: number;
+    skipped: number;
+    totals: Record<string, unknown> & { byDistrict: Record<string, { computed: string }> };
+  };
 }
 
 function post(body: Uint8Array | string, contentType: string, headers: Record<string, string> = {}, query = '') {
@@ -72,7 +79,10 @@ beforeAll(async () => {
   files['xls (LibreOffice, Excel 97)'] = { bytes: readFileSync(xls), type: 'application/vnd.ms-excel' };
   files['UTF-16LE Unicode text, tab-separated (LibreOffice)'] = { bytes: readFileSync(utf16), type: 'text/plain' };
   files['GBK CSV (LibreOffice)'] = { bytes: readFileSync(gbk), type: 'text/csv' };
-  files['UTF-8 CSV with BOM, semicolons'] = { bytes: new TextEncoder().encode(`\uFEFF${SOURCE.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')}`), type: 'text/csv' };
+  files['UTF-8 CSV with BOM, semicolons'] = {
+    bytes: new TextEncoder().encode(`\uFEFF${SOURCE.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')}`),
+    type: 'text/csv',
+  };
 }, 240_000);
 
 describe('a claims table as clerks save it', () => {
@@ -129,7 +139,10 @@ describe('a claims table as clerks save it', () => {
   });
 
   it('answers English words with ?lang=en, and with Accept-Language: en', async () => {
-    for (const [query, headers] of [['?lang=en', {}], ['', { 'accept-language': 'en-GB,en;q=0.8' }]] as const) {
+    for (const [query, headers] of [
+      ['?lang=en', {}],
+      ['', { 'accept-language': 'en-GB,en;q=0.8' }],
+    ] as const) {
       const response = await post(files['GBK CSV (LibreOffice)'].bytes, 'text/csv', { accept: 'text/csv', ...headers }, query);
       const [header, ...rows] = parseCsvAnswer(await response.text());
       expect(header.slice(10)).toEqual(['status', 'amount', 'difference', 'message']);
@@ -194,7 +207,13 @@ describe('the page, with the LibreOffice-made workbook', () => {
     await page.getByRole('button', { name: '上传并核对' }).click();
     await page.locator('#batch-summary').waitFor();
     const count = (k: string) => page.locator(`#batch-summary [data-count="${k}"]`).innerText();
-    expect([await count('rows'), await count('ok'), await count('mismatch'), await count('invalid'), await count('skipped')]).toEqual(['8', '4', '1', '1', '2']);
+    expect([await count('rows'), await count('ok'), await count('mismatch'), await count('invalid'), await count('skipped')]).toEqual([
+      '8',
+      '4',
+      '1',
+      '1',
+      '2',
+    ]);
     expect(await page.locator('#batch-totals [data-total="all"] [data-money="computed"]').innerText()).toBe((Number(amount) * 5).toFixed(2));
     expect(await page.locator('#batch-totals [data-total="all"] [data-money="claimed"]').innerText()).toBe('148800.00');
     expect(await page.locator('#batch-totals [data-district="昆都仑区"] [data-money="computed"]').innerText()).toBe((Number(amount) * 2).toFixed(2));

@@ -106,9 +106,12 @@ describe('columns not understood', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.addInitScript((selection) => {
-      (window as any).__wpsSelection = selection;
-    }, { address: 'A1:E3', values: odd });
+    await page.addInitScript(
+      (selection) => {
+        (window as any).__wpsSelection = selection;
+      },
+      { address: 'A1:E3', values: odd },
+    );
     await page.addInitScript(wpsStubScript);
     await page.goto(`${inject('workerUrl')}/wps/taskpane.html`);
     await page.waitForSelector('#bt-validate');

@@ -18,7 +18,11 @@ const settle = { timeout: 20_000, interval: 100 };
 const pages = workerPages({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 
 const DISTRICTS = ['昆都仑区', '青山区', '固阳县', '土默特右旗'];
-const CSV = ['序号,在职职工总数,残疾职工折算人数,旗县区,所涉日期', ...Array.from({ length: 12 }, (_, i) => `${i + 1},400,${9 + (i % 3)},${DISTRICTS[i % 4]},2024-12-15`)].join('\n') + '\n';
+const CSV =
+  [
+    '序号,在职职工总数,残疾职工折算人数,旗县区,所涉日期',
+    ...Array.from({ length: 12 }, (_, i) => `${i + 1},400,${9 + (i % 3)},${DISTRICTS[i % 4]},2024-12-15`),
+  ].join('\n') + '\n';
 
 interface Totals {
   computed: string;
@@ -26,7 +30,11 @@ interface Totals {
 }
 
 async function apiTotals(): Promise<{ baseline: Totals; reform: Totals; change: Totals }> {
-  const r = await fetch(`${inject('workerUrl')}/v1/whatif/overquota-reward?set.${MULTIPLIER}=4`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv' }, body: CSV });
+  const r = await fetch(`${inject('workerUrl')}/v1/whatif/overquota-reward?set.${MULTIPLIER}=4`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/csv' },
+    body: CSV,
+  });
   return ((await r.json()) as { summary: { totals: { baseline: Totals; reform: Totals; change: Totals } } }).summary.totals;
 }
 
@@ -52,7 +60,11 @@ describe('the 测算 section', () => {
     const lines = await page.locator('#whatif-district-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
     for (const d of DISTRICTS) {
       const line = lines.find((l) => l[0] === d)!;
-      expect(line.slice(1).map(figure)).toEqual([expected.baseline.byDistrict[d].computed, expected.reform.byDistrict[d].computed, expected.change.byDistrict[d].computed]);
+      expect(line.slice(1).map(figure)).toEqual([
+        expected.baseline.byDistrict[d].computed,
+        expected.reform.byDistrict[d].computed,
+        expected.change.byDistrict[d].computed,
+      ]);
     }
     expect(lines.at(-1)!.slice(1).map(figure)).toEqual([expected.baseline.computed, expected.reform.computed, expected.change.computed]);
     // the chart: two bars a district, labelled by the table it describes

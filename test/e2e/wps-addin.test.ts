@@ -17,7 +17,6 @@ import { wpsStubScript as bundledWpsStub } from '../support/wps-stub-script.ts';
 import { launchChromium, screenshotDir } from '../support/browser.ts';
 import { overquotaTable as table } from '../support/taskpane-table.ts';
 
-
 let browser: Browser;
 let stubScript: string;
 beforeAll(async () => {
@@ -55,23 +54,32 @@ it('serves every file of the WPS add-in under /wps/ (200, its content type, no r
   expect(await folder.text()).toBe(await (await fetch(`${workerUrl}/wps/${WPS_FILES.index}`)).text());
 });
 
-async function openPage(url: string, selection: { address: string; values: unknown[][] }, settings?: { url: string; key: string }): Promise<{ page: Page; errors: string[] }> {
+async function openPage(
+  url: string,
+  selection: { address: string; values: unknown[][] },
+  settings?: { url: string; key: string },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 360, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(({ selection, settings }) => {
-    (window as any).__wpsSelection = selection;
-    if (settings) localStorage.setItem('bt-worker-settings', JSON.stringify(settings));
-  }, { selection, settings });
+  await page.addInitScript(
+    ({ selection, settings }) => {
+      (window as any).__wpsSelection = selection;
+      if (settings) localStorage.setItem('bt-worker-settings', JSON.stringify(settings));
+    },
+    { selection, settings },
+  );
   await page.addInitScript(stubScript);
   const response = await page.goto(url);
   expect(response?.status()).toBe(200);
   return { page, errors };
 }
 
-it('index.html (plain scripts) registers every rule\'s function and EXPLAIN through wps.AddCustomFunction', async () => {
+it("index.html (plain scripts) registers every rule's function and EXPLAIN through wps.AddCustomFunction", async () => {
   const { page, errors } = await openPage(`${inject('workerUrl')}/wps/index.html`, { address: 'A1', values: [] });
-  const registered = await page.evaluate(() => (window as any).__wpsStub.registrations.map((r: { namespace: string; name: string }) => `${r.namespace}.${r.name}`));
+  const registered = await page.evaluate(() =>
+    (window as any).__wpsStub.registrations.map((r: { namespace: string; name: string }) => `${r.namespace}.${r.name}`),
+  );
   expect(registered).toEqual([...listRules().map((r) => `BT.${r.functionName}`), 'BT.EXPLAIN']);
   expect(await page.evaluate(() => (window as any).__wpsStub.registrations[6].fn(400, 9, 1980))).toBe(29700);
   expect(await page.evaluate(() => typeof (window as any).OnAction)).toBe('function');
@@ -106,7 +114,14 @@ it('the task pane reads the selection (B2:F5) and writes status, value, differen
   expect(sheet.row4).toEqual(['金额不符', 29700, 300]);
   expect(sheet.row5).toEqual(['无法计算', '']);
   expect(sheet.message5).toMatch(/\S/);
-  expect(sheet.fills).toEqual([{ colorIndex: NO_FILL }, { colorIndex: NO_FILL }, { color: bgr(HIGHLIGHT.mismatch) }, { color: bgr(HIGHLIGHT.mismatch) }, { color: bgr(HIGHLIGHT.invalid) }, { color: bgr(HIGHLIGHT.invalid) }]);
+  expect(sheet.fills).toEqual([
+    { colorIndex: NO_FILL },
+    { colorIndex: NO_FILL },
+    { color: bgr(HIGHLIGHT.mismatch) },
+    { color: bgr(HIGHLIGHT.mismatch) },
+    { color: bgr(HIGHLIGHT.invalid) },
+    { color: bgr(HIGHLIGHT.invalid) },
+  ]);
   expect(sheet.untouched).toBeUndefined();
   await page.screenshot({ path: join(screenshotDir, 'wps-taskpane.png'), fullPage: true });
   expect(errors).toEqual([]);
@@ -130,7 +145,13 @@ it('dates come from Value2 as serials and go back as serials formatted as dates;
   await page.waitForFunction(() => document.querySelector('#bt-summary')?.textContent !== '');
   expect(await page.textContent('#bt-path')).toContain('已经核对服务校验');
   expect(batchCalls).toEqual(['POST /v1/batch/retirement-date']);
-  const expected = (await (await fetch(`${workerUrl}/v1/rules/retirement-date`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ birthDate: '1970-03-15', retirementCategory: 'male' }) })).json()) as { result: { retirementDate: string } };
+  const expected = (await (
+    await fetch(`${workerUrl}/v1/rules/retirement-date`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ birthDate: '1970-03-15', retirementCategory: 'male' }),
+    })
+  ).json()) as { result: { retirementDate: string } };
   const written = await page.evaluate(() => {
     const stub = (window as any).__wpsStub;
     return { status: stub.cell('C2'), value: stub.cell('D2'), format: stub.format('D2') };

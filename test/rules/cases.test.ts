@@ -46,7 +46,9 @@ describe('tables of cases', () => {
   it('every rule of the registry has a table in its folder, naming it; no folder holds a table without a rule', () => {
     for (const { rule, table } of tables) expect(table?.rule, folderOf(rule)).toBe(rule.id);
     const folders = ['clauses', 'helpers'].flatMap((dir) =>
-      readdirSync(new URL(`${dir}/`, root)).filter((id) => existsSync(new URL(`${dir}/${id}/cases.ts`, root))).map((id) => `${dir}/${id}/`),
+      readdirSync(new URL(`${dir}/`, root))
+        .filter((id) => existsSync(new URL(`${dir}/${id}/cases.ts`, root)))
+        .map((id) => `${dir}/${id}/`),
     );
     expect(folders.sort()).toEqual(rules.map(folderOf).sort());
   });

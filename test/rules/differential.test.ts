@@ -82,13 +82,19 @@ interface Case {
 // ---------- generators ----------
 
 const centsText = (min: number, max: number) => fc.integer({ min, max }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
-const staff = fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 25 }).map((k) => k * 200));
+const staff = fc.oneof(
+  fc.integer({ min: 1, max: 120 }),
+  fc.integer({ min: 1, max: 5000 }),
+  fc.integer({ min: 1, max: 25 }).map((k) => k * 200),
+);
 /** Counted persons near a given exact quota: the quota itself, and a few hundredths or whole persons around it. */
 const around = (base: Q, steps: number[]) => steps.map((s) => add(base, q(s / 100))).filter((v) => cmp(v, ZERO) >= 0);
 /** An exact non-negative decimal (its denominator a power of ten) as plain text: 0.015, 6, 1.5. */
 const text = (v: Q) => {
   const k = v.d.toString().length - 1;
-  const frac = String(v.n % v.d).padStart(k, '0').replace(/0+$/, '');
+  const frac = String(v.n % v.d)
+    .padStart(k, '0')
+    .replace(/0+$/, '');
   return `${v.n / v.d}${frac ? `.${frac}` : ''}`;
 };
 
@@ -106,7 +112,12 @@ const overquota: Case = {
     return { amount: moneyOf(cents(amount).cents), fragile };
   },
   random: fc
-    .record({ totalStaff: staff, wage: fc.oneof(fc.constantFrom('1850', '1910', '1980', '2140', '2200', '2270'), centsText(100_000, 400_000)), pick: fc.nat(), offset: fc.integer({ min: -300, max: 800 }) })
+    .record({
+      totalStaff: staff,
+      wage: fc.oneof(fc.constantFrom('1850', '1910', '1980', '2140', '2200', '2270'), centsText(100_000, 400_000)),
+      pick: fc.nat(),
+      offset: fc.integer({ min: -300, max: 800 }),
+    })
     .map(({ totalStaff, wage, pick, offset }) => {
       const quota = mul(QUOTA, q(totalStaff));
       const near = around(quota, [offset, Math.round(offset / 100) * 100, 0, 100]);
@@ -133,14 +144,20 @@ const blind: Case = {
     return { amount: moneyOf(c), fragile: tie ? ['half-cent tie (x.xx5)'] : [] };
   },
   random: fc.record({
-    insurancePaidLastYear: fc.oneof(centsText(0, 10_000_000), centsText(0, 100_000), centsText(0, 5_000_000).map((t) => t.replace(/\d$/, (d) => String(Number(d) | 1)))),
+    insurancePaidLastYear: fc.oneof(
+      centsText(0, 10_000_000),
+      centsText(0, 100_000),
+      centsText(0, 5_000_000).map((t) => t.replace(/\d$/, (d) => String(Number(d) | 1))),
+    ),
     yearsAlreadySubsidised: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constantFrom(14, 15, 16)),
   }),
   boundaries: [
-    ...['0.01', '0.03', '1.01', '1.05', '2.01', '2.35', '10.01', '100.01', '1000.01', '1234.57', '4096.01', '8191.99', '12345.67', '65536.03', '99999.99'].map((paid) => ({
-      insurancePaidLastYear: paid,
-      yearsAlreadySubsidised: 0,
-    })),
+    ...['0.01', '0.03', '1.01', '1.05', '2.01', '2.35', '10.01', '100.01', '1000.01', '1234.57', '4096.01', '8191.99', '12345.67', '65536.03', '99999.99'].map(
+      (paid) => ({
+        insurancePaidLastYear: paid,
+        yearsAlreadySubsidised: 0,
+      }),
+    ),
     ...[13, 14, 15, 16].map((years) => ({ insurancePaidLastYear: '12345.67', yearsAlreadySubsidised: years })),
   ],
 };
@@ -180,7 +197,10 @@ const levy: Case = {
       totalStaff: fc.oneof(staff, fc.integer({ min: 25, max: 40 })),
       pick: fc.nat(),
       offset: fc.integer({ min: -800, max: 100 }),
-      averageWage: fc.oneof(centsText(1_000_000, 30_000_000), fc.integer({ min: 10, max: 300 }).map((k) => String(k * 1000))),
+      averageWage: fc.oneof(
+        centsText(1_000_000, 30_000_000),
+        fc.integer({ min: 10, max: 300 }).map((k) => String(k * 1000)),
+      ),
       socialAverageWage: fc.oneof(centsText(2_000_000, 12_000_000), fc.constantFrom('60000', '75000', '90000', '101234')),
       year: fc.integer({ min: 2018, max: 2030 }),
       unitKind: fc.constantFrom('enterprise', 'enterprise', 'other'),
@@ -247,7 +267,8 @@ describe.each([overquota, blind, levy].map((c) => [c.rule, c] as const))('%s: ou
       expect(ours.result.amount, JSON.stringify(inputs)).toBe(reference.amount);
       if (reference.fragile.length) fragileInputs++;
       const hand = handCents(values[i][kase.columns.length]);
-      if (hand !== reference.amount) differences.push({ inputs: row, exact: reference.amount, ours: ours.result.amount as string, hand, fragile: reference.fragile });
+      if (hand !== reference.amount)
+        differences.push({ inputs: row, exact: reference.amount, ours: ours.result.amount as string, hand, fragile: reference.fragile });
     });
 
     // Every difference sits where the exact reference predicts binary floats to be fragile.
@@ -259,7 +280,13 @@ describe.each([overquota, blind, levy].map((c) => [c.rule, c] as const))('%s: ou
 
     const reasons: Record<string, number> = {};
     for (const d of differences) for (const f of d.fragile) reasons[f] = (reasons[f] ?? 0) + 1;
-    report[kase.rule] = { inputs: rows.length, differences: differences.length, fragileInputs, reasons, examples: [...differences].sort((a, b) => decimals(a.inputs) - decimals(b.inputs)).slice(0, 8) };
+    report[kase.rule] = {
+      inputs: rows.length,
+      differences: differences.length,
+      fragileInputs,
+      reasons,
+      examples: [...differences].sort((a, b) => decimals(a.inputs) - decimals(b.inputs)).slice(0, 8),
+    };
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/differential.json', `${JSON.stringify({ seed: SEED, hyperformula: HyperFormula.version, rules: report }, null, 2)}\n`);
   });

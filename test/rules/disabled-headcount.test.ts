@@ -105,7 +105,16 @@ describe('disabled-headcount (helper for m3.2)', () => {
 
   it('refuses bad rows naming the row and field', () => {
     const bad = fakeCert().slice(0, 19) + '9';
-    expectError(evaluate(rule, { rows: [{ category: 4, grade: 3, ...ok }, { certNumber: bad, ...ok }] }), 'invalid-certificate', 'rows[1].certNumber');
+    expectError(
+      evaluate(rule, {
+        rows: [
+          { category: 4, grade: 3, ...ok },
+          { certNumber: bad, ...ok },
+        ],
+      }),
+      'invalid-certificate',
+      'rows[1].certNumber',
+    );
     const error = expectError(evaluate(rule, { rows: [{ certNumber: fakeCert().slice(0, 17) + 'Y00', ...ok }] }), 'invalid-certificate', 'rows[0].certNumber');
     expect(error.message.en).not.toContain(fakeCert().slice(0, 17));
     expectError(evaluate(rule, { rows: [{ certNumber: fakeCert({ category: 4, grade: 2 }), category: 5, ...ok }] }), 'inconsistent-input', 'rows[0].category');
@@ -113,9 +122,21 @@ describe('disabled-headcount (helper for m3.2)', () => {
     expectError(evaluate(rule, { rows: [{ category: 4, ...ok }] }), 'missing-input', 'rows[0].grade');
     expectError(evaluate(rule, { rows: [{ grade: 2, ...ok }] }), 'missing-input', 'rows[0].category');
     expectError(evaluate(rule, { rows: [{ ...ok }] }), 'missing-input', 'rows[0].certNumber');
-    expectError(evaluate(rule, { rows: [{ category: 4, grade: 3, paidAtLeastMinWage: true, socialInsurance: true }] }), 'missing-input', 'rows[0].contractMonths');
-    expectError(evaluate(rule, { rows: [{ category: 4, grade: 3, contractMonths: 12, socialInsurance: true }] }), 'missing-input', 'rows[0].paidAtLeastMinWage');
-    expectError(evaluate(rule, { rows: [{ category: 4, grade: 3, contractMonths: 12, paidAtLeastMinWage: true }] }), 'missing-input', 'rows[0].socialInsurance');
+    expectError(
+      evaluate(rule, { rows: [{ category: 4, grade: 3, paidAtLeastMinWage: true, socialInsurance: true }] }),
+      'missing-input',
+      'rows[0].contractMonths',
+    );
+    expectError(
+      evaluate(rule, { rows: [{ category: 4, grade: 3, contractMonths: 12, socialInsurance: true }] }),
+      'missing-input',
+      'rows[0].paidAtLeastMinWage',
+    );
+    expectError(
+      evaluate(rule, { rows: [{ category: 4, grade: 3, contractMonths: 12, paidAtLeastMinWage: true }] }),
+      'missing-input',
+      'rows[0].socialInsurance',
+    );
     expectError(evaluate(rule, { rows: [{ category: 8, grade: 3, ...ok }] }), 'out-of-range', 'rows[0].category');
     expectError(evaluate(rule, { rows: [{ category: 4, grade: 0, ...ok }] }), 'out-of-range', 'rows[0].grade');
     expectError(evaluate(rule, { rows: [{ veteranGrade: 11, ...ok }] }), 'out-of-range', 'rows[0].veteranGrade');

@@ -8,7 +8,11 @@ const root = new URL('../../', import.meta.url);
 
 it('docs/rules holds one current page per rule (run `npm run docs`)', async () => {
   const pages = await ruleDocs();
-  expect([...pages.keys()].sort()).toEqual(listRules().map((r) => `docs/rules/${r.id}.md`).sort());
+  expect([...pages.keys()].sort()).toEqual(
+    listRules()
+      .map((r) => `docs/rules/${r.id}.md`)
+      .sort(),
+  );
   expect(readdirSync(new URL('docs/rules/', root)).sort()).toEqual([...pages.keys()].map((p) => p.slice('docs/rules/'.length)).sort());
   for (const [path, text] of pages) {
     expect(existsSync(new URL(path, root)), path).toBe(true);

@@ -30,7 +30,9 @@ describe('eligibility', () => {
   });
 
   it('an excluded kind of unit is not eligible for the reward', () => {
-    const e = expectOk(evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, unitKind: 'fiscal-funded', date: '2024-06-30' }));
+    const e = expectOk(
+      evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, unitKind: 'fiscal-funded', date: '2024-06-30' }),
+    );
     expect(e.eligible).toBe(false);
     expect(e.failedConditions.map((c) => c.code)).toEqual(['excluded-unit-kind']);
   });

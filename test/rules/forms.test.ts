@@ -17,7 +17,16 @@ const spec = (name: string) => overquota.inputs.find((i) => i.name === name)!;
 
 describe('headers as offices write them', () => {
   it('drops required marks, line breaks and units, and reads aliases from the specs', () => {
-    for (const h of ['在职职工总数*', '在职职工总数＊', '※在职职工总数', '在职职工总数(必填)', '在职职工\n总数（人）', '在职职工总数（人）*', '职工人数', '在职人数']) {
+    for (const h of [
+      '在职职工总数*',
+      '在职职工总数＊',
+      '※在职职工总数',
+      '在职职工总数(必填)',
+      '在职职工\n总数（人）',
+      '在职职工总数（人）*',
+      '职工人数',
+      '在职人数',
+    ]) {
       expect(inputForHeader(h, overquota.inputs)?.name, h).toBe('totalStaff');
     }
     expect(inputForHeader('安排残疾人数', overquota.inputs)?.name).toBe('disabledCounted');
@@ -73,7 +82,16 @@ describe('the header located', () => {
     const h = found.header;
     expect([h.firstRow, h.lastRow, h.offset]).toEqual([3, 4, 1]);
     expect(h.headers).toEqual(['序号', '单位名称', '统一社会信用代码', '在职职工总数*', '残疾职工折算人数*', '旗县区', '所涉日期', '申报金额（元）']);
-    expect(h.columns.map((c) => (c.kind === 'input' ? c.name : c.kind))).toEqual(['rowId', 'extra', 'extra', 'totalStaff', 'disabledCounted', 'district', 'date', 'claimed']);
+    expect(h.columns.map((c) => (c.kind === 'input' ? c.name : c.kind))).toEqual([
+      'rowId',
+      'extra',
+      'extra',
+      'totalStaff',
+      'disabledCounted',
+      'district',
+      'date',
+      'claimed',
+    ]);
     expect(h.preamble).toEqual(['包头市2024年度超比例安排残疾人就业奖励申报汇总表', '填报单位：××区残联  单位：元']);
     expect(h.unmatched).toEqual(['单位名称', '统一社会信用代码']);
   });

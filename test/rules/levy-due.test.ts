@@ -22,7 +22,9 @@ describe('levy-due (helper for m2-levy)', () => {
     expect(r.hints.map((h) => h.en)).toEqual(['2 more counted disabled employees would remove the levy']);
     expect(r.clause.id).toBe('m2');
     expect(r.clause.text).toContain('残疾人就业保障金');
-    expect(r.sources).toEqual(expect.arrayContaining(['财税〔2015〕72号', '财税〔2017〕18号', '财税〔2018〕39号', '财政部公告2019年第98号', '财政部公告2023年第8号']));
+    expect(r.sources).toEqual(
+      expect.arrayContaining(['财税〔2015〕72号', '财税〔2017〕18号', '财税〔2018〕39号', '财政部公告2019年第98号', '财政部公告2023年第8号']),
+    );
     expect(r.warnings).toEqual([]);
     const reading = r.interpretations.find((i) => i.id === 'levy-year');
     expect(reading?.basis?.zh).toContain('财税〔2015〕72号');
@@ -155,7 +157,9 @@ describe('levy-due (helper for m2-levy)', () => {
     expect(after.warnings[0].en).toContain('ended 2027-12-31');
     const y2027 = levy({ year: 2027 }); // collected 2028
     expect(y2027.result.amount).toBe('160000.00');
-    expect(y2027.warnings[0].en).toBe('The reduced rates (财政部公告2023年第8号) ended 2027-12-31; collected 2028, the full levy is due: check for newer rules');
+    expect(y2027.warnings[0].en).toBe(
+      'The reduced rates (财政部公告2023年第8号) ended 2027-12-31; collected 2028, the full levy is due: check for newer rules',
+    );
   });
 
   it('has no rule for collections before 财税〔2015〕72号 (2015-10-01)', () => {

@@ -65,7 +65,9 @@ describe('overquota-reward (m3.2)', () => {
       }
     }
     // a wage given is still reported as given
-    expect(expectOk(evaluate(rule, { totalStaff: 400, disabledCounted: 9, unitKind: 'fiscal-funded', monthlyMinWage: 1980 })).result.monthlyMinWage).toBe('1980.00');
+    expect(expectOk(evaluate(rule, { totalStaff: 400, disabledCounted: 9, unitKind: 'fiscal-funded', monthlyMinWage: 1980 })).result.monthlyMinWage).toBe(
+      '1980.00',
+    );
   });
 
   it('nobody above the quota: 0 without needing a wage; one whole person above it needs one', () => {

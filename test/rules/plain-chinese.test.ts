@@ -53,8 +53,14 @@ function chineseTexts(e: Evaluation): [where: string, zh: string][] {
   add('step', e.steps);
   add('warning', e.warnings);
   add('hint', e.hints);
-  add('failed condition', e.failedConditions.map((c) => c.message));
-  add('interpretation', e.interpretations.flatMap((i) => [i.reading, i.alternative]));
+  add(
+    'failed condition',
+    e.failedConditions.map((c) => c.message),
+  );
+  add(
+    'interpretation',
+    e.interpretations.flatMap((i) => [i.reading, i.alternative]),
+  );
   return out;
 }
 
@@ -96,7 +102,17 @@ function variantsOf(spec: InputSpec): unknown[] {
       values.push('x', fakeCert({ birth: '19650115', category: 4, grade: 2 }), '15020219650115001X42');
       break;
     case 'records':
-      values.push([{}], ...[{ category: 4 }, { grade: 2 }, { category: 4, grade: 2 }, { category: 4, grade: 2, contractMonths: 6 }, { certNumber: 'bad' }, { certNumber: fakeCert({ category: 4, grade: 2 }), grade: 3, onEstablishment: true }].map((row) => [{ paidAtLeastMinWage: true, socialInsurance: true, ...row }]));
+      values.push(
+        [{}],
+        ...[
+          { category: 4 },
+          { grade: 2 },
+          { category: 4, grade: 2 },
+          { category: 4, grade: 2, contractMonths: 6 },
+          { certNumber: 'bad' },
+          { certNumber: fakeCert({ category: 4, grade: 2 }), grade: 3, onEstablishment: true },
+        ].map((row) => [{ paidAtLeastMinWage: true, socialInsurance: true, ...row }]),
+      );
       break;
   }
   return values;
@@ -105,8 +121,18 @@ function variantsOf(spec: InputSpec): unknown[] {
 /** A few hand cases per rule where the variants alone do not reach a branch. */
 const extraCases: Record<string, Record<string, unknown>[]> = {
   'disabled-headcount': [
-    { rows: [{ category: 4, grade: 2, onEstablishment: true }, { category: 1, grade: 4, contractMonths: 6 }, { veteranGrade: 2, contractMonths: 12 }, { category: 1, grade: 4, contractMonths: 12, monthsEmployed: 5, paidAtLeastMinWage: false, socialInsurance: false }].map((row) => ({ paidAtLeastMinWage: true, socialInsurance: true, ...row })) },
-    { rows: [{ certNumber: fakeCert({ birth: '19650115', category: 5, grade: 3 }), contractMonths: 12, paidAtLeastMinWage: true, socialInsurance: true }], date: '2024-06-30' },
+    {
+      rows: [
+        { category: 4, grade: 2, onEstablishment: true },
+        { category: 1, grade: 4, contractMonths: 6 },
+        { veteranGrade: 2, contractMonths: 12 },
+        { category: 1, grade: 4, contractMonths: 12, monthsEmployed: 5, paidAtLeastMinWage: false, socialInsurance: false },
+      ].map((row) => ({ paidAtLeastMinWage: true, socialInsurance: true, ...row })),
+    },
+    {
+      rows: [{ certNumber: fakeCert({ birth: '19650115', category: 5, grade: 3 }), contractMonths: 12, paidAtLeastMinWage: true, socialInsurance: true }],
+      date: '2024-06-30',
+    },
   ],
   'overquota-reward': [
     { totalStaff: 400, disabledCounted: 9, district: '昆都仑区' },

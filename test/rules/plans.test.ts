@@ -101,8 +101,16 @@ describe('a made-up successor plan, added as data in a test fixture', () => {
     });
 
     it('may not overlap another plan, nor state a number the catalogue lacks', () => {
-      expect(() => buildParameters([...servedPlans, { ...madeUpSuccessor, id: 'overlap', validFrom: '2024-12-01', validTo: '2025-01-31' }])).toThrow(/overlaps/);
-      const typo = { ...madeUpSuccessor, id: 'typo', validFrom: '2030-01-01', validTo: '2030-12-31', values: { overquotaReward: { minimumWageMultiplyer: [6, 'm3.1'] } } };
+      expect(() => buildParameters([...servedPlans, { ...madeUpSuccessor, id: 'overlap', validFrom: '2024-12-01', validTo: '2025-01-31' }])).toThrow(
+        /overlaps/,
+      );
+      const typo = {
+        ...madeUpSuccessor,
+        id: 'typo',
+        validFrom: '2030-01-01',
+        validTo: '2030-12-31',
+        values: { overquotaReward: { minimumWageMultiplyer: [6, 'm3.1'] } },
+      };
       expect(() => buildParameters([...servedPlans, typo as unknown as typeof madeUpSuccessor])).toThrow(/no parameter overquotaReward.minimumWageMultiplyer/);
     });
   });

@@ -55,7 +55,10 @@ describe('evaluateBatch', () => {
     const rule = listRules().find((r) => r.id === 'overquota-reward')!;
     fc.assert(
       fc.property(fc.array(fc.oneof(validInputsFor(rule), junkInputs), { maxLength: 40 }), (rows) => {
-        const outcome = evaluateBatch(rule.id, rows.map((row, i) => (row && typeof row === 'object' && !Array.isArray(row) ? { ...row, rowId: `r${i}` } : row)));
+        const outcome = evaluateBatch(
+          rule.id,
+          rows.map((row, i) => (row && typeof row === 'object' && !Array.isArray(row) ? { ...row, rowId: `r${i}` } : row)),
+        );
         expect(outcome.rows).toHaveLength(rows.length);
         outcome.rows.forEach((row, i) => {
           expect(row.index).toBe(i);

@@ -17,7 +17,11 @@ describe('the registry', () => {
   it('has every rule of RULES.md, and only those', () => {
     expect(catalogueRuleIds).toHaveLength(listRules().length);
     expect(new Set(catalogueRuleIds).size, 'each rule once in RULES.md').toBe(catalogueRuleIds.length);
-    expect(listRules().map((r) => r.id).sort()).toEqual([...catalogueRuleIds].sort());
+    expect(
+      listRules()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...catalogueRuleIds].sort());
   });
 
   it('keeps RULES.md order', () => {
@@ -35,7 +39,10 @@ describe('the registry', () => {
         for (const choice of input.choices ?? []) expect(choice.label.zh && choice.label.en, `${rule.id}.${input.name}`).toBeTruthy();
       }
       for (const output of rule.outputs) expect(output.label.zh && output.label.en, `${rule.id}.${output.name}`).toBeTruthy();
-      expect(rule.outputs.some((o) => o.name === rule.primary), rule.id).toBe(true);
+      expect(
+        rule.outputs.some((o) => o.name === rule.primary),
+        rule.id,
+      ).toBe(true);
     }
   });
 
@@ -117,31 +124,49 @@ describe('parameters as data', () => {
     visit(source);
     return { literals, comments: [...comments.values()] };
   };
-  const notNumbers = (t: string) => t.replace(/"[^"]*"/g, '').replace(/\b[A-Za-z]+\d+[A-Za-z]\w*/g, '').replace(/GB \d+(-\d+)?/g, '').replace(/〔\d+〕\d+号|\d{4}年第\d+号/g, '');
+  const notNumbers = (t: string) =>
+    t
+      .replace(/"[^"]*"/g, '')
+      .replace(/\b[A-Za-z]+\d+[A-Za-z]\w*/g, '')
+      .replace(/GB \d+(-\d+)?/g, '')
+      .replace(/〔\d+〕\d+号|\d{4}年第\d+号/g, '');
   const proseOf = (text: string): string[] =>
     literalsAndComments(text)
       // not prose: no letters, a single code word, or a regular expression's source (`\d{1,2}`, `(?:`)
       .literals.filter((t) => /[A-Za-z\p{Script=Han}]/u.test(t) && !/^[A-Za-z][\w.-]*$/.test(t) && !/\\[dswbDSWB]|\(\?[:=!<]/.test(t))
       .map(notNumbers);
   /** A rule module's comments, code spans (`rule-id`, `m3.2`) and clause ids left out. */
-  const commentsOf = (text: string): string[] => literalsAndComments(text).comments.map((c) => notNumbers(c.replace(/`[^`]*`/g, '')).replace(/\b[A-Za-z]+\d+(\.\d+)*\b/g, ''));
+  const commentsOf = (text: string): string[] =>
+    literalsAndComments(text).comments.map((c) => notNumbers(c.replace(/`[^`]*`/g, '')).replace(/\b[A-Za-z]+\d+(\.\d+)*\b/g, ''));
   /** Numbers prose may write: none, one (a count: "the first is 1"), and the cent money is rounded to (RULES.md). */
   const proseAllowed = new Set(['0', '1', '0.01']);
   const numbersInProse = (source: string) =>
     // A character escape (`\u3000`, `\x20`) names a character, not a number.
-    proseOf(source).flatMap((t) => [...t.replace(/\\u\{?[0-9A-Fa-f]+\}?|\\x[0-9A-Fa-f]{2}/g, '').matchAll(/\d+(?:\.\d+)?/g)].map((m) => `${m[0]} in “${t.slice(0, 60)}”`).filter((n) => !proseAllowed.has(n.split(' ')[0])));
+    proseOf(source).flatMap((t) =>
+      [...t.replace(/\\u\{?[0-9A-Fa-f]+\}?|\\x[0-9A-Fa-f]{2}/g, '').matchAll(/\d+(?:\.\d+)?/g)]
+        .map((m) => `${m[0]} in “${t.slice(0, 60)}”`)
+        .filter((n) => !proseAllowed.has(n.split(' ')[0])),
+    );
 
   it('finds a number written in prose (the check can fail)', () => {
-    expect(numbersInProse("const r = {\n  title: text('至少5天', `at least ${n} days, 40 hours`),\n  id: 'm3.2',\n  example: '7 days',\n};")).toEqual(['5 in “至少5天”', '40 in “at least  days, 40 hours”']);
+    expect(numbersInProse("const r = {\n  title: text('至少5天', `at least ${n} days, 40 hours`),\n  id: 'm3.2',\n  example: '7 days',\n};")).toEqual([
+      '5 in “至少5天”',
+      '40 in “at least  days, 40 hours”',
+    ]);
   });
 
   /** Numbers a rule module's comments may write: as its code may (arithmetic, not policy), and the cent. */
   const commentAllowed = new Set([...allowed, '0.01']);
   const numbersInComments = (text: string) =>
-    commentsOf(text).flatMap((c) => [...c.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0]).filter((n) => !commentAllowed.has(n)).map((n) => `${n} in “${c.trim().slice(0, 80)}”`));
+    commentsOf(text).flatMap((c) =>
+      [...c.matchAll(/\d+(?:[.,]\d+)*/g)]
+        .map((m) => m[0])
+        .filter((n) => !commentAllowed.has(n))
+        .map((n) => `${n} in “${c.trim().slice(0, 80)}”`),
+    );
 
   it('finds a number written in a comment (the check can fail)', () => {
-    expect(numbersInComments("/** Rule `x`, clause m3.2: 5 × the wage, 财税〔2015〕72号. */\nconst a = 1; // over 1.5 %")).toEqual([
+    expect(numbersInComments('/** Rule `x`, clause m3.2: 5 × the wage, 财税〔2015〕72号. */\nconst a = 1; // over 1.5 %')).toEqual([
       '5 in “/** Rule , clause : 5 × the wage, 财税. */”',
       '1.5 in “// over 1.5 %”',
     ]);

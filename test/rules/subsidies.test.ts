@@ -28,7 +28,15 @@ describe('skills-training-subsidy (m10.2)', () => {
   });
 
   it('in a batch, flags the 4th session of a person in a calendar year and a repeat within 12 months', () => {
-    const session = (personId: string, d: string, project: string, level = '初级') => ({ personId, project, level, date: d, classHours: 40, days: 5, claimed: 1500 });
+    const session = (personId: string, d: string, project: string, level = '初级') => ({
+      personId,
+      project,
+      level,
+      date: d,
+      classHours: 40,
+      days: 5,
+      claimed: 1500,
+    });
     const outcome = evaluateBatch('skills-training-subsidy', [
       session('A', '2024-01-10', '电商'),
       session('A', '2024-03-10', '按摩'),
@@ -48,7 +56,15 @@ describe('skills-training-subsidy (m10.2)', () => {
   });
 
   it('"within a year" of 29 February ends on 28 February (民法典 第二百零二条)', () => {
-    const session = (personId: string, d: string) => ({ personId, project: '电商', level: '初级', date: d, classHours: 40, days: 5, applyOutsideValidity: true });
+    const session = (personId: string, d: string) => ({
+      personId,
+      project: '电商',
+      level: '初级',
+      date: d,
+      classHours: 40,
+      days: 5,
+      applyOutsideValidity: true,
+    });
     const outcome = evaluateBatch('skills-training-subsidy', [
       session('D', '2024-02-29'),
       session('D', '2025-02-28'), // the last day of the year from 2024-02-29: a repeat
@@ -114,14 +130,24 @@ describe('graduate-hire-subsidy (m3.2)', () => {
   it('exclusions first: a contract under a year is 0 with the reason, never a refusal for a wage it does not need', () => {
     for (const wage of [{}, { district: '稀土高新区' }, { district: '昆区', date: undefined }]) {
       const r = expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 11, socialInsurance: true, date, ...wage }));
-      expect(r.result, JSON.stringify(wage)).toEqual({ amount: '0.00', eligible: false, failedConditions: [expect.objectContaining({ code: 'contract-too-short' })] });
+      expect(r.result, JSON.stringify(wage)).toEqual({
+        amount: '0.00',
+        eligible: false,
+        failedConditions: [expect.objectContaining({ code: 'contract-too-short' })],
+      });
       expect(r.steps.some((s) => s.zh.includes('包府办发〔2023〕43号 m3.2') && s.zh.includes('一年以上劳动合同'))).toBe(true);
     }
     // 12 months is 一年以上: then the wage is needed, and its absence is refused
     expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, date }), 'missing-input', 'monthlyMinWage');
-    expectError(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, district: '稀土高新区', date }), 'no-wage-table', 'district');
+    expectError(
+      evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 12, socialInsurance: true, district: '稀土高新区', date }),
+      'no-wage-table',
+      'district',
+    );
     // every other failed condition likewise
-    expect(expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 24, socialInsurance: true, publicWelfarePost: true, date })).result.amount).toBe('0.00');
+    expect(
+      expectOk(evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 24, socialInsurance: true, publicWelfarePost: true, date })).result.amount,
+    ).toBe('0.00');
   });
 
   it('year 3 is the last subsidised year', () => {
@@ -129,7 +155,10 @@ describe('graduate-hire-subsidy (m3.2)', () => {
   });
 
   it('looks up the wage of a class-2 district', () => {
-    expect(expectOk(evaluate('graduate-hire-subsidy', { persons: 1, district: '固阳县', contractMonths: 24, socialInsurance: true, date: '2024-12-01' })).result.amount).toBe('11000.00');
+    expect(
+      expectOk(evaluate('graduate-hire-subsidy', { persons: 1, district: '固阳县', contractMonths: 24, socialInsurance: true, date: '2024-12-01' })).result
+        .amount,
+    ).toBe('11000.00');
   });
 });
 
@@ -158,7 +187,10 @@ describe('blind-massage-insurance-subsidy (m8.2)', () => {
   });
 
   it('year 15 is the last (不超过15年 includes it); after 15 years nothing', () => {
-    expect(expectOk(evaluate('blind-massage-insurance-subsidy', { insurancePaidLastYear: 1000, yearsAlreadySubsidised: 14, date })).result).toEqual({ amount: '500.00', yearsRemaining: 0 });
+    expect(expectOk(evaluate('blind-massage-insurance-subsidy', { insurancePaidLastYear: 1000, yearsAlreadySubsidised: 14, date })).result).toEqual({
+      amount: '500.00',
+      yearsRemaining: 0,
+    });
     const done = expectOk(evaluate('blind-massage-insurance-subsidy', { insurancePaidLastYear: 1000, yearsAlreadySubsidised: 15, date }));
     expect(done.result.amount).toBe('0.00');
   });

@@ -7,7 +7,16 @@ const overquota = listRules().find((m) => m.id === 'overquota-reward')!;
 
 describe('cells', () => {
   it('reads every date form clerks write, and leaves other forms to be refused', () => {
-    for (const form of ['2024-06-30', '2024/6/30', '2024-6-30', '2024.6.30', '2024年6月30日', '2024/6/30 0:00', '2024/06/30 00:00:00', ' 2024 年 6 月 30 日 ']) {
+    for (const form of [
+      '2024-06-30',
+      '2024/6/30',
+      '2024-6-30',
+      '2024.6.30',
+      '2024年6月30日',
+      '2024/6/30 0:00',
+      '2024/06/30 00:00:00',
+      ' 2024 年 6 月 30 日 ',
+    ]) {
       expect(dateText(form), form).toBe('2024-06-30');
     }
     for (const other of ['6/30/24', '30/6/2024', '2024/6-30', '2024年6月', 'yesterday']) expect(dateText(other), other).toBeUndefined();
@@ -16,7 +25,8 @@ describe('cells', () => {
   });
 
   it('reads amounts with currency signs, 元, thousands separators and spaces; nothing else is rewritten', () => {
-    for (const form of ['￥29,700.00', '¥29700', '29,700.00 元', '29700元', ' 29700 ', '29 700', '￥ 29,700.00 ']) expect(amountText(form).replace(/\.00$/, ''), form).toBe('29700');
+    for (const form of ['￥29,700.00', '¥29700', '29,700.00 元', '29700元', ' 29700 ', '29 700', '￥ 29,700.00 '])
+      expect(amountText(form).replace(/\.00$/, ''), form).toBe('29700');
     expect(amountText('$29,700.00')).toBe('$29,700.00');
     expect(amountText('29,70')).toBe('29,70');
     expect(cellForInput('￥1,980.00', { type: 'money' })).toBe('1980.00');
@@ -35,7 +45,10 @@ describe('headers', () => {
 
   it('every template header reads back as the rule’s own columns', () => {
     for (const meta of listRules().filter((m) => !m.inputs.some((i) => i.type === 'records' && i.required))) {
-      const header = templateCsv(meta).replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+      const header = templateCsv(meta)
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0]
+        .split(',');
       const reading = readHeader(header, meta);
       expect(reading.ok && reading.ignoredColumns, meta.id).toEqual(['单位名称', '备注']);
     }

@@ -32,7 +32,10 @@ describe('overrides are checked against the parameter', () => {
     expect(refusal({ parameter: 'plan.nothing.here', value: 4 })).toMatchObject({ code: 'unknown-parameter', field: 'plan.nothing.here' });
   });
   it('a parameter that is not a number, or that no rule reads when computing, is refused as such', () => {
-    expect(refusal({ parameter: 'retirementReform.male.startMonth', value: '1966-01' })).toMatchObject({ code: 'unknown-parameter', field: 'retirementReform.male.startMonth' });
+    expect(refusal({ parameter: 'retirementReform.male.startMonth', value: '1966-01' })).toMatchObject({
+      code: 'unknown-parameter',
+      field: 'retirementReform.male.startMonth',
+    });
     expect(refusal({ parameter: 'minimumWage.class1.districts', value: 1 })).toMatchObject({ code: 'unknown-parameter' });
     expect(refusal({ parameter: 'veteranCertificate.minGrade', value: 1 })?.message.en).toContain('no rule reads it');
     expect(refusal({ parameter: 'minimumWage.class3', value: 2400 })?.message.en).toContain('no rule reads it');
@@ -56,7 +59,11 @@ describe('overrides are checked against the parameter', () => {
     expect(refusal({ parameter: MULTIPLIER, value: 4 }, { parameter: MULTIPLIER, value: 3 })?.message.en).toContain('twice');
   });
   it('values are held as the parameter holds them', () => {
-    const o = read({ parameter: MULTIPLIER, value: '4' }, { parameter: 'quota.ratio', value: 0.02 }, { parameter: 'minimumWage.class1', value: '2400', from: '2025-01-01' });
+    const o = read(
+      { parameter: MULTIPLIER, value: '4' },
+      { parameter: 'quota.ratio', value: 0.02 },
+      { parameter: 'minimumWage.class1', value: '2400', from: '2025-01-01' },
+    );
     expect(o.list).toEqual([
       { parameter: MULTIPLIER, value: 4 },
       { parameter: 'quota.ratio', value: '0.02' },
@@ -99,11 +106,19 @@ describe('a quick check with overrides', () => {
   });
   it('a case that no longer applies under the override says so in the words of a normal answer', () => {
     // a ratio of 3 % puts 9 counted of 400 staff below the quota
-    const r = whatIfCheck(rule, { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }, read({ parameter: 'quota.ratio', value: '0.03' }));
+    const r = whatIfCheck(
+      rule,
+      { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' },
+      read({ parameter: 'quota.ratio', value: '0.03' }),
+    );
     expect(r.reform.ok && r.reform.result.amount).toBe('0.00');
     // 6 days from now on: a 5-day course no longer qualifies, in the words a 4-day course gets today
     const training = findRule('rural-training-subsidy')!;
-    const longer = whatIfCheck(training, { trainees: 20, classHours: 40, days: 5, date: '2024-06-30' }, read({ parameter: 'plan.ruralTraining.minDays', value: 6 }));
+    const longer = whatIfCheck(
+      training,
+      { trainees: 20, classHours: 40, days: 5, date: '2024-06-30' },
+      read({ parameter: 'plan.ruralTraining.minDays', value: 6 }),
+    );
     const today = evaluate('rural-training-subsidy', { trainees: 20, classHours: 40, days: 5, date: '2024-06-30' });
     const short = evaluate('rural-training-subsidy', { trainees: 20, classHours: 40, days: 4, date: '2024-06-30' });
     expect(today.ok && today.eligible).toBe(true);
@@ -118,7 +133,10 @@ describe('a quick check with overrides', () => {
 /** Every rule's cases (its folder's cases.ts): the inputs a rule is known to answer. */
 const rulesRoot = new URL('../../rules/', import.meta.url);
 const tables = await Promise.all(
-  rules.map(async (rule) => ((await import(new URL(`${rule.kind === 'helper' ? 'helpers' : 'clauses'}/${rule.id}/cases.ts`, rulesRoot).href)) as { default: RuleCases }).default),
+  rules.map(
+    async (rule) =>
+      ((await import(new URL(`${rule.kind === 'helper' ? 'helpers' : 'clauses'}/${rule.id}/cases.ts`, rulesRoot).href)) as { default: RuleCases }).default,
+  ),
 );
 
 /** A different valid value for a parameter: one more (a ratio: a hundredth less, or more from 0). */
@@ -135,7 +153,9 @@ describe('every numeric parameter a rule reads can be set, on a quick check and 
   const lapses = (p: Parameter) => p.history.some((h, i) => h.value === null && i > 0);
   const storedHistory = (ps: Parameter[]) =>
     ps.flatMap((p) =>
-      p.history.flatMap((h) => (h.value === null ? [] : [h.from === SINCE_ALWAYS ? { parameter: p.id, value: h.value } : { parameter: p.id, value: h.value, from: h.from }])),
+      p.history.flatMap((h) =>
+        h.value === null ? [] : [h.from === SINCE_ALWAYS ? { parameter: p.id, value: h.value } : { parameter: p.id, value: h.value, from: h.from }],
+      ),
     );
   // A value that lapsed (the levy's reductions from 2028, the registration-years exemption from 2017) has no stored value to set after it:
   // the equality check leaves those out; finding what a rule reads takes them all.
@@ -148,7 +168,9 @@ describe('every numeric parameter a rule reads can be set, on a quick check and 
       const rule = findRule(table.rule)!;
       const reads = new Set<string>();
       // its cases, and random valid inputs (a fixed seed) for the paths the cases do not take
-      const sampled = fc.sample(validInputsFor(metadataOf(rule)), { numRuns: 60, seed: 22 }).map((input, i) => ({ name: `sample ${i}`, input, error: undefined }));
+      const sampled = fc
+        .sample(validInputsFor(metadataOf(rule)), { numRuns: 60, seed: 22 })
+        .map((input, i) => ({ name: `sample ${i}`, input, error: undefined }));
       for (const c of [...table.cases, ...sampled]) {
         if (c.error) continue;
         // the stored values: the same figure as the official answer, and the steps name what was read
@@ -165,7 +187,10 @@ describe('every numeric parameter a rule reads can be set, on a quick check and 
         for (const id of named) reads.add(id);
         // each parameter read, set to another value: applied, named, never an internal error
         for (const id of named) {
-          const stored = every.reform.steps.find((s) => s.en.startsWith(`What-if: ${id} `))!.en.split(' to ').at(-1)!;
+          const stored = every.reform.steps
+            .find((s) => s.en.startsWith(`What-if: ${id} `))!
+            .en.split(' to ')
+            .at(-1)!;
           // the others as in the run that found it (so the path that reads it is taken again)
           const others = storedHistory(all).filter((o) => o.parameter !== id);
           const set = read(...others, { parameter: id, value: another(id, stored) });
@@ -174,7 +199,10 @@ describe('every numeric parameter a rule reads can be set, on a quick check and 
             expect(moved.reform.error.code, `${c.name}: ${id}`).not.toBe('internal-error');
             continue;
           }
-          expect(moved.reform.steps.some((s) => s.en.startsWith(`What-if: ${id} `)), `${c.name}: ${id}`).toBe(true);
+          expect(
+            moved.reform.steps.some((s) => s.en.startsWith(`What-if: ${id} `)),
+            `${c.name}: ${id}`,
+          ).toBe(true);
           // the same override on a batch of that one row (the rule's own cases): the reform's figure is the quick check's
           if (c.name.startsWith('sample ')) continue;
           const batch = new WhatIfTableBatch(rule, metadataOf(rule), moved.overridesSet);
@@ -197,28 +225,35 @@ describe('every numeric parameter a rule reads can be set, on a quick check and 
 describe('exactness (property): an override equal to the stored value changes nothing', () => {
   const all = [...overridableParameters().values()].filter((p) => !p.history.some((h, i) => h.value === null && i > 0));
   const asStored = read(
-    ...all.flatMap((p) => p.history.flatMap((h) => (h.value === null ? [] : [h.from === SINCE_ALWAYS ? { parameter: p.id, value: h.value } : { parameter: p.id, value: h.value, from: h.from }]))),
+    ...all.flatMap((p) =>
+      p.history.flatMap((h) =>
+        h.value === null ? [] : [h.from === SINCE_ALWAYS ? { parameter: p.id, value: h.value } : { parameter: p.id, value: h.value, from: h.from }],
+      ),
+    ),
   );
   const moneyRules = listRules().filter((m) => m.outputs.some((o) => o.name === m.primary && o.type === 'money'));
 
-  it.each(moneyRules.map((m) => [m.id, m] as const))('%s: every row differs by exactly 0.00; the totals, by district too, are the same on both sides', (_id, meta) => {
-    const rule = findRule(meta.id)!;
-    fc.assert(
-      fc.property(fc.array(validInputsFor(meta), { minLength: 1, maxLength: 25 }), (rows) => {
-        const batch = new WhatIfTableBatch(rule, meta, asStored);
-        for (const row of rows) {
-          const pair = batch.pair(batch.addObject(row));
-          if (pair.status === 'ok') expect(pair.change).toBe('0.00');
-        }
-        const { totals } = batch.whatIfSummary();
-        if (!totals) return;
-        expect(totals.reform).toEqual(totals.baseline);
-        expect(totals.change.computed).toBe('0.00');
-        for (const d of Object.values(totals.change.byDistrict ?? {})) expect(d.computed).toBe('0.00');
-      }),
-      { numRuns: 40, seed: 22 },
-    );
-  });
+  it.each(moneyRules.map((m) => [m.id, m] as const))(
+    '%s: every row differs by exactly 0.00; the totals, by district too, are the same on both sides',
+    (_id, meta) => {
+      const rule = findRule(meta.id)!;
+      fc.assert(
+        fc.property(fc.array(validInputsFor(meta), { minLength: 1, maxLength: 25 }), (rows) => {
+          const batch = new WhatIfTableBatch(rule, meta, asStored);
+          for (const row of rows) {
+            const pair = batch.pair(batch.addObject(row));
+            if (pair.status === 'ok') expect(pair.change).toBe('0.00');
+          }
+          const { totals } = batch.whatIfSummary();
+          if (!totals) return;
+          expect(totals.reform).toEqual(totals.baseline);
+          expect(totals.change.computed).toBe('0.00');
+          for (const d of Object.values(totals.change.byDistrict ?? {})) expect(d.computed).toBe('0.00');
+        }),
+        { numRuns: 40, seed: 22 },
+      );
+    },
+  );
 
   it('totals by district add up to the whole on both sides when every row names its district', () => {
     const meta = listRules().find((m) => m.id === 'overquota-reward')!;

@@ -153,7 +153,9 @@ describe('cells of every kind, streamed as SheetJS reads them', () => {
   });
 
   it('an absurd <dimension> is ignored: nothing is allocated for it', () => {
-    const bytes = makeXlsx(`<?xml version="1.0"?><worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`);
+    const bytes = makeXlsx(
+      `<?xml version="1.0"?><worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`,
+    );
     const source = opened(opened(openWorkbook(bytes)).open('表1'));
     expect(source.lastRow).toBe(0);
     expect(rowsOf(source)).toEqual([{ row: 0, cells: [7] }]);
@@ -217,9 +219,15 @@ describe('hostile workbooks are refused before any row', { timeout: 60_000 }, ()
 
   it('text in one cell over the cap (inline or shared)', () => {
     const long = '字'.repeat(40_000);
-    expect(refusal(makeXlsx(sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c></row>`)))).toMatchObject({ status: 413, error: { field: 'maxCellText' } });
+    expect(refusal(makeXlsx(sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c></row>`)))).toMatchObject({
+      status: 413,
+      error: { field: 'maxCellText' },
+    });
     const strings = `<sst ${NS}><si><t>${long}</t></si></sst>`;
-    expect(refusal(makeXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), { strings }))).toMatchObject({ status: 413, error: { field: 'maxCellText' } });
+    expect(refusal(makeXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), { strings }))).toMatchObject({
+      status: 413,
+      error: { field: 'maxCellText' },
+    });
   });
 
   it('shared strings past their cap', () => {
@@ -230,17 +238,27 @@ describe('hostile workbooks are refused before any row', { timeout: 60_000 }, ()
 
   it('a DOCTYPE with entities, in the sheet or in the workbook part', () => {
     const doctype = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>`;
-    const inSheet = refusal(makeXlsx(`${doctype}<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`));
+    const inSheet = refusal(
+      makeXlsx(`${doctype}<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`),
+    );
     expect(inSheet.status).toBe(422);
     expect(inSheet.error.message.en).toContain('DOCTYPE or ENTITY');
-    const inBook = openWorkbook(makeXlsx(sheetXml(''), { workbook: `${doctype}<workbook ${NS}><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>` }));
+    const inBook = openWorkbook(
+      makeXlsx(sheetXml(''), { workbook: `${doctype}<workbook ${NS}><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>` }),
+    );
     expect(inBook).toMatchObject({ ok: false, status: 422 });
   });
 
   it('damaged bytes anywhere: a refusal or rows, never a crash', () => {
-    const good = makeXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2.5</v></c></row><row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>', '<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>'), { strings: `<sst ${NS}><si><t>甲</t></si></sst>` });
+    const good = makeXlsx(
+      sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2.5</v></c></row><row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>',
+        '<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>',
+      ),
+      { strings: `<sst ${NS}><si><t>甲</t></si></sst>` },
+    );
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 300; n++) {
       const bytes = good.slice();
       for (let k = 0; k < 1 + Math.floor(random() * 4); k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);

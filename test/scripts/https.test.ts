@@ -63,12 +63,20 @@ describe('npm start -- --https', () => {
       // local state (its trace store, .wrangler/state/v3/observability, kept every URL before it was turned off).
       const marker = 'QUERYMARK4711';
       await new Promise((resolve, reject) => {
-        const req = request(`${worker.url}/v1/rules/overquota-reward?totalStaff=${marker}&disabledCounted=9`, { ca: readFileSync(certs.ca), agent: false }, (res) => res.resume().on('end', resolve));
+        const req = request(
+          `${worker.url}/v1/rules/overquota-reward?totalStaff=${marker}&disabledCounted=9`,
+          { ca: readFileSync(certs.ca), agent: false },
+          (res) => res.resume().on('end', resolve),
+        );
         req.on('error', reject);
         req.end();
       });
       await new Promise((resolve, reject) => {
-        const req = request(`${worker.url}/v1/rules/overquota-reward`, { method: 'POST', headers: { 'content-type': 'application/json' }, ca: readFileSync(certs.ca), agent: false }, (res) => res.resume().on('end', resolve));
+        const req = request(
+          `${worker.url}/v1/rules/overquota-reward`,
+          { method: 'POST', headers: { 'content-type': 'application/json' }, ca: readFileSync(certs.ca), agent: false },
+          (res) => res.resume().on('end', resolve),
+        );
         req.on('error', reject);
         req.end(JSON.stringify({ totalStaff: `BODY${marker}` }));
       });

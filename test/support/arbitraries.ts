@@ -17,9 +17,9 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** ISO dates between two years, inclusive, every day possible. */
 export const isoDate = (fromYear: number, toYear: number) =>
-  fc.date({ min: new Date(Date.UTC(fromYear, 0, 1)), max: new Date(Date.UTC(toYear, 11, 31)), noInvalidDate: true }).map(
-    (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-  );
+  fc
+    .date({ min: new Date(Date.UTC(fromYear, 0, 1)), max: new Date(Date.UTC(toYear, 11, 31)), noInvalidDate: true })
+    .map((d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
 
 /** Claim dates: mostly inside the plan's window (2023-04-22 – 2024-12-31), sometimes outside or on its edges. */
 const claimDate = fc.oneof(
@@ -49,7 +49,11 @@ const decimalFor = (spec: InputSpec) => {
     const a = Math.abs(c);
     return `${sign}${Math.floor(a / 100)}.${pad(a % 100)}`;
   };
-  return fc.oneof({ weight: 2, arbitrary: small.map(asText) }, { weight: 2, arbitrary: cents.map(asText) }, { weight: 1, arbitrary: small.filter((c) => c % 100 === 0).map((c) => c / 100) });
+  return fc.oneof(
+    { weight: 2, arbitrary: small.map(asText) },
+    { weight: 2, arbitrary: cents.map(asText) },
+    { weight: 1, arbitrary: small.filter((c) => c % 100 === 0).map((c) => c / 100) },
+  );
 };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -81,8 +85,11 @@ export function valueFor(spec: InputSpec): fc.Arbitrary<unknown> {
     case 'choice':
       return fc.constantFrom(...spec.choices!.map((c) => c.value));
     case 'text':
-      if (spec.format === 'certificate-number') return fc.oneof({ weight: 4, arbitrary: certificateNumber }, { weight: 1, arbitrary: fc.string({ maxLength: 24 }) });
-      return spec.example !== undefined ? fc.oneof(fc.constant(String(spec.example)), fc.string({ maxLength: 24 })) : fc.string({ minLength: 1, maxLength: 12 });
+      if (spec.format === 'certificate-number')
+        return fc.oneof({ weight: 4, arbitrary: certificateNumber }, { weight: 1, arbitrary: fc.string({ maxLength: 24 }) });
+      return spec.example !== undefined
+        ? fc.oneof(fc.constant(String(spec.example)), fc.string({ maxLength: 24 }))
+        : fc.string({ minLength: 1, maxLength: 12 });
     case 'integer-list':
       return fc.array(integerFor(spec), { minLength: 1, maxLength: 8 });
     case 'records':
@@ -108,5 +115,8 @@ export const validInputsFor = (meta: RuleMetadata): fc.Arbitrary<Record<string, 
 export const junkInputs: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything(),
   fc.dictionary(fc.string({ maxLength: 12 }), fc.anything()),
-  fc.dictionary(fc.constantFrom('totalStaff', 'disabledCounted', 'monthlyMinWage', 'district', 'date', 'persons', 'year'), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null))),
+  fc.dictionary(
+    fc.constantFrom('totalStaff', 'disabledCounted', 'monthlyMinWage', 'district', 'date', 'persons', 'year'),
+    fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)),
+  ),
 );

@@ -25,4 +25,3 @@ export function excelValue(value: unknown, spec: InputSpec): unknown {
       return value;
   }
 }
-

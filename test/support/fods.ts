@@ -3,11 +3,7 @@
  * merged cells (across and down, the covered positions written for us), number, date (2024年6月30日)
  * and formula cells, line breaks inside a cell, hidden and filtered rows, several sheets.
  */
-export type FormCell =
-  | string
-  | number
-  | undefined
-  | { text?: string; value?: number; date?: string; formula?: string; across?: number; down?: number };
+export type FormCell = string | number | undefined | { text?: string; value?: number; date?: string; formula?: string; across?: number; down?: number };
 
 export interface FormRow {
   cells: FormCell[];
@@ -21,7 +17,11 @@ export interface FormSheet {
 }
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const paragraphs = (t: string) => t.split('\n').map((p) => `<text:p>${esc(p)}</text:p>`).join('');
+const paragraphs = (t: string) =>
+  t
+    .split('\n')
+    .map((p) => `<text:p>${esc(p)}</text:p>`)
+    .join('');
 
 function cellXml(cell: FormCell): string {
   if (cell === undefined) return '<table:table-cell/>';
@@ -33,7 +33,8 @@ function cellXml(cell: FormCell): string {
     const [y, m, d] = cell.date.split('-').map(Number);
     return `<table:table-cell table:style-name="ceDate" office:value-type="date" office:date-value="${cell.date}"${span}${formula}><text:p>${y}年${m}月${d}日</text:p></table:table-cell>`;
   }
-  if (cell.value !== undefined) return `<table:table-cell office:value-type="float" office:value="${cell.value}"${span}${formula}><text:p>${cell.value}</text:p></table:table-cell>`;
+  if (cell.value !== undefined)
+    return `<table:table-cell office:value-type="float" office:value="${cell.value}"${span}${formula}><text:p>${cell.value}</text:p></table:table-cell>`;
   return `<table:table-cell office:value-type="string"${span}>${paragraphs(cell.text ?? '')}</table:table-cell>`;
 }
 

@@ -24,8 +24,10 @@ function cell(c: Cell): string {
     const span = `${c.across ? ` table:number-columns-spanned="${c.across}"` : ''}${c.down ? ` table:number-rows-spanned="${c.down}"` : ''}`;
     return `<table:table-cell${span} office:value-type="string"><text:p>${esc(c.text)}</text:p></table:table-cell>`;
   }
-  if ('date' in c) return `<table:table-cell table:style-name="ceDate" office:value-type="date" office:date-value="${c.date}"><text:p>${c.date}</text:p></table:table-cell>`;
-  if ('formula' in c) return `<table:table-cell table:style-name="ceMoney" table:formula="${esc(c.formula)}" office:value-type="currency" office:currency="CNY" office:value="${c.value}"><text:p>${c.value}</text:p></table:table-cell>`;
+  if ('date' in c)
+    return `<table:table-cell table:style-name="ceDate" office:value-type="date" office:date-value="${c.date}"><text:p>${c.date}</text:p></table:table-cell>`;
+  if ('formula' in c)
+    return `<table:table-cell table:style-name="ceMoney" table:formula="${esc(c.formula)}" office:value-type="currency" office:currency="CNY" office:value="${c.value}"><text:p>${c.value}</text:p></table:table-cell>`;
   return c.money
     ? `<table:table-cell table:style-name="ceMoney" office:value-type="currency" office:currency="CNY" office:value="${c.number}"><text:p>￥${c.number}</text:p></table:table-cell>`
     : `<table:table-cell office:value-type="float" office:value="${c.number}"><text:p>${c.number}</text:p></table:table-cell>`;
@@ -45,14 +47,38 @@ export function formFods(): string {
   const form = table('超比例奖励', [
     row([{ text: '2024年度超比例安排残疾人就业奖励申报表', across: 7 }, 'covered', 'covered', 'covered', 'covered', 'covered', 'covered']),
     row(['填报单位：包头市残疾人联合会', null, null, null, null, '单位：元', null]),
-    row([{ text: '序号', down: 2 }, { text: '旗县区', down: 2 }, { text: '单位名称', down: 2 }, { text: '申报金额', across: 2 }, 'covered', { text: '申报日期', down: 2 }, { text: '备注', down: 2 }]),
+    row([
+      { text: '序号', down: 2 },
+      { text: '旗县区', down: 2 },
+      { text: '单位名称', down: 2 },
+      { text: '申报金额', across: 2 },
+      'covered',
+      { text: '申报日期', down: 2 },
+      { text: '备注', down: 2 },
+    ]),
     row(['covered', 'covered', 'covered', '本年', '上年', 'covered', 'covered']),
-    row([{ number: 1 }, { text: '昆都仑区', down: 2 }, '包头钢铁 & 稀土 <一>', { number: 29700, money: true }, { number: 12000.5, money: true }, { date: '2024-06-30' }, '“引号”']),
+    row([
+      { number: 1 },
+      { text: '昆都仑区', down: 2 },
+      '包头钢铁 & 稀土 <一>',
+      { number: 29700, money: true },
+      { number: 12000.5, money: true },
+      { date: '2024-06-30' },
+      '“引号”',
+    ]),
     row([{ number: 2 }, 'covered', '鹿城商贸有限公司', { number: 1500, money: true }, { number: 0, money: true }, { date: '2024-01-05' }, null]),
     row([{ number: 3 }, '东河区', '隐藏行公司', { number: 100, money: true }, null, { date: '2023-12-31' }, '隐藏'], 'collapse'),
     row([{ number: 4 }, '青山区', '筛选掉的公司', { number: 200, money: true }, null, { date: '2024-02-29' }, '筛选'], 'filter'),
     row([null, null, null, null, null, null, null]),
-    row([{ text: '合计', across: 3 }, 'covered', 'covered', { formula: 'of:=SUM([.D5:.D8])', value: 31500 }, { formula: 'of:=SUM([.E5:.E8])', value: 12000.5 }, null, null]),
+    row([
+      { text: '合计', across: 3 },
+      'covered',
+      'covered',
+      { formula: 'of:=SUM([.D5:.D8])', value: 31500 },
+      { formula: 'of:=SUM([.E5:.E8])', value: 12000.5 },
+      null,
+      null,
+    ]),
     row(['填表人：张三', null, '审核人：李四', null, '联系电话：0472-1234567', null, '填报日期：2024年7月1日']),
   ]);
   const codes = table('代码表', [row(['昆都仑区', { number: 150203 }]), row(['东河区', { number: 150202 }])], 2, true);

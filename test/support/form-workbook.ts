@@ -22,7 +22,8 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 function cellXml(cell: FormCell, span?: number): string {
   const spanned = span && span > 1 ? ` table:number-columns-spanned="${span}" table:number-rows-spanned="1"` : '';
   if (cell === undefined || cell === '') return `<table:table-cell${spanned}/>`;
-  if (typeof cell === 'number') return `<table:table-cell office:value-type="float" office:value="${cell}"${spanned}><text:p>${cell}</text:p></table:table-cell>`;
+  if (typeof cell === 'number')
+    return `<table:table-cell office:value-type="float" office:value="${cell}"${spanned}><text:p>${cell}</text:p></table:table-cell>`;
   return `<table:table-cell office:value-type="string"${spanned}><text:p>${escape(cell)}</text:p></table:table-cell>`;
 }
 

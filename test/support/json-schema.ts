@@ -8,10 +8,29 @@
 type Schema = Record<string, unknown>;
 
 const KNOWN = new Set([
-  '$ref', 'type', 'const', 'enum', 'anyOf', 'allOf', 'properties', 'required', 'additionalProperties', 'items', 'minItems',
-  'minimum', 'maximum', 'exclusiveMinimum', 'pattern', 'format',
+  '$ref',
+  'type',
+  'const',
+  'enum',
+  'anyOf',
+  'allOf',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'pattern',
+  'format',
   // annotations
-  'description', 'default', 'example', 'x-label', 'x-aliases', 'x-primary',
+  'description',
+  'default',
+  'example',
+  'x-label',
+  'x-aliases',
+  'x-primary',
 ]);
 
 const FORMATS: Record<string, RegExp> = {
@@ -41,7 +60,8 @@ export function validate(schema: Schema, value: unknown, components: Record<stri
     if (!types.some((t) => t === actual || (t === 'number' && actual === 'integer'))) return [...errors, `${path}: ${actual} is not ${types.join(' or ')}`];
   }
   if ('const' in schema && !sameJson(schema.const, value)) errors.push(`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.some((e) => sameJson(e, value))) errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.some((e) => sameJson(e, value)))
+    errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if (Array.isArray(schema.anyOf)) {
     const each = (schema.anyOf as Schema[]).map((s) => validate(s, value, components, path));
     if (!each.some((e) => e.length === 0)) errors.push(`${path}: matches none of anyOf (${each.map((e) => e[0]).join(' | ')})`);
@@ -71,7 +91,8 @@ export function validate(schema: Schema, value: unknown, components: Record<stri
     for (const [name, member] of Object.entries(object)) {
       if (properties[name]) errors.push(...validate(properties[name], member, components, `${path}.${name}`));
       else if (schema.additionalProperties === false) errors.push(`${path}: ${name} is not allowed`);
-      else if (typeof schema.additionalProperties === 'object') errors.push(...validate(schema.additionalProperties as Schema, member, components, `${path}.${name}`));
+      else if (typeof schema.additionalProperties === 'object')
+        errors.push(...validate(schema.additionalProperties as Schema, member, components, `${path}.${name}`));
     }
   }
   return errors;

@@ -29,14 +29,31 @@
       setTimeout(() => callback && callback({ status: 'succeeded' }), 0);
     },
   };
-  window.Office = { context: { displayLanguage: 'zh-CN', document: { settings } }, onReady: (callback) => Promise.resolve(callback && callback({ host: 'Excel' })) };
+  window.Office = {
+    context: { displayLanguage: 'zh-CN', document: { settings } },
+    onReady: (callback) => Promise.resolve(callback && callback({ host: 'Excel' })),
+  };
   const range = (args) => {
     const record = { args, values: undefined, numberFormat: undefined, fill: undefined };
     stub.writes.push(record);
     return {
-      set values(v) { record.values = v; },
-      set numberFormat(v) { record.numberFormat = v; },
-      format: { autofitColumns() {}, fill: { set color(c) { record.fill = c; }, clear() { record.fill = 'cleared'; } } },
+      set values(v) {
+        record.values = v;
+      },
+      set numberFormat(v) {
+        record.numberFormat = v;
+      },
+      format: {
+        autofitColumns() {},
+        fill: {
+          set color(c) {
+            record.fill = c;
+          },
+          clear() {
+            record.fill = 'cleared';
+          },
+        },
+      },
     };
   };
   const context = {

@@ -4,7 +4,8 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
-export const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
@@ -33,9 +34,15 @@ export function makeXlsx(sheet: string | Uint8Array, extra: { strings?: string; 
   if (extra.styles !== undefined) links.push(`<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>`);
   const files: Zippable = {
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(extra.workbook ?? `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${links.join('')}</Relationships>`),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      extra.workbook ?? `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${links.join('')}</Relationships>`,
+    ),
     'xl/worksheets/sheet1.xml': [typeof sheet === 'string' ? strToU8(sheet) : sheet, { level: 6 }],
     ...extra.entries,
   };
@@ -44,5 +51,5 @@ export function makeXlsx(sheet: string | Uint8Array, extra: { strings?: string; 
   return zipSync(files);
 }
 
-export const sheetXml = (rows: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData>${after}</worksheet>`;
-
+export const sheetXml = (rows: string, after = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData>${after}</worksheet>`;

@@ -44,9 +44,11 @@ function expectedCell(value: unknown, spec: OutputSpec | undefined): unknown {
 
 async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 describe('Excel (and WPS) functions = POST /v1/rules/{id}', () => {
@@ -61,7 +63,11 @@ describe('Excel (and WPS) functions = POST /v1/rules/{id}', () => {
       let refused = 0;
       await pool(samples, async (inputs) => {
         const args = meta.inputs.map((spec) => excelValue(inputs[spec.name], spec));
-        const http = (await (await postJson(`/v1/rules/${meta.id}`, inputs)).json()) as { ok: boolean; result?: Record<string, unknown>; error?: RuleErrorBody };
+        const http = (await (await postJson(`/v1/rules/${meta.id}`, inputs)).json()) as {
+          ok: boolean;
+          result?: Record<string, unknown>;
+          error?: RuleErrorBody;
+        };
         let cell: unknown;
         let thrown: StubCustomFunctionsError | undefined;
         try {
@@ -77,19 +83,22 @@ describe('Excel (and WPS) functions = POST /v1/rules/{id}', () => {
         const wpsExpected = http.ok
           ? basicValueOf(expectedCell(http.result![meta.primary], primary) as Cell)
           : `${['no-answer-in-text', 'no-wage-table'].includes(http.error!.code) ? '#N/A' : '#VALUE!'} ${messageIn('excel', http.error!).zh}`;
-        if (JSON.stringify(wpsCell) !== JSON.stringify(wpsExpected)) mismatches.push(`${where}: WPS ${JSON.stringify(wpsCell)}, HTTP ${JSON.stringify(wpsExpected)}`);
+        if (JSON.stringify(wpsCell) !== JSON.stringify(wpsExpected))
+          mismatches.push(`${where}: WPS ${JSON.stringify(wpsCell)}, HTTP ${JSON.stringify(wpsExpected)}`);
         if (http.ok) {
           answered++;
           const expected = expectedCell(http.result![meta.primary], primary);
           if (thrown) mismatches.push(`${where}: Excel ${thrown.code} ${thrown.message}, HTTP ${JSON.stringify(expected)}`);
-          else if (JSON.stringify(cell) !== JSON.stringify(expected)) mismatches.push(`${where}: Excel ${JSON.stringify(cell)}, HTTP ${JSON.stringify(expected)}`);
+          else if (JSON.stringify(cell) !== JSON.stringify(expected))
+            mismatches.push(`${where}: Excel ${JSON.stringify(cell)}, HTTP ${JSON.stringify(expected)}`);
         } else {
           refused++;
           const code = ['no-answer-in-text', 'no-wage-table'].includes(http.error!.code) ? '#N/A' : '#VALUE!';
           // The same refusal; where it points at a control, Excel names its argument and the API its field.
           const inExcel = messageIn('excel', http.error!).zh;
           if (!thrown) mismatches.push(`${where}: Excel ${JSON.stringify(cell)}, HTTP error ${http.error!.code}`);
-          else if (thrown.code !== code || thrown.message !== inExcel) mismatches.push(`${where}: Excel ${thrown.code} ${thrown.message}, HTTP ${code} ${inExcel}`);
+          else if (thrown.code !== code || thrown.message !== inExcel)
+            mismatches.push(`${where}: Excel ${thrown.code} ${thrown.message}, HTTP ${code} ${inExcel}`);
         }
       });
       expect(mismatches.slice(0, 5)).toEqual([]);

@@ -60,7 +60,11 @@ describe('the audit says what was delivered', () => {
     const waits: Promise<unknown>[] = [];
     const ctx = { waitUntil: (p: Promise<unknown>) => void waits.push(p), passThroughOnException() {}, props: {} };
     const csv = ['rowId,totalStaff,disabledCounted,monthlyMinWage', ...Array.from({ length: rows }, (_, i) => `r${i},400,9,1980`)].join('\n') + '\n';
-    const request = new Request('https://rules.test/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', ...auth() }, body: csv });
+    const request = new Request('https://rules.test/v1/batch/overquota-reward', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...auth() },
+      body: csv,
+    });
     return { response: await app.fetch(request, env as unknown as Env, ctx), waits };
   }
 

@@ -14,7 +14,8 @@ async function hmac(key: string, bytes: Uint8Array<ArrayBuffer>) {
   return hex(await crypto.subtle.sign('HMAC', k, bytes));
 }
 const stored = (batchId: string) => env.DB.prepare('SELECT * FROM batch_audit WHERE batch_id = ?').bind(batchId).first<Record<string, unknown>>();
-const rowsCsv = (n: number) => ['rowId,totalStaff,disabledCounted,monthlyMinWage', ...Array.from({ length: n }, (_, i) => `r${i},400,9,1980`)].join('\n') + '\n';
+const rowsCsv = (n: number) =>
+  ['rowId,totalStaff,disabledCounted,monthlyMinWage', ...Array.from({ length: n }, (_, i) => `r${i},400,9,1980`)].join('\n') + '\n';
 
 describe('the audit hash is keyed (finding 8)', () => {
   it('stores HMAC-SHA-256 of the body under AUDIT_HMAC_KEY, and no plain SHA-256 of it', async () => {

@@ -8,7 +8,15 @@ interface BatchAnswer {
   rule: string;
   rulesetVersion: string;
   summary: { rows: number; ok: number; mismatch: number; invalid: number; skipped: number; totals?: Record<string, unknown> };
-  rows: { index: number; rowId?: string; status: string; result?: Record<string, unknown>; error?: { code: string; field?: string }; claimed?: string; difference?: string }[];
+  rows: {
+    index: number;
+    rowId?: string;
+    status: string;
+    result?: Record<string, unknown>;
+    error?: { code: string; field?: string };
+    claimed?: string;
+    difference?: string;
+  }[];
 }
 
 const header = 'rowId,totalStaff,disabledCounted,monthlyMinWage,claimed';
@@ -19,7 +27,7 @@ describe('POST /v1/batch/{id}', () => {
     const response = await postBatch('overquota-reward', csv('A,400,9,1980,29700', 'B,400,9,1980,30000', 'C,x,9,1980,', 'D,400,9,1980,'), 'text/csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('x-ruleset-version')).toBe(RULESET_VERSION);
-    const body = ((await response.json()) as BatchAnswer);
+    const body = (await response.json()) as BatchAnswer;
     expect(body.rule).toBe('overquota-reward');
     expect(body.rulesetVersion).toBe(RULESET_VERSION);
     expect(body.summary).toEqual({
@@ -37,7 +45,9 @@ describe('POST /v1/batch/{id}', () => {
       [2, 'C', 'invalid'],
       [3, 'D', 'ok'],
     ]);
-    expect(body.rows[0].result).toEqual((evaluate('overquota-reward', { totalStaff: '400', disabledCounted: '9', monthlyMinWage: '1980' }) as { result: unknown }).result);
+    expect(body.rows[0].result).toEqual(
+      (evaluate('overquota-reward', { totalStaff: '400', disabledCounted: '9', monthlyMinWage: '1980' }) as { result: unknown }).result,
+    );
     expect(body.rows[1].difference).toBe('300.00');
     expect(body.rows[2].error?.field).toBe('totalStaff');
   });
@@ -46,7 +56,7 @@ describe('POST /v1/batch/{id}', () => {
     const text = '\uFEFF行号,在职职工总数,残疾职工折算人数,月最低工资标准\n甲,400,9,1980\n';
     const response = await postBatch('overquota-reward', text, 'text/csv; charset=utf-8');
     expect(response.status).toBe(200);
-    const body = ((await response.json()) as BatchAnswer);
+    const body = (await response.json()) as BatchAnswer;
     expect(body.rows).toHaveLength(1);
     expect(body.rows[0]).toMatchObject({ rowId: '甲', status: 'ok', result: { amount: '29700.00' } });
   });
@@ -57,7 +67,7 @@ describe('POST /v1/batch/{id}', () => {
     for (const contentType of ['text/csv; charset=gbk', 'text/csv; charset=GB18030', 'text/csv']) {
       const response = await postBatch('overquota-reward', gbk as BodyInit, contentType);
       expect(response.status).toBe(200);
-      const body = ((await response.json()) as BatchAnswer);
+      const body = (await response.json()) as BatchAnswer;
       expect(body.rows.map((r) => [r.rowId, r.status, r.result?.amount])).toEqual([
         ['甲', 'ok', '29700.00'],
         ['乙', 'ok', '29700.00'],
@@ -72,13 +82,21 @@ describe('POST /v1/batch/{id}', () => {
       'application/json',
     );
     expect(response.status).toBe(200);
-    const body = ((await response.json()) as BatchAnswer);
-    expect(body.summary).toMatchObject({ rows: 3, ok: 1, mismatch: 0, invalid: 2, skipped: 0, totals: { computed: '29700.00', claimed: '29700.00', difference: '0.00' } });
+    const body = (await response.json()) as BatchAnswer;
+    expect(body.summary).toMatchObject({
+      rows: 3,
+      ok: 1,
+      mismatch: 0,
+      invalid: 2,
+      skipped: 0,
+      totals: { computed: '29700.00', claimed: '29700.00', difference: '0.00' },
+    });
     expect(body.rows.map((r) => r.index)).toEqual([0, 1, 2]);
   });
 
   it('answers CSV with Accept: text/csv, neutralising every formula-like cell', async () => {
-    const text = 'rowId,totalStaff,disabledCounted,monthlyMinWage,claimed\r\n=HYPERLINK("http://x"),400,9,1980,-5\r\n+1,400,9,1980,\r\n@SUM(A1),400,9,1980,\r\n"\tTAB",400,9,1980,\r\n"\rCR",400,9,1980,\r\nplain,400,9,1980,\r\n';
+    const text =
+      'rowId,totalStaff,disabledCounted,monthlyMinWage,claimed\r\n=HYPERLINK("http://x"),400,9,1980,-5\r\n+1,400,9,1980,\r\n@SUM(A1),400,9,1980,\r\n"\tTAB",400,9,1980,\r\n"\rCR",400,9,1980,\r\nplain,400,9,1980,\r\n';
     const response = await postBatch('overquota-reward', text, 'text/csv', { accept: 'text/csv' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -101,7 +119,7 @@ describe('POST /v1/batch/{id}', () => {
     const lines = ['1,400,9,1980,', ',,,,', '3,400,9,1980,abc', '4,400,9,1980,,extra', '5,"400', '6,400,9,1980,'];
     const response = await postBatch('overquota-reward', csv(...lines), 'text/csv');
     expect(response.status).toBe(200);
-    const body = ((await response.json()) as BatchAnswer);
+    const body = (await response.json()) as BatchAnswer;
     expect(body.rows.map((r) => r.index)).toEqual(body.rows.map((_, i) => i));
     expect(body.summary.rows).toBe(body.rows.length);
     // a blank row is answered `skipped` with a reason (issue 10)
@@ -117,7 +135,7 @@ describe('POST /v1/batch/{id}', () => {
     expect(answer.rows[0]).toMatchObject({ status: 'ok', result: { amount: '29700.00' } });
     const none = await postBatch('overquota-reward', 'colour,shoeSize\nred,42\n', 'text/csv');
     expect(none.status).toBe(422);
-    const body = ((await none.json()) as { error: { code: string; message: { en: string } }; rulesetVersion: string });
+    const body = (await none.json()) as { error: { code: string; message: { en: string } }; rulesetVersion: string };
     expect(body.error.code).toBe('unknown-column');
     expect(body.error.message.en).toContain('shoeSize');
     expect(body.rulesetVersion).toBe(RULESET_VERSION);
@@ -133,7 +151,7 @@ describe('POST /v1/batch/{id}', () => {
     expect((await postBatch('overquota-reward', '', 'text/csv')).status).toBe(422);
     const headerOnly = await postBatch('overquota-reward', `${header}\r\n`, 'text/csv');
     expect(headerOnly.status).toBe(200);
-    expect((((await headerOnly.json()) as BatchAnswer)).summary).toMatchObject({ rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 });
+    expect(((await headerOnly.json()) as BatchAnswer).summary).toMatchObject({ rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 });
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
     expect((await postBatch('overquota-reward', junk as BodyInit, 'text/csv')).status).toBe(422);
     expect((await postBatch('overquota-reward', csv('1,400,9,1980,'), 'text/csv; charset=koi8-r')).status).toBe(415);
@@ -151,20 +169,25 @@ describe('POST /v1/batch/{id}', () => {
     const tooMany = csv(...Array.from({ length: maxRows + 1 }, (_, i) => `${i},400,9,1980,`));
     const rows = await postBatch('overquota-reward', tooMany, 'text/csv');
     expect(rows.status).toBe(413);
-    const rowsBody = ((await rows.json()) as { error: { code: string; message: { zh: string; en: string } } });
+    const rowsBody = (await rows.json()) as { error: { code: string; message: { zh: string; en: string } } };
     expect(rowsBody.error.code).toBe('too-many-rows');
     expect(rowsBody.error.message.en).toContain(String(maxRows));
     const justEnough = await postBatch('overquota-reward', csv(...Array.from({ length: maxRows }, (_, i) => `${i},400,9,1980,`)), 'text/csv');
     expect(justEnough.status).toBe(200);
-    expect((((await justEnough.json()) as BatchAnswer)).summary.rows).toBe(maxRows);
+    expect(((await justEnough.json()) as BatchAnswer).summary.rows).toBe(maxRows);
 
     const big = csv(`1,400,9,1980,${'9'.repeat(Number(env.MAX_BATCH_BYTES))}`);
     const bytes = await postBatch('overquota-reward', big, 'text/csv');
     expect(bytes.status).toBe(413);
-    expect((((await bytes.json()) as { error: { code: string } })).error.code).toBe('payload-too-large');
+    expect(((await bytes.json()) as { error: { code: string } }).error.code).toBe('payload-too-large');
     // Without a Content-Length (a stream), the limit still holds.
     const streamed = new Blob([big]).stream();
-    const chunked = await call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', ...auth() }, body: streamed, duplex: 'half' } as RequestInit);
+    const chunked = await call('/v1/batch/overquota-reward', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...auth() },
+      body: streamed,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     const jsonRows = JSON.stringify({ rows: Array.from({ length: maxRows + 1 }, () => ({ totalStaff: 1 })) });
     expect((await postBatch('overquota-reward', jsonRows, 'application/json')).status).toBe(413);
@@ -176,12 +199,20 @@ describe('keys, origins and the audit', () => {
     const body = csv('1,400,9,1980,');
     const none = await call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
     expect(none.status).toBe(401);
-    expect((((await none.json()) as { error: { code: string } })).error.code).toBe('unauthorized');
-    const wrong = await call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', authorization: 'Bearer not-the-key' }, body });
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    const wrong = await call('/v1/batch/overquota-reward', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: 'Bearer not-the-key' },
+      body,
+    });
     expect(wrong.status).toBe(401);
     // The hash itself is not a key.
     const hash = env.API_KEYS.split(',')[0].split(':')[1];
-    const hashAsKey = await call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${hash}` }, body });
+    const hashAsKey = await call('/v1/batch/overquota-reward', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${hash}` },
+      body,
+    });
     expect(hashAsKey.status).toBe(401);
     expect((await call('/v1/batch/anything')).status).toBe(401);
   });
@@ -190,7 +221,10 @@ describe('keys, origins and the audit', () => {
     const body = csv('1,400,9,1980,');
     const foreign = await postBatch('overquota-reward', body, 'text/csv', { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
-    const preflight = await call('/v1/batch/overquota-reward', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await call('/v1/batch/overquota-reward', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(403);
     const allowed = await postBatch('overquota-reward', body, 'text/csv', { origin: 'https://allowed.example' });
     expect(allowed.status).toBe(200);
@@ -203,7 +237,7 @@ describe('keys, origins and the audit', () => {
     const secretRowId = 'ID-150203199001011234';
     const text = csv(`${secretRowId},400,9,1980,29700`, 'B,400,9,1980,1');
     const response = await postBatch('overquota-reward', text, 'text/csv');
-    const answer = ((await response.json()) as BatchAnswer);
+    const answer = (await response.json()) as BatchAnswer;
     const stored = await env.DB.prepare('SELECT * FROM batch_audit WHERE batch_id = ?').bind(answer.batchId).first<Record<string, unknown>>();
     const bytes = new TextEncoder().encode(text);
     const hmacKey = await crypto.subtle.importKey('raw', new TextEncoder().encode(env.AUDIT_HMAC_KEY), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -228,14 +262,37 @@ describe('keys, origins and the audit', () => {
     expect(everything).not.toContain('local-dev-key');
     expect(everything).not.toContain('29700');
     expect(Object.keys(stored!).sort()).toEqual(
-      ['batch_id', 'created_at', 'finished_at', 'status', 'key_id', 'rule', 'ruleset_version', 'format', 'body_bytes', 'body_sha256', 'body_hmac', 'row_count', 'ok_count', 'mismatch_count', 'invalid_count', 'kind', 'overrides'].sort(),
+      [
+        'batch_id',
+        'created_at',
+        'finished_at',
+        'status',
+        'key_id',
+        'rule',
+        'ruleset_version',
+        'format',
+        'body_bytes',
+        'body_sha256',
+        'body_hmac',
+        'row_count',
+        'ok_count',
+        'mismatch_count',
+        'invalid_count',
+        'kind',
+        'overrides',
+      ].sort(),
     );
 
     const record = await call(`/v1/batch/${answer.batchId}`, { headers: auth() });
     expect(record.status).toBe(200);
-    const recordBody = ((await record.json()) as { rulesetVersion: string; batch: { batchId: string; summary: BatchAnswer['summary'] } });
+    const recordBody = (await record.json()) as { rulesetVersion: string; batch: { batchId: string; summary: BatchAnswer['summary'] } };
     expect(recordBody.rulesetVersion).toBe(RULESET_VERSION);
-    expect(recordBody.batch).toMatchObject({ batchId: answer.batchId, bodyHmac: hmac, status: 'completed', summary: { rows: 2, ok: 1, mismatch: 1, invalid: 0, skipped: 0 } });
+    expect(recordBody.batch).toMatchObject({
+      batchId: answer.batchId,
+      bodyHmac: hmac,
+      status: 'completed',
+      summary: { rows: 2, ok: 1, mismatch: 1, invalid: 0, skipped: 0 },
+    });
     expect((await call(`/v1/batch/${answer.batchId}`, { headers: auth(OTHER_TEST_KEY) })).status).toBe(404);
     expect((await call(`/v1/batch/${answer.batchId}`)).status).toBe(401);
     expect((await call('/v1/batch/00000000-0000-0000-0000-000000000000', { headers: auth() })).status).toBe(404);

@@ -56,7 +56,10 @@ describe('CsvParser', () => {
 
   it('ignores a semicolon or tab inside a quoted header cell when choosing the delimiter', () => {
     expect(parseInPieces('";"\r\n"""",""""', [])).toEqual([[';'], ['"', '"']]);
-    expect(parseInPieces('"a\tb",c\n1,2\n', [])).toEqual([['a\tb', 'c'], ['1', '2']]);
+    expect(parseInPieces('"a\tb",c\n1,2\n', [])).toEqual([
+      ['a\tb', 'c'],
+      ['1', '2'],
+    ]);
   });
 
   it('reports an unclosed quote as one malformed record and keeps the lines after it', () => {
@@ -152,7 +155,13 @@ describe('readHeader (rules/tables)', () => {
   it('maps names, zh and en labels, rowId and claimed', () => {
     const zhLabels = meta.inputs.slice(0, 2).map((i) => i.label.zh);
     const mapped = readHeader(['行号', ...zhLabels, meta.inputs[2].label.en.toUpperCase(), 'claimed'], meta);
-    expect(mapped.ok && mapped.columns.map((c) => ('name' in c ? c.name : c.kind))).toEqual(['rowId', meta.inputs[0].name, meta.inputs[1].name, meta.inputs[2].name, 'claimed']);
+    expect(mapped.ok && mapped.columns.map((c) => ('name' in c ? c.name : c.kind))).toEqual([
+      'rowId',
+      meta.inputs[0].name,
+      meta.inputs[1].name,
+      meta.inputs[2].name,
+      'claimed',
+    ]);
   });
 
   it('refuses repeated columns and records inputs, naming them', () => {
@@ -162,7 +171,10 @@ describe('readHeader (rules/tables)', () => {
     expect(repeated.ok || repeated.error.message.zh).toContain(meta.inputs[0].name);
     const withRecords: RuleMetadata = {
       ...meta,
-      inputs: [...meta.inputs, { name: 'people', type: 'records', required: true, label: { zh: '人员', en: 'People' }, description: { zh: '', en: '' }, fields: [] }],
+      inputs: [
+        ...meta.inputs,
+        { name: 'people', type: 'records', required: true, label: { zh: '人员', en: 'People' }, description: { zh: '', en: '' }, fields: [] },
+      ],
     };
     const missing = readHeader([meta.inputs[0].name], withRecords);
     expect(missing.ok || missing.error).toMatchObject({ code: 'records-not-in-csv', field: 'people' });
@@ -172,7 +184,10 @@ describe('readHeader (rules/tables)', () => {
 
   it('every rule with a records input refuses CSV with a clear 422 reason', () => {
     for (const rule of listRules().filter((m) => m.inputs.some((i) => i.type === 'records' && i.required))) {
-      const mapped = readHeader(rule.inputs.filter((i) => i.type !== 'records').map((i) => i.name), rule);
+      const mapped = readHeader(
+        rule.inputs.filter((i) => i.type !== 'records').map((i) => i.name),
+        rule,
+      );
       expect(mapped.ok).toBe(false);
     }
   });

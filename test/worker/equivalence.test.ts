@@ -54,8 +54,20 @@ describe.each(listRules().map((meta) => [meta.id, meta] as const))('rule %s over
 
 describe('arbitrary bodies', () => {
   const ruleIds = listRules().map((r) => r.id);
-  const bodies = fc.oneof(fc.uint8Array({ maxLength: 600 }), fc.string({ maxLength: 300 }).map((s) => new TextEncoder().encode(s)), fc.json().map((s) => new TextEncoder().encode(s)));
-  const contentTypes = fc.constantFrom('text/csv', 'text/csv; charset=gbk', 'text/csv; charset=utf-8', 'application/json', 'text/plain', 'application/octet-stream', '');
+  const bodies = fc.oneof(
+    fc.uint8Array({ maxLength: 600 }),
+    fc.string({ maxLength: 300 }).map((s) => new TextEncoder().encode(s)),
+    fc.json().map((s) => new TextEncoder().encode(s)),
+  );
+  const contentTypes = fc.constantFrom(
+    'text/csv',
+    'text/csv; charset=gbk',
+    'text/csv; charset=utf-8',
+    'application/json',
+    'text/plain',
+    'application/octet-stream',
+    '',
+  );
   const paths = fc.oneof(fc.constantFrom(...ruleIds), fc.string({ maxLength: 20 }).map(encodeURIComponent));
 
   it('never produce a 5xx on any route', async () => {

@@ -120,7 +120,12 @@ describe('finding 2: look-alike digits and lost precision are refused', () => {
   });
 
   it('a claimed amount is read like an input: look-alikes refused, full-width read', async () => {
-    const body = { rows: [{ claimed: '２９，７００', totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }, { claimed: '𝟐𝟗𝟕𝟎𝟎', totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }] };
+    const body = {
+      rows: [
+        { claimed: '２９，７００', totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 },
+        { claimed: '𝟐𝟗𝟕𝟎𝟎', totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 },
+      ],
+    };
     const response = await postBatch('overquota-reward', JSON.stringify(body), 'application/json');
     const answer = (await response.json()) as BatchAnswer;
     expect(answer.rows.map((r) => r.status)).toEqual(['ok', 'invalid']);
@@ -156,8 +161,15 @@ describe('finding 4: inputs that identify a person never travel in a URL', () =>
   const cert = '15020219650115001X42';
 
   it('the registry marks certificate numbers, birth dates and person ids as personal', async () => {
-    const body = (await (await call('/v1/rules')).json()) as { rules: { id: string; inputs: { name: string; personal?: boolean; fields?: { name: string; personal?: boolean }[] }[] }[] };
-    const personal = body.rules.flatMap((r) => r.inputs.flatMap((i) => [...(i.personal ? [`${r.id}.${i.name}`] : []), ...(i.fields ?? []).filter((f) => f.personal).map((f) => `${r.id}.${i.name}.${f.name}`)]));
+    const body = (await (await call('/v1/rules')).json()) as {
+      rules: { id: string; inputs: { name: string; personal?: boolean; fields?: { name: string; personal?: boolean }[] }[] }[];
+    };
+    const personal = body.rules.flatMap((r) =>
+      r.inputs.flatMap((i) => [
+        ...(i.personal ? [`${r.id}.${i.name}`] : []),
+        ...(i.fields ?? []).filter((f) => f.personal).map((f) => `${r.id}.${i.name}.${f.name}`),
+      ]),
+    );
     expect(personal.sort()).toEqual(
       [
         'cert-info.certNumber',
@@ -210,7 +222,8 @@ describe('worker/body/json.ts', () => {
     expect(nested.b).toBe('1');
     expect(JSON.stringify(nested.a)).toContain('"nestedTooDeep":true');
     expect(JSON.stringify(nested.a).split('[').length - 1).toBeLessThan(MAX_JSON_DEPTH);
-    for (const bad of ['{"a":01}', '{"a":1.}', '[-]', '{"a":[1,]}', '"abc', `{"a":${'['.repeat(40)}1,${']'.repeat(40)}}`, '{"a":1e}']) expect(() => parseJson(bad), bad).toThrow(SyntaxError);
+    for (const bad of ['{"a":01}', '{"a":1.}', '[-]', '{"a":[1,]}', '"abc', `{"a":${'['.repeat(40)}1,${']'.repeat(40)}}`, '{"a":1e}'])
+      expect(() => parseJson(bad), bad).toThrow(SyntaxError);
     // the message quotes the text as sent, not the rewritten one (numbers quoted)
     expect(() => parseJson('{"a":[1,]}')).toThrow('{"a":[1,]}');
   });

@@ -7,7 +7,9 @@ describe('parseJson keeps every number as written', () => {
     const body = `{"rows":[${Array.from({ length: 50 }, (_, i) => `{"rowId":"r${i}","totalStaff":${400 + i},"disabledCounted":${i}.50,"monthlyMinWage":1.98e3,"x":[-0,0.10]}`).join(',')}]}`;
     const rows = (parseJson(body) as { rows: Record<string, unknown>[] }).rows;
     expect(rows).toHaveLength(50);
-    rows.forEach((row, i) => expect(row).toEqual({ rowId: `r${i}`, totalStaff: String(400 + i), disabledCounted: `${i}.50`, monthlyMinWage: '1.98e3', x: ['-0', '0.10'] }));
+    rows.forEach((row, i) =>
+      expect(row).toEqual({ rowId: `r${i}`, totalStaff: String(400 + i), disabledCounted: `${i}.50`, monthlyMinWage: '1.98e3', x: ['-0', '0.10'] }),
+    );
   });
 
   it('when JSON.parse puts array-index keys first', () => {
@@ -21,7 +23,11 @@ describe('parseJson keeps every number as written', () => {
   });
 
   it('for numbers a binary float cannot hold', () => {
-    expect(parseJson('{"a":12345678901234567890,"b":12345678901234567000,"c":1e-400}')).toEqual({ a: '12345678901234567890', b: '12345678901234567000', c: '1e-400' });
+    expect(parseJson('{"a":12345678901234567890,"b":12345678901234567000,"c":1e-400}')).toEqual({
+      a: '12345678901234567890',
+      b: '12345678901234567000',
+      c: '1e-400',
+    });
     expect(parseJson('[0.1000000000000000055511151231257827,0.1]')).toEqual(['0.1000000000000000055511151231257827', '0.1']);
   });
 
@@ -36,6 +42,7 @@ describe('parseJson keeps every number as written', () => {
   });
 
   it('refuses what JSON refuses', () => {
-    for (const bad of ['{"a":01}', '{"a":1.}', '[-]', '{"a":+1}', '[1 2]', '{"a":1e}', '{"a":-}', '[1,]']) expect(() => parseJson(bad), bad).toThrow(SyntaxError);
+    for (const bad of ['{"a":01}', '{"a":1.}', '[-]', '{"a":+1}', '[1 2]', '{"a":1e}', '{"a":-}', '[1,]'])
+      expect(() => parseJson(bad), bad).toThrow(SyntaxError);
   });
 });

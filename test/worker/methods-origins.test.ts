@@ -23,14 +23,21 @@ describe('finding 9: the batch routes’ own origin is configuration, not the Ho
 
   it('a forged Host is refused on the preflight too', async () => {
     const response = await exports.default.fetch(
-      new Request('https://evil.example/v1/batch/overquota-reward', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }),
+      new Request('https://evil.example/v1/batch/overquota-reward', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      }),
     );
     expect(response.status).toBe(403);
   });
 
   it('the configured PUBLIC_ORIGIN is allowed, whatever URL the request came in on', async () => {
     const response = await exports.default.fetch(
-      new Request('http://elsewhere.example/v1/batch/overquota-reward', { method: 'POST', headers: { origin: 'https://rules.test', 'content-type': 'text/csv', ...auth() }, body: csv }),
+      new Request('http://elsewhere.example/v1/batch/overquota-reward', {
+        method: 'POST',
+        headers: { origin: 'https://rules.test', 'content-type': 'text/csv', ...auth() },
+        body: csv,
+      }),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://rules.test');
@@ -76,7 +83,10 @@ describe('finding 10: wrong methods are 405 with Allow', () => {
 
   it('the routes still answer their own methods (and HEAD, and CORS preflights)', async () => {
     expect((await call('/v1/rules', { method: 'HEAD' })).status).toBe(200);
-    const preflight = await call('/v1/rules/overquota-reward', { method: 'OPTIONS', headers: { origin: 'https://anyone.example', 'access-control-request-method': 'POST' } });
+    const preflight = await call('/v1/rules/overquota-reward', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://anyone.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
   });
 });

@@ -41,15 +41,50 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'quick check GET ok', request: () => call('/v1/rules/overquota-reward?totalStaff=400&disabledCounted=9&monthlyMinWage=1980'), operation: ['/v1/rules/overquota-reward', 'get'], status: 200 },
-  { name: 'quick check POST ok', request: () => postJson('/v1/rules/overquota-reward', example), operation: ['/v1/rules/overquota-reward', 'post'], status: 200 },
-  { name: 'quick check refused', request: () => postJson('/v1/rules/overquota-reward', { totalStaff: 400 }), operation: ['/v1/rules/overquota-reward', 'post'], status: 422 },
-  { name: 'quick check refused (GET)', request: () => call('/v1/rules/overquota-reward?totalStaff=abc'), operation: ['/v1/rules/overquota-reward', 'get'], status: 422 },
-  { name: 'quick check malformed JSON', request: () => call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), operation: ['/v1/rules/overquota-reward', 'post'], status: 400 },
-  { name: 'quick check not JSON', request: () => call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }), operation: ['/v1/rules/overquota-reward', 'post'], status: 415 },
+  {
+    name: 'quick check GET ok',
+    request: () => call('/v1/rules/overquota-reward?totalStaff=400&disabledCounted=9&monthlyMinWage=1980'),
+    operation: ['/v1/rules/overquota-reward', 'get'],
+    status: 200,
+  },
+  {
+    name: 'quick check POST ok',
+    request: () => postJson('/v1/rules/overquota-reward', example),
+    operation: ['/v1/rules/overquota-reward', 'post'],
+    status: 200,
+  },
+  {
+    name: 'quick check refused',
+    request: () => postJson('/v1/rules/overquota-reward', { totalStaff: 400 }),
+    operation: ['/v1/rules/overquota-reward', 'post'],
+    status: 422,
+  },
+  {
+    name: 'quick check refused (GET)',
+    request: () => call('/v1/rules/overquota-reward?totalStaff=abc'),
+    operation: ['/v1/rules/overquota-reward', 'get'],
+    status: 422,
+  },
+  {
+    name: 'quick check malformed JSON',
+    request: () => call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+    operation: ['/v1/rules/overquota-reward', 'post'],
+    status: 400,
+  },
+  {
+    name: 'quick check not JSON',
+    request: () => call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+    operation: ['/v1/rules/overquota-reward', 'post'],
+    status: 415,
+  },
   {
     name: 'quick check body too large',
-    request: () => call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"totalStaff":"${'1'.repeat(4 * 1024 * 1024)}"}` }),
+    request: () =>
+      call('/v1/rules/overquota-reward', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"totalStaff":"${'1'.repeat(4 * 1024 * 1024)}"}`,
+      }),
     operation: ['/v1/rules/overquota-reward', 'post'],
     status: 413,
   },
@@ -70,15 +105,61 @@ const cases: Case[] = [
   { name: 'policies', request: () => call('/v1/policies'), operation: ['/v1/policies', 'get'], status: 200 },
   { name: 'openapi', request: () => call('/openapi.json'), operation: ['/openapi.json', 'get'], status: 200 },
   { name: 'template of a records rule', request: () => call(`/v1/rules/${recordsRule!.id}/template.csv`), status: 404 },
-  { name: 'batch JSON', request: () => postBatch('overquota-reward', JSON.stringify({ rows: [{ ...example, rowId: 'A', claimed: 29700 }, { totalStaff: 'x' }] }), 'application/json'), operation: ['/v1/batch/overquota-reward', 'post'], status: 200 },
-  { name: 'batch CSV, JSON answer with cells', request: () => postBatch('overquota-reward?cells=1', csv, 'text/csv'), operation: ['/v1/batch/overquota-reward', 'post'], status: 200 },
-  { name: 'batch without a key', request: () => call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv }), operation: ['/v1/batch/overquota-reward', 'post'], status: 401 },
-  { name: 'batch from another origin', request: () => postBatch('overquota-reward', csv, 'text/csv', { origin: 'https://elsewhere.example' }), operation: ['/v1/batch/overquota-reward', 'post'], status: 403 },
-  { name: 'batch, malformed JSON', request: () => postBatch('overquota-reward', '{"rows": [', 'application/json'), operation: ['/v1/batch/overquota-reward', 'post'], status: 400 },
-  { name: 'batch, too many rows', request: () => postBatch('overquota-reward', `totalStaff\n${'400\n'.repeat(1001)}`, 'text/csv'), operation: ['/v1/batch/overquota-reward', 'post'], status: 413 },
-  { name: 'batch, unsupported type', request: () => postBatch('overquota-reward', csv, 'image/png'), operation: ['/v1/batch/overquota-reward', 'post'], status: 415 },
-  { name: 'batch, not a workbook', request: () => postBatch('overquota-reward', 'not a workbook', 'application/octet-stream'), operation: ['/v1/batch/overquota-reward', 'post'], status: 422 },
-  { name: 'batch, no header', request: () => postBatch('overquota-reward', ',\n1,2\n', 'text/csv'), operation: ['/v1/batch/overquota-reward', 'post'], status: 422 },
+  {
+    name: 'batch JSON',
+    request: () =>
+      postBatch('overquota-reward', JSON.stringify({ rows: [{ ...example, rowId: 'A', claimed: 29700 }, { totalStaff: 'x' }] }), 'application/json'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 200,
+  },
+  {
+    name: 'batch CSV, JSON answer with cells',
+    request: () => postBatch('overquota-reward?cells=1', csv, 'text/csv'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 200,
+  },
+  {
+    name: 'batch without a key',
+    request: () => call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv }),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 401,
+  },
+  {
+    name: 'batch from another origin',
+    request: () => postBatch('overquota-reward', csv, 'text/csv', { origin: 'https://elsewhere.example' }),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 403,
+  },
+  {
+    name: 'batch, malformed JSON',
+    request: () => postBatch('overquota-reward', '{"rows": [', 'application/json'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 400,
+  },
+  {
+    name: 'batch, too many rows',
+    request: () => postBatch('overquota-reward', `totalStaff\n${'400\n'.repeat(1001)}`, 'text/csv'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 413,
+  },
+  {
+    name: 'batch, unsupported type',
+    request: () => postBatch('overquota-reward', csv, 'image/png'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 415,
+  },
+  {
+    name: 'batch, not a workbook',
+    request: () => postBatch('overquota-reward', 'not a workbook', 'application/octet-stream'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 422,
+  },
+  {
+    name: 'batch, no header',
+    request: () => postBatch('overquota-reward', ',\n1,2\n', 'text/csv'),
+    operation: ['/v1/batch/overquota-reward', 'post'],
+    status: 422,
+  },
   { name: 'batch of an unknown rule', request: () => postBatch('no-such-rule', csv, 'text/csv'), status: 404 },
   {
     name: '测算 batch, JSON answer',
@@ -88,11 +169,21 @@ const cases: Case[] = [
   },
   {
     name: '测算 batch, overrides in a JSON body',
-    request: () => postBatch('../whatif/overquota-reward', JSON.stringify({ rows: [example], overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4, from: '2024-01-01' }] }), 'application/json'),
+    request: () =>
+      postBatch(
+        '../whatif/overquota-reward',
+        JSON.stringify({ rows: [example], overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4, from: '2024-01-01' }] }),
+        'application/json',
+      ),
     operation: ['/v1/whatif/overquota-reward', 'post'],
     status: 200,
   },
-  { name: '测算 batch without overrides', request: () => postBatch('../whatif/overquota-reward', csv, 'text/csv'), operation: ['/v1/whatif/overquota-reward', 'post'], status: 422 },
+  {
+    name: '测算 batch without overrides',
+    request: () => postBatch('../whatif/overquota-reward', csv, 'text/csv'),
+    operation: ['/v1/whatif/overquota-reward', 'post'],
+    status: 422,
+  },
   {
     name: '测算 batch, unknown parameter',
     request: () => postBatch('../whatif/overquota-reward?set.no.such.parameter=4', csv, 'text/csv'),
@@ -101,17 +192,24 @@ const cases: Case[] = [
   },
   {
     name: '测算 quick check',
-    request: () => postJson('/v1/whatif/overquota-reward/check', { inputs: example, overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4 }] }),
+    request: () =>
+      postJson('/v1/whatif/overquota-reward/check', { inputs: example, overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: 4 }] }),
     operation: ['/v1/whatif/overquota-reward/check', 'post'],
     status: 200,
   },
   {
     name: '测算 quick check, negative multiplier',
-    request: () => postJson('/v1/whatif/overquota-reward/check', { inputs: example, overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: -1 }] }),
+    request: () =>
+      postJson('/v1/whatif/overquota-reward/check', { inputs: example, overrides: [{ parameter: 'plan.overquotaReward.minimumWageMultiplier', value: -1 }] }),
     operation: ['/v1/whatif/overquota-reward/check', 'post'],
     status: 422,
   },
-  { name: 'audit record of no batch', request: () => call('/v1/batch/00000000-0000-4000-8000-000000000000', { headers: auth() }), operation: ['/v1/batch/{batchId}', 'get'], status: 404 },
+  {
+    name: 'audit record of no batch',
+    request: () => call('/v1/batch/00000000-0000-4000-8000-000000000000', { headers: auth() }),
+    operation: ['/v1/batch/{batchId}', 'get'],
+    status: 404,
+  },
 ];
 
 /** The schema OpenAPI gives an answer: its operation's, or the shared Error where no operation covers the request. */
@@ -135,7 +233,9 @@ describe('the schema check', () => {
   it('finds what does not fit, with where', async () => {
     const components = (await openapi()).components;
     expect(validate({ $ref: '#/components/schemas/Text' }, { zh: '是' }, components.schemas)).toEqual(['$: en is missing']);
-    expect(validate({ $ref: '#/components/schemas/BatchRow' }, { index: 0, status: 'fine' }, components.schemas)).toEqual(['$.status: "fine" is not one of ["ok","mismatch","invalid","skipped"]']);
+    expect(validate({ $ref: '#/components/schemas/BatchRow' }, { index: 0, status: 'fine' }, components.schemas)).toEqual([
+      '$.status: "fine" is not one of ["ok","mismatch","invalid","skipped"]',
+    ]);
     expect(validate({ type: 'string', format: 'date' }, '2024/6/30', {})).toEqual(['$: "2024/6/30" is not a date']);
     expect(validate({ type: 'object', unknownKeyword: 1 }, {}, {})).toHaveLength(1);
   });
@@ -144,7 +244,9 @@ describe('the schema check', () => {
     const components = (await openapi()).components;
     const meta = listRules().find((m) => m.inputs.some((i) => i.type === 'boolean'))!;
     const input = meta.inputs.find((i) => i.type === 'boolean')!;
-    const schema = (components.schemas[`${meta.functionName}_Inputs`].properties as Record<string, { anyOf: { type: string; enum?: unknown[] }[] }>)[input.name];
+    const schema = (components.schemas[`${meta.functionName}_Inputs`].properties as Record<string, { anyOf: { type: string; enum?: unknown[] }[] }>)[
+      input.name
+    ];
     expect(schema.anyOf.find((s) => s.type === 'string')?.enum).toEqual([...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false]);
   });
 });
@@ -179,7 +281,11 @@ describe('every route answers as OpenAPI documents', () => {
     const document = await openapi();
     for (const meta of listRules()) {
       const rule = findRule(meta.id)!;
-      const inputs = Object.fromEntries(inputsOf(rule).filter((i) => i.example !== undefined).map((i) => [i.name, i.example]));
+      const inputs = Object.fromEntries(
+        inputsOf(rule)
+          .filter((i) => i.example !== undefined)
+          .map((i) => [i.name, i.example]),
+      );
       const response = await postJson(`/v1/rules/${meta.id}`, inputs);
       const schema = schemaOf(document, [`/v1/rules/${meta.id}`, 'post'], response.status, 'application/json');
       expect(schema, `${meta.id} ${response.status}`).toBeDefined();

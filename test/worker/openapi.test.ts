@@ -16,7 +16,8 @@ describe('GET /openapi.json', () => {
     const doc = (await response.json()) as Doc;
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.version).toBe(RULESET_VERSION);
-    for (const path of ['/v1/rules', '/v1/interpretations', '/v1/parameters', '/v1/policies', '/v1/batch/{batchId}', '/openapi.json']) expect(doc.paths[path]).toBeDefined();
+    for (const path of ['/v1/rules', '/v1/interpretations', '/v1/parameters', '/v1/policies', '/v1/batch/{batchId}', '/openapi.json'])
+      expect(doc.paths[path]).toBeDefined();
     expect((doc.paths['/v1/parameters'].get.parameters ?? []).map((p) => p.name)).toEqual(['date']);
     expect(doc.components.schemas.ParametersOnDate.required).toEqual(['rulesetVersion', 'date', 'policy', 'parameters']);
     expect(doc.components.schemas.Policies.required).toEqual(['rulesetVersion', 'policies']);

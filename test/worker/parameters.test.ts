@@ -25,7 +25,11 @@ describe('GET /v1/parameters?date=', () => {
     expect(body.date).toBe('2024-06-30');
     expect(body.policy).toMatchObject({ id: '包府办发〔2023〕43号', validFrom: '2023-04-22', validTo: '2024-12-31' });
     expect((body.parameters as OnDate[]).map((p) => p.id)).toEqual(parametersOn('2024-06-30').map((p) => p.id));
-    expect(byId(body, 'plan.overquotaReward.minimumWageMultiplier')).toMatchObject({ value: 5, from: '2023-04-22', source: { document: '包府办发〔2023〕43号', clause: 'm3.2' } });
+    expect(byId(body, 'plan.overquotaReward.minimumWageMultiplier')).toMatchObject({
+      value: 5,
+      from: '2023-04-22',
+      source: { document: '包府办发〔2023〕43号', clause: 'm3.2' },
+    });
     expect(byId(body, 'quota.ratio').value).toBe('0.015');
     expect(byId(body, 'minimumWage.class1')).toMatchObject({ value: '1980', from: '2021-12-01' });
     const cap = byId(body, 'levy.wageCapMultiple');

@@ -9,7 +9,7 @@ describe('catalogue', () => {
     const response = await call('/v1/rules');
     expect(response.status).toBe(200);
     expect(response.headers.get('x-ruleset-version')).toBe(RULESET_VERSION);
-    const body = ((await response.json()) as { rulesetVersion: string; rules: { id: string }[] });
+    const body = (await response.json()) as { rulesetVersion: string; rules: { id: string }[] };
     expect(body.rulesetVersion).toBe(RULESET_VERSION);
     expect(body.rules.map((r) => r.id)).toEqual(listRules().map((r) => r.id));
   });
@@ -17,7 +17,7 @@ describe('catalogue', () => {
   it('GET /v1/interpretations lists the interpretations', async () => {
     const response = await call('/v1/interpretations');
     expect(response.status).toBe(200);
-    const body = ((await response.json()) as { rulesetVersion: string; interpretations: { id: string }[] });
+    const body = (await response.json()) as { rulesetVersion: string; interpretations: { id: string }[] };
     expect(body.rulesetVersion).toBe(RULESET_VERSION);
     expect(body.interpretations.map((i) => i.id)).toEqual(listInterpretations().map((i) => i.id));
   });
@@ -27,7 +27,7 @@ describe('quick check', () => {
   it('POST answers the issue example: amount 29700.00', async () => {
     const response = await postJson('/v1/rules/overquota-reward', example);
     expect(response.status).toBe(200);
-    const body = ((await response.json()) as { ok: boolean; result: { amount: string }; rulesetVersion: string });
+    const body = (await response.json()) as { ok: boolean; result: { amount: string }; rulesetVersion: string };
     expect(body.result.amount).toBe('29700.00');
     expect(body).toEqual(evaluate('overquota-reward', example));
   });
@@ -41,7 +41,7 @@ describe('quick check', () => {
   it('422 with evaluate()’s error body for a bad input, naming the field', async () => {
     const response = await call('/v1/rules/overquota-reward?totalStaff=abc&disabledCounted=9&monthlyMinWage=1980');
     expect(response.status).toBe(422);
-    const body = ((await response.json()) as { ok: boolean; error: { code: string; field: string }; rulesetVersion: string });
+    const body = (await response.json()) as { ok: boolean; error: { code: string; field: string }; rulesetVersion: string };
     expect(body).toEqual(evaluate('overquota-reward', { totalStaff: 'abc', disabledCounted: '9', monthlyMinWage: '1980' }));
     expect(body.error.field).toBe('totalStaff');
   });
@@ -49,16 +49,16 @@ describe('quick check', () => {
   it('422 for an unknown input and for a missing one', async () => {
     const unknown = await postJson('/v1/rules/overquota-reward', { ...example, shoeSize: 42 });
     expect(unknown.status).toBe(422);
-    expect((((await unknown.json()) as { error: { code: string } })).error.code).toBe('unknown-input');
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('unknown-input');
     const missing = await postJson('/v1/rules/overquota-reward', {});
     expect(missing.status).toBe(422);
-    expect((((await missing.json()) as { error: { code: string } })).error.code).toBe('missing-input');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('missing-input');
   });
 
   it('404 for an unknown rule, on GET and POST', async () => {
     for (const response of [await call('/v1/rules/no-such-rule'), await postJson('/v1/rules/no-such-rule', example)]) {
       expect(response.status).toBe(404);
-      const body = ((await response.json()) as { ok: boolean; error: { code: string; message: { zh: string; en: string } }; rulesetVersion: string });
+      const body = (await response.json()) as { ok: boolean; error: { code: string; message: { zh: string; en: string } }; rulesetVersion: string };
       expect(body.ok).toBe(false);
       expect(body.error.code).toBe('unknown-rule');
       expect(body.error.message.zh).toBeTruthy();
@@ -70,7 +70,7 @@ describe('quick check', () => {
     for (const body of ['{"totalStaff": 400,', '']) {
       const response = await call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(response.status).toBe(400);
-      const answer = ((await response.json()) as { error: { code: string }; rulesetVersion: string });
+      const answer = (await response.json()) as { error: { code: string }; rulesetVersion: string };
       expect(answer.error.code).toBe('malformed-json');
       expect(answer.rulesetVersion).toBe(RULESET_VERSION);
     }
@@ -79,7 +79,7 @@ describe('quick check', () => {
   it('415 for a body that is not JSON', async () => {
     const response = await call('/v1/rules/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(example) });
     expect(response.status).toBe(415);
-    expect((((await response.json()) as { error: { code: string } })).error.code).toBe('unsupported-media-type');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unsupported-media-type');
   });
 
   it('a JSON body that is not an object is a 422, not a crash', async () => {
@@ -103,7 +103,7 @@ describe('quick check', () => {
   it('unknown routes are a JSON 404 with the ruleset version', async () => {
     const response = await call('/v1/nothing-here');
     expect(response.status).toBe(404);
-    const body = ((await response.json()) as { ok: boolean; error: { code: string }; rulesetVersion: string });
+    const body = (await response.json()) as { ok: boolean; error: { code: string }; rulesetVersion: string };
     expect(body).toMatchObject({ ok: false, rulesetVersion: RULESET_VERSION, error: { code: 'not-found' } });
   });
 });

@@ -11,16 +11,30 @@ const overquota = listRules().find((m) => m.id === 'overquota-reward')!;
 describe('JSON batches read like tables', () => {
   it('accepts the Chinese labels (with units) as keys, keeps and lists other keys, skips blank and 合计 rows', async () => {
     const rows = [
-      { 序号: 1, 单位名称: '甲', '在职职工总数（人）': 400, 残疾职工折算人数: 9, 月最低工资标准: '￥1,980.00', 所涉日期: '2024/6/30', 申报金额: '29,700.00 元' },
+      {
+        序号: 1,
+        单位名称: '甲',
+        '在职职工总数（人）': 400,
+        残疾职工折算人数: 9,
+        月最低工资标准: '￥1,980.00',
+        所涉日期: '2024/6/30',
+        申报金额: '29,700.00 元',
+      },
       { 序号: '', 单位名称: ' ' },
       { 序号: '合计', 申报金额: 29700 },
       { totalStaff: 400, 在职职工总数: 400, disabledCounted: 9 },
     ];
     const response = await postBatch('overquota-reward', JSON.stringify({ rows }), 'application/json');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { ignoredColumns: string[]; rows: { status: string; error?: { message: { zh: string } }; result?: { amount: string } }[]; summary: Record<string, unknown> };
+    const body = (await response.json()) as {
+      ignoredColumns: string[];
+      rows: { status: string; error?: { message: { zh: string } }; result?: { amount: string } }[];
+      summary: Record<string, unknown>;
+    };
     expect(body.rows.map((r) => r.status)).toEqual(['ok', 'skipped', 'skipped', 'invalid']);
-    expect(body.rows[0].result?.amount).toBe((evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }) as Success).result.amount);
+    expect(body.rows[0].result?.amount).toBe(
+      (evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }) as Success).result.amount,
+    );
     expect(body.rows[3].error?.message.zh).toContain('在职职工总数');
     expect(body.ignoredColumns).toEqual(['单位名称']);
     expect(body.summary).toMatchObject({ rows: 4, ok: 1, skipped: 2, invalid: 1 });
@@ -42,7 +56,7 @@ describe('JSON batches read like tables', () => {
     expect(answer.droppedColumns).toBe(900 - MAX_EXTRA_COLUMNS);
   });
 
-  it("sums each share for rules that split an amount between city and district", async () => {
+  it('sums each share for rules that split an amount between city and district', async () => {
     const row = { monthlyRent: 1000, months: 6, monthsOperating: 12, monthsSinceStart: 12, date: '2024-06-30' };
     const one = evaluate('rent-subsidy', row) as Success;
     expect(one.ok).toBe(true);
@@ -70,7 +84,10 @@ describe('answer formats and languages', () => {
 
   it('speaks Chinese with ?lang=zh or Accept-Language: zh even for English headers, one language per message', async () => {
     const csv = 'rowId,totalStaff,disabledCounted,monthlyMinWage\r\n1,x,9,1980\r\n';
-    for (const [query, headers] of [['?lang=zh', {}], ['', { 'accept-language': 'zh-CN,zh;q=0.9' }]] as const) {
+    for (const [query, headers] of [
+      ['?lang=zh', {}],
+      ['', { 'accept-language': 'zh-CN,zh;q=0.9' }],
+    ] as const) {
       const response = await postBatch(`overquota-reward${query}`, csv, 'text/csv', { accept: 'text/csv', ...headers });
       const [header, row] = parseCsvAnswer(await response.text());
       expect(header.slice(4)).toEqual(['状态', overquota.outputs.find((o) => o.name === 'amount')!.label.zh, '差额', '说明']);
@@ -117,7 +134,11 @@ describe('templates', () => {
       const text = await csv.text();
       const [header] = parseCsvAnswer(text);
       const required = meta.inputs.filter((i) => i.required && i.type !== 'records');
-      for (const spec of required) expect(header.some((h) => h.startsWith(spec.label.zh)), `${meta.id} ${spec.name}`).toBe(true);
+      for (const spec of required)
+        expect(
+          header.some((h) => h.startsWith(spec.label.zh)),
+          `${meta.id} ${spec.name}`,
+        ).toBe(true);
       const back = await postBatch(meta.id, text, 'text/csv');
       expect(back.status, meta.id).toBe(200);
       const answer = (await back.json()) as { rows: { status: string; error?: unknown; reason?: { zh: string } }[]; ignoredColumns: string[] };
@@ -126,7 +147,10 @@ describe('templates', () => {
       expect(answer.rows[0], meta.id).toMatchObject({ status: 'skipped', reason: { zh: expect.stringContaining('示例') } });
       const aliased = meta.inputs.find((i) => i.aliases?.length);
       if (aliased) expect(text, meta.id).toContain(aliased.aliases![0]); // the notes list the other headers offices write
-      expect(answer.rows.slice(1).every((r) => r.status === 'skipped'), meta.id).toBe(true);
+      expect(
+        answer.rows.slice(1).every((r) => r.status === 'skipped'),
+        meta.id,
+      ).toBe(true);
       const xlsx = await call(`/v1/rules/${meta.id}/template.xlsx`);
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers.get('content-type')).toBe(XLSX_TYPE);

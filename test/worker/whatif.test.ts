@@ -19,7 +19,10 @@ const claims = Array.from({ length: 40 }, (_, i) => ({
   district: DISTRICTS[i % 4],
   date: i % 2 ? '2024-06-30' : '2024-12-15',
 }));
-const csvOf = (rows: typeof claims) => ['序号,在职职工总数,残疾职工折算人数,旗县区,所涉日期', ...rows.map((r) => [r.rowId, r.totalStaff, r.disabledCounted, r.district, r.date].join(','))].join('\n') + '\n';
+const csvOf = (rows: typeof claims) =>
+  ['序号,在职职工总数,残疾职工折算人数,旗县区,所涉日期', ...rows.map((r) => [r.rowId, r.totalStaff, r.disabledCounted, r.district, r.date].join(','))].join(
+    '\n',
+  ) + '\n';
 
 const postWhatIf = (path: string, body: BodyInit, contentType: string, headers: Record<string, string> = {}) =>
   call(`/v1/whatif/${path}`, { method: 'POST', headers: { 'content-type': contentType, ...auth(), ...headers }, body });
@@ -53,13 +56,21 @@ describe('overrides are refused with a 422 naming the parameter', () => {
     expect(body.error.message.en).toContain(field);
   });
   it('in a JSON body too; a what-if with no override is refused; so is one with overrides in both places', async () => {
-    const bad = await postWhatIf('overquota-reward', JSON.stringify({ rows: claims.slice(0, 2), overrides: [{ parameter: MULTIPLIER, value: true }] }), 'application/json');
+    const bad = await postWhatIf(
+      'overquota-reward',
+      JSON.stringify({ rows: claims.slice(0, 2), overrides: [{ parameter: MULTIPLIER, value: true }] }),
+      'application/json',
+    );
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe(MULTIPLIER);
     const none = await postWhatIf('overquota-reward', csv, 'text/csv');
     expect(none.status).toBe(422);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('missing-override');
-    const both = await postWhatIf(`overquota-reward?set.${MULTIPLIER}=4`, JSON.stringify({ rows: [], overrides: [{ parameter: MULTIPLIER, value: 3 }] }), 'application/json');
+    const both = await postWhatIf(
+      `overquota-reward?set.${MULTIPLIER}=4`,
+      JSON.stringify({ rows: [], overrides: [{ parameter: MULTIPLIER, value: 3 }] }),
+      'application/json',
+    );
     expect(both.status).toBe(422);
   });
   it('needs a batch key', async () => {
@@ -70,9 +81,18 @@ describe('overrides are refused with a 422 naming the parameter', () => {
 
 describe('a what-if quick check', () => {
   it('answers the baseline, the reform and the change; the steps name the parameter, from what, to what', async () => {
-    const r = await postJson('/v1/whatif/overquota-reward/check', { inputs: { totalStaff: 400, disabledCounted: 9, district: '昆都仑区', date: '2024-12-15' }, overrides: [{ parameter: MULTIPLIER, value: 4 }] });
+    const r = await postJson('/v1/whatif/overquota-reward/check', {
+      inputs: { totalStaff: 400, disabledCounted: 9, district: '昆都仑区', date: '2024-12-15' },
+      overrides: [{ parameter: MULTIPLIER, value: 4 }],
+    });
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { whatif: boolean; change: string; baseline: { result: { amount: string } }; reform: { result: { amount: string }; steps: { zh: string }[] }; overrides: unknown[] };
+    const body = (await r.json()) as {
+      whatif: boolean;
+      change: string;
+      baseline: { result: { amount: string } };
+      reform: { result: { amount: string }; steps: { zh: string }[] };
+      overrides: unknown[];
+    };
     expect(body.whatif).toBe(true);
     expect(body.baseline.result.amount).toBe('34050.00');
     expect(body.reform.result.amount).toBe('27240.00');
@@ -115,7 +135,8 @@ describe('a what-if batch', () => {
       const sum = Object.values(side.byDistrict!).reduce((s, d) => s.plus(d.computed), new Dec(0));
       expect(sum.toFixed(2)).toBe(side.computed);
     }
-    const rowSum = (pick: (row: WhatIfJson['rows'][number]) => string | undefined) => body.rows.reduce((s, row) => s.plus(pick(row) ?? 0), new Dec(0)).toFixed(2);
+    const rowSum = (pick: (row: WhatIfJson['rows'][number]) => string | undefined) =>
+      body.rows.reduce((s, row) => s.plus(pick(row) ?? 0), new Dec(0)).toFixed(2);
     expect(rowSum((row) => row.baseline)).toBe(baseline.computed);
     expect(rowSum((row) => row.reform)).toBe(reform.computed);
     expect(rowSum((row) => row.change)).toBe(change.computed);
@@ -132,7 +153,11 @@ describe('a what-if batch', () => {
     const at = (name: string) => header.indexOf(name);
     expect(header.slice(-5)).toEqual(['状态', '现行奖励金额（每年）', '测算奖励金额（每年）', '变化', '说明']);
     const data = csv.slice(2).filter((r) => r.length > 1);
-    const sumCol = (i: number, district?: string) => data.filter((r) => !district || r[at('旗县区')] === district).reduce((s, r) => s.plus(r[i] || 0), new Dec(0)).toFixed(2);
+    const sumCol = (i: number, district?: string) =>
+      data
+        .filter((r) => !district || r[at('旗县区')] === district)
+        .reduce((s, r) => s.plus(r[i] || 0), new Dec(0))
+        .toFixed(2);
     const n = header.length;
     expect(sumCol(n - 4)).toBe(json.summary.totals.baseline.computed);
     expect(sumCol(n - 3)).toBe(json.summary.totals.reform.computed);
@@ -152,7 +177,11 @@ describe('a what-if batch', () => {
     expect(String(summary[0][0])).toMatch(/^测算/);
     expect(summary.some((r) => String(r[0]).includes(MULTIPLIER) && r[1] === 5 && r[2] === 4)).toBe(true);
     const all = summary.find((r) => r[0] === '全市合计')!;
-    expect(all.slice(2, 5).map((v) => new Dec(String(v)).toFixed(2))).toEqual([json.summary.totals.baseline.computed, json.summary.totals.reform.computed, json.summary.totals.change.computed]);
+    expect(all.slice(2, 5).map((v) => new Dec(String(v)).toFixed(2))).toEqual([
+      json.summary.totals.baseline.computed,
+      json.summary.totals.reform.computed,
+      json.summary.totals.change.computed,
+    ]);
     for (const d of DISTRICTS) {
       const line = summary.find((r) => r[0] === d)!;
       expect(new Dec(String(line[3])).toFixed(2)).toBe(json.summary.totals.reform.byDistrict![d].computed);
@@ -161,7 +190,11 @@ describe('a what-if batch', () => {
 
   it('takes overrides in a JSON body, from a date', async () => {
     const rows = claims.slice(0, 4).map((c) => ({ ...c, date: '2025-03-31', applyOutsideValidity: true }));
-    const r = await postWhatIf('overquota-reward', JSON.stringify({ rows, overrides: [{ parameter: 'minimumWage.class1', value: 2400, from: '2025-01-01' }] }), 'application/json');
+    const r = await postWhatIf(
+      'overquota-reward',
+      JSON.stringify({ rows, overrides: [{ parameter: 'minimumWage.class1', value: 2400, from: '2025-01-01' }] }),
+      'application/json',
+    );
     expect(r.status).toBe(200);
     const body = (await r.json()) as WhatIfJson;
     expect(body.overrides).toEqual([{ parameter: 'minimumWage.class1', value: '2400', from: '2025-01-01', current: '2270' }]);
@@ -173,13 +206,28 @@ describe('a what-if batch', () => {
     const r = await postWhatIf(query, csvOf(claims.slice(0, 3)), 'text/csv');
     const batchId = r.headers.get('x-batch-id')!;
     await r.arrayBuffer();
-    const record = (await (await call(`/v1/batch/${batchId}`, { headers: auth() })).json()) as { batch: { whatif?: unknown; status: string; summary: { rows: number } } };
-    expect(record.batch).toMatchObject({ status: 'completed', summary: { rows: 3 }, whatif: { overrides: [{ parameter: MULTIPLIER, value: 4 }, { parameter: 'minimumWage.class2', value: '2400' }] } });
+    const record = (await (await call(`/v1/batch/${batchId}`, { headers: auth() })).json()) as {
+      batch: { whatif?: unknown; status: string; summary: { rows: number } };
+    };
+    expect(record.batch).toMatchObject({
+      status: 'completed',
+      summary: { rows: 3 },
+      whatif: {
+        overrides: [
+          { parameter: MULTIPLIER, value: 4 },
+          { parameter: 'minimumWage.class2', value: '2400' },
+        ],
+      },
+    });
     const stored = await env.DB.prepare('SELECT kind, overrides FROM batch_audit WHERE batch_id = ?').bind(batchId).first<Record<string, string>>();
     expect(stored?.kind).toBe('whatif');
     expect(stored?.overrides).not.toContain('r0');
     // a plain batch stays a batch
-    const plain = await call('/v1/batch/overquota-reward', { method: 'POST', headers: { 'content-type': 'text/csv', ...auth() }, body: csvOf(claims.slice(0, 1)) });
+    const plain = await call('/v1/batch/overquota-reward', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...auth() },
+      body: csvOf(claims.slice(0, 1)),
+    });
     const plainId = plain.headers.get('x-batch-id')!;
     await plain.arrayBuffer();
     const plainRecord = (await (await call(`/v1/batch/${plainId}`, { headers: auth() })).json()) as { batch: Record<string, unknown> };
@@ -197,7 +245,10 @@ describe('what the catalogue says', () => {
     expect(byId['retirementReform.male.startMonth']).toMatchObject({ overridable: false });
   });
   it('OpenAPI documents the what-if routes and shapes', async () => {
-    const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, { required?: string[] }> } };
+    const doc = (await (await call('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
     expect(Object.keys(doc.paths['/v1/whatif/overquota-reward'].post.responses)).toEqual(expect.arrayContaining(['200', '401', '422']));
     expect(doc.paths['/v1/whatif/overquota-reward/check'].post).toBeDefined();
     expect(doc.components.schemas.WhatIfAnswer.required).toEqual(expect.arrayContaining(['whatif', 'overrides', 'rows', 'summary']));

@@ -59,8 +59,10 @@ describe('workbooks through the batch route', { timeout: 60_000 }, () => {
   });
 
   it('districts merged down reach every row they cover', async () => {
-    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>旗县区</t></is></c><c r="B1" t="inlineStr"><is><t>在职职工总数</t></is></c><c r="C1" t="inlineStr"><is><t>残疾职工折算人数</t></is></c><c r="D1" t="inlineStr"><is><t>月最低工资标准</t></is></c></row>';
-    const row = (r: number, district: string) => `<row r="${r}">${district ? `<c r="A${r}" t="inlineStr"><is><t>${district}</t></is></c>` : ''}<c r="B${r}"><v>400</v></c><c r="C${r}"><v>9</v></c><c r="D${r}"><v>1980</v></c></row>`;
+    const header =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>旗县区</t></is></c><c r="B1" t="inlineStr"><is><t>在职职工总数</t></is></c><c r="C1" t="inlineStr"><is><t>残疾职工折算人数</t></is></c><c r="D1" t="inlineStr"><is><t>月最低工资标准</t></is></c></row>';
+    const row = (r: number, district: string) =>
+      `<row r="${r}">${district ? `<c r="A${r}" t="inlineStr"><is><t>${district}</t></is></c>` : ''}<c r="B${r}"><v>400</v></c><c r="C${r}"><v>9</v></c><c r="D${r}"><v>1980</v></c></row>`;
     const bytes = makeXlsx(sheetXml(header + row(2, '昆都仑区') + row(3, ''), '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>'));
     const response = await postBatch('overquota-reward?cells=1', bytes as BodyInit, XLSX_TYPE);
     expect(response.status).toBe(200);

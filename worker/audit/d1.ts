@@ -4,8 +4,16 @@ import { sqlAuditStore, type AuditSql, type AuditStore } from './store.ts';
 
 export function d1Sql(db: D1Database): AuditSql {
   return {
-    run: async (sql, ...params) => void (await db.prepare(sql).bind(...params).run()),
-    first: (sql, ...params) => db.prepare(sql).bind(...params).first(),
+    run: async (sql, ...params) =>
+      void (await db
+        .prepare(sql)
+        .bind(...params)
+        .run()),
+    first: (sql, ...params) =>
+      db
+        .prepare(sql)
+        .bind(...params)
+        .first(),
   };
 }
 

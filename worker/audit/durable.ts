@@ -23,7 +23,12 @@ function doSql(sql: SqlStorage): AuditSql {
 /** Applies the migrations not yet applied, recorded by name as wrangler does for D1. */
 export function migrate(sql: SqlStorage): void {
   sql.exec('CREATE TABLE IF NOT EXISTS audit_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const done = new Set(sql.exec('SELECT name FROM audit_migrations').toArray().map((r) => String(r.name)));
+  const done = new Set(
+    sql
+      .exec('SELECT name FROM audit_migrations')
+      .toArray()
+      .map((r) => String(r.name)),
+  );
   for (const { name, statements } of MIGRATIONS) {
     if (done.has(name)) continue;
     for (const statement of statements) sql.exec(statement);

@@ -78,15 +78,29 @@ export function sqlAuditStore(sql: AuditSql): AuditStore {
       sql.run(
         `INSERT INTO batch_audit (batch_id, created_at, status, key_id, rule, ruleset_version, format, body_bytes, body_hmac, row_count, ok_count, mismatch_count, invalid_count, kind, overrides)
          VALUES (?, ?, 'started', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`,
-        r.batchId, r.createdAt, r.keyId, r.rule, r.rulesetVersion, r.format, r.bodyBytes, r.bodyHmac,
-        r.whatif ? 'whatif' : 'batch', r.whatif ? JSON.stringify(r.whatif.overrides.map(({ parameter, value, from }) => (from ? { parameter, value, from } : { parameter, value }))) : null,
+        r.batchId,
+        r.createdAt,
+        r.keyId,
+        r.rule,
+        r.rulesetVersion,
+        r.format,
+        r.bodyBytes,
+        r.bodyHmac,
+        r.whatif ? 'whatif' : 'batch',
+        r.whatif ? JSON.stringify(r.whatif.overrides.map(({ parameter, value, from }) => (from ? { parameter, value, from } : { parameter, value }))) : null,
       ),
     // Only a started record is finished, once: a late abort cannot overwrite a completion.
     finish: (batchId, status, s, finishedAt) =>
       sql.run(
         `UPDATE batch_audit SET status = ?, finished_at = ?, row_count = ?, ok_count = ?, mismatch_count = ?, invalid_count = ?
          WHERE batch_id = ? AND status = 'started'`,
-        status, finishedAt, s.rows, s.ok, s.mismatch, s.invalid, batchId,
+        status,
+        finishedAt,
+        s.rows,
+        s.ok,
+        s.mismatch,
+        s.invalid,
+        batchId,
       ),
     read: async (batchId, keyId) => {
       const row = await sql.first<AuditRow>('SELECT * FROM batch_audit WHERE batch_id = ? AND key_id = ?', batchId, keyId);

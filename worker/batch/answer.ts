@@ -91,7 +91,8 @@ function csvWriter({ head, meta, columns, lang, read }: AnswerContext): AnswerWr
   const preamble = head.form?.preamble ?? [];
   return {
     contentType: 'text/csv; charset=utf-8',
-    head: (out) => out.write(preamble.length ? `\uFEFF${answerCsvPreamble(preamble)}${answerCsvHead(columns, meta, lang).slice(1)}` : answerCsvHead(columns, meta, lang)),
+    head: (out) =>
+      out.write(preamble.length ? `\uFEFF${answerCsvPreamble(preamble)}${answerCsvHead(columns, meta, lang).slice(1)}` : answerCsvHead(columns, meta, lang)),
     row: ({ row, cells }, _first, out) => out.write(answerCsvRow(cells, columns.length, row, meta, lang, claimedAt)),
     tail: (summary, out) => out.write(csvLine(answerTotalCells(summary, columns, meta, lang, read))),
   };

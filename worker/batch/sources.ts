@@ -4,7 +4,16 @@
  * batch (rules/tables/rows.ts: claims or skipped rows). Refusals before any row are thrown as ApiErrors.
  */
 import type { RuleMetadata } from '../../rules/index.ts';
-import { checkMapping, readFormSource, readFormWorkbook, type ColumnMapping, type Form, type FormReading, type FormRow, type SheetFound } from '../../rules/tables/form.ts';
+import {
+  checkMapping,
+  readFormSource,
+  readFormWorkbook,
+  type ColumnMapping,
+  type Form,
+  type FormReading,
+  type FormRow,
+  type SheetFound,
+} from '../../rules/tables/form.ts';
 import { headersAreChinese, TableBatch, type EchoColumns, type TableError } from '../../rules/tables/index.ts';
 import type { SheetSource } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
@@ -81,7 +90,9 @@ export function csvSheet(source: CsvSource, name = 'CSV'): SheetSource {
       const record = source.read();
       if (!record) return undefined;
       const out: FormRow = { row: row++, cells: record.cells };
-      if (record.malformed) out.unreadable = record.malformed === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
+      if (record.malformed)
+        out.unreadable =
+          record.malformed === 'unclosed-quote' ? { zh: '引号未闭合', en: 'a quote is not closed' } : { zh: '该行过长', en: 'the record is too long' };
       return out;
     },
   };
@@ -111,11 +122,17 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
       const cells = offset ? row.cells.slice(offset) : row.cells;
       if (offset && row.cells.slice(0, offset).some((c) => c !== undefined && String(c).trim() !== '')) {
         // a value left of the table: its column has no header
-        return { row: batch.addCells([...row.cells], [...Array(offset).fill({ kind: 'unnamed' }), ...columns], { row: row.row, offset: 0, hidden: row.hidden }), cells };
+        return {
+          row: batch.addCells([...row.cells], [...Array(offset).fill({ kind: 'unnamed' }), ...columns], { row: row.row, offset: 0, hidden: row.hidden }),
+          cells,
+        };
       }
       if (row.unreadable) {
         const line = row.row + 1;
-        const error: HttpErrorBody = { code: 'malformed-csv', message: { zh: `第 ${line} 行无法按 CSV 读取：${row.unreadable.zh}`, en: `Row ${line} is not readable CSV: ${row.unreadable.en}` } };
+        const error: HttpErrorBody = {
+          code: 'malformed-csv',
+          message: { zh: `第 ${line} 行无法按 CSV 读取：${row.unreadable.zh}`, en: `Row ${line} is not readable CSV: ${row.unreadable.en}` },
+        };
         return { row: batch.refuse(error), cells: [] };
       }
       return { row: batch.addCells(cells, columns, { row: row.row, offset, hidden: row.hidden }), cells };
@@ -166,7 +183,7 @@ export function workbookRows(
 function joinChunks(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) out.set(c, at), (at += c.length);
+  for (const c of chunks) (out.set(c, at), (at += c.length));
   return out;
 }
 

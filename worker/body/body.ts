@@ -18,7 +18,11 @@ export function tooLarge(limit: number, size?: number): Response {
 }
 
 function tooSlow(why: 'deadline' | 'rate', timing: BodyTiming, size: number, seconds: number): Response {
-  return apiError('body-too-slow', { why, timeoutSeconds: timing.timeoutSeconds, minBytesPerSecond: timing.minBytesPerSecond, size, seconds }, { headers: { connection: 'close' } }).getResponse();
+  return apiError(
+    'body-too-slow',
+    { why, timeoutSeconds: timing.timeoutSeconds, minBytesPerSecond: timing.minBytesPerSecond, size, seconds },
+    { headers: { connection: 'close' } },
+  ).getResponse();
 }
 
 const unreadable = () => apiError('malformed-body', { headers: { connection: 'close' } }).getResponse();
@@ -30,12 +34,7 @@ type Read = ReadableStreamReadResult<Uint8Array>;
  * once `rateWindowSeconds` have passed, falls under the minimum average rate (408). `onChunk` sees every
  * piece as it arrives (e.g. to hash it while reading).
  */
-export async function readBody(
-  request: Request,
-  limit: number,
-  onChunk?: (chunk: Uint8Array) => void | Promise<void>,
-  timing?: BodyTiming,
-): Promise<BodyRead> {
+export async function readBody(request: Request, limit: number, onChunk?: (chunk: Uint8Array) => void | Promise<void>, timing?: BodyTiming): Promise<BodyRead> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) return { ok: false, response: tooLarge(limit, declared) };
   const blocks: Uint8Array[] = [];
@@ -69,7 +68,7 @@ export async function readBody(
     size += value.byteLength;
     if (size > limit) return stop(tooLarge(limit));
     // Copy into the current block (a fresh one when full), so no packet's own buffer is kept.
-    for (let at = 0; at < value.byteLength; ) {
+    for (let at = 0; at < value.byteLength;) {
       if (used === block.length) {
         if (used) blocks.push(block);
         // Blocks grow with the body (1 KB, then as much as already read, up to 64 KB), never past the limit.

@@ -20,9 +20,16 @@ export const answerSchemas = {
       message: ref('Text'),
       control: {
         type: 'object',
-        description: 'the input the message asks to set (field, label, type, value, and the message before the pointer), so that each client can name its own control',
+        description:
+          'the input the message asks to set (field, label, type, value, and the message before the pointer), so that each client can name its own control',
         required: ['field', 'label', 'type', 'value', 'lead'],
-        properties: { field: { type: 'string' }, label: ref('Text'), type: { type: 'string' }, value: { type: ['boolean', 'number', 'string'] }, lead: ref('Text') },
+        properties: {
+          field: { type: 'string' },
+          label: ref('Text'),
+          type: { type: 'string' },
+          value: { type: ['boolean', 'number', 'string'] },
+          lead: ref('Text'),
+        },
       },
     },
   },
@@ -35,18 +42,42 @@ export const answerSchemas = {
   Failure: {
     type: 'object',
     required: ['ok', 'rule', 'rulesetVersion', 'error'],
-    properties: { ok: { const: false }, rule: { type: 'string' }, rulesetVersion: { type: 'string' }, error: ref('ErrorBody'), byDate: { type: 'array', items: ref('DatedAnswer') } },
+    properties: {
+      ok: { const: false },
+      rule: { type: 'string' },
+      rulesetVersion: { type: 'string' },
+      error: ref('ErrorBody'),
+      byDate: { type: 'array', items: ref('DatedAnswer') },
+    },
   },
   SuccessBase: {
     type: 'object',
-    required: ['ok', 'rule', 'result', 'eligible', 'failedConditions', 'clause', 'policy', 'sources', 'rulesetVersion', 'steps', 'warnings', 'interpretations', 'hints'],
+    required: [
+      'ok',
+      'rule',
+      'result',
+      'eligible',
+      'failedConditions',
+      'clause',
+      'policy',
+      'sources',
+      'rulesetVersion',
+      'steps',
+      'warnings',
+      'interpretations',
+      'hints',
+    ],
     properties: {
       ok: { const: true },
       rule: { type: 'string' },
       result: { type: 'object', additionalProperties: {} },
       eligible: { type: 'boolean', description: 'false when the case fails a condition of the clause (then the amount is 0.00 and failedConditions says why)' },
       failedConditions: { type: 'array', items: ref('FailedCondition') },
-      byDate: { type: 'array', items: ref('DatedAnswer'), description: 'present when no date was given and the answer changes inside the plan’s validity: the answer for each period' },
+      byDate: {
+        type: 'array',
+        items: ref('DatedAnswer'),
+        description: 'present when no date was given and the answer changes inside the plan’s validity: the answer for each period',
+      },
       clause: { type: 'object', required: ['id', 'text', 'heading'], properties: { id: { type: 'string' }, text: { type: 'string' }, heading: ref('Text') } },
       policy: ref('Policy'),
       sources: { type: 'array', items: { type: 'string' } },
@@ -127,13 +158,25 @@ export const answerSchemas = {
       rulesetVersion: { type: 'string' },
       clause: { type: 'object', required: ['id', 'text'], properties: { id: { type: 'string' }, text: { type: 'string' } } },
       policy: ref('Policy'),
-      ignoredColumns: { type: 'array', items: { type: 'string' }, description: 'Header texts that named nothing the rule reads (kept as unmatchedColumns too)' },
-      unmatchedColumns: { type: 'array', items: { type: 'string' }, description: 'Header texts that named nothing the rule reads: columns a mapping could name' },
+      ignoredColumns: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Header texts that named nothing the rule reads (kept as unmatchedColumns too)',
+      },
+      unmatchedColumns: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Header texts that named nothing the rule reads: columns a mapping could name',
+      },
       droppedColumns: { type: 'integer' },
       sheet: { type: 'string', description: 'Workbooks: the sheet read' },
       sheets: { type: 'array', items: ref('SheetFound'), description: 'Workbooks: every sheet, with what was found on it' },
       headerRow: { type: 'integer', description: 'Tables: the 1-based row where the header begins' },
-      preamble: { type: 'array', items: { type: 'string' }, description: 'Tables: the rows above the header (title, 填报单位 …) as text lines; kept above the header in CSV/xlsx answers' },
+      preamble: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Tables: the rows above the header (title, 填报单位 …) as text lines; kept above the header in CSV/xlsx answers',
+      },
       columns: { type: 'array', items: { type: 'string' }, description: 'with ?cells=1: the columns as given' },
       summary: {
         type: 'object',
@@ -161,7 +204,10 @@ export const answerSchemas = {
       batchId: { type: 'string' },
       createdAt: { type: 'string', format: 'date-time' },
       finishedAt: { type: ['string', 'null'], format: 'date-time' },
-      status: { enum: ['started', 'completed', 'aborted'], description: 'started when accepted; completed at the end; aborted when the client hung up (summary counts the rows answered by then)' },
+      status: {
+        enum: ['started', 'completed', 'aborted'],
+        description: 'started when accepted; completed at the end; aborted when the client hung up (summary counts the rows answered by then)',
+      },
       keyId: { type: 'string' },
       rule: { type: 'string' },
       rulesetVersion: { type: 'string' },
@@ -173,7 +219,16 @@ export const answerSchemas = {
       whatif: {
         type: 'object',
         description: 'present on a 测算 (what-if) batch: the overrides it applied (ids and values only)',
-        properties: { overrides: { type: 'array', items: { type: 'object', required: ['parameter', 'value'], properties: { parameter: { type: 'string' }, value: { type: ['string', 'number'] }, from: date } } } },
+        properties: {
+          overrides: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['parameter', 'value'],
+              properties: { parameter: { type: 'string' }, value: { type: ['string', 'number'] }, from: date },
+            },
+          },
+        },
       },
     },
   },
@@ -188,7 +243,11 @@ export const answerSchemas = {
       rulesetVersion: { type: 'string' },
       error: ref('ErrorBody'),
       sheets: { type: 'array', items: ref('SheetFound') },
-      closest: { type: 'object', required: ['row', 'cells'], properties: { sheet: { type: 'string' }, row: { type: 'integer', description: '1-based' }, cells: { type: 'array', items: { type: 'string' } } } },
+      closest: {
+        type: 'object',
+        required: ['row', 'cells'],
+        properties: { sheet: { type: 'string' }, row: { type: 'integer', description: '1-based' }, cells: { type: 'array', items: { type: 'string' } } },
+      },
     },
   },
   AuditAnswer: {
@@ -212,7 +271,9 @@ export type FromSchema<S> = S extends { $ref: `#/components/schemas/${infer N ex
         : S extends { allOf: readonly [infer A, infer B] }
           ? FromSchema<A> & FromSchema<B>
           : S extends { type: readonly (infer T)[] }
-            ? (T extends unknown ? FromSchema<{ type: T }> : never)
+            ? T extends unknown
+              ? FromSchema<{ type: T }>
+              : never
             : S extends { type: 'object' }
               ? ObjectOf<S>
               : S extends { type: 'array' }
@@ -230,7 +291,11 @@ export type FromSchema<S> = S extends { $ref: `#/components/schemas/${infer N ex
 type RequiredOf<S> = S extends { required: readonly (infer R)[] } ? R : never;
 type Flat<T> = { [K in keyof T]: T[K] };
 type ObjectOf<S> = S extends { properties: infer P }
-  ? Flat<{ -readonly [K in keyof P as K extends RequiredOf<S> ? K : never]: FromSchema<P[K]> } & { -readonly [K in keyof P as K extends RequiredOf<S> ? never : K]?: FromSchema<P[K]> }>
+  ? Flat<
+      { -readonly [K in keyof P as K extends RequiredOf<S> ? K : never]: FromSchema<P[K]> } & {
+        -readonly [K in keyof P as K extends RequiredOf<S> ? never : K]?: FromSchema<P[K]>;
+      }
+    >
   : S extends { additionalProperties: infer V }
     ? Record<string, FromSchema<V>>
     : object;

@@ -18,7 +18,13 @@ const side = (description: string): Schema => ({
     computed: { type: 'string', description: 'the primary amount summed, money as text' },
     cityShare: { type: 'string' },
     districtShare: { type: 'string' },
-    byDistrict: { type: 'object', additionalProperties: { type: 'object', properties: { rows: { type: 'integer' }, computed: { type: 'string' }, cityShare: { type: 'string' }, districtShare: { type: 'string' } } } },
+    byDistrict: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: { rows: { type: 'integer' }, computed: { type: 'string' }, cityShare: { type: 'string' }, districtShare: { type: 'string' } },
+      },
+    },
   },
 });
 
@@ -26,11 +32,19 @@ export const whatIfSchemas: Record<string, Schema> = {
   Override: {
     type: 'object',
     required: ['parameter', 'value'],
-    description: 'A parameter set by a what-if: its id (GET /v1/parameters lists which are `overridable`, and their `kind`), a value of its kind (no negative; a ratio at most 1; money to the fen), and the day it applies from (absent: every date)',
+    description:
+      'A parameter set by a what-if: its id (GET /v1/parameters lists which are `overridable`, and their `kind`), a value of its kind (no negative; a ratio at most 1; money to the fen), and the day it applies from (absent: every date)',
     properties: { parameter: { type: 'string' }, value: { type: ['number', 'string'] }, from: { type: 'string', format: 'date' } },
   },
   ListedOverride: {
-    allOf: [ref('Override'), { type: 'object', required: ['current'], properties: { current: { type: ['number', 'string', 'null'], description: 'the stored value it replaces, on its `from` (else today)' } } }],
+    allOf: [
+      ref('Override'),
+      {
+        type: 'object',
+        required: ['current'],
+        properties: { current: { type: ['number', 'string', 'null'], description: 'the stored value it replaces, on its `from` (else today)' } },
+      },
+    ],
   },
   WhatIfRow: {
     type: 'object',
@@ -38,12 +52,22 @@ export const whatIfSchemas: Record<string, Schema> = {
     properties: {
       index: { type: 'integer' },
       rowId: { type: 'string' },
-      status: { enum: ['ok', 'invalid', 'skipped'], description: 'ok: both sides computed; invalid: either could not (error says why); skipped: a blank or total row (reason)' },
+      status: {
+        enum: ['ok', 'invalid', 'skipped'],
+        description: 'ok: both sides computed; invalid: either could not (error says why); skipped: a blank or total row (reason)',
+      },
       baseline: { description: 'the primary output on the stored parameters (money as text)' },
       reform: { description: 'the primary output with the overrides' },
       change: { type: 'string', description: 'reform − baseline' },
-      eligible: { type: 'object', properties: { baseline: { type: 'boolean' }, reform: { type: 'boolean' } }, description: 'present when a side fails a condition of the clause' },
-      failedConditions: { type: 'object', properties: { baseline: { type: 'array', items: ref('FailedCondition') }, reform: { type: 'array', items: ref('FailedCondition') } } },
+      eligible: {
+        type: 'object',
+        properties: { baseline: { type: 'boolean' }, reform: { type: 'boolean' } },
+        description: 'present when a side fails a condition of the clause',
+      },
+      failedConditions: {
+        type: 'object',
+        properties: { baseline: { type: 'array', items: ref('FailedCondition') }, reform: { type: 'array', items: ref('FailedCondition') } },
+      },
       warnings: { type: 'array', items: ref('Text') },
       error: { type: 'object' },
       reason: ref('Text'),
@@ -103,17 +127,30 @@ export function whatIfPaths(meta: RuleMetadata): Record<string, unknown> {
       post: {
         operationId: `whatif_${fn}`,
         summary: `What-if batch (测算): ${summary}`,
-        description: 'The body exactly as POST /v1/batch/{id} (CSV, xlsx/xls, or JSON {"rows": [...]}, which may also carry "overrides"); each row answered on the stored parameters and with the overrides. Every answer (JSON, CSV, xlsx with a 汇总 sheet) is marked 测算 and lists the overrides; the audit records it as a what-if batch.',
+        description:
+          'The body exactly as POST /v1/batch/{id} (CSV, xlsx/xls, or JSON {"rows": [...]}, which may also carry "overrides"); each row answered on the stored parameters and with the overrides. Every answer (JSON, CSV, xlsx with a 汇总 sheet) is marked 测算 and lists the overrides; the audit records it as a what-if batch.',
         tags: ['what-if'],
         security: [{ bearer: [] }],
         parameters: [
-          { name: 'set.<parameterId>', in: 'query', required: false, description: 'Repeatable: set.<parameterId>=<value>, applying on every date (e.g. set.plan.overquotaReward.minimumWageMultiplier=4)', schema: { type: 'string' } },
+          {
+            name: 'set.<parameterId>',
+            in: 'query',
+            required: false,
+            description: 'Repeatable: set.<parameterId>=<value>, applying on every date (e.g. set.plan.overquotaReward.minimumWageMultiplier=4)',
+            schema: { type: 'string' },
+          },
         ],
         requestBody: {
           required: true,
           content: {
             'text/csv': { schema: { type: 'string' } },
-            'application/json': { schema: { type: 'object', required: ['rows'], properties: { rows: { type: 'array', items: ref(`${fn}_Inputs`) }, overrides: { type: 'array', items: ref('Override') } } } },
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['rows'],
+                properties: { rows: { type: 'array', items: ref(`${fn}_Inputs`) }, overrides: { type: 'array', items: ref('Override') } },
+              },
+            },
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
             'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
           },
@@ -121,7 +158,11 @@ export function whatIfPaths(meta: RuleMetadata): Record<string, unknown> {
         responses: {
           200: {
             description: 'One answer per row, in order, with both columns and the totals of both (JSON; or Accept: text/csv or the xlsx type)',
-            content: { ...json(ref('WhatIfAnswer')), 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+            content: {
+              ...json(ref('WhatIfAnswer')),
+              'text/csv': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            },
           },
           400: error('Malformed JSON'),
           401: error('No key or a wrong key'),
@@ -138,8 +179,19 @@ export function whatIfPaths(meta: RuleMetadata): Record<string, unknown> {
         operationId: `whatif_check_${fn}`,
         summary: `What-if quick check (测算): ${summary}`,
         tags: ['what-if'],
-        parameters: [{ name: 'set.<parameterId>', in: 'query', required: false, description: 'Repeatable, instead of "overrides" in the body', schema: { type: 'string' } }],
-        requestBody: { required: true, content: json({ type: 'object', properties: { inputs: ref(`${fn}_Inputs`), overrides: { type: 'array', items: ref('Override') } } }) },
+        parameters: [
+          {
+            name: 'set.<parameterId>',
+            in: 'query',
+            required: false,
+            description: 'Repeatable, instead of "overrides" in the body',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', properties: { inputs: ref(`${fn}_Inputs`), overrides: { type: 'array', items: ref('Override') } } }),
+        },
         responses: {
           200: { description: 'The baseline, the reform and the change', content: json(ref('WhatIfCheck')) },
           400: error('Malformed JSON'),

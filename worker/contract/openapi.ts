@@ -30,17 +30,32 @@ export function inputSchema(spec: InputSpec): Schema {
       case 'money':
         return numeric(spec, 'number');
       case 'boolean':
-        return { anyOf: [{ type: 'boolean' }, { type: 'string', enum: [...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false], description: 'any case' }, { type: 'integer', enum: [0, 1] }] };
+        return {
+          anyOf: [
+            { type: 'boolean' },
+            { type: 'string', enum: [...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false], description: 'any case' },
+            { type: 'integer', enum: [0, 1] },
+          ],
+        };
       case 'date':
         return { type: 'string', format: 'date' };
       case 'district':
         return { type: 'string', description: 'district name: full, short or English' };
       case 'choice':
-        return { type: 'string', enum: spec.choices!.map((c) => c.value), 'x-aliases': Object.fromEntries(spec.choices!.map((c) => [c.value, [c.label.zh, c.label.en, ...(c.aliases ?? [])]])) };
+        return {
+          type: 'string',
+          enum: spec.choices!.map((c) => c.value),
+          'x-aliases': Object.fromEntries(spec.choices!.map((c) => [c.value, [c.label.zh, c.label.en, ...(c.aliases ?? [])]])),
+        };
       case 'text':
         return { type: 'string' };
       case 'integer-list':
-        return { anyOf: [{ type: 'array', items: { type: 'integer' } }, { type: 'string', description: 'comma-separated, e.g. "12,14,6"' }] };
+        return {
+          anyOf: [
+            { type: 'array', items: { type: 'integer' } },
+            { type: 'string', description: 'comma-separated, e.g. "12,14,6"' },
+          ],
+        };
       case 'records':
         return { type: 'array', minItems: 1, items: objectSchema(spec.fields ?? []) };
     }
@@ -162,7 +177,7 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
             schema: { type: 'string' },
           },
           { name: 'lang', in: 'query', required: false, description: 'Answer language (zh|en)', schema: { enum: ['zh', 'en'] } },
-          { name: 'cells', in: 'query', required: false, description: 'JSON: 1 adds `columns` and each row\'s echoed `cells`', schema: { enum: ['1'] } },
+          { name: 'cells', in: 'query', required: false, description: "JSON: 1 adds `columns` and each row's echoed `cells`", schema: { enum: ['1'] } },
         ],
         requestBody: {
           required: true,
@@ -177,13 +192,18 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
                 required: ['rows'],
                 properties: {
                   rows: { type: 'array', items: { allOf: [ref(`${fn}_Inputs`), ref('BatchColumns')] } },
-                  columns: { type: 'object', additionalProperties: { type: 'string' }, description: 'Explicit mapping of keys to input names, rowId or claimed (as ?columns=)' },
+                  columns: {
+                    type: 'object',
+                    additionalProperties: { type: 'string' },
+                    description: 'Explicit mapping of keys to input names, rowId or claimed (as ?columns=)',
+                  },
                 },
               },
             },
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
               schema: { type: 'string', format: 'binary' },
-              description: 'An .xlsx workbook, read as a form (see text/csv): merged cells belong to every row they cover; hidden and filtered rows are computed with a warning and counted in summary.hidden; ?sheet= picks a sheet',
+              description:
+                'An .xlsx workbook, read as a form (see text/csv): merged cells belong to every row they cover; hidden and filtered rows are computed with a warning and counted in summary.hidden; ?sheet= picks a sheet',
             },
             'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' }, description: 'An .xls workbook' },
           },
@@ -191,7 +211,11 @@ function rulePaths(meta: RuleMetadata): Record<string, unknown> {
         responses: {
           200: {
             description: 'One answer per row, in order (JSON; or a table with Accept: text/csv or the xlsx type; ?lang=zh|en)',
-            content: { ...json(ref('BatchAnswer')), 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+            content: {
+              ...json(ref('BatchAnswer')),
+              'text/csv': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            },
           },
           400: errorResponse('Malformed JSON'),
           401: errorResponse('No key or a wrong key'),
@@ -248,8 +272,15 @@ const commonSchemas: Record<string, Schema> = {
             id: { type: 'string' },
             unit: { type: 'string' },
             description: ref('Text'),
-            value: { ...parameterValue, description: 'In force on the date; null where none is (not yet, or lapsed). Decimals are strings; a list (districts, categories) is an array' },
-            from: { type: ['string', 'null'], format: 'date', description: 'The day that value started to apply (0000-01-01: before every date these rules handle)' },
+            value: {
+              ...parameterValue,
+              description: 'In force on the date; null where none is (not yet, or lapsed). Decimals are strings; a list (districts, categories) is an array',
+            },
+            from: {
+              type: ['string', 'null'],
+              format: 'date',
+              description: 'The day that value started to apply (0000-01-01: before every date these rules handle)',
+            },
             source: { anyOf: [ref('Source'), { type: 'null' }] },
             overridable: { type: 'boolean', description: 'a 测算 (POST /v1/whatif/{id}) may set it' },
             kind: { enum: ['integer', 'decimal'], description: 'what an override of it takes (overridable ones only)' },
@@ -276,7 +307,14 @@ const commonSchemas: Record<string, Schema> = {
         items: {
           allOf: [
             ref('Policy'),
-            { type: 'object', properties: { publishedOn: { type: 'string', format: 'date' }, issuedOn: { type: 'string', format: 'date' }, clauses: { type: 'array', items: { type: 'string' } } } },
+            {
+              type: 'object',
+              properties: {
+                publishedOn: { type: 'string', format: 'date' },
+                issuedOn: { type: 'string', format: 'date' },
+                clauses: { type: 'array', items: { type: 'string' } },
+              },
+            },
           ],
         },
       },
@@ -289,7 +327,17 @@ export function openApiDocument(): Record<string, unknown> {
   const schemas: Record<string, Schema> = { ...commonSchemas };
   const paths: Record<string, unknown> = {
     '/v1/rules': {
-      get: { operationId: 'listRules', summary: 'The rules and their inputs and outputs', tags: ['catalogue'], responses: { 200: { description: 'Registry metadata', content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, rules: { type: 'array' } } }) } } },
+      get: {
+        operationId: 'listRules',
+        summary: 'The rules and their inputs and outputs',
+        tags: ['catalogue'],
+        responses: {
+          200: {
+            description: 'Registry metadata',
+            content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, rules: { type: 'array' } } }),
+          },
+        },
+      },
     },
     '/v1/parameters': {
       get: {
@@ -297,14 +345,32 @@ export function openApiDocument(): Record<string, unknown> {
         summary: "Every parameter's value in force on a date, with its source and its dated history",
         tags: ['catalogue'],
         parameters: [{ name: 'date', in: 'query', required: true, description: 'The date, YYYY-MM-DD / 日期', schema: { type: 'string', format: 'date' } }],
-        responses: { 200: { description: 'The parameters on that date', content: json(ref('ParametersOnDate')) }, 422: { description: 'date missing or invalid', content: json(ref('Error')) } },
+        responses: {
+          200: { description: 'The parameters on that date', content: json(ref('ParametersOnDate')) },
+          422: { description: 'date missing or invalid', content: json(ref('Error')) },
+        },
       },
     },
     '/v1/policies': {
-      get: { operationId: 'listPolicies', summary: 'The plans, with their validity windows', tags: ['catalogue'], responses: { 200: { description: 'The plans', content: json(ref('Policies')) } } },
+      get: {
+        operationId: 'listPolicies',
+        summary: 'The plans, with their validity windows',
+        tags: ['catalogue'],
+        responses: { 200: { description: 'The plans', content: json(ref('Policies')) } },
+      },
     },
     '/v1/interpretations': {
-      get: { operationId: 'listInterpretations', summary: 'Readings chosen where the text is ambiguous', tags: ['catalogue'], responses: { 200: { description: 'Interpretations', content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, interpretations: { type: 'array' } } }) } } },
+      get: {
+        operationId: 'listInterpretations',
+        summary: 'Readings chosen where the text is ambiguous',
+        tags: ['catalogue'],
+        responses: {
+          200: {
+            description: 'Interpretations',
+            content: json({ type: 'object', properties: { rulesetVersion: { type: 'string' }, interpretations: { type: 'array' } } }),
+          },
+        },
+      },
     },
     '/v1/batch/{batchId}': {
       get: {
@@ -320,7 +386,14 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    '/openapi.json': { get: { operationId: 'openapi', summary: 'This document', tags: ['catalogue'], responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
+    '/openapi.json': {
+      get: {
+        operationId: 'openapi',
+        summary: 'This document',
+        tags: ['catalogue'],
+        responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } },
+      },
+    },
   };
   for (const meta of rules) {
     Object.assign(schemas, ruleSchemas(meta));

@@ -39,7 +39,14 @@ function qualityOf(offered: string, ranges: Range[]): { q: number; specificity: 
   let best = -1;
   let quality = 0;
   for (const range of ranges) {
-    const specificity = range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' && range.subtype === '*' ? 0 : -1;
+    const specificity =
+      range.type === type && range.subtype === subtype
+        ? 2
+        : range.type === type && range.subtype === '*'
+          ? 1
+          : range.type === '*' && range.subtype === '*'
+            ? 0
+            : -1;
     if (specificity > best) {
       best = specificity;
       quality = range.q;

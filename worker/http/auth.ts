@@ -19,7 +19,13 @@ export function parseKeyHashes(configured: string | undefined): { id: string; ha
     .map((entry) => entry.trim())
     .map((entry) => {
       const at = entry.lastIndexOf(':');
-      return { id: entry.slice(0, at).trim(), hash: entry.slice(at + 1).trim().toLowerCase() };
+      return {
+        id: entry.slice(0, at).trim(),
+        hash: entry
+          .slice(at + 1)
+          .trim()
+          .toLowerCase(),
+      };
     })
     .filter((k) => k.id !== '' && /^[0-9a-f]{64}$/.test(k.hash));
 }

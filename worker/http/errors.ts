@@ -55,14 +55,14 @@ const ERRORS = {
             en: `Send {"inputs": …, "overrides": …} as JSON; got ${got(contentType, 'en')}`,
           }
         : wanted === 'json'
-        ? {
-            zh: `请以 Content-Type: application/json 提交输入项对象，收到 ${got(contentType, 'zh')}`,
-            en: `Send the inputs as a JSON object with Content-Type: application/json; got ${got(contentType, 'en')}`,
-          }
-        : {
-            zh: `批量请求体应为 text/csv、application/json 或 Excel 工作簿（.xlsx/.xls），收到 ${got(contentType, 'zh')}`,
-            en: `A batch body must be text/csv, application/json or an Excel workbook (.xlsx/.xls); got ${got(contentType, 'en')}`,
-          },
+          ? {
+              zh: `请以 Content-Type: application/json 提交输入项对象，收到 ${got(contentType, 'zh')}`,
+              en: `Send the inputs as a JSON object with Content-Type: application/json; got ${got(contentType, 'en')}`,
+            }
+          : {
+              zh: `批量请求体应为 text/csv、application/json 或 Excel 工作簿（.xlsx/.xls），收到 ${got(contentType, 'zh')}`,
+              en: `A batch body must be text/csv, application/json or an Excel workbook (.xlsx/.xls); got ${got(contentType, 'en')}`,
+            },
   },
   'unsupported-charset': {
     status: 415,
@@ -78,7 +78,10 @@ const ERRORS = {
   },
   'forbidden-origin': {
     status: 403,
-    message: ({ origin }: { origin: string }): Text => ({ zh: `来源 ${origin} 不在批量接口允许的来源之内`, en: `Origin ${origin} may not call the batch routes` }),
+    message: ({ origin }: { origin: string }): Text => ({
+      zh: `来源 ${origin} 不在批量接口允许的来源之内`,
+      en: `Origin ${origin} may not call the batch routes`,
+    }),
   },
   'payload-too-large': {
     status: 413,
@@ -93,7 +96,10 @@ const ERRORS = {
     field: 'body',
     message: (p: { why: 'deadline' | 'rate'; timeoutSeconds: number; minBytesPerSecond: number; size: number; seconds: number }): Text =>
       p.why === 'deadline'
-        ? { zh: `请求体 ${p.timeoutSeconds} 秒内未传完（已收到 ${p.size} 字节），连接已断开`, en: `The request body did not arrive within ${p.timeoutSeconds} s (${p.size} bytes received); the connection is closed` }
+        ? {
+            zh: `请求体 ${p.timeoutSeconds} 秒内未传完（已收到 ${p.size} 字节），连接已断开`,
+            en: `The request body did not arrive within ${p.timeoutSeconds} s (${p.size} bytes received); the connection is closed`,
+          }
         : {
             zh: `请求体传得太慢：${p.seconds} 秒只收到 ${p.size} 字节，低于每秒 ${p.minBytesPerSecond} 字节的下限，连接已断开`,
             en: `The request body arrives too slowly: ${p.size} bytes in ${p.seconds} s, under the minimum of ${p.minBytesPerSecond} bytes/s; the connection is closed`,
@@ -102,7 +108,10 @@ const ERRORS = {
   'malformed-body': {
     status: 400,
     field: 'body',
-    message: (): Text => ({ zh: '请求体无法读取（分块编码有误或连接中断）', en: 'The request body could not be read (malformed chunked encoding, or the connection broke off)' }),
+    message: (): Text => ({
+      zh: '请求体无法读取（分块编码有误或连接中断）',
+      en: 'The request body could not be read (malformed chunked encoding, or the connection broke off)',
+    }),
   },
   'invalid-encoding': {
     status: 422,
@@ -149,7 +158,10 @@ const ERRORS = {
     field: 'body',
     message: ({ missing }: { missing: 'header' | 'body' }): Text =>
       missing === 'header'
-        ? { zh: '表格没有表头行：第一行应为输入项名称（或中文名称）', en: 'The table has no header row: its first line must name the inputs (names or zh labels)' }
+        ? {
+            zh: '表格没有表头行：第一行应为输入项名称（或中文名称）',
+            en: 'The table has no header row: its first line must name the inputs (names or zh labels)',
+          }
         : { zh: '请求体为空：表格应有表头行和数据行', en: 'The body is empty: a table needs a header row and data rows' },
   },
   'records-not-in-csv': {
@@ -169,11 +181,17 @@ const ERRORS = {
   },
   'audit-not-configured': {
     status: 503,
-    message: (): Text => ({ zh: '批量接口未配置审计密钥 AUDIT_HMAC_KEY，暂不能受理', en: 'Batches are not taken: the audit key AUDIT_HMAC_KEY is not configured' }),
+    message: (): Text => ({
+      zh: '批量接口未配置审计密钥 AUDIT_HMAC_KEY，暂不能受理',
+      en: 'Batches are not taken: the audit key AUDIT_HMAC_KEY is not configured',
+    }),
   },
   'audit-unavailable': {
     status: 503,
-    message: (): Text => ({ zh: '审计记录暂不能写入，批次未受理，请稍后再试', en: 'The audit cannot be written now; the batch was not taken. Try again later' }),
+    message: (): Text => ({
+      zh: '审计记录暂不能写入，批次未受理，请稍后再试',
+      en: 'The audit cannot be written now; the batch was not taken. Try again later',
+    }),
   },
   'unreadable-table': {
     status: 422,
@@ -293,7 +311,10 @@ export const onError: ErrorHandler = (error) => {
   if (error instanceof ApiError || (error instanceof HTTPException && error.res)) return error.getResponse();
   if (error instanceof RuleError) return errorResponse(error.body.code === 'unknown-rule' ? 404 : 422, error.body);
   if (error instanceof HTTPException && error.status < 500) {
-    return errorResponse(error.status, { code: `http-${error.status}`, message: { zh: `请求被拒绝（HTTP ${error.status}）`, en: error.message || `Refused (HTTP ${error.status})` } });
+    return errorResponse(error.status, {
+      code: `http-${error.status}`,
+      message: { zh: `请求被拒绝（HTTP ${error.status}）`, en: error.message || `Refused (HTTP ${error.status})` },
+    });
   }
   console.error('unexpected error', error instanceof Error ? `${error.name}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}` : typeof error);
   return apiError('internal-error').getResponse();

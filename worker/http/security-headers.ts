@@ -11,7 +11,14 @@
  *   - the API (`/v1/*`, `/openapi.json`): nothing to load, never framed.
  */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com';
-const OFFICE_FRAMES = ['https://*.officeapps.live.com', 'https://*.office.com', 'https://*.office365.com', 'https://*.sharepoint.com', 'https://*.microsoft.com', 'https://*.cloud.microsoft'];
+const OFFICE_FRAMES = [
+  'https://*.officeapps.live.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.sharepoint.com',
+  'https://*.microsoft.com',
+  'https://*.cloud.microsoft',
+];
 const WPS_FRAMES = ['https://*.wps.cn', 'https://*.wps.com', 'https://*.kdocs.cn'];
 
 const policy = (directives: Record<string, string[]>) =>
@@ -70,7 +77,10 @@ export const securityHeadersFor = (path: string): Record<string, string> => ({ .
  * match one path are merged, and two CSP headers would both apply.
  */
 export function headersFile(): string {
-  const block = (pattern: string, headers: Record<string, string>) => `${pattern}\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  const block = (pattern: string, headers: Record<string, string>) =>
+    `${pattern}\n${Object.entries(headers)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}\n`;
   return [
     block('/*', { ...COMMON_HEADERS }),
     block('/index.html', { 'Content-Security-Policy': CSP.page }),

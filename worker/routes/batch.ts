@@ -40,7 +40,8 @@ function bodyFormatOf(contentType: string | undefined): 'csv' | 'json' | 'workbo
 
 /** The answer's format from the Accept header (worker/http/accept.ts: q-values, `q=0` never); JSON when none is named or none fits. */
 const ANSWER_TYPES: Record<string, AnswerFormat> = { 'application/json': 'json', 'text/csv': 'csv', [XLSX_TYPE]: 'xlsx' };
-export const negotiateAnswer = (accept: string | undefined): AnswerFormat => ANSWER_TYPES[preferredType(accept, Object.keys(ANSWER_TYPES)) ?? 'application/json'];
+export const negotiateAnswer = (accept: string | undefined): AnswerFormat =>
+  ANSWER_TYPES[preferredType(accept, Object.keys(ANSWER_TYPES)) ?? 'application/json'];
 
 /**
  * The answer's language: `?lang=`, else the client's most preferred language (Accept-Language, read by hono's
@@ -50,8 +51,17 @@ function answerLang(c: Context<AppEnv>, chineseHeaders: boolean): Lang {
   const query = c.req.query('lang');
   if (query === 'zh' || query === 'en') return query;
   const fallback: Lang = chineseHeaders ? 'zh' : 'en';
-  const first = (ranges: { type: string; q: number }[]) => ranges.find((r) => r.q > 0)?.type.toLowerCase().split('-')[0];
-  const preferred = accepts(c, { header: 'Accept-Language', supports: ['zh', 'en'], default: fallback, match: (ranges, config) => first(ranges) ?? config.default });
+  const first = (ranges: { type: string; q: number }[]) =>
+    ranges
+      .find((r) => r.q > 0)
+      ?.type.toLowerCase()
+      .split('-')[0];
+  const preferred = accepts(c, {
+    header: 'Accept-Language',
+    supports: ['zh', 'en'],
+    default: fallback,
+    match: (ranges, config) => first(ranges) ?? config.default,
+  });
   return preferred === 'zh' || preferred === 'en' ? preferred : fallback;
 }
 
@@ -114,13 +124,32 @@ export async function runBatch(c: Context<AppEnv>, variant?: BatchVariant): Prom
   const createdAt = new Date().toISOString();
   const bodyHmac = await hash.hex();
   const lang = answerLang(c, rows.chinese);
-  const head = { batchId, rule: rule.id, rulesetVersion: RULESET_VERSION, ignoredColumns: rows.ignoredColumns, droppedColumns: rows.droppedColumns, form: rows.form };
+  const head = {
+    batchId,
+    rule: rule.id,
+    rulesetVersion: RULESET_VERSION,
+    ignoredColumns: rows.ignoredColumns,
+    droppedColumns: rows.droppedColumns,
+    form: rows.form,
+  };
   const answerFormat = negotiateAnswer(c.req.header('accept'));
   const answerContext: AnswerContext = { head, meta, columns: rows.columns, lang, withCells: c.req.query('cells') === '1', read: rows.read };
   const writer: AnswerWriter = variant ? variant.writer(answerFormat, answerContext) : answerWriter(answerFormat, answerContext);
   const audit = auditStoreOf(c.env);
   const keyId = c.get('keyId');
-  if (!(await auditStart(audit, { batchId, createdAt, keyId, rule: rule.id, rulesetVersion: RULESET_VERSION, format, bodyBytes: body.size, bodyHmac, ...variant?.audit() }))) {
+  if (
+    !(await auditStart(audit, {
+      batchId,
+      createdAt,
+      keyId,
+      rule: rule.id,
+      rulesetVersion: RULESET_VERSION,
+      format,
+      bodyBytes: body.size,
+      bodyHmac,
+      ...variant?.audit(),
+    }))
+  ) {
     throw apiError('audit-unavailable', { rule: id });
   }
   // The abort is recorded after the client has gone: keep the request alive for it.

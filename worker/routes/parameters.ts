@@ -33,6 +33,11 @@ parameters.get('/v1/parameters', (c) => {
 parameters.get('/v1/policies', (c) =>
   c.json({
     rulesetVersion: RULESET_VERSION,
-    policies: listPlans().map((p) => ({ ...policyRefOf(p), publishedOn: p.publishedOn, ...(p.issuedOn ? { issuedOn: p.issuedOn } : {}), clauses: Object.keys(p.clauses) })),
+    policies: listPlans().map((p) => ({
+      ...policyRefOf(p),
+      publishedOn: p.publishedOn,
+      ...(p.issuedOn ? { issuedOn: p.issuedOn } : {}),
+      clauses: Object.keys(p.clauses),
+    })),
   }),
 );

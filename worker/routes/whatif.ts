@@ -11,7 +11,14 @@ import { Hono } from 'hono';
 import { findRule, type RuleMetadata } from '../../rules/index.ts';
 import type { ListedOverride } from '../../rules/tables/whatif-table.ts';
 import { whatIfCheck } from '../../rules/whatif/check.ts';
-import { echoOverrides, overridableParameters, readOverrides, type OverrideInput, type Overrides, type OverridesReading } from '../../rules/whatif/overrides.ts';
+import {
+  echoOverrides,
+  overridableParameters,
+  readOverrides,
+  type OverrideInput,
+  type Overrides,
+  type OverridesReading,
+} from '../../rules/whatif/overrides.ts';
 import { WhatIfTableBatch } from '../../rules/whatif/table-batch.ts';
 import { requireKey } from '../http/auth.ts';
 import { whatIfWriter } from '../batch/whatif-answer.ts';

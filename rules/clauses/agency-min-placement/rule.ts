@@ -20,7 +20,10 @@ export const agencyMinPlacement = defineRule({
   id: 'agency-min-placement',
   clause: clauses['m1.1'],
   kind: 'clause',
-  title: text(`机关、事业单位至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名残疾人`, 'Agencies and institutions place at least one disabled person'),
+  title: text(
+    `机关、事业单位至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名残疾人`,
+    'Agencies and institutions place at least one disabled person',
+  ),
   description: text(
     `编制${num(baotouPlan.agencyPlacement.agencyMinEstablishment)}人（含）以上的机关、${num(baotouPlan.agencyPlacement.institutionMinEstablishment)}人（含）以上的事业单位（中小学、幼儿园除外），未达到${pct(quota.ratio)}比例的，至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名残疾人就业`,
     `Agencies with ${num(baotouPlan.agencyPlacement.agencyMinEstablishment)}+ and institutions (not schools or kindergartens) with ${num(baotouPlan.agencyPlacement.institutionMinEstablishment)}+ established posts below ${pctEn(quota.ratio)} must place at least one disabled person`,
@@ -55,7 +58,12 @@ export const agencyMinPlacement = defineRule({
   ],
   outputs: [
     { name: 'required', type: 'boolean', label: text(`须至少安排${num(baotouPlan.agencyPlacement.minimumPlacement)}名`, 'Must place at least one') },
-    { name: 'shortfallToOne', type: 'integer', label: text(`距至少${num(baotouPlan.agencyPlacement.minimumPlacement)}名还差`, 'Short of one'), unit: units.persons },
+    {
+      name: 'shortfallToOne',
+      type: 'integer',
+      label: text(`距至少${num(baotouPlan.agencyPlacement.minimumPlacement)}名还差`, 'Short of one'),
+      unit: units.persons,
+    },
     { name: 'belowRatio', type: 'boolean', label: text(`未达到${pct(quota.ratio)}`, `Below ${pctEn(quota.ratio)}`) },
   ],
   primary: 'required',
@@ -84,7 +92,9 @@ export const agencyMinPlacement = defineRule({
     const shortfallToOne = required && input.disabledCounted.lt(minimumPlacement.value) ? minimumPlacement.value : 0;
     if (required) {
       ctx.hint(() => [
-        shortfallToOne ? `须至少安排 ${minimumPlacement.value} 名残疾人就业` : `已安排残疾人，但仍未达到比例：还差 ${plain(quotaPersons.minus(input.disabledCounted))} 人`,
+        shortfallToOne
+          ? `须至少安排 ${minimumPlacement.value} 名残疾人就业`
+          : `已安排残疾人，但仍未达到比例：还差 ${plain(quotaPersons.minus(input.disabledCounted))} 人`,
         shortfallToOne
           ? `Must place at least ${minimumPlacement.value} disabled person`
           : `Disabled persons are placed but the ratio is still not met: ${plain(quotaPersons.minus(input.disabledCounted))} short`,

@@ -61,7 +61,10 @@ export const blindMassageInsuranceSubsidy = defineRule({
       `${money(input.insurancePaidLastYear)} × ${percent(rate)} = ${amount.toFixed()}，四舍五入到分：${money(amount)}`,
       `${money(input.insurancePaidLastYear)} × ${percent(rate)} = ${amount.toFixed()}, rounded half up to 0.01: ${money(amount)}`,
     ]);
-    ctx.step(() => [`本年为第 ${input.yearsAlreadySubsidised + 1} 年，之后还可补贴 ${yearsRemaining} 年`, `This is year ${input.yearsAlreadySubsidised + 1}; ${yearsRemaining} more years possible afterwards`]);
+    ctx.step(() => [
+      `本年为第 ${input.yearsAlreadySubsidised + 1} 年，之后还可补贴 ${yearsRemaining} 年`,
+      `This is year ${input.yearsAlreadySubsidised + 1}; ${yearsRemaining} more years possible afterwards`,
+    ]);
     return { amount, yearsRemaining };
   },
 });

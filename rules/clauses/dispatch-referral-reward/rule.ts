@@ -32,7 +32,9 @@ export const dispatchReferralReward = defineRule({
       unit: units.months,
       example: '14,12,7',
     },
-    personsInput('personsStable12Months', '稳定就业满一年人数', `Persons employed ${num(baotouPlan.dispatchReferral.minEmployedMonths)} months or more`, { required: false }),
+    personsInput('personsStable12Months', '稳定就业满一年人数', `Persons employed ${num(baotouPlan.dispatchReferral.minEmployedMonths)} months or more`, {
+      required: false,
+    }),
   ],
   outputs: [
     { name: 'amount', type: 'money', label: text('奖励金额', 'Reward'), unit: units.yuan },

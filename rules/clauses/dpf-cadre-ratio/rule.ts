@@ -33,7 +33,12 @@ export const dpfCadreRatio = defineRule({
   primary: 'ok',
   compute(input, ctx) {
     if (input.disabledCadres > input.totalCadres) {
-      fail('inconsistent-input', `残疾人干部数 ${input.disabledCadres} 大于干部总数 ${input.totalCadres}`, `disabledCadres ${input.disabledCadres} exceeds totalCadres ${input.totalCadres}`, 'disabledCadres');
+      fail(
+        'inconsistent-input',
+        `残疾人干部数 ${input.disabledCadres} 大于干部总数 ${input.totalCadres}`,
+        `disabledCadres ${input.disabledCadres} exceeds totalCadres ${input.totalCadres}`,
+        'disabledCadres',
+      );
     }
     const minimumRatio = decimalOf(ctx.at(baotouPlan.dpfCadres.minimumRatio));
     const ratio = new Dec(input.disabledCadres).div(input.totalCadres);
@@ -48,7 +53,11 @@ export const dpfCadreRatio = defineRule({
       `${input.disabledCadres} / ${input.totalCadres} = ${ratio.toFixed(4)}：${ok ? '达到' : '未达到'} ${percent(minimumRatio)}（含）`,
       `${input.disabledCadres} / ${input.totalCadres} = ${ratio.toFixed(4)}: ${ok ? 'meets' : 'below'} ${percent(minimumRatio)} (inclusive)`,
     ]);
-    if (!ok) ctx.hint(() => [`还需 ${minimumDisabledCadres - input.disabledCadres} 名残疾人干部`, `${minimumDisabledCadres - input.disabledCadres} more disabled cadres needed`]);
+    if (!ok)
+      ctx.hint(() => [
+        `还需 ${minimumDisabledCadres - input.disabledCadres} 名残疾人干部`,
+        `${minimumDisabledCadres - input.disabledCadres} more disabled cadres needed`,
+      ]);
     return { ok, ratio, minimumDisabledCadres };
   },
 });

@@ -33,7 +33,10 @@ export const graduateHireSubsidy = defineRule({
       required: true,
       min: 0,
       label: text('劳动合同期限', 'Contract length'),
-      description: text(`劳动合同期限（月，须${num(baotouPlan.graduateHire.minContractMonths)}个月以上）`, `Labour contract length in months (${num(baotouPlan.graduateHire.minContractMonths)} or more)`),
+      description: text(
+        `劳动合同期限（月，须${num(baotouPlan.graduateHire.minContractMonths)}个月以上）`,
+        `Labour contract length in months (${num(baotouPlan.graduateHire.minContractMonths)} or more)`,
+      ),
       unit: units.months,
       example: 36,
     },
@@ -45,7 +48,10 @@ export const graduateHireSubsidy = defineRule({
       min: 1,
       default: 1,
       label: text('补贴年度', 'Subsidy year'),
-      description: text(`第几年申请补贴（1–${num(baotouPlan.graduateHire.subsidyYears)}）`, `Which year of the subsidy (1–${num(baotouPlan.graduateHire.subsidyYears)})`),
+      description: text(
+        `第几年申请补贴（1–${num(baotouPlan.graduateHire.subsidyYears)}）`,
+        `Which year of the subsidy (1–${num(baotouPlan.graduateHire.subsidyYears)})`,
+      ),
       unit: units.years,
     },
   ],

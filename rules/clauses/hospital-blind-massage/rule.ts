@@ -14,7 +14,10 @@ export const hospitalBlindMassage = defineRule({
   clause: clauses['m8.1'],
   kind: 'clause',
   title: text('医院安排盲人医疗按摩人员', 'Blind medical masseurs in hospitals'),
-  description: text('旗县级及以上医院至少安排两名具有全国医疗按摩资格的盲人就业', 'County-level and higher hospitals employ at least two qualified blind medical masseurs'),
+  description: text(
+    '旗县级及以上医院至少安排两名具有全国医疗按摩资格的盲人就业',
+    'County-level and higher hospitals employ at least two qualified blind medical masseurs',
+  ),
   inputs: [
     booleanInput('countyLevelOrAbove', '是否为旗县级及以上医院', 'County-level hospital or above', { example: true }),
     personsInput('qualifiedBlindMasseurs', '具有全国医疗按摩资格的盲人数', 'Qualified blind medical masseurs employed', { example: 1 }),

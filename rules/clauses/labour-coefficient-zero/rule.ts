@@ -9,7 +9,6 @@ import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 import { certificate } from '../../parameters/national.ts';
 import { latestValue, num } from '../../parameters/words.ts';
 
-
 const categoryCodes = Object.keys(certificate.categories).map(Number);
 
 const categoryChoices = Object.entries(certificate.categories)
@@ -20,7 +19,10 @@ export const labourCoefficientZero = defineRule({
   id: 'labour-coefficient-zero',
   clause: clauses.m5,
   kind: 'clause',
-  title: text(`低保劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`, `Labour coefficient ${num(baotouPlan.labourCoefficient.coefficient)} in minimum-living-allowance income`),
+  title: text(
+    `低保劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`,
+    `Labour coefficient ${num(baotouPlan.labourCoefficient.coefficient)} in minimum-living-allowance income`,
+  ),
   description: text(
     `智力、精神及重度残疾人在计算低保家庭收入时，劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`,
     `Intellectual, mental and severe disabilities count with a labour coefficient of ${num(baotouPlan.labourCoefficient.coefficient)}`,
@@ -51,7 +53,11 @@ export const labourCoefficientZero = defineRule({
     },
   ],
   outputs: [
-    { name: 'zero', type: 'boolean', label: text(`劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`, `Labour coefficient is ${num(baotouPlan.labourCoefficient.coefficient)}`) },
+    {
+      name: 'zero',
+      type: 'boolean',
+      label: text(`劳动力系数按${num(baotouPlan.labourCoefficient.coefficient)}计算`, `Labour coefficient is ${num(baotouPlan.labourCoefficient.coefficient)}`),
+    },
     { name: 'coefficientReason', type: 'text', label: text('理由', 'Reason') },
   ],
   primary: 'zero',
@@ -65,7 +71,10 @@ export const labourCoefficientZero = defineRule({
       ? text(`${name.zh}：按0计算`, `${name.en} disability: counted as 0`)
       : bySeverity
         ? text(`${input.grade}级为重度残疾：按0计算`, `grade ${input.grade} is severe: counted as 0`)
-        : text(`${name.zh}${input.grade}级：不属于智力、精神或重度残疾，按常规计算`, `${name.en}, grade ${input.grade}: not intellectual, mental or severe; the usual coefficient applies`);
+        : text(
+            `${name.zh}${input.grade}级：不属于智力、精神或重度残疾，按常规计算`,
+            `${name.en}, grade ${input.grade}: not intellectual, mental or severe; the usual coefficient applies`,
+          );
     ctx.step(() => [reason.zh, reason.en]);
     return { zero, coefficientReason: reason.zh };
   },

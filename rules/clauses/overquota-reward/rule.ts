@@ -40,7 +40,10 @@ export const overquotaReward = defineRule({
       type: 'choice',
       default: 'enterprise',
       label: text('单位类型', 'Kind of unit'),
-      description: text('用人单位类型；财政拨款单位和集中安排残疾人就业机构不享受', 'Kind of unit; fiscal-funded units and centralized-employment institutions are excluded'),
+      description: text(
+        '用人单位类型；财政拨款单位和集中安排残疾人就业机构不享受',
+        'Kind of unit; fiscal-funded units and centralized-employment institutions are excluded',
+      ),
       choices: [
         { value: 'enterprise', label: text('用人单位（企业等）', 'employer (enterprise etc.)'), aliases: ['企业', '用人单位'] },
         { value: 'fiscal-funded', label: text('财政拨款的单位', 'fiscal-funded unit'), aliases: ['财政拨款单位'] },
@@ -71,7 +74,10 @@ export const overquotaReward = defineRule({
     ctx.step(() => [`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`]);
     if (input.unitKind !== 'enterprise') {
       // Exclusions first: an excluded unit gets 0 with the reason, whatever its wage (none is needed).
-      const kind = input.unitKind === 'fiscal-funded' ? text('财政拨款的单位', 'fiscal-funded units') : text('集中安排残疾人就业机构', 'centralized-employment institutions');
+      const kind =
+        input.unitKind === 'fiscal-funded'
+          ? text('财政拨款的单位', 'fiscal-funded units')
+          : text('集中安排残疾人就业机构', 'centralized-employment institutions');
       ctx.condition(
         false,
         'excluded-unit-kind',

@@ -4,7 +4,12 @@ import type { RuleCases } from '../../core/cases.ts';
 export default {
   rule: 'policy-in-force',
   cases: [
-    { name: 'the first day', input: { date: '2023-04-22' }, output: { inForce: true, validFrom: '2023-04-22', validTo: '2024-12-31' }, interpretations: ['effective-date'] },
+    {
+      name: 'the first day',
+      input: { date: '2023-04-22' },
+      output: { inForce: true, validFrom: '2023-04-22', validTo: '2024-12-31' },
+      interpretations: ['effective-date'],
+    },
     { name: 'the day before', input: { date: '2023-04-21' }, output: { inForce: false } },
     { name: 'the last day', input: { date: '2024-12-31' }, output: { inForce: true } },
     { name: 'the day after', input: { date: '2025-01-01' }, output: { inForce: false } },

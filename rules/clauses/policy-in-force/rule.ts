@@ -14,7 +14,10 @@ export const policyInForce = defineRule({
   kind: 'clause',
   answersValidity: true,
   title: text('方案是否有效', 'Is the plan in force'),
-  description: text('某日是否在某一方案的施行期内（各方案的有效期见 /v1/policies）', 'Whether a date is within a plan’s validity (each plan’s window: /v1/policies)'),
+  description: text(
+    '某日是否在某一方案的施行期内（各方案的有效期见 /v1/policies）',
+    'Whether a date is within a plan’s validity (each plan’s window: /v1/policies)',
+  ),
   inputs: [
     {
       name: 'date',

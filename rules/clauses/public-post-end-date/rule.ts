@@ -52,7 +52,12 @@ export const publicPostEndDate = defineRule({
     const { startDate } = input;
     const post = ctx.at(baotouPlan.publicWelfarePost);
     if (input.birthDate >= startDate) {
-      fail('inconsistent-input', `出生日期 ${input.birthDate} 不早于补贴起始日期 ${startDate}`, `The birth date ${input.birthDate} is not before the start date ${startDate}`, 'birthDate');
+      fail(
+        'inconsistent-input',
+        `出生日期 ${input.birthDate} 不早于补贴起始日期 ${startDate}`,
+        `The birth date ${input.birthDate} is not before the start date ${startDate}`,
+        'birthDate',
+      );
     }
     const subsidyMonths = post.subsidyYears.value * MONTHS_PER_YEAR;
     const threeYearEnd = periodLastDay(startDate, subsidyMonths);

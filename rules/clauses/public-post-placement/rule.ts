@@ -100,7 +100,10 @@ export const publicPostPlacement = defineRule({
       }
     }
     const allowed = ctx.failed.length === 0;
-    ctx.step(() => [allowed ? '结论：可以安置' : '结论：不可安置', allowed ? 'Conclusion: the placement is allowed' : 'Conclusion: the placement is not allowed']);
+    ctx.step(() => [
+      allowed ? '结论：可以安置' : '结论：不可安置',
+      allowed ? 'Conclusion: the placement is allowed' : 'Conclusion: the placement is not allowed',
+    ]);
     return { allowed, failedConditions: ctx.failed };
   },
 });

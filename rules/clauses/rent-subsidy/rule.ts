@@ -15,7 +15,6 @@ import { baotouPlan } from '../../parameters/plan.ts';
 import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 import { grouped, num, pct, pctEn } from '../../parameters/words.ts';
 
-
 type MonthsSpec<N extends string> = { name: N; type: 'integer'; required: true; min: 0; label: Text; description: Text; unit: Text };
 const monthsInput = <const N extends string, const E extends Partial<InputSpec>>(name: N, zh: string, en: string, extra: E): With<MonthsSpec<N>, E> =>
   ({ name, type: 'integer', required: true, min: 0, label: text(zh, en), description: text(zh, en), unit: units.months, ...extra }) as never;
@@ -58,7 +57,14 @@ export const rentSubsidy = defineRule({
   compute(input, ctx) {
     const p = ctx.at(baotouPlan.rentSubsidy);
     const cap = decimalOf(p.monthlyCap);
-    const none = () => ({ amount: new Dec(0), monthsGranted: 0, monthlySubsidy: new Dec(0), cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed });
+    const none = () => ({
+      amount: new Dec(0),
+      monthsGranted: 0,
+      monthlySubsidy: new Dec(0),
+      cityShare: new Dec(0),
+      districtShare: new Dec(0),
+      failedConditions: ctx.failed,
+    });
     if (input.blindMassageShop) {
       ctx.rely('rent-blind-massage');
       ctx.condition(false, 'blind-massage-shop', '盲人按摩店不适用本项场地租金补贴', 'blind-massage shops are outside this rent subsidy');

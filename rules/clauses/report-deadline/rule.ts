@@ -11,7 +11,6 @@ import { baotouPlan } from '../../parameters/plan.ts';
 import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 import { num } from '../../parameters/words.ts';
 
-
 const monthNamesEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const deadlineOf = (year: number, ctx = new Context(`${year}-12-31`)) => {

@@ -16,7 +16,6 @@ import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 import { checkTrainingLength, trainingAmount, trainingInputs, trainingOutputs } from '../../helpers/training/training.ts';
 import { grouped, num, pct, pctEn } from '../../parameters/words.ts';
 
-
 interface Session {
   date: string;
   project?: string;
@@ -34,12 +33,17 @@ const textInput = <const N extends string>(name: N, zh: string, en: string) => (
 });
 
 /** Who took which session: what the batch checks per person. */
-const sessionInputs = [{ ...textInput('personId', '学员编号', 'Trainee id'), personal: true }, textInput('project', '培训项目', 'Training project'), textInput('level', '培训等级', 'Level')] as const;
+const sessionInputs = [
+  { ...textInput('personId', '学员编号', 'Trainee id'), personal: true },
+  textInput('project', '培训项目', 'Training project'),
+  textInput('level', '培训等级', 'Level'),
+] as const;
 type Inputs = InputsOf<typeof sessionInputs>;
 
 function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson): void {
   if (input.personId === undefined) return;
-  if (ctx.date === undefined) ctx.missing('date', '批量核对培训次数时须填写所涉日期（开班日期）', 'date (the session date) is needed to check sessions per person');
+  if (ctx.date === undefined)
+    ctx.missing('date', '批量核对培训次数时须填写所涉日期（开班日期）', 'date (the session date) is needed to check sessions per person');
   const { maxSessionsPerYear, repeatWindowMonths } = ctx.at(baotouPlan.skillsTraining);
   const date = ctx.date;
   const earlier = seen.get(input.personId) ?? [];
@@ -78,10 +82,7 @@ export const skillsTrainingSubsidy = defineRule({
     `培训不少于${num(baotouPlan.skillsTraining.minDays)}天（${num(baotouPlan.skillsTraining.minClassHours)}课时），每人每期${num(baotouPlan.skillsTraining.perPerson)}元，每人每年不超过${num(baotouPlan.skillsTraining.maxSessionsPerYear)}次，同一项目同一等级${num(baotouPlan.skillsTraining.repeatWindowMonths)}个月内不重复；市级残联负担${pct(baotouPlan.skillsTraining.cityShare)}`,
     `At least ${num(baotouPlan.skillsTraining.minDays)} days (${num(baotouPlan.skillsTraining.minClassHours)} class hours); ${grouped(baotouPlan.skillsTraining.perPerson)} yuan per person per session; at most ${num(baotouPlan.skillsTraining.maxSessionsPerYear)} sessions a year; no repeat of a project and level within ${num(baotouPlan.skillsTraining.repeatWindowMonths)} months; the city pays ${pctEn(baotouPlan.skillsTraining.cityShare)}`,
   ),
-  inputs: [
-    ...trainingInputs({ required: false, default: 1, example: 1 }),
-    ...sessionInputs,
-  ],
+  inputs: [...trainingInputs({ required: false, default: 1, example: 1 }), ...sessionInputs],
   outputs: trainingOutputs,
   primary: 'amount',
   batchState: (): SessionsByPerson => new Map(),

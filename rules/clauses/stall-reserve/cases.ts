@@ -13,7 +13,16 @@ export default {
     { name: '41 stalls: 5', input: { totalStalls: 41, date }, output: { minimumReserved: 5 } },
     { name: 'no stalls: 0', input: { totalStalls: 0, date }, output: { minimumReserved: 0 } },
     { name: '4 reserved of 40 meets it', input: { totalStalls: 40, reservedStalls: 4, date }, output: { ok: true } },
-    { name: '3 reserved of 40 does not, and the hint says how many more', input: { totalStalls: 40, reservedStalls: 3, date }, output: { ok: false }, hints: ['1 more to reserve'] },
-    { name: 'more reserved than there are is refused', input: { totalStalls: 40, reservedStalls: 41, date }, error: { code: 'inconsistent-input', field: 'reservedStalls' } },
+    {
+      name: '3 reserved of 40 does not, and the hint says how many more',
+      input: { totalStalls: 40, reservedStalls: 3, date },
+      output: { ok: false },
+      hints: ['1 more to reserve'],
+    },
+    {
+      name: 'more reserved than there are is refused',
+      input: { totalStalls: 40, reservedStalls: 41, date },
+      error: { code: 'inconsistent-input', field: 'reservedStalls' },
+    },
   ],
 } satisfies RuleCases;

@@ -42,7 +42,12 @@ export const stallReserve = defineRule({
     const reserved = input.reservedStalls;
     if (reserved === undefined) return { minimumReserved };
     if (reserved > input.totalStalls) {
-      fail('inconsistent-input', `已预留 ${reserved} 个，超过总数 ${input.totalStalls}`, `reservedStalls ${reserved} exceeds totalStalls ${input.totalStalls}`, 'reservedStalls');
+      fail(
+        'inconsistent-input',
+        `已预留 ${reserved} 个，超过总数 ${input.totalStalls}`,
+        `reservedStalls ${reserved} exceeds totalStalls ${input.totalStalls}`,
+        'reservedStalls',
+      );
     }
     const ok = reserved >= minimumReserved;
     if (reserved < minimumReserved) {

@@ -97,7 +97,11 @@ export const tobaccoLicenceCheck = defineRule({
       `间距 ${plain(input.distanceMetres)} 米，少于 ${distances.applies} 米`,
       `distance ${plain(input.distanceMetres)} m is less than ${distances.applies} m`,
     );
-    if (distanceOk) ctx.step(() => [`间距 ${plain(input.distanceMetres)} 米 ≥ ${distances.applies} 米`, `Distance ${plain(input.distanceMetres)} m ≥ ${distances.applies} m`]);
+    if (distanceOk)
+      ctx.step(() => [
+        `间距 ${plain(input.distanceMetres)} 米 ≥ ${distances.applies} 米`,
+        `Distance ${plain(input.distanceMetres)} m ≥ ${distances.applies} m`,
+      ]);
     else ctx.hint(() => [`还差 ${plain(shortBy)} 米`, `${plain(shortBy)} m short`]);
     return { ok: ctx.failed.length === 0, minimumMetres: distances.applies, failedConditions: ctx.failed };
   },

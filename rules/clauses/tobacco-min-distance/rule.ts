@@ -43,7 +43,10 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
   }
   const normal = group.normal.value;
   const disabled = group.disabled.value;
-  ctx.step(() => [`${district.zh}：正常办证 ${normal} 米，残疾人办证 ${disabled} 米`, `${district.en}: normal licence ${normal} m, disabled applicant ${disabled} m`]);
+  ctx.step(() => [
+    `${district.zh}：正常办证 ${normal} 米，残疾人办证 ${disabled} 米`,
+    `${district.en}: normal licence ${normal} m, disabled applicant ${disabled} m`,
+  ]);
   const half = new Dec(normal).times(favourableFractionOfNormal.value);
   if (!half.eq(disabled)) {
     ctx.rely('tobacco-30m');
@@ -65,7 +68,10 @@ export const tobaccoMinDistance = defineRule({
   clause: clauses.m2,
   kind: 'clause',
   title: text('烟草制品零售点最小间距', 'Minimum distance between tobacco retail points'),
-  description: text('按旗县区给出正常办证与残疾人办证的零售点最小间距（米）', 'Minimum distance (m) between tobacco retail points, normal and for a disabled applicant, by district'),
+  description: text(
+    '按旗县区给出正常办证与残疾人办证的零售点最小间距（米）',
+    'Minimum distance (m) between tobacco retail points, normal and for a disabled applicant, by district',
+  ),
   inputs: [districtInput(true), booleanInput('disabledApplicant', '申请人是否为残疾人', 'Disabled applicant', { example: true })],
   outputs: [
     { name: 'metres', type: 'integer', label: text('最小间距', 'Minimum distance'), unit: units.metres },

@@ -116,7 +116,11 @@ export function parseCertificate(raw: string): CertificateInfo {
   if (isDigit(number[layout.grade]) && !(certificate.grades as readonly number[]).includes(grade)) {
     const g = certificate.grades;
     problems.push(
-      problem('invalid-grade', `残疾等级 ${grade} 不存在（应为 ${g[0]}–${g[g.length - 1]}）`, `there is no disability grade ${grade} (${g[0]}–${g[g.length - 1]})`),
+      problem(
+        'invalid-grade',
+        `残疾等级 ${grade} 不存在（应为 ${g[0]}–${g[g.length - 1]}）`,
+        `there is no disability grade ${grade} (${g[0]}–${g[g.length - 1]})`,
+      ),
     );
   }
   if (problems.length > 0) return { valid: false, problems, check };
@@ -143,7 +147,10 @@ export const certInfo = defineRule({
       format: 'certificate-number',
       personal: true,
       label: text('残疾人证号', 'Certificate number'),
-      description: text(`${certificate.length}位残疾人证号（末位 x 可小写）`, `${certificate.length}-character disability certificate number (a lower-case x is accepted)`),
+      description: text(
+        `${certificate.length}位残疾人证号（末位 x 可小写）`,
+        `${certificate.length}-character disability certificate number (a lower-case x is accepted)`,
+      ),
       example: '15020219650115001X42',
     },
   ],

@@ -23,7 +23,6 @@ import { pctEn } from '../../parameters/words.ts';
 /** One record of the list, typed from its specs (`recordFields`). */
 type Row = InputsOf<typeof recordFields>;
 
-
 export interface RowOutcome {
   index: number;
   weight: number;
@@ -135,7 +134,12 @@ function countsOf(row: Row, i: number, h: Counting): { counted: boolean; reasons
       );
     }
     if (row.contractMonths < minContract) {
-      reasons.push(text(`劳动合同 ${row.contractMonths} 个月，不足1年（${minContract}个月）`, `labour contract of ${row.contractMonths} months, less than one year (${minContract} months)`));
+      reasons.push(
+        text(
+          `劳动合同 ${row.contractMonths} 个月，不足1年（${minContract}个月）`,
+          `labour contract of ${row.contractMonths} months, less than one year (${minContract} months)`,
+        ),
+      );
     }
   }
   if (!row.paidAtLeastMinWage) reasons.push(text('工资低于当地最低工资标准', 'paid less than the local minimum wage'));
@@ -143,7 +147,10 @@ function countsOf(row: Row, i: number, h: Counting): { counted: boolean; reasons
   return { counted: reasons.length === 0, reasons };
 }
 
-const categoryList = (lang: 'zh' | 'en') => Object.entries(certificate.categories).map(([id, name]) => `${id} ${name[lang]}`).join(lang === 'zh' ? '、' : ', ');
+const categoryList = (lang: 'zh' | 'en') =>
+  Object.entries(certificate.categories)
+    .map(([id, name]) => `${id} ${name[lang]}`)
+    .join(lang === 'zh' ? '、' : ', ');
 
 const recordFields = [
   {
@@ -153,7 +160,10 @@ const recordFields = [
     personal: true,
     excludes: ['category', 'grade'],
     label: text('残疾人证号', 'Certificate number'),
-    description: text(`${certificate.length}位残疾人证号；不填则填写残疾类别与残疾等级`, `${certificate.length}-character certificate number; or give category and grade`),
+    description: text(
+      `${certificate.length}位残疾人证号；不填则填写残疾类别与残疾等级`,
+      `${certificate.length}-character certificate number; or give category and grade`,
+    ),
   },
   {
     name: 'category',

@@ -22,7 +22,15 @@ import { levy } from '../../parameters/national.ts';
 import { documentsOf, type Parameter } from '../../parameters/types.ts';
 
 /** Every dated levy parameter: a change inside the collection year makes the collection date needed. */
-const levyParameters: Parameter[] = [levy.formula, levy.exemptMaxStaff, levy.exemptWithinYearsOfRegistration, levy.wageCapMultiple, levy.tierRatio, levy.rateAtOrAboveTier, levy.rateBelowTier];
+const levyParameters: Parameter[] = [
+  levy.formula,
+  levy.exemptMaxStaff,
+  levy.exemptWithinYearsOfRegistration,
+  levy.wageCapMultiple,
+  levy.tierRatio,
+  levy.rateAtOrAboveTier,
+  levy.rateBelowTier,
+];
 
 /** Changes of the levy rules strictly inside a collection year (after its 1 January), each once. */
 function changesWithin(collectionYear: number, ctx: Context): { from: string; document: string }[] {
@@ -30,7 +38,8 @@ function changesWithin(collectionYear: number, ctx: Context): { from: string; do
   const last = `${collectionYear}-12-31`;
   const seen = new Map<string, { from: string; document: string }>();
   for (const p of levyParameters) {
-    for (const h of ctx.historyOf(p)) if (h.from > first && h.from <= last) seen.set(`${h.from} ${h.source.document}`, { from: h.from, document: h.source.document });
+    for (const h of ctx.historyOf(p))
+      if (h.from > first && h.from <= last) seen.set(`${h.from} ${h.source.document}`, { from: h.from, document: h.source.document });
   }
   return [...seen.values()].sort((a, b) => (a.from < b.from ? -1 : 1));
 }
@@ -234,7 +243,10 @@ export const levyDue = defineRule({
   ),
   sources: documentsOf(...levyParameters, quota.ratio),
   inputs: [
-    totalStaffInput({ description: text('所属年度用人单位在职职工人数（年平均）', "The unit's in-service staff in the data year (annual average)"), example: 400 }),
+    totalStaffInput({
+      description: text('所属年度用人单位在职职工人数（年平均）', "The unit's in-service staff in the data year (annual average)"),
+      example: 400,
+    }),
     disabledCountedInput({ example: 4 }),
     {
       name: 'averageWage',
@@ -253,7 +265,10 @@ export const levyDue = defineRule({
       min: 0,
       minExclusive: true,
       label: text('当地社会平均工资', 'Local social average wage'),
-      description: text('当地社会平均工资（元/年）；用于征收日期适用的工资封顶，不填则不检查封顶', 'Local social average annual wage (yuan); for the wage cap in force on the collection date, which is not checked when absent'),
+      description: text(
+        '当地社会平均工资（元/年）；用于征收日期适用的工资封顶，不填则不检查封顶',
+        'Local social average annual wage (yuan); for the wage cap in force on the collection date, which is not checked when absent',
+      ),
       unit: units.yuan,
       example: 90000,
     },
@@ -274,10 +289,17 @@ export const levyDue = defineRule({
       type: 'choice',
       default: 'enterprise',
       label: text('单位类型', 'Kind of unit'),
-      description: text('企业，或机关、事业单位、社会团体等其他用人单位（小微企业暂免只适用于企业）', 'Enterprise, or another employer (agency, public institution, association …); the small-unit exemption applies to enterprises only'),
+      description: text(
+        '企业，或机关、事业单位、社会团体等其他用人单位（小微企业暂免只适用于企业）',
+        'Enterprise, or another employer (agency, public institution, association …); the small-unit exemption applies to enterprises only',
+      ),
       choices: [
         { value: 'enterprise', label: text('企业', 'enterprise'), aliases: ['用人单位（企业）'] },
-        { value: 'other', label: text('机关、事业单位、社会团体等', 'agency, public institution, association etc.'), aliases: ['机关', '事业单位', '社会团体', '其他'] },
+        {
+          value: 'other',
+          label: text('机关、事业单位、社会团体等', 'agency, public institution, association etc.'),
+          aliases: ['机关', '事业单位', '社会团体', '其他'],
+        },
       ],
     },
     {

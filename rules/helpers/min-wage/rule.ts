@@ -19,7 +19,6 @@ function wageClassOf(district: District, date: string, ctx: Context): WageClass 
   return wageClasses.find((c) => ctx.entryOn(wageClassDistricts[c], date)?.value?.includes(district.id));
 }
 
-
 export interface WageLookup {
   monthlyMinWage: Dec;
   wageClass: WageClass;

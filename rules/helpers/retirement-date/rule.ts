@@ -94,11 +94,21 @@ const ageText = (years: number, months: number) =>
 /** The retirement date with its explanation written to `ctx`; an error when the date is beyond the dates the package handles. */
 export function retirementWithSteps(birthDate: string, category: RetirementCategory, ctx: Context, field = 'birthDate'): Retirement {
   const read = ctx.at(retirementReform.categories[category]);
-  const c = { originalAgeYears: read.originalAgeYears.value, startMonth: read.startMonth.value, stepMonths: read.stepMonths.value, capMonths: read.capMonths.value };
+  const c = {
+    originalAgeYears: read.originalAgeYears.value,
+    startMonth: read.startMonth.value,
+    stepMonths: read.stepMonths.value,
+    capMonths: read.capMonths.value,
+  };
   const inForceFrom = ctx.at(retirementReform.inForceFrom).value;
   const r = retirementOf(birthDate, category, c);
   if (!parseIsoDate(r.retirementDate)) {
-    fail('out-of-range', `出生日期 ${birthDate} 对应的退休日期超出可计算的范围`, `The retirement date for birth date ${birthDate} is beyond the dates this package handles`, field);
+    fail(
+      'out-of-range',
+      `出生日期 ${birthDate} 对应的退休日期超出可计算的范围`,
+      `The retirement date for birth date ${birthDate} is beyond the dates this package handles`,
+      field,
+    );
   }
   const name = CATEGORY_NAMES[category];
   const birthMonth = birthDate.slice(0, c.startMonth.length);
@@ -115,11 +125,17 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
     ]);
   }
   const age = ageText(r.ageYears, r.ageMonths);
-  ctx.step(() => [`退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`, `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`]);
+  ctx.step(() => [
+    `退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`,
+    `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`,
+  ]);
   if (r.clamped) {
     ctx.rely('month-end-dates');
     const day = parseIsoDate(birthDate)!.d;
-    ctx.step(() => [`退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`, `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`]);
+    ctx.step(() => [
+      `退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`,
+      `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`,
+    ]);
   }
   if (r.retirementDate < inForceFrom) {
     ctx.step(() => [

@@ -37,7 +37,13 @@ export const baotou2023: Plan = deepFreeze({
     ruralTraining: { minDays: [5, 'm6.3'], minClassHours: [40, 'm6.3'], perPerson: ['1500', 'm6.3'], cityShare: ['0.5', 'm6.3'] },
     hospitalBlindMassage: { minimumQualified: [2, 'm8.1'] },
     blindMassageInsurance: { share: ['0.5', 'm8.2'], maxYears: [15, 'm8.2'] },
-    rentSubsidy: { monthlyCap: ['1000', 'm9.2'], minMonthsOperating: [12, 'm9.2'], applyWithinMonths: [36, 'm9.2'], maxMonths: [36, 'm9.2'], cityShare: ['0.5', 'm9.2'] },
+    rentSubsidy: {
+      monthlyCap: ['1000', 'm9.2'],
+      minMonthsOperating: [12, 'm9.2'],
+      applyWithinMonths: [36, 'm9.2'],
+      maxMonths: [36, 'm9.2'],
+      cityShare: ['0.5', 'm9.2'],
+    },
     skillsTraining: {
       minDays: [5, 'm10.2'],
       minClassHours: [40, 'm10.2'],
