@@ -161,7 +161,7 @@ export async function benchHostile(quick: boolean): Promise<{ cases: HostileCase
           await measured(
             pids,
             `amplification workbook → ${label}`,
-            `${workbook.length.toLocaleString('en-US')} B, ${rows} rows × a 1,000,000-character string`,
+            `${workbook.length.toLocaleString('en-US')} B, ${rows} rows × a 30,000-character string`,
             async () => {
               const answer = fetch(`${url}/v1/batch/overquota-reward${query}`, {
                 method: 'POST',
