@@ -134,6 +134,12 @@ function score(rows: readonly SheetRow[], at: number, depth: number, meta: Meta,
   return { texts, columns, inputs, ruleInputs: ruleInputs, own, named, firstRow: rows[at].row, lastRow: rows[at + depth - 1].row, at, depth };
 }
 
+/** Whether some cell of `next` (the row right below) is a copy of the cell above it, merged down from `row`. */
+function mergedDownInto(row: SheetRow, next: SheetRow): boolean {
+  if (next.row !== row.row + 1 || !next.merged?.length) return false;
+  return next.merged.some((c) => cellText(next.cells[c]) !== '' && cellText(next.cells[c]) === cellText(row.cells[c]) && !row.merged?.includes(c));
+}
+
 /** Whether candidate a is a better header than b: more inputs named, then more of the batch's own columns, then ending earlier, then the grouped one. */
 const better = (a: Scored, b: Scored | undefined): boolean =>
   !b ||
@@ -152,6 +158,8 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
   let closest: Scored | undefined;
   for (let i = 0; i < filled.length; i++) {
     let top: Scored | undefined;
+    // a row whose cells are merged down into the next row (序号, 旗县区 over both header rows) is a header only with that row
+    const continued = i + 1 < filled.length && mergedDownInto(filled[i], filled[i + 1]);
     for (const depth of [1, 2]) {
       if (i + depth > filled.length) continue;
       // a grouped header's two rows are next to each other in the sheet, and its parent row names a column itself (序号, 旗县区 merged down)
@@ -159,6 +167,7 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
       const s = score(filled, i, depth, meta, mapping);
       if (depth === 1) top = s;
       if (depth === 1 && (!closest || s.inputs + s.own > closest.inputs + closest.own)) closest = s;
+      if (depth === 1 && continued) continue;
       if ((s.ruleInputs > 0 || !hasOwnInputs) && s.named >= needed && better(s, best)) best = s;
     }
   }

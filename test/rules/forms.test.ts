@@ -105,6 +105,18 @@ describe('the header located', () => {
     expect(found.ok && found.header.columns.map((c) => c.kind)).toEqual(['rowId', 'extra', 'input', 'input', 'claimed']);
   });
 
+  it('takes both rows of a grouped header when cells are merged down into the second, even where the children name nothing the rule reads', () => {
+    // 申报金额 over 本年 / 上年: read alone, the first row would name 申报金额 and leave the second as a data row
+    const sheet: SheetRow[] = [
+      { row: 2, cells: ['序号', '在职职工总数', '残疾职工折算人数', '申报金额', '申报金额'], merged: [4] },
+      { row: 3, cells: ['序号', '在职职工总数', '残疾职工折算人数', '本年', '上年'], merged: [0, 1, 2] },
+      { row: 4, cells: [1, 400, 9, 29700, 0] },
+    ];
+    const found = locateHeader(sheet, overquota);
+    expect(found.ok && [found.header.firstRow, found.header.lastRow]).toEqual([2, 3]);
+    expect(found.ok && found.header.unmatched).toEqual(['本年', '上年']);
+  });
+
   it('refuses a sheet with no header, naming the rows looked at and the closest one; a mapping makes it readable', () => {
     const sheet = rows(['说明'], ['职工合计', '折算残疾人', '日期'], [400, 9, '2024-06-30']);
     const refused = locateHeader(sheet, overquota);
