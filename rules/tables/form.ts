@@ -7,12 +7,12 @@
  * sheet is the one asked for, else the first whose header matches (empty and 填表说明 sheets passed over).
  * Nothing here knows a rule by name: it reads the rule's metadata.
  */
-import { BATCH_COLUMN_LABELS, normaliseHeader } from '../columns.ts';
+import { normaliseHeader } from '../columns.ts';
 import { commonInputs } from '../core/common-inputs.ts';
 import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
 import { isBlankCell } from './cells.ts';
-import { columnOf, readHeader, type TableColumn, type TableError } from './headers.ts';
+import { acceptedColumns, columnOf, labelOf, readHeader, type TableColumn, type TableError } from './headers.ts';
 import type { SheetCell, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { noSheet } from './workbook-sheets.ts';
 
@@ -183,15 +183,7 @@ export function locateHeader(rows: readonly SheetRow[], meta: Meta, mapping?: Co
           .map((t) => `“${t.slice(0, 40)}”`)
           .join('、')
       : '';
-    const inputs = meta.inputs.filter((i) => i.type !== 'records');
-    const acceptedZh = inputs
-      .map((i) => i.label.zh)
-      .concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh])
-      .join('、');
-    const accepted = inputs
-      .map((i) => `${i.name} (${i.label.en})`)
-      .concat(['rowId', 'claimed'])
-      .join(', ');
+    const { zh: acceptedZh, en: accepted } = acceptedColumns(meta);
     return {
       ok: false,
       empty,
@@ -230,7 +222,7 @@ export function checkHeader(header: HeaderFound, meta: Meta): TableError | undef
   // a duplicate: say it with the clerk's header texts
   const name = reading.error.field!;
   const [a, b] = header.columns.flatMap((c, i) => ((c.kind === 'input' ? c.name : c.kind) === name ? [header.headers[i]] : []));
-  const label = name === 'rowId' || name === 'claimed' ? BATCH_COLUMN_LABELS[name].zh : (meta.inputs.find((i) => i.name === name)?.label.zh ?? name);
+  const label = labelOf(meta, name);
   return {
     code: 'unknown-column',
     field: name,

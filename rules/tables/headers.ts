@@ -72,15 +72,7 @@ export function readHeader(cells: readonly unknown[], meta: Pick<RuleMetadata, '
   const ignoredColumns = columns.flatMap((c) => (c.kind === 'extra' ? [c.header] : []));
   if (!columns.some((c) => c.kind === 'input')) {
     // No column is one of the rule's inputs: the wrong rule, or not a header row at all.
-    const inputs = meta.inputs.filter((i) => i.type !== 'records');
-    const acceptedZh = inputs
-      .map((i) => i.label.zh)
-      .concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh])
-      .join('、');
-    const accepted = inputs
-      .map((i) => `${i.name} (${i.label.en})`)
-      .concat(['rowId', 'claimed'])
-      .join(', ');
+    const { zh: acceptedZh, en: accepted } = acceptedColumns(meta);
     const shown = ignoredColumns
       .slice(0, 10)
       .map((u) => `"${u.slice(0, 40)}"`)
@@ -111,8 +103,23 @@ function recordsError(meta: Pick<RuleMetadata, 'id' | 'title'>, input: Pick<Rule
   };
 }
 
+/** The columns a rule's table accepts, as a refusal lists them: the inputs' labels (names in English) and the batch's own. */
+export function acceptedColumns(meta: Pick<RuleMetadata, 'inputs'>): { zh: string; en: string } {
+  const inputs = meta.inputs.filter((i) => i.type !== 'records');
+  return {
+    zh: inputs
+      .map((i) => i.label.zh)
+      .concat([BATCH_COLUMN_LABELS.rowId.zh, BATCH_COLUMN_LABELS.claimed.zh])
+      .join('、'),
+    en: inputs
+      .map((i) => `${i.name} (${i.label.en})`)
+      .concat(['rowId', 'claimed'])
+      .join(', '),
+  };
+}
+
 /** An input's Chinese label, by its name (rowId and claimed are the batch's own columns). */
-const labelOf = (meta: Pick<RuleMetadata, 'inputs'>, name: string): string =>
+export const labelOf = (meta: Pick<RuleMetadata, 'inputs'>, name: string): string =>
   name === 'rowId' || name === 'claimed' ? BATCH_COLUMN_LABELS[name].zh : (meta.inputs.find((i) => i.name === name)?.label.zh ?? name);
 
 /** Whether a header row is written in Chinese (any CJK character): the answer then speaks Chinese. */

@@ -362,25 +362,7 @@ class SheetScan {
       const c = scan.has('r') ? scan.valueColumn() : column + 1;
       if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
       column = c;
-      let type = NUMBER;
-      if (scan.has('t')) {
-        type = scan.valueIs('s')
-          ? SHARED
-          : scan.valueIs('n')
-            ? NUMBER
-            : scan.valueIs('inlineStr')
-              ? INLINE
-              : scan.valueIs('str')
-                ? FORMULA_TEXT
-                : scan.valueIs('b')
-                  ? BOOLEAN
-                  : scan.valueIs('e')
-                    ? ERROR
-                    : scan.valueIs('d')
-                      ? ISO_DATE
-                      : -1;
-        if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
-      }
+      const type = cellType(scan);
       const style = scan.attrInt('s');
       if (scan.selfClosing) continue;
       const value = this.cellValue(type, style < 0 ? 0 : style);
@@ -425,25 +407,7 @@ class SheetScan {
         const c = scan.has('r') ? scan.valueColumn() : column + 1;
         if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
         column = c;
-        type = NUMBER;
-        if (scan.has('t')) {
-          type = scan.valueIs('s')
-            ? SHARED
-            : scan.valueIs('n')
-              ? NUMBER
-              : scan.valueIs('inlineStr')
-                ? INLINE
-                : scan.valueIs('str')
-                  ? FORMULA_TEXT
-                  : scan.valueIs('b')
-                    ? BOOLEAN
-                    : scan.valueIs('e')
-                      ? ERROR
-                      : scan.valueIs('d')
-                        ? ISO_DATE
-                        : -1;
-          if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
-        }
+        type = cellType(scan);
       } else if (scan.is('v')) {
         if (scan.selfClosing) continue;
         const text = scan.next() === TEXT;
@@ -583,6 +547,28 @@ const FORMULA_TEXT = 3;
 const BOOLEAN = 4;
 const ERROR = 5;
 const ISO_DATE = 6;
+
+/** A `<c>` element's kind, from its `t` attribute (a number when there is none); an unknown kind is refused. */
+function cellType(scan: XmlScanner): number {
+  if (!scan.has('t')) return NUMBER;
+  const type = scan.valueIs('s')
+    ? SHARED
+    : scan.valueIs('n')
+      ? NUMBER
+      : scan.valueIs('inlineStr')
+        ? INLINE
+        : scan.valueIs('str')
+          ? FORMULA_TEXT
+          : scan.valueIs('b')
+            ? BOOLEAN
+            : scan.valueIs('e')
+              ? ERROR
+              : scan.valueIs('d')
+                ? ISO_DATE
+                : -1;
+  if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+  return type;
+}
 
 /** A `<v>` of a shared-string cell as its index (−2 when it is not one). */
 function asIndex(scan: XmlScanner): number {
