@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { build as buildPage } from '../page/build.mjs';
 import { build as buildAddin } from '../addin/build.mjs';
 import { headersFile } from '../worker/http/security-headers.ts';
+import { ensurePlanIndex } from './plan-index.mjs';
+
+// The page and the task pane bundle the rules, which import the served plans' list: written first.
+ensurePlanIndex();
 
 // `--out DIR` builds elsewhere (the contract tests serve a private copy while other suites rebuild dist/site).
 const at = process.argv.indexOf('--out');

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { request as httpsRequest } from 'node:https';
+import { writePlanIndex } from './plan-index.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
@@ -130,6 +131,7 @@ export async function startLocalWorker({
       `No local https certificate: run \`${INSTALL_CERTS}\` once (a CA for this machine only; \`npx office-addin-dev-certs uninstall\` removes it)`,
     );
   }
+  writePlanIndex(root); // wrangler dev bundles the rules, which import the served plans' list
   if (build) buildSite();
   migrateLocalD1(persistTo);
   const actualPort = port ?? (await freePort());

@@ -6,6 +6,8 @@
  * fails when the committed pages differ.
  */
 import type { RuleCases } from '../rules/core/cases.ts';
+import { valueMembers } from '../rules/parameters/labels.ts';
+import type { Unit, Value } from '../rules/parameters/types.ts';
 import { evaluate, interpretations, listRules, servedParameters, type InterpretationId, type ParameterSet, type RuleMetadata } from '../rules/index.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -36,7 +38,15 @@ function traced(table: RuleCases): { parameters: string[]; relied: Interpretatio
   return { parameters: [...seen].sort((a, b) => order.indexOf(a) - order.indexOf(b)), relied: [...relied].sort() };
 }
 
-const valueText = (v: unknown) => (v === null ? '—（不再适用 / lapsed）' : Array.isArray(v) ? v.join('、') : String(v));
+/** A history entry's value: lapsed, an empty list, or each member (districts and categories by name, not id). */
+const valueText = (unit: Unit, v: Value | null) =>
+  v === null
+    ? '—（不再适用 / lapsed）'
+    : Array.isArray(v) && v.length === 0
+      ? '（无 / none）'
+      : valueMembers(unit, v)
+          .map((m) => m.zh)
+          .join('、');
 
 function parameterRows(ids: string[]): string[] {
   if (ids.length === 0) return ['（无 / none）'];
@@ -46,7 +56,9 @@ function parameterRows(ids: string[]): string[] {
     p.history.forEach((h, i) => {
       const source = `${h.source.document}${h.source.clause ? ` ${h.source.clause}` : ''}`;
       const what = i === 0 ? `${cell(p.description.zh)} — ${cell(p.description.en)} (${p.unit})` : '';
-      rows.push(`| ${i === 0 ? `\`${id}\`` : ''} | ${what} | ${h.from === '0000-01-01' ? '—' : h.from} | ${cell(valueText(h.value))} | ${cell(source)} |`);
+      rows.push(
+        `| ${i === 0 ? `\`${id}\`` : ''} | ${what} | ${h.from === '0000-01-01' ? '—' : h.from} | ${cell(valueText(p.unit, h.value))} | ${cell(source)} |`,
+      );
     });
   }
   return rows;

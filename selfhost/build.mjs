@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { writePlanIndex } from '../scripts/plan-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const outDir = join(root, 'dist', 'selfhost');
@@ -67,6 +68,7 @@ ${ENV_VARS.map((name) => `    (name = ${quote(name)}, fromEnvironment = ${quote(
 }
 
 export async function buildSelfhost() {
+  writePlanIndex(root); // the bundle imports the served plans' list
   mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: [join(root, 'selfhost', 'worker.ts')],

@@ -43,13 +43,16 @@ function statedPaths(values: unknown, prefix = ''): string[] {
 const entryOf = (parameter: Parameter, h: Dated<Value>): Dated<Value> =>
   ({ from: h.from, value: h.value, source: h.source, id: parameter.id, unit: parameter.unit, description: parameter.description }) as Dated<Value>;
 
+/** Plans in the order sets and `planFor` read them: by first day, oldest first (a new list). */
+export const oldestFirst = (plans: readonly Plan[]): Plan[] => [...plans].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+
 /**
  * Builds the parameter set for `plans`. Each plan adds, to every plan parameter, one dated entry from its
  * first day: the value it states with its clause, or `null` where it states none (so no number silently
  * carries over from an earlier plan). Plans may not overlap, and each value must be a catalogue parameter.
  */
 export function buildParameters(plans: readonly Plan[]): ParameterSet {
-  const ordered = [...plans].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  const ordered = oldestFirst(plans);
   const known = new Set(catalogue.filter((p) => p.plan).map((p) => p.id));
   ordered.forEach((plan, i) => {
     if (!(plan.validFrom <= plan.validTo)) throw new Error(`plan ${plan.id}: validFrom after validTo`);

@@ -130,10 +130,15 @@ export type ReadingsOf<G> =
 
 /**
  * A parameter's latest value, for what has no claim date: a rule's title, description and input
- * bounds, and the undated constants of helpers (read through the one lookup, on the last day).
+ * bounds, and the undated constants of helpers (read through the one lookup, on the last day). Where
+ * the last entry states none (a successor plan that drops a measure), the last value stated: the one
+ * the rule still applies on its own dates.
  */
 export function latestValue<T extends Value>(parameter: Parameter<T>): T {
-  const found = valueOn(parameter, '9999-12-31');
-  if (!found || found.value === null) throw new Error(`parameter ${parameter.id} has no current value`);
-  return found.value;
+  const newestFirst = parameter.history.map((h) => h.from).reverse();
+  for (const date of ['9999-12-31', ...newestFirst]) {
+    const found = valueOn(parameter, date);
+    if (found && found.value !== null) return found.value;
+  }
+  throw new Error(`parameter ${parameter.id} has no value`);
 }

@@ -1,16 +1,20 @@
 /**
  * The plans this package serves, as data (one folder each), and which one applies on a date. The
  * parameter set (`rules/parameters/set.ts`) is built from them; adding a successor plan is one more
- * folder and its entry in `servedPlans`: no rule changes.
+ * folder: no rule changes, no list to edit. The folders are found by `scripts/plan-index.mjs`, which
+ * every entry point (npm install, test, build, docs, typecheck, vitest) runs first; it writes
+ * `served.generated.ts` (not tracked), a plain module that Node, esbuild, vite and tsc all read.
  */
-import { baotou2023 } from './baotou-2023-43/plan.ts';
+import { oldestFirst } from '../parameters/set.ts';
+import { deepFreeze } from '../parameters/types.ts';
+import { plansInFolders } from './served.generated.ts';
 import type { Plan, PolicyRef } from './types.ts';
 
 export type { Plan, PlanValues, PolicyRef, Stated } from './types.ts';
 export type { Clause } from './clause.ts';
 
-/** The plans this package serves, oldest first. */
-export const servedPlans: readonly Plan[] = Object.freeze([baotou2023]);
+/** The plans this package serves, oldest first, frozen (the parameter set refuses two that overlap). */
+export const servedPlans: readonly Plan[] = Object.freeze(oldestFirst(plansInFolders.map(deepFreeze)));
 
 /** The plan in force on `date` among `plans` (the served ones by default), if any. */
 export const planInForce = (date: string, plans: readonly Plan[] = servedPlans): Plan | undefined =>

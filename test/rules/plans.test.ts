@@ -3,15 +3,25 @@
  * in the test fixtures, is applied on its dates with its numbers, clause text and name — no rule changed,
  * and nothing served changed: it lives in a parameter set of its own, built beside the served one.
  */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../rules/core/dates.ts';
 import { buildParameters, evaluate, listPlans, parametersOn, servedParameters, servedPlans } from '../../rules/index.ts';
-import { baotou2023 } from '../../rules/plans/baotou-2023-43/plan.ts';
-import { madeUpSuccessor } from './fixtures/successor-plan/plan.ts';
+import baotou2023 from '../../rules/plans/baotou-2023-43/plan.ts';
+import madeUpSuccessor from './fixtures/successor-plan/plan.ts';
 import { Dec } from '../../rules/core/decimal.ts';
 import { districts } from '../../rules/parameters/districts.ts';
 import { certificate } from '../../rules/parameters/national.ts';
+import { latestValue } from '../../rules/parameters/types.ts';
 import { expectError, expectOk } from './helpers.ts';
+// @ts-expect-error plain ESM helper without types
+import { planFolders, planIndexSource } from '../../scripts/plan-index.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const reward = { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 };
 const evaluateServed = evaluate;
@@ -29,11 +39,65 @@ describe('the served plans', () => {
     }
   });
 
+  it('are oldest first, each window ending before the next begins', () => {
+    servedPlans.forEach((plan, i) => {
+      expect(plan.validFrom <= plan.validTo, plan.id).toBe(true);
+      if (i > 0) expect(servedPlans[i - 1].validTo < plan.validFrom, `${servedPlans[i - 1].id} before ${plan.id}`).toBe(true);
+    });
+  });
+
+  it('are the folders under rules/plans/, each one plan, as scripts/plan-index.mjs lists them', () => {
+    const folders = readdirSync(join(root, 'rules', 'plans'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(planFolders(root)).toEqual(folders.map((e) => e.name).sort());
+    expect(readFileSync(join(root, 'rules', 'plans', 'served.generated.ts'), 'utf8')).toBe(planIndexSource(planFolders(root)));
+    expect(servedPlans).toHaveLength(folders.length);
+  });
+
   it('give every parameter a dated history: one entry per plan, with the clause that states it', () => {
     const multiplier = parametersOn('2024-06-30').find((p) => p.id === 'plan.overquotaReward.minimumWageMultiplier')!;
     expect(multiplier).toMatchObject({ value: 5, from: '2023-04-22', source: { document: '包府办发〔2023〕43号', clause: 'm3.2' } });
     expect(multiplier.history).toEqual([{ from: '2023-04-22', value: 5, source: { document: '包府办发〔2023〕43号', clause: 'm3.2' } }]);
     expect(parametersOn('2023-01-01').find((p) => p.id === multiplier.id)!.value).toBeNull();
+  });
+});
+
+describe("the served plans' list (scripts/plan-index.mjs)", () => {
+  /** The generator, run as an entry point runs it, on a tree holding only these plan folders' plan.ts files. */
+  function generate(plans: Record<string, string | undefined>) {
+    const tree = mkdtempSync(join(tmpdir(), 'plan-index-'));
+    try {
+      mkdirSync(join(tree, 'scripts'));
+      cpSync(join(root, 'scripts', 'plan-index.mjs'), join(tree, 'scripts', 'plan-index.mjs'));
+      for (const [folder, source] of Object.entries(plans)) {
+        mkdirSync(join(tree, 'rules', 'plans', folder), { recursive: true });
+        if (source !== undefined) writeFileSync(join(tree, 'rules', 'plans', folder, 'plan.ts'), source);
+      }
+      const run = spawnSync(process.execPath, [join(tree, 'scripts', 'plan-index.mjs')], { encoding: 'utf8' });
+      const generated = join(tree, 'rules', 'plans', 'served.generated.ts');
+      return { status: run.status, stderr: run.stderr, module: existsSync(generated) ? readFileSync(generated, 'utf8') : undefined };
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  }
+
+  it("imports each folder's default export", () => {
+    const r = generate({ 'plan-b': 'export default b;\n', 'plan-a': 'const a = {};\nexport default a;\n' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.module).toContain("import plan0 from './plan-a/plan.ts';\nimport plan1 from './plan-b/plan.ts';");
+    expect(r.module).toContain('= [plan0, plan1];');
+  });
+
+  it('stops with one line naming a folder with no plan.ts, or one that does not export its plan by default', () => {
+    for (const [plans, folder] of [
+      [{ good: 'export default x;', clausesOnly: undefined }, 'rules/plans/clausesOnly/ has no plan.ts'],
+      [{ good: 'export default x;', named: 'export const plan = {};' }, 'rules/plans/named/plan.ts has no `export default`'],
+    ] as const) {
+      const r = generate(plans);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toContain(folder);
+      expect(r.module).toBeUndefined();
+    }
   });
 });
 
@@ -82,6 +146,13 @@ describe('a made-up successor plan, added as data in a test fixture', () => {
       const r = evaluate('dispatch-referral-reward', { persons: 2, personsStable12Months: 2, date: '2025-08-01' });
       expectError(r, 'no-parameter-value', 'date');
       expect(expectOk(evaluate('dispatch-referral-reward', { persons: 2, personsStable12Months: 2, date: '2024-08-01' })).result.amount).toBe('1000.00');
+    });
+
+    it('leaves the undated texts the number last stated where it states none (the one the rule applies on its dates)', () => {
+      const perPerson = parameters.byId['plan.dispatchReferral.rewardPerPerson'];
+      expect(perPerson.history.at(-1)!.value).toBeNull();
+      expect(latestValue(perPerson)).toBe(baotou2023.values.dispatchReferral!.rewardPerPerson![0]);
+      expect(latestValue(parameters.byId['plan.overquotaReward.minimumWageMultiplier'])).toBe(6);
     });
 
     it('answers policy-in-force from its own dates', () => {

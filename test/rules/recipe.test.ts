@@ -5,13 +5,10 @@
  * a table of cases …), this fails. The Worker, add-in and page tests are not run in the copy: they derive
  * from the registry, which the rules tests and the type check cover.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { copyWorkingTree, root, run } from '../support/tree-copy.ts';
 const recipe = readFileSync(join(root, 'docs', 'developers', 'adding-a-rule.md'), 'utf8');
 
 const id = 'probe-stall-gap';
@@ -81,16 +78,6 @@ describe('${id} (m4)', () => {
 });
 `;
 
-function run(cwd: string, command: string, args: string[]) {
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(cwd, 'node_modules', '.bin')}:${process.env.PATH}`, CI: '1' },
-    timeout: 600_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.slice(-6000) };
-}
-
 it('names every step it follows', () => {
   for (const words of [
     'rules/parameters/',
@@ -107,20 +94,11 @@ it('names every step it follows', () => {
 });
 
 it('followed literally on a copy with a probe rule, the rules tests and the type check pass', { timeout: 900_000 }, () => {
-  const copy = mkdtempSync(join(tmpdir(), 'recipe-'));
+  const copy = copyWorkingTree('recipe-');
   try {
-    const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
-    expect(listed.status).toBe(0);
-    for (const file of listed.stdout.split('\0').filter(Boolean)) {
-      try {
-        cpSync(join(root, file), join(copy, file), { recursive: false });
-      } catch {
-        // a file deleted in the working tree but still in the index
-      }
-    }
-    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-    // the copy must not run this test again
+    // the copy must not run this test again, nor the other test that copies the tree
     rmSync(join(copy, 'test', 'rules', 'recipe.test.ts'));
+    rmSync(join(copy, 'test', 'rules', 'plan-folder.test.ts'));
     const write = (path: string, text: string) => writeFileSync(join(copy, path), text);
 
     // 1. Numbers: the probe needs none.

@@ -8,7 +8,7 @@ import { deepFreeze } from '../../parameters/types.ts';
 import type { Plan } from '../types.ts';
 import { clauses } from './clauses.ts';
 
-export const baotou2023: Plan = deepFreeze({
+const baotou2023: Plan = deepFreeze({
   id: '包府办发〔2023〕43号',
   title: text('包头市促进残疾人就业实施方案', 'Baotou Implementation Plan for Promoting the Employment of Persons with Disabilities'),
   publishedOn: '2023-03-23',
@@ -56,3 +56,6 @@ export const baotou2023: Plan = deepFreeze({
     validity: { effectiveAfterDays: [30, '四'] },
   },
 });
+
+/** The folder's plan: `scripts/plan-index.mjs` serves each folder's default export. */
+export default baotou2023;
