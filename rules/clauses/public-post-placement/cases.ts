@@ -28,7 +28,7 @@ export default {
     {
       name: 'a first placement: allowed, with its conclusion, relying on no reading',
       input: { placementNumber: 1, receivesFlexibleEmploymentInsuranceSubsidy: false, date },
-      output: { allowed: true, failedConditions: [] },
+      output: { allowed: true },
       eligible: true,
       failed: [],
       steps: ['Conclusion: the placement is allowed'],
@@ -43,7 +43,8 @@ export default {
     {
       name: 'a second placement of a severely disabled person counts the first (placements-total)',
       input: { placementNumber: 2, severe: true, receivesFlexibleEmploymentInsuranceSubsidy: false, date },
-      output: { allowed: true, failedConditions: [] },
+      output: { allowed: true },
+      failed: [],
       interpretations: ['placements-total'],
     },
     {
