@@ -5,7 +5,7 @@
  * interpretations its cases rely on, and the table of cases itself. `npm run docs` writes them; a test
  * fails when the committed pages differ.
  */
-import type { RuleCases } from '../rules/core/cases.ts';
+import type { RuleCases, Said } from '../rules/core/cases.ts';
 import { valueMembers } from '../rules/parameters/labels.ts';
 import type { Unit, Value } from '../rules/parameters/types.ts';
 import { evaluate, interpretations, listRules, servedParameters, type InterpretationId, type ParameterSet, type RuleMetadata } from '../rules/index.ts';
@@ -64,23 +64,36 @@ function parameterRows(ids: string[]): string[] {
   return rows;
 }
 
+/** Words a case names, as printed: the English in quotes, the Chinese marked zh. */
+const said = (s: Said) => (typeof s === 'string' ? `“${cell(s)}”` : `zh “${cell(s.zh)}”${s.en === undefined ? '' : ` / “${cell(s.en)}”`}`);
+const codes = (list: readonly string[]) => (list.length ? list.map((f) => `\`${f}\``).join(', ') : 'none');
+
 function caseRows(table: RuleCases): string[] {
   const rows = ['| case | input | expected |', '|---|---|---|'];
   for (const c of table.cases) {
+    const texts = (label: string, list: readonly Said[] | undefined) =>
+      list === undefined ? [] : list.length === 0 ? [`${label}s: none`] : list.map((s) => `${label} ${said(s)}`);
+    const byDate = c.byDate === undefined ? [] : c.byDate.length === 0 ? ['no figures by date'] : c.byDate.map((d) => `${d.from} – ${d.to}: ${json(d.output)}`);
     const expected = c.error
-      ? `refused: \`${c.error.code}\`${c.error.field ? ` (${c.error.field})` : ''}`
+      ? [
+          `refused: \`${c.error.code}\`${c.error.field ? ` (${c.error.field})` : ''}`,
+          c.error.says === undefined ? '' : `saying ${said(c.error.says)}`,
+          ...byDate,
+        ]
       : [
           json(c.output),
           c.eligible === undefined ? '' : `eligible: ${c.eligible}`,
-          c.failed ? `failed: ${c.failed.map((f) => `\`${f}\``).join(', ')}` : '',
-          c.interpretations ? `relies on ${c.interpretations.map((i) => `\`${i}\``).join(', ')}` : '',
-          ...(c.steps ?? []).map((s) => `step “${cell(s)}”`),
-          ...(c.warnings ?? []).map((s) => `warning “${cell(s)}”`),
-          ...(c.hints ?? []).map((s) => `hint “${cell(s)}”`),
-        ]
-          .filter(Boolean)
-          .join('<br>');
-    rows.push(`| ${cell(c.name)} | ${json(c.input)} | ${expected} |`);
+          c.failed ? `failed: ${codes(c.failed)}` : '',
+          c.interpretations ? `relies on ${codes(c.interpretations)}` : '',
+          ...texts('step', c.steps),
+          ...texts('warning', c.warnings),
+          ...texts('hint', c.hints),
+          ...byDate,
+          c.clause === undefined ? '' : `clause ${c.clause}`,
+          ...(c.sources ?? []).map((s) => `source ${cell(s)}`),
+          c.exact?.length ? `exactly (nothing else): ${c.exact.join(', ')}` : '',
+        ];
+    rows.push(`| ${cell(c.name)} | ${json(c.input)} | ${expected.filter(Boolean).join('<br>')} |`);
   }
   return rows;
 }

@@ -46,6 +46,21 @@ describe('the registry', () => {
     }
   });
 
+  it('reports eligibility once, in the answer itself (eligible, failedConditions): no rule declares it again as an output', () => {
+    const answerLevel = ['eligible', 'failedConditions'];
+    for (const rule of listRules())
+      expect(
+        rule.outputs.map((o) => o.name).filter((name) => answerLevel.includes(name)),
+        rule.id,
+      ).toEqual([]);
+    const answer = evaluate('graduate-hire-subsidy', { persons: 1, contractMonths: 11, socialInsurance: true, date: '2024-06-30' });
+    expect(answer.ok && [answer.eligible, answer.failedConditions.map((c) => c.code), Object.keys(answer.result)]).toEqual([
+      false,
+      ['contract-too-short'],
+      ['amount'],
+    ]);
+  });
+
   it('ends every rule’s inputs with date and applyOutsideValidity', () => {
     for (const rule of listRules()) {
       const names = rule.inputs.map((i) => i.name);

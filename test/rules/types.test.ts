@@ -4,7 +4,7 @@
  * are checked by the type check (`tsc`, part of `npm test`) and run as no-ops.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Dec } from '../../rules/core/decimal.ts';
+import { Dec } from '../../rules/core/decimal.ts';
 import type { District } from '../../rules/parameters/districts.ts';
 import { overquotaReward } from '../../rules/clauses/overquota-reward/rule.ts';
 import { tobaccoMinDistance } from '../../rules/clauses/tobacco-min-distance/rule.ts';
@@ -87,6 +87,40 @@ describe('types derived from the specs', () => {
           return {};
         },
       });
+    expectTypeOf(probe).toBeFunction();
+  });
+
+  it('a compute that leaves out a declared output other than its primary one does not compile either; leaving out an optional one does', () => {
+    const outputs = [
+      { name: 'm', type: 'integer', label: text('m', 'm') },
+      { name: 'k', type: 'money', label: text('k', 'k') },
+      { name: 'note', type: 'text', label: text('说明', 'Note'), optional: true },
+    ] as const;
+    const probe = (withK: boolean) =>
+      withK
+        ? defineRule({
+            id: 'type-probe',
+            clause: clauses['m3.2'],
+            kind: 'clause',
+            title: text('探针', 'Probe'),
+            description: text('探针', 'Probe'),
+            inputs: [],
+            outputs,
+            primary: 'm',
+            compute: () => ({ m: 1, k: new Dec(0) }),
+          })
+        : defineRule({
+            id: 'type-probe',
+            clause: clauses['m3.2'],
+            kind: 'clause',
+            title: text('探针', 'Probe'),
+            description: text('探针', 'Probe'),
+            inputs: [],
+            outputs,
+            primary: 'm',
+            // @ts-expect-error the declared output `k` is missing
+            compute: () => ({ m: 1 }),
+          });
     expectTypeOf(probe).toBeFunction();
   });
 });

@@ -57,9 +57,7 @@ export const graduateHireSubsidy = defineRule({
   ],
   outputs: [
     { name: 'amount', type: 'money', label: text('补贴金额（本年）', 'Subsidy this year'), unit: units.yuan },
-    { name: 'eligible', type: 'boolean', label: text('是否符合', 'Eligible') },
     { name: 'monthlyMinWage', type: 'money', label: text('月最低工资标准', 'Monthly minimum wage'), unit: units.yuanPerMonth, optional: true },
-    { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
   ],
   primary: 'amount',
   compute(input, ctx) {
@@ -84,7 +82,7 @@ export const graduateHireSubsidy = defineRule({
         `依据${ctx.plan.id} ${clauses['m3.2'].id}（不含公益性岗位；须签订一年以上劳动合同并办理社会保险；补贴年限 ${p.subsidyYears.value} 年）：不予补贴，补贴为0`,
         `Under plan clause ${clauses['m3.2'].id} (not a public-welfare post; a contract of a year or more with social insurance; for ${p.subsidyYears.value} years): no subsidy, 0`,
       ]);
-      return { amount: new Dec(0), eligible: false, monthlyMinWage: givenMonthlyMinWage(input, ctx), failedConditions: ctx.failed };
+      return { amount: new Dec(0), monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const wage = resolveMonthlyMinWage(input, ctx);
     const multiplier = decimalOf(p.minimumWageMultiplier);
@@ -93,6 +91,6 @@ export const graduateHireSubsidy = defineRule({
       `${input.persons} × ${multiplier.toFixed()} × ${money(wage)} = ${money(amount)}（第 ${input.subsidyYear} / ${p.subsidyYears.value} 年）`,
       `${input.persons} × ${multiplier.toFixed()} × ${money(wage)} = ${money(amount)} (year ${input.subsidyYear} of ${p.subsidyYears.value})`,
     ]);
-    return { amount, eligible: true, monthlyMinWage: wage, failedConditions: [] };
+    return { amount, monthlyMinWage: wage };
   },
 });

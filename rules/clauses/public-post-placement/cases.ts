@@ -28,11 +28,13 @@ export default {
     {
       name: 'a first placement: allowed, with its conclusion, relying on no reading',
       input: { placementNumber: 1, receivesFlexibleEmploymentInsuranceSubsidy: false, date },
-      output: { allowed: true, failedConditions: [] },
+      output: { allowed: true },
       eligible: true,
       failed: [],
       steps: ['Conclusion: the placement is allowed'],
       warnings: [],
+      interpretations: [],
+      clause: 'm1.2',
     },
     {
       name: 'the flexible-employment insurance subsidy excludes even a severely disabled person',
@@ -43,8 +45,18 @@ export default {
     {
       name: 'a second placement of a severely disabled person counts the first (placements-total)',
       input: { placementNumber: 2, severe: true, receivesFlexibleEmploymentInsuranceSubsidy: false, date },
-      output: { allowed: true, failedConditions: [] },
+      output: { allowed: true },
+      failed: [],
       interpretations: ['placements-total'],
+      steps: [{ zh: '再次安置：岗位补贴和社会保险补贴期限重新计算，并报自治区人力资源和社会保障厅、财政厅备案' }],
+      exact: ['interpretations'],
+    },
+    {
+      name: 'no date: the plan is applied with a warning (a clause rule follows the plan’s window)',
+      input: { placementNumber: 1, receivesFlexibleEmploymentInsuranceSubsidy: false },
+      output: { allowed: true },
+      warnings: ['No date given: applied 包府办发〔2023〕43号 (valid 2023-04-22 – 2024-12-31)'],
+      exact: ['warnings'],
     },
     {
       name: 'a second placement without special hardship',

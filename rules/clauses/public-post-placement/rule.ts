@@ -48,10 +48,7 @@ export const publicPostPlacement = defineRule({
       example: false,
     },
   ],
-  outputs: [
-    { name: 'allowed', type: 'boolean', label: text('可以安置', 'Allowed') },
-    { name: 'failedConditions', type: 'conditions', label: text('不符合的条件', 'Conditions not met') },
-  ],
+  outputs: [{ name: 'allowed', type: 'boolean', label: text('可以安置', 'Allowed') }],
   primary: 'allowed',
   compute(input, ctx) {
     const maxPlacements = ctx.at(baotouPlan.publicWelfarePost.maxPlacements).value;
@@ -104,6 +101,6 @@ export const publicPostPlacement = defineRule({
       allowed ? '结论：可以安置' : '结论：不可安置',
       allowed ? 'Conclusion: the placement is allowed' : 'Conclusion: the placement is not allowed',
     ]);
-    return { allowed, failedConditions: ctx.failed };
+    return { allowed };
   },
 });

@@ -51,7 +51,6 @@ export const rentSubsidy = defineRule({
     { name: 'monthsGranted', type: 'integer', label: text('补贴月数', 'Months granted'), unit: units.months },
     { name: 'monthlySubsidy', type: 'money', label: text('月补贴额', 'Monthly subsidy'), unit: units.yuanPerMonth },
     ...shareOutputs,
-    { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
   ],
   primary: 'amount',
   compute(input, ctx) {
@@ -63,7 +62,6 @@ export const rentSubsidy = defineRule({
       monthlySubsidy: new Dec(0),
       cityShare: new Dec(0),
       districtShare: new Dec(0),
-      failedConditions: ctx.failed,
     });
     if (input.blindMassageShop) {
       ctx.rely('rent-blind-massage');
@@ -114,6 +112,6 @@ export const rentSubsidy = defineRule({
     const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
     const left = remaining - monthsGranted;
     ctx.hint(() => [`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`]);
-    return { amount, monthsGranted, monthlySubsidy, ...shares, failedConditions: [] };
+    return { amount, monthsGranted, monthlySubsidy, ...shares };
   },
 });

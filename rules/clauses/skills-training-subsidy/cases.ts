@@ -10,6 +10,6 @@ export default {
       output: { amount: '1500.00', cityShare: '750.00', districtShare: '750.00' },
     },
     { name: '10 trainees', input: { trainees: 10, classHours: 48, days: 6, date }, output: { amount: '15000.00' } },
-    { name: '4 days is too short', input: { classHours: 40, days: 4, date }, output: { amount: '0.00', eligible: false } },
+    { name: '4 days is too short', input: { classHours: 40, days: 4, date }, output: { amount: '0.00' }, eligible: false },
   ],
 } satisfies RuleCases;

@@ -24,5 +24,27 @@ export default {
       input: { totalStalls: 40, reservedStalls: 41, date },
       error: { code: 'inconsistent-input', field: 'reservedStalls' },
     },
+    { name: 'the plan applies on its first day, 2023-04-22', input: { totalStalls: 10, date: '2023-04-22' }, output: { minimumReserved: 1 } },
+    { name: 'the plan applies on its last day, 2024-12-31', input: { totalStalls: 10, date: '2024-12-31' }, output: { minimumReserved: 1 } },
+    {
+      name: 'the day before the plan is refused, naming its window',
+      input: { totalStalls: 10, date: '2023-04-21' },
+      error: { code: 'policy-not-in-force', field: 'date', says: '2023-04-22 – 2024-12-31' },
+    },
+    { name: 'the day after the plan is refused', input: { totalStalls: 10, date: '2025-01-01' }, error: { code: 'policy-not-in-force', field: 'date' } },
+    {
+      name: 'the day after, applied only when asked (“TRUE” as a spreadsheet writes it), with a warning',
+      input: { totalStalls: 10, date: '2025-01-01', applyOutsideValidity: 'TRUE' },
+      output: { minimumReserved: 1 },
+      warnings: ['2025-01-01 is outside the validity of 包府办发〔2023〕43号 (2023-04-22 – 2024-12-31); applied anyway as asked'],
+      interpretations: ['effective-date'],
+    },
+    {
+      name: 'no date: the plan is applied with a warning naming it',
+      input: { totalStalls: 10 },
+      output: { minimumReserved: 1 },
+      warnings: [{ zh: '未给出所涉日期：按 包府办发〔2023〕43号（有效期 2023-04-22 – 2024-12-31）计算' }],
+      exact: ['warnings'],
+    },
   ],
 } satisfies RuleCases;

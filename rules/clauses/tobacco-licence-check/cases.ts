@@ -21,9 +21,17 @@ export default {
       output: { ok: false },
     },
     {
+      name: 'exclusions first: hired operation answers for 稀土高新区 without the distance its table lacks (无需间距), nothing more',
+      input: { district: '稀土高新区', disabledApplicant: true, distanceMetres: 30, existingFavourableLicences: 0, operationMode: 'hired', date },
+      output: { ok: false },
+      failed: ['operation-mode-excluded'],
+      steps: [{ zh: '稀土高新区未列入包府办发〔2023〕43号（m2）的间距表；上述条件已不符合，无需间距即可作答' }],
+      exact: ['output'],
+    },
+    {
       name: 'exactly the minimum distance (不少于 includes it), self-operated, none held: met',
       input: { district: '昆区', disabledApplicant: true, distanceMetres: 30, existingFavourableLicences: 0, operationMode: 'self', date },
-      output: { ok: true, minimumMetres: 30, failedConditions: [] },
+      output: { ok: true, minimumMetres: 30 },
       eligible: true,
       failed: [],
     },

@@ -62,7 +62,6 @@ export const tobaccoLicenceCheck = defineRule({
   outputs: [
     { name: 'ok', type: 'boolean', label: text('是否符合', 'Meets the conditions') },
     { name: 'minimumMetres', type: 'integer', label: text('最小间距', 'Minimum distance'), unit: units.metres, optional: true },
-    { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
   ],
   primary: 'ok',
   compute(input, ctx) {
@@ -87,7 +86,7 @@ export const tobaccoLicenceCheck = defineRule({
         `${input.district.zh}未列入${ctx.plan.id}（${clauses.m2.id}）的间距表；上述条件已不符合，无需间距即可作答`,
         `${input.district.en} is not in the distance table of plan clause ${clauses.m2.id}; the conditions above already fail, so no distance is needed`,
       ]);
-      return { ok: false, failedConditions: ctx.failed };
+      return { ok: false };
     }
     const distances = tobaccoDistances(input.district, input.disabledApplicant, ctx);
     const shortBy = new Dec(distances.applies).minus(input.distanceMetres);
@@ -103,6 +102,6 @@ export const tobaccoLicenceCheck = defineRule({
         `Distance ${plain(input.distanceMetres)} m ≥ ${distances.applies} m`,
       ]);
     else ctx.hint(() => [`还差 ${plain(shortBy)} 米`, `${plain(shortBy)} m short`]);
-    return { ok: ctx.failed.length === 0, minimumMetres: distances.applies, failedConditions: ctx.failed };
+    return { ok: ctx.failed.length === 0, minimumMetres: distances.applies };
   },
 });

@@ -12,7 +12,24 @@ export default {
     },
     { name: '昆区, other applicant: 65 m', input: { district: '昆都仑区', disabledApplicant: false, date }, output: { metres: 65 } },
     { name: '固阳县, disabled applicant: 25 m', input: { district: '固阳县', disabledApplicant: true, date }, output: { metres: 25, normalMetres: 50 } },
-    { name: 'no guess: the applicant must be said', input: { district: '昆区', date }, error: { code: 'missing-input', field: 'disabledApplicant' } },
+    {
+      name: 'no guess: the applicant must be said',
+      input: { district: '昆区', date },
+      error: { code: 'missing-input', field: 'disabledApplicant', says: { zh: '申请人是否为残疾人' } },
+    },
+    {
+      name: '昆区, disabled applicant (“TRUE” as a spreadsheet writes it): the table’s 30 m, not half of 65 m, and the step says so',
+      input: { district: '昆区', disabledApplicant: 'TRUE', date },
+      output: { metres: 30 },
+      interpretations: ['tobacco-30m'],
+      steps: ['"at least half the normal distance" gives 32.5 m while the table says 30 m; the table governs'],
+    },
+    {
+      name: '固阳, disabled applicant: half of 50 m agrees with the table’s 25 m, no reading needed',
+      input: { district: '固阳', disabledApplicant: true, date },
+      output: { metres: 25 },
+      interpretations: [],
+    },
     {
       name: '稀土高新区: the text gives no answer',
       input: { district: '稀土高新区', disabledApplicant: true, date },

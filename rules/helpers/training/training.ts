@@ -51,9 +51,7 @@ export type TrainingInputs = InputsOf<ReturnType<typeof trainingInputs<{}>>>;
 
 export const trainingOutputs = [
   { name: 'amount', type: 'money', label: text('补贴金额', 'Subsidy'), unit: units.yuan },
-  { name: 'eligible', type: 'boolean', label: text('是否符合', 'Eligible') },
   ...shareOutputs,
-  { name: 'failedConditions', type: 'conditions', label: text('未满足的条件', 'Conditions not met') },
 ] as const satisfies readonly OutputSpec[];
 
 /** Checks the length of the training (不少于: inclusive); records each failed condition. */
@@ -75,7 +73,7 @@ export function checkTrainingLength(input: TrainingInputs, p: TrainingParameters
 /** trainees × the standard, split between city and district; zero when a condition failed. */
 export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx: Context): OutputsOf<typeof trainingOutputs> {
   if (ctx.failed.length) {
-    return { amount: new Dec(0), eligible: false, cityShare: new Dec(0), districtShare: new Dec(0), failedConditions: ctx.failed };
+    return { amount: new Dec(0), cityShare: new Dec(0), districtShare: new Dec(0) };
   }
   const perPerson = decimalOf(p.perPerson);
   ctx.step(() => [
@@ -85,5 +83,5 @@ export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx
   const amount = perPerson.times(input.trainees);
   ctx.step(() => [`${input.trainees} × ${money(perPerson)} = ${money(amount)}`, `${input.trainees} × ${money(perPerson)} = ${money(amount)}`]);
   const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
-  return { amount, eligible: true, ...shares, failedConditions: [] };
+  return { amount, ...shares };
 }
