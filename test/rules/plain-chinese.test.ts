@@ -99,7 +99,7 @@ function variantsOf(spec: InputSpec): unknown[] {
       values.push('0,1,24', '30', '12,12', '3,x');
       break;
     case 'text':
-      values.push('x', fakeCert({ birth: '19650115', category: 4, grade: 2 }), '15020219650115001X42');
+      values.push('x', fakeCert({ birth: '19650115', category: 4, grade: 2 }), '15029619650115001X42');
       break;
     case 'records':
       values.push(

@@ -19,7 +19,7 @@ const rowsCsv = (n: number) =>
 
 describe('the audit hash is keyed (finding 8)', () => {
   it('stores HMAC-SHA-256 of the body under AUDIT_HMAC_KEY, and no plain SHA-256 of it', async () => {
-    const text = 'rowId,totalStaff,disabledCounted,monthlyMinWage\n150203199001011234,400,9,1980\n';
+    const text = 'rowId,totalStaff,disabledCounted,monthlyMinWage\n150296199001011234,400,9,1980\n';
     const bytes = new TextEncoder().encode(text);
     const response = await postBatch('overquota-reward', text, 'text/csv');
     expect(response.status).toBe(200);

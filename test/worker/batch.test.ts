@@ -234,7 +234,7 @@ describe('keys, origins and the audit', () => {
   });
 
   it('writes one audit record per batch, holding nothing from the rows', async () => {
-    const secretRowId = 'ID-150203199001011234';
+    const secretRowId = 'ID-150296199001011234';
     const text = csv(`${secretRowId},400,9,1980,29700`, 'B,400,9,1980,1');
     const response = await postBatch('overquota-reward', text, 'text/csv');
     const answer = (await response.json()) as BatchAnswer;

@@ -151,7 +151,7 @@ export const certInfo = defineRule({
         `${certificate.length}位残疾人证号（末位 x 可小写）`,
         `${certificate.length}-character disability certificate number (a lower-case x is accepted)`,
       ),
-      example: '15020219650115001X42',
+      example: '15029619650115001X42',
     },
   ],
   outputs: [

@@ -31,7 +31,7 @@ export default {
       name: 'a typical list: 8.5 persons from 102 person-months, each record weighed and counted with its reasons',
       input: {
         rows: [
-          { certNumber: '15020219650115001X42', ...ok }, // 肢体 grade 2 on the certificate: 2
+          { certNumber: '15029619650115001X42', ...ok }, // 肢体 grade 2 on the certificate: 2
           { category: 4, grade: 3, ...ok }, // 肢体 grade 3: 1
           { category: 5, grade: 4, ...ok }, // 智力 grade 4: 2
           { veteranGrade: 3, ...ok }, // veteran grade 3: 2
@@ -77,7 +77,7 @@ export default {
     },
     {
       name: 'a certificate number with a consistent category and grade beside it: 精神 grade 4 counts 2',
-      input: { rows: [{ certNumber: '15020219650115123164', category: 6, grade: 4, ...ok }] },
+      input: { rows: [{ certNumber: '15029619650115123164', category: 6, grade: 4, ...ok }] },
       output: { disabledCounted: '2' },
     },
     {
@@ -150,17 +150,17 @@ export default {
     },
     {
       name: 'a certificate number with grade 9 is refused, naming the record and field',
-      input: { rows: [physical3, { certNumber: '15020219650115001X49', ...ok }] },
+      input: { rows: [physical3, { certNumber: '15029619650115001X49', ...ok }] },
       error: { code: 'invalid-certificate', field: 'rows[1].certNumber' },
     },
     {
       name: 'a category beside a certificate number that says another is refused',
-      input: { rows: [{ certNumber: '15020219650115001X42', category: 5, ...ok }] },
+      input: { rows: [{ certNumber: '15029619650115001X42', category: 5, ...ok }] },
       error: { code: 'inconsistent-input', field: 'rows[0].category' },
     },
     {
       name: 'a grade beside a certificate number that says another is refused',
-      input: { rows: [{ certNumber: '15020219650115001X42', grade: 3, ...ok }] },
+      input: { rows: [{ certNumber: '15029619650115001X42', grade: 3, ...ok }] },
       error: { code: 'inconsistent-input', field: 'rows[0].grade' },
     },
     { name: 'a category needs its grade', input: { rows: [{ category: 4, ...ok }] }, error: { code: 'missing-input', field: 'rows[0].grade' } },
