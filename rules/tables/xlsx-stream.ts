@@ -9,6 +9,7 @@
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
+import { readSharedStrings, SharedStrings } from './shared-strings.ts';
 import { CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
 import { Refused, ZipReader, type ZipEntry } from './zip-entries.ts';
 
@@ -241,41 +242,16 @@ function openBook(bytes: Uint8Array, limits: WorkbookLimits): Book {
   return { zip, limits, sheets, date1904, styles, strings };
 }
 
-/** The shared strings, read piece by piece: only the strings are kept, never the part's XML. */
-function sharedStrings(book: Book): string[] {
-  const out: string[] = [];
-  if (!book.strings) return out;
+/** The shared strings (shared-strings.ts), read piece by piece: the part's XML is never held. */
+function sharedStrings(book: Book): SharedStrings {
   const { limits } = book;
-  const entry = book.strings.entry;
+  if (!book.strings) return new SharedStrings(limits);
   const scan = new XmlScanner(
-    book.zip.pieces(entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits),
+    book.zip.pieces(book.strings.entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits),
     Math.max(1 << 20, limits.maxCellText * 10),
     () => new Refused(tooLarge('maxCellText', limits.maxCellText)),
   );
-  let current: string | undefined;
-  let inText = false;
-  let phonetic = 0;
-  for (let kind = scan.next(); kind !== END; kind = scan.next()) {
-    if (kind === OPEN) {
-      if (scan.is('si')) current = scan.selfClosing ? (out.push(''), undefined) : '';
-      else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
-      else if (scan.is('t')) inText = !scan.selfClosing;
-    } else if (kind === CLOSE) {
-      if (scan.is('si')) {
-        if (current !== undefined) {
-          if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
-          out.push(current);
-        }
-        current = undefined;
-      } else if (scan.is('rPh')) phonetic--;
-      else if (scan.is('t')) inText = false;
-    } else if (kind === TEXT && inText && phonetic === 0 && current !== undefined) {
-      // each piece of text is decoded into its own string (never a slice of a larger one)
-      current = current === '' ? scan.text() : current + scan.text();
-      if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
-    }
-  }
-  return out;
+  return readSharedStrings(scan, limits);
 }
 
 interface Merge {
@@ -300,7 +276,7 @@ class SheetScan {
   private readonly scan: XmlScanner;
   private lastRow = -1;
   private readonly limits: WorkbookLimits;
-  private readonly strings: string[];
+  private readonly strings: SharedStrings;
   private readonly dates: boolean[];
   private readonly date1904: boolean;
   /** The first pass: cells are checked and counted, their values not built. */
@@ -313,7 +289,7 @@ class SheetScan {
   constructor(
     pull: () => Uint8Array | undefined,
     limits: WorkbookLimits,
-    strings: string[],
+    strings: SharedStrings,
     dates: boolean[],
     date1904: boolean,
     counting: boolean,
@@ -414,7 +390,7 @@ class SheetScan {
         if (type === SHARED) {
           if (!text) continue;
           const index = asIndex(scan);
-          if (this.strings[index] === undefined) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
+          if (!this.strings.has(index)) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
         } else if (type === NUMBER) {
           if (!text) continue; // an empty number cell has no value
           if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
@@ -509,7 +485,7 @@ class SheetScan {
     switch (type) {
       case SHARED: {
         if (index === -1) return undefined;
-        const text = this.strings[index];
+        const text = this.strings.at(index);
         if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
         return counting ? true : text;
       }
@@ -625,7 +601,7 @@ function secondPass(
   book: Book,
   info: SheetInfo,
   pull: () => () => Uint8Array | undefined,
-  strings: string[],
+  strings: SharedStrings,
   dates: boolean[],
   merges: Merge[],
   counted: { cells: number; columns: number; lastRow: number; filledRows: number[] },

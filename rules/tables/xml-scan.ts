@@ -317,6 +317,11 @@ export class XmlScanner {
     return this.cdata ? utf8.decode(this.buf.subarray(this.start, this.end)) : decodeText(this.buf, this.start, this.end, ooxml);
   }
 
+  /** The current text token's bytes as they stand in the XML (nothing decoded), valid until the next token. */
+  raw(): Uint8Array {
+    return this.buf.subarray(this.start, this.end);
+  }
+
   /** The current text token's bytes, for a number (ASCII only). */
   ascii(): string {
     const { buf, start, end } = this;
