@@ -22,6 +22,10 @@ const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const FIRST_CHUNK = 64 * 1024;
 const LARGEST_CHUNK = 1024 * 1024;
 
+/** Slots for strings lately read (a power of two), and the bytes a string may take to be kept there. */
+const RECENT = 256;
+const SHORT = 64;
+
 /** The table: `has(i)` and `at(i)` by the index a cell's `<v>` holds. */
 export class SharedStrings {
   /** Strings in the table. */
@@ -35,6 +39,9 @@ export class SharedStrings {
   private starts = new Uint32Array(1024);
   /** One bit a string: set when it is kept as UTF-16. */
   private wide = new Uint8Array(128);
+  /** Short strings lately read, by index modulo RECENT: a column whose few texts repeat (a district) is decoded once. */
+  private readonly recentIndex = new Int32Array(RECENT).fill(-1);
+  private readonly recentText: string[] = [];
 
   private readonly limits: WorkbookLimits;
 
@@ -53,13 +60,20 @@ export class SharedStrings {
   /** String `index`, or undefined when the table has none by that index. */
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.count)) return undefined;
+    const slot = index & (RECENT - 1);
+    if (this.recentIndex[slot] === index) return this.recentText[slot];
     const start = this.starts[index];
     const chunk = Math.floor(start / this.span);
     const next = index + 1 < this.count ? this.starts[index + 1] : -1;
     const from = start - chunk * this.span;
     const to = next >= 0 && Math.floor(next / this.span) === chunk ? next - chunk * this.span : this.filled[chunk];
     const bytes = this.chunks[chunk];
-    return (this.wide[index >>> 3] >> (index & 7)) & 1 ? fromUtf16(bytes, from, to) : decodeText(bytes, from, to, false);
+    const text = (this.wide[index >>> 3] >> (index & 7)) & 1 ? fromUtf16(bytes, from, to) : decodeText(bytes, from, to, false);
+    if (to - from <= SHORT) {
+      this.recentIndex[slot] = index;
+      this.recentText[slot] = text;
+    }
+    return text;
   }
 
   /** Room for `bytes` more in the last chunk (a new chunk when they do not fit): where they go. */
@@ -129,6 +143,51 @@ function plainUnits(bytes: Uint8Array): number {
 }
 
 /**
+ * UTF-8 bytes written as UTF-16LE into `out` at `at` (a byte-order mark first left out, as the decoder
+ * does): the bytes written, or −1 at the first sequence that is not valid UTF-8 (the decoder's own
+ * replacement then applies).
+ */
+function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
+  let o = at;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let code: number;
+    if (b < 0x80) {
+      code = b;
+      i += 1;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      const b1 = bytes[i + 1];
+      if ((b1 & 0xc0) !== 0x80) return -1;
+      code = ((b & 0x1f) << 6) | (b1 & 0x3f);
+      i += 2;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      const b1 = bytes[i + 1];
+      const b2 = bytes[i + 2];
+      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return -1;
+      code = ((b & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+      if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) return -1;
+      i += 3;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const b1 = bytes[i + 1];
+      const b2 = bytes[i + 2];
+      const b3 = bytes[i + 3];
+      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return -1;
+      code = ((b & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+      if (code < 0x10000 || code > 0x10ffff) return -1;
+      const high = 0xd800 + ((code - 0x10000) >> 10);
+      out[o++] = high & 0xff;
+      out[o++] = high >>> 8;
+      code = 0xdc00 + ((code - 0x10000) & 0x3ff);
+      i += 4;
+    } else return -1;
+    out[o++] = code & 0xff;
+    out[o++] = code >>> 8;
+  }
+  return o - at;
+}
+
+/**
  * Reads the table from sharedStrings.xml's scanner: each `<si>`'s text (its runs joined, phonetic runs
  * left out), checked against `maxCellText` as it grows; the part's XML is never held.
  */
@@ -139,6 +198,8 @@ export function readSharedStrings(scan: XmlScanner, limits: WorkbookLimits): Sha
   let current: string | undefined;
   /** Bytes of its one run written as they stand (not yet added), or −1. */
   let raw = -1;
+  /** Whether those bytes are UTF-16. */
+  let rawWide = false;
   let inText = false;
   let phonetic = 0;
   for (let kind = scan.next(); kind !== END; kind = scan.next()) {
@@ -151,7 +212,7 @@ export function readSharedStrings(scan: XmlScanner, limits: WorkbookLimits): Sha
       else if (scan.is('t')) inText = !scan.selfClosing;
     } else if (kind === CLOSE) {
       if (scan.is('si')) {
-        if (raw >= 0) table.add(raw, false);
+        if (raw >= 0) table.add(raw, rawWide);
         else if (current !== undefined) {
           if (current.length > cap) throw new Refused(tooLarge('maxCellText', cap, current.length));
           table.addText(current);
@@ -164,18 +225,18 @@ export function readSharedStrings(scan: XmlScanner, limits: WorkbookLimits): Sha
       if (raw >= 0) {
         // a second run: the first one's bytes are decoded as they would have been alone
         const { chunk, at } = table.room(0);
-        current = decodeText(chunk, at, at + raw, false);
+        current = rawWide ? fromUtf16(chunk, at, at + raw) : decodeText(chunk, at, at + raw, false);
         raw = -1;
       }
       if (current === '') {
         const bytes = scan.raw();
-        // a text's characters never outnumber its bytes: within the cap, one plain run is kept as it stands when UTF-8 is no longer than UTF-16
+        // a text's characters never outnumber its bytes: within the cap, one plain run is kept as it stands when UTF-8 is no longer than UTF-16, else as UTF-16
         const units = bytes.length <= cap ? plainUnits(bytes) : -1;
-        if (units >= 0 && bytes.length <= 2 * units) {
-          const { chunk, at } = table.room(bytes.length);
-          chunk.set(bytes, at);
-          raw = bytes.length;
-          continue;
+        if (units >= 0) {
+          rawWide = bytes.length > 2 * units;
+          const { chunk, at } = table.room(rawWide ? 2 * units : bytes.length);
+          raw = rawWide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
+          if (raw >= 0) continue;
         }
         current = scan.text();
       } else current += scan.text();

@@ -345,7 +345,7 @@ class SheetScan {
       if (value !== undefined) {
         out.filled++;
         if (c + 1 > out.width) out.width = c + 1;
-        if (!this.counting) out.cells[c] = value;
+        out.cells[c] = value;
       }
       if (this.rowEnded) {
         // a cell left open ends with its row, as the first pass reads it
@@ -384,16 +384,16 @@ class SheetScan {
         if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
         column = c;
         type = cellType(scan);
+        if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
+          this.checkValue(type);
+          mark();
+        }
       } else if (scan.is('v')) {
         if (scan.selfClosing) continue;
         const text = scan.next() === TEXT;
-        if (type === SHARED) {
-          if (!text) continue;
-          const index = asIndex(scan);
-          if (!this.strings.has(index)) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
-        } else if (type === NUMBER) {
-          if (!text) continue; // an empty number cell has no value
-          if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
+        if (type === SHARED || type === NUMBER) {
+          if (!text) continue; // an empty cell has no value
+          this.checkValue(type);
         } else if (text && scan.length > limits.maxCellText) {
           const value = scan.text();
           if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
@@ -405,6 +405,14 @@ class SheetScan {
       }
     }
     throw badSheet('a row is not closed');
+  }
+
+  /** Checks the current text, a `<v>`'s, as a shared-string index or a number (the first pass). */
+  private checkValue(type: number): void {
+    const scan = this.scan;
+    if (type === SHARED) {
+      if (!this.strings.has(asIndex(scan))) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
+    } else if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
   }
 
   /** Reads an `<is>` up to `</is>`: its text (runs joined, phonetic runs left out), checked against the cap; while counting, decoded only when its bytes could pass it. */
@@ -432,15 +440,16 @@ class SheetScan {
     throw badSheet('an inline string is not closed');
   }
 
-  /** Reads a `<c>`'s content up to `</c>`: its value by type (`true` for any value while counting). */
+  /** Reads a `<c>`'s content up to `</c>`: its value by type (the second pass). */
   private cellValue(type: number, style: number): SheetCell {
     const scan = this.scan;
-    const { counting, limits } = this;
+    if ((type === NUMBER || type === SHARED) && scan.plainValue())
+      return type === SHARED ? this.sharedString(asIndex(scan)) : this.numberValue(scan.number(), style);
+    const cap = this.limits.maxCellText;
     let raw: string | undefined;
     let number = NaN;
     let index = -1;
     let inline: string | undefined;
-    let inlineBytes = 0;
     let inT = false;
     let phonetic = 0;
     let where = 0; // 1 in <v>, 2 in <is>, 3 in <f>
@@ -448,17 +457,14 @@ class SheetScan {
       if (kind === TEXT) {
         if (where === 1) {
           if (type === SHARED) index = asIndex(scan);
-          else if (type === NUMBER && !counting) {
+          else if (type === NUMBER) {
             number = scan.number();
             raw = '';
-          } else if (counting && type !== FORMULA_TEXT && type !== ERROR) raw = '';
-          else raw = (raw ?? '') + (type === BOOLEAN ? scan.ascii() : scan.text());
-          if (raw !== undefined && raw.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, raw.length));
+          } else raw = (raw ?? '') + (type === BOOLEAN ? scan.ascii() : scan.text());
+          if (raw !== undefined && raw.length > cap) throw new Refused(tooLarge('maxCellText', cap, raw.length));
         } else if (where === 2 && inT && phonetic === 0) {
-          inlineBytes += scan.length;
-          // a text's characters never outnumber its bytes: decode only when the bytes could pass the cap
-          if (!counting || inlineBytes > limits.maxCellText) inline = (inline ?? '') + scan.text();
-          if (inline !== undefined && inline.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, inline.length));
+          inline = (inline ?? '') + scan.text();
+          if (inline.length > cap) throw new Refused(tooLarge('maxCellText', cap, inline.length));
         }
       } else if (kind === OPEN) {
         if (scan.is('v')) {
@@ -483,36 +489,38 @@ class SheetScan {
       }
     }
     switch (type) {
-      case SHARED: {
-        if (index === -1) return undefined;
-        const text = this.strings.at(index);
-        if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
-        return counting ? true : text;
-      }
+      case SHARED:
+        return index === -1 ? undefined : this.sharedString(index);
       case INLINE:
-        if (inline === undefined) return undefined;
-        return counting ? true : inline;
+        return inline;
       case FORMULA_TEXT:
       case ERROR:
         return raw;
       case BOOLEAN:
-        return raw === undefined ? undefined : counting ? true : raw.trim() === '1' || raw.trim() === 'true';
+        return raw === undefined ? undefined : raw.trim() === '1' || raw.trim() === 'true';
       case ISO_DATE:
-        return raw === undefined ? undefined : counting ? true : raw.slice(0, 10);
-      default: {
-        if (raw === undefined) return undefined;
-        if (counting) return true;
-        const n = number;
-        if (Number.isNaN(n)) return undefined; // empty (a non-number was refused in the first pass)
-        if (!this.dates[style]) return n;
-        let iso = this.isoDates.get(n);
-        if (iso === undefined) {
-          iso = isoDate(n, this.date1904);
-          if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
-        }
-        return iso;
-      }
+        return raw === undefined ? undefined : raw.slice(0, 10);
+      default:
+        return raw === undefined ? undefined : this.numberValue(number, style);
     }
+  }
+
+  private sharedString(index: number): string {
+    const text = this.strings.at(index);
+    if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
+    return text;
+  }
+
+  /** A number cell's value: the number, or its ISO date when its style shows a date; undefined when empty (a non-number was refused in the first pass). */
+  private numberValue(n: number, style: number): SheetCell {
+    if (Number.isNaN(n)) return undefined;
+    if (!this.dates[style]) return n;
+    let iso = this.isoDates.get(n);
+    if (iso === undefined) {
+      iso = isoDate(n, this.date1904);
+      if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
+    }
+    return iso;
   }
 }
 

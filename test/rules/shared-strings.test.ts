@@ -113,6 +113,8 @@ function readsBack(strings: Written[], pieces: number[]): void {
   const read = table(sst(strings.map((s) => s.xml)), pieces);
   expect(read.count).toBe(strings.length);
   strings.forEach((s, i) => expect(read.at(i)).toBe(s.text));
+  // again, last first: a string read before reads the same
+  for (let i = strings.length - 1; i >= 0; i--) expect(read.at(i)).toBe(strings[i].text);
   expect(read.has(strings.length)).toBe(false);
   expect(read.at(strings.length)).toBeUndefined();
   expect(read.at(-1)).toBeUndefined();
@@ -133,6 +135,28 @@ describe('the shared-string table', () => {
       strings.push({ text, xml: `<si><t>${text}</t></si>` });
     }
     readsBack(strings, [16 * 1024]);
+  });
+
+  it('reads bytes that are not valid UTF-8, and a byte-order mark first, as the decoder reads them', () => {
+    const runs = [
+      [0xef, 0xbb, 0xbf, ...encoder.encode('包头')],
+      [0xef, 0xbb, 0xbf, ...encoder.encode('ascii')],
+      [...encoder.encode('包'), 0x80, ...encoder.encode('头')],
+      [...encoder.encode('包头'), 0xe4, 0xb8],
+      [0xc0, 0x80, ...encoder.encode('包头市')],
+      [0xed, 0xa0, 0x80, ...encoder.encode('包头市')],
+      [0xf5, 0x80, 0x80, 0x80, ...encoder.encode('包头市')],
+      [0xf0, 0x9f, 0x98, 0x80, 0xf0, 0x9f, ...encoder.encode('包头市')],
+      [...encoder.encode('包头'), 0xff, 0xfe],
+    ].map((run) => new Uint8Array(run));
+    const head = encoder.encode(`<sst ${NS}>`);
+    const parts = runs.flatMap((run) => [encoder.encode('<si><t>'), run, encoder.encode('</t></si>')]);
+    const xml = new Uint8Array([...head, ...parts.flatMap((p) => [...p]), ...encoder.encode('</sst>')]);
+    let given = false;
+    const pull = () => (given ? undefined : ((given = true), xml));
+    const read = readSharedStrings(new XmlScanner(pull, 1 << 20, () => new Error('too long') as Refused), workbookLimits());
+    const decoder = new TextDecoder();
+    runs.forEach((run, i) => expect(read.at(i)).toBe(decoder.decode(run)));
   });
 
   it('refuses one cell’s text past the cap with its length, in one run or several', () => {
