@@ -3,12 +3,12 @@
  * answer (in the body, and as the `X-Ruleset-Version` header).
  */
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
 import { apiError, onError } from './http/errors.ts';
 import { methodGuard } from './http/methods.ts';
 import { securityHeadersFor } from './http/security-headers.ts';
+import { openCors } from './http/open-cors.ts';
 import { batchCors } from './http/origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
@@ -31,13 +31,6 @@ app.use('*', async (c, next) => {
 app.use('*', methodGuard(app));
 
 // Quick checks and the catalogue are open to any page; batches only to configured origins and our own.
-const openCors = cors({
-  origin: '*',
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
-  allowHeaders: ['Content-Type'],
-  exposeHeaders: ['X-Ruleset-Version'],
-  maxAge: 86400,
-});
 app.use('/v1/rules', openCors);
 app.use('/v1/rules/*', openCors);
 app.use('/v1/interpretations', openCors);
