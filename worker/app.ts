@@ -9,6 +9,7 @@ import { apiError, onError } from './http/errors.ts';
 import { methodGuard } from './http/methods.ts';
 import { securityHeadersFor } from './http/security-headers.ts';
 import { openCors } from './http/open-cors.ts';
+import { pathOf } from './http/path.ts';
 import { batchCors } from './http/origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
@@ -24,7 +25,7 @@ export const app = new Hono<AppEnv>();
 app.use('*', async (c, next) => {
   await next();
   c.res.headers.set('X-Ruleset-Version', RULESET_VERSION);
-  for (const [name, value] of Object.entries(securityHeadersFor(new URL(c.req.url).pathname))) c.res.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeadersFor(pathOf(c.req.url)))) c.res.headers.set(name, value);
 });
 
 // A served path with a method it has no route for: 405 with Allow, not 404.
@@ -51,7 +52,7 @@ app.route('/', batch);
 app.route('/', whatif);
 app.route('/', openapi);
 
-app.notFound((c) => apiError('not-found', { route: { method: c.req.method, path: new URL(c.req.url).pathname } }).getResponse());
+app.notFound((c) => apiError('not-found', { route: { method: c.req.method, path: pathOf(c.req.url) } }).getResponse());
 
 // Routes refuse bad input by throwing an ApiError; this one handler answers it, and keeps anything unexpected from
 // becoming a bare 500 page (worker/http/errors.ts).
