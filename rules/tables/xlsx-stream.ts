@@ -604,6 +604,25 @@ function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<Sheet
   return secondPass(book, info, pull, strings, dates, merges, { cells, columns, lastRow, filledRows });
 }
 
+/**
+ * The merges whose top-left cell's row holds a value, by row then column. `filledRows` is increasing: it
+ * is searched, not made into a set (which the rows' reader would keep alive).
+ */
+function liveMerges(merges: Merge[], filledRows: number[]): Merge[] {
+  const filled = (row: number) => {
+    let low = 0;
+    let high = filledRows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      if (filledRows[middle] === row) return true;
+      if (filledRows[middle] < row) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  };
+  return merges.filter((m) => filled(m.r0)).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+}
+
 /** Checks the caps that merged ranges add (a merge counts when its top-left cell holds a value), then hands out the rows. */
 function secondPass(
   book: Book,
@@ -616,9 +635,8 @@ function secondPass(
 ): Opened<SheetSource> {
   const { limits } = book;
   // a merge counts when its top-left cell's row holds a value (the cell's own value is read in this pass)
-  const filled = new Set(counted.filledRows);
   let { cells, columns, lastRow } = counted;
-  const live = merges.filter((m) => filled.has(m.r0)).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const live = liveMerges(merges, counted.filledRows);
   for (const m of live) {
     if (m.c1 + 1 > columns) columns = m.c1 + 1;
     if (m.r1 > lastRow) lastRow = m.r1;
