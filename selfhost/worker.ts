@@ -8,6 +8,7 @@
  */
 import { app } from '../worker/app.ts';
 import type { Env } from '../worker/env.ts';
+import { pathOf } from '../worker/http/path.ts';
 import { securityHeadersFor } from '../worker/http/security-headers.ts';
 import { contentTypeOf } from './content-types.ts';
 import { withClientAddress, workerFirst } from './routing.ts';
@@ -25,7 +26,7 @@ interface Ctx {
 
 async function staticFile(request: Request, env: SelfHostEnv): Promise<Response | undefined> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  const path = new URL(request.url).pathname;
+  const path = pathOf(request.url);
   // Directories, dot files, Cloudflare's _headers and anything outside the site are not files here.
   if (path.endsWith('/') || path === '/_headers' || path.split('/').some((part) => part.startsWith('.'))) return undefined;
   const file = await env.SITE.fetch(new Request(new URL(path, 'http://site'), { method: request.method }));
@@ -45,7 +46,7 @@ const notFound = () => new Response('Not Found', { status: 404, headers: { 'cont
 export default {
   async fetch(request: Request, env: SelfHostEnv, ctx: Ctx): Promise<Response> {
     request = withClientAddress(request, env.TRUST_PROXY_HEADER);
-    const path = new URL(request.url).pathname;
+    const path = pathOf(request.url);
     if (!workerFirst(path)) {
       const file = await staticFile(request, env);
       if (file) return file;

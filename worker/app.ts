@@ -3,12 +3,13 @@
  * answer (in the body, and as the `X-Ruleset-Version` header).
  */
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
 import { apiError, onError } from './http/errors.ts';
 import { methodGuard } from './http/methods.ts';
 import { securityHeadersFor } from './http/security-headers.ts';
+import { openCors } from './http/open-cors.ts';
+import { pathOf } from './http/path.ts';
 import { batchCors } from './http/origins.ts';
 import { batch } from './routes/batch.ts';
 import { catalogue } from './routes/catalogue.ts';
@@ -24,20 +25,13 @@ export const app = new Hono<AppEnv>();
 app.use('*', async (c, next) => {
   await next();
   c.res.headers.set('X-Ruleset-Version', RULESET_VERSION);
-  for (const [name, value] of Object.entries(securityHeadersFor(new URL(c.req.url).pathname))) c.res.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeadersFor(pathOf(c.req.url)))) c.res.headers.set(name, value);
 });
 
 // A served path with a method it has no route for: 405 with Allow, not 404.
 app.use('*', methodGuard(app));
 
 // Quick checks and the catalogue are open to any page; batches only to configured origins and our own.
-const openCors = cors({
-  origin: '*',
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
-  allowHeaders: ['Content-Type'],
-  exposeHeaders: ['X-Ruleset-Version'],
-  maxAge: 86400,
-});
 app.use('/v1/rules', openCors);
 app.use('/v1/rules/*', openCors);
 app.use('/v1/interpretations', openCors);
@@ -58,7 +52,7 @@ app.route('/', batch);
 app.route('/', whatif);
 app.route('/', openapi);
 
-app.notFound((c) => apiError('not-found', { route: { method: c.req.method, path: new URL(c.req.url).pathname } }).getResponse());
+app.notFound((c) => apiError('not-found', { route: { method: c.req.method, path: pathOf(c.req.url) } }).getResponse());
 
 // Routes refuse bad input by throwing an ApiError; this one handler answers it, and keeps anything unexpected from
 // becoming a bare 500 page (worker/http/errors.ts).

@@ -9,6 +9,7 @@
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
+import { readSharedStrings, SharedStrings } from './shared-strings.ts';
 import { CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
 import { Refused, ZipReader, type ZipEntry } from './zip-entries.ts';
 
@@ -241,41 +242,16 @@ function openBook(bytes: Uint8Array, limits: WorkbookLimits): Book {
   return { zip, limits, sheets, date1904, styles, strings };
 }
 
-/** The shared strings, read piece by piece: only the strings are kept, never the part's XML. */
-function sharedStrings(book: Book): string[] {
-  const out: string[] = [];
-  if (!book.strings) return out;
+/** The shared strings (shared-strings.ts), read piece by piece: the part's XML is never held. */
+function sharedStrings(book: Book): SharedStrings {
   const { limits } = book;
-  const entry = book.strings.entry;
+  if (!book.strings) return new SharedStrings(limits);
   const scan = new XmlScanner(
-    book.zip.pieces(entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits),
+    book.zip.pieces(book.strings.entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits),
     Math.max(1 << 20, limits.maxCellText * 10),
     () => new Refused(tooLarge('maxCellText', limits.maxCellText)),
   );
-  let current: string | undefined;
-  let inText = false;
-  let phonetic = 0;
-  for (let kind = scan.next(); kind !== END; kind = scan.next()) {
-    if (kind === OPEN) {
-      if (scan.is('si')) current = scan.selfClosing ? (out.push(''), undefined) : '';
-      else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
-      else if (scan.is('t')) inText = !scan.selfClosing;
-    } else if (kind === CLOSE) {
-      if (scan.is('si')) {
-        if (current !== undefined) {
-          if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
-          out.push(current);
-        }
-        current = undefined;
-      } else if (scan.is('rPh')) phonetic--;
-      else if (scan.is('t')) inText = false;
-    } else if (kind === TEXT && inText && phonetic === 0 && current !== undefined) {
-      // each piece of text is decoded into its own string (never a slice of a larger one)
-      current = current === '' ? scan.text() : current + scan.text();
-      if (current.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, current.length));
-    }
-  }
-  return out;
+  return readSharedStrings(scan, limits);
 }
 
 interface Merge {
@@ -300,7 +276,7 @@ class SheetScan {
   private readonly scan: XmlScanner;
   private lastRow = -1;
   private readonly limits: WorkbookLimits;
-  private readonly strings: string[];
+  private readonly strings: SharedStrings;
   private readonly dates: boolean[];
   private readonly date1904: boolean;
   /** The first pass: cells are checked and counted, their values not built. */
@@ -313,7 +289,7 @@ class SheetScan {
   constructor(
     pull: () => Uint8Array | undefined,
     limits: WorkbookLimits,
-    strings: string[],
+    strings: SharedStrings,
     dates: boolean[],
     date1904: boolean,
     counting: boolean,
@@ -369,7 +345,7 @@ class SheetScan {
       if (value !== undefined) {
         out.filled++;
         if (c + 1 > out.width) out.width = c + 1;
-        if (!this.counting) out.cells[c] = value;
+        out.cells[c] = value;
       }
       if (this.rowEnded) {
         // a cell left open ends with its row, as the first pass reads it
@@ -408,16 +384,16 @@ class SheetScan {
         if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
         column = c;
         type = cellType(scan);
+        if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
+          this.checkValue(type);
+          mark();
+        }
       } else if (scan.is('v')) {
         if (scan.selfClosing) continue;
         const text = scan.next() === TEXT;
-        if (type === SHARED) {
-          if (!text) continue;
-          const index = asIndex(scan);
-          if (this.strings[index] === undefined) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
-        } else if (type === NUMBER) {
-          if (!text) continue; // an empty number cell has no value
-          if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
+        if (type === SHARED || type === NUMBER) {
+          if (!text) continue; // an empty cell has no value
+          this.checkValue(type);
         } else if (text && scan.length > limits.maxCellText) {
           const value = scan.text();
           if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
@@ -429,6 +405,14 @@ class SheetScan {
       }
     }
     throw badSheet('a row is not closed');
+  }
+
+  /** Checks the current text, a `<v>`'s, as a shared-string index or a number (the first pass). */
+  private checkValue(type: number): void {
+    const scan = this.scan;
+    if (type === SHARED) {
+      if (!this.strings.has(asIndex(scan))) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
+    } else if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
   }
 
   /** Reads an `<is>` up to `</is>`: its text (runs joined, phonetic runs left out), checked against the cap; while counting, decoded only when its bytes could pass it. */
@@ -456,15 +440,16 @@ class SheetScan {
     throw badSheet('an inline string is not closed');
   }
 
-  /** Reads a `<c>`'s content up to `</c>`: its value by type (`true` for any value while counting). */
+  /** Reads a `<c>`'s content up to `</c>`: its value by type (the second pass). */
   private cellValue(type: number, style: number): SheetCell {
     const scan = this.scan;
-    const { counting, limits } = this;
+    if ((type === NUMBER || type === SHARED) && scan.plainValue())
+      return type === SHARED ? this.sharedString(asIndex(scan)) : this.numberValue(scan.number(), style);
+    const cap = this.limits.maxCellText;
     let raw: string | undefined;
     let number = NaN;
     let index = -1;
     let inline: string | undefined;
-    let inlineBytes = 0;
     let inT = false;
     let phonetic = 0;
     let where = 0; // 1 in <v>, 2 in <is>, 3 in <f>
@@ -472,17 +457,14 @@ class SheetScan {
       if (kind === TEXT) {
         if (where === 1) {
           if (type === SHARED) index = asIndex(scan);
-          else if (type === NUMBER && !counting) {
+          else if (type === NUMBER) {
             number = scan.number();
             raw = '';
-          } else if (counting && type !== FORMULA_TEXT && type !== ERROR) raw = '';
-          else raw = (raw ?? '') + (type === BOOLEAN ? scan.ascii() : scan.text());
-          if (raw !== undefined && raw.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, raw.length));
+          } else raw = (raw ?? '') + (type === BOOLEAN ? scan.ascii() : scan.text());
+          if (raw !== undefined && raw.length > cap) throw new Refused(tooLarge('maxCellText', cap, raw.length));
         } else if (where === 2 && inT && phonetic === 0) {
-          inlineBytes += scan.length;
-          // a text's characters never outnumber its bytes: decode only when the bytes could pass the cap
-          if (!counting || inlineBytes > limits.maxCellText) inline = (inline ?? '') + scan.text();
-          if (inline !== undefined && inline.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, inline.length));
+          inline = (inline ?? '') + scan.text();
+          if (inline.length > cap) throw new Refused(tooLarge('maxCellText', cap, inline.length));
         }
       } else if (kind === OPEN) {
         if (scan.is('v')) {
@@ -507,36 +489,38 @@ class SheetScan {
       }
     }
     switch (type) {
-      case SHARED: {
-        if (index === -1) return undefined;
-        const text = this.strings[index];
-        if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
-        return counting ? true : text;
-      }
+      case SHARED:
+        return index === -1 ? undefined : this.sharedString(index);
       case INLINE:
-        if (inline === undefined) return undefined;
-        return counting ? true : inline;
+        return inline;
       case FORMULA_TEXT:
       case ERROR:
         return raw;
       case BOOLEAN:
-        return raw === undefined ? undefined : counting ? true : raw.trim() === '1' || raw.trim() === 'true';
+        return raw === undefined ? undefined : raw.trim() === '1' || raw.trim() === 'true';
       case ISO_DATE:
-        return raw === undefined ? undefined : counting ? true : raw.slice(0, 10);
-      default: {
-        if (raw === undefined) return undefined;
-        if (counting) return true;
-        const n = number;
-        if (Number.isNaN(n)) return undefined; // empty (a non-number was refused in the first pass)
-        if (!this.dates[style]) return n;
-        let iso = this.isoDates.get(n);
-        if (iso === undefined) {
-          iso = isoDate(n, this.date1904);
-          if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
-        }
-        return iso;
-      }
+        return raw === undefined ? undefined : raw.slice(0, 10);
+      default:
+        return raw === undefined ? undefined : this.numberValue(number, style);
     }
+  }
+
+  private sharedString(index: number): string {
+    const text = this.strings.at(index);
+    if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
+    return text;
+  }
+
+  /** A number cell's value: the number, or its ISO date when its style shows a date; undefined when empty (a non-number was refused in the first pass). */
+  private numberValue(n: number, style: number): SheetCell {
+    if (Number.isNaN(n)) return undefined;
+    if (!this.dates[style]) return n;
+    let iso = this.isoDates.get(n);
+    if (iso === undefined) {
+      iso = isoDate(n, this.date1904);
+      if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
+    }
+    return iso;
   }
 }
 
@@ -620,21 +604,39 @@ function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<Sheet
   return secondPass(book, info, pull, strings, dates, merges, { cells, columns, lastRow, filledRows });
 }
 
+/**
+ * The merges whose top-left cell's row holds a value, by row then column. `filledRows` is increasing: it
+ * is searched, not made into a set (which the rows' reader would keep alive).
+ */
+function liveMerges(merges: Merge[], filledRows: number[]): Merge[] {
+  const filled = (row: number) => {
+    let low = 0;
+    let high = filledRows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      if (filledRows[middle] === row) return true;
+      if (filledRows[middle] < row) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  };
+  return merges.filter((m) => filled(m.r0)).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+}
+
 /** Checks the caps that merged ranges add (a merge counts when its top-left cell holds a value), then hands out the rows. */
 function secondPass(
   book: Book,
   info: SheetInfo,
   pull: () => () => Uint8Array | undefined,
-  strings: string[],
+  strings: SharedStrings,
   dates: boolean[],
   merges: Merge[],
   counted: { cells: number; columns: number; lastRow: number; filledRows: number[] },
 ): Opened<SheetSource> {
   const { limits } = book;
   // a merge counts when its top-left cell's row holds a value (the cell's own value is read in this pass)
-  const filled = new Set(counted.filledRows);
   let { cells, columns, lastRow } = counted;
-  const live = merges.filter((m) => filled.has(m.r0)).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const live = liveMerges(merges, counted.filledRows);
   for (const m of live) {
     if (m.c1 + 1 > columns) columns = m.c1 + 1;
     if (m.r1 > lastRow) lastRow = m.r1;

@@ -29,6 +29,7 @@ const DOCTYPE = bytesOf('<!DOCTYPE');
 const ENTITY = bytesOf('<!ENTITY');
 const COMMENT = bytesOf('<!--');
 const CDATA = bytesOf('<![CDATA[');
+const VALUE_END = bytesOf('</v></c>');
 
 export class XmlScanner {
   private buf: Uint8Array = new Uint8Array(0);
@@ -152,20 +153,31 @@ export class XmlScanner {
       // a tag: up to the '>' outside quotes
       let i = this.pos + 1;
       let quote = 0;
+      let bytes = this.buf; // peek may have refilled it
       for (;;) {
-        if (i >= this.buf.length) {
-          if (this.buf.length - this.pos > this.maxToken) throw this.oversize();
-          const shift = this.pos;
-          if (!this.more()) throw unclosed();
-          i -= shift;
-          continue;
-        }
-        const b = this.buf[i];
+        const length = bytes.length;
         if (quote) {
-          if (b === quote) quote = 0;
-        } else if (b === QUOTE || b === APOS) quote = b;
-        else if (b === GT) break;
-        i++;
+          while (i < length && bytes[i] !== quote) i++;
+          if (i < length) {
+            quote = 0;
+            i++;
+            continue;
+          }
+        } else {
+          let b = 0;
+          while (i < length && (b = bytes[i]) !== GT && b !== QUOTE && b !== APOS) i++;
+          if (i < length) {
+            if (b === GT) break;
+            quote = b;
+            i++;
+            continue;
+          }
+        }
+        if (length - this.pos > this.maxToken) throw this.oversize();
+        const shift = this.pos;
+        if (!this.more()) throw unclosed();
+        bytes = this.buf;
+        i -= shift;
       }
       const tag = this.buf;
       const closing = tag[this.pos + 1] === SLASH;
@@ -183,6 +195,26 @@ export class XmlScanner {
       this.pos = i + 1;
       return (this.kind = closing ? CLOSE : OPEN);
     }
+  }
+
+  /**
+   * When the current tag is followed by `<v>`, a text and `</v></c>` (a cell's plain value, as nearly
+   * every cell is written), all in the piece at hand: moves past them with the text as the current
+   * token, and true. Otherwise nothing moves (the tokens are read one by one).
+   */
+  plainValue(): boolean {
+    const buf = this.buf;
+    const at = this.pos;
+    if (at + 12 > buf.length || buf[at] !== LT || buf[at + 1] !== 118 || buf[at + 2] !== GT) return false;
+    const end = buf.indexOf(LT, at + 3);
+    if (end <= at + 3 || end + 8 > buf.length) return false;
+    for (let k = 0; k < 8; k++) if (buf[end + k] !== VALUE_END[k]) return false;
+    this.kind = TEXT;
+    this.start = at + 3;
+    this.end = end;
+    this.cdata = false;
+    this.pos = end + 8;
+    return true;
   }
 
   /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
@@ -315,6 +347,11 @@ export class XmlScanner {
   /** The current text token as a string (entities decoded; `_xHHHH_` too when `ooxml`). */
   text(ooxml = true): string {
     return this.cdata ? utf8.decode(this.buf.subarray(this.start, this.end)) : decodeText(this.buf, this.start, this.end, ooxml);
+  }
+
+  /** The current text token's bytes as they stand in the XML (nothing decoded), valid until the next token. */
+  raw(): Uint8Array {
+    return this.buf.subarray(this.start, this.end);
   }
 
   /** The current text token's bytes, for a number (ASCII only). */

@@ -152,6 +152,32 @@ describe('cells of every kind, streamed as SheetJS reads them', () => {
     expect(streamed).toEqual(allRows(opened(openWithSheetJS(bytes, workbookLimits(), false)), '表1'));
   });
 
+  it('a sheet of many pieces, every cell written in one of several ways, gives the same rows as SheetJS', () => {
+    // the sheet's XML arrives in pieces of about 100 KB, so cells of each kind are cut across pieces somewhere
+    const kinds = [
+      (ref: string, i: number) => `<c r="${ref}"><v>${i * 7}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i % 3}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" s="1"><v>${45000 + (i % 400)}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" t="n"><v>\n${i}.25 </v></c>`,
+      (ref: string, i: number) => `<c r="${ref}"><f>A1*2</f><v>${i}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" t="inlineStr"><is><t>行${i}</t></is></c>`,
+      (ref: string) => `<c r="${ref}"><v></v></c>`,
+      (ref: string) => `<c r="${ref}" s="2"/>`,
+      (ref: string, i: number) => `<c r="${ref}" t="s"><v>${(i + 1) % 3}</v>\n</c>`,
+      (ref: string, i: number) => `<c r="${ref}" t="b"><v>${i % 2}</v></c>`,
+    ];
+    const rows: string[] = [];
+    for (let r = 1; r <= 800; r++) {
+      const cells = kinds.map((kind, c) => kind(`${String.fromCharCode(65 + c)}${r}`, r * 31 + c)).join('');
+      rows.push(`<row r="${r}">${cells}</row>`);
+    }
+    const strings = `<sst ${NS}><si><t>包头</t></si><si><t>ascii</t></si><si><r><t>富</t></r><r><t>文本</t></r></si></sst>`;
+    const bytes = makeXlsx(sheetXml(rows.join('')), { strings, styles });
+    const streamed = allRows(opened(openWorkbook(bytes)), '表1');
+    expect(streamed).toHaveLength(800);
+    expect(streamed).toEqual(allRows(opened(openWithSheetJS(bytes, workbookLimits(), false)), '表1'));
+  }, 60_000);
+
   it('an absurd <dimension> is ignored: nothing is allocated for it', () => {
     const bytes = makeXlsx(
       `<?xml version="1.0"?><worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`,

@@ -94,10 +94,27 @@ describe('quick check', () => {
       method: 'OPTIONS',
       headers: { origin: 'https://anyone.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
-    expect(preflight.status).toBeLessThan(300);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    const get = await call('/v1/rules', { headers: { origin: 'https://anyone.example' } });
-    expect(get.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.status).toBe(204);
+    expect(Object.fromEntries([...preflight.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET,POST,OPTIONS',
+      'access-control-allow-headers': 'Content-Type',
+      'access-control-expose-headers': 'X-Ruleset-Version',
+      'access-control-max-age': '86400',
+    });
+    // answers, refusals and unknown rules alike: any page may read them and their ruleset version
+    for (const path of [
+      '/v1/rules',
+      '/v1/rules/overquota-reward?totalStaff=400&disabledCounted=9&monthlyMinWage=1980',
+      '/v1/rules/overquota-reward',
+      '/v1/rules/no-such-rule',
+    ]) {
+      const answer = await call(path, { headers: { origin: 'https://anyone.example' } });
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(answer.headers.get('access-control-expose-headers')).toBe('X-Ruleset-Version');
+      expect(answer.headers.get('x-ruleset-version')).toBe(RULESET_VERSION);
+      await answer.arrayBuffer();
+    }
   });
 
   it('unknown routes are a JSON 404 with the ruleset version', async () => {

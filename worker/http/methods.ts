@@ -1,16 +1,20 @@
 /**
  * 405 Method Not Allowed, with `Allow`, for a method the app has no route for on a path it does serve
  * (`PUT /v1/rules/{id}`), instead of 404. The allowed methods are read from the app's own routes, so a new
- * route needs nothing here.
+ * route needs nothing here. The routes' paths are split once (the guard runs on every request): a request
+ * whose method has a route on its path goes on at the first one found, and only a refused one lists them all.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { apiError } from './errors.ts';
 
-/** Does a route path (`/v1/rules/:id`, `/v1/batch/*`) match a request path? */
-function matches(pattern: string, path: string): boolean {
-  const want = pattern.split('/');
-  const got = path.split('/');
+interface Route {
+  method: string;
+  parts: string[];
+}
+
+/** Does a route path (`/v1/rules/:id`, `/v1/batch/*`), split at '/', match a request path's parts? */
+function matches(want: string[], got: string[]): boolean {
   for (let i = 0; i < want.length; i++) {
     if (want[i] === '*') return true;
     if (i >= got.length) return false;
@@ -19,16 +23,38 @@ function matches(pattern: string, path: string): boolean {
   return want.length === got.length;
 }
 
+/** The app's routes (not its middleware), split; read again only if routes were added since. */
+const split = new WeakMap<Hono<AppEnv>, { count: number; routes: Route[] }>();
+
+function routesOf(app: Hono<AppEnv>): Route[] {
+  let known = split.get(app);
+  if (known?.count !== app.routes.length) {
+    const routes = app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method.toUpperCase(), parts: r.path.split('/') }));
+    known = { count: app.routes.length, routes };
+    split.set(app, known);
+  }
+  return known.routes;
+}
+
 const ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-/** The methods the app's routes (not its middleware) answer on this path; HEAD with GET, OPTIONS for CORS. */
+/** The methods the app's routes answer on this path; HEAD with GET, OPTIONS for CORS. */
 export function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
+  const got = path.split('/');
   const methods = new Set<string>();
-  for (const route of app.routes) if (route.method !== 'ALL' && matches(route.path, path)) methods.add(route.method.toUpperCase());
+  for (const route of routesOf(app)) if (matches(route.parts, got)) methods.add(route.method);
   if (methods.size === 0) return [];
   if (methods.has('GET')) methods.add('HEAD');
   methods.add('OPTIONS');
   return [...methods].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+
+/** Whether a route of `method` (GET for HEAD) matches the path. */
+function hasRoute(app: Hono<AppEnv>, method: string, path: string): boolean {
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  const got = path.split('/');
+  for (const route of routesOf(app)) if (route.method === wanted && matches(route.parts, got)) return true;
+  return false;
 }
 
 /** Answers 405 with `Allow` when the path has routes but none for this method. */
@@ -36,7 +62,7 @@ export const methodGuard =
   (app: Hono<AppEnv>): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const method = c.req.method.toUpperCase();
-    if (method === 'OPTIONS') return next();
+    if (method === 'OPTIONS' || hasRoute(app, method, c.req.path)) return next();
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length === 0 || allowed.includes(method)) return next();
     const list = allowed.join(', ');

@@ -36,7 +36,8 @@ export function queryInputs(params: URLSearchParams): Record<string, unknown> {
   const inputs: Record<string, unknown> = Object.create(null);
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name);
-    Object.defineProperty(inputs, name, { value: values.length === 1 ? values[0] : values, enumerable: true, writable: true, configurable: true });
+    // with no prototype there is no `__proto__` setter: every name, that one too, is set as an own property
+    inputs[name] = values.length === 1 ? values[0] : values;
   }
   return inputs;
 }
