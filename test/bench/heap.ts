@@ -18,9 +18,24 @@ export function within<T>(ms: number, what: string, promise: Promise<T>): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A DevTools protocol session on one isolate: `call(method)` answers with the method's result. */
+/**
+ * workerd serves one DevTools session per isolate: a second one attached while the first is still open
+ * leaves both unanswered for good (every call times out, whatever requests the isolate gets), and a
+ * socket closed by the client stays attached until workerd has seen the close. So sessions on one
+ * endpoint take turns: each opens only once the one before is closed on both ends.
+ */
+const closing = new Map<string, Promise<void>>();
+
+/** A DevTools protocol session on one isolate: `call(method)` answers with the method's result; `close()` resolves once workerd has let it go. */
 export async function devtools(endpoint: string) {
+  const before = closing.get(endpoint) ?? Promise.resolve();
+  let release!: () => void;
+  const closed = new Promise<void>((resolve) => (release = resolve));
+  closing.set(endpoint, closed);
+  // the session before on this endpoint (bounded: one never closed would otherwise hold every later one)
+  await within(10_000, 'DevTools session before', before).catch(() => undefined);
   const socket = new WebSocket(endpoint);
+  socket.addEventListener('close', () => release(), { once: true });
   await within(
     5_000,
     `DevTools ${endpoint}`,
@@ -28,7 +43,10 @@ export async function devtools(endpoint: string) {
       socket.addEventListener('open', resolve, { once: true });
       socket.addEventListener('error', () => reject(new Error(`cannot open ${endpoint}`)), { once: true });
     }),
-  );
+  ).catch((error: unknown) => {
+    socket.close();
+    throw error;
+  });
   let next = 0;
   const waiting = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
   socket.addEventListener('message', (event) => {
@@ -45,12 +63,15 @@ export async function devtools(endpoint: string) {
       socket.send(JSON.stringify(params ? { id, method, params } : { id, method }));
       return within(ms, `DevTools ${method}`, new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (r: unknown) => void, reject })));
     },
-    close: () => socket.close(),
+    close: (): Promise<void> => {
+      socket.close();
+      return within(5_000, 'DevTools close', closed).catch(() => undefined);
+    },
   };
 }
 
 export interface HeapFigures {
-  /** Heap in use (live objects and garbage not yet collected) when idle, and its highest sample during the batch, MB. */
+  /** Heap in use after a full collection before the batch, and its highest sample during the batch (live objects and garbage not yet collected), MB. */
   idleUsedMB: number;
   peakUsedMB: number;
   /** The heap V8 had reserved at that peak (what the isolate holds from the system), MB. */
@@ -63,23 +84,33 @@ export interface HeapFigures {
 const MB = 1024 * 1024;
 
 /**
- * Samples the isolate's heap while `run` (a batch) goes on. workerd handles an isolate's DevTools
- * messages when that isolate has work: an idle isolate can leave a call unanswered until its next
- * event (the cause of "DevTools gave no heap usage" on some runs). So an unanswered idle call is
- * followed by `poke` (a cheap request to the Worker, which wakes the isolate) and asked again;
- * during the batch the isolate is busy and answers, and a sample still lost is counted and skipped.
+ * Samples the isolate's heap while `run` (a batch) goes on. The batch starts from a collected heap (a
+ * full garbage collection first), so the idle figure is what the isolate keeps and the peak is this
+ * batch's own, not the garbage an earlier batch left. A session that does not answer while the isolate
+ * is idle (one that met another session, see `devtools`) is closed and a fresh one opened, a few times,
+ * with `poke` (a cheap request to the Worker) between; during the batch a sample the busy isolate leaves
+ * unanswered for a second is counted and skipped.
  */
 export async function sampleHeap(endpoint: string, run: () => Promise<unknown>, poke: () => Promise<unknown>): Promise<HeapFigures> {
-  const session = await devtools(endpoint);
+  let session: Awaited<ReturnType<typeof devtools>> | undefined;
+  let idle: HeapUsage | undefined;
+  for (let tries = 0; idle === undefined && tries < 5; tries++) {
+    await session?.close();
+    session = await devtools(endpoint);
+    const answer = session.call<HeapUsage>('Runtime.getHeapUsage', 2_000).catch(() => undefined);
+    await poke();
+    if ((await answer) === undefined) continue;
+    // workerd runs the collection at once but answers it only when the isolate next has work: poked again
+    const collected = session.call('HeapProfiler.collectGarbage', 10_000).then(
+      () => true,
+      () => false,
+    );
+    await poke();
+    if (await collected) idle = await session.call<HeapUsage>('Runtime.getHeapUsage', 2_000).catch(() => undefined);
+  }
   try {
-    const usage = (ms?: number) => session.call<HeapUsage>('Runtime.getHeapUsage', ms).catch(() => undefined);
-    let idle: HeapUsage | undefined;
-    for (let tries = 0; idle === undefined && tries < 20; tries++) {
-      const answer = usage(2_000);
-      await poke();
-      idle = await answer;
-    }
-    if (idle === undefined) throw new Error('DevTools gave no heap usage for the idle isolate, even after 20 requests to wake it');
+    if (idle === undefined) throw new Error('DevTools gave no heap usage for the idle isolate, in 5 sessions');
+    const usage = () => session!.call<HeapUsage>('Runtime.getHeapUsage').catch(() => undefined);
     let peakUsed = idle.usedSize;
     let peakTotal = idle.totalSize;
     let samples = 0;
@@ -107,6 +138,6 @@ export async function sampleHeap(endpoint: string, run: () => Promise<unknown>, 
     if (samples === 0) throw new Error(`no heap sample answered during the batch (${lost} lost)`);
     return { idleUsedMB: idle.usedSize / MB, peakUsedMB: peakUsed / MB, peakTotalMB: peakTotal / MB, samples, lost };
   } finally {
-    session.close();
+    await session?.close();
   }
 }

@@ -22,9 +22,11 @@ import { utf8Text } from '../body/body.ts';
 import { countNonEmptyLines, countRecords } from '../csv/count.ts';
 import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../body/decode.ts';
 import { ApiError, apiError, type HttpErrorBody } from '../http/errors.ts';
-import { parseJson } from '../body/json.ts';
+import { MAX_JSON_DEPTH, parseJson } from '../body/json.ts';
+import { scanJson } from '../body/json-scan.ts';
 import type { AnsweredRow } from './answer.ts';
 import { CsvSource } from './csv-source.ts';
+import { JsonListSource, UNREADABLE_ROW } from './json-source.ts';
 
 /** At most this many extra (unread) JSON keys are echoed in a table answer; the rest are counted. */
 export const MAX_EXTRA_COLUMNS = 20;
@@ -187,10 +189,51 @@ function joinChunks(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): Rows {
+/** The body's bytes in one buffer with a 0 after them (the scan's sentinel); the blocks are let go. */
+function withSentinel(chunks: Uint8Array[]): { bytes: Uint8Array; size: number } {
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const bytes = new Uint8Array(size + 1);
+  let at = 0;
+  for (const c of chunks) (bytes.set(c, at), (at += c.length));
+  chunks.length = 0;
+  return { bytes, size };
+}
+
+/** A JSON body's list of rows, and its other members. */
+export interface JsonBody {
+  count: number;
+  /** Every key the object rows name, in first-seen order (each row's in `Object.keys` order). */
+  keys: string[];
+  members: Record<string, unknown>;
+  /** The next row (numbers as their texts), UNREADABLE_ROW, or undefined after the last. */
+  read(): unknown;
+}
+
+/**
+ * Reads a JSON body's rows as they are answered (worker/body/json-scan.ts, ./json-source.ts): the whole body
+ * is checked first, so anything `JSON.parse` refuses is refused before a row is answered, as one 400 whose
+ * message is `JSON.parse`'s own about the text sent.
+ */
+export function jsonBody(chunks: Uint8Array[], meta: Pick<RuleMetadata, 'id'>): JsonBody {
+  const { bytes, size } = withSentinel(chunks);
+  const scan = scanJson(bytes, size, MAX_JSON_DEPTH);
+  if (scan) {
+    if (!scan.object || !scan.list) throw apiError('invalid-list', { expected: 'rows' }, { rule: meta.id });
+    const members: Record<string, unknown> = {};
+    const last = new Map(scan.members.map((m) => [m.key, m]));
+    for (const member of scan.members) {
+      if (member.key === 'rows') continue;
+      const value = last.get(member.key) === member ? parseJson(utf8Text([bytes.subarray(member.start, member.end)]), MAX_JSON_DEPTH - 1) : undefined;
+      // defined, not assigned: a "__proto__" member is a member, as JSON.parse makes it; a repeated key keeps its first place
+      Object.defineProperty(members, member.key, { value, writable: true, enumerable: true, configurable: true });
+    }
+    const source = new JsonListSource(bytes, scan.list.blocks);
+    return { count: scan.list.count, keys: scan.list.keys, members, read: () => source.read() };
+  }
   let body: unknown;
   try {
-    body = parseJson(utf8Text(chunks)); // numbers kept as written, depth bounded (worker/body/json.ts)
+    // not JSON: read whole, for JSON.parse's own message about the text sent
+    body = parseJson(utf8Text([bytes.subarray(0, size)]));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw apiError('malformed-json', { detail }, { rule: meta.id });
@@ -199,43 +242,52 @@ export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: numb
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(rows)) {
     throw apiError('invalid-list', { expected: 'rows' }, { rule: meta.id });
   }
-  if (rows.length > maxRows) return tooManyRows(rows.length, maxRows);
-  const bodyMapping = (body as { columns?: unknown }).columns;
+  // only if the scan refused what JSON.parse takes (never expected): the body is read the whole way, as it was before the scan
+  const keys = new Set<string>();
+  for (const row of rows) if (row !== null && typeof row === 'object' && !Array.isArray(row)) for (const key of Object.keys(row)) keys.add(key);
+  let at = 0;
+  return { count: rows.length, keys: [...keys], members: body as Record<string, unknown>, read: () => (at < rows.length ? rows[at++] : undefined) };
+}
+
+export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): Rows {
+  const body = jsonBody(chunks, meta);
+  if (body.count > maxRows) return tooManyRows(body.count, maxRows);
+  const bodyMapping = body.members.columns;
   const mapping = bodyMapping === undefined ? queryMapping : mappingOf(bodyMapping, meta);
   if (mapping) probe.useMapping(mapping);
   // Echoed columns: every key that names an input, rowId or claimed, plus the first MAX_EXTRA_COLUMNS other keys.
   const columns: string[] = [];
   const ignoredColumns: string[] = [];
-  const seen = new Set<string>();
-  const dropped = new Set<string>();
-  for (const row of rows) {
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
-    for (const key of Object.keys(row)) {
-      if (seen.has(key) || dropped.has(key)) continue;
-      if (probe.columnForKey(key).kind === 'extra') {
-        if (ignoredColumns.length >= MAX_EXTRA_COLUMNS) {
-          dropped.add(key);
-          continue;
-        }
-        ignoredColumns.push(key);
+  let dropped = 0;
+  for (const key of body.keys) {
+    if (probe.columnForKey(key).kind === 'extra') {
+      if (ignoredColumns.length >= MAX_EXTRA_COLUMNS) {
+        dropped++;
+        continue;
       }
-      seen.add(key);
-      columns.push(key);
+      ignoredColumns.push(key);
     }
+    columns.push(key);
   }
-  let at = 0;
   return {
     columns,
     ignoredColumns,
-    droppedColumns: dropped.size,
+    droppedColumns: dropped,
     chinese: headersAreChinese(columns),
-    json: body as Record<string, unknown>,
+    json: body.members,
     form: { unmatchedColumns: ignoredColumns },
     read: columns.map((c) => probe.columnForKey(c)),
     next(batch) {
-      if (at >= rows.length) return undefined;
-      const value = rows[at];
-      rows[at++] = undefined; // let answered rows go
+      const value = body.read();
+      if (value === undefined) return undefined;
+      if (value === UNREADABLE_ROW) {
+        const n = batch.evaluator.summary.rows + 1;
+        const error: HttpErrorBody = {
+          code: 'malformed-json',
+          message: { zh: `rows 的第 ${n} 项无法按 JSON 读取`, en: `Item ${n} of rows is not readable JSON` },
+        };
+        return { row: batch.refuse(error), cells: [] };
+      }
       const row = batch.addObject(value);
       const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
       return { row, cells: columns.map((c) => object[c]) };

@@ -10,8 +10,9 @@ export const DEFAULT_MAX_ROWS = 100_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
- * JSON batches are parsed whole (JSON.parse), unlike CSV which is parsed as it streams: their bytes are
- * capped lower, so the parsed rows stay well inside the 128 MB of an isolate.
+ * JSON batches' bytes are capped lower than CSV's: the body is copied into one buffer to be checked whole
+ * before any row is answered (worker/body/json-scan.ts), and its members beside `rows` are parsed whole;
+ * its rows are parsed a block at a time as they are answered (worker/batch/json-source.ts).
  */
 export const MAX_JSON_BATCH_BYTES = 16 * 1024 * 1024;
 

@@ -1,0 +1,242 @@
+// A JSON batch body read as it is answered (worker/body/json-scan.ts, worker/batch/json-source.ts): the scan refuses
+// exactly what JSON.parse refuses, and the rows, read a block at a time, are the rows parseJson reads from the whole text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH, parseJson } from '../../worker/body/json.ts';
+import { LIST_BLOCK_BYTES, scanJson } from '../../worker/body/json-scan.ts';
+import { JsonListSource, UNREADABLE_ROW } from '../../worker/batch/json-source.ts';
+import { postBatch } from './helpers.ts';
+
+const SEED = 20261202;
+const encoder = new TextEncoder();
+
+/** The bytes of `text` with the 0 the scan wants after them. */
+function bytesOf(text: string | Uint8Array): { bytes: Uint8Array; size: number } {
+  const raw = typeof text === 'string' ? encoder.encode(text) : text;
+  const bytes = new Uint8Array(raw.length + 1);
+  bytes.set(raw);
+  return { bytes, size: raw.length };
+}
+
+/** Whether the Worker's former reading (decode, then JSON.parse) takes the bytes. */
+function jsonParseTakes(raw: Uint8Array): boolean {
+  try {
+    JSON.parse(new TextDecoder().decode(raw));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every row of a body, read block by block. */
+function rowsRead(text: string): { rows: unknown[]; keys: string[]; count: number; blocks: number } {
+  const { bytes, size } = bytesOf(text);
+  const scan = scanJson(bytes, size, MAX_JSON_DEPTH);
+  if (!scan?.list) throw new Error(`no list in ${text.slice(0, 80)}`);
+  const source = new JsonListSource(bytes, scan.list.blocks);
+  const rows: unknown[] = [];
+  for (let row = source.read(); row !== undefined; row = source.read()) rows.push(row);
+  return { rows, keys: scan.list.keys, count: scan.list.count, blocks: scan.list.blocks.length };
+}
+
+/** The keys the rows name, read from the whole body (each object's `Object.keys`, first seen first). */
+function keysOf(rows: unknown[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) if (row !== null && typeof row === 'object' && !Array.isArray(row)) for (const key of Object.keys(row)) keys.add(key);
+  return [...keys];
+}
+
+/** A JSON value as text, with numbers written as clients write them (canonical or not) and keys JSON.parse reorders or repeats. */
+const numberText = fc.oneof(
+  fc.integer({ min: -100_000, max: 100_000 }).map(String),
+  fc.constantFrom(
+    '0',
+    '-0',
+    '1.50',
+    '29700.00',
+    '4e2',
+    '1E3',
+    '0.000001',
+    '0.0000001',
+    '1e-400',
+    '12345678901234567890',
+    '0.1000000000000000055511151231257827',
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n)),
+);
+const stringText = fc.oneof(
+  fc.string({ maxLength: 12 }).map((s) => JSON.stringify(s)),
+  fc.constantFrom('"\\u0041\\n\\"\\\\\\/"', '"中文"', '"\\ud800"'),
+);
+const keyText = fc.oneof(fc.constantFrom('"totalStaff"', '"rowId"', '"0"', '"12"', '"__proto__"', '"t\\u006ftalStaff"', '"甲"'), stringText);
+const deep = (depth: number) => '['.repeat(depth) + '1.0' + ']'.repeat(depth);
+const valueText: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    numberText,
+    stringText,
+    fc.constantFrom('true', 'false', 'null'),
+    fc.integer({ min: MAX_JSON_DEPTH - 3, max: MAX_JSON_DEPTH + 3 }).map(deep),
+    fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+    fc.array(fc.tuple(keyText, tie('value')), { maxLength: 4 }).map((members) => `{${members.map(([k, v]) => `${k}:${v}`).join(',')}}`),
+  ),
+})).value as fc.Arbitrary<string>;
+/** A row: mostly an object of the same few keys (so rows share their keys, as in a real batch), now and then anything. */
+const rowText = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(numberText, numberText, stringText).map(([a, b, s]) => `{"rowId":${s},"totalStaff":${a},"disabledCounted":${b}}`) },
+  { weight: 1, arbitrary: valueText },
+);
+const space = fc.constantFrom('', ' ', '\n', ' \t\r\n ');
+
+describe('the scan takes exactly what JSON.parse takes', () => {
+  it('on hand-picked bodies', () => {
+    const bodies = [
+      '{"rows":[]}',
+      ' {"rows" : [ {"a" : 1} , [ ] , { } ] } ',
+      '\uFEFF{"rows":[1]}',
+      '{"rows":[1]}\uFEFF',
+      ' \uFEFF{"rows":[1]}',
+      '{"rows":["\\u12g4"]}',
+      '{"rows":["\t"]}',
+      '{"rows":["\\x"]}',
+      '{"rows":[01]}',
+      '{"rows":[1.]}',
+      '{"rows":[-]}',
+      '{"rows":[+1]}',
+      '{"rows":[.5]}',
+      '{"rows":[1e]}',
+      '{"rows":[1,]}',
+      '{"rows":[1 2]}',
+      '{"rows":[{"a":1,}]}',
+      '{"rows":[{"a" 1}]}',
+      '{"rows":[{a:1}]}',
+      '{"rows":[tru]}',
+      '{"rows":[nulll]}',
+      '{"rows":[NaN]}',
+      '{"rows":[]}x',
+      '{"rows":[]',
+      '{"rows":[{"a":1}{"a":2}]}',
+      '',
+      ' ',
+      '"x"',
+      `{"rows":[${deep(5_000)}]}`,
+      `{"rows":[${deep(5_000).slice(1)}]}`,
+    ];
+    for (const body of bodies) {
+      const raw = encoder.encode(body);
+      expect(scanJson(bytesOf(raw).bytes, raw.length, MAX_JSON_DEPTH) !== undefined, body.slice(0, 40)).toBe(jsonParseTakes(raw));
+    }
+    // invalid UTF-8 is U+FFFD once decoded: inside a string it is a character, outside one an error
+    for (const raw of [Uint8Array.of(0x5b, 0x22, 0xff, 0x22, 0x5d), Uint8Array.of(0x5b, 0xff, 0x5d), Uint8Array.of(0x5b, 0x22, 0xe4, 0xb8, 0x22, 0x5d)])
+      expect(scanJson(bytesOf(raw).bytes, raw.length, MAX_JSON_DEPTH) !== undefined).toBe(jsonParseTakes(raw));
+  });
+
+  it('on JSON bodies and on every one-character change to them', () => {
+    const edit = fc.tuple(fc.nat(), fc.constantFrom(...'{}[]",:0123456789.-+eE \t\n\\truefalsn\u0001é'), fc.constantFrom('insert', 'delete', 'replace'));
+    fc.assert(
+      fc.property(fc.array(rowText, { maxLength: 8 }), space, fc.array(edit, { maxLength: 2 }), (rows, ws, edits) => {
+        let body = `{${ws}"rows"${ws}:${ws}[${rows.join(`${ws},${ws}`)}]${ws}}`;
+        const raw0 = encoder.encode(body);
+        expect(scanJson(bytesOf(raw0).bytes, raw0.length, MAX_JSON_DEPTH), body).toBeDefined();
+        for (const [at, char, how] of edits) {
+          const i = at % (body.length + 1);
+          body = how === 'insert' ? body.slice(0, i) + char + body.slice(i) : body.slice(0, i) + (how === 'replace' ? char : '') + body.slice(i + 1);
+        }
+        const raw = encoder.encode(body);
+        expect(scanJson(bytesOf(raw).bytes, raw.length, MAX_JSON_DEPTH) !== undefined, body).toBe(jsonParseTakes(raw));
+      }),
+      { numRuns: 1_500, seed: SEED },
+    );
+  });
+});
+
+describe('rows read a block at a time are the rows read whole', () => {
+  it('numbers as written, depth bounded, keys as Object.keys gives them, across many blocks', () => {
+    fc.assert(
+      fc.property(fc.array(rowText, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 60 }), (rows, times) => {
+        // repeated, so the body spans several blocks
+        const body = `{"rows":[${Array.from({ length: times }, () => rows.join(',')).join(',')}]}`;
+        const whole = (parseJson(body) as { rows: unknown[] }).rows;
+        const read = rowsRead(body);
+        expect(read.count).toBe(whole.length);
+        expect(read.rows).toEqual(whole);
+        expect(read.keys).toEqual(keysOf(whole));
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+
+  it('a 5,000-row body is read in blocks of about LIST_BLOCK_BYTES, and each row as its own text says', () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `{"rowId":"r${i}","totalStaff":${400 + i},"disabledCounted":${i % 7}.50,"monthlyMinWage":1.98e3}`);
+    const body = `{"rows":[${rows.join(',')}]}`;
+    const read = rowsRead(body);
+    expect(read.blocks).toBeGreaterThanOrEqual(Math.floor(body.length / LIST_BLOCK_BYTES));
+    expect(read.blocks).toBeLessThanOrEqual(Math.ceil(body.length / LIST_BLOCK_BYTES));
+    expect(read.rows[4_999]).toEqual({ rowId: 'r4999', totalStaff: '5399', disabledCounted: '1.50', monthlyMinWage: '1.98e3' });
+    expect(read.keys).toEqual(['rowId', 'totalStaff', 'disabledCounted', 'monthlyMinWage']);
+  });
+
+  it('the last "rows" counts, and the other members are where the scan says', () => {
+    const body = '{"columns":{"a":"totalStaff"},"rows":[{"a":1}],"note":"x","rows":[{"b":2.0},3],"columns":null}';
+    const { bytes, size } = bytesOf(body);
+    const scan = scanJson(bytes, size, MAX_JSON_DEPTH)!;
+    expect(scan.object).toBe(true);
+    expect(scan.list).toMatchObject({ count: 2, keys: ['b'] });
+    const text = (m: { start: number; end: number }) => new TextDecoder().decode(bytes.subarray(m.start, m.end));
+    expect(scan.members.map((m) => [m.key, text(m)])).toEqual([
+      ['columns', '{"a":"totalStaff"}'],
+      ['rows', '[{"a":1}]'],
+      ['note', '"x"'],
+      ['rows', '[{"b":2.0},3]'],
+      ['columns', 'null'],
+    ]);
+    expect(rowsRead(body).rows).toEqual([{ b: '2.0' }, '3']);
+    expect(scanJson(...(Object.values(bytesOf('{"rows":[1],"rows":2}')) as [Uint8Array, number]), MAX_JSON_DEPTH)?.list).toBeUndefined();
+  });
+
+  it('a block that will not parse after all is answered row by row as unreadable, never thrown', () => {
+    const { bytes } = bytesOf('[1,2,3]');
+    const source = new JsonListSource(bytes, [{ start: 0, end: 7, count: 2, canonical: true }]);
+    expect([source.read(), source.read(), source.read()]).toEqual([UNREADABLE_ROW, UNREADABLE_ROW, undefined]);
+  });
+});
+
+describe('JSON batches over HTTP, read as they are answered', () => {
+  const row = (i: number) => `{"rowId":"r${i}","totalStaff":400,"disabledCounted":9,"monthlyMinWage":1980}`;
+
+  it('a "columns" mapping after the rows is honoured', async () => {
+    const response = await postBatch(
+      'overquota-reward',
+      '{"rows":[{"行号":"甲","职工":400,"残疾":9,"工资":1980}],"columns":{"行号":"rowId","职工":"totalStaff","残疾":"disabledCounted","工资":"monthlyMinWage"}}',
+      'application/json',
+    );
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { rows: { rowId?: string; status: string; result?: { amount: string } }[] };
+    expect(answer.rows).toMatchObject([{ rowId: '甲', status: 'ok', result: { amount: '29700.00' } }]);
+  });
+
+  it('the last "rows" is the one answered, as JSON.parse keeps it', async () => {
+    const response = await postBatch('overquota-reward', `{"rows":[${row(1)}],"rows":[${row(2)},${row(3)}]}`, 'application/json');
+    const answer = (await response.json()) as { rows: { rowId?: string }[] };
+    expect(answer.rows.map((r) => r.rowId)).toEqual(['r2', 'r3']);
+  });
+
+  it('malformed JSON after many blocks of good rows is refused before any row is answered, with JSON.parse’s own message', async () => {
+    // as many rows as the tests' row cap allows (MAX_BATCH_ROWS), over two blocks
+    const body = `{"rows":[${Array.from({ length: 990 }, (_, i) => row(i)).join(',')},{"totalStaff":01}]}`;
+    expect(body.length).toBeGreaterThan(2 * LIST_BLOCK_BYTES);
+    let message = '';
+    try {
+      JSON.parse(body);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toBe('');
+    const response = await postBatch('overquota-reward', body, 'application/json');
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { ok: boolean; error: { code: string; message: { en: string } } };
+    expect(answer.error.code).toBe('malformed-json');
+    expect(answer.error.message.en).toBe(`The body is not valid JSON: ${message}`);
+  });
+});

@@ -1,0 +1,320 @@
+/**
+ * One pass over a JSON body's bytes, before anything is answered: whether it is JSON at all (every rule
+ * `JSON.parse` applies: grammar, numbers, escapes, control characters, one value), its top-level members
+ * (key and byte range of each value, in document order), and for its list of rows where each element
+ * lies, how many there are and which keys the object rows name. Nothing is built but that: the rows are
+ * parsed later, a block at a time (worker/batch/json-source.ts), so a body of 100,000 rows never stands
+ * in memory as one string or one tree.
+ *
+ * Bytes, not text: every byte JSON gives a meaning to is ASCII, and a byte of a multi-byte UTF-8
+ * sequence (or an invalid one, which decoding turns into U+FFFD) is never ASCII, so it is part of a
+ * string or an error, exactly as the decoded character is for `JSON.parse`. A leading BOM is skipped,
+ * as decoding drops it.
+ */
+
+/** A top-level member: its key, and where its value lies in the bytes. */
+export interface ScannedMember {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Some whole elements of the list, about `LIST_BLOCK_BYTES` of text: `start` is the first one's first byte,
+ * `end` just after the last one's last byte. `canonical` when every number in them is written as JavaScript
+ * writes that number (`String(Number(text)) === text`) and nothing is nested deeper than the bound.
+ */
+export interface ListBlock {
+  start: number;
+  end: number;
+  count: number;
+  canonical: boolean;
+}
+
+/** The list of rows: its elements, in blocks, and every key its object elements name, in first-seen order (each object's in `Object.keys` order). */
+export interface ScannedList {
+  count: number;
+  blocks: ListBlock[];
+  keys: string[];
+}
+
+export interface JsonScan {
+  /** Whether the body is an object; `members` lists its members (repeated keys included, as written). */
+  object: boolean;
+  members: ScannedMember[];
+  /** The value of the body's last member named `listKey`, when it is a list. */
+  list?: ScannedList;
+}
+
+/** A block of rows is closed once its text reaches this size. */
+export const LIST_BLOCK_BYTES = 32 * 1024;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+
+/** The index after the whitespace from `i` (JSON's four characters only). */
+function skipSpace(b: Uint8Array, i: number): number {
+  let c = b[i];
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
+  return i;
+}
+
+/** The index after the string that opens at `i`, or -1 when it is not a JSON string (a raw control character, a bad escape, no end). */
+function stringEnd(b: Uint8Array, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const c = b[j];
+    if (c === QUOTE) return j + 1;
+    if (c === BACKSLASH) {
+      const e = b[j + 1];
+      if (e === 0x75) {
+        if (!(isHex(b[j + 2]) && isHex(b[j + 3]) && isHex(b[j + 4]) && isHex(b[j + 5]))) return -1;
+        j += 6;
+      } else if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) j += 2;
+      else return -1;
+    } else if (c < 0x20)
+      return -1; // the 0 after the body included
+    else j++;
+  }
+}
+
+/**
+ * The number that starts at `i`: -1 when it is not a JSON number, else twice the index after it, plus 1 when
+ * it is written as JavaScript writes its value, so `String(value)` gives the text back: no exponent, not
+ * `-0`, no trailing zero after the point, at most 15 significant digits (a decimal of 15 digits or fewer
+ * survives the round trip through a double) and no more than five zeros after `0.` (below 1e-6
+ * JavaScript writes an exponent). Not canonical means only "not sure".
+ */
+function numberAt(b: Uint8Array, i: number): number {
+  let j = i;
+  if (b[j] === 0x2d) j++;
+  const first = b[j];
+  let digits = 0;
+  let canonical = 1;
+  if (first === 0x30) {
+    j++;
+    if (i !== j - 1) canonical = 0; // -0
+  } else if (first >= 0x31 && first <= 0x39) {
+    while (isDigit(b[++j]));
+    digits = j - i - (b[i] === 0x2d ? 1 : 0);
+  } else return -1;
+  if (b[j] === 0x2e) {
+    const point = j;
+    if (!isDigit(b[++j])) return -1;
+    while (isDigit(b[++j]));
+    if (b[j - 1] === 0x30) canonical = 0;
+    else if (first === 0x30) {
+      let zeros = point + 1;
+      while (b[zeros] === 0x30) zeros++;
+      if (zeros - point - 1 > 5 || j - zeros > 15) canonical = 0;
+      else canonical = 1; // -0.5 is written as JavaScript writes it
+    } else if (digits + j - point - 1 > 15) canonical = 0;
+  } else if (digits > 15) canonical = 0;
+  if ((b[j] | 0x20) === 0x65) {
+    j++;
+    if (b[j] === 0x2b || b[j] === 0x2d) j++;
+    if (!isDigit(b[j])) return -1;
+    while (isDigit(b[++j]));
+    canonical = 0;
+  }
+  return j * 2 + canonical;
+}
+
+const decoder = new TextDecoder();
+
+/** The key whose quoted text is `b[i..j)`. */
+const keyAt = (b: Uint8Array, i: number, j: number): string => JSON.parse(decoder.decode(b.subarray(i, j))) as string;
+
+/** An object row's keys differ from the row before's: any key not seen before joins `list.keys`. */
+function newKeys(b: Uint8Array, rowKeys: number[], count: number, rowStart: number, rowEnd: number, list: ScannedList, seen: Set<string>): void {
+  const keys: string[] = [];
+  for (let k = 0; k < count; k += 2) keys.push(keyAt(b, rowKeys[k], rowKeys[k + 1]));
+  // JSON.parse keeps a repeated key once and puts array-index keys first: then its own order counts
+  const ordered =
+    keys.some((key) => isDigit(key.charCodeAt(0))) || new Set(keys).size < keys.length
+      ? Object.keys(JSON.parse(decoder.decode(b.subarray(rowStart, rowEnd))) as object)
+      : keys;
+  for (const key of ordered) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list.keys.push(key);
+  }
+}
+
+/**
+ * Scans `b[0..n)` (`b[n]` must be 0: a sentinel no JSON token takes, so no read runs past the body);
+ * undefined when it is not JSON. Containers nested deeper than `maxDepth` (the body itself is depth 1)
+ * only make their block not `canonical`.
+ */
+export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = 'rows'): JsonScan | undefined {
+  if (b[n] !== 0) throw new RangeError('scanJson needs a 0 byte after the body');
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let i = n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  // one bit per open container: 1 for an object
+  let kinds = new Uint8Array(64);
+  let depth = 0;
+  let object = false;
+  const members: ScannedMember[] = [];
+  let memberKey = '';
+  let memberStart = 0;
+  let list: ScannedList | undefined;
+  let seen = new Set<string>();
+  // 2 while in the list (its elements are at depth 2), else -1; its object rows' keys are at depth `listDepth + 1`
+  let listDepth = -1;
+  let block: ListBlock | undefined;
+  let elementStart = 0;
+  // the current object row's keys as byte ranges (`keyCount` numbers), and the row before's; whether they have been the same so far
+  let rowKeys: number[] = [];
+  let lastRowKeys: number[] = [];
+  let keyCount = 0;
+  let lastKeyCount = 0;
+  let sameKeys = true;
+  let expectKey = false;
+
+  for (;;) {
+    let c = b[i];
+    if (c <= 0x20) c = b[(i = skipSpace(b, i))];
+    let end: number;
+    if (expectKey) {
+      // a member's key, then its colon
+      expectKey = false;
+      if (c !== QUOTE) return undefined;
+      if (depth === listDepth + 1) {
+        const k = keyCount;
+        // most rows name the keys of the row before, byte for byte: compared, not read again
+        if (sameKeys && k < lastKeyCount) {
+          const from = lastRowKeys[k];
+          const length = lastRowKeys[k + 1] - from;
+          end = i + length;
+          let x = 0;
+          // four bytes at a time, then the rest
+          for (; x + 4 <= length && end <= n; x += 4) {
+            if (view.getUint32(i + x, true) !== view.getUint32(from + x, true)) break;
+          }
+          for (; x < length; x++) {
+            if (b[i + x] !== b[from + x]) {
+              sameKeys = false;
+              break;
+            }
+          }
+        } else sameKeys = false;
+        if (!sameKeys) end = stringEnd(b, i);
+        rowKeys[keyCount++] = i;
+        rowKeys[keyCount++] = end!;
+      } else {
+        end = stringEnd(b, i);
+        if (depth === 1 && end > 0) memberKey = keyAt(b, i, end);
+      }
+      if (end! < 0) return undefined;
+      i = end!;
+      c = b[i];
+      if (c !== COLON) {
+        i = skipSpace(b, i);
+        if (b[i] !== COLON) return undefined;
+      }
+      c = b[++i];
+      if (c <= 0x20) c = b[(i = skipSpace(b, i))];
+    }
+    // a value starts at i
+    if (depth === listDepth) {
+      elementStart = i;
+      list!.count++;
+      block ??= { start: i, end: i, count: 0, canonical: true };
+      block.count++;
+    } else if (depth === 1 && object) {
+      memberStart = i;
+      if (memberKey === listKey) {
+        const isList = c === OPEN_BRACKET;
+        list = isList ? { count: 0, blocks: [], keys: [] } : undefined;
+        listDepth = isList ? 2 : -1;
+        seen = new Set();
+        lastKeyCount = 0;
+      }
+    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      const isObj = c === OPEN_BRACE;
+      depth++;
+      if (depth >> 3 >= kinds.length) {
+        const more = new Uint8Array(kinds.length * 2);
+        more.set(kinds);
+        kinds = more;
+      }
+      if (isObj) kinds[depth >> 3] |= 1 << (depth & 7);
+      else kinds[depth >> 3] &= ~(1 << (depth & 7));
+      if (depth === 1) object = isObj;
+      else if (depth > maxDepth && block) block.canonical = false;
+      if (isObj && depth === listDepth + 1) {
+        sameKeys = true;
+        keyCount = 0;
+      }
+      c = b[++i];
+      if (c <= 0x20) c = b[(i = skipSpace(b, i))];
+      if (c !== (isObj ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        expectKey = isObj;
+        continue;
+      }
+      depth--;
+      end = i + 1;
+    } else if (c === QUOTE) {
+      end = stringEnd(b, i);
+    } else if (c === 0x2d || isDigit(c)) {
+      const number = numberAt(b, i);
+      end = number >> 1;
+      if ((number & 1) === 0 && block && listDepth > 0) block.canonical = false;
+    } else if (c === 0x74) {
+      end = b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65 ? i + 4 : -1;
+    } else if (c === 0x66) {
+      end = b[i + 1] === 0x61 && b[i + 2] === 0x6c && b[i + 3] === 0x73 && b[i + 4] === 0x65 ? i + 5 : -1;
+    } else if (c === 0x6e) {
+      end = b[i + 1] === 0x75 && b[i + 2] === 0x6c && b[i + 3] === 0x6c ? i + 4 : -1;
+    } else return undefined;
+    if (end < 0) return undefined;
+    // after a value: a comma and the next one, or the end of its container (and so of a value one level up)
+    for (;;) {
+      i = end;
+      c = b[i];
+      if (c <= 0x20) c = b[(i = skipSpace(b, i))];
+      if (depth === listDepth) {
+        if (b[elementStart] === OPEN_BRACE) {
+          if (!(sameKeys && keyCount === lastKeyCount)) newKeys(b, rowKeys, keyCount, elementStart, end, list!, seen);
+          const keys = lastRowKeys;
+          lastRowKeys = rowKeys;
+          rowKeys = keys;
+          lastKeyCount = keyCount;
+        }
+        block!.end = end;
+        if (end - block!.start >= LIST_BLOCK_BYTES) {
+          list!.blocks.push(block!);
+          block = undefined;
+        }
+      } else if (depth === 1 && object) {
+        members.push({ key: memberKey, start: memberStart, end });
+        listDepth = -1;
+      } else if (depth === 0) {
+        return i === n ? { object, members, ...(list ? { list } : {}) } : undefined;
+      }
+      const inObject = (kinds[depth >> 3] & (1 << (depth & 7))) !== 0;
+      if (c === COMMA) {
+        i++;
+        expectKey = inObject;
+        break;
+      }
+      if (c !== (inObject ? CLOSE_BRACE : CLOSE_BRACKET)) return undefined;
+      if (depth === listDepth && block) {
+        list!.blocks.push(block);
+        block = undefined;
+      }
+      depth--;
+      end = i + 1;
+    }
+  }
+}
