@@ -1,16 +1,11 @@
 /**
- * Exact decimal arithmetic for every amount, ratio and comparison.
- * A cloned decimal.js constructor: its own precision, ROUND_HALF_UP (四舍五入), no exponent notation in output.
+ * Exact decimal arithmetic for every amount, ratio and comparison: `Dec` (rules/core/scaled-decimal.ts), the
+ * rules' decimal.js (precision 40, ROUND_HALF_UP (四舍五入), no exponent notation in output) computed as scaled
+ * integers where that is exact, with the same results; and how the rules print decimals.
  */
-import DecimalJs from 'decimal.js';
+import { Dec } from './scaled-decimal.ts';
 
-export const Dec = DecimalJs.clone({
-  precision: 40,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -40,
-  toExpPos: 40,
-});
-export type Dec = InstanceType<typeof Dec>;
+export { Dec };
 
 /** Rounds once, to 0.01 yuan, half up, and prints exactly two decimals: "29700.00". */
 export function money(value: Dec): string {
