@@ -170,7 +170,7 @@ function evaluateOnce(
     const clause = clauseIn(rule, ctx.plan);
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
-    undated &&= ctx.dateRead;
+    undated &&= ctx.dateRead || readsChangeWithinWindow(ctx);
     return [
       {
         ok: true,
@@ -202,6 +202,23 @@ function evaluateOnce(
       false,
     ];
   }
+}
+
+/**
+ * Whether a parameter read for an undated claim (on the plan date) has another value on the first day of some
+ * period of the window: the evaluations on those days (`withAnswersByDate`) read exactly what this one read
+ * otherwise, so they could not differ from one another.
+ */
+function readsChangeWithinWindow(ctx: Context): boolean {
+  const reads = ctx.undatedReads;
+  if (reads.length === 0) return false;
+  const periods = periodsOfWindow(ctx.plan, ctx.parameters);
+  const readOn = ctx.plan.validFrom;
+  for (const parameter of reads) {
+    const entry = ctx.entryOn(parameter, readOn);
+    for (const [from] of periods) if (ctx.entryOn(parameter, from) !== entry) return true;
+  }
+  return false;
 }
 
 /** The plan's window cut at every parameter change inside it: [from, to] inclusive, oldest first. */
