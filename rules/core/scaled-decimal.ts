@@ -102,48 +102,39 @@ export class Dec {
   static readonly ROUND_HALF_FLOOR = 8;
 
   /** The coefficient of the scaled form (a safe integer without trailing zeros; ±0 for zero), or NaN when `j` holds the value. */
-  readonly c: number;
+  declare readonly c: number;
   /** The exponent of the scaled form: the value is `c × 10^x`. */
-  readonly x: number;
+  declare readonly x: number;
   /** The value in decimal.js, when the scaled form cannot hold it; null otherwise. */
-  readonly j: Reference | null;
+  declare readonly j: Reference | null;
 
   constructor(value: DecValue);
   /** Module use only: a scaled value already in its one form (safe integer coefficient without trailing zeros, ±0 with exponent 0). */
   constructor(coefficient: number, exponent: number);
   constructor(value: DecValue | Reference, exponent?: number) {
+    const d = this as Writable;
     if (exponent !== undefined) {
-      this.c = value as number;
-      this.x = exponent;
-      this.j = null;
+      d.c = value as number;
+      d.x = exponent;
+      d.j = null;
       return;
     }
-    if (typeof value === 'number' && value <= MAX && value >= -MAX && Math.floor(value) === value) {
-      const [c, x] = trimmed(value, 0);
-      this.c = c;
-      this.x = x;
-      this.j = null;
-      return;
-    }
-    if (value instanceof Dec) {
-      this.c = value.c;
-      this.x = value.x;
-      this.j = value.j;
-      return;
-    }
-    const parsed = typeof value === 'string' ? parse(value) : typeof value === 'number' && Number.isFinite(value) ? parse(String(value)) : undefined;
-    if (parsed !== undefined) {
-      this.c = parsed[0];
-      this.x = parsed[1];
-      this.j = null;
+    d.c = Number.NaN;
+    d.x = 0;
+    d.j = null;
+    if (typeof value === 'number') {
+      if (fromNumber(d, value)) return;
+    } else if (typeof value === 'string') {
+      if (fromText(d, value)) return;
+    } else if (value instanceof Dec) {
+      d.c = value.c;
+      d.x = value.x;
+      d.j = value.j;
       return;
     }
     const j =
       value instanceof DecimalReference && value.constructor === DecimalReference ? (value as Reference) : new DecimalReference(value as DecimalJs.Value);
-    const scaled = scaledOf(j);
-    this.c = scaled ? scaled[0] : Number.NaN;
-    this.x = scaled ? scaled[1] : 0;
-    this.j = scaled ? null : j;
+    if (!fromReference(d, j)) d.j = j;
   }
 
   /** The largest of the values (decimal.js `Decimal.max`: NaN wins; of equal values, a positive zero over a negative one). */
@@ -391,22 +382,49 @@ export class Dec {
 
 /** A JS number, string or bigint as a Dec (a Dec as itself): the arguments of every operation. */
 function toDec(y: DecValue): Dec {
-  if (y instanceof Dec) return y;
-  if (typeof y === 'number' && y <= MAX && y >= -MAX && Math.floor(y) === y) {
-    const [c, x] = trimmed(y, 0);
-    return new Dec(c, x);
-  }
-  return new Dec(y);
+  return y instanceof Dec ? y : new Dec(y);
 }
 
-/** A safe integer coefficient and exponent without the coefficient's trailing zeros (zero: ±0 × 10^0). */
-function trimmed(c: number, x: number): [number, number] {
-  if (c === 0) return [c, 0];
-  while (c % 10 === 0) {
-    c /= 10;
-    x++;
+type Writable = { c: number; x: number; j: Reference | null };
+
+/**
+ * A JS number in the scaled form, as decimal.js reads it (the shortest text that reads back as the number, as
+ * `String` writes it): whole numbers as they are; others as the fewest decimal places whose text reads back as
+ * the number, found by arithmetic (`m / 10^k` is correctly rounded, so it equals the number exactly when that text
+ * reads back as it; with m ≤ 10^15 the number's spacing is under half a unit of the k-th place, so that text is
+ * the only one with k places and is the shortest). False for what this does not settle (then its text is read).
+ */
+function fromNumber(d: Writable, v: number): boolean {
+  const a = v < 0 ? -v : v;
+  if (a <= MAX && Math.floor(a) === a) {
+    let c = v;
+    let x = 0;
+    if (c !== 0)
+      while (c % 10 === 0) {
+        c /= 10;
+        x++;
+      }
+    d.c = c;
+    d.x = x;
+    return true;
   }
-  return [c, x];
+  if (a < 1e15 && a > 1e-7) {
+    for (let k = 1; k <= 22; k++) {
+      let m = Math.round(a * POW10[k]);
+      if (m > 1e15) break;
+      if (m / POW10[k] === a) {
+        let x = -k;
+        while (m % 10 === 0) {
+          m /= 10;
+          x++;
+        }
+        d.c = v < 0 ? -m : m;
+        d.x = x;
+        return true;
+      }
+    }
+  }
+  return Number.isFinite(v) && fromText(d, String(v));
 }
 
 /** The scaled value `c × 10^x` (c a safe integer), in its one form. */
@@ -461,9 +479,9 @@ function plainDigits(digits: string, x: number): string {
 
 /**
  * A decimal text (decimal.js's own syntax: sign, digits, point, exponent) with at most 15 significant digits and
- * a modest exponent, in the scaled form; undefined for anything else (decimal.js then reads it, or refuses it).
+ * a modest exponent, in the scaled form; false for anything else (decimal.js then reads it, or refuses it).
  */
-function parse(text: string): [number, number] | undefined {
+function fromText(d: Writable, text: string): boolean {
   const n = text.length;
   let i = 0;
   let negative = false;
@@ -487,40 +505,53 @@ function parse(text: string): [number, number] | undefined {
         if (c !== 0) zeros++;
       } else {
         significant += zeros + 1;
-        if (significant > 15) return undefined;
+        if (significant > 15) return false;
         c = c * POW10[zeros + 1] + (ch - 48);
         zeros = 0;
       }
     } else if (ch === 46 /* . */ && !point) point = true;
     else if ((ch === 101 || ch === 69) /* e E */ && digits > 0) {
       const exponent = text.slice(i + 1);
-      if (!/^[+-]?\d{1,15}$/.test(exponent)) return undefined;
+      if (!EXPONENT.test(exponent)) return false;
       x += Number(exponent);
       i = n;
-    } else return undefined;
+    } else return false;
   }
-  if (digits === 0) return undefined;
-  if (c === 0) return [negative ? -0 : 0, 0];
+  if (digits === 0) return false;
+  if (c === 0) {
+    d.c = negative ? -0 : 0;
+    d.x = 0;
+    return true;
+  }
   x += zeros;
-  if (x > EXP_LIMIT || x < -EXP_LIMIT) return undefined;
-  return [negative ? -c : c, x];
+  if (x > EXP_LIMIT || x < -EXP_LIMIT) return false;
+  d.c = negative ? -c : c;
+  d.x = x;
+  return true;
 }
+const EXPONENT = /^[+-]?\d{1,15}$/;
 
 /** A decimal.js value in the scaled form, when it fits there (finite, at most 16 digits, a safe integer, a modest exponent). */
-function scaledOf(j: Reference): [number, number] | undefined {
+function fromReference(d: Writable, j: Reference): boolean {
   const words = j.d;
-  if (!words) return undefined;
-  if (j.isZero()) return [j.s < 0 ? -0 : 0, 0];
-  if (words.length > 4) return undefined;
+  if (!words) return false;
+  if (j.isZero()) {
+    d.c = j.s < 0 ? -0 : 0;
+    d.x = 0;
+    return true;
+  }
+  if (words.length > 4) return false;
   let digits = String(words[0]);
   for (let w = 1; w < words.length; w++) digits += String(words[w]).padStart(7, '0');
   let end = digits.length;
   while (digits.charCodeAt(end - 1) === 48) end--;
-  if (end > 16) return undefined;
+  if (end > 16) return false;
   const c = Number(digits.slice(0, end));
   const x = j.e - (end - 1);
-  if (c > MAX || x > EXP_LIMIT || x < -EXP_LIMIT) return undefined;
-  return [j.s < 0 ? -c : c, x];
+  if (c > MAX || x > EXP_LIMIT || x < -EXP_LIMIT) return false;
+  d.c = j.s < 0 ? -c : c;
+  d.x = x;
+  return true;
 }
 
 /** A decimal.js result as a Dec: scaled when it fits. */

@@ -86,7 +86,11 @@ const numberValue = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.maxSafeInteger(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(0, -0, 0.1, 0.005, 1e21, -1e-7, 2 ** 53, 2 ** 53 + 2, 5e-324, Number.MAX_VALUE),
+  fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+  // amounts as spreadsheets and JSON hold them: cents, mills, and sums that are not what they look like (0.1 + 0.2)
+  fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(10, 100, 1000, 3, 7, 1e6)).map(([n, d]) => n / d),
+  fc.tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e6 })).map(([a, b]) => a / 100 + b / 100),
+  fc.constantFrom(0, -0, 0.1, 0.1 + 0.2, 0.005, 1e21, -1e-7, 1.5e-7, 2 ** 53, 2 ** 53 + 2, 5e-324, Number.MAX_VALUE, 999999999999999.9, 0.30000000000000004),
 );
 
 const text = fc.oneof({ weight: 3, arbitrary: decimalText }, { weight: 3, arbitrary: shortText }, { weight: 2, arbitrary: fc.constantFrom(...EDGES) });
@@ -129,6 +133,15 @@ describe('Dec equals decimal.js (precision 40, ROUND_HALF_UP)', () => {
         expect(percent(d)).toBe(`${r.times(100).toFixed()}%`);
       }),
       RUNS,
+    );
+  });
+
+  it('reads JS numbers exactly as decimal.js does (many, as the shortest text that reads back as the number)', () => {
+    fc.assert(
+      fc.property(numberValue, (v) => {
+        expect(new Dec(v).valueOf()).toBe(new DecimalReference(v).valueOf());
+      }),
+      { numRuns: 20_000 },
     );
   });
 
