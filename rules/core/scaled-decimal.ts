@@ -107,6 +107,8 @@ export class Dec {
   declare readonly x: number;
   /** The value in decimal.js, when the scaled form cannot hold it; null otherwise. */
   declare readonly j: Reference | null;
+  /** `toFixed()`, once made (a value is printed again and again in the steps); private, so no part of equality. */
+  #plain: string | undefined = undefined;
 
   constructor(value: DecValue);
   /** Module use only: a scaled value already in its one form (safe integer coefficient without trailing zeros, ±0 with exponent 0). */
@@ -150,21 +152,24 @@ export class Dec {
   // ---- arithmetic -------------------------------------------------------------------------------------
 
   plus(y: DecValue): Dec {
+    if (typeof y === 'number' && Number.isSafeInteger(y)) return add(this, y, 0) ?? viaReference(this.ref().plus(y));
     const b = toDec(y);
     return add(this, b.c, b.x) ?? viaReference(this.ref().plus(b.ref()));
   }
 
   minus(y: DecValue): Dec {
+    if (typeof y === 'number' && Number.isSafeInteger(y)) return add(this, -y, 0) ?? viaReference(this.ref().minus(y));
     const b = toDec(y);
     return add(this, -b.c, b.x) ?? viaReference(this.ref().minus(b.ref()));
   }
 
   times(y: DecValue): Dec {
-    const b = toDec(y);
-    const p = this.c * b.c;
-    const x = this.x + b.x;
+    // a whole JS number (a head count) as it stands: its trailing zeros go when the product is put in its one form
+    const b = typeof y === 'number' && Number.isSafeInteger(y) ? undefined : toDec(y);
+    const p = b === undefined ? this.c * (y as number) : this.c * b.c;
+    const x = b === undefined ? this.x : this.x + b.x;
     if (p <= MAX && p >= -MAX && x <= EXP_LIMIT && x >= -EXP_LIMIT) return scaled(p, x);
-    return viaReference(this.ref().times(b.ref()));
+    return viaReference(this.ref().times(toDec(y).ref()));
   }
 
   div(y: DecValue): Dec {
@@ -236,16 +241,17 @@ export class Dec {
 
   /** 1, 0 or −1 as this is greater than, equal to or less than `y` (NaN when either is NaN); −0 equals 0. */
   comparedTo(y: DecValue): number {
-    const b = toDec(y);
+    const b = typeof y === 'number' && Number.isSafeInteger(y) ? undefined : toDec(y);
     let a = this.c;
-    let c = b.c;
-    if (this.x !== b.x) {
-      const d = this.x - b.x;
+    let c = b === undefined ? (y as number) : b.c;
+    const bx = b === undefined ? 0 : b.x;
+    if (this.x !== bx) {
+      const d = this.x - bx;
       if (d > 0) a = d <= 22 ? a * POW10[d] : Number.NaN;
       else c = -d <= 22 ? c * POW10[-d] : Number.NaN;
     }
     if (a <= MAX && a >= -MAX && c <= MAX && c >= -MAX) return a > c ? 1 : a < c ? -1 : 0;
-    return this.ref().comparedTo(b.ref());
+    return this.ref().comparedTo(toDec(y).ref());
   }
 
   eq(y: DecValue): boolean {
@@ -315,28 +321,37 @@ export class Dec {
    */
   toFixed(dp?: number, rm?: number): string {
     if (this.j !== null) return dp === undefined ? this.j.toFixed() : this.j.toFixed(dp, rm as DecimalJs.Rounding);
+    if (dp === undefined) return (this.#plain ??= plainOf(this.c, this.x));
+    if (!validPlaces(dp, 0) || (rm !== undefined && !validMode(rm))) return this.ref().toFixed(dp, rm as DecimalJs.Rounding);
     const negative = this.c < 0;
     const a = negative ? -this.c : this.c;
-    if (dp === undefined) return (negative ? '-' : '') + plainDigits(String(a), this.x);
-    if (!validPlaces(dp, 0) || (rm !== undefined && !validMode(rm))) return this.ref().toFixed(dp, rm as DecimalJs.Rounding);
+    // n: the value × 10^dp as a whole number, rounded
     const k = -this.x - dp;
-    let digits: string;
-    if (k <= 0) digits = String(a) + '0'.repeat(-k);
+    let n: number;
+    if (k <= 0)
+      n = k >= -22 ? a * POW10[0 - k] : Number.POSITIVE_INFINITY; // 0 − k: never −0 (an index V8 would not take as a whole number)
     else {
-      let q = 0;
       let r = a;
+      n = 0;
       if (k <= 22) {
         r = a % POW10[k];
-        q = (a - r) / POW10[k];
+        n = (a - r) / POW10[k];
       }
-      if (roundsUp(q, r, k, negative, rm ?? HALF_UP)) q++;
-      digits = String(q);
+      if (roundsUp(n, r, k, negative, rm ?? HALF_UP)) n++;
     }
-    if (dp > 0) {
-      if (digits.length <= dp) digits = '0'.repeat(dp + 1 - digits.length) + digits;
-      digits = `${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
+    const sign = negative ? '-' : '';
+    if (n > MAX) {
+      // too long for a safe integer (k ≤ 0 here): the coefficient's digits and zeros
+      const digits = (String(a) + '0'.repeat(-k)).padStart(dp + 1, '0');
+      return `${sign}${digits.slice(0, digits.length - dp)}${dp > 0 ? `.${digits.slice(digits.length - dp)}` : ''}`;
     }
-    return negative ? `-${digits}` : digits;
+    if (dp === 0) return sign + n;
+    if (dp > 15) {
+      const digits = String(n).padStart(dp + 1, '0');
+      return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
+    }
+    const r = n % POW10[dp];
+    return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
   }
 
   /** decimal.js's `toString`: plain, or exponent notation for exponents ≤ −40 or ≥ 40; −0 is "0". */
@@ -468,6 +483,25 @@ function maxOrMin(values: DecValue[], n: number): Dec {
     if (k === n || (k === 0 && (x.isNegative() ? -1 : 1) === n)) x = y;
   }
   return x;
+}
+
+/** Two-digit fractions, "00" to "99" (money prints them on every amount). */
+const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** `r` (0 ≤ r < 10^places) as exactly `places` digits. */
+const placesOf = (r: number, places: number): string => (places === 2 ? TWO_PLACES[r | 0] : String(r).padStart(places, '0'));
+
+/** decimal.js's `toFixed()` of the scaled value `c × 10^x`: plain, no trailing zeros, "-" for negatives but −0. */
+function plainOf(c: number, x: number): string {
+  const negative = c < 0;
+  const a = negative ? -c : c;
+  const sign = negative ? '-' : '';
+  if (x === 0) return sign + a;
+  if (x < 0 && x >= -15) {
+    const r = a % POW10[-x];
+    return `${sign}${(a - r) / POW10[-x]}.${placesOf(r, -x)}`;
+  }
+  return sign + plainDigits(String(a), x);
 }
 
 /** The plain digits of `digits × 10^x` (digits without sign or trailing zeros). */
