@@ -53,6 +53,11 @@ const MAX_PLACES = 100;
 const validMode = (rm: number) => rm === (rm | 0) && rm >= 0 && rm <= 8;
 const validPlaces = (n: number, min: number) => n === (n | 0) && n >= min && n <= MAX_PLACES;
 
+/** `a mod 10^k` for a safe integer `a` (0 ≤ k ≤ 22): in 32-bit integers when they hold it (far cheaper than a double's remainder). */
+function lowDigits(a: number, k: number): number {
+  return a <= 0x7fffffff && a >= -0x7fffffff && k <= 9 ? (a | 0) % (POW10[k] | 0) : a % POW10[k];
+}
+
 /** Number of decimal digits of a positive safe integer. */
 function digitCount(a: number): number {
   let n = 1;
@@ -107,8 +112,9 @@ export class Dec {
   declare readonly x: number;
   /** The value in decimal.js, when the scaled form cannot hold it; null otherwise. */
   declare readonly j: Reference | null;
-  /** `toFixed()`, once made (a value is printed again and again in the steps); private, so no part of equality. */
+  /** `toFixed()` and `toFixed(2)` (half up: money), once made (a value is printed again and again in the steps); private, so no part of equality. */
   #plain: string | undefined = undefined;
+  #money: string | undefined = undefined;
 
   constructor(value: DecValue);
   /** Module use only: a scaled value already in its one form (safe integer coefficient without trailing zeros, ±0 with exponent 0). */
@@ -230,7 +236,7 @@ export class Dec {
     let q = 0;
     let r = a;
     if (k <= 22) {
-      r = a % POW10[k];
+      r = lowDigits(a, k);
       q = (a - r) / POW10[k];
     }
     if (roundsUp(q, r, k, negative, rm)) q++;
@@ -322,7 +328,13 @@ export class Dec {
   toFixed(dp?: number, rm?: number): string {
     if (this.j !== null) return dp === undefined ? this.j.toFixed() : this.j.toFixed(dp, rm as DecimalJs.Rounding);
     if (dp === undefined) return (this.#plain ??= plainOf(this.c, this.x));
+    if (dp === 2 && (rm === undefined || rm === HALF_UP)) return (this.#money ??= this.fixed(2, HALF_UP));
     if (!validPlaces(dp, 0) || (rm !== undefined && !validMode(rm))) return this.ref().toFixed(dp, rm as DecimalJs.Rounding);
+    return this.fixed(dp, rm ?? HALF_UP);
+  }
+
+  /** `toFixed(dp, rm)` of a scaled value (dp and rm valid). */
+  private fixed(dp: number, rm: number): string {
     const negative = this.c < 0;
     const a = negative ? -this.c : this.c;
     // n: the value × 10^dp as a whole number, rounded
@@ -334,10 +346,10 @@ export class Dec {
       let r = a;
       n = 0;
       if (k <= 22) {
-        r = a % POW10[k];
+        r = lowDigits(a, k);
         n = (a - r) / POW10[k];
       }
-      if (roundsUp(n, r, k, negative, rm ?? HALF_UP)) n++;
+      if (roundsUp(n, r, k, negative, rm)) n++;
     }
     const sign = negative ? '-' : '';
     if (n > MAX) {
@@ -350,7 +362,7 @@ export class Dec {
       const digits = String(n).padStart(dp + 1, '0');
       return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
     }
-    const r = n % POW10[dp];
+    const r = lowDigits(n, dp);
     return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
   }
 
@@ -415,7 +427,7 @@ function fromNumber(d: Writable, v: number): boolean {
     let c = v;
     let x = 0;
     if (c !== 0)
-      while (c % 10 === 0) {
+      while (lowDigits(c, 1) === 0) {
         c /= 10;
         x++;
       }
@@ -429,7 +441,7 @@ function fromNumber(d: Writable, v: number): boolean {
       if (m > 1e15) break;
       if (m / POW10[k] === a) {
         let x = -k;
-        while (m % 10 === 0) {
+        while (lowDigits(m, 1) === 0) {
           m /= 10;
           x++;
         }
@@ -445,7 +457,7 @@ function fromNumber(d: Writable, v: number): boolean {
 /** The scaled value `c × 10^x` (c a safe integer), in its one form. */
 function scaled(c: number, x: number): Dec {
   if (c === 0) return new Dec(c, 0);
-  while (c % 10 === 0) {
+  while (lowDigits(c, 1) === 0) {
     c /= 10;
     x++;
   }
@@ -498,7 +510,7 @@ function plainOf(c: number, x: number): string {
   const sign = negative ? '-' : '';
   if (x === 0) return sign + a;
   if (x < 0 && x >= -15) {
-    const r = a % POW10[-x];
+    const r = lowDigits(a, -x);
     return `${sign}${(a - r) / POW10[-x]}.${placesOf(r, -x)}`;
   }
   return sign + plainDigits(String(a), x);
