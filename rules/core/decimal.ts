@@ -17,9 +17,12 @@ export function plain(value: Dec): string {
   return value.toFixed();
 }
 
-/** A ratio as a percentage with trailing zeros dropped: 0.015 → "1.5%". */
+/** A ratio as a percentage with trailing zeros dropped: 0.015 → "1.5%". Made once per value (the ratios are parameters, shown in every step). */
+const percents = new WeakMap<Dec, string>();
 export function percent(value: Dec): string {
-  return `${value.times(100).toFixed()}%`;
+  let shown = percents.get(value);
+  if (shown === undefined) percents.set(value, (shown = `${value.times(100).toFixed()}%`));
+  return shown;
 }
 
 /** A policy parameter's value as a decimal, made once per parameter (parameters are constant data). */
