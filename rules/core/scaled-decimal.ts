@@ -19,6 +19,9 @@
  * - comparisons, `floor`, `ceil`, `round`, `toDecimalPlaces`, `toSignificantDigits`, `toFixed`, `toString`,
  *   `toNumber` and the predicates are computed from the coefficient and the exponent, with decimal.js's
  *   rounding modes and its printing (plain, no trailing zeros, `-0` printed as `0` except by `valueOf`);
+ *   `toFixed()` and money's `toFixed(2)` are kept once made (in private fields, outside equality);
+ * - a JS number is read as decimal.js reads it, as the shortest text that reads back as the number (`String`'s),
+ *   found by arithmetic where that is certain (see `fromNumber`), else from that text;
  * - everything else (a result that overflows the coefficient, needs rounding to 40 digits, a division that
  *   does not come out exactly, a non-finite value, an argument decimal.js would refuse) is computed by
  *   decimal.js (`DecimalReference`, configured as the rules always had it), and its result taken back into
