@@ -12,6 +12,7 @@ import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
 import { servedParameters, type ParameterSet } from './parameters/index.ts';
+import type { Parameter } from './parameters/types.ts';
 import { planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -73,13 +74,27 @@ const cachedInputs = (rule: RuleDefinition) => {
 
 const windowOf = (plan: Plan) => `${plan.validFrom} – ${plan.validTo}`;
 
+/** The warning of an answer without a date, in the words of the plan applied (made once per plan: plans are immutable). */
+const undatedWarnings = new WeakMap<Plan, Readonly<Text>>();
+function undatedWarning(plan: Plan): Readonly<Text> {
+  let warning = undatedWarnings.get(plan);
+  if (!warning) {
+    warning = Object.freeze({
+      zh: `未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`,
+      en: `No date given: applied ${plan.id} (valid ${windowOf(plan)})`,
+    });
+    undatedWarnings.set(plan, warning);
+  }
+  return warning;
+}
+
 /** The validity windows (each plan's clause 四): an error on a date no plan covers, unless the caller asks to apply the nearest plan anyway. */
 function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
   if (rule.kind !== 'clause' || rule.answersValidity) return;
   const date = ctx.date;
   const plan = ctx.plan;
   if (date === undefined) {
-    ctx.warn(`未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`, `No date given: applied ${plan.id} (valid ${windowOf(plan)})`);
+    ctx.warnFixed(undatedWarning(plan));
     return;
   }
   const plans = ctx.parameters.plans;
@@ -170,7 +185,7 @@ function evaluateOnce(
     const clause = clauseIn(rule, ctx.plan);
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
-    undated &&= ctx.dateRead;
+    undated &&= ctx.dateRead || readsChangeWithinWindow(ctx);
     return [
       {
         ok: true,
@@ -203,6 +218,30 @@ function evaluateOnce(
     ];
   }
 }
+
+/**
+ * Whether a parameter read for an undated claim (on the plan date) has another value on the first day of some
+ * period of the window: the evaluations on those days (`withAnswersByDate`) read exactly what this one read
+ * otherwise, so they could not differ from one another.
+ */
+function readsChangeWithinWindow(ctx: Context): boolean {
+  const reads = ctx.undatedReads;
+  if (reads.length === 0) return false;
+  // per parameter set (immutable; the plan without a date is its latest) and parameter: changes inside the window or not
+  let known = changesInWindow.get(ctx.parameters);
+  if (!known) changesInWindow.set(ctx.parameters, (known = new WeakMap()));
+  for (const parameter of reads) {
+    let changes = known.get(parameter);
+    if (changes === undefined) {
+      const entry = ctx.entryOn(parameter, ctx.plan.validFrom);
+      changes = periodsOfWindow(ctx.plan, ctx.parameters).some(([from]) => ctx.entryOn(parameter, from) !== entry);
+      known.set(parameter, changes);
+    }
+    if (changes) return true;
+  }
+  return false;
+}
+const changesInWindow = new WeakMap<ParameterSet, WeakMap<Parameter, boolean>>();
 
 /** The plan's window cut at every parameter change inside it: [from, to] inclusive, oldest first. */
 function periodsOfWindow(plan: Plan, parameters: ParameterSet): readonly [string, string][] {

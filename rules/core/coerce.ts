@@ -86,7 +86,10 @@ function tooPrecise(field: Field, text: string): never {
 export function toDecimal(value: unknown, field: Field): Dec {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail('invalid-number', `${field.zh} 不是有限的数字`, `${field.code} is not a finite number`, field.code);
-    return exactDecimal(String(value), field);
+    // the number as JS writes it (String(value), −0 as 0): its exponent is within ±324, so only the places need checking
+    const d = new Dec(value + 0);
+    if (d.decimalPlaces() > MAX_DECIMAL_PLACES) tooPrecise(field, String(value));
+    return d;
   }
   if (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT) {
     // the common cell, "29700.00" or "-12": finite, no exponent, few places, so exact as it stands

@@ -23,8 +23,13 @@ export class Context {
     return this.claimDate;
   }
   private readonly claimDate: string | undefined;
-  /** Whether the rule looked at the date: an answer that never did cannot depend on it. */
+  /**
+   * Whether the rule looked at the date itself (`date`, `planDate`). An answer that never did, and read no
+   * parameter whose value changes with the date (`undatedReads`), cannot depend on it.
+   */
   dateRead = false;
+  /** The parameters read for a claim without a date, each on `planDate` (see `dateFor`): what a date could change. */
+  readonly undatedReads: Parameter[] = [];
 
   /** The date, read only to word a warning (the figures do not depend on it, so it is not recorded). */
   get dateForWarning(): string | undefined {
@@ -37,8 +42,12 @@ export class Context {
 
   /** The plan the claim is read against (the one in force on its date; see `planFor`). */
   readonly plan: Plan;
-  /** The date the plan's own numbers are read on (the claim's date, or the plan's first day). */
-  readonly planDate: string;
+  /** The date the plan's own numbers are read on (the claim's date, or the plan's first day); reading it is recorded like `date`. */
+  get planDate(): string {
+    this.dateRead = true;
+    return this.readOn;
+  }
+  private readonly readOn: string;
 
   /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
   readonly parameters: ParameterSet;
@@ -49,7 +58,7 @@ export class Context {
     this.explain = explain;
     this.parameters = parameters;
     this.plan = planFor(date, parameters.plans);
-    this.planDate = planDateFor(this.plan, date);
+    this.readOn = planDateFor(this.plan, date);
   }
 
   /**
@@ -65,9 +74,13 @@ export class Context {
     return ((this.parameters.byId[parameter.id] ?? parameter) as Parameter<T>).history;
   }
 
-  /** The date a parameter is read on: a plan's number on the plan date, any other on the claim's date. */
+  /** The date a parameter is read on: a plan's number on the plan date, any other on the claim's date (the plan date without one: recorded). */
   dateFor(parameter: Parameter): string {
-    return parameter.plan || this.date === undefined ? this.planDate : this.date;
+    if (this.claimDate === undefined) {
+      this.undatedReads.push(parameter);
+      return this.readOn;
+    }
+    return parameter.plan ? this.readOn : this.claimDate;
   }
 
   /** The entry of a parameter in force for this claim, as stored (undefined before its first entry; `value: null` where it lapsed). */

@@ -1,16 +1,11 @@
 /**
- * Exact decimal arithmetic for every amount, ratio and comparison.
- * A cloned decimal.js constructor: its own precision, ROUND_HALF_UP (四舍五入), no exponent notation in output.
+ * Exact decimal arithmetic for every amount, ratio and comparison: `Dec` (rules/core/scaled-decimal.ts), the
+ * rules' decimal.js (precision 40, ROUND_HALF_UP (四舍五入), no exponent notation in output) computed as scaled
+ * integers where that is exact, with the same results; and how the rules print decimals.
  */
-import DecimalJs from 'decimal.js';
+import { Dec } from './scaled-decimal.ts';
 
-export const Dec = DecimalJs.clone({
-  precision: 40,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -40,
-  toExpPos: 40,
-});
-export type Dec = InstanceType<typeof Dec>;
+export { Dec };
 
 /** Rounds once, to 0.01 yuan, half up, and prints exactly two decimals: "29700.00". */
 export function money(value: Dec): string {
@@ -22,9 +17,12 @@ export function plain(value: Dec): string {
   return value.toFixed();
 }
 
-/** A ratio as a percentage with trailing zeros dropped: 0.015 → "1.5%". */
+/** A ratio as a percentage with trailing zeros dropped: 0.015 → "1.5%". Made once per value (the ratios are parameters, shown in every step). */
+const percents = new WeakMap<Dec, string>();
 export function percent(value: Dec): string {
-  return `${value.times(100).toFixed()}%`;
+  let shown = percents.get(value);
+  if (shown === undefined) percents.set(value, (shown = `${value.times(100).toFixed()}%`));
+  return shown;
 }
 
 /** A policy parameter's value as a decimal, made once per parameter (parameters are constant data). */

@@ -3,8 +3,8 @@
  * `BatchEvaluator` over the rows: the rule's single definition, untraced), by `evaluate()` (the full
  * traceable answer, the path a quick check or a cell runs), by the clerk's Excel formula in HyperFormula,
  * and by plain float JavaScript. HyperFormula and the float code read one sheet (an array of cells per
- * row, in the clerk's column order); our paths get the same rows as named inputs. Each is warmed up and
- * timed several times; the median is kept.
+ * row, in the clerk's column order); our paths get the same rows as named inputs. Each is warmed up, then
+ * all are timed in turn, round after round (so the machine's load falls on them alike); each one's median is kept.
  */
 import { HyperFormula } from 'hyperformula';
 import { BatchEvaluator, evaluate, findRule } from '../../rules/index.ts';
@@ -22,15 +22,24 @@ export interface EvaluationFigures {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function time(reps: number, run: () => void): number {
-  run(); // warm-up
-  const runs: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    run();
-    runs.push(performance.now() - t);
+/**
+ * Median milliseconds of each path, timed in rounds: every round runs every path (`reps` times each), so a
+ * change in the machine's load during the measurement falls on all of them alike and their ratios hold.
+ */
+function timeInRounds<K extends string>(rounds: number, paths: Record<K, { reps: number; run: () => void }>): Record<K, number> {
+  const entries = Object.entries(paths) as [K, { reps: number; run: () => void }][];
+  for (const [, path] of entries) path.run(); // warm-up
+  const runs = new Map<K, number[]>(entries.map(([k]) => [k, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, path] of entries) {
+      for (let i = 0; i < path.reps; i++) {
+        const t = performance.now();
+        path.run();
+        runs.get(k)!.push(performance.now() - t);
+      }
+    }
   }
-  return median(runs);
+  return Object.fromEntries(entries.map(([k]) => [k, median(runs.get(k)!)])) as Record<K, number>;
 }
 
 const centsOf = (x: unknown) => (typeof x === 'number' ? Math.round(x * 100) : Number.NaN);
@@ -71,12 +80,13 @@ export function benchEvaluation(ruleId: string, count = 100_000): EvaluationFigu
   };
 
   const ns = (ms: number) => (ms * 1e6) / count;
-  const nsPerRow = {
-    batch: ns(time(5, batchAll)),
-    evaluate: ns(time(3, evaluateAll)),
-    hyperFormula: ns(time(3, hyperFormulaAll)),
-    float: ns(time(9, floatAll)),
-  };
+  const ms = timeInRounds(3, {
+    batch: { reps: 2, run: batchAll },
+    evaluate: { reps: 1, run: evaluateAll },
+    hyperFormula: { reps: 1, run: hyperFormulaAll },
+    float: { reps: 3, run: floatAll },
+  });
+  const nsPerRow = { batch: ns(ms.batch), evaluate: ns(ms.evaluate), hyperFormula: ns(ms.hyperFormula), float: ns(ms.float) };
   let batchDiffers = 0;
   let hyperFormulaDiffers = 0;
   let floatDiffers = 0;

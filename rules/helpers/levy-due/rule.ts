@@ -20,6 +20,7 @@ import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 import { headcount, quota } from '../../parameters/inner-mongolia.ts';
 import { levy } from '../../parameters/national.ts';
 import { documentsOf, type Parameter } from '../../parameters/types.ts';
+import type { ParameterSet } from '../../parameters/index.ts';
 
 /** Every dated levy parameter: a change inside the collection year makes the collection date needed. */
 const levyParameters: Parameter[] = [
@@ -32,16 +33,25 @@ const levyParameters: Parameter[] = [
   levy.rateBelowTier,
 ];
 
+/** Every change of the levy rules in a parameter set, each (date and document) once, in the parameters' order: made once per set (sets are immutable). */
+const levyChanges = new WeakMap<ParameterSet, readonly { from: string; document: string }[]>();
+function levyChangesOf(ctx: Context): readonly { from: string; document: string }[] {
+  let changes = levyChanges.get(ctx.parameters);
+  if (!changes) {
+    const seen = new Map<string, { from: string; document: string }>();
+    for (const p of levyParameters) for (const h of ctx.historyOf(p)) seen.set(`${h.from} ${h.source.document}`, { from: h.from, document: h.source.document });
+    levyChanges.set(ctx.parameters, (changes = [...seen.values()]));
+  }
+  return changes;
+}
+
 /** Changes of the levy rules strictly inside a collection year (after its 1 January), each once. */
 function changesWithin(collectionYear: number, ctx: Context): { from: string; document: string }[] {
   const first = `${collectionYear}-01-01`;
   const last = `${collectionYear}-12-31`;
-  const seen = new Map<string, { from: string; document: string }>();
-  for (const p of levyParameters) {
-    for (const h of ctx.historyOf(p))
-      if (h.from > first && h.from <= last) seen.set(`${h.from} ${h.source.document}`, { from: h.from, document: h.source.document });
-  }
-  return [...seen.values()].sort((a, b) => (a.from < b.from ? -1 : 1));
+  return levyChangesOf(ctx)
+    .filter((c) => c.from > first && c.from <= last)
+    .sort((a, b) => (a.from < b.from ? -1 : 1));
 }
 
 /** The collection date: after the data year, and given where the rules change within the collection year; the formula in force on it. */

@@ -1,0 +1,609 @@
+/**
+ * `Dec`, the exact decimal number every amount, ratio and comparison is computed in: the rules'
+ * decimal.js (precision 40, ROUND_HALF_UP, no exponent notation between 1e-39 and 1e39), made cheaper
+ * without changing one result.
+ *
+ * A value is held one of two ways:
+ * - scaled: `c × 10^x`, with `c` a safe integer (|c| ≤ 2^53 − 1) without trailing zeros (zero is ±0 × 10^0, and
+ *   keeps its sign as decimal.js does) and `x` a whole exponent. Every money amount, head count and ratio a
+ *   rule sees is one (up to 15 significant digits);
+ * - or else as the decimal.js value itself, in `j` (`c` is then NaN): more digits than a safe integer holds, an
+ *   exponent beyond ±10^15, Infinity, NaN.
+ * One value has one form (the scaled one whenever it fits), so equal values are equal objects.
+ *
+ * Semantics, per operation, are decimal.js's exactly; what differs is only how they are reached:
+ * - `plus`, `minus`, `times` of scaled values whose exact result is a safe integer coefficient are done in
+ *   integer arithmetic (exact: decimal.js would round only past 40 significant digits, and these have at most 16);
+ * - `div` is done in integers when the divisor's coefficient divides the dividend's exactly (the quotient is then
+ *   exact and short);
+ * - comparisons, `floor`, `ceil`, `round`, `toDecimalPlaces`, `toSignificantDigits`, `toFixed`, `toString`,
+ *   `toNumber` and the predicates are computed from the coefficient and the exponent, with decimal.js's
+ *   rounding modes and its printing (plain, no trailing zeros, `-0` printed as `0` except by `valueOf`);
+ *   `toFixed()` and money's `toFixed(2)` are kept once made (in private fields, outside equality);
+ * - a JS number is read as decimal.js reads it, as the shortest text that reads back as the number (`String`'s),
+ *   found by arithmetic where that is certain (see `fromNumber`), else from that text;
+ * - everything else (a result that overflows the coefficient, needs rounding to 40 digits, a division that
+ *   does not come out exactly, a non-finite value, an argument decimal.js would refuse) is computed by
+ *   decimal.js (`DecimalReference`, configured as the rules always had it), and its result taken back into
+ *   the scaled form when it fits.
+ * test/rules/decimal.test.ts checks every method the rules use against decimal.js on random and edge values.
+ */
+import DecimalJs from 'decimal.js';
+
+/** decimal.js as the rules configured it: the fallback for what the scaled form cannot do exactly, and the reference the tests compare with. */
+export const DecimalReference = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+type Reference = InstanceType<typeof DecimalReference>;
+
+export type DecValue = string | number | bigint | Dec;
+
+const MAX = Number.MAX_SAFE_INTEGER;
+/** Exact powers of ten as doubles (10^22 is the last exactly representable one). */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** Scaled exponents stay within this (decimal.js turns exponents beyond ±9e15 into Infinity or zero: those go to it). */
+const EXP_LIMIT = 1e15;
+/** Exponent notation at or beyond these exponents, as configured (toExpNeg, toExpPos). */
+const EXP_NEG = -40;
+const EXP_POS = 40;
+const HALF_UP = 4;
+/** The largest decimal-places or significant-digits argument computed here; larger ones (valid or not) go to decimal.js. */
+const MAX_PLACES = 100;
+
+const validMode = (rm: number) => rm === (rm | 0) && rm >= 0 && rm <= 8;
+const validPlaces = (n: number, min: number) => n === (n | 0) && n >= min && n <= MAX_PLACES;
+
+/** `a mod 10^k` for a safe integer `a` (0 ≤ k ≤ 22): in 32-bit integers when they hold it (far cheaper than a double's remainder). */
+function lowDigits(a: number, k: number): number {
+  return a <= 0x7fffffff && a >= -0x7fffffff && k <= 9 ? (a | 0) % (POW10[k] | 0) : a % POW10[k];
+}
+
+/** Number of decimal digits of a positive safe integer. */
+function digitCount(a: number): number {
+  let n = 1;
+  while (n < 16 && a >= POW10[n]) n++;
+  return n;
+}
+
+/**
+ * Whether dropping a remainder `r` (0 ≤ r < 10^k) of the magnitude `q·10^k + r` rounds the magnitude up, under
+ * decimal.js rounding mode `rm`; `negative` is the value's sign, `k` ≥ 1.
+ */
+function roundsUp(q: number, r: number, k: number, negative: boolean, rm: number): boolean {
+  if (r === 0) return false;
+  // half = 5·10^(k−1); beyond 10^17 every safe r is below it
+  const cmpHalf = k > 17 ? -1 : r < 5 * POW10[k - 1] ? -1 : r > 5 * POW10[k - 1] ? 1 : 0;
+  switch (rm) {
+    case 0: // ROUND_UP
+      return true;
+    case 1: // ROUND_DOWN
+      return false;
+    case 2: // ROUND_CEIL
+      return !negative;
+    case 3: // ROUND_FLOOR
+      return negative;
+    case 4: // ROUND_HALF_UP
+      return cmpHalf >= 0;
+    case 5: // ROUND_HALF_DOWN
+      return cmpHalf > 0;
+    case 6: // ROUND_HALF_EVEN
+      return cmpHalf > 0 || (cmpHalf === 0 && q % 2 === 1);
+    case 7: // ROUND_HALF_CEIL
+      return cmpHalf > 0 || (cmpHalf === 0 && !negative);
+    default: // ROUND_HALF_FLOOR
+      return cmpHalf > 0 || (cmpHalf === 0 && negative);
+  }
+}
+
+export class Dec {
+  static readonly ROUND_UP = 0;
+  static readonly ROUND_DOWN = 1;
+  static readonly ROUND_CEIL = 2;
+  static readonly ROUND_FLOOR = 3;
+  static readonly ROUND_HALF_UP = 4;
+  static readonly ROUND_HALF_DOWN = 5;
+  static readonly ROUND_HALF_EVEN = 6;
+  static readonly ROUND_HALF_CEIL = 7;
+  static readonly ROUND_HALF_FLOOR = 8;
+
+  /** The coefficient of the scaled form (a safe integer without trailing zeros; ±0 for zero), or NaN when `j` holds the value. */
+  declare readonly c: number;
+  /** The exponent of the scaled form: the value is `c × 10^x`. */
+  declare readonly x: number;
+  /** The value in decimal.js, when the scaled form cannot hold it; null otherwise. */
+  declare readonly j: Reference | null;
+  /** `toFixed()` and `toFixed(2)` (half up: money), once made (a value is printed again and again in the steps); private, so no part of equality. */
+  #plain: string | undefined = undefined;
+  #money: string | undefined = undefined;
+
+  constructor(value: DecValue);
+  /** Module use only: a scaled value already in its one form (safe integer coefficient without trailing zeros, ±0 with exponent 0). */
+  constructor(coefficient: number, exponent: number);
+  constructor(value: DecValue | Reference, exponent?: number) {
+    const d = this as Writable;
+    if (exponent !== undefined) {
+      d.c = value as number;
+      d.x = exponent;
+      d.j = null;
+      return;
+    }
+    d.c = Number.NaN;
+    d.x = 0;
+    d.j = null;
+    if (typeof value === 'number') {
+      if (fromNumber(d, value)) return;
+    } else if (typeof value === 'string') {
+      if (fromText(d, value)) return;
+    } else if (value instanceof Dec) {
+      d.c = value.c;
+      d.x = value.x;
+      d.j = value.j;
+      return;
+    }
+    const j =
+      value instanceof DecimalReference && value.constructor === DecimalReference ? (value as Reference) : new DecimalReference(value as DecimalJs.Value);
+    if (!fromReference(d, j)) d.j = j;
+  }
+
+  /** The largest of the values (decimal.js `Decimal.max`: NaN wins; of equal values, a positive zero over a negative one). */
+  static max(...values: DecValue[]): Dec {
+    return maxOrMin(values, -1);
+  }
+
+  /** The smallest of the values (decimal.js `Decimal.min`). */
+  static min(...values: DecValue[]): Dec {
+    return maxOrMin(values, 1);
+  }
+
+  // ---- arithmetic -------------------------------------------------------------------------------------
+
+  plus(y: DecValue): Dec {
+    if (typeof y === 'number' && Number.isSafeInteger(y)) return add(this, y, 0) ?? viaReference(this.ref().plus(y));
+    const b = toDec(y);
+    return add(this, b.c, b.x) ?? viaReference(this.ref().plus(b.ref()));
+  }
+
+  minus(y: DecValue): Dec {
+    if (typeof y === 'number' && Number.isSafeInteger(y)) return add(this, -y, 0) ?? viaReference(this.ref().minus(y));
+    const b = toDec(y);
+    return add(this, -b.c, b.x) ?? viaReference(this.ref().minus(b.ref()));
+  }
+
+  times(y: DecValue): Dec {
+    // a whole JS number (a head count) as it stands: its trailing zeros go when the product is put in its one form
+    const b = typeof y === 'number' && Number.isSafeInteger(y) ? undefined : toDec(y);
+    const p = b === undefined ? this.c * (y as number) : this.c * b.c;
+    const x = b === undefined ? this.x : this.x + b.x;
+    if (p <= MAX && p >= -MAX && x <= EXP_LIMIT && x >= -EXP_LIMIT) return scaled(p, x);
+    return viaReference(this.ref().times(toDec(y).ref()));
+  }
+
+  div(y: DecValue): Dec {
+    const b = toDec(y);
+    const a = this.c;
+    const x = this.x - b.x;
+    if (b.c !== 0 && a % b.c === 0 && x <= EXP_LIMIT && x >= -EXP_LIMIT) return scaled(a / b.c, x);
+    return viaReference(this.ref().div(b.ref()));
+  }
+
+  abs(): Dec {
+    if (this.j === null) return this.c < 0 || Object.is(this.c, -0) ? new Dec(-this.c, this.x) : this;
+    return viaReference(this.j.abs());
+  }
+
+  negated(): Dec {
+    return this.j === null ? new Dec(-this.c, this.x) : viaReference(this.j.negated());
+  }
+
+  // ---- rounding -----------------------------------------------------------------------------------------
+
+  /** Rounded to a whole number towards −∞. */
+  floor(): Dec {
+    return this.j === null ? this.roundedAt(-this.x, Dec.ROUND_FLOOR) : viaReference(this.j.floor());
+  }
+
+  /** Rounded to a whole number towards +∞. */
+  ceil(): Dec {
+    return this.j === null ? this.roundedAt(-this.x, Dec.ROUND_CEIL) : viaReference(this.j.ceil());
+  }
+
+  /** Rounded to a whole number, half up. */
+  round(): Dec {
+    return this.j === null ? this.roundedAt(-this.x, HALF_UP) : viaReference(this.j.round());
+  }
+
+  /** Rounded to `dp` decimal places (mode `rm`, half up by default); unchanged without `dp`. */
+  toDecimalPlaces(dp?: number, rm?: number): Dec {
+    if (dp === undefined) return this.j === null ? this : viaReference(this.j.toDecimalPlaces());
+    if (this.j === null && validPlaces(dp, 0) && (rm === undefined || validMode(rm))) return this.roundedAt(-this.x - dp, rm ?? HALF_UP);
+    return viaReference(this.ref().toDecimalPlaces(dp, rm as DecimalJs.Rounding));
+  }
+
+  /** Rounded to `sd` significant digits (mode `rm`, half up by default; 40 digits without `sd`). */
+  toSignificantDigits(sd?: number, rm?: number): Dec {
+    if (this.j === null && sd !== undefined && validPlaces(sd, 1) && (rm === undefined || validMode(rm))) {
+      return this.c === 0 ? this : this.roundedAt(digitCount(Math.abs(this.c)) - sd, rm ?? HALF_UP);
+    }
+    if (this.j === null && sd === undefined) return this; // at most 16 digits: 40 keeps them all
+    return viaReference(sd === undefined ? this.ref().toSignificantDigits() : this.ref().toSignificantDigits(sd, rm as DecimalJs.Rounding));
+  }
+
+  /** The scaled value with its last `k` coefficient digits rounded away (mode `rm`); itself when k ≤ 0. */
+  private roundedAt(k: number, rm: number): Dec {
+    if (k <= 0) return this;
+    const negative = this.c < 0;
+    const a = negative ? -this.c : this.c;
+    let q = 0;
+    let r = a;
+    if (k <= 22) {
+      r = lowDigits(a, k);
+      q = (a - r) / POW10[k];
+    }
+    if (roundsUp(q, r, k, negative, rm)) q++;
+    return scaled(negative ? -q : q, this.x + k);
+  }
+
+  // ---- comparison ---------------------------------------------------------------------------------------
+
+  /** 1, 0 or −1 as this is greater than, equal to or less than `y` (NaN when either is NaN); −0 equals 0. */
+  comparedTo(y: DecValue): number {
+    const b = typeof y === 'number' && Number.isSafeInteger(y) ? undefined : toDec(y);
+    let a = this.c;
+    let c = b === undefined ? (y as number) : b.c;
+    const bx = b === undefined ? 0 : b.x;
+    if (this.x !== bx) {
+      const d = this.x - bx;
+      if (d > 0) a = d <= 22 ? a * POW10[d] : Number.NaN;
+      else c = -d <= 22 ? c * POW10[-d] : Number.NaN;
+    }
+    if (a <= MAX && a >= -MAX && c <= MAX && c >= -MAX) return a > c ? 1 : a < c ? -1 : 0;
+    return this.ref().comparedTo(toDec(y).ref());
+  }
+
+  eq(y: DecValue): boolean {
+    return this.comparedTo(y) === 0;
+  }
+
+  gt(y: DecValue): boolean {
+    return this.comparedTo(y) > 0;
+  }
+
+  gte(y: DecValue): boolean {
+    const k = this.comparedTo(y);
+    return k === 1 || k === 0;
+  }
+
+  lt(y: DecValue): boolean {
+    return this.comparedTo(y) < 0;
+  }
+
+  lte(y: DecValue): boolean {
+    return this.comparedTo(y) < 1;
+  }
+
+  // ---- predicates and parts -----------------------------------------------------------------------------
+
+  isZero(): boolean {
+    return this.j === null ? this.c === 0 : this.j.isZero();
+  }
+
+  isInteger(): boolean {
+    return this.j === null ? this.x >= 0 : this.j.isInteger();
+  }
+
+  isFinite(): boolean {
+    return this.j === null || this.j.isFinite();
+  }
+
+  isNaN(): boolean {
+    return this.j !== null && this.j.isNaN();
+  }
+
+  /** True for negative values and −0. */
+  isNegative(): boolean {
+    return this.j === null ? this.c < 0 || Object.is(this.c, -0) : this.j.isNegative();
+  }
+
+  isPositive(): boolean {
+    return this.j === null ? !this.isNegative() : this.j.isPositive();
+  }
+
+  /** Decimal places of the value as it stands (no trailing zeros): 0 for whole numbers. */
+  decimalPlaces(): number {
+    return this.j === null ? (this.x < 0 ? -this.x : 0) : this.j.decimalPlaces();
+  }
+
+  /** decimal.js's exponent: the power of ten of the leading digit (0 for zero). */
+  get e(): number {
+    if (this.j !== null) return this.j.e;
+    return this.c === 0 ? 0 : digitCount(Math.abs(this.c)) - 1 + this.x;
+  }
+
+  // ---- output -------------------------------------------------------------------------------------------
+
+  /**
+   * The value in plain notation: as it stands without `dp` (no trailing zeros), else rounded to `dp` places
+   * (mode `rm`, half up by default) with exactly `dp` decimals. A minus sign for any negative value other than −0.
+   */
+  toFixed(dp?: number, rm?: number): string {
+    if (this.j !== null) return dp === undefined ? this.j.toFixed() : this.j.toFixed(dp, rm as DecimalJs.Rounding);
+    if (dp === undefined) return (this.#plain ??= plainOf(this.c, this.x));
+    if (dp === 2 && (rm === undefined || rm === HALF_UP)) return (this.#money ??= this.fixed(2, HALF_UP));
+    if (!validPlaces(dp, 0) || (rm !== undefined && !validMode(rm))) return this.ref().toFixed(dp, rm as DecimalJs.Rounding);
+    return this.fixed(dp, rm ?? HALF_UP);
+  }
+
+  /** `toFixed(dp, rm)` of a scaled value (dp and rm valid). */
+  private fixed(dp: number, rm: number): string {
+    const negative = this.c < 0;
+    const a = negative ? -this.c : this.c;
+    // n: the value × 10^dp as a whole number, rounded
+    const k = -this.x - dp;
+    let n: number;
+    if (k <= 0)
+      n = k >= -22 ? a * POW10[0 - k] : Number.POSITIVE_INFINITY; // 0 − k: never −0 (an index V8 would not take as a whole number)
+    else {
+      let r = a;
+      n = 0;
+      if (k <= 22) {
+        r = lowDigits(a, k);
+        n = (a - r) / POW10[k];
+      }
+      if (roundsUp(n, r, k, negative, rm)) n++;
+    }
+    const sign = negative ? '-' : '';
+    if (n > MAX) {
+      // too long for a safe integer (k ≤ 0 here): the coefficient's digits and zeros
+      const digits = (String(a) + '0'.repeat(-k)).padStart(dp + 1, '0');
+      return `${sign}${digits.slice(0, digits.length - dp)}${dp > 0 ? `.${digits.slice(digits.length - dp)}` : ''}`;
+    }
+    if (dp === 0) return sign + n;
+    if (dp > 15) {
+      const digits = String(n).padStart(dp + 1, '0');
+      return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
+    }
+    const r = lowDigits(n, dp);
+    return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
+  }
+
+  /** decimal.js's `toString`: plain, or exponent notation for exponents ≤ −40 or ≥ 40; −0 is "0". */
+  toString(): string {
+    if (this.j !== null) return this.j.toString();
+    return (this.c < 0 ? '-' : '') + this.unsigned();
+  }
+
+  /** decimal.js's `valueOf`: as `toString`, but −0 is "-0". */
+  valueOf(): string {
+    if (this.j !== null) return this.j.valueOf();
+    return (this.c < 0 || Object.is(this.c, -0) ? '-' : '') + this.unsigned();
+  }
+
+  toJSON(): string {
+    return this.valueOf();
+  }
+
+  /** The nearest JS number (−0 stays −0). */
+  toNumber(): number {
+    if (this.j !== null) return this.j.toNumber();
+    return this.c === 0 || this.x === 0 ? this.c : Number(`${this.c}e${this.x}`);
+  }
+
+  /** The digits without sign, as `toString` shows them. */
+  private unsigned(): string {
+    const digits = String(Math.abs(this.c));
+    const e = this.c === 0 ? 0 : digits.length - 1 + this.x;
+    if (e > EXP_NEG && e < EXP_POS) return plainDigits(digits, this.x);
+    return `${digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits}${e < 0 ? 'e' : 'e+'}${e}`;
+  }
+
+  /** The value in decimal.js (made for the rare operation the scaled form leaves to it). */
+  private ref(): Reference {
+    if (this.j !== null) return this.j;
+    return this.c === 0 ? new DecimalReference(this.c) : new DecimalReference(`${this.c}e${this.x}`);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+/** A JS number, string or bigint as a Dec (a Dec as itself): the arguments of every operation. */
+function toDec(y: DecValue): Dec {
+  return y instanceof Dec ? y : new Dec(y);
+}
+
+type Writable = { c: number; x: number; j: Reference | null };
+
+/**
+ * A JS number in the scaled form, as decimal.js reads it (the shortest text that reads back as the number, as
+ * `String` writes it): whole numbers as they are; others as the fewest decimal places whose text reads back as
+ * the number, found by arithmetic (`m / 10^k` is correctly rounded, so it equals the number exactly when that text
+ * reads back as it; with m ≤ 10^15 the number's spacing is under half a unit of the k-th place, so that text is
+ * the only one with k places and is the shortest). False for what this does not settle (then its text is read).
+ */
+function fromNumber(d: Writable, v: number): boolean {
+  const a = v < 0 ? -v : v;
+  if (a <= MAX && Math.floor(a) === a) {
+    let c = v;
+    let x = 0;
+    if (c !== 0)
+      while (lowDigits(c, 1) === 0) {
+        c /= 10;
+        x++;
+      }
+    d.c = c;
+    d.x = x;
+    return true;
+  }
+  if (a < 1e15 && a > 1e-7) {
+    for (let k = 1; k <= 22; k++) {
+      let m = Math.round(a * POW10[k]);
+      if (m > 1e15) break;
+      if (m / POW10[k] === a) {
+        let x = -k;
+        while (lowDigits(m, 1) === 0) {
+          m /= 10;
+          x++;
+        }
+        d.c = v < 0 ? -m : m;
+        d.x = x;
+        return true;
+      }
+    }
+  }
+  return Number.isFinite(v) && fromText(d, String(v));
+}
+
+/** The scaled value `c × 10^x` (c a safe integer), in its one form. */
+function scaled(c: number, x: number): Dec {
+  if (c === 0) return new Dec(c, 0);
+  while (lowDigits(c, 1) === 0) {
+    c /= 10;
+    x++;
+  }
+  return new Dec(c, x);
+}
+
+/** `a + c × 10^x` in the scaled form, or undefined when it does not fit there. */
+function add(a: Dec, c: number, x: number): Dec | undefined {
+  let s: number;
+  if (a.x === x) s = a.c + c;
+  else if (a.x > x) {
+    const d = a.x - x;
+    if (d > 22) return undefined;
+    const t = a.c * POW10[d];
+    if (!(t <= MAX && t >= -MAX)) return undefined;
+    s = t + c;
+  } else {
+    const d = x - a.x;
+    if (d > 22) return undefined;
+    const t = c * POW10[d];
+    if (!(t <= MAX && t >= -MAX)) return undefined;
+    s = a.c + t;
+    x = a.x;
+  }
+  return s <= MAX && s >= -MAX ? scaled(s, x) : undefined;
+}
+
+/** decimal.js's `Decimal.max` (n = −1) and `Decimal.min` (n = 1). */
+function maxOrMin(values: DecValue[], n: number): Dec {
+  let x = toDec(values[0]);
+  for (let i = 1; i < values.length; i++) {
+    const y = toDec(values[i]);
+    if (y.isNaN()) return y;
+    const k = x.comparedTo(y);
+    if (k === n || (k === 0 && (x.isNegative() ? -1 : 1) === n)) x = y;
+  }
+  return x;
+}
+
+/** Two-digit fractions, "00" to "99" (money prints them on every amount). */
+const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** `r` (0 ≤ r < 10^places) as exactly `places` digits. */
+const placesOf = (r: number, places: number): string => (places === 2 ? TWO_PLACES[r | 0] : String(r).padStart(places, '0'));
+
+/** decimal.js's `toFixed()` of the scaled value `c × 10^x`: plain, no trailing zeros, "-" for negatives but −0. */
+function plainOf(c: number, x: number): string {
+  const negative = c < 0;
+  const a = negative ? -c : c;
+  const sign = negative ? '-' : '';
+  if (x === 0) return sign + a;
+  if (x < 0 && x >= -15) {
+    const r = lowDigits(a, -x);
+    return `${sign}${(a - r) / POW10[-x]}.${placesOf(r, -x)}`;
+  }
+  return sign + plainDigits(String(a), x);
+}
+
+/** The plain digits of `digits × 10^x` (digits without sign or trailing zeros). */
+function plainDigits(digits: string, x: number): string {
+  if (x >= 0) return digits === '0' ? digits : digits + '0'.repeat(x);
+  const whole = digits.length + x;
+  return whole > 0 ? `${digits.slice(0, whole)}.${digits.slice(whole)}` : `0.${'0'.repeat(-whole)}${digits}`;
+}
+
+/**
+ * A decimal text (decimal.js's own syntax: sign, digits, point, exponent) with at most 15 significant digits and
+ * a modest exponent, in the scaled form; false for anything else (decimal.js then reads it, or refuses it).
+ */
+function fromText(d: Writable, text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 45 /* - */) {
+    negative = true;
+    i = 1;
+  } else if (first === 43 /* + */) i = 1;
+  let c = 0;
+  let x = 0;
+  let significant = 0;
+  let zeros = 0; // zeros met after the last non-zero digit, not yet in c
+  let digits = 0;
+  let point = false;
+  for (; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      digits++;
+      if (point) x--;
+      if (ch === 48) {
+        if (c !== 0) zeros++;
+      } else {
+        significant += zeros + 1;
+        if (significant > 15) return false;
+        c = c * POW10[zeros + 1] + (ch - 48);
+        zeros = 0;
+      }
+    } else if (ch === 46 /* . */ && !point) point = true;
+    else if ((ch === 101 || ch === 69) /* e E */ && digits > 0) {
+      const exponent = text.slice(i + 1);
+      if (!EXPONENT.test(exponent)) return false;
+      x += Number(exponent);
+      i = n;
+    } else return false;
+  }
+  if (digits === 0) return false;
+  if (c === 0) {
+    d.c = negative ? -0 : 0;
+    d.x = 0;
+    return true;
+  }
+  x += zeros;
+  if (x > EXP_LIMIT || x < -EXP_LIMIT) return false;
+  d.c = negative ? -c : c;
+  d.x = x;
+  return true;
+}
+const EXPONENT = /^[+-]?\d{1,15}$/;
+
+/** A decimal.js value in the scaled form, when it fits there (finite, at most 16 digits, a safe integer, a modest exponent). */
+function fromReference(d: Writable, j: Reference): boolean {
+  const words = j.d;
+  if (!words) return false;
+  if (j.isZero()) {
+    d.c = j.s < 0 ? -0 : 0;
+    d.x = 0;
+    return true;
+  }
+  if (words.length > 4) return false;
+  let digits = String(words[0]);
+  for (let w = 1; w < words.length; w++) digits += String(words[w]).padStart(7, '0');
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  if (end > 16) return false;
+  const c = Number(digits.slice(0, end));
+  const x = j.e - (end - 1);
+  if (c > MAX || x > EXP_LIMIT || x < -EXP_LIMIT) return false;
+  d.c = j.s < 0 ? -c : c;
+  d.x = x;
+  return true;
+}
+
+/** A decimal.js result as a Dec: scaled when it fits. */
+function viaReference(j: Reference): Dec {
+  return new Dec(j as never);
+}

@@ -1,0 +1,90 @@
+/**
+ * An answer without a date gives figures by date exactly when evaluating the same case on the first day of
+ * each period of the plan's window (cut at every parameter change) gives different figures: checked for every
+ * clause rule on random inputs against those dated evaluations themselves, whatever shortcut evaluate() takes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  currentPolicyRef,
+  evaluate,
+  evaluateRule,
+  findRule,
+  listRules,
+  parameterChangeDates,
+  servedParameters,
+  type Evaluation,
+  type ParameterSet,
+} from '../../rules/index.ts';
+import { quota } from '../../rules/parameters/inner-mongolia.ts';
+import { validInputsFor } from '../support/arbitraries.ts';
+
+const dayBefore = (iso: string) => new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10) - 1)).toISOString().slice(0, 10);
+
+const plan = currentPolicyRef();
+const starts = [plan.validFrom, ...parameterChangeDates().filter((d) => d > plan.validFrom && d <= plan.validTo)];
+const periods = starts.map((from, i) => ({ from, to: i + 1 < starts.length ? dayBefore(starts[i + 1]) : plan.validTo }));
+
+/** Clause rules whose answer can lack a date (not the validity check itself, nor rules that date a claim from their own inputs). */
+const undatable = listRules().filter((meta) => {
+  const rule = findRule(meta.id)!;
+  return rule.kind === 'clause' && !rule.answersValidity && !rule.claimDate && rule.inputs.every((i) => i.name !== 'date' || !i.required);
+});
+
+describe('figures by date, for answers without a date', () => {
+  it('the window has more than one period (else there is nothing to check)', () => {
+    expect(periods.length).toBeGreaterThan(1);
+    expect(undatable.length).toBeGreaterThan(5);
+  });
+
+  describe.each(undatable.map((meta) => [meta.id, meta] as const))('%s', (id, meta) => {
+    it('byDate is there exactly when the dated answers differ, and is them', () => {
+      fc.assert(
+        fc.property(validInputsFor(meta), (generated) => {
+          const { date: _ignored, ...inputs } = generated;
+          const answer = evaluate(id, inputs);
+          const dated = periods.map((p) => evaluate(id, { ...inputs, date: p.from }));
+          const figures = (e: Evaluation) => (e.ok ? JSON.stringify([e.eligible, e.result[findRule(id)!.primary]]) : '');
+          const differ = (answer.ok || answer.error.field === 'date') && dated.every((d) => d.ok) && new Set(dated.map(figures)).size > 1;
+          if (!differ) {
+            expect(answer.byDate).toBeUndefined();
+            return;
+          }
+          expect(answer.byDate).toEqual(
+            dated.map((d, i) => ({ from: periods[i].from, to: periods[i].to, eligible: d.ok && d.eligible, result: d.ok ? d.result : undefined })),
+          );
+        }),
+        { numRuns: 60 },
+      );
+    });
+  });
+
+  it('a parameter changing inside the window gives figures by date, though the rule never reads the date itself', () => {
+    // the quota ratio, as if it changed on 2024-01-01 (a parameter set of the test's own; the served one is untouched)
+    const served = servedParameters.byId[quota.ratio.id];
+    const last = served.history[served.history.length - 1];
+    expect(last.from < '2024-01-01').toBe(true);
+    const changed = { ...served, history: [...served.history, { ...last, from: '2024-01-01', value: '0.02' }] };
+    const parameters: ParameterSet = {
+      ...servedParameters,
+      parameters: servedParameters.parameters.map((p) => (p.id === served.id ? changed : p)),
+      byId: { ...servedParameters.byId, [served.id]: changed },
+      changeDates: [...new Set([...servedParameters.changeDates, '2024-01-01'])].sort(),
+    };
+    const rule = findRule('overquota-reward')!;
+    const e = evaluateRule(rule, { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }, { parameters });
+    // 1.5 % of 400 is 6 (3 whole persons above), 2 % is 8 (1 above)
+    expect(e.byDate?.map((d) => [d.from, d.result.amount])).toEqual([
+      [plan.validFrom, '29700.00'],
+      ['2024-01-01', '9900.00'],
+      ['2024-12-01', '9900.00'],
+    ]);
+    // and with the served parameters the same case does not depend on the date
+    expect(evaluateRule(rule, { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }).byDate).toBeUndefined();
+  });
+
+  it('the case the tests know by heart has figures by date: 400 staff, 9 counted, 昆都仑区', () => {
+    const e = evaluate('overquota-reward', { totalStaff: 400, disabledCounted: 9, district: '昆都仑区' });
+    expect(e.byDate?.length).toBe(periods.length);
+  });
+});
