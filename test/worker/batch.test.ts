@@ -260,7 +260,12 @@ describe('keys, origins and the audit', () => {
     const everything = JSON.stringify(await env.DB.prepare('SELECT * FROM batch_audit').all());
     expect(everything).not.toContain(secretRowId);
     expect(everything).not.toContain('local-dev-key');
-    expect(everything).not.toContain('29700');
+    // the amount is looked for outside the random and time fields (checked above), where its digits may occur by chance
+    const { results } = await env.DB.prepare('SELECT * FROM batch_audit').all<Record<string, unknown>>();
+    const chanceFree = results.map((record) =>
+      Object.entries(record).filter(([column]) => !/^(batch_id|body_hmac|body_sha256|created_at|finished_at)$/.test(column)),
+    );
+    expect(JSON.stringify(chanceFree)).not.toContain('29700');
     expect(Object.keys(stored!).sort()).toEqual(
       [
         'batch_id',
