@@ -1,5 +1,6 @@
 import { Dec, money } from './core/decimal.ts';
 import { isBlank, toDecimal, type Field } from './core/coerce.ts';
+import { ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
@@ -56,12 +57,16 @@ export interface BatchOutcome {
 export const BLANK_ROW: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
 
 /** A row (a table's, or a JSON record) that names fields but fills none: nothing, or only spaces (NBSP and U+3000 too). */
-const isBlankRecord = (raw: unknown): boolean =>
-  raw !== null &&
-  typeof raw === 'object' &&
-  !Array.isArray(raw) &&
-  Object.keys(raw).length > 0 &&
-  Object.values(raw).every((v) => v === undefined || v === null || (typeof v === 'string' && v.replace(/[\s\u00a0\u3000]+/g, '') === ''));
+function isBlankRecord(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  let named = false;
+  for (const key in raw) {
+    if (!Object.hasOwn(raw, key)) continue;
+    if (!isBlank((raw as Record<string, unknown>)[key])) return false;
+    named = true;
+  }
+  return named;
+}
 
 /** A row id is echoed, not computed: longer ones are cut. */
 const MAX_ROW_ID = 200;
@@ -103,11 +108,14 @@ export class BatchEvaluator {
   private readonly state: unknown;
   /** The parameter set every row is read against (the served one unless given). */
   private readonly parameters: ParameterSet | undefined;
+  /** Readings of parameter groups, kept across rows: a batch's rows share few dates. */
+  private readonly readings: ReadingsMemo;
 
   constructor(rule: RuleDefinition, options: { parameters?: ParameterSet } = {}) {
     this.rule = rule;
     this.state = rule.batchState?.();
     this.parameters = options.parameters;
+    this.readings = new ReadingsMemo(options.parameters);
   }
 
   add(raw: unknown): BatchRow {
@@ -152,7 +160,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters });
+    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters, readings: this.readings });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

@@ -27,7 +27,9 @@ const MAX_NUMBER_TEXT = 64;
  * methods type them, folded to ASCII. Nothing else is folded: `④`, `¹`, `𝟒` stay what they are (and are refused).
  */
 export const foldWidth = (text: string): string =>
-  text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))) : text;
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const FULL_WIDTH_ALL = new RegExp(FULL_WIDTH.source, 'g');
 
 /** The words a yes/no input accepts (any case, full-width forms folded); OpenAPI documents this same list. */
 export const BOOLEAN_WORDS = {
