@@ -1,4 +1,4 @@
-import { Context } from './core/context.ts';
+import { Context, type ReadingsMemo } from './core/context.ts';
 import { coerceObject } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
@@ -128,6 +128,8 @@ export interface EvaluateOptions {
   explain?: boolean;
   /** The parameter set to read every number and plan from (`buildParameters`); the served one by default. */
   parameters?: ParameterSet;
+  /** A batch's readings of parameter groups, kept across its rows (for the same parameter set). */
+  readings?: ReadingsMemo;
 }
 
 /** Runs one rule on raw inputs. Never throws: bad input, an unknown rule or a refusal is `{ ok: false, error }`. */
@@ -148,7 +150,7 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
   const [answer, undated] = evaluateOnce(rule, rawInputs, options, coerced);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer, options.parameters ?? servedParameters);
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer, options.parameters ?? servedParameters, options.readings);
 }
 
 /**
@@ -164,7 +166,13 @@ function evaluateOnce(
   let undated = false;
   try {
     const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule)));
-    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain, options.parameters);
+    const ctx = new Context(
+      (input.date as string | undefined) ?? rule.claimDate?.(input),
+      options.batchState,
+      options.explain,
+      options.parameters,
+      options.readings,
+    );
     undated = ctx.date === undefined;
     checkValidity(rule, input, ctx);
     const clause = clauseIn(rule, ctx.plan);
@@ -229,6 +237,7 @@ function withAnswersByDate(
   input: Record<string, unknown>,
   answer: Evaluation,
   parameters: ParameterSet,
+  readings: ReadingsMemo | undefined,
 ): Evaluation {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
@@ -237,7 +246,7 @@ function withAnswersByDate(
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
     // The inputs were coerced once; a date as `from` is (a checked YYYY-MM-DD) coerces to itself.
-    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters }, { input: { ...input, date: from } });
+    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters, readings }, { input: { ...input, date: from } });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }
