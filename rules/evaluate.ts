@@ -12,7 +12,7 @@ import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
 import { servedParameters, type ParameterSet } from './parameters/index.ts';
-import { planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
+import { planFor, planInForce, policyRefOf, type Clause, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 
@@ -146,8 +146,49 @@ export function evaluate(ruleId: string, rawInputs: unknown, options: Pick<Evalu
 }
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
+  return evaluateWith(rule, rawInputs, options, successOf);
+}
+
+/** What a batch row keeps of an answer: the figures, the verdict and the warnings (and the figures by date); no steps or references. */
+export type RowFigures = Pick<Success, 'ok' | 'rule' | 'result' | 'eligible' | 'failedConditions' | 'warnings' | 'byDate'>;
+export type RowEvaluation = RowFigures | Failure;
+
+/** The evaluation of `evaluateRule`, answered with only what a batch row carries (nothing every row would repeat). */
+export function evaluateRow(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): RowEvaluation {
+  return evaluateWith(rule, rawInputs, options, figuresOf);
+}
+
+/** How an evaluation that computed is answered, from its context, its formatted result and the clause it applied. */
+type AnswerOf<E extends RowFigures> = (rule: RuleDefinition, ctx: Context, result: Record<string, unknown>, clause: Clause) => E;
+
+const successOf: AnswerOf<Success> = (rule, ctx, result, clause) => ({
+  ok: true,
+  rule: rule.id,
+  result,
+  eligible: ctx.failed.length === 0,
+  failedConditions: ctx.failed,
+  clause: { id: clause.id, text: clause.text, heading: clause.heading },
+  policy: policyRefOf(ctx.plan),
+  sources: rule.sources ?? [],
+  rulesetVersion: RULESET_VERSION,
+  steps: ctx.steps,
+  warnings: ctx.warnings,
+  interpretations: [...ctx.relied].map((id) => interpretations[id]),
+  hints: ctx.hints,
+});
+
+const figuresOf: AnswerOf<RowFigures> = (rule, ctx, result) => ({
+  ok: true,
+  rule: rule.id,
+  result,
+  eligible: ctx.failed.length === 0,
+  failedConditions: ctx.failed,
+  warnings: ctx.warnings,
+});
+
+function evaluateWith<E extends RowFigures>(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
   const coerced: { input?: Record<string, unknown> } = {};
-  const [answer, undated] = evaluateOnce(rule, rawInputs, options, coerced);
+  const [answer, undated] = evaluateOnce(rule, rawInputs, options, answerOf, coerced);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
   return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer, options.parameters ?? servedParameters, options.readings);
@@ -157,12 +198,13 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
  * One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one.
  * The inputs are coerced here, or taken as already coerced (`coerced.input` given); either way `coerced.input` holds them after.
  */
-function evaluateOnce(
+function evaluateOnce<E extends RowFigures>(
   rule: RuleDefinition,
   rawInputs: unknown,
   options: EvaluateOptions,
+  answerOf: AnswerOf<E>,
   coerced: { input?: Record<string, unknown> } = {},
-): [Evaluation, boolean] {
+): [E | Failure, boolean] {
   let undated = false;
   try {
     const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule)));
@@ -179,24 +221,7 @@ function evaluateOnce(
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
     undated &&= ctx.dateRead;
-    return [
-      {
-        ok: true,
-        rule: rule.id,
-        result: formatOutputs(raw, rule.outputs),
-        eligible: ctx.failed.length === 0,
-        failedConditions: ctx.failed,
-        clause: { id: clause.id, text: clause.text, heading: clause.heading },
-        policy: policyRefOf(ctx.plan),
-        sources: rule.sources ?? [],
-        rulesetVersion: RULESET_VERSION,
-        steps: ctx.steps,
-        warnings: ctx.warnings,
-        interpretations: [...ctx.relied].map((id) => interpretations[id]),
-        hints: ctx.hints,
-      },
-      undated,
-    ];
+    return [answerOf(rule, ctx, formatOutputs(raw, rule.outputs), clause), undated];
   } catch (error) {
     if (error instanceof RuleError) return [failure(rule.id, error.body), undated && error.body.field === 'date'];
     return [
@@ -231,14 +256,14 @@ const windowPeriods = new WeakMap<ParameterSet, WeakMap<Plan, readonly [string, 
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(
+function withAnswersByDate<E extends RowFigures>(
   rule: RuleDefinition,
   raw: Record<string, unknown>,
   input: Record<string, unknown>,
-  answer: Evaluation,
+  answer: E | Failure,
   parameters: ParameterSet,
   readings: ReadingsMemo | undefined,
-): Evaluation {
+): E | Failure {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
@@ -246,7 +271,7 @@ function withAnswersByDate(
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
     // The inputs were coerced once; a date as `from` is (a checked YYYY-MM-DD) coerces to itself.
-    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters, readings }, { input: { ...input, date: from } });
+    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters, readings }, figuresOf, { input: { ...input, date: from } });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }
