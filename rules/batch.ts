@@ -1,3 +1,4 @@
+import { centsOf, formatCents } from './core/cents.ts';
 import { Dec, money } from './core/decimal.ts';
 import { isBlank, toDecimal, type Field } from './core/coerce.ts';
 import { ReadingsMemo } from './core/context.ts';
@@ -6,7 +7,7 @@ import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
+import { currentPolicyRef, evaluateRow, type PolicyRef } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -70,21 +71,6 @@ function isBlankRecord(raw: unknown): boolean {
 
 /** A row id is echoed, not computed: longer ones are cut. */
 const MAX_ROW_ID = 200;
-/** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
-const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
-
-/** Whole cents of a plain amount ("29700.00" → 2970000), or undefined when decimals must do it. */
-function centsOf(text: string): number | undefined {
-  const m = CENTS.exec(text);
-  if (!m) return undefined;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -cents : cents;
-}
-
-const formatCents = (cents: number) => {
-  const a = Math.abs(cents);
-  return `${cents < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-};
 
 /**
  * claimed − computed and both printed as money. Plain two-decimal amounts (nearly every row) are
@@ -160,7 +146,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters, readings: this.readings });
+    const evaluation = evaluateRow(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters, readings: this.readings });
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;
