@@ -5,15 +5,40 @@
  */
 import { Dec } from './decimal.ts';
 
-/** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
-const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+/** Whole digits an amount held as cents may have: 10^13 yuan is 10^15 cents, well inside the safe integers. */
+const MAX_WHOLE_DIGITS = 13;
 
-/** Whole cents of a plain amount ("29700.00" → 2970000), or undefined when decimals must do it. */
+/**
+ * Whole cents of a plain amount ("29700.00" → 2970000): an optional minus, 1–13 digits, and an optional
+ * point with one or two digits; undefined for anything else (decimals must do it). Read digit by digit:
+ * every amount of every row of a batch's totals comes through here.
+ */
 export function centsOf(text: string): number | undefined {
-  const m = CENTS.exec(text);
-  if (!m) return undefined;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -cents : cents;
+  const negative = text.charCodeAt(0) === 45;
+  let at = negative ? 1 : 0;
+  let whole = 0;
+  const start = at;
+  for (; at < text.length; at++) {
+    const d = text.charCodeAt(at) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  const wholeDigits = at - start;
+  if (wholeDigits < 1 || wholeDigits > MAX_WHOLE_DIGITS) return undefined;
+  let fraction = 0;
+  if (at < text.length) {
+    if (text.charCodeAt(at) !== 46) return undefined;
+    const places = text.length - at - 1;
+    if (places < 1 || places > 2) return undefined;
+    for (let i = at + 1; i < text.length; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      fraction = fraction * 10 + d;
+    }
+    if (places === 1) fraction *= 10;
+  }
+  const cents = whole * 100 + fraction;
+  return negative ? -cents : cents;
 }
 
 /** Whole cents printed as money: 2970000 → "29700.00". */
