@@ -7,7 +7,7 @@ import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { currentPolicyRef, evaluateRow, type PolicyRef } from './evaluate.ts';
+import { currentPolicyRef, evaluateRow, type EvaluateOptions, type PolicyRef } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -94,14 +94,14 @@ export class BatchEvaluator {
   private readonly state: unknown;
   /** The parameter set every row is read against (the served one unless given). */
   private readonly parameters: ParameterSet | undefined;
-  /** Readings of parameter groups, kept across rows: a batch's rows share few dates. */
-  private readonly readings: ReadingsMemo;
+  /** How every row is evaluated: the batch's state, no explanation, its parameter set and the readings kept across rows (a batch's rows share few dates). */
+  private readonly evaluation: EvaluateOptions;
 
   constructor(rule: RuleDefinition, options: { parameters?: ParameterSet } = {}) {
     this.rule = rule;
     this.state = rule.batchState?.();
     this.parameters = options.parameters;
-    this.readings = new ReadingsMemo(options.parameters);
+    this.evaluation = { batchState: this.state, explain: false, parameters: options.parameters, readings: new ReadingsMemo(options.parameters) };
   }
 
   add(raw: unknown): BatchRow {
@@ -146,7 +146,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRow(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters, readings: this.readings });
+    const evaluation = evaluateRow(this.rule, inputs, this.evaluation);
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;
