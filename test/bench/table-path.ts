@@ -39,6 +39,7 @@ function once(id: string, bytes: Uint8Array, hash?: ReturnType<typeof createHash
     writer.row(answered, first, chunk);
     first = false;
     if (n % 512 === 511) {
+      writer.flush?.(chunk);
       size += chunk.bytes().length;
       hash?.update(chunk.bytes());
       chunk = new Utf8Chunk(encoder, 1 << 16);

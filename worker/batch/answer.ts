@@ -38,6 +38,8 @@ export interface AnswerWriter {
   contentType: string;
   head(out: Utf8Chunk): void;
   row(answered: AnsweredRow, first: boolean, out: Utf8Chunk): void;
+  /** Writes what the writer holds back (rows kept to be written together) before a piece is handed out. */
+  flush?(out: Utf8Chunk): void;
   tail(summary: TableSummary, out: Utf8Chunk): void;
 }
 
@@ -72,17 +74,31 @@ const formJson = (form: FormHead | undefined): string =>
     : '';
 
 function jsonWriter({ head, meta, columns, withCells }: AnswerContext): AnswerWriter {
+  // A piece's rows are written as one JSON array without its brackets: the bytes of one JSON.stringify per row, in one call.
+  let held: unknown[] = [];
+  let written = false;
+  const flush = (out: Utf8Chunk) => {
+    if (held.length === 0) return;
+    const rows = JSON.stringify(held);
+    held = [];
+    if (written) out.write(',');
+    out.write(rows.slice(1, -1));
+    written = true;
+  };
   return {
     contentType: 'application/json; charset=utf-8',
     head: (out) =>
       out.write(
         `{"ok":true,"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${formJson(head.form)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
       ),
-    row: ({ row, cells }, first, out) => {
-      if (!first) out.write(',');
-      out.write(withCells ? JSON.stringify({ ...row, cells: columns.map((_, i) => cells[i] ?? null) }) : JSON.stringify(row));
+    row: ({ row, cells }) => {
+      held.push(withCells ? { ...row, cells: columns.map((_, i) => cells[i] ?? null) } : row);
     },
-    tail: (summary, out) => out.write(`],"summary":${JSON.stringify(summary)}}`),
+    flush,
+    tail: (summary, out) => {
+      flush(out);
+      out.write(`],"summary":${JSON.stringify(summary)}}`);
+    },
   };
 }
 
