@@ -69,6 +69,9 @@ function isBlankRecord(raw: unknown): boolean {
   return named;
 }
 
+/** A batch row's own columns beside the rule's inputs. */
+const BATCH_OWN: ReadonlySet<string> = new Set(['rowId', 'claimed']);
+
 /** A row id is echoed, not computed: longer ones are cut. */
 const MAX_ROW_ID = 200;
 
@@ -101,7 +104,16 @@ export class BatchEvaluator {
     this.rule = rule;
     this.state = rule.batchState?.();
     this.parameters = options.parameters;
-    this.evaluation = { batchState: this.state, explain: false, parameters: options.parameters, readings: new ReadingsMemo(options.parameters) };
+    // A row's own rowId and claimed stand beside the inputs: the rule passes them over (so no input may take their names).
+    const clash = rule.inputs.find((i) => BATCH_OWN.has(i.name));
+    if (clash) throw new Error(`rule ${rule.id} names an input ${clash.name}, a batch row's own column`);
+    this.evaluation = {
+      batchState: this.state,
+      explain: false,
+      parameters: options.parameters,
+      readings: new ReadingsMemo(options.parameters),
+      passOver: BATCH_OWN,
+    };
   }
 
   add(raw: unknown): BatchRow {
@@ -124,7 +136,7 @@ export class BatchEvaluator {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
     }
-    const { rowId: rawRowId, claimed: rawClaimed, ...inputs } = raw as Record<string, unknown>;
+    const { rowId: rawRowId, claimed: rawClaimed } = raw as Record<string, unknown>;
     if (!isBlank(rawRowId) && typeof rawRowId === 'object') {
       return invalid(index, undefined, {
         code: 'invalid-choice',
@@ -146,7 +158,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRow(this.rule, inputs, this.evaluation);
+    const evaluation = evaluateRow(this.rule, raw, this.evaluation);
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

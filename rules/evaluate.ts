@@ -130,6 +130,8 @@ export interface EvaluateOptions {
   parameters?: ParameterSet;
   /** A batch's readings of parameter groups, kept across its rows (for the same parameter set). */
   readings?: ReadingsMemo;
+  /** Names in the raw inputs that are not the rule's (a batch row's rowId and claimed): passed over, not refused. */
+  passOver?: ReadonlySet<string>;
 }
 
 /** Runs one rule on raw inputs. Never throws: bad input, an unknown rule or a refusal is `{ ok: false, error }`. */
@@ -207,7 +209,7 @@ function evaluateOnce<E extends RowFigures>(
 ): [E | Failure, boolean] {
   let undated = false;
   try {
-    const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule)));
+    const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule), '', '', options.passOver));
     const ctx = new Context(
       (input.date as string | undefined) ?? rule.claimDate?.(input),
       options.batchState,

@@ -286,8 +286,9 @@ function namesOf(specs: readonly InputSpec[]): Set<string> {
 /**
  * Coerces a whole input object against a list of specs: unknown names, missing required inputs and
  * bad values are errors naming the field. Absent optional inputs take their default or stay undefined.
+ * Names in `passOver` are neither inputs nor unknown (a batch row's own rowId and claimed, which no input is named).
  */
-export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = '', prefixZh = ''): Record<string, unknown> {
+export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = '', prefixZh = '', passOver?: ReadonlySet<string>): Record<string, unknown> {
   const where = prefix || 'inputs';
   const whereZh = prefixZh || '输入';
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -297,7 +298,7 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   const known = namesOf(specs);
   for (const key in source) {
     if (!Object.hasOwn(source, key)) continue;
-    if (!known.has(key)) {
+    if (!known.has(key) && !passOver?.has(key)) {
       const names = specs.map((s) => s.name).join(', ');
       const labels = specs.map((s) => s.label.zh).join('、');
       const field = prefix ? `${prefix}.${key}` : key;
