@@ -84,13 +84,27 @@ function withoutUnit(text: string, spec: Pick<InputSpec, 'unit'>): string {
   return t.endsWith(unit) && /\d$/.test(foldWidth(t.slice(0, -unit.length)).trim()) ? t.slice(0, -unit.length) : text;
 }
 
-/** Plain ASCII decimal text (`29700.00`, `-12`): no sign, separator, unit or 万 for the rewrites below to drop. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+/**
+ * Plain ASCII decimal text (`29700.00`, `-12`: `^-?\d+(\.\d+)?$`): no sign, separator, unit or 万 for the
+ * rewrites below to drop. Read character by character: most number cells are plain.
+ */
+function isPlainNumber(text: string): boolean {
+  let at = text.charCodeAt(0) === 45 ? 1 : 0;
+  const whole = at;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  if (at === whole) return false;
+  if (at === text.length) return true;
+  if (text.charCodeAt(at) !== 46) return false;
+  const fraction = ++at;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  return at === text.length && at > fraction;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A number cell as clerks write it → plain decimal text (amountText, the unit, 万 for money). */
 export function numberText(text: string, spec: Pick<InputSpec, 'type' | 'unit'>): string {
   // the common cell reads as itself (unless the unit is digits it ends with: no unit is, but then the long way)
-  if (PLAIN_NUMBER.test(text) && !(spec.unit && text.endsWith(spec.unit.zh))) return text;
+  if (isPlainNumber(text) && !(spec.unit && text.endsWith(spec.unit.zh))) return text;
   const plain = amountText(withoutUnit(text, spec));
   return spec.type === 'money' ? (wanText(plain) ?? plain) : plain;
 }

@@ -63,6 +63,8 @@ const WORD_STARTS = new Set(
     [w[0].toLowerCase(), w[0].toUpperCase()].map((c) => c.charCodeAt(0)),
   ),
 );
+/** The same for ASCII, as a table. */
+const ASCII_WORD_STARTS = Array.from({ length: 0x80 }, (_, c) => WORD_STARTS.has(c));
 const NOT_SPACE = /\S/;
 
 /**
@@ -78,7 +80,7 @@ function mayBeWords(cell: string): boolean {
     if (at < 0) return false;
     c = cell.charCodeAt(at);
   }
-  return c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) ? WORD_STARTS.has(c) : true;
+  return c < 0x80 ? ASCII_WORD_STARTS[c] : c >= 0x4e00 && c <= 0x9fff ? WORD_STARTS.has(c) : true;
 }
 
 /** A total word in a row-id or first cell. */
