@@ -11,11 +11,22 @@ import type { Text } from './text.ts';
  * it relied on and the conditions a case failed. One per evaluation; rules never build results themselves.
  */
 export class Context {
-  readonly steps: Text[] = [];
   readonly warnings: Text[] = [];
-  readonly hints: Text[] = [];
-  readonly relied = new Set<InterpretationId>();
   readonly failed: FailedCondition[] = [];
+  // Steps, hints and interpretations are made when first written or read: a batch row writes none of the first two, reads none.
+  private stepsMade: Text[] | undefined;
+  private hintsMade: Text[] | undefined;
+  private reliedOn: Set<InterpretationId> | undefined;
+
+  get steps(): Text[] {
+    return (this.stepsMade ??= []);
+  }
+  get hints(): Text[] {
+    return (this.hintsMade ??= []);
+  }
+  get relied(): Set<InterpretationId> {
+    return (this.reliedOn ??= new Set());
+  }
 
   /** The date the claim concerns, when the caller gave one (reading it is recorded: see `dateRead`). */
   get date(): string | undefined {
