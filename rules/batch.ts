@@ -1,11 +1,13 @@
+import { centsOf, formatCents } from './core/cents.ts';
 import { Dec, money } from './core/decimal.ts';
 import { isBlank, toDecimal, type Field } from './core/coerce.ts';
+import { ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { currentPolicyRef, evaluateRule, type PolicyRef } from './evaluate.ts';
+import { currentPolicyRef, evaluateRow, type EvaluateOptions, type PolicyRef } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -56,30 +58,22 @@ export interface BatchOutcome {
 export const BLANK_ROW: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
 
 /** A row (a table's, or a JSON record) that names fields but fills none: nothing, or only spaces (NBSP and U+3000 too). */
-const isBlankRecord = (raw: unknown): boolean =>
-  raw !== null &&
-  typeof raw === 'object' &&
-  !Array.isArray(raw) &&
-  Object.keys(raw).length > 0 &&
-  Object.values(raw).every((v) => v === undefined || v === null || (typeof v === 'string' && v.replace(/[\s\u00a0\u3000]+/g, '') === ''));
+function isBlankRecord(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  let named = false;
+  for (const key in raw) {
+    if (!Object.hasOwn(raw, key)) continue;
+    if (!isBlank((raw as Record<string, unknown>)[key])) return false;
+    named = true;
+  }
+  return named;
+}
+
+/** A batch row's own columns beside the rule's inputs. */
+const BATCH_OWN: ReadonlySet<string> = new Set(['rowId', 'claimed']);
 
 /** A row id is echoed, not computed: longer ones are cut. */
 const MAX_ROW_ID = 200;
-/** An amount with at most two decimals and few enough digits to be held exactly as whole cents. */
-const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
-
-/** Whole cents of a plain amount ("29700.00" → 2970000), or undefined when decimals must do it. */
-function centsOf(text: string): number | undefined {
-  const m = CENTS.exec(text);
-  if (!m) return undefined;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -cents : cents;
-}
-
-const formatCents = (cents: number) => {
-  const a = Math.abs(cents);
-  return `${cents < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-};
 
 /**
  * claimed − computed and both printed as money. Plain two-decimal amounts (nearly every row) are
@@ -103,11 +97,23 @@ export class BatchEvaluator {
   private readonly state: unknown;
   /** The parameter set every row is read against (the served one unless given). */
   private readonly parameters: ParameterSet | undefined;
+  /** How every row is evaluated: the batch's state, no explanation, its parameter set and the readings kept across rows (a batch's rows share few dates). */
+  private readonly evaluation: EvaluateOptions;
 
   constructor(rule: RuleDefinition, options: { parameters?: ParameterSet } = {}) {
     this.rule = rule;
     this.state = rule.batchState?.();
     this.parameters = options.parameters;
+    // A row's own rowId and claimed stand beside the inputs: the rule passes them over (so no input may take their names).
+    const clash = rule.inputs.find((i) => BATCH_OWN.has(i.name));
+    if (clash) throw new Error(`rule ${rule.id} names an input ${clash.name}, a batch row's own column`);
+    this.evaluation = {
+      batchState: this.state,
+      explain: false,
+      parameters: options.parameters,
+      readings: new ReadingsMemo(options.parameters),
+      passOver: BATCH_OWN,
+    };
   }
 
   add(raw: unknown): BatchRow {
@@ -130,7 +136,7 @@ export class BatchEvaluator {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
     }
-    const { rowId: rawRowId, claimed: rawClaimed, ...inputs } = raw as Record<string, unknown>;
+    const { rowId: rawRowId, claimed: rawClaimed } = raw as Record<string, unknown>;
     if (!isBlank(rawRowId) && typeof rawRowId === 'object') {
       return invalid(index, undefined, {
         code: 'invalid-choice',
@@ -152,7 +158,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRule(this.rule, inputs, { batchState: this.state, explain: false, parameters: this.parameters });
+    const evaluation = evaluateRow(this.rule, raw, this.evaluation);
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

@@ -1,4 +1,4 @@
-import { Context } from './core/context.ts';
+import { Context, type ReadingsMemo } from './core/context.ts';
 import { coerceObject } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
@@ -13,7 +13,7 @@ import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
 import { servedParameters, type ParameterSet } from './parameters/index.ts';
 import type { Parameter } from './parameters/types.ts';
-import { planFor, planInForce, policyRefOf, type Plan, type PolicyRef } from './plans/index.ts';
+import { planFor, planInForce, policyRefOf, type Clause, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
 
@@ -143,6 +143,10 @@ export interface EvaluateOptions {
   explain?: boolean;
   /** The parameter set to read every number and plan from (`buildParameters`); the served one by default. */
   parameters?: ParameterSet;
+  /** A batch's readings of parameter groups, kept across its rows (for the same parameter set). */
+  readings?: ReadingsMemo;
+  /** Names in the raw inputs that are not the rule's (a batch row's rowId and claimed): passed over, not refused. */
+  passOver?: ReadonlySet<string>;
 }
 
 /** Runs one rule on raw inputs. Never throws: bad input, an unknown rule or a refusal is `{ ok: false, error }`. */
@@ -159,51 +163,82 @@ export function evaluate(ruleId: string, rawInputs: unknown, options: Pick<Evalu
 }
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
+  return evaluateWith(rule, rawInputs, options, successOf);
+}
+
+/** What a batch row keeps of an answer: the figures, the verdict and the warnings (and the figures by date); no steps or references. */
+export type RowFigures = Pick<Success, 'ok' | 'rule' | 'result' | 'eligible' | 'failedConditions' | 'warnings' | 'byDate'>;
+export type RowEvaluation = RowFigures | Failure;
+
+/** The evaluation of `evaluateRule`, answered with only what a batch row carries (nothing every row would repeat). */
+export function evaluateRow(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): RowEvaluation {
+  return evaluateWith(rule, rawInputs, options, figuresOf);
+}
+
+/** How an evaluation that computed is answered, from its context, its formatted result and the clause it applied. */
+type AnswerOf<E extends RowFigures> = (rule: RuleDefinition, ctx: Context, result: Record<string, unknown>, clause: Clause) => E;
+
+const successOf: AnswerOf<Success> = (rule, ctx, result, clause) => ({
+  ok: true,
+  rule: rule.id,
+  result,
+  eligible: ctx.failed.length === 0,
+  failedConditions: ctx.failed,
+  clause: { id: clause.id, text: clause.text, heading: clause.heading },
+  policy: policyRefOf(ctx.plan),
+  sources: rule.sources ?? [],
+  rulesetVersion: RULESET_VERSION,
+  steps: ctx.steps,
+  warnings: ctx.warnings,
+  interpretations: [...ctx.relied].map((id) => interpretations[id]),
+  hints: ctx.hints,
+});
+
+const figuresOf: AnswerOf<RowFigures> = (rule, ctx, result) => ({
+  ok: true,
+  rule: rule.id,
+  result,
+  eligible: ctx.failed.length === 0,
+  failedConditions: ctx.failed,
+  warnings: ctx.warnings,
+});
+
+function evaluateWith<E extends RowFigures>(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
   const coerced: { input?: Record<string, unknown> } = {};
-  const [answer, undated] = evaluateOnce(rule, rawInputs, options, coerced);
+  const [answer, undated] = evaluateOnce(rule, rawInputs, options, answerOf, coerced);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
   if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer, options.parameters ?? servedParameters);
+  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer, options.parameters ?? servedParameters, options.readings);
 }
 
 /**
  * One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one.
  * The inputs are coerced here, or taken as already coerced (`coerced.input` given); either way `coerced.input` holds them after.
  */
-function evaluateOnce(
+function evaluateOnce<E extends RowFigures>(
   rule: RuleDefinition,
   rawInputs: unknown,
   options: EvaluateOptions,
+  answerOf: AnswerOf<E>,
   coerced: { input?: Record<string, unknown> } = {},
-): [Evaluation, boolean] {
+): [E | Failure, boolean] {
   let undated = false;
   try {
-    const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule)));
-    const ctx = new Context((input.date as string | undefined) ?? rule.claimDate?.(input), options.batchState, options.explain, options.parameters);
+    const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule), '', '', options.passOver));
+    const ctx = new Context(
+      (input.date as string | undefined) ?? rule.claimDate?.(input),
+      options.batchState,
+      options.explain,
+      options.parameters,
+      options.readings,
+    );
     undated = ctx.date === undefined;
     checkValidity(rule, input, ctx);
     const clause = clauseIn(rule, ctx.plan);
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
     undated &&= ctx.dateRead || readsChangeWithinWindow(ctx);
-    return [
-      {
-        ok: true,
-        rule: rule.id,
-        result: formatOutputs(raw, rule.outputs),
-        eligible: ctx.failed.length === 0,
-        failedConditions: ctx.failed,
-        clause: { id: clause.id, text: clause.text, heading: clause.heading },
-        policy: policyRefOf(ctx.plan),
-        sources: rule.sources ?? [],
-        rulesetVersion: RULESET_VERSION,
-        steps: ctx.steps,
-        warnings: ctx.warnings,
-        interpretations: [...ctx.relied].map((id) => interpretations[id]),
-        hints: ctx.hints,
-      },
-      undated,
-    ];
+    return [answerOf(rule, ctx, formatOutputs(raw, rule.outputs), clause), undated];
   } catch (error) {
     if (error instanceof RuleError) return [failure(rule.id, error.body), undated && error.body.field === 'date'];
     return [
@@ -262,13 +297,14 @@ const windowPeriods = new WeakMap<ParameterSet, WeakMap<Plan, readonly [string, 
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
-function withAnswersByDate(
+function withAnswersByDate<E extends RowFigures>(
   rule: RuleDefinition,
   raw: Record<string, unknown>,
   input: Record<string, unknown>,
-  answer: Evaluation,
+  answer: E | Failure,
   parameters: ParameterSet,
-): Evaluation {
+  readings: ReadingsMemo | undefined,
+): E | Failure {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
@@ -276,7 +312,7 @@ function withAnswersByDate(
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
     // The inputs were coerced once; a date as `from` is (a checked YYYY-MM-DD) coerces to itself.
-    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters }, { input: { ...input, date: from } });
+    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters, readings }, figuresOf, { input: { ...input, date: from } });
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

@@ -27,7 +27,9 @@ const MAX_NUMBER_TEXT = 64;
  * methods type them, folded to ASCII. Nothing else is folded: `④`, `¹`, `𝟒` stay what they are (and are refused).
  */
 export const foldWidth = (text: string): string =>
-  text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))) : text;
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const FULL_WIDTH_ALL = new RegExp(FULL_WIDTH.source, 'g');
 
 /** The words a yes/no input accepts (any case, full-width forms folded); OpenAPI documents this same list. */
 export const BOOLEAN_WORDS = {
@@ -276,29 +278,44 @@ function coerceValue(value: unknown, spec: InputSpec, field: Field): unknown {
   }
 }
 
-/** The input names of a list of specs, made once per list. */
-const nameSets = new WeakMap<readonly InputSpec[], Set<string>>();
-function namesOf(specs: readonly InputSpec[]): Set<string> {
-  let names = nameSets.get(specs);
-  if (!names) nameSets.set(specs, (names = new Set(specs.map((s) => s.name))));
-  return names;
+/** What coercing against a list of specs reads on every call, made once per list: its names, its top-level fields and its coerced defaults. */
+interface SpecList {
+  names: Set<string>;
+  /** Each spec's field when the list is the top level (named by the input alone). */
+  fields: Field[];
+  /** Each spec's default, coerced once when it can be shared (see `defaultOf`). */
+  defaults: ({ value: unknown } | undefined)[];
+}
+const specLists = new WeakMap<readonly InputSpec[], SpecList>();
+function listOf(specs: readonly InputSpec[]): SpecList {
+  let list = specLists.get(specs);
+  if (!list) {
+    list = {
+      names: new Set(specs.map((s) => s.name)),
+      fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
+      defaults: specs.map(() => undefined),
+    };
+    specLists.set(specs, list);
+  }
+  return list;
 }
 
 /**
  * Coerces a whole input object against a list of specs: unknown names, missing required inputs and
  * bad values are errors naming the field. Absent optional inputs take their default or stay undefined.
+ * Names in `passOver` are neither inputs nor unknown (a batch row's own rowId and claimed, which no input is named).
  */
-export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = '', prefixZh = ''): Record<string, unknown> {
+export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = '', prefixZh = '', passOver?: ReadonlySet<string>): Record<string, unknown> {
   const where = prefix || 'inputs';
   const whereZh = prefixZh || '输入';
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     fail('invalid-list', `${whereZh} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || 'inputs');
   }
   const source = raw as Record<string, unknown>;
-  const known = namesOf(specs);
+  const list = listOf(specs);
   for (const key in source) {
     if (!Object.hasOwn(source, key)) continue;
-    if (!known.has(key)) {
+    if (!list.names.has(key) && !passOver?.has(key)) {
       const names = specs.map((s) => s.name).join(', ');
       const labels = specs.map((s) => s.label.zh).join('、');
       const field = prefix ? `${prefix}.${key}` : key;
@@ -306,15 +323,15 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
     }
   }
   const out: Record<string, unknown> = {};
-  const fields = prefix || prefixZh ? undefined : topFieldsOf(specs);
+  const top = !prefix && !prefixZh;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
-    const field: Field = fields
-      ? fields[i]
+    const field: Field = top
+      ? list.fields[i]
       : { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
     const value = source[spec.name];
     if (isBlank(value)) {
-      if (spec.default !== undefined) out[spec.name] = fields ? defaultOf(spec, field) : coerceValue(spec.default, spec, field);
+      if (spec.default !== undefined) out[spec.name] = top ? defaultOf(list, i, spec, field) : coerceValue(spec.default, spec, field);
       else if (spec.required) fail('missing-input', `缺少必填项：${field.zh}`, `Missing required input ${field.code} (${spec.label.en})`, field.code);
       continue;
     }
@@ -323,23 +340,14 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   return out;
 }
 
-/** The fields of a top-level spec list (named by the input alone), made once per list: a batch coerces the same specs row after row. */
-const topFields = new WeakMap<readonly InputSpec[], Field[]>();
-function topFieldsOf(specs: readonly InputSpec[]): Field[] {
-  let fields = topFields.get(specs);
-  if (!fields) topFields.set(specs, (fields = specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh }))));
-  return fields;
-}
-
 /**
  * A spec's default, coerced once: defaults are constant, and what they coerce to (numbers, texts,
  * booleans, immutable decimals) can be shared. A list default is made afresh each time (a rule could change it).
  */
-const coercedDefaults = new WeakMap<InputSpec, { value: unknown }>();
-function defaultOf(spec: InputSpec, field: Field): unknown {
-  const kept = coercedDefaults.get(spec);
+function defaultOf(list: SpecList, at: number, spec: InputSpec, field: Field): unknown {
+  const kept = list.defaults[at];
   if (kept) return kept.value;
   const value = coerceValue(spec.default, spec, field);
-  if (value === null || typeof value !== 'object' || value instanceof Dec) coercedDefaults.set(spec, { value });
+  if (value === null || typeof value !== 'object' || value instanceof Dec) list.defaults[at] = { value };
   return value;
 }

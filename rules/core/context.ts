@@ -1,6 +1,6 @@
 import type { InterpretationId } from '../interpretations.ts';
 import { servedParameters, type ParameterSet } from '../parameters/index.ts';
-import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
+import { isParameter, parametersIn, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
 import { planDateFor, planFor, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
 import type { FailedCondition } from './schema.ts';
@@ -11,11 +11,22 @@ import type { Text } from './text.ts';
  * it relied on and the conditions a case failed. One per evaluation; rules never build results themselves.
  */
 export class Context {
-  readonly steps: Text[] = [];
   readonly warnings: Text[] = [];
-  readonly hints: Text[] = [];
-  readonly relied = new Set<InterpretationId>();
   readonly failed: FailedCondition[] = [];
+  // Steps, hints and interpretations are made when first written or read: a batch row writes none of the first two, reads none.
+  private stepsMade: Text[] | undefined;
+  private hintsMade: Text[] | undefined;
+  private reliedOn: Set<InterpretationId> | undefined;
+
+  get steps(): Text[] {
+    return (this.stepsMade ??= []);
+  }
+  get hints(): Text[] {
+    return (this.hintsMade ??= []);
+  }
+  get relied(): Set<InterpretationId> {
+    return (this.reliedOn ??= new Set());
+  }
 
   /** The date the claim concerns, when the caller gave one (reading it is recorded: see `dateRead`). */
   get date(): string | undefined {
@@ -52,11 +63,15 @@ export class Context {
   /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
   readonly parameters: ParameterSet;
 
-  constructor(date: string | undefined, batch: unknown = undefined, explain = true, parameters: ParameterSet = servedParameters) {
+  /** Readings of groups already made for this parameter set (a batch's), by date; none for a lone evaluation. */
+  private readonly readings: ReadingsMemo | undefined;
+
+  constructor(date: string | undefined, batch: unknown = undefined, explain = true, parameters: ParameterSet = servedParameters, readings?: ReadingsMemo) {
     this.claimDate = date;
     this.batch = batch;
     this.explain = explain;
     this.parameters = parameters;
+    this.readings = readings?.parameters === parameters ? readings : undefined;
     this.plan = planFor(date, parameters.plans);
     this.readOn = planDateFor(this.plan, date);
   }
@@ -95,8 +110,15 @@ export class Context {
   at<G>(group: G): ReadingsOf<G> {
     if (isParameter(group)) return this.read(group) as ReadingsOf<G>;
     if (typeof group !== 'object' || group === null || Array.isArray(group)) return group as ReadingsOf<G>;
+    const kept = this.readings?.kept(this.claimDate, group);
+    if (kept) {
+      // reading the group again would look at the date just as the first reading did
+      if (kept.readsDate) this.dateRead = true;
+      return kept.value as ReadingsOf<G>;
+    }
     const made: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
+    this.readings?.keep(this.claimDate, group, Object.freeze(made));
     return made as ReadingsOf<G>;
   }
 
@@ -159,5 +181,41 @@ export class Context {
   /** A required-together input is missing (e.g. a district without a date). */
   missing(field: string, zh: string, en: string): never {
     fail('missing-input', zh, en, field);
+  }
+}
+
+/** A group's readings on one date, and whether making them looked at the claim's date (a parameter not of the plan). */
+interface KeptReadings {
+  value: unknown;
+  readsDate: boolean;
+}
+
+/** Dates a memo keeps readings for; a batch of more distinct dates reads the rest afresh. */
+const MAX_MEMO_DATES = 1_000;
+
+/**
+ * Readings of parameter groups (`ctx.at(group)`) already made, by claim date, for one parameter set: the
+ * rows of a batch share few dates, and a group read on the same date against the same set reads the
+ * same. Owned by one batch (its BatchEvaluator) and handed to each row's Context; the readings kept are frozen.
+ */
+export class ReadingsMemo {
+  readonly parameters: ParameterSet;
+  private readonly byDate = new Map<string | undefined, Map<object, KeptReadings>>();
+
+  constructor(parameters: ParameterSet = servedParameters) {
+    this.parameters = parameters;
+  }
+
+  kept(date: string | undefined, group: object): KeptReadings | undefined {
+    return this.byDate.get(date)?.get(group);
+  }
+
+  keep(date: string | undefined, group: object, value: unknown): void {
+    let groups = this.byDate.get(date);
+    if (!groups) {
+      if (this.byDate.size >= MAX_MEMO_DATES) return;
+      this.byDate.set(date, (groups = new Map()));
+    }
+    groups.set(group, { value, readsDate: parametersIn(group).some((p) => !p.plan) });
   }
 }

@@ -17,8 +17,10 @@ export type { Clause } from './clause.ts';
 export const servedPlans: readonly Plan[] = Object.freeze(oldestFirst(plansInFolders.map(deepFreeze)));
 
 /** The plan in force on `date` among `plans` (the served ones by default), if any. */
-export const planInForce = (date: string, plans: readonly Plan[] = servedPlans): Plan | undefined =>
-  plans.find((p) => p.validFrom <= date && date <= p.validTo);
+export function planInForce(date: string, plans: readonly Plan[] = servedPlans): Plan | undefined {
+  for (const plan of plans) if (plan.validFrom <= date && date <= plan.validTo) return plan;
+  return undefined;
+}
 
 /**
  * The plan a claim is read against: the one in force on its date; outside every window, the latest

@@ -18,9 +18,13 @@ import { excelSerialToIso } from '../core/dates.ts';
 import type { InputSpec } from '../core/schema.ts';
 import { districts } from '../parameters/districts.ts';
 
-/** Blank: nothing, or only spaces (including NBSP and the ideographic space). */
+/** A UTF-16 unit that is surely no space: printable ASCII or a CJK ideograph (what most cells begin with). */
+export const surelyNotSpace = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
+
+/** Blank: nothing, or only spaces (including NBSP and the ideographic space, which `\s` holds). */
 export const isBlankCell = (cell: unknown): boolean =>
-  cell === undefined || cell === null || (typeof cell === 'string' && cell.replace(/[\s\u00a0\u3000]+/g, '') === '');
+  cell === undefined || cell === null || (typeof cell === 'string' && !surelyNotSpace(cell.charCodeAt(0)) && !NOT_SPACE.test(cell));
+const NOT_SPACE = /\S/;
 
 const pad = (n: string) => n.padStart(2, '0');
 const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
@@ -29,6 +33,7 @@ const CHINESE = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2
 
 /** A date written as clerks write it → `YYYY-MM-DD` (not checked for being a real day: the rule does that). */
 export function dateText(text: string): string | undefined {
+  if (ISO_DAY.test(text)) return text; // already YYYY-MM-DD: what SEPARATED would give back
   // Full-width digits and separators are folded; look-alike digits (④, 𝟒) are not, and are refused by the rule.
   const t = foldWidth(text).trim();
   const m = SEPARATED.exec(t);
@@ -39,6 +44,8 @@ export function dateText(text: string): string | undefined {
   if (e) return `${e[1]}-${e[2]}-${e[3]}`;
   return undefined;
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `20240630`: a year from 1900 to 2999, a month 01–12 and a day 01–31 (the rule checks the day exists). */
 const EIGHT_DIGITS = /^((?:19|2\d)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
@@ -57,8 +64,6 @@ export function amountText(text: string): string {
   if (g) t = `${g[1]}${g[2].replace(/,/g, '')}${g[3] ?? ''}`;
   return t;
 }
-
-const NUMERIC_TYPES = new Set(['integer', 'decimal', 'money']);
 
 /** `1.98万` → `19800` by moving the decimal point four places (exact: no multiplication in binary). */
 const WAN = /^([+-]?)(\d+)(?:\.(\d+))?万元?$/;
@@ -79,8 +84,27 @@ function withoutUnit(text: string, spec: Pick<InputSpec, 'unit'>): string {
   return t.endsWith(unit) && /\d$/.test(foldWidth(t.slice(0, -unit.length)).trim()) ? t.slice(0, -unit.length) : text;
 }
 
+/**
+ * Plain ASCII decimal text (`29700.00`, `-12`: `^-?\d+(\.\d+)?$`): no sign, separator, unit or 万 for the
+ * rewrites below to drop. Read character by character: most number cells are plain.
+ */
+function isPlainNumber(text: string): boolean {
+  let at = text.charCodeAt(0) === 45 ? 1 : 0;
+  const whole = at;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  if (at === whole) return false;
+  if (at === text.length) return true;
+  if (text.charCodeAt(at) !== 46) return false;
+  const fraction = ++at;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  return at === text.length && at > fraction;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** A number cell as clerks write it → plain decimal text (amountText, the unit, 万 for money). */
 export function numberText(text: string, spec: Pick<InputSpec, 'type' | 'unit'>): string {
+  // the common cell reads as itself (unless the unit is digits it ends with: no unit is, but then the long way)
+  if (isPlainNumber(text) && !(spec.unit && text.endsWith(spec.unit.zh))) return text;
   const plain = amountText(withoutUnit(text, spec));
   return spec.type === 'money' ? (wanText(plain) ?? plain) : plain;
 }
@@ -92,7 +116,11 @@ const DISTRICT_BY_STEM = new Map<string, string>();
 for (const d of districts) for (const name of [d.zh, d.short]) DISTRICT_BY_STEM.set(name.replace(SUFFIX, ''), d.zh);
 const LISTED = new Set(districts.flatMap((d) => [d.zh, d.short]));
 
+/** The listed names that normalising leaves as they are: such a cell is its own reading. */
+const LISTED_AS_WRITTEN = new Set([...LISTED].filter((name) => name.normalize('NFKC').replace(/\s+/g, '') === name));
+
 export function districtText(text: string): string {
+  if (LISTED_AS_WRITTEN.has(text)) return text;
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   if (LISTED.has(t)) return t;
   const bare = t.replace(PREFIX, '');
@@ -107,23 +135,42 @@ export function yesNoText(text: string): string {
   return m ? (m[1] === '已' ? '是' : '否') : text.trim();
 }
 
-/** The value an input reads from a cell; undefined for a blank cell (the input's default applies). */
-export function cellForInput(cell: unknown, spec: Pick<InputSpec, 'type' | 'unit'>): unknown {
+/** How a cell is read for one kind of input: undefined for a blank cell (the input's default applies). */
+export type CellReader = (cell: unknown, spec: Pick<InputSpec, 'type' | 'unit'>) => unknown;
+
+const trimmed = (cell: unknown) => (typeof cell === 'string' ? cell.trim() : cell);
+
+function dateCell(cell: unknown): unknown {
   if (isBlankCell(cell)) return undefined;
-  if (spec.type === 'date') {
-    if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) return dateText(String(cell)) ?? cell;
-    if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
-    // A bare number where a date belongs can only be Excel's serial day number: a CSV cell, or a JSON
-    // number (JSON bodies keep numbers as their written text, see worker/body/json.ts).
-    if (typeof cell === 'string' && SERIAL.test(cell.trim())) return excelSerialToIso(Math.floor(Number(cell))) ?? cell.trim();
-    if (typeof cell === 'string') return dateText(cell) ?? cell.trim();
-    return cell;
-  }
-  if (NUMERIC_TYPES.has(spec.type) && typeof cell === 'string') return numberText(cell, spec);
-  if (spec.type === 'district' && typeof cell === 'string') return districtText(cell);
-  if (spec.type === 'boolean' && typeof cell === 'string') return yesNoText(cell);
-  return typeof cell === 'string' ? cell.trim() : cell;
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) return dateText(String(cell)) ?? cell;
+  if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
+  if (typeof cell !== 'string') return cell;
+  if (ISO_DAY.test(cell)) return cell; // the common cell: no serial number, and dateText gives it back
+  // A bare number where a date belongs can only be Excel's serial day number: a CSV cell, or a JSON
+  // number (JSON bodies keep numbers as their written text, see worker/body/json.ts).
+  if (SERIAL.test(cell.trim())) return excelSerialToIso(Math.floor(Number(cell))) ?? cell.trim();
+  return dateText(cell) ?? cell.trim();
 }
+
+const numberCell: CellReader = (cell, spec) => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? numberText(cell, spec) : cell);
+const districtCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? districtText(cell) : cell);
+const yesNoCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? yesNoText(cell) : cell);
+const otherCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : trimmed(cell));
+
+const READERS: Partial<Record<InputSpec['type'], CellReader>> = {
+  date: dateCell,
+  integer: numberCell,
+  decimal: numberCell,
+  money: numberCell,
+  district: districtCell,
+  boolean: yesNoCell,
+};
+
+/** The reader for an input's cells, chosen by its type (once per column, by a table read row after row). */
+export const cellReaderOf = (spec: Pick<InputSpec, 'type'>): CellReader => READERS[spec.type] ?? otherCell;
+
+/** The value an input reads from a cell; undefined for a blank cell (the input's default applies). */
+export const cellForInput = (cell: unknown, spec: Pick<InputSpec, 'type' | 'unit'>): unknown => cellReaderOf(spec)(cell, spec);
 
 /** The claimed amount's cell → what the batch compares (same amount forms). */
 export const claimedCell = (cell: unknown): unknown => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? numberText(cell, CLAIMED_SPEC) : cell);

@@ -10,7 +10,8 @@ import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
 import { BATCH_COLUMN_LABELS } from '../columns.ts';
-import { cellForInput, claimedCell, dateText, isBlankCell, rowIdCell } from './cells.ts';
+import { cellForInput, cellReaderOf, claimedCell, dateText, isBlankCell, rowIdCell, surelyNotSpace, type CellReader } from './cells.ts';
+import type { InputSpec } from '../core/schema.ts';
 import { columnOf, type TableColumn } from './headers.ts';
 import { TotalsAccumulator, type BatchTotals } from './totals.ts';
 import { columnLetters } from './xlsx-write.ts';
@@ -29,17 +30,61 @@ export interface CellPlace {
   hidden?: boolean;
 }
 
-const TOTAL_WORDS = /^(合计|总计|小计|共计|总合计|total|subtotal|grandtotal)/i;
+/** A text's words as the skip tests read them: compatibility forms folded (NFKC: 合　计, Ｔｏｔａｌ), spaces removed. */
+const compact = (cell: unknown): string => String(cell).normalize('NFKC').replace(/\s+/g, '');
 
+const escaped = (word: string) => word.replace(/[()]/g, '\\$&');
+/** A text that begins with one of `prefixes`, or is one of `whole`. */
+const wordsTest = (prefixes: readonly string[], whole: readonly string[] = [], flags = '') =>
+  new RegExp([...whole.map((w) => `^${escaped(w)}$`), ...prefixes.map((w) => `^${escaped(w)}`)].join('|'), flags);
+
+/** A total row's first words (any case). */
+const TOTAL_WORDS = ['合计', '总计', '小计', '共计', '总合计', 'total', 'subtotal', 'grandtotal'];
 /** A notes row (a template's 说明 rows): 说明：… or 注：… in the first non-empty cell. */
-const NOTE_WORDS = /^(说明|注)[:：]/;
-
+const NOTE_WORDS = ['说明:', '说明：', '注:', '注：'];
 /** A footer line's words: who filled in, checked and signed the form, how to reach them, when. */
-const FOOTER_WORDS =
-  /^(填表人|填报人|制表人|审核人|审批人|复核人|负责人|单位负责人|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|制表日期|报送日期|日期[:：]|单位\(盖章\)|单位盖章|\(盖章\)|盖章)/;
-
+const FOOTER_WORDS = [
+  ...['填表人', '填报人', '制表人', '审核人', '审批人', '复核人', '负责人', '单位负责人', '经办人', '联系人'],
+  ...['联系电话', '电话', '手机', '填报日期', '填表日期', '制表日期', '报送日期', '日期:', '日期：'],
+  ...['单位(盖章)', '单位盖章', '(盖章)', '盖章'],
+];
 /** The template's example row, left in: （示例）, 示例行，可删除. */
-const EXAMPLE_WORDS = /^\(?示例\)?$|^示例行|^示例[:：]|^例[:：]/;
+const EXAMPLE_WHOLE = ['示例', '(示例', '示例)', '(示例)'];
+const EXAMPLE_WORDS = ['示例行', '示例:', '示例：', '例:', '例：'];
+
+const TOTAL = wordsTest(TOTAL_WORDS, [], 'i');
+const NOTE = wordsTest(NOTE_WORDS);
+const FOOTER = wordsTest(FOOTER_WORDS);
+const EXAMPLE = wordsTest(EXAMPLE_WORDS, EXAMPLE_WHOLE);
+
+/** The characters any of those words begins with (both cases), as UTF-16 units. */
+const WORD_STARTS = new Set(
+  [...TOTAL_WORDS, ...NOTE_WORDS, ...FOOTER_WORDS, ...EXAMPLE_WHOLE, ...EXAMPLE_WORDS].flatMap((w) =>
+    [w[0].toLowerCase(), w[0].toUpperCase()].map((c) => c.charCodeAt(0)),
+  ),
+);
+/** The same for ASCII, as a table. */
+const ASCII_WORD_STARTS = Array.from({ length: 0x80 }, (_, c) => WORD_STARTS.has(c));
+const NOT_SPACE = /\S/;
+
+/**
+ * Whether a text cell may begin with one of the words above. Its first non-space character decides when
+ * it is ASCII or a CJK ideograph (characters NFKC leaves as they are, and composes with nothing that
+ * follows into a word's first character): the ordinary cell (a number, a date, a district) is then read
+ * without normalising. Any other first character goes the long way.
+ */
+function mayBeWords(cell: string): boolean {
+  let c = cell.charCodeAt(0);
+  if (!surelyNotSpace(c)) {
+    const at = cell.search(NOT_SPACE);
+    if (at < 0) return false;
+    c = cell.charCodeAt(at);
+  }
+  return c < 0x80 ? ASCII_WORD_STARTS[c] : c >= 0x4e00 && c <= 0x9fff ? WORD_STARTS.has(c) : true;
+}
+
+/** A total word in a row-id or first cell. */
+const totalIn = (cell: unknown): cell is string => typeof cell === 'string' && mayBeWords(cell) && TOTAL.test(compact(cell));
 
 const SKIP_NOTE: Text = { zh: '说明行，未计算', en: 'Notes row, not computed' };
 const SKIP_EXAMPLE: Text = { zh: '模板的示例行，未计算', en: "The template's example row, not computed" };
@@ -50,33 +95,33 @@ const skipFooter = (word: string): Text => ({
   en: `Signature, contact or date line ("${word}"), not computed`,
 });
 
-const compact = (cell: unknown): string => String(cell).normalize('NFKC').replace(/\s+/g, '');
-
 /**
  * Why a row of cells is not a claim: blank, a total row (合计 in the row-id cell or the first non-empty
  * cell), a notes row, the template's example row, a footer line (填表人、审核人、联系电话、填报日期 …
  * first in the row or in a column the rule reads), or a row with no input and no claimed amount.
  */
-export function skipReason(cells: readonly unknown[], columns: readonly TableColumn[]): Text | undefined {
-  const filled = cells.findIndex((c) => !isBlankCell(c));
+export function skipReason(
+  cells: readonly unknown[],
+  columns: readonly TableColumn[],
+  rowIdAt = columns.findIndex((c) => c.kind === 'rowId'),
+): Text | undefined {
+  let filled = -1;
+  for (let i = 0; i < cells.length && filled < 0; i++) if (!isBlankCell(cells[i])) filled = i;
   if (filled < 0) return BLANK_ROW;
-  const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
-  for (const at of [rowIdAt, filled]) {
-    if (at < 0 || isBlankCell(cells[at])) continue;
-    if (typeof cells[at] === 'string' && TOTAL_WORDS.test(compact(cells[at]))) return skipTotal(String(cells[at]).trim());
-  }
-  if (typeof cells[filled] === 'string' && NOTE_WORDS.test(cells[filled].trim())) return SKIP_NOTE;
+  const first = cells[filled];
+  if (rowIdAt >= 0 && totalIn(cells[rowIdAt])) return skipTotal(cells[rowIdAt].trim());
+  if (totalIn(first)) return skipTotal(first.trim());
+  if (typeof first === 'string' && mayBeWords(first) && NOTE.test(first.trim())) return SKIP_NOTE;
   let inputs = 0;
   let claimed: unknown;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (isBlankCell(cell)) continue;
     const kind = columns[i]?.kind;
-    if (typeof cell === 'string') {
+    if (typeof cell === 'string' && mayBeWords(cell)) {
       const text = compact(cell);
-      if (EXAMPLE_WORDS.test(text)) return SKIP_EXAMPLE;
-      if (FOOTER_WORDS.test(text) && (i === filled || (kind !== undefined && kind !== 'extra' && kind !== 'unnamed')))
-        return skipFooter(cell.trim().slice(0, 40));
+      if (EXAMPLE.test(text)) return SKIP_EXAMPLE;
+      if (FOOTER.test(text) && (i === filled || (kind !== undefined && kind !== 'extra' && kind !== 'unnamed'))) return skipFooter(cell.trim().slice(0, 40));
     }
     if (kind === 'input') inputs++;
     else if (kind === 'claimed') claimed = cell;
@@ -127,6 +172,44 @@ const duplicateError = (name: string, a: string, b: string): RuleErrorBody => ({
   message: { zh: `“${a}”与“${b}”同指输入项 ${name}`, en: `"${a}" and "${b}" both name the input ${name}` },
 });
 
+/** Where a column's value goes in a row's raw inputs, and how its cell is read. */
+interface ColumnReader {
+  name: string;
+  read: CellReader;
+  spec: Pick<InputSpec, 'type' | 'unit'>;
+}
+
+/** The row id's cell: a value that is not a cell (a JSON list, …) goes to the batch as it is, to be refused there. */
+const rowIdValue: CellReader = (cell) => (cell !== null && typeof cell === 'object' ? cell : rowIdCell(cell));
+const NO_SPEC = { type: 'text' } as const;
+
+/** The reader of a column: an input's by its type, the claimed amount's, the row id's; null for a column kept but not read. */
+function readerOf(column: TableColumn): ColumnReader | null | undefined {
+  switch (column.kind) {
+    case 'input':
+      return { name: column.name, read: cellReaderOf(column.spec), spec: column.spec };
+    case 'claimed':
+      return { name: 'claimed', read: claimedCell, spec: NO_SPEC };
+    case 'rowId':
+      return { name: 'rowId', read: rowIdValue, spec: NO_SPEC };
+    case 'extra':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** A header's columns as rows are read: the row id's place, and each column's reader (undefined: no header, its cells must be blank). */
+interface ColumnReading {
+  rowIdAt: number;
+  readers: (ColumnReader | null | undefined)[];
+}
+
+const columnReading = (columns: readonly TableColumn[]): ColumnReading => ({
+  rowIdAt: columns.findIndex((c) => c.kind === 'rowId'),
+  readers: columns.map(readerOf),
+});
+
 export class TableBatch {
   readonly evaluator: BatchEvaluator;
   private readonly totals: TotalsAccumulator;
@@ -154,19 +237,35 @@ export class TableBatch {
     return row;
   }
 
+  /** The columns as a row is read: made once per header (the form reader hands the same columns row after row). */
+  private columnsRead: readonly TableColumn[] | undefined;
+  private reading: ColumnReading | undefined;
+
+  private readingOf(columns: readonly TableColumn[]): ColumnReading {
+    if (this.columnsRead !== columns || !this.reading) {
+      this.columnsRead = columns;
+      this.reading = columnReading(columns);
+    }
+    return this.reading;
+  }
+
   private addCellsAt(cells: readonly unknown[], columns: readonly TableColumn[], place: CellPlace | undefined): BatchRow {
-    const reason = skipReason(cells, columns);
-    const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
+    const { rowIdAt, readers } = this.readingOf(columns);
+    const reason = skipReason(cells, columns, rowIdAt);
     const rowId = rowIdAt < 0 ? undefined : rowIdCell(cells[rowIdAt]);
     if (reason) return this.evaluator.skip(reason, rowId);
     const raw: Record<string, unknown> = {};
     let stray: number | undefined;
-    cells.forEach((cell, i) => {
-      const column = columns[i];
-      if (!column || column.kind === 'unnamed') {
-        if (!isBlankCell(cell) && stray === undefined) stray = i;
-      } else this.put(raw, column, cell);
-    });
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      const reader = readers[i];
+      if (reader === undefined) {
+        if (stray === undefined && !isBlankCell(cell)) stray = i;
+      } else if (reader !== null) {
+        const value = reader.read(cell, reader.spec);
+        if (value !== undefined) raw[reader.name] = value;
+      }
+    }
     if (stray !== undefined) {
       return this.refuse(
         {
@@ -248,17 +347,8 @@ export class TableBatch {
   }
 
   private put(raw: Record<string, unknown>, column: TableColumn, cell: unknown): void {
-    if (column.kind === 'input') {
-      const value = cellForInput(cell, column.spec);
-      if (value !== undefined) raw[column.name] = value;
-    } else if (column.kind === 'claimed') {
-      const value = claimedCell(cell);
-      if (value !== undefined) raw.claimed = value;
-    } else if (column.kind === 'rowId') {
-      // a value that is not a cell (a JSON list, …) goes to the batch as it is, to be refused there
-      const value = cell !== null && typeof cell === 'object' ? cell : rowIdCell(cell);
-      if (value !== undefined) raw.rowId = value;
-    }
+    const value = column.kind === 'input' ? cellForInput(cell, column.spec) : column.kind === 'claimed' ? claimedCell(cell) : rowIdValue(cell, NO_SPEC);
+    if (value !== undefined) raw[column.kind === 'input' ? column.name : column.kind] = value;
   }
 
   protected evaluate(raw: unknown): BatchRow {

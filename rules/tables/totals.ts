@@ -7,7 +7,8 @@
  * so difference = claimed − computedClaimed, never a total over 5 rows against one over 4.
  * Exact decimals, printed as money.
  */
-import { Dec, money } from '../core/decimal.ts';
+import { MoneySum } from '../core/cents.ts';
+import { money } from '../core/decimal.ts';
 import { resolveDistrict } from '../core/districts.ts';
 import type { BatchRow } from '../batch.ts';
 import type { RuleMetadata } from '../metadata.ts';
@@ -39,41 +40,41 @@ export const NO_DISTRICT = '未填旗县区';
 class Sums {
   rows = 0;
   claimedRows = 0;
-  computed = new Dec(0);
-  computedClaimed = new Dec(0);
-  claimed = new Dec(0);
-  difference = new Dec(0);
-  shares = SHARES.map(() => new Dec(0));
+  computed = new MoneySum();
+  computedClaimed = new MoneySum();
+  claimed = new MoneySum();
+  difference = new MoneySum();
+  shares = SHARES.map(() => new MoneySum());
 
   add(row: BatchRow, primary: string, shares: boolean): void {
     this.rows++;
     const value = row.result?.[primary];
     const computed = typeof value === 'string' || typeof value === 'number';
-    if (computed) this.computed = this.computed.plus(value);
+    if (computed) this.computed.add(value);
     if (row.claimed !== undefined) {
       this.claimedRows++;
-      this.claimed = this.claimed.plus(row.claimed);
-      if (computed) this.computedClaimed = this.computedClaimed.plus(value);
+      this.claimed.add(row.claimed);
+      if (computed) this.computedClaimed.add(value);
     }
-    if (row.difference !== undefined) this.difference = this.difference.plus(row.difference);
+    if (row.difference !== undefined) this.difference.add(row.difference);
     if (shares) {
-      SHARES.forEach((name, i) => {
-        const share = row.result?.[name];
-        if (typeof share === 'string' || typeof share === 'number') this.shares[i] = this.shares[i].plus(share);
-      });
+      for (let i = 0; i < SHARES.length; i++) {
+        const share = row.result?.[SHARES[i]];
+        if (typeof share === 'string' || typeof share === 'number') this.shares[i].add(share);
+      }
     }
   }
 
   print(shares: boolean): MoneyTotals {
     const out: MoneyTotals = {
       rows: this.rows,
-      computed: money(this.computed),
+      computed: money(this.computed.value()),
       claimedRows: this.claimedRows,
-      claimed: money(this.claimed),
-      computedClaimed: money(this.computedClaimed),
-      difference: money(this.difference),
+      claimed: money(this.claimed.value()),
+      computedClaimed: money(this.computedClaimed.value()),
+      difference: money(this.difference.value()),
     };
-    if (shares) SHARES.forEach((name, i) => (out[name] = money(this.shares[i])));
+    if (shares) SHARES.forEach((name, i) => (out[name] = money(this.shares[i].value())));
     return out;
   }
 }

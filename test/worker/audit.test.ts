@@ -33,6 +33,17 @@ describe('the audit hash is keyed (finding 8)', () => {
     expect(JSON.stringify(read)).not.toContain(await sha256(bytes));
   });
 
+  it('hashes a body read in many blocks as the whole body, every byte once and in order', async () => {
+    // near the tests' byte limit (MAX_BATCH_BYTES 200000), within their row limit: blocks of 1 KB growing to 64 KB
+    const text = `${rowsCsv(900)}${'\n'.repeat(150_000)}`;
+    const bytes = new TextEncoder().encode(text);
+    const response = await postBatch('overquota-reward', text, 'text/csv');
+    expect(response.status).toBe(200);
+    const batchId = response.headers.get('x-batch-id')!;
+    await response.arrayBuffer();
+    expect((await stored(batchId))?.body_hmac).toBe(await hmac(env.AUDIT_HMAC_KEY, bytes));
+  });
+
   it('keys longer than a SHA-256 block are hashed first, as HMAC says', async () => {
     const { hmacSha256Streaming } = await import('../../worker/body/hash.ts');
     for (const key of ['k', 'x'.repeat(64), 'y'.repeat(65), '审计密钥'.repeat(30)]) {

@@ -262,7 +262,7 @@ describe('keys, origins and the audit', () => {
     expect(everything).not.toContain('local-dev-key');
     // the amount is looked for outside the random and time fields (checked above), where its digits may occur by chance
     const { results } = await env.DB.prepare('SELECT * FROM batch_audit').all<Record<string, unknown>>();
-    const chanceFree = results.map((record) =>
+    const chanceFree = results.map((record: Record<string, unknown>) =>
       Object.entries(record).filter(([column]) => !/^(batch_id|body_hmac|body_sha256|created_at|finished_at)$/.test(column)),
     );
     expect(JSON.stringify(chanceFree)).not.toContain('29700');

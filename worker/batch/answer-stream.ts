@@ -68,6 +68,7 @@ export function answerStream({ writer, next, batch, echo, finish, waitUntil }: A
             writer.row({ row: answered.row, cells: echo.cap(answered.cells) }, first, chunk);
             first = false;
           }
+          if (!ended) writer.flush?.(chunk);
           const bytes = chunk.bytes();
           if (bytes.length > 0) {
             handedOut = { ...evaluator.summary };

@@ -11,7 +11,7 @@ import { startWhatIfSheet, whatIfCsvHead, whatIfCsvRow, writeWhatIfSummarySheet 
 import { XlsxWriter } from '../../rules/tables/xlsx-write.ts';
 import { WHATIF_MARK } from '../../rules/whatif/overrides.ts';
 import type { WhatIfRow, WhatIfTableBatch } from '../../rules/whatif/table-batch.ts';
-import { XLSX_TYPE, type AnswerContext, type AnswerFormat, type AnswerWriter } from './answer.ts';
+import { jsonRowsWriter, XLSX_TYPE, type AnswerContext, type AnswerFormat, type AnswerWriter } from './answer.ts';
 import type { Utf8Chunk } from './utf8-chunk.ts';
 
 export function whatIfWriter(format: AnswerFormat, context: AnswerContext, batch: WhatIfTableBatch, overrides: () => ListedOverride[]): AnswerWriter {
@@ -46,17 +46,21 @@ export function whatIfWriter(format: AnswerFormat, context: AnswerContext, batch
       },
     };
   }
+  const { hold, flush } = jsonRowsWriter();
   return {
     contentType: 'application/json; charset=utf-8',
     head: (out) =>
       out.write(
         `{"ok":true,"whatif":true,"mark":${JSON.stringify(WHATIF_MARK)},"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"overrides":${JSON.stringify(overrides().map(({ description: _d, ...o }) => o))},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
       ),
-    row: ({ row, cells }, first, out) => {
-      if (!first) out.write(',');
+    row: ({ row, cells }) => {
       const pair = batch.pair(row);
-      out.write(withCells ? JSON.stringify({ ...pair, cells: columns.map((_, i) => cells[i] ?? null) }) : JSON.stringify(pair));
+      hold(withCells ? { ...pair, cells: columns.map((_, i) => cells[i] ?? null) } : pair);
     },
-    tail: (_summary, out) => out.write(`],"summary":${JSON.stringify(batch.whatIfSummary())}}`),
+    flush,
+    tail: (_summary, out) => {
+      flush(out);
+      out.write(`],"summary":${JSON.stringify(batch.whatIfSummary())}}`);
+    },
   };
 }

@@ -31,8 +31,9 @@ type Read = ReadableStreamReadResult<Uint8Array>;
 
 /**
  * Reads the body as byte blocks, stopping as soon as it passes `limit` bytes (413), its deadline (408) or,
- * once `rateWindowSeconds` have passed, falls under the minimum average rate (408). `onChunk` sees every
- * piece as it arrives (e.g. to hash it while reading).
+ * once `rateWindowSeconds` have passed, falls under the minimum average rate (408). `onChunk` sees the
+ * bytes in order, a block at a time as each is filled (e.g. to hash them while reading): a runtime hands a
+ * body over in packets of a few kilobytes, and one call per packet would cost more than the hashing.
  */
 export async function readBody(request: Request, limit: number, onChunk?: (chunk: Uint8Array) => void | Promise<void>, timing?: BodyTiming): Promise<BodyRead> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
@@ -44,7 +45,9 @@ export async function readBody(request: Request, limit: number, onChunk?: (chunk
   if (!request.body) return { ok: true, bytes: blocks, size };
   const reader = request.body.getReader();
   const start = Date.now();
+  const ticks = timing ? new Ticks(1000) : undefined;
   const stop = async (response: Response): Promise<BodyRead> => {
+    ticks?.stop();
     await reader.cancel().catch(() => {});
     return { ok: false, response };
   };
@@ -52,7 +55,7 @@ export async function readBody(request: Request, limit: number, onChunk?: (chunk
   for (;;) {
     let result: Read | 'check';
     try {
-      result = timing ? await withTimer(pending, 1000) : await pending;
+      result = ticks ? await Promise.race([pending, ticks.next()]) : await pending;
     } catch {
       return stop(unreadable());
     }
@@ -70,7 +73,6 @@ export async function readBody(request: Request, limit: number, onChunk?: (chunk
     // Copy into the current block (a fresh one when full), so no packet's own buffer is kept.
     for (let at = 0; at < value.byteLength;) {
       if (used === block.length) {
-        if (used) blocks.push(block);
         // Blocks grow with the body (1 KB, then as much as already read, up to 64 KB), never past the limit.
         const copied = size - value.byteLength + at;
         block = new Uint8Array(Math.min(BLOCK, Math.max(1024, copied), limit - copied));
@@ -80,18 +82,43 @@ export async function readBody(request: Request, limit: number, onChunk?: (chunk
       block.set(value.subarray(at, at + n), used);
       used += n;
       at += n;
+      if (used === block.length) {
+        blocks.push(block);
+        await onChunk?.(block);
+      }
     }
-    await onChunk?.(value);
   }
-  if (used) blocks.push(block.subarray(0, used));
+  ticks?.stop();
+  if (used && used < block.length) {
+    const last = block.subarray(0, used);
+    blocks.push(last);
+    await onChunk?.(last);
+  }
   return { ok: true, bytes: blocks, size };
 }
 
-/** The read's result, or 'check' after `ms` (the read stays pending). */
-function withTimer(read: Promise<Read>, ms: number): Promise<Read | 'check'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const tick = new Promise<'check'>((resolve) => (timer = setTimeout(() => resolve('check'), ms)));
-  return Promise.race([read, tick]).finally(() => clearTimeout(timer));
+/** A promise settled every `ms` while reads wait ('check'): one timer a period, not one per read. */
+class Ticks {
+  private tick: Promise<'check'> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly ms: number;
+
+  constructor(ms: number) {
+    this.ms = ms;
+  }
+
+  next(): Promise<'check'> {
+    return (this.tick ??= new Promise((resolve) => {
+      this.timer = setTimeout(() => {
+        this.tick = undefined;
+        resolve('check');
+      }, this.ms);
+    }));
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
 }
 
 /** Joins byte chunks and decodes them as UTF-8 (a leading BOM dropped; invalid bytes become U+FFFD). */

@@ -1,0 +1,90 @@
+/**
+ * The batch route's table path in Node, without workerd or HTTP: a CSV body's bytes → csvRows (form reader,
+ * TableBatch) → the JSON answer's rows written into UTF-8 chunks, as the Worker does per pull.
+ * `node test/bench/table-path.ts [--rules a,b] [--rows N] [--reps N]`. For iterating quickly; the Worker figures are by-rule.ts's.
+ */
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { findRule, metadataOf } from '../../rules/index.ts';
+import { TableBatch } from '../../rules/tables/index.ts';
+import { csvRows } from '../../worker/batch/sources.ts';
+import { answerWriter } from '../../worker/batch/answer.ts';
+import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
+import { csvForRule, csvRules } from './rule-csv.ts';
+
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const wanted = option('--rules')?.split(',');
+const rows = Number(option('--rows') ?? 100_000);
+const reps = Number(option('--reps') ?? 3);
+const encoder = new TextEncoder();
+
+function once(id: string, bytes: Uint8Array, hash?: ReturnType<typeof createHash>): { ms: number; bytes: number } {
+  const t = process.cpuUsage();
+  const rule = findRule(id)!;
+  const meta = metadataOf(rule);
+  const batch = new TableBatch(rule, meta);
+  const source = csvRows([bytes], 'text/csv; charset=utf-8', meta, 1_000_000, undefined);
+  const head = { batchId: 'x', rule: id, rulesetVersion: 'v', ignoredColumns: source.ignoredColumns, droppedColumns: 0, form: source.form };
+  const writer = answerWriter('json', { head, meta, columns: source.columns, lang: 'zh', withCells: false, read: source.read });
+  let size = 0;
+  let first = true;
+  let chunk = new Utf8Chunk(encoder, 1 << 16);
+  writer.head(chunk);
+  for (let n = 0; ; n++) {
+    const answered = source.next(batch);
+    if (!answered) break;
+    writer.row(answered, first, chunk);
+    first = false;
+    if (n % 512 === 511) {
+      writer.flush?.(chunk);
+      size += chunk.bytes().length;
+      hash?.update(chunk.bytes());
+      chunk = new Utf8Chunk(encoder, 1 << 16);
+    }
+  }
+  writer.tail(batch.summary(), chunk);
+  size += chunk.bytes().length;
+  hash?.update(chunk.bytes());
+  const used = process.cpuUsage(t);
+  return { ms: (used.user + used.system) / 1000, bytes: size };
+}
+
+if (process.argv.includes('--hash')) {
+  // the answers' bytes, per rule: the same before and after a change that must not change any answer
+  for (const rule of csvRules().filter((r) => !wanted || wanted.includes(r.id))) {
+    const hash = createHash('sha256');
+    once(rule.id, encoder.encode(csvForRule(rule, rows)), hash);
+    console.log(`${rule.id.padEnd(32)} ${hash.digest('hex')}`);
+  }
+  process.exit(0);
+}
+console.log(
+  `load before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+for (const rule of csvRules().filter((r) => !wanted || wanted.includes(r.id))) {
+  const bytes = encoder.encode(csvForRule(rule, rows));
+  once(rule.id, encoder.encode(csvForRule(rule, 20_000)));
+  const times: number[] = [];
+  let size = 0;
+  for (let i = 0; i < reps; i++) {
+    const r = once(rule.id, bytes);
+    times.push(r.ms);
+    size = r.bytes;
+  }
+  times.sort((a, b) => a - b);
+  const rate = (ms: number) =>
+    Math.round((rows / ms) * 1000)
+      .toLocaleString('en-US')
+      .padStart(9);
+  console.log(`${rule.id.padEnd(32)} ${rate(times[0])} rows/s of CPU at best, ${rate(times[Math.floor(times.length / 2)])} median  (${size} bytes)`);
+}
+console.log(
+  `load after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
