@@ -18,7 +18,7 @@ export const servedPlans: readonly Plan[] = Object.freeze(oldestFirst(plansInFol
 
 /** The plan in force on `date` among `plans` (the served ones by default), if any. */
 export function planInForce(date: string, plans: readonly Plan[] = servedPlans): Plan | undefined {
-  for (const plan of plans) if (plan.validFrom <= date && date <= plan.validTo) return plan;
+  for (let i = 0; i < plans.length; i++) if (plans[i].validFrom <= date && date <= plans[i].validTo) return plans[i];
   return undefined;
 }
 
@@ -29,7 +29,7 @@ export function planInForce(date: string, plans: readonly Plan[] = servedPlans):
 export function planFor(date: string | undefined, plans: readonly Plan[] = servedPlans): Plan {
   if (date === undefined) return plans[plans.length - 1];
   let found = plans[0];
-  for (const plan of plans) if (plan.validFrom <= date) found = plan;
+  for (let i = 1; i < plans.length; i++) if (plans[i].validFrom <= date) found = plans[i];
   return found;
 }
 
