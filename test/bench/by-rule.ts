@@ -6,19 +6,13 @@
  */
 import { loadavg } from 'node:os';
 import { benchBatchByRule, postBatchAnswer } from './worker.ts';
-import { csvForRule, csvRules } from './rule-csv.ts';
+import { csvForRule } from './rule-csv.ts';
+import { chosenRules, reps, rows } from './quick-options.ts';
 import { startBenchWorker } from './workerd.ts';
 import { profileBatch } from './profile.ts';
 
-const option = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? undefined : process.argv[at + 1];
-};
-const wanted = option('--rules')?.split(',');
-const rows = Number(option('--rows') ?? 100_000);
-const reps = Number(option('--reps') ?? 3);
 const profile = process.argv.includes('--profile');
-const rules = csvRules().filter((r) => !wanted || wanted.includes(r.id));
+const rules = chosenRules();
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))

@@ -10,15 +10,9 @@ import { TableBatch } from '../../rules/tables/index.ts';
 import { csvRows } from '../../worker/batch/sources.ts';
 import { answerWriter } from '../../worker/batch/answer.ts';
 import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
-import { csvForRule, csvRules } from './rule-csv.ts';
+import { csvForRule } from './rule-csv.ts';
+import { chosenRules, reps, rows } from './quick-options.ts';
 
-const option = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? undefined : process.argv[at + 1];
-};
-const wanted = option('--rules')?.split(',');
-const rows = Number(option('--rows') ?? 100_000);
-const reps = Number(option('--reps') ?? 3);
 const encoder = new TextEncoder();
 
 function once(id: string, bytes: Uint8Array, hash?: ReturnType<typeof createHash>): { ms: number; bytes: number } {
@@ -54,7 +48,7 @@ function once(id: string, bytes: Uint8Array, hash?: ReturnType<typeof createHash
 
 if (process.argv.includes('--hash')) {
   // the answers' bytes, per rule: the same before and after a change that must not change any answer
-  for (const rule of csvRules().filter((r) => !wanted || wanted.includes(r.id))) {
+  for (const rule of chosenRules()) {
     const hash = createHash('sha256');
     once(rule.id, encoder.encode(csvForRule(rule, rows)), hash);
     console.log(`${rule.id.padEnd(32)} ${hash.digest('hex')}`);
@@ -66,7 +60,7 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-for (const rule of csvRules().filter((r) => !wanted || wanted.includes(r.id))) {
+for (const rule of chosenRules()) {
   const bytes = encoder.encode(csvForRule(rule, rows));
   once(rule.id, encoder.encode(csvForRule(rule, 20_000)));
   const times: number[] = [];
