@@ -1,5 +1,5 @@
 /**
- * A quick look at the batch section alone: `node test/bench/by-rule.ts [--rules a,b] [--rows N] [--reps N] [--profile]`.
+ * A quick look at the batch section alone: `npx node test/bench/by-rule.ts [--rules a,b] [--rows N] [--reps N] [--profile]`.
  * Starts the bench Worker once (workerd.ts), times a CSV batch (JSON out) per rule as `npm run bench`'s
  * batchByRule section does (worker.ts benchBatchByRule), and with `--profile` takes a CPU profile of one
  * batch per rule in the isolate (profile.ts) and prints its top frames. Writes nothing; prints the load average.

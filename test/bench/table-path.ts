@@ -1,7 +1,7 @@
 /**
  * The batch route's table path in Node, without workerd or HTTP: a CSV body's bytes → csvRows (form reader,
  * TableBatch) → the JSON answer's rows written into UTF-8 chunks, as the Worker does per pull.
- * `node test/bench/table-path.ts [--rules a,b] [--rows N] [--reps N]`. For iterating quickly; the Worker figures are by-rule.ts's.
+ * `npx node test/bench/table-path.ts [--rules a,b] [--rows N] [--reps N]`. For iterating quickly; the Worker figures are by-rule.ts's.
  */
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
