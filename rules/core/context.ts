@@ -114,11 +114,14 @@ export class Context {
     if (kept) {
       // reading the group again would look at the date just as the first reading did
       if (kept.readsDate) this.dateRead = true;
+      // and, for a claim without a date, read the same parameters on the plan date (what a date could change)
+      for (const parameter of kept.undatedReads) this.undatedReads.push(parameter);
       return kept.value as ReadingsOf<G>;
     }
+    const readBefore = this.undatedReads.length;
     const made: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
-    this.readings?.keep(this.claimDate, group, Object.freeze(made));
+    this.readings?.keep(this.claimDate, group, Object.freeze(made), this.undatedReads.slice(readBefore));
     return made as ReadingsOf<G>;
   }
 
@@ -188,6 +191,8 @@ export class Context {
 interface KeptReadings {
   value: unknown;
   readsDate: boolean;
+  /** The parameters making them read on the plan date, for a claim without a date (`Context.undatedReads`). */
+  undatedReads: readonly Parameter[];
 }
 
 /** Dates a memo keeps readings for; a batch of more distinct dates reads the rest afresh. */
@@ -210,12 +215,12 @@ export class ReadingsMemo {
     return this.byDate.get(date)?.get(group);
   }
 
-  keep(date: string | undefined, group: object, value: unknown): void {
+  keep(date: string | undefined, group: object, value: unknown, undatedReads: readonly Parameter[]): void {
     let groups = this.byDate.get(date);
     if (!groups) {
       if (this.byDate.size >= MAX_MEMO_DATES) return;
       this.byDate.set(date, (groups = new Map()));
     }
-    groups.set(group, { value, readsDate: parametersIn(group).some((p) => !p.plan) });
+    groups.set(group, { value, readsDate: parametersIn(group).some((p) => !p.plan), undatedReads });
   }
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   currentPolicyRef,
   evaluate,
+  evaluateBatch,
   evaluateRule,
   findRule,
   listRules,
@@ -17,6 +18,7 @@ import {
   type ParameterSet,
 } from '../../rules/index.ts';
 import { quota } from '../../rules/parameters/inner-mongolia.ts';
+import { baotouPlan } from '../../rules/parameters/plan.ts';
 import { validInputsFor } from '../support/arbitraries.ts';
 
 const dayBefore = (iso: string) => new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10) - 1)).toISOString().slice(0, 10);
@@ -81,6 +83,26 @@ describe('figures by date, for answers without a date', () => {
     ]);
     // and with the served parameters the same case does not depend on the date
     expect(evaluateRule(rule, { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }).byDate).toBeUndefined();
+  });
+
+  it('a batch answers each undated row as evaluate() does when a plan number read in a group changes inside the window', () => {
+    // the rent cap, as if the plan raised it on 2024-01-01: rent-subsidy reads it in a group, which a batch reads once per date
+    const served = servedParameters.byId[baotouPlan.rentSubsidy.monthlyCap.id];
+    const last = served.history[served.history.length - 1];
+    const changed = { ...served, history: [...served.history, { ...last, from: '2024-01-01', value: '1500' }] };
+    const parameters: ParameterSet = {
+      ...servedParameters,
+      parameters: servedParameters.parameters.map((p) => (p.id === served.id ? changed : p)),
+      byId: { ...servedParameters.byId, [served.id]: changed },
+      changeDates: [...new Set([...servedParameters.changeDates, '2024-01-01'])].sort(),
+    };
+    const input = { monthlyRent: 1200, months: 12, monthsOperating: 12, monthsSinceStart: 12 };
+    const alone = evaluateRule(findRule('rent-subsidy')!, input, { parameters });
+    // 1,000 a month before, the whole 1,200 after: the answer depends on the date, and says so
+    if (!alone.ok) throw new Error('the undated case should compute');
+    expect(alone.byDate?.map((d) => d.result.amount)).toEqual(['12000.00', '14400.00', '14400.00']);
+    const batch = evaluateBatch('rent-subsidy', [input, input, input], { parameters });
+    for (const row of batch.rows) expect([row.status, row.result, row.warnings]).toEqual(['ok', alone.result, alone.warnings]);
   });
 
   it('the case the tests know by heart has figures by date: 400 staff, 9 counted, 昆都仑区', () => {
