@@ -33,6 +33,20 @@ const undatable = listRules().filter((meta) => {
   return rule.kind === 'clause' && !rule.answersValidity && !rule.claimDate && rule.inputs.every((i) => i.name !== 'date' || !i.required);
 });
 
+/** The served parameters with one parameter given a new value from `from` on (a set of the test's own; the served one is untouched). */
+function changedOn(id: string, from: string, value: string): ParameterSet {
+  const served = servedParameters.byId[id];
+  const last = served.history[served.history.length - 1];
+  expect(last.from < from).toBe(true);
+  const changed = { ...served, history: [...served.history, { ...last, from, value }] };
+  return {
+    ...servedParameters,
+    parameters: servedParameters.parameters.map((p) => (p.id === id ? changed : p)),
+    byId: { ...servedParameters.byId, [id]: changed },
+    changeDates: [...new Set([...servedParameters.changeDates, from])].sort(),
+  };
+}
+
 describe('figures by date, for answers without a date', () => {
   it('the window has more than one period (else there is nothing to check)', () => {
     expect(periods.length).toBeGreaterThan(1);
@@ -63,16 +77,7 @@ describe('figures by date, for answers without a date', () => {
 
   it('a parameter changing inside the window gives figures by date, though the rule never reads the date itself', () => {
     // the quota ratio, as if it changed on 2024-01-01 (a parameter set of the test's own; the served one is untouched)
-    const served = servedParameters.byId[quota.ratio.id];
-    const last = served.history[served.history.length - 1];
-    expect(last.from < '2024-01-01').toBe(true);
-    const changed = { ...served, history: [...served.history, { ...last, from: '2024-01-01', value: '0.02' }] };
-    const parameters: ParameterSet = {
-      ...servedParameters,
-      parameters: servedParameters.parameters.map((p) => (p.id === served.id ? changed : p)),
-      byId: { ...servedParameters.byId, [served.id]: changed },
-      changeDates: [...new Set([...servedParameters.changeDates, '2024-01-01'])].sort(),
-    };
+    const parameters = changedOn(quota.ratio.id, '2024-01-01', '0.02');
     const rule = findRule('overquota-reward')!;
     const e = evaluateRule(rule, { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }, { parameters });
     // 1.5 % of 400 is 6 (3 whole persons above), 2 % is 8 (1 above)
@@ -87,15 +92,7 @@ describe('figures by date, for answers without a date', () => {
 
   it('a batch answers each undated row as evaluate() does when a plan number read in a group changes inside the window', () => {
     // the rent cap, as if the plan raised it on 2024-01-01: rent-subsidy reads it in a group, which a batch reads once per date
-    const served = servedParameters.byId[baotouPlan.rentSubsidy.monthlyCap.id];
-    const last = served.history[served.history.length - 1];
-    const changed = { ...served, history: [...served.history, { ...last, from: '2024-01-01', value: '1500' }] };
-    const parameters: ParameterSet = {
-      ...servedParameters,
-      parameters: servedParameters.parameters.map((p) => (p.id === served.id ? changed : p)),
-      byId: { ...servedParameters.byId, [served.id]: changed },
-      changeDates: [...new Set([...servedParameters.changeDates, '2024-01-01'])].sort(),
-    };
+    const parameters = changedOn(baotouPlan.rentSubsidy.monthlyCap.id, '2024-01-01', '1500');
     const input = { monthlyRent: 1200, months: 12, monthsOperating: 12, monthsSinceStart: 12 };
     const alone = evaluateRule(findRule('rent-subsidy')!, input, { parameters });
     // 1,000 a month before, the whole 1,200 after: the answer depends on the date, and says so
