@@ -3,7 +3,7 @@
  * a description, the unit and an error slot (`role="alert"`) beside each field.
  * Values are kept as the strings a clerk typed; `payload()` turns them into the JSON the Worker takes.
  */
-import { districts, type InputSpec, type Text } from '../rules/index.ts';
+import { districts, findDistrict, type InputSpec, type Text } from '../rules/index.ts';
 import { h } from './dom.ts';
 import { colon, lang, t, tr, ui } from './i18n.ts';
 
@@ -42,11 +42,7 @@ const normaliseName = (name: string) =>
     .replace(/[\s_]+/g, ' ');
 
 /** The district whose id, full, short or English name (or alias) is `value`, as the select's value (the full name). */
-function districtValue(value: string): string {
-  const wanted = normaliseName(value);
-  const match = districts.find((d) => [d.id, d.zh, d.short, d.en, ...d.aliases].some((n) => normaliseName(n) === wanted));
-  return match ? match.zh : value;
-}
+const districtValue = (value: string): string => findDistrict(value)?.zh ?? value;
 
 function choiceValue(spec: InputSpec, value: string): string {
   const wanted = normaliseName(value);

@@ -29,6 +29,7 @@ export { parametersOn, listParameters, listPlans, servedParameters, buildParamet
 export type { ParameterSet, ParameterOnDate } from './parameters/index.ts';
 export type { Parameter, Dated, Source, Reading, Value } from './parameters/types.ts';
 export { districts } from './parameters/districts.ts';
+export { findDistrict } from './core/districts.ts';
 export { excelSerialToIso, isoToExcelSerial } from './core/dates.ts';
 // Answer tables (the page writes its downloads with the Worker's own writers), and their summary types.
 export {

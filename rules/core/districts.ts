@@ -20,9 +20,12 @@ for (const district of districts) {
 
 export const acceptedDistrictNames = districts.map((d) => `${d.zh} / ${d.short} / ${d.en}`).join('; ');
 
+/** The district a full, short or English name (or id, or alias) names, if any. */
+export const findDistrict = (value: string): District | undefined => byExactName.get(value) ?? byName.get(normalise(value));
+
 /** Resolves a full, short or English district name; anything else is an error listing the accepted names. */
 export function resolveDistrict(value: string, field: string): District {
-  const district = byExactName.get(value) ?? byName.get(normalise(value));
+  const district = findDistrict(value);
   if (!district) {
     fail(
       'unknown-district',

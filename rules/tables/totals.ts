@@ -9,7 +9,7 @@
  */
 import { MoneySum } from '../core/cents.ts';
 import { money } from '../core/decimal.ts';
-import { resolveDistrict } from '../core/districts.ts';
+import { findDistrict } from '../core/districts.ts';
 import type { BatchRow } from '../batch.ts';
 import type { RuleMetadata } from '../metadata.ts';
 
@@ -103,13 +103,8 @@ export class TotalsAccumulator {
     if (!this.districtInput) return;
     const named = inputs?.[this.districtInput];
     let district = NO_DISTRICT;
-    if (typeof named === 'string' && named.trim() !== '') {
-      try {
-        district = resolveDistrict(named.trim(), this.districtInput).zh;
-      } catch {
-        // the rule did not need the district after all (an optional input): counted with the rows that name none
-      }
-    }
+    // a name that is no district (an optional input the rule did not need) is counted with the rows that name none
+    if (typeof named === 'string' && named.trim() !== '') district = findDistrict(named.trim())?.zh ?? NO_DISTRICT;
     let sums = this.byDistrict.get(district);
     if (!sums) this.byDistrict.set(district, (sums = new Sums()));
     sums.add(row, this.primary, this.shares);
