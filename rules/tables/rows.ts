@@ -131,6 +131,29 @@ export function skipReason(
   return undefined;
 }
 
+/**
+ * skipReason for a row under a header already read, in one pass when no text cell may begin with a skip
+ * word (the ordinary row): only whether anything is filled and what the rule reads then decide. A cell that
+ * may begin with one sends the row the long way, so the answer is skipReason's in every case.
+ */
+function tableSkipReason(cells: readonly unknown[], columns: readonly TableColumn[], rowIdAt: number): Text | undefined {
+  let filled = false;
+  let inputs = 0;
+  let claimed: unknown;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (isBlankCell(cell)) continue;
+    if (typeof cell === 'string' && mayBeWords(cell)) return skipReason(cells, columns, rowIdAt);
+    filled = true;
+    const kind = columns[i]?.kind;
+    if (kind === 'input') inputs++;
+    else if (kind === 'claimed') claimed = cell;
+  }
+  if (!filled) return BLANK_ROW;
+  if (inputs === 0 && columns.length > 0 && (claimed === undefined || (typeof claimed === 'string' && dateText(claimed) !== undefined))) return SKIP_EMPTY;
+  return undefined;
+}
+
 const HIDDEN_WARNING: Text = {
   zh: '该行在表格中是隐藏的（或被筛选隐藏），仍已计算并计入合计',
   en: 'This row is hidden in the sheet (or filtered out); it is still computed and counted in the totals',
@@ -251,7 +274,7 @@ export class TableBatch {
 
   private addCellsAt(cells: readonly unknown[], columns: readonly TableColumn[], place: CellPlace | undefined): BatchRow {
     const { rowIdAt, readers } = this.readingOf(columns);
-    const reason = skipReason(cells, columns, rowIdAt);
+    const reason = tableSkipReason(cells, columns, rowIdAt);
     const rowId = rowIdAt < 0 ? undefined : rowIdCell(cells[rowIdAt]);
     if (reason) return this.evaluator.skip(reason, rowId);
     const raw: Record<string, unknown> = {};

@@ -3,7 +3,12 @@
  * Starts the bench Worker once (workerd.ts), times a CSV batch (JSON out) per rule as `npm run bench`'s
  * batchByRule section does (worker.ts benchBatchByRule), and with `--profile` takes a CPU profile of one
  * batch per rule in the isolate (profile.ts) and prints its top frames. Writes nothing; prints the load average.
+ * `--stub-evaluation` runs a bundle whose `evaluateRow` answers every row with one fixed result (a value per
+ * output): what the rest of the path (body, CSV, cells, answer) costs without the rule's coercion and evaluation.
+ * `--cpu` also posts each batch `--reps` more times and reports rows per second of workerd's own CPU time (best
+ * of the reps; /proc/<pid>/stat, 10 ms ticks): steadier than wall time on a shared machine.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { benchBatchByRule, postBatchAnswer } from './worker.ts';
 import { csvForRule } from './rule-csv.ts';
@@ -12,15 +17,45 @@ import { startBenchWorker } from './workerd.ts';
 import { profileBatch } from './profile.ts';
 
 const profile = process.argv.includes('--profile');
+const stub = process.argv.includes('--stub-evaluation');
+const cpu = process.argv.includes('--cpu');
+
+/** CPU seconds (user + system) the processes have used so far. */
+const cpuSeconds = (pids: readonly number[]) =>
+  pids.reduce((sum, pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+  }, 0);
+
+/** The bundle with `evaluateRow` answering at once (see the file's comment); fails if the function is not found. */
+function stubEvaluation(script: string): string {
+  const found = /function (evaluateRow\d*)\((\w+), \w+, [^)]*\) \{/.exec(script);
+  if (!found) throw new Error('--stub-evaluation: evaluateRow not found in the bundle');
+  const stubbed = `${found[0]}\n  return stubRowEvaluation(${found[2]});`;
+  const helper = `
+const stubResults = new WeakMap();
+function stubRowEvaluation(rule) {
+  let result = stubResults.get(rule);
+  if (!result) {
+    result = {};
+    for (const o of rule.outputs) result[o.name] = o.type === 'money' ? '1234.56' : o.type === 'boolean' ? true : o.type === 'integer' ? 12 : 'text';
+    stubResults.set(rule, result);
+  }
+  return { ok: true, rule: rule.id, result, eligible: true, failedConditions: [], warnings: [] };
+}
+`;
+  return helper + script.replace(found[0], stubbed);
+}
 const rules = chosenRules();
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
 
-const worker = await startBenchWorker({ inspect: profile });
+const worker = await startBenchWorker({ inspect: profile, ...(stub ? { transform: stubEvaluation } : {}) });
 try {
-  console.log(`load before: ${load()}`);
+  console.log(`load before: ${load()}${stub ? '  (evaluation stubbed)' : ''}`);
   const figures = await benchBatchByRule(
     worker.url,
     rules.map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) })),
@@ -29,6 +64,18 @@ try {
   );
   for (const f of figures) console.log(`${f.rule.padEnd(32)} ${Math.round(f.rowsPerSecond).toLocaleString('en-US').padStart(9)} rows/s  ok ${f.okRows}`);
   console.log(`load after: ${load()}`);
+  if (cpu) {
+    for (const rule of rules) {
+      const csv = csvForRule(rule, rows);
+      let best = Infinity;
+      for (let i = 0; i < reps; i++) {
+        const before = cpuSeconds(worker.pids);
+        await postBatchAnswer(worker.url, csv, rows, rule.id);
+        best = Math.min(best, cpuSeconds(worker.pids) - before);
+      }
+      console.log(`${rule.id.padEnd(32)} ${Math.round(rows / best).toLocaleString('en-US').padStart(9)} rows per CPU second (best of ${reps})`);
+    }
+  }
   if (profile) {
     const poke = () => fetch(`${worker.url}/v1/rules`).then((r) => r.arrayBuffer());
     for (const rule of rules) {

@@ -78,9 +78,14 @@ const emptyWorker: WorkerSource = { script: "export default { fetch: () => new R
 /**
  * Starts the project's Worker in workerd directly (no wrangler dev proxy); see the file's comment.
  * `inspect` opens workerd's DevTools endpoint (loopback) so the isolate's own heap can be read; it is
- * off for the throughput and RSS figures, which it would disturb.
+ * off for the throughput and RSS figures, which it would disturb. `transform` rewrites the bundle first (a quick
+ * bench's stub, never `npm run bench`'s figures).
  */
-export const startBenchWorker = (options: { inspect?: boolean } = {}): Promise<BenchWorker> => startInWorkerd(projectWorker, options.inspect === true);
+export const startBenchWorker = (options: { inspect?: boolean; transform?: (script: string) => string } = {}): Promise<BenchWorker> =>
+  startInWorkerd((dir) => {
+    const worker = projectWorker(dir);
+    return options.transform ? { ...worker, script: options.transform(worker.script) } : worker;
+  }, options.inspect === true);
 
 /** Starts a Worker that only answers "ok" the same way: the runtime's own memory, without our code. */
 export const startEmptyWorker = (): Promise<BenchWorker> => startInWorkerd(() => emptyWorker, false);

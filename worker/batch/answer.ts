@@ -85,10 +85,27 @@ export function jsonRowsWriter(): { hold(row: unknown): void; flush(out: Utf8Chu
     hold: (row) => void held.push(row),
     flush: (out) => {
       if (held.length === 0) return;
-      const rows = JSON.stringify(held).slice(1, -1);
+      const rows = JSON.stringify(held);
       held = [];
-      out.write(written ? `,${rows}` : rows);
+      out.writeJsonItems(rows, !written);
       written = true;
+    },
+  };
+}
+
+/**
+ * Lines of a CSV answer held until a piece is handed out, then written in one write (as jsonRowsWriter
+ * does for JSON rows): one encoding call per piece, not per row.
+ */
+function linesWriter(): { hold(line: string): void; flush(out: Utf8Chunk): void } {
+  let held: string[] = [];
+  return {
+    hold: (line) => void held.push(line),
+    flush: (out) => {
+      if (held.length === 0) return;
+      const text = held.join('');
+      held = [];
+      out.write(text);
     },
   };
 }
@@ -113,12 +130,17 @@ function jsonWriter({ head, meta, columns, withCells }: AnswerContext): AnswerWr
 function csvWriter({ head, meta, columns, lang, read }: AnswerContext): AnswerWriter {
   const claimedAt = claimedColumn(columns, meta, read);
   const preamble = head.form?.preamble ?? [];
+  const { hold, flush } = linesWriter();
   return {
     contentType: 'text/csv; charset=utf-8',
     head: (out) =>
       out.write(preamble.length ? `\uFEFF${answerCsvPreamble(preamble)}${answerCsvHead(columns, meta, lang).slice(1)}` : answerCsvHead(columns, meta, lang)),
-    row: ({ row, cells }, _first, out) => out.write(answerCsvRow(cells, columns.length, row, meta, lang, claimedAt)),
-    tail: (summary, out) => out.write(csvLine(answerTotalCells(summary, columns, meta, lang, read))),
+    row: ({ row, cells }) => hold(answerCsvRow(cells, columns.length, row, meta, lang, claimedAt)),
+    flush,
+    tail: (summary, out) => {
+      flush(out);
+      out.write(csvLine(answerTotalCells(summary, columns, meta, lang, read)));
+    },
   };
 }
 

@@ -19,8 +19,8 @@ import type { SheetSource } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
 import type { WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
 import { utf8Text } from '../body/body.ts';
-import { countNonEmptyLines, countRecords } from '../csv/count.ts';
-import { createDecoder, encodingOfBody, encodingOfCharset, invalidUtf8At } from '../body/decode.ts';
+import { countNonEmptyLines, countRecords, linesAtMost } from '../csv/count.ts';
+import { createDecoder, encodingOfCharset, encodingOfWholeBody, invalidUtf8Offset } from '../body/decode.ts';
 import { ApiError, apiError, type HttpErrorBody } from '../http/errors.ts';
 import { MAX_JSON_DEPTH, parseJson } from '../body/json.ts';
 import { scanJson } from '../body/json-scan.ts';
@@ -148,13 +148,13 @@ export function csvRows(chunks: Uint8Array[], contentType: string | undefined, m
     throw apiError('unsupported-charset');
   }
   // The encoding from the whole body: a late GBK byte is never read as UTF-8, and text declared UTF-8 must be.
-  const bad = declared === 'utf-8' ? invalidUtf8At(chunks) : undefined;
+  const bad = declared === 'utf-8' ? invalidUtf8Offset(chunks) : undefined;
   if (bad !== undefined) {
     throw apiError('invalid-encoding', { byte: bad + 1 }, { rule: meta.id });
   }
-  const encoding = declared ?? encodingOfBody(chunks);
+  const encoding = declared ?? encodingOfWholeBody(chunks);
   // Lines are an upper bound on records; past the limit, the records themselves are counted (a quoted note's line breaks are not rows).
-  if (countNonEmptyLines(chunks) - 1 > maxRows) {
+  if (linesAtMost(chunks) - 1 > maxRows && countNonEmptyLines(chunks) - 1 > maxRows) {
     const dataRows = countRecords(chunks, createDecoder(encoding)) - 1;
     if (dataRows > maxRows) return tooManyRows(dataRows, maxRows);
   }

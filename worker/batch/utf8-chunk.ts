@@ -22,6 +22,20 @@ export class Utf8Chunk {
     this.at += this.encoder.encodeInto(text, buffer.subarray(this.at)).written;
   }
 
+  /**
+   * The items of a JSON array text (`[…]`, as JSON.stringify writes a list), without its brackets and after a
+   * comma unless `first`: the text is encoded as it is and its brackets dropped from the bytes (each one
+   * byte), so no shorter copy of the text is made to be encoded.
+   */
+  writeJsonItems(json: string, first: boolean): void {
+    const buffer = this.room(json.length * 3);
+    const start = this.at;
+    const written = this.encoder.encodeInto(json, buffer.subarray(start)).written;
+    if (first) buffer.copyWithin(start, start + 1, start + written - 1);
+    else buffer[start] = 0x2c; // ',' where '[' was
+    this.at = start + written - (first ? 2 : 1);
+  }
+
   /** Bytes already encoded (an xlsx answer's zip pieces). */
   writeBytes(bytes: Uint8Array): void {
     this.room(bytes.length).set(bytes, this.at);

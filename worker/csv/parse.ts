@@ -64,8 +64,39 @@ export class CsvParser {
     if (!this.chooseDelimiter() && !final) return out;
     this.delimiter ??= 44;
     const text = this.buffer;
+    const n = text.length;
+    const d = this.delimiter;
+    const max = this.maxRecordChars;
     let pos = 0;
-    for (;;) {
+    while (pos < n) {
+      // A line without quotes, read in one pass: its cells between delimiters, up to its line break.
+      const cells: string[] = [];
+      let from = pos;
+      let i = pos;
+      let c = -1;
+      for (; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c === d) {
+          cells.push(text.slice(from, i));
+          from = i + 1;
+        } else if (c === LF || c === CR || c === QUOTE) break;
+      }
+      if (i > pos && i - pos <= max && c !== QUOTE) {
+        if (i < n) {
+          // CR at the end of the text: is an LF next? wait for more
+          if (c === CR && i + 1 >= n && !final) break;
+          cells.push(text.slice(from, i));
+          out.push({ cells });
+          pos = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+          continue;
+        }
+        if (final) {
+          cells.push(text.slice(from, n));
+          out.push({ cells });
+          pos = n;
+          continue;
+        }
+      }
       const parsed = this.record(text, pos, final);
       if (parsed === undefined || this.skipping) {
         if (this.skipping) pos = text.length;
@@ -73,7 +104,6 @@ export class CsvParser {
       }
       pos = parsed.next;
       if (parsed.record) out.push(parsed.record);
-      if (pos >= text.length) break;
     }
     this.buffer = text.slice(pos);
     return out;
