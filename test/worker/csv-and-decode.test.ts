@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listRules, type RuleMetadata } from '../../rules/index.ts';
 import { readHeader } from '../../rules/tables/index.ts';
-import { countNonEmptyLines } from '../../worker/csv/count.ts';
+import { countNonEmptyLines, linesAtMost } from '../../worker/csv/count.ts';
 import { CsvParser } from '../../worker/csv/parse.ts';
 import { csvCell, csvLine } from '../../worker/csv/write.ts';
 import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
-import { createDecoder, encodingOfCharset } from '../../worker/body/decode.ts';
+import { createDecoder, encodingOfBody, encodingOfCharset, encodingOfWholeBody, invalidUtf8At, invalidUtf8Offset } from '../../worker/body/decode.ts';
 
 function parseInPieces(text: string, cuts: number[]): string[][] {
   const parser = new CsvParser();
@@ -21,6 +21,24 @@ function parseInPieces(text: string, cuts: number[]): string[][] {
   out.push(...parser.end().map((r) => r.cells));
   return out;
 }
+
+describe('whole-body UTF-8 checks', () => {
+  it('find what the byte scan finds (invalidUtf8At, encodingOfBody), wherever the chunks are cut', () => {
+    const bytes = fc.array(fc.oneof(fc.constantFrom(0x41, 0x0a, 0xef, 0xbb, 0xbf, 0xe5, 0x8c, 0x85, 0xc0, 0xed, 0xa0, 0xf4, 0x90, 0xff), fc.nat(255)), { maxLength: 24 });
+    fc.assert(
+      fc.property(bytes, fc.array(fc.nat(24)), (list, cuts) => {
+        const all = new Uint8Array(list);
+        const chunks: Uint8Array[] = [];
+        let at = 0;
+        for (const cut of [...cuts.filter((c) => c < all.length)].sort((a, b) => a - b)) (chunks.push(all.subarray(at, cut)), (at = cut));
+        chunks.push(all.subarray(at));
+        expect(invalidUtf8Offset(chunks)).toBe(invalidUtf8At(chunks));
+        expect(encodingOfWholeBody(chunks)).toBe(encodingOfBody(chunks));
+      }),
+      { numRuns: 2_000, seed: 21 },
+    );
+  });
+});
 
 describe('CsvParser', () => {
   it('reads quotes, doubled quotes, embedded delimiters and line breaks, CRLF/LF/CR', () => {
@@ -40,6 +58,29 @@ describe('CsvParser', () => {
         const text = grid.map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
         expect(parseInPieces(text, cuts)).toEqual(grid);
       }),
+    );
+  });
+
+  it('reads lines without quotes (read in one pass) and lines with quotes alike, whatever the line ends and pieces', () => {
+    const plain = fc.string({ maxLength: 5 }).map((t) => t.replace(/[",;\t\r\n]/g, 'x'));
+    const quoted = fc.constantFrom('"', ',', '\r\n', '\n', '\r', 'a"b', '').map((t) => ({ quoted: t }));
+    const row = fc.array(fc.oneof(plain, plain, quoted), { minLength: 1, maxLength: 4 });
+    const end = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(row, end), { minLength: 1, maxLength: 8 }), fc.boolean(), fc.array(fc.nat(120)), (lines, ended, cuts) => {
+        // a line of one empty cell is an empty line (not a record): quote it
+        const rows = lines.map(([cells, e]) => [cells.length === 1 && cells[0] === '' ? { quoted: '' } : cells[0], ...cells.slice(1), e] as const);
+        const text = rows
+          .map((r, i) => {
+            const cells = r.slice(0, -1) as (string | { quoted: string })[];
+            const line = cells.map((c) => (typeof c === 'string' ? c : `"${c.quoted.replace(/"/g, '""')}"`)).join(',');
+            return i < rows.length - 1 || ended ? `${line}${r[r.length - 1] as string}` : line;
+          })
+          .join('');
+        const expected = rows.map((r) => (r.slice(0, -1) as (string | { quoted: string })[]).map((c) => (typeof c === 'string' ? c : c.quoted)));
+        expect(parseInPieces(text, cuts)).toEqual(expected);
+      }),
+      { numRuns: 400, seed: 21 },
     );
   });
 
@@ -79,6 +120,23 @@ describe('CsvParser', () => {
   it('counts non-empty lines as an upper bound of records', () => {
     expect(countNonEmptyLines([new TextEncoder().encode('h\r\n1\r\n\r\n2')])).toBe(3);
     expect(countNonEmptyLines([new TextEncoder().encode('h\n1'), new TextEncoder().encode('\n2\n')])).toBe(3);
+  });
+
+  it('bounds the non-empty lines from above by line breaks (linesAtMost), exactly for a body of lines each ended once', () => {
+    const encoder = new TextEncoder();
+    expect(linesAtMost([encoder.encode('h\n1\n2\n')])).toBe(3);
+    expect(linesAtMost([encoder.encode('h\r\n1\r\n2')])).toBe(3);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', '\r', '\r\n', '包'), { maxLength: 30 }), fc.array(fc.nat(40)), (parts, cuts) => {
+        const bytes = encoder.encode(parts.join(''));
+        const chunks: Uint8Array[] = [];
+        let at = 0;
+        for (const cut of [...cuts.filter((c) => c < bytes.length)].sort((a, b) => a - b)) (chunks.push(bytes.subarray(at, cut)), (at = cut));
+        chunks.push(bytes.subarray(at));
+        expect(linesAtMost(chunks)).toBeGreaterThanOrEqual(countNonEmptyLines(chunks));
+      }),
+      { numRuns: 300, seed: 21 },
+    );
   });
 });
 
@@ -202,6 +260,17 @@ describe('Utf8Chunk', () => {
         for (const piece of pieces) chunk.write(piece);
         expect(chunk.bytes()).toEqual(encoder.encode(pieces.join('')));
       }),
+    );
+    // JSON arrays written as their items: the bytes of the items joined by commas, after what came before
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer()), { minLength: 1, maxLength: 5 }), { maxLength: 6 }), (lists) => {
+        const encoder = new TextEncoder();
+        const chunk = new Utf8Chunk(encoder, 8);
+        chunk.write('"rows":[');
+        lists.forEach((list, i) => chunk.writeJsonItems(JSON.stringify(list), i === 0));
+        expect(chunk.bytes()).toEqual(encoder.encode(`"rows":[${lists.map((l) => JSON.stringify(l).slice(1, -1)).join(',')}`));
+      }),
+      { numRuns: 200, seed: 21 },
     );
     const chunk = new Utf8Chunk(new TextEncoder(), 4);
     chunk.write('未给出所涉日期');

@@ -41,6 +41,8 @@ export function answerStream({ writer, next, batch, echo, finish, waitUntil }: A
   let first = true;
   let ended = false;
   let finished = false;
+  /** Bytes to make room for in a piece: the last piece's size and an eighth, so a piece is rarely copied to grow. */
+  let pieceSize = 1 << 16;
 
   return new ReadableStream<Uint8Array>(
     {
@@ -54,7 +56,7 @@ export function answerStream({ writer, next, batch, echo, finish, waitUntil }: A
           return;
         }
         for (;;) {
-          const chunk = new Utf8Chunk(encoder, 1 << 16);
+          const chunk = new Utf8Chunk(encoder, pieceSize);
           if (!started) writer.head(chunk);
           started = true;
           const echoedBefore = echo.used;
@@ -65,11 +67,13 @@ export function answerStream({ writer, next, batch, echo, finish, waitUntil }: A
               ended = true;
               break;
             }
-            writer.row({ row: answered.row, cells: echo.cap(answered.cells) }, first, chunk);
+            answered.cells = echo.cap(answered.cells);
+            writer.row(answered, first, chunk);
             first = false;
           }
           if (!ended) writer.flush?.(chunk);
           const bytes = chunk.bytes();
+          pieceSize = Math.max(1 << 16, bytes.length + (bytes.length >> 3));
           if (bytes.length > 0) {
             handedOut = { ...evaluator.summary };
             controller.enqueue(bytes);

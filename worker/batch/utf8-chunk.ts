@@ -17,9 +17,28 @@ export class Utf8Chunk {
   }
 
   write(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit
-    const buffer = this.room(text.length * 3);
-    this.at += this.encoder.encodeInto(text, buffer.subarray(this.at)).written;
+    this.at += this.encode(text);
+  }
+
+  /**
+   * Encodes the text at the end, growing the buffer only when it does not fit (first sized for one byte a
+   * unit, as mostly-ASCII answers need, not the three UTF-8 may take): the bytes written.
+   */
+  private encode(text: string): number {
+    let buffer = this.room(text.length);
+    const start = this.at;
+    let { read, written } = this.encoder.encodeInto(text, buffer.subarray(start));
+    while (read < text.length) {
+      // encodeInto stops before a character that does not fit whole: go on from there with more room
+      const rest = text.length - read;
+      this.at = start + written;
+      buffer = this.room(rest * 3);
+      const more = this.encoder.encodeInto(read === 0 ? text : text.slice(read), buffer.subarray(this.at));
+      read += more.read;
+      written += more.written;
+    }
+    this.at = start;
+    return written;
   }
 
   /**
@@ -28,9 +47,9 @@ export class Utf8Chunk {
    * byte), so no shorter copy of the text is made to be encoded.
    */
   writeJsonItems(json: string, first: boolean): void {
-    const buffer = this.room(json.length * 3);
     const start = this.at;
-    const written = this.encoder.encodeInto(json, buffer.subarray(start)).written;
+    const written = this.encode(json);
+    const buffer = this.buffer!;
     if (first) buffer.copyWithin(start, start + 1, start + written - 1);
     else buffer[start] = 0x2c; // ',' where '[' was
     this.at = start + written - (first ? 2 : 1);
