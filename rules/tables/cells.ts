@@ -33,7 +33,7 @@ const CHINESE = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2
 
 /** A date written as clerks write it → `YYYY-MM-DD` (not checked for being a real day: the rule does that). */
 export function dateText(text: string): string | undefined {
-  if (ISO_DAY.test(text)) return text; // already YYYY-MM-DD: what SEPARATED would give back
+  if (isIsoDay(text)) return text; // already YYYY-MM-DD: what SEPARATED would give back
   // Full-width digits and separators are folded; look-alike digits (④, 𝟒) are not, and are refused by the rule.
   const t = foldWidth(text).trim();
   const m = SEPARATED.exec(t);
@@ -45,7 +45,12 @@ export function dateText(text: string): string | undefined {
   return undefined;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `YYYY-MM-DD` (`^\d{4}-\d{2}-\d{2}$`), read character by character: the date cell most tables hold. */
+function isIsoDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** `20240630`: a year from 1900 to 2999, a month 01–12 and a day 01–31 (the rule checks the day exists). */
 const EIGHT_DIGITS = /^((?:19|2\d)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
@@ -145,7 +150,7 @@ function dateCell(cell: unknown): unknown {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) return dateText(String(cell)) ?? cell;
   if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
   if (typeof cell !== 'string') return cell;
-  if (ISO_DAY.test(cell)) return cell; // the common cell: no serial number, and dateText gives it back
+  if (isIsoDay(cell)) return cell; // the common cell: no serial number, and dateText gives it back
   // A bare number where a date belongs can only be Excel's serial day number: a CSV cell, or a JSON
   // number (JSON bodies keep numbers as their written text, see worker/body/json.ts).
   if (SERIAL.test(cell.trim())) return excelSerialToIso(Math.floor(Number(cell))) ?? cell.trim();

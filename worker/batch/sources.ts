@@ -15,6 +15,7 @@ import {
   type SheetFound,
 } from '../../rules/tables/form.ts';
 import { headersAreChinese, TableBatch, type EchoColumns, type TableError } from '../../rules/tables/index.ts';
+import type { CellPlace } from '../../rules/tables/rows.ts';
 import type { SheetSource } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
 import type { WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
@@ -106,6 +107,8 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
   const form: Form = reading.form;
   const { header } = form;
   const { columns, offset } = header;
+  // where each row is, handed to the table batch (which reads it while adding the row, and keeps nothing of it): one object, moved row to row
+  const place: CellPlace = { row: 0, offset, hidden: undefined };
   return {
     columns: header.headers,
     ignoredColumns: header.unmatched,
@@ -137,7 +140,9 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
         };
         return { row: batch.refuse(error), cells: [] };
       }
-      return { row: batch.addCells(cells, columns, { row: row.row, offset, hidden: row.hidden }), cells };
+      place.row = row.row;
+      place.hidden = row.hidden;
+      return { row: batch.addCells(cells, columns, place), cells };
     },
   };
 }
