@@ -285,7 +285,8 @@ export class TableBatch {
       if (reader === undefined) {
         if (stray === undefined && !isBlankCell(cell)) stray = i;
       } else if (reader !== null) {
-        const value = reader.read(cell, reader.spec);
+        // the row id's cell is read once, above (what its reader, rowIdValue, gives for any cell but an object)
+        const value = i === rowIdAt && (cell === null || typeof cell !== 'object') ? rowId : reader.read(cell, reader.spec);
         if (value !== undefined) raw[reader.name] = value;
       }
     }
