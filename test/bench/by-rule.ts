@@ -73,7 +73,11 @@ try {
         await postBatchAnswer(worker.url, csv, rows, rule.id);
         best = Math.min(best, cpuSeconds(worker.pids) - before);
       }
-      console.log(`${rule.id.padEnd(32)} ${Math.round(rows / best).toLocaleString('en-US').padStart(9)} rows per CPU second (best of ${reps})`);
+      console.log(
+        `${rule.id.padEnd(32)} ${Math.round(rows / best)
+          .toLocaleString('en-US')
+          .padStart(9)} rows per CPU second (best of ${reps})`,
+      );
     }
   }
   if (profile) {

@@ -24,7 +24,9 @@ function parseInPieces(text: string, cuts: number[]): string[][] {
 
 describe('whole-body UTF-8 checks', () => {
   it('find what the byte scan finds (invalidUtf8At, encodingOfBody), wherever the chunks are cut', () => {
-    const bytes = fc.array(fc.oneof(fc.constantFrom(0x41, 0x0a, 0xef, 0xbb, 0xbf, 0xe5, 0x8c, 0x85, 0xc0, 0xed, 0xa0, 0xf4, 0x90, 0xff), fc.nat(255)), { maxLength: 24 });
+    const bytes = fc.array(fc.oneof(fc.constantFrom(0x41, 0x0a, 0xef, 0xbb, 0xbf, 0xe5, 0x8c, 0x85, 0xc0, 0xed, 0xa0, 0xf4, 0x90, 0xff), fc.nat(255)), {
+      maxLength: 24,
+    });
     fc.assert(
       fc.property(bytes, fc.array(fc.nat(24)), (list, cuts) => {
         const all = new Uint8Array(list);
@@ -263,13 +265,16 @@ describe('Utf8Chunk', () => {
     );
     // JSON arrays written as their items: the bytes of the items joined by commas, after what came before
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer()), { minLength: 1, maxLength: 5 }), { maxLength: 6 }), (lists) => {
-        const encoder = new TextEncoder();
-        const chunk = new Utf8Chunk(encoder, 8);
-        chunk.write('"rows":[');
-        lists.forEach((list, i) => chunk.writeJsonItems(JSON.stringify(list), i === 0));
-        expect(chunk.bytes()).toEqual(encoder.encode(`"rows":[${lists.map((l) => JSON.stringify(l).slice(1, -1)).join(',')}`));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer()), { minLength: 1, maxLength: 5 }), { maxLength: 6 }),
+        (lists) => {
+          const encoder = new TextEncoder();
+          const chunk = new Utf8Chunk(encoder, 8);
+          chunk.write('"rows":[');
+          lists.forEach((list, i) => chunk.writeJsonItems(JSON.stringify(list), i === 0));
+          expect(chunk.bytes()).toEqual(encoder.encode(`"rows":[${lists.map((l) => JSON.stringify(l).slice(1, -1)).join(',')}`));
+        },
+      ),
       { numRuns: 200, seed: 21 },
     );
     const chunk = new Utf8Chunk(new TextEncoder(), 4);
