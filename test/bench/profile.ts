@@ -78,7 +78,7 @@ export async function profileBatch(
     await send('Profiler.start');
     await run();
     const { profile } = await send<{ profile: CpuProfile }>('Profiler.stop');
-    return topFrames(profile, Number(process.env.PROFILE_TOP ?? 12));
+    return topFrames(profile);
   } finally {
     session.close();
   }
