@@ -41,6 +41,17 @@ async function staticFile(request: Request, env: SelfHostEnv): Promise<Response 
   return new Response(request.method === 'HEAD' ? null : file.body, { status: 200, headers });
 }
 
+/** The app's env: the bindings, and ASSETS (the app reads the page through it, as on Cloudflare); made once per env, not per request. */
+const appEnvs = new WeakMap<SelfHostEnv, Env>();
+function appEnvOf(env: SelfHostEnv): Env {
+  let appEnv = appEnvs.get(env);
+  if (!appEnv) {
+    const ASSETS = { fetch: async (r: Request) => (await staticFile(r, env)) ?? notFound() };
+    appEnvs.set(env, (appEnv = { ...env, ASSETS } as Env));
+  }
+  return appEnv;
+}
+
 const notFound = () => new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export default {
@@ -51,8 +62,6 @@ export default {
       const file = await staticFile(request, env);
       if (file) return file;
     }
-    // The app reads the page through ASSETS, as on Cloudflare.
-    const ASSETS = { fetch: async (r: Request) => (await staticFile(r, env)) ?? notFound() };
-    return app.fetch(request, { ...env, ASSETS }, ctx as never);
+    return app.fetch(request, appEnvOf(env), ctx as never);
   },
 };

@@ -7,7 +7,7 @@ import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
 import { apiError, onError } from './http/errors.ts';
 import { methodGuard } from './http/methods.ts';
-import { securityHeadersFor } from './http/security-headers.ts';
+import { securityHeaderEntriesFor } from './http/security-headers.ts';
 import { openCors } from './http/open-cors.ts';
 import { pathOf } from './http/path.ts';
 import { batchCors } from './http/origins.ts';
@@ -24,8 +24,9 @@ export const app = new Hono<AppEnv>();
 
 app.use('*', async (c, next) => {
   await next();
-  c.res.headers.set('X-Ruleset-Version', RULESET_VERSION);
-  for (const [name, value] of Object.entries(securityHeadersFor(pathOf(c.req.url)))) c.res.headers.set(name, value);
+  const headers = c.res.headers;
+  headers.set('X-Ruleset-Version', RULESET_VERSION);
+  for (const [name, value] of securityHeaderEntriesFor(pathOf(c.req.url))) headers.set(name, value);
 });
 
 // A served path with a method it has no route for: 405 with Allow, not 404.

@@ -72,6 +72,15 @@ export function cspFor(path: string): string {
 
 export const securityHeadersFor = (path: string): Record<string, string> => ({ ...COMMON_HEADERS, 'Content-Security-Policy': cspFor(path) });
 
+/** The same headers as [name, value] pairs, made once per policy: the Worker sets them on every answer. */
+const entriesByPolicy = new Map<string, readonly (readonly [string, string])[]>();
+export function securityHeaderEntriesFor(path: string): readonly (readonly [string, string])[] {
+  const csp = cspFor(path);
+  let entries = entriesByPolicy.get(csp);
+  if (!entries) entriesByPolicy.set(csp, (entries = Object.entries({ ...COMMON_HEADERS, 'Content-Security-Policy': csp })));
+  return entries;
+}
+
 /**
  * Cloudflare's `_headers` file for the static assets. Each path pattern gets exactly one policy: rules that
  * match one path are merged, and two CSP headers would both apply.

@@ -10,7 +10,7 @@
  * logs, proxies and browser histories.
  */
 import { Hono } from 'hono';
-import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type RuleDefinition } from '../../rules/index.ts';
+import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type InputSpec, type RuleDefinition } from '../../rules/index.ts';
 import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../http/errors.ts';
@@ -42,8 +42,16 @@ export function queryInputs(params: URLSearchParams): Record<string, unknown> {
   return inputs;
 }
 
+/** A rule's inputs that identify a person, found once per rule (most rules have none). */
+const personalInputs = new WeakMap<RuleDefinition, InputSpec[]>();
+function personalInputsOf(rule: RuleDefinition): InputSpec[] {
+  let specs = personalInputs.get(rule);
+  if (!specs) personalInputs.set(rule, (specs = inputsOf(rule).filter(isPersonalInput)));
+  return specs;
+}
+
 /** The first input in the query string that identifies a person, if any. */
-const personalInQuery = (rule: RuleDefinition, params: URLSearchParams) => inputsOf(rule).find((spec) => isPersonalInput(spec) && params.has(spec.name));
+const personalInQuery = (rule: RuleDefinition, params: URLSearchParams) => personalInputsOf(rule).find((spec) => params.has(spec.name));
 
 quickCheck.get('/v1/rules/:id', (c) => {
   const id = c.req.param('id');

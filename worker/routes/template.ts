@@ -11,7 +11,9 @@ import { XLSX_TYPE } from '../batch/answer.ts';
 
 export const template = new Hono<AppEnv>();
 
-template.get('/v1/rules/:id/:file{template\\.(csv|xlsx)}', (c) => {
+// `(?:…)`, not `(…)`: a capturing group in a route's pattern makes hono's fast router (RegExpRouter) refuse the
+// app's routes, and every request is then matched by the slower TrieRouter (test/worker/router.test.ts).
+template.get('/v1/rules/:id/:file{template\\.(?:csv|xlsx)}', (c) => {
   const id = c.req.param('id');
   const rule = findRule(id);
   if (!rule) throw apiError('unknown-rule', { rule: id }, { rule: id });

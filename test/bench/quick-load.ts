@@ -1,0 +1,89 @@
+/**
+ * A quick look at the load section alone: `npx node test/bench/quick-load.ts [--seconds N] [--connections N]
+ * [--rounds N] [--miniflare] [--profile] [--no-build]`. Builds and starts the self-hosted server as `npm run
+ * bench`'s self-hosted section does (selfhost.ts: `npm run serve`'s workerd on its own config, audit under a
+ * throw-away DATA_DIR), then runs the same 50-connection autocannon load on the quick-check route
+ * (worker.ts benchLoad) and prints requests/s, p50, p99 and max per round. `--miniflare` runs the same load
+ * against the Miniflare-run Worker (workerd.ts) too, for the figures beside it. `--profile` opens the
+ * self-hosted isolate's DevTools endpoint and prints the top frames of a CPU profile taken during one more
+ * round (the profiler slows the isolate: those rounds' figures are not the server's). Writes nothing
+ * outside its temporary folder; prints the load average.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error plain ESM helper without types
+import { buildSite, freePort, localDevVars } from '../../scripts/local-worker.mjs';
+// @ts-expect-error plain ESM helper without types
+import { startSelfhost } from '../../scripts/serve.mjs';
+// @ts-expect-error plain ESM helper without types
+import { buildSelfhost } from '../../selfhost/build.mjs';
+import { profileBatch } from './profile.ts';
+import { option } from './quick-options.ts';
+import { benchLoad, workerdPids, type LoadFigures } from './worker.ts';
+import { startBenchWorker } from './workerd.ts';
+
+const seconds = Number(option('--seconds') ?? 10);
+const connections = Number(option('--connections') ?? 50);
+const rounds = Number(option('--rounds') ?? 1);
+const profile = process.argv.includes('--profile');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** CPU time (user + system) the processes have used, ms: less noisy than the latencies on a shared machine. */
+const cpuMs = (pids: readonly number[]) =>
+  pids.reduce((sum, pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  }, 0);
+
+const line = (label: string, l: LoadFigures, serverCpuMs: number, clientCpuMs: number) => {
+  const requests = l.requestsPerSecond * l.seconds;
+  const perRequest = (ms: number) => `${((1000 * ms) / Math.max(requests, 1)).toFixed(0)} µs`;
+  return `${label.padEnd(14)} ${Math.round(l.requestsPerSecond).toLocaleString('en-US').padStart(6)} req/s  p50 ${String(l.latencyMs.p50).padStart(3)} ms  p99 ${String(l.latencyMs.p99).padStart(3)} ms  max ${String(l.latencyMs.max).padStart(4)} ms  errors ${l.errors}  non-2xx ${l.non2xx}  timeouts ${l.timeouts}  CPU/request: workerd ${perRequest(serverCpuMs)}, autocannon ${perRequest(clientCpuMs)}`;
+};
+
+async function rounded(label: string, url: string, pids: readonly number[]) {
+  // warm-up: a server in service is warm; the figures are for optimised code
+  await benchLoad(url, 2, connections);
+  for (let round = 1; round <= rounds; round++) {
+    const server = cpuMs(pids);
+    const client = process.cpuUsage();
+    const figures = await benchLoad(url, seconds, connections);
+    const used = process.cpuUsage(client);
+    console.log(line(`${label}${rounds > 1 ? ` #${round}` : ''}`, figures, cpuMs(pids) - server, (used.user + used.system) / 1000));
+  }
+}
+
+if (!process.argv.includes('--no-build')) {
+  buildSite();
+  await buildSelfhost();
+}
+console.log(`load before: ${load()}`);
+const data = mkdtempSync(join(tmpdir(), 'bt-quick-load-'));
+const inspectorPort = profile ? ((await freePort()) as number) : undefined;
+const server = await startSelfhost({ port: await freePort(), dataDir: data, env: { ...process.env, ...localDevVars }, inspectorPort });
+try {
+  await rounded('self-hosted', server.url, workerdPids());
+  if (profile) {
+    const poke = () => fetch(`${server.url}/v1/rules`).then((r) => r.arrayBuffer());
+    const { busyMs, top } = await profileBatch(`ws://127.0.0.1:${inspectorPort}/main`, () => benchLoad(server.url, seconds, connections), poke);
+    console.log(`\nself-hosted isolate under ${seconds} s of load (profiled): ${busyMs} ms busy`);
+    for (const frame of top) console.log(`  ${String(frame.selfPercent).padStart(5)}%  ${frame.name}${frame.line ? `@${frame.line}` : ''}`);
+  }
+} finally {
+  await server.stop();
+  rmSync(data, { recursive: true, force: true });
+}
+if (process.argv.includes('--miniflare')) {
+  const worker = await startBenchWorker();
+  try {
+    await rounded('miniflare', worker.url, worker.pids);
+  } finally {
+    await worker.stop();
+  }
+}
+console.log(`load after: ${load()}`);
