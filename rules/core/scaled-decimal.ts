@@ -185,7 +185,11 @@ export class Dec {
     const b = toDec(y);
     const a = this.c;
     const x = this.x - b.x;
-    if (b.c !== 0 && a % b.c === 0 && x <= EXP_LIMIT && x >= -EXP_LIMIT) return scaled(a / b.c, x);
+    if (b.c !== 0 && x <= EXP_LIMIT && x >= -EXP_LIMIT) {
+      if (a % b.c === 0) return scaled(a / b.c, x);
+      const q = a === a && b.c === b.c ? quotient(a, b.c, x) : undefined; // both scaled (NaN marks the other form)
+      if (q !== undefined) return q;
+    }
     return viaReference(this.ref().div(b.ref()));
   }
 
@@ -329,7 +333,11 @@ export class Dec {
    * (mode `rm`, half up by default) with exactly `dp` decimals. A minus sign for any negative value other than −0.
    */
   toFixed(dp?: number, rm?: number): string {
-    if (this.j !== null) return dp === undefined ? this.j.toFixed() : this.j.toFixed(dp, rm as DecimalJs.Rounding);
+    if (this.j !== null) {
+      if (dp === undefined) return this.j.toFixed();
+      const shown = validPlaces(dp, 0) && (rm === undefined || validMode(rm)) ? heldFixed(this.j, dp, rm ?? HALF_UP) : undefined;
+      return shown ?? this.j.toFixed(dp, rm as DecimalJs.Rounding);
+    }
     if (dp === undefined) return (this.#plain ??= plainOf(this.c, this.x));
     if (dp === 2 && (rm === undefined || rm === HALF_UP)) return (this.#money ??= this.fixed(2, HALF_UP));
     if (!validPlaces(dp, 0) || (rm !== undefined && !validMode(rm))) return this.ref().toFixed(dp, rm as DecimalJs.Rounding);
@@ -354,19 +362,12 @@ export class Dec {
       }
       if (roundsUp(n, r, k, negative, rm)) n++;
     }
-    const sign = negative ? '-' : '';
     if (n > MAX) {
       // too long for a safe integer (k ≤ 0 here): the coefficient's digits and zeros
       const digits = (String(a) + '0'.repeat(-k)).padStart(dp + 1, '0');
-      return `${sign}${digits.slice(0, digits.length - dp)}${dp > 0 ? `.${digits.slice(digits.length - dp)}` : ''}`;
+      return `${negative ? '-' : ''}${digits.slice(0, digits.length - dp)}${dp > 0 ? `.${digits.slice(digits.length - dp)}` : ''}`;
     }
-    if (dp === 0) return sign + n;
-    if (dp > 15) {
-      const digits = String(n).padStart(dp + 1, '0');
-      return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
-    }
-    const r = lowDigits(n, dp);
-    return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
+    return fixedOf(negative, n, dp);
   }
 
   /** decimal.js's `toString`: plain, or exponent notation for exponents ≤ −40 or ≥ 40; −0 is "0". */
@@ -488,6 +489,106 @@ function add(a: Dec, c: number, x: number): Dec | undefined {
   return s <= MAX && s >= -MAX ? scaled(s, x) : undefined;
 }
 
+/** Powers of 1e7, decimal.js's word base: the words of a quotient are aligned on them, as decimal.js aligns its digits. */
+const WORD = 1e7;
+const WORD_DIGITS = 7;
+/** decimal.js's precision: a quotient that does not end is rounded to this many significant digits. */
+const PRECISION = 40;
+/** The largest divisor whose remainders times 1e7 stay safe integers (the long division below works a word at a time). */
+const MAX_WORD_DIVISOR = Math.floor(MAX / WORD);
+
+/**
+ * `(a / b) × 10^x` for safe integer coefficients (`b` ≠ 0, `a` not a multiple of `b`), as decimal.js divides:
+ * - a quotient that ends (the part of `b` prime to 10 divides `a`) is exact: `a/t × 2^i5^j-complement`, scaled,
+ *   when that is a safe integer;
+ * - one that does not end is rounded half up to 40 significant digits (never a tie: the digits do not end), by
+ *   long division a word (7 digits) at a time, into decimal.js's own digit words (`d`, aligned on powers of
+ *   1e7 from the units; `e` the exponent of the leading digit), held as that decimal.js value.
+ * Undefined for what this does not settle (a divisor above `MAX_WORD_DIVISOR`, a quotient ending past the safe
+ * integers, a dividend that cannot be shifted onto the word grid): decimal.js then divides.
+ */
+function quotient(a: number, b: number, x: number): Dec | undefined {
+  const negative = a < 0 !== b < 0;
+  const n = a < 0 ? -a : a;
+  const d = b < 0 ? -b : b;
+  // d = 2^twos · 5^fives · t, t prime to 10: n/d ends exactly when t divides n
+  let t = d;
+  let twos = 0;
+  let fives = 0;
+  while (t % 2 === 0) {
+    t /= 2;
+    twos++;
+  }
+  while (t % 5 === 0) {
+    t /= 5;
+    fives++;
+  }
+  if (n % t === 0) {
+    // n/d = (n/t) × 2^(k−twos) × 5^(k−fives) / 10^k, k = max(twos, fives): one of the two factors is 1
+    const k = twos > fives ? twos : fives;
+    let p = n / t;
+    for (let i = twos; i < k && p <= MAX; i++) p *= 2;
+    for (let i = fives; i < k && p <= MAX; i++) p *= 5;
+    const e = x - k;
+    return p <= MAX && e >= -EXP_LIMIT ? scaled(negative ? -p : p, e) : undefined;
+  }
+  if (d > MAX_WORD_DIVISOR) return undefined;
+  // the exponent as whole words (m) and a shift of the dividend (x − 7m digits) onto the word grid
+  const m = Math.floor(x / WORD_DIGITS);
+  const shifted = n * POW10[x - m * WORD_DIGITS];
+  if (shifted > MAX) return undefined;
+  // every quotient below is of exact integers, made exact by taking the remainder off first
+  let r = shifted % d;
+  let whole = (shifted - r) / d;
+  // the words, most significant first, from the first non-zero one; `top`: the power of 1e7 of the first word
+  const words: number[] = [];
+  let top = -1;
+  while (whole > 0) {
+    const word = whole % WORD;
+    words.unshift(word);
+    whole = (whole - word) / WORD;
+    top++;
+  }
+  if (top < 0) top = 0;
+  let digits = words.length > 0 ? digitCount(words[0]) + WORD_DIGITS * (words.length - 1) : 0;
+  while (digits < PRECISION) {
+    r *= WORD;
+    const rest = r % d;
+    const word = (r - rest) / d;
+    r = rest;
+    if (words.length === 0) {
+      top--;
+      if (word === 0) continue;
+      digits = digitCount(word);
+    } else digits += WORD_DIGITS;
+    words.push(word);
+  }
+  // round half up at the 40th significant digit: `drop` digits of the last word go, then the remainder r/d
+  const drop = digits - PRECISION;
+  let last = words.length - 1;
+  const low = lowDigits(words[last], drop);
+  words[last] -= low;
+  if (drop > 0 ? low >= 5 * POW10[drop - 1] : 2 * r >= d) {
+    words[last] += POW10[drop];
+    while (words[last] >= WORD && last > 0) {
+      words[last] -= WORD;
+      words[--last]++;
+    }
+    if (words[0] >= WORD) {
+      words[0] -= WORD;
+      words.unshift(1);
+      top++;
+    }
+  }
+  while (words[words.length - 1] === 0) words.pop();
+  const e = WORD_DIGITS * (top + m) + digitCount(words[0]) - 1;
+  const j = new DecimalReference({ s: negative ? -1 : 1, e, d: words, toStringTag: DECIMAL_TAG } as never);
+  // a rounding carry that left few digits goes back to the scaled form (never seen: the digits of n/d do not run to 40 nines)
+  return words.length <= 2 ? viaReference(j) : held(j);
+}
+/** How decimal.js recognises a value of its own kind made elsewhere (its `isDecimalInstance`): read as the digit words it carries. */
+const DECIMAL_TAG = '[object Decimal]';
+
 /** decimal.js's `Decimal.max` (n = −1) and `Decimal.min` (n = 1). */
 function maxOrMin(values: DecValue[], n: number): Dec {
   let x = toDec(values[0]);
@@ -505,6 +606,55 @@ const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '
 
 /** `r` (0 ≤ r < 10^places) as exactly `places` digits. */
 const placesOf = (r: number, places: number): string => (places === 2 ? TWO_PLACES[r | 0] : String(r).padStart(places, '0'));
+
+/** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
+function fixedOf(negative: boolean, n: number, dp: number): string {
+  const sign = negative ? '-' : '';
+  if (dp === 0) return sign + n;
+  if (dp > 15) {
+    const digits = String(n).padStart(dp + 1, '0');
+    return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
+  }
+  const r = lowDigits(n, dp);
+  return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
+}
+
+/**
+ * decimal.js's `toFixed(dp, rm)` of a value it holds (a quotient's 40 digits …), read from its digit words (`d`,
+ * base 1e7, aligned on powers of 1e7 from the units, `e` the exponent of the leading digit), when the rounded
+ * value × 10^dp is under 10^15; undefined otherwise (NaN, ±Infinity, longer results: decimal.js prints them).
+ */
+function heldFixed(j: Reference, dp: number, rm: number): string | undefined {
+  const words = j.d;
+  const e = j.e;
+  if (!words || e + dp + 1 > 15) return undefined;
+  const top = Math.floor(e / WORD_DIGITS);
+  // n: the kept digits (value × 10^dp, truncated); r: the first dropped digits (k of them) and one more digit, 1 when any later one is not 0
+  let n = 0;
+  let r = -1;
+  let k = 0;
+  let tail = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const shift = WORD_DIGITS * (top - i) + dp; // the power of ten of the word's units, in units of 10^−dp
+    if (shift >= 0) n += word * POW10[shift];
+    else if (r < 0) {
+      if (shift >= -WORD_DIGITS) {
+        k = -shift;
+        r = lowDigits(word, k);
+        n += (word - r) / POW10[k];
+      } else {
+        // the leading word lies wholly more than a word below 10^−dp: a non-zero remainder under a tenth
+        k = 1;
+        r = 0;
+        tail = true;
+      }
+    } else if (word !== 0) tail = true;
+  }
+  if (r < 0) return fixedOf(j.s < 0, n, dp); // nothing dropped
+  const up = roundsUp(n, r * 10 + (tail ? 1 : 0), k + 1, j.s < 0, rm);
+  return fixedOf(j.s < 0, up ? n + 1 : n, dp);
+}
 
 /** decimal.js's `toFixed()` of the scaled value `c × 10^x`: plain, no trailing zeros, "-" for negatives but −0. */
 function plainOf(c: number, x: number): string {
@@ -606,4 +756,11 @@ function fromReference(d: Writable, j: Reference): boolean {
 /** A decimal.js result as a Dec: scaled when it fits. */
 function viaReference(j: Reference): Dec {
   return new Dec(j as never);
+}
+
+/** A decimal.js value known not to fit the scaled form, as a Dec. */
+function held(j: Reference): Dec {
+  const d = new Dec(Number.NaN, 0);
+  (d as unknown as Writable).j = j;
+  return d;
 }
