@@ -56,10 +56,22 @@ const MAX_PLACES = 100;
 const validMode = (rm: number) => rm === (rm | 0) && rm >= 0 && rm <= 8;
 const validPlaces = (n: number, min: number) => n === (n | 0) && n >= min && n <= MAX_PLACES;
 
-/** `a mod 10^k` for a safe integer `a` (0 ≤ k ≤ 22): in 32-bit integers when they hold it (far cheaper than a double's remainder). */
+/**
+ * `a mod 10^k` (the sign of `a`, as `%`) for a safe integer `a` (0 ≤ k ≤ 22): in 32-bit integers when they hold it,
+ * else as `a − trunc(a / 10^k) × 10^k` (far cheaper than a double's `%`; exact: for |a| < 2^53 the rounded quotient
+ * is more than a half-unit in the last place from the next whole number, so `trunc` takes the true one).
+ */
 function lowDigits(a: number, k: number): number {
-  return a <= 0x7fffffff && a >= -0x7fffffff && k <= 9 ? (a | 0) % (POW10[k] | 0) : a % POW10[k];
+  if (a <= 0x7fffffff && a >= -0x7fffffff && k <= 9) return (a | 0) % (POW10[k] | 0);
+  const p = POW10[k];
+  return a - Math.trunc(a / p) * p;
 }
+
+/** Whether a safe integer ends in a zero digit: `c / 10` is whole exactly then (for |c| < 2^53 a quotient with a tenth left rounds to no whole number). */
+const endsInZero = (c: number): boolean => {
+  const q = c / 10;
+  return q === Math.trunc(q);
+};
 
 /** Number of decimal digits of a positive safe integer. */
 function digitCount(a: number): number {
@@ -413,8 +425,13 @@ export class Dec {
 
 /** A JS number, string or bigint as a Dec (a Dec as itself): the arguments of every operation. */
 function toDec(y: DecValue): Dec {
-  return y instanceof Dec ? y : new Dec(y);
+  if (y instanceof Dec) return y;
+  if (typeof y === 'number' && (y | 0) === y && y >= 0 && y < SMALL_INTEGERS && 1 / y > 0) return (smallIntegers[y] ??= new Dec(y));
+  return new Dec(y);
 }
+/** Small whole numbers as arguments (`Dec.max(0, x)`, a division by a head count) are made once: a Dec never changes. */
+const SMALL_INTEGERS = 1024;
+const smallIntegers: Dec[] = [];
 
 type Writable = { c: number; x: number; j: Reference | null };
 
@@ -431,7 +448,7 @@ function fromNumber(d: Writable, v: number): boolean {
     let c = v;
     let x = 0;
     if (c !== 0)
-      while (lowDigits(c, 1) === 0) {
+      while (endsInZero(c)) {
         c /= 10;
         x++;
       }
@@ -445,7 +462,7 @@ function fromNumber(d: Writable, v: number): boolean {
       if (m > 1e15) break;
       if (m / POW10[k] === a) {
         let x = -k;
-        while (lowDigits(m, 1) === 0) {
+        while (endsInZero(m)) {
           m /= 10;
           x++;
         }
@@ -461,7 +478,7 @@ function fromNumber(d: Writable, v: number): boolean {
 /** The scaled value `c × 10^x` (c a safe integer), in its one form. */
 function scaled(c: number, x: number): Dec {
   if (c === 0) return new Dec(c, 0);
-  while (lowDigits(c, 1) === 0) {
+  while (endsInZero(c)) {
     c /= 10;
     x++;
   }
@@ -524,9 +541,18 @@ function quotient(a: number, b: number, x: number): Dec | undefined {
     fives++;
   }
   if (n % t === 0) {
-    // n/d = (n/t) × 2^(k−twos) × 5^(k−fives) / 10^k, k = max(twos, fives): one of the two factors is 1
-    const k = twos > fives ? twos : fives;
+    // in lowest terms n/d = p / (2^twos · 5^fives), and = p × 2^(k−twos) × 5^(k−fives) / 10^k with k = max(twos, fives)
+    // (one of the two factors is 1): the shortest decimal, whose digits fit a safe integer when the quotient's do
     let p = n / t;
+    while (twos > 0 && p % 2 === 0) {
+      p /= 2;
+      twos--;
+    }
+    while (fives > 0 && p % 5 === 0) {
+      p /= 5;
+      fives--;
+    }
+    const k = twos > fives ? twos : fives;
     for (let i = twos; i < k && p <= MAX; i++) p *= 2;
     for (let i = fives; i < k && p <= MAX; i++) p *= 5;
     const e = x - k;
@@ -604,19 +630,29 @@ function maxOrMin(values: DecValue[], n: number): Dec {
 /** Two-digit fractions, "00" to "99" (money prints them on every amount). */
 const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
-/** `r` (0 ≤ r < 10^places) as exactly `places` digits. */
-const placesOf = (r: number, places: number): string => (places === 2 ? TWO_PLACES[r | 0] : String(r).padStart(places, '0'));
+/** Runs of zeros, to pad digits with. */
+const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
+
+/** A whole number (0 ≤ w < 2^53) in digits: as a small integer where it is one (V8 keeps the texts of recent small integers). */
+const wholeText = (w: number): string => (w <= 0x7fffffff ? String(w | 0) : String(w));
+
+/** `r` (0 ≤ r < 10^places, places ≤ 15) as exactly `places` digits. */
+function placesOf(r: number, places: number): string {
+  if (places === 2) return TWO_PLACES[r | 0];
+  const digits = wholeText(r);
+  return digits.length < places ? ZEROS[places - digits.length] + digits : digits;
+}
 
 /** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
 function fixedOf(negative: boolean, n: number, dp: number): string {
   const sign = negative ? '-' : '';
-  if (dp === 0) return sign + n;
+  if (dp === 0) return sign + wholeText(n);
   if (dp > 15) {
     const digits = String(n).padStart(dp + 1, '0');
     return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
   }
   const r = lowDigits(n, dp);
-  return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
+  return `${sign}${wholeText((n - r) / POW10[dp])}.${placesOf(r, dp)}`;
 }
 
 /**
@@ -661,10 +697,10 @@ function plainOf(c: number, x: number): string {
   const negative = c < 0;
   const a = negative ? -c : c;
   const sign = negative ? '-' : '';
-  if (x === 0) return sign + a;
+  if (x === 0) return sign + wholeText(a);
   if (x < 0 && x >= -15) {
     const r = lowDigits(a, -x);
-    return `${sign}${(a - r) / POW10[-x]}.${placesOf(r, -x)}`;
+    return `${sign}${wholeText((a - r) / POW10[-x])}.${placesOf(r, -x)}`;
   }
   return sign + plainDigits(String(a), x);
 }
