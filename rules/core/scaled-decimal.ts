@@ -14,16 +14,17 @@
  * Semantics, per operation, are decimal.js's exactly; what differs is only how they are reached:
  * - `plus`, `minus`, `times` of scaled values whose exact result is a safe integer coefficient are done in
  *   integer arithmetic (exact: decimal.js would round only past 40 significant digits, and these have at most 16);
- * - `div` is done in integers when the divisor's coefficient divides the dividend's exactly (the quotient is then
- *   exact and short);
+ * - `div` of scaled values is done in integers: a quotient that ends is exact (scaled when its digits fit); one that
+ *   does not end is rounded half up to 40 significant digits by long division, straight into decimal.js's digit
+ *   words (see `quotient`), and `toFixed(dp)` of such a held value is read from those words (see `heldFixed`);
  * - comparisons, `floor`, `ceil`, `round`, `toDecimalPlaces`, `toSignificantDigits`, `toFixed`, `toString`,
  *   `toNumber` and the predicates are computed from the coefficient and the exponent, with decimal.js's
  *   rounding modes and its printing (plain, no trailing zeros, `-0` printed as `0` except by `valueOf`);
  *   `toFixed()` and money's `toFixed(2)` are kept once made (in private fields, outside equality);
  * - a JS number is read as decimal.js reads it, as the shortest text that reads back as the number (`String`'s),
  *   found by arithmetic where that is certain (see `fromNumber`), else from that text;
- * - everything else (a result that overflows the coefficient, needs rounding to 40 digits, a division that
- *   does not come out exactly, a non-finite value, an argument decimal.js would refuse) is computed by
+ * - everything else (a result that overflows the coefficient, needs rounding to 40 digits, a division by a
+ *   coefficient above 9·10^8 that does not come out exactly, a non-finite value, an argument decimal.js would refuse) is computed by
  *   decimal.js (`DecimalReference`, configured as the rules always had it), and its result taken back into
  *   the scaled form when it fits.
  * test/rules/decimal.test.ts checks every method the rules use against decimal.js on random and edge values.
@@ -426,12 +427,11 @@ export class Dec {
 /** A JS number, string or bigint as a Dec (a Dec as itself): the arguments of every operation. */
 function toDec(y: DecValue): Dec {
   if (y instanceof Dec) return y;
-  if (typeof y === 'number' && (y | 0) === y && y >= 0 && y < SMALL_INTEGERS && 1 / y > 0) return (smallIntegers[y] ??= new Dec(y));
+  if (typeof y === 'number' && (y | 0) === y && y >= 0 && y < SMALL_INTEGERS.length && 1 / y > 0) return SMALL_INTEGERS[y];
   return new Dec(y);
 }
-/** Small whole numbers as arguments (`Dec.max(0, x)`, a division by a head count) are made once: a Dec never changes. */
-const SMALL_INTEGERS = 1024;
-const smallIntegers: Dec[] = [];
+/** Small whole numbers as arguments (`Dec.max(0, x)`, a division by a head count), made once: a Dec never changes. */
+const SMALL_INTEGERS: readonly Dec[] = Array.from({ length: 256 }, (_, i) => new Dec(i));
 
 type Writable = { c: number; x: number; j: Reference | null };
 
@@ -563,14 +563,15 @@ function quotient(a: number, b: number, x: number): Dec | undefined {
   const m = Math.floor(x / WORD_DIGITS);
   const shifted = n * POW10[x - m * WORD_DIGITS];
   if (shifted > MAX) return undefined;
-  // every quotient below is of exact integers, made exact by taking the remainder off first
-  let r = shifted % d;
-  let whole = (shifted - r) / d;
+  // every division below is of safe integers by at most 9·10^8: `floor` of the rounded quotient is the true one (the
+  // next whole number is at least 1/d away, more than half a unit in the last place), and the rest exact
+  let whole = Math.floor(shifted / d);
+  let r = shifted - whole * d;
   // the words, most significant first, from the first non-zero one; `top`: the power of 1e7 of the first word
   const words: number[] = [];
   let top = -1;
   while (whole > 0) {
-    const word = whole % WORD;
+    const word = lowDigits(whole, WORD_DIGITS);
     words.unshift(word);
     whole = (whole - word) / WORD;
     top++;
@@ -579,9 +580,8 @@ function quotient(a: number, b: number, x: number): Dec | undefined {
   let digits = words.length > 0 ? digitCount(words[0]) + WORD_DIGITS * (words.length - 1) : 0;
   while (digits < PRECISION) {
     r *= WORD;
-    const rest = r % d;
-    const word = (r - rest) / d;
-    r = rest;
+    const word = Math.floor(r / d);
+    r -= word * d;
     if (words.length === 0) {
       top--;
       if (word === 0) continue;
@@ -594,8 +594,10 @@ function quotient(a: number, b: number, x: number): Dec | undefined {
   let last = words.length - 1;
   const low = lowDigits(words[last], drop);
   words[last] -= low;
+  let carried = false; // past the last word
   if (drop > 0 ? low >= 5 * POW10[drop - 1] : 2 * r >= d) {
     words[last] += POW10[drop];
+    carried = words[last] >= WORD;
     while (words[last] >= WORD && last > 0) {
       words[last] -= WORD;
       words[--last]++;
@@ -609,8 +611,9 @@ function quotient(a: number, b: number, x: number): Dec | undefined {
   while (words[words.length - 1] === 0) words.pop();
   const e = WORD_DIGITS * (top + m) + digitCount(words[0]) - 1;
   const j = new DecimalReference({ s: negative ? -1 : 1, e, d: words, toStringTag: DECIMAL_TAG } as never);
-  // a rounding carry that left few digits goes back to the scaled form (never seen: the digits of n/d do not run to 40 nines)
-  return words.length <= 2 ? viaReference(j) : held(j);
+  // without a carry the digits are more than a safe integer holds (a run of zeros in n/d is shorter than d's digits,
+  // and the 40 run 24 past the 16 whole digits at most); a carry, which could end in zeros, goes the general way
+  return carried ? viaReference(j) : held(j);
 }
 /** How decimal.js recognises a value of its own kind made elsewhere (its `isDecimalInstance`): read as the digit words it carries. */
 const DECIMAL_TAG = '[object Decimal]';
