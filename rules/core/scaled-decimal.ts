@@ -14,16 +14,17 @@
  * Semantics, per operation, are decimal.js's exactly; what differs is only how they are reached:
  * - `plus`, `minus`, `times` of scaled values whose exact result is a safe integer coefficient are done in
  *   integer arithmetic (exact: decimal.js would round only past 40 significant digits, and these have at most 16);
- * - `div` is done in integers when the divisor's coefficient divides the dividend's exactly (the quotient is then
- *   exact and short);
+ * - `div` of scaled values is done in integers: a quotient that ends is exact (scaled when its digits fit); one that
+ *   does not end is rounded half up to 40 significant digits by long division, straight into decimal.js's digit
+ *   words (see `quotient`), and `toFixed(dp)` of such a held value is read from those words (see `heldFixed`);
  * - comparisons, `floor`, `ceil`, `round`, `toDecimalPlaces`, `toSignificantDigits`, `toFixed`, `toString`,
  *   `toNumber` and the predicates are computed from the coefficient and the exponent, with decimal.js's
  *   rounding modes and its printing (plain, no trailing zeros, `-0` printed as `0` except by `valueOf`);
  *   `toFixed()` and money's `toFixed(2)` are kept once made (in private fields, outside equality);
  * - a JS number is read as decimal.js reads it, as the shortest text that reads back as the number (`String`'s),
  *   found by arithmetic where that is certain (see `fromNumber`), else from that text;
- * - everything else (a result that overflows the coefficient, needs rounding to 40 digits, a division that
- *   does not come out exactly, a non-finite value, an argument decimal.js would refuse) is computed by
+ * - everything else (a result that overflows the coefficient, needs rounding to 40 digits, a division by a
+ *   coefficient above 9·10^8 that does not come out exactly, a non-finite value, an argument decimal.js would refuse) is computed by
  *   decimal.js (`DecimalReference`, configured as the rules always had it), and its result taken back into
  *   the scaled form when it fits.
  * test/rules/decimal.test.ts checks every method the rules use against decimal.js on random and edge values.
@@ -56,10 +57,22 @@ const MAX_PLACES = 100;
 const validMode = (rm: number) => rm === (rm | 0) && rm >= 0 && rm <= 8;
 const validPlaces = (n: number, min: number) => n === (n | 0) && n >= min && n <= MAX_PLACES;
 
-/** `a mod 10^k` for a safe integer `a` (0 ≤ k ≤ 22): in 32-bit integers when they hold it (far cheaper than a double's remainder). */
+/**
+ * `a mod 10^k` (the sign of `a`, as `%`) for a safe integer `a` (0 ≤ k ≤ 22): in 32-bit integers when they hold it,
+ * else as `a − trunc(a / 10^k) × 10^k` (far cheaper than a double's `%`; exact: for |a| < 2^53 the rounded quotient
+ * is more than a half-unit in the last place from the next whole number, so `trunc` takes the true one).
+ */
 function lowDigits(a: number, k: number): number {
-  return a <= 0x7fffffff && a >= -0x7fffffff && k <= 9 ? (a | 0) % (POW10[k] | 0) : a % POW10[k];
+  if (a <= 0x7fffffff && a >= -0x7fffffff && k <= 9) return (a | 0) % (POW10[k] | 0);
+  const p = POW10[k];
+  return a - Math.trunc(a / p) * p;
 }
+
+/** Whether a safe integer ends in a zero digit: `c / 10` is whole exactly then (for |c| < 2^53 a quotient with a tenth left rounds to no whole number). */
+const endsInZero = (c: number): boolean => {
+  const q = c / 10;
+  return q === Math.trunc(q);
+};
 
 /** Number of decimal digits of a positive safe integer. */
 function digitCount(a: number): number {
@@ -185,7 +198,11 @@ export class Dec {
     const b = toDec(y);
     const a = this.c;
     const x = this.x - b.x;
-    if (b.c !== 0 && a % b.c === 0 && x <= EXP_LIMIT && x >= -EXP_LIMIT) return scaled(a / b.c, x);
+    if (b.c !== 0 && x <= EXP_LIMIT && x >= -EXP_LIMIT) {
+      if (a % b.c === 0) return scaled(a / b.c, x);
+      const q = a === a && b.c === b.c ? quotient(a, b.c, x) : undefined; // both scaled (NaN marks the other form)
+      if (q !== undefined) return q;
+    }
     return viaReference(this.ref().div(b.ref()));
   }
 
@@ -329,7 +346,11 @@ export class Dec {
    * (mode `rm`, half up by default) with exactly `dp` decimals. A minus sign for any negative value other than −0.
    */
   toFixed(dp?: number, rm?: number): string {
-    if (this.j !== null) return dp === undefined ? this.j.toFixed() : this.j.toFixed(dp, rm as DecimalJs.Rounding);
+    if (this.j !== null) {
+      if (dp === undefined) return this.j.toFixed();
+      const shown = validPlaces(dp, 0) && (rm === undefined || validMode(rm)) ? heldFixed(this.j, dp, rm ?? HALF_UP) : undefined;
+      return shown ?? this.j.toFixed(dp, rm as DecimalJs.Rounding);
+    }
     if (dp === undefined) return (this.#plain ??= plainOf(this.c, this.x));
     if (dp === 2 && (rm === undefined || rm === HALF_UP)) return (this.#money ??= this.fixed(2, HALF_UP));
     if (!validPlaces(dp, 0) || (rm !== undefined && !validMode(rm))) return this.ref().toFixed(dp, rm as DecimalJs.Rounding);
@@ -354,19 +375,12 @@ export class Dec {
       }
       if (roundsUp(n, r, k, negative, rm)) n++;
     }
-    const sign = negative ? '-' : '';
     if (n > MAX) {
       // too long for a safe integer (k ≤ 0 here): the coefficient's digits and zeros
       const digits = (String(a) + '0'.repeat(-k)).padStart(dp + 1, '0');
-      return `${sign}${digits.slice(0, digits.length - dp)}${dp > 0 ? `.${digits.slice(digits.length - dp)}` : ''}`;
+      return `${negative ? '-' : ''}${digits.slice(0, digits.length - dp)}${dp > 0 ? `.${digits.slice(digits.length - dp)}` : ''}`;
     }
-    if (dp === 0) return sign + n;
-    if (dp > 15) {
-      const digits = String(n).padStart(dp + 1, '0');
-      return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
-    }
-    const r = lowDigits(n, dp);
-    return `${sign}${(n - r) / POW10[dp]}.${placesOf(r, dp)}`;
+    return fixedOf(negative, n, dp);
   }
 
   /** decimal.js's `toString`: plain, or exponent notation for exponents ≤ −40 or ≥ 40; −0 is "0". */
@@ -412,8 +426,12 @@ export class Dec {
 
 /** A JS number, string or bigint as a Dec (a Dec as itself): the arguments of every operation. */
 function toDec(y: DecValue): Dec {
-  return y instanceof Dec ? y : new Dec(y);
+  if (y instanceof Dec) return y;
+  if (typeof y === 'number' && (y | 0) === y && y >= 0 && y < SMALL_INTEGERS.length && 1 / y > 0) return SMALL_INTEGERS[y];
+  return new Dec(y);
 }
+/** Small whole numbers as arguments (`Dec.max(0, x)`, a division by a head count), made once: a Dec never changes. */
+const SMALL_INTEGERS: readonly Dec[] = Array.from({ length: 256 }, (_, i) => new Dec(i));
 
 type Writable = { c: number; x: number; j: Reference | null };
 
@@ -430,7 +448,7 @@ function fromNumber(d: Writable, v: number): boolean {
     let c = v;
     let x = 0;
     if (c !== 0)
-      while (lowDigits(c, 1) === 0) {
+      while (endsInZero(c)) {
         c /= 10;
         x++;
       }
@@ -444,7 +462,7 @@ function fromNumber(d: Writable, v: number): boolean {
       if (m > 1e15) break;
       if (m / POW10[k] === a) {
         let x = -k;
-        while (lowDigits(m, 1) === 0) {
+        while (endsInZero(m)) {
           m /= 10;
           x++;
         }
@@ -460,7 +478,7 @@ function fromNumber(d: Writable, v: number): boolean {
 /** The scaled value `c × 10^x` (c a safe integer), in its one form. */
 function scaled(c: number, x: number): Dec {
   if (c === 0) return new Dec(c, 0);
-  while (lowDigits(c, 1) === 0) {
+  while (endsInZero(c)) {
     c /= 10;
     x++;
   }
@@ -488,6 +506,118 @@ function add(a: Dec, c: number, x: number): Dec | undefined {
   return s <= MAX && s >= -MAX ? scaled(s, x) : undefined;
 }
 
+/** Powers of 1e7, decimal.js's word base: the words of a quotient are aligned on them, as decimal.js aligns its digits. */
+const WORD = 1e7;
+const WORD_DIGITS = 7;
+/** decimal.js's precision: a quotient that does not end is rounded to this many significant digits. */
+const PRECISION = 40;
+/** The largest divisor whose remainders times 1e7 stay safe integers (the long division below works a word at a time). */
+const MAX_WORD_DIVISOR = Math.floor(MAX / WORD);
+
+/**
+ * `(a / b) × 10^x` for safe integer coefficients (`b` ≠ 0, `a` not a multiple of `b`), as decimal.js divides:
+ * - a quotient that ends (the part of `b` prime to 10 divides `a`) is exact: `a/t × 2^i5^j-complement`, scaled,
+ *   when that is a safe integer;
+ * - one that does not end is rounded half up to 40 significant digits (never a tie: the digits do not end), by
+ *   long division a word (7 digits) at a time, into decimal.js's own digit words (`d`, aligned on powers of
+ *   1e7 from the units; `e` the exponent of the leading digit), held as that decimal.js value.
+ * Undefined for what this does not settle (a divisor above `MAX_WORD_DIVISOR`, a quotient ending past the safe
+ * integers, a dividend that cannot be shifted onto the word grid): decimal.js then divides.
+ */
+function quotient(a: number, b: number, x: number): Dec | undefined {
+  const negative = a < 0 !== b < 0;
+  const n = a < 0 ? -a : a;
+  const d = b < 0 ? -b : b;
+  // d = 2^twos · 5^fives · t, t prime to 10: n/d ends exactly when t divides n
+  let t = d;
+  let twos = 0;
+  let fives = 0;
+  while (t % 2 === 0) {
+    t /= 2;
+    twos++;
+  }
+  while (t % 5 === 0) {
+    t /= 5;
+    fives++;
+  }
+  if (n % t === 0) {
+    // in lowest terms n/d = p / (2^twos · 5^fives), and = p × 2^(k−twos) × 5^(k−fives) / 10^k with k = max(twos, fives)
+    // (one of the two factors is 1): the shortest decimal, whose digits fit a safe integer when the quotient's do
+    let p = n / t;
+    while (twos > 0 && p % 2 === 0) {
+      p /= 2;
+      twos--;
+    }
+    while (fives > 0 && p % 5 === 0) {
+      p /= 5;
+      fives--;
+    }
+    const k = twos > fives ? twos : fives;
+    for (let i = twos; i < k && p <= MAX; i++) p *= 2;
+    for (let i = fives; i < k && p <= MAX; i++) p *= 5;
+    const e = x - k;
+    return p <= MAX && e >= -EXP_LIMIT ? scaled(negative ? -p : p, e) : undefined;
+  }
+  if (d > MAX_WORD_DIVISOR) return undefined;
+  // the exponent as whole words (m) and a shift of the dividend (x − 7m digits) onto the word grid
+  const m = Math.floor(x / WORD_DIGITS);
+  const shifted = n * POW10[x - m * WORD_DIGITS];
+  if (shifted > MAX) return undefined;
+  // every division below is of safe integers by at most 9·10^8: `floor` of the rounded quotient is the true one (the
+  // next whole number is at least 1/d away, more than half a unit in the last place), and the rest exact
+  let whole = Math.floor(shifted / d);
+  let r = shifted - whole * d;
+  // the words, most significant first, from the first non-zero one; `top`: the power of 1e7 of the first word
+  const words: number[] = [];
+  let top = -1;
+  while (whole > 0) {
+    const word = lowDigits(whole, WORD_DIGITS);
+    words.unshift(word);
+    whole = (whole - word) / WORD;
+    top++;
+  }
+  if (top < 0) top = 0;
+  let digits = words.length > 0 ? digitCount(words[0]) + WORD_DIGITS * (words.length - 1) : 0;
+  while (digits < PRECISION) {
+    r *= WORD;
+    const word = Math.floor(r / d);
+    r -= word * d;
+    if (words.length === 0) {
+      top--;
+      if (word === 0) continue;
+      digits = digitCount(word);
+    } else digits += WORD_DIGITS;
+    words.push(word);
+  }
+  // round half up at the 40th significant digit: `drop` digits of the last word go, then the remainder r/d
+  const drop = digits - PRECISION;
+  let last = words.length - 1;
+  const low = lowDigits(words[last], drop);
+  words[last] -= low;
+  let carried = false; // past the last word
+  if (drop > 0 ? low >= 5 * POW10[drop - 1] : 2 * r >= d) {
+    words[last] += POW10[drop];
+    carried = words[last] >= WORD;
+    while (words[last] >= WORD && last > 0) {
+      words[last] -= WORD;
+      words[--last]++;
+    }
+    if (words[0] >= WORD) {
+      words[0] -= WORD;
+      words.unshift(1);
+      top++;
+    }
+  }
+  while (words[words.length - 1] === 0) words.pop();
+  const e = WORD_DIGITS * (top + m) + digitCount(words[0]) - 1;
+  const j = new DecimalReference({ s: negative ? -1 : 1, e, d: words, toStringTag: DECIMAL_TAG } as never);
+  // without a carry the digits are more than a safe integer holds (a run of zeros in n/d is shorter than d's digits,
+  // and the 40 run 24 past the 16 whole digits at most); a carry, which could end in zeros, goes the general way
+  return carried ? viaReference(j) : held(j);
+}
+/** How decimal.js recognises a value of its own kind made elsewhere (its `isDecimalInstance`): read as the digit words it carries. */
+const DECIMAL_TAG = '[object Decimal]';
+
 /** decimal.js's `Decimal.max` (n = −1) and `Decimal.min` (n = 1). */
 function maxOrMin(values: DecValue[], n: number): Dec {
   let x = toDec(values[0]);
@@ -503,18 +633,77 @@ function maxOrMin(values: DecValue[], n: number): Dec {
 /** Two-digit fractions, "00" to "99" (money prints them on every amount). */
 const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
-/** `r` (0 ≤ r < 10^places) as exactly `places` digits. */
-const placesOf = (r: number, places: number): string => (places === 2 ? TWO_PLACES[r | 0] : String(r).padStart(places, '0'));
+/** Runs of zeros, to pad digits with. */
+const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
+
+/** A whole number (0 ≤ w < 2^53) in digits: as a small integer where it is one (V8 keeps the texts of recent small integers). */
+const wholeText = (w: number): string => (w <= 0x7fffffff ? String(w | 0) : String(w));
+
+/** `r` (0 ≤ r < 10^places, places ≤ 15) as exactly `places` digits. */
+function placesOf(r: number, places: number): string {
+  if (places === 2) return TWO_PLACES[r | 0];
+  const digits = wholeText(r);
+  return digits.length < places ? ZEROS[places - digits.length] + digits : digits;
+}
+
+/** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
+function fixedOf(negative: boolean, n: number, dp: number): string {
+  const sign = negative ? '-' : '';
+  if (dp === 0) return sign + wholeText(n);
+  if (dp > 15) {
+    const digits = String(n).padStart(dp + 1, '0');
+    return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
+  }
+  const r = lowDigits(n, dp);
+  return `${sign}${wholeText((n - r) / POW10[dp])}.${placesOf(r, dp)}`;
+}
+
+/**
+ * decimal.js's `toFixed(dp, rm)` of a value it holds (a quotient's 40 digits …), read from its digit words (`d`,
+ * base 1e7, aligned on powers of 1e7 from the units, `e` the exponent of the leading digit), when the rounded
+ * value × 10^dp is under 10^15; undefined otherwise (NaN, ±Infinity, longer results: decimal.js prints them).
+ */
+function heldFixed(j: Reference, dp: number, rm: number): string | undefined {
+  const words = j.d;
+  const e = j.e;
+  if (!words || e + dp + 1 > 15) return undefined;
+  const top = Math.floor(e / WORD_DIGITS);
+  // n: the kept digits (value × 10^dp, truncated); r: the first dropped digits (k of them) and one more digit, 1 when any later one is not 0
+  let n = 0;
+  let r = -1;
+  let k = 0;
+  let tail = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const shift = WORD_DIGITS * (top - i) + dp; // the power of ten of the word's units, in units of 10^−dp
+    if (shift >= 0) n += word * POW10[shift];
+    else if (r < 0) {
+      if (shift >= -WORD_DIGITS) {
+        k = -shift;
+        r = lowDigits(word, k);
+        n += (word - r) / POW10[k];
+      } else {
+        // the leading word lies wholly more than a word below 10^−dp: a non-zero remainder under a tenth
+        k = 1;
+        r = 0;
+        tail = true;
+      }
+    } else if (word !== 0) tail = true;
+  }
+  if (r < 0) return fixedOf(j.s < 0, n, dp); // nothing dropped
+  const up = roundsUp(n, r * 10 + (tail ? 1 : 0), k + 1, j.s < 0, rm);
+  return fixedOf(j.s < 0, up ? n + 1 : n, dp);
+}
 
 /** decimal.js's `toFixed()` of the scaled value `c × 10^x`: plain, no trailing zeros, "-" for negatives but −0. */
 function plainOf(c: number, x: number): string {
   const negative = c < 0;
   const a = negative ? -c : c;
   const sign = negative ? '-' : '';
-  if (x === 0) return sign + a;
+  if (x === 0) return sign + wholeText(a);
   if (x < 0 && x >= -15) {
     const r = lowDigits(a, -x);
-    return `${sign}${(a - r) / POW10[-x]}.${placesOf(r, -x)}`;
+    return `${sign}${wholeText((a - r) / POW10[-x])}.${placesOf(r, -x)}`;
   }
   return sign + plainDigits(String(a), x);
 }
@@ -606,4 +795,11 @@ function fromReference(d: Writable, j: Reference): boolean {
 /** A decimal.js result as a Dec: scaled when it fits. */
 function viaReference(j: Reference): Dec {
   return new Dec(j as never);
+}
+
+/** A decimal.js value known not to fit the scaled form, as a Dec. */
+function held(j: Reference): Dec {
+  const d = new Dec(Number.NaN, 0);
+  (d as unknown as Writable).j = j;
+  return d;
 }

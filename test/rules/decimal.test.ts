@@ -5,8 +5,9 @@
  * Results are compared by `valueOf()` (all digits, the sign of zero) and printed forms by their strings.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Dec, money, percent, plain } from '../../rules/core/decimal.ts';
+import { MoneySum } from '../../rules/core/cents.ts';
 import { DecimalReference } from '../../rules/core/scaled-decimal.ts';
 
 type Ref = InstanceType<typeof DecimalReference>;
@@ -270,6 +271,164 @@ describe('Dec equals decimal.js (precision 40, ROUND_HALF_UP)', () => {
     for (const v of ['0x1f', '0b101', '0o17', '1_000', '0x1.8p1']) same(new Dec(v), new DecimalReference(v));
     expect(() => new Dec(1).toFixed(-1)).toThrow(/DecimalError/);
     expect(() => new Dec(1).toDecimalPlaces(1, 9 as 0)).toThrow(/DecimalError/);
+  });
+
+  it('divides scaled values as decimal.js does, without it: exact quotients scaled, the others rounded to 40 digits', () => {
+    const MAX = Number.MAX_SAFE_INTEGER;
+    /** The largest divisor coefficient divided here a word (7 digits) at a time; larger ones are left to decimal.js. */
+    const WORD_DIVISOR = Math.floor(MAX / 1e7);
+    const coefficient = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.integer({ min: -MAX, max: MAX }),
+      fc.constantFrom(
+        1,
+        -1,
+        3,
+        7,
+        9,
+        11,
+        13,
+        99,
+        997,
+        4096,
+        3125,
+        65536 * 3,
+        MAX,
+        -MAX,
+        MAX - 1,
+        2 ** 52,
+        999999999999999,
+        WORD_DIVISOR,
+        WORD_DIVISOR - 1,
+        WORD_DIVISOR + 1,
+      ),
+      // divisors with twos and fives beside another factor, dividends that cancel it (21/12 = 1.75)
+      fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 40 })).map(([t, i, k]) => t * 2 ** i * 5 ** (k % 9)),
+    );
+    const divisor = coefficient.filter((c) => c !== 0);
+    const exponent = fc.integer({ min: -30, max: 30 });
+    const divideSpy = vi.spyOn(DecimalReference.prototype, 'div');
+    try {
+      fc.assert(
+        fc.property(coefficient, exponent, divisor, exponent, fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 8 }), (a, xa, b, xb, dp, rm) => {
+          const [da, ra] = pair(`${a}e${xa}`);
+          const [db, rb] = pair(`${b}e${xb}`);
+          divideSpy.mockClear();
+          const q = da.div(db);
+          const divisions = divideSpy.mock.calls.length;
+          const want = ra.div(rb);
+          same(q, want);
+          // no decimal.js division for a quotient that does not end (divisor coefficient up to WORD_DIVISOR), nor for one that ends within 15 digits
+          let t = Math.abs(b);
+          while (t % 2 === 0) t /= 2;
+          while (t % 5 === 0) t /= 5;
+          const ends = a % t === 0;
+          if (ends ? want.sd() <= 15 : Math.abs(b) <= WORD_DIVISOR && Math.abs(a) <= 1e9) expect(divisions).toBe(0);
+          // an exact quotient of up to 15 digits is scaled; one that does not end has 40 digits and is held
+          if (want.d!.length <= 2) expect(q.j).toBeNull();
+          const mode = rm as 0;
+          expect(q.toFixed(dp, mode)).toBe(want.toFixed(dp, mode));
+          expect([q.toFixed(2), q.toFixed(4), q.toFixed(0)]).toEqual([want.toFixed(2), want.toFixed(4), want.toFixed(0)]);
+          expect(money(q)).toBe(want.toFixed(2));
+          expect(q.comparedTo(da)).toBe(want.comparedTo(ra));
+          // a held quotient carried on: through decimal.js, as before
+          same(q.times(db), want.times(rb));
+          same(q.toDecimalPlaces(dp, mode), want.toDecimalPlaces(dp, mode));
+        }),
+        RUNS,
+      );
+    } finally {
+      divideSpy.mockRestore();
+    }
+  });
+
+  it('divides head counts and cents without decimal.js: a ratio shown to 4 places, amounts in cents', () => {
+    const divideSpy = vi.spyOn(DecimalReference.prototype, 'div');
+    const fixedSpy = vi.spyOn(DecimalReference.prototype, 'toFixed');
+    const ratios: [number, number, Dec, string][] = [];
+    const amounts: [number, Dec][] = [];
+    let sum: Dec;
+    try {
+      for (let total = 1; total <= 400; total++) {
+        for (const part of [0, 1, 2, 3, Math.floor(total / 7), Math.floor(total * 0.15), total - 1, total]) {
+          const ratio = new Dec(part).div(total);
+          ratios.push([part, total, ratio, ratio.toFixed(4)]);
+        }
+      }
+      for (const cents of [0, 1, 5, 50, 99, 101, 2970000, 2970005, -1, -2970005, 900719925474099]) amounts.push([cents, new Dec(cents).div(100)]);
+      const sums = new MoneySum();
+      sums.add('29700.05');
+      sums.add(0.1);
+      sum = sums.value();
+      expect(divideSpy).not.toHaveBeenCalled();
+      expect(fixedSpy).not.toHaveBeenCalled();
+    } finally {
+      divideSpy.mockRestore();
+      fixedSpy.mockRestore();
+    }
+    for (const [part, total, ratio, shown] of ratios) {
+      const want = new DecimalReference(part).div(total);
+      same(ratio, want);
+      expect(shown).toBe(want.toFixed(4));
+      expect(ratio.gte('0.15')).toBe(want.gte('0.15'));
+    }
+    for (const [cents, amount] of amounts) {
+      same(amount, new DecimalReference(cents).div(100));
+      expect(amount.j).toBeNull();
+    }
+    expect(sum.toFixed()).toBe('29700.15');
+    expect(sum.j).toBeNull();
+  });
+
+  it('near the safe-integer limit: trailing zeros, remainders and rounding of 16-digit coefficients', () => {
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const big = fc.oneof(
+      fc.integer({ min: -MAX, max: MAX }),
+      fc.integer({ min: MAX - 1000, max: MAX }),
+      fc.integer({ min: -MAX, max: -MAX + 1000 }),
+      fc.integer({ min: 1, max: 900719925474099 }).map((n) => n * 10),
+      fc.integer({ min: 2 ** 31 - 1000, max: 2 ** 31 + 1000 }),
+    );
+    fc.assert(
+      fc.property(
+        big,
+        fc.integer({ min: -20, max: 5 }),
+        big,
+        fc.integer({ min: -20, max: 5 }),
+        fc.integer({ min: 0, max: 22 }),
+        fc.integer({ min: 0, max: 8 }),
+        (a, xa, b, xb, dp, rm) => {
+          const [da, ra] = pair(`${a}e${xa}`);
+          const [db, rb] = pair(`${b}e${xb}`);
+          const mode = rm as 0;
+          same(da.plus(db), ra.plus(rb));
+          same(da.times(db), ra.times(rb));
+          same(da.times(10), ra.times(10));
+          same(da.toDecimalPlaces(dp, mode), ra.toDecimalPlaces(dp, mode));
+          same(da.floor(), ra.floor());
+          expect(da.toFixed(dp, mode)).toBe(ra.toFixed(dp, mode));
+          expect(money(da)).toBe(ra.toFixed(2));
+          expect(plain(da)).toBe(ra.toFixed());
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('small whole numbers as arguments: the sign of zero kept (max(−0, 0) is 0, min is −0)', () => {
+    for (const [a, b] of [
+      [0, -0],
+      [-0, 0],
+      [-0, -0],
+      [0, 0],
+      [5, 5],
+      [1023, 1024],
+    ] as const) {
+      same(Dec.max(a, b), DecimalReference.max(a, b));
+      same(Dec.min(a, b), DecimalReference.min(a, b));
+      same(new Dec(7).div(a === 0 ? 1 : a), new DecimalReference(7).div(a === 0 ? 1 : a));
+      same(new Dec('-0').plus(b), new DecimalReference('-0').plus(b));
+    }
   });
 
   it('keeps money in the scaled form: no decimal.js value behind everyday amounts', () => {
