@@ -2,19 +2,52 @@
  * Turns raw inputs (JSON values, query strings, CSV cells, Excel cell values) into typed values,
  * or throws a RuleError naming the field with a zh/en message. Never guesses.
  */
+import { isDigitCode } from './characters.ts';
 import { Dec } from './decimal.ts';
-import { parseIsoDate } from './dates.ts';
+import { isIsoDate, parseIsoDate } from './dates.ts';
 import { resolveDistrict } from './districts.ts';
 import { fail } from './errors.ts';
-import type { InputSpec } from './schema.ts';
+import type { Choice, InputSpec } from './schema.ts';
 
 /** A number as written: ASCII digits, grouping commas in threes, a decimal point, an exponent (after full-width folding). */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-/** A whole number a JS number holds exactly; bigger ones take the decimal path (and its size check). */
-const PLAIN_INTEGER = /^[+-]?\d{1,15}$/;
-/** A plain decimal text that needs none of the checks below: at most 15 whole digits and `MAX_DECIMAL_PLACES` places. */
-const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
+/**
+ * A plain decimal text that needs none of the checks below, `-?\d{1,15}(\.\d{1,20})?` (at most 15 whole
+ * digits and `MAX_DECIMAL_PLACES` places), read by character codes: the common cell, "29700.00" or "-12".
+ */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const whole = i;
+  while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+  if (i === whole || i - whole > 15) return false;
+  if (i === n) return true;
+  if (text.charCodeAt(i) !== 0x2e) return false;
+  const places = ++i;
+  while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+  return i === n && i > places && i - places <= MAX_DECIMAL_PLACES;
+}
+
+/**
+ * The whole number a plain integer text `[+-]?\d{1,15}` or a JS number holds exactly (−0 as 0), read by
+ * character codes; undefined for anything else (bigger numbers, decimals, full-width digits: the decimal path).
+ */
+function plainInteger(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && Math.abs(value) < 10 ** LIMIT_EXPONENT ? value + 0 : undefined;
+  if (typeof value !== 'string') return undefined;
+  const n = value.length;
+  const sign = value.charCodeAt(0);
+  let i = sign === 0x2d || sign === 0x2b ? 1 : 0;
+  if (n === i || n - i > 15) return undefined;
+  let whole = 0;
+  for (; i < n; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    whole = whole * 10 + d;
+  }
+  return sign === 0x2d ? 0 - whole : whole;
+}
 /** Magnitudes of 10^15 and more are typing errors, not claims (decimal.js's `e` is the exponent). */
 const LIMIT_EXPONENT = 15;
 /** More decimal places than this are not a claim either (and 1e-400 must not quietly become 0). */
@@ -39,7 +72,12 @@ export const BOOLEAN_WORDS = {
 const TRUE = new Set<string>(BOOLEAN_WORDS.true);
 const FALSE = new Set<string>(BOOLEAN_WORDS.false);
 
-export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && isBlankText(value));
+/** A text of nothing but spaces; one that starts with a printable ASCII character is not (most cells: no trimming). */
+function isBlankText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first > 0x20 && first < 0x7f) && text.trim() === '';
+}
 
 /** A field as messages name it: its code (for `error.field` and English) and its Chinese label. */
 export interface Field {
@@ -95,7 +133,7 @@ export function toDecimal(value: unknown, field: Field): Dec {
   }
   if (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT) {
     // the common cell, "29700.00" or "-12": finite, no exponent, few places, so exact as it stands
-    if (PLAIN_DECIMAL.test(value)) return new Dec(value);
+    if (isPlainDecimal(value)) return new Dec(value);
     if (NUMBER.test(value)) return exactDecimal(value, field);
     let t = foldWidth(value).trim();
     if (GROUPED.test(t)) t = t.replace(/,/g, '');
@@ -104,16 +142,15 @@ export function toDecimal(value: unknown, field: Field): Dec {
   fail('invalid-number', `${field.zh} 应为数字，收到 ${describe(value)}`, `${field.code} must be a number, got ${describe(value)}`, field.code);
 }
 
-/** A spec's bounds as decimals, made once per spec. */
-const boundsCache = new WeakMap<InputSpec, { min?: Dec; max?: Dec }>();
-function boundsOf(spec: InputSpec): { min?: Dec; max?: Dec } {
-  let bounds = boundsCache.get(spec);
-  if (!bounds) {
-    bounds = { min: spec.min === undefined ? undefined : new Dec(spec.min), max: spec.max === undefined ? undefined : new Dec(spec.max) };
-    boundsCache.set(spec, bounds);
-  }
-  return bounds;
+/** A spec's bounds as decimals. */
+interface DecimalBounds {
+  min?: Dec;
+  max?: Dec;
 }
+const decimalBoundsOf = (spec: InputSpec): DecimalBounds => ({
+  min: spec.min === undefined ? undefined : new Dec(spec.min),
+  max: spec.max === undefined ? undefined : new Dec(spec.max),
+});
 
 function tooSmall(field: Field, spec: InputSpec, min: string, got: string): never {
   const op = spec.minExclusive ? '>' : '≥';
@@ -124,38 +161,53 @@ function tooLarge(field: Field, max: string, got: string): never {
   fail('out-of-range', `${field.zh} 应 ≤ ${max}，收到 ${got}`, `${field.code} must be ≤ ${max}, got ${got}`, field.code);
 }
 
-function checkBounds(value: Dec, spec: InputSpec, field: Field): void {
+function checkBounds(value: Dec, spec: InputSpec, bounds: DecimalBounds, field: Field): void {
   if (!value.isZero() && value.e >= LIMIT_EXPONENT) fail('out-of-range', `${field.zh} 数值过大`, `${field.code} is too large`, field.code);
-  const { min, max } = boundsOf(spec);
+  const { min, max } = bounds;
   if (min !== undefined && (spec.minExclusive ? value.lte(min) : value.lt(min))) tooSmall(field, spec, min.toFixed(), value.toFixed());
   if (max !== undefined && value.gt(max)) tooLarge(field, max.toFixed(), value.toFixed());
 }
 
-/** Bounds of a whole number already held exactly in a JS number (integer specs have number bounds). */
-function checkIntegerBounds(n: number, spec: InputSpec, field: Field): void {
-  const min = spec.min === undefined ? undefined : Number(spec.min);
-  const max = spec.max === undefined ? undefined : Number(spec.max);
-  if (min !== undefined && (spec.minExclusive ? n <= min : n < min)) tooSmall(field, spec, String(min), String(n));
+/** An integer spec's bounds as numbers (integer specs have number bounds) and as decimals (for the decimal path). */
+interface IntegerBounds {
+  min?: number;
+  max?: number;
+  minExclusive: boolean;
+  decimal: DecimalBounds;
+}
+const integerBoundsOf = (spec: InputSpec): IntegerBounds => ({
+  min: spec.min === undefined ? undefined : Number(spec.min),
+  max: spec.max === undefined ? undefined : Number(spec.max),
+  minExclusive: spec.minExclusive === true,
+  decimal: decimalBoundsOf(spec),
+});
+
+const withinIntegerBounds = (n: number, { min, max, minExclusive }: IntegerBounds): boolean =>
+  !(min !== undefined && (minExclusive ? n <= min : n < min)) && !(max !== undefined && n > max);
+
+/** Bounds of a whole number already held exactly in a JS number. */
+function checkIntegerBounds(n: number, spec: InputSpec, bounds: IntegerBounds, field: Field): void {
+  const { min, max } = bounds;
+  if (min !== undefined && (bounds.minExclusive ? n <= min : n < min)) tooSmall(field, spec, String(min), String(n));
   if (max !== undefined && n > max) tooLarge(field, String(max), String(n));
 }
 
-function toInteger(value: unknown, spec: InputSpec, field: Field): number {
+function toInteger(value: unknown, spec: InputSpec, bounds: IntegerBounds, field: Field): number {
   // The common case, a plain whole number, needs no decimal at all.
-  let n: number | undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) < 10 ** LIMIT_EXPONENT) n = value;
-  else if (typeof value === 'string' && PLAIN_INTEGER.test(value)) n = Number(value);
+  const n = plainInteger(value);
   if (n !== undefined) {
-    checkIntegerBounds(n + 0, spec, field);
-    return n + 0;
+    checkIntegerBounds(n, spec, bounds, field);
+    return n;
   }
   const d = toDecimal(value, field);
   if (!d.isInteger())
     fail('not-an-integer', `${field.zh} 应为整数，收到 ${d.toFixed()}`, `${field.code} must be a whole number, got ${d.toFixed()}`, field.code);
-  checkBounds(d, spec, field);
+  checkBounds(d, spec, bounds.decimal, field);
   return d.toNumber();
 }
 
-export function toBoolean(value: unknown, field: Field): boolean {
+/** The yes/no a text or value says, if it says one. */
+function booleanOf(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
   if (typeof value === 'string') {
@@ -163,6 +215,21 @@ export function toBoolean(value: unknown, field: Field): boolean {
     if (TRUE.has(t)) return true;
     if (FALSE.has(t)) return false;
   }
+  return undefined;
+}
+
+/** The texts cells hold most (each word as listed, in capitals, capitalised), with what they say: read without folding. */
+const BOOLEAN_TEXTS = new Map<string, boolean>(
+  [...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false]
+    .flatMap((word) => [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)])
+    .map((text) => [text, booleanOf(text)!]),
+);
+
+export function toBoolean(value: unknown, field: Field): boolean {
+  const known = typeof value === 'string' ? BOOLEAN_TEXTS.get(value) : undefined;
+  if (known !== undefined) return known;
+  const read = booleanOf(value);
+  if (read !== undefined) return read;
   fail(
     'invalid-boolean',
     `${field.zh} 应为“是”或“否”（也可填 1 或 0），收到 ${describe(value)}`,
@@ -173,6 +240,8 @@ export function toBoolean(value: unknown, field: Field): boolean {
 
 export function toDate(value: unknown, field: Field): string {
   if (typeof value === 'string') {
+    // the common cell is already a strict YYYY-MM-DD (the table reader writes dates so)
+    if (isIsoDate(value)) return value;
     const t = foldWidth(value).trim();
     if (parseIsoDate(t)) return t;
   }
@@ -184,21 +253,39 @@ export function toDate(value: unknown, field: Field): string {
   );
 }
 
-function toChoice(value: unknown, spec: InputSpec, field: Field): string {
+/** The choice a text or number names (its value, English label in any case, Chinese label or an alias), if any. */
+function choiceOf(value: unknown, choices: readonly Choice[]): string | undefined {
   const t = typeof value === 'number' ? String(value) : typeof value === 'string' ? foldWidth(value).trim() : undefined;
-  if (t !== undefined) {
-    const lower = t.toLowerCase();
-    for (const choice of spec.choices!) {
-      if (
-        choice.value === lower ||
-        foldWidth(choice.label.zh) === t ||
-        choice.label.en.toLowerCase() === lower ||
-        choice.aliases?.some((alias) => foldWidth(alias) === t)
-      ) {
-        return choice.value;
-      }
+  if (t === undefined) return undefined;
+  const lower = t.toLowerCase();
+  for (const choice of choices) {
+    if (
+      choice.value === lower ||
+      foldWidth(choice.label.zh) === t ||
+      choice.label.en.toLowerCase() === lower ||
+      choice.aliases?.some((alias) => foldWidth(alias) === t)
+    ) {
+      return choice.value;
     }
   }
+  return undefined;
+}
+
+/** The texts a choice is most often written as (value, labels, aliases), with the choice each names: looked up, not searched. */
+function choiceTexts(choices: readonly Choice[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const choice of choices) {
+    for (const text of [choice.value, choice.label.en, choice.label.en.toLowerCase(), choice.label.zh, ...(choice.aliases ?? [])]) {
+      const named = choiceOf(text, choices);
+      if (named !== undefined) texts.set(text, named);
+    }
+  }
+  return texts;
+}
+
+function toChoice(value: unknown, spec: InputSpec, texts: ReadonlyMap<string, string>, field: Field): string {
+  const named = (typeof value === 'string' ? texts.get(value) : undefined) ?? choiceOf(value, spec.choices!);
+  if (named !== undefined) return named;
   const accepted = spec.choices!.map((c) => `${c.value} (${c.label.en})`).join(', ');
   const acceptedZh = spec.choices!.map((c) => c.label.zh).join('、');
   fail(
@@ -212,7 +299,44 @@ function toChoice(value: unknown, spec: InputSpec, field: Field): string {
 const MAX_LIST_ITEMS = 100_000;
 const tooMany = (field: Field): never => fail('out-of-range', `${field.zh} 项数过多`, `${field.code} has too many items`, field.code);
 
-function toIntegerList(value: unknown, spec: InputSpec, field: Field): number[] {
+/**
+ * The common list cell, ASCII whole numbers within bounds separated by commas, semicolons and spaces ("14,12,7"),
+ * read in one pass; undefined for anything else, which the general path reads (and refuses) item by item.
+ */
+function plainIntegerList(text: string, bounds: IntegerBounds): number[] | undefined {
+  const items: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x3b || c === 0x20 || c === 0x09) {
+      i++;
+      continue;
+    }
+    const negative = c === 0x2d;
+    const start = c === 0x2d || c === 0x2b ? i + 1 : i;
+    let whole = 0;
+    let end = start;
+    for (; end < n; end++) {
+      const d = text.charCodeAt(end) - 0x30;
+      if (d < 0 || d > 9) break;
+      whole = whole * 10 + d;
+    }
+    const next = text.charCodeAt(end);
+    if (end === start || end - start > 15 || !(end === n || next === 0x2c || next === 0x3b || next === 0x20 || next === 0x09)) return undefined;
+    const item = negative ? 0 - whole : whole;
+    if (!withinIntegerBounds(item, bounds) || items.length === MAX_LIST_ITEMS) return undefined;
+    items.push(item);
+    i = end;
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+function toIntegerList(value: unknown, spec: InputSpec, bounds: IntegerBounds, field: Field): number[] {
+  if (typeof value === 'string') {
+    const plain = plainIntegerList(value, bounds);
+    if (plain) return plain;
+  }
   let items: unknown[];
   if (Array.isArray(value)) items = value.length > MAX_LIST_ITEMS ? tooMany(field) : value.flat(2).filter((v) => !isBlank(v));
   else if (typeof value === 'string') items = value.split(/[,;，；\s]+/).filter((v) => v !== '');
@@ -221,7 +345,12 @@ function toIntegerList(value: unknown, spec: InputSpec, field: Field): number[] 
   if (items.length > MAX_LIST_ITEMS) tooMany(field);
   if (items.length === 0)
     fail('invalid-list', `${field.zh} 应为非空的数字列表，如 "12,14,6"`, `${field.code} must be a non-empty list of numbers, e.g. "12,14,6"`, field.code);
-  return items.map((item, i) => toInteger(item, spec, { code: `${field.code}[${i}]`, zh: `${field.zh}第 ${i + 1} 项` }));
+  return items.map((item, i) => {
+    // an item's field is named only when the item needs more than a plain reading
+    const n = plainInteger(item);
+    if (n !== undefined && withinIntegerBounds(n, bounds)) return n;
+    return toInteger(item, spec, bounds, { code: `${field.code}[${i}]`, zh: `${field.zh}第 ${i + 1} 项` });
+  });
 }
 
 function toRecords(value: unknown, spec: InputSpec, field: Field): Record<string, unknown>[] {
@@ -244,43 +373,90 @@ const SHAPE_CODE = {
   text: 'invalid-choice',
 } as const;
 
-/** Coerces one present (non-blank) value according to its spec. */
-function coerceValue(value: unknown, spec: InputSpec, field: Field): unknown {
-  if (typeof value === 'object' && value !== null && spec.type !== 'integer-list' && spec.type !== 'records') {
-    const what = Array.isArray(value) ? { zh: '列表', en: 'a list' } : { zh: '对象', en: 'an object' };
-    fail(SHAPE_CODE[spec.type], `${field.zh} 应为单个值，收到${what.zh}`, `${field.code} must be a single value, got ${what.en}`, field.code);
-  }
+/** Reads one present (non-blank) value of a spec, or throws naming `field`. */
+type Read = (value: unknown, field: Field) => unknown;
+
+/** How a spec's values are read, chosen once per spec by its type (its bounds and choice texts made then too). */
+function readerOf(spec: InputSpec): Read {
   switch (spec.type) {
-    case 'integer':
-      return toInteger(value, spec, field);
+    case 'integer': {
+      const bounds = integerBoundsOf(spec);
+      return (value, field) => toInteger(value, spec, bounds, field);
+    }
     case 'decimal':
     case 'money': {
-      const d = toDecimal(value, field);
-      checkBounds(d, spec, field);
-      return d;
+      const bounds = decimalBoundsOf(spec);
+      return (value, field) => {
+        const d = toDecimal(value, field);
+        checkBounds(d, spec, bounds, field);
+        return d;
+      };
     }
     case 'boolean':
-      return toBoolean(value, field);
+      return toBoolean;
     case 'date':
-      return toDate(value, field);
+      return toDate;
     case 'district':
-      if (typeof value !== 'string') fail('unknown-district', `${field.zh} 应为旗县区名称`, `${field.code} must be a district name`, field.code);
-      return resolveDistrict(value, field.code);
-    case 'choice':
-      return toChoice(value, spec, field);
+      return (value, field) => {
+        if (typeof value !== 'string') fail('unknown-district', `${field.zh} 应为旗县区名称`, `${field.code} must be a district name`, field.code);
+        return resolveDistrict(value, field.code);
+      };
+    case 'choice': {
+      const texts = choiceTexts(spec.choices!);
+      return (value, field) => toChoice(value, spec, texts, field);
+    }
     case 'text':
-      if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field.zh} 应为文本`, `${field.code} must be text`, field.code);
-      return String(value).trim();
-    case 'integer-list':
-      return toIntegerList(value, spec, field);
+      return (value, field) => {
+        if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field.zh} 应为文本`, `${field.code} must be text`, field.code);
+        return String(value).trim();
+      };
+    case 'integer-list': {
+      const bounds = integerBoundsOf(spec);
+      return (value, field) => toIntegerList(value, spec, bounds, field);
+    }
     case 'records':
-      return toRecords(value, spec, field);
+      return (value, field) => toRecords(value, spec, field);
   }
 }
 
-/** What coercing against a list of specs reads on every call, made once per list: its names, its top-level fields and its coerced defaults. */
+/** One spec as coercion uses it, made once per spec. */
+interface SpecReading {
+  spec: InputSpec;
+  name: string;
+  /** The spec takes one value: a list or an object is refused before reading. */
+  single: boolean;
+  read: Read;
+}
+const readings = new WeakMap<InputSpec, SpecReading>();
+function readingOf(spec: InputSpec): SpecReading {
+  let reading = readings.get(spec);
+  if (!reading) {
+    reading = { spec, name: spec.name, single: spec.type !== 'integer-list' && spec.type !== 'records', read: readerOf(spec) };
+    readings.set(spec, reading);
+  }
+  return reading;
+}
+
+function wrongShape(value: object, spec: InputSpec, field: Field): never {
+  const what = Array.isArray(value) ? { zh: '列表', en: 'a list' } : { zh: '对象', en: 'an object' };
+  fail(
+    SHAPE_CODE[spec.type as keyof typeof SHAPE_CODE],
+    `${field.zh} 应为单个值，收到${what.zh}`,
+    `${field.code} must be a single value, got ${what.en}`,
+    field.code,
+  );
+}
+
+/** Coerces one present (non-blank) value according to its spec. */
+function coerceValue(value: unknown, reading: SpecReading, field: Field): unknown {
+  if (reading.single && typeof value === 'object' && value !== null) wrongShape(value, reading.spec, field);
+  return reading.read(value, field);
+}
+
+/** What coercing against a list of specs reads on every call, made once per list: its names, its specs' readings, its top-level fields and its coerced defaults. */
 interface SpecList {
   names: Set<string>;
+  readings: SpecReading[];
   /** Each spec's field when the list is the top level (named by the input alone). */
   fields: Field[];
   /** Each spec's default, coerced once when it can be shared (see `defaultOf`). */
@@ -292,12 +468,32 @@ function listOf(specs: readonly InputSpec[]): SpecList {
   if (!list) {
     list = {
       names: new Set(specs.map((s) => s.name)),
+      readings: specs.map(readingOf),
       fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
       defaults: specs.map(() => undefined),
     };
     specLists.set(specs, list);
   }
   return list;
+}
+
+/** Refuses a name that is no input (nor passed over). */
+function checkNames(
+  source: Record<string, unknown>,
+  list: SpecList,
+  specs: readonly InputSpec[],
+  prefix: string,
+  prefixZh: string,
+  passOver?: ReadonlySet<string>,
+): void {
+  for (const key of Object.keys(source)) {
+    if (!list.names.has(key) && !passOver?.has(key)) {
+      const names = specs.map((s) => s.name).join(', ');
+      const labels = specs.map((s) => s.label.zh).join('、');
+      const field = prefix ? `${prefix}.${key}` : key;
+      fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
+    }
+  }
 }
 
 /**
@@ -313,29 +509,23 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   }
   const source = raw as Record<string, unknown>;
   const list = listOf(specs);
-  for (const key in source) {
-    if (!Object.hasOwn(source, key)) continue;
-    if (!list.names.has(key) && !passOver?.has(key)) {
-      const names = specs.map((s) => s.name).join(', ');
-      const labels = specs.map((s) => s.label.zh).join('、');
-      const field = prefix ? `${prefix}.${key}` : key;
-      fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
-    }
-  }
+  checkNames(source, list, specs, prefix, prefixZh, passOver);
   const out: Record<string, unknown> = {};
   const top = !prefix && !prefixZh;
-  for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i];
-    const field: Field = top
-      ? list.fields[i]
-      : { code: prefix ? `${prefix}.${spec.name}` : spec.name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
-    const value = source[spec.name];
-    if (isBlank(value)) {
-      if (spec.default !== undefined) out[spec.name] = top ? defaultOf(list, i, spec, field) : coerceValue(spec.default, spec, field);
-      else if (spec.required) fail('missing-input', `缺少必填项：${field.zh}`, `Missing required input ${field.code} (${spec.label.en})`, field.code);
+  const { readings } = list;
+  for (let i = 0; i < readings.length; i++) {
+    const reading = readings[i];
+    const { spec, name } = reading;
+    const value = source[name];
+    const blank = isBlank(value);
+    if (blank && spec.default === undefined && !spec.required) continue;
+    const field: Field = top ? list.fields[i] : { code: prefix ? `${prefix}.${name}` : name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
+    if (blank) {
+      if (spec.default !== undefined) out[name] = top ? defaultOf(list, i, field) : coerceValue(spec.default, reading, field);
+      else fail('missing-input', `缺少必填项：${field.zh}`, `Missing required input ${field.code} (${spec.label.en})`, field.code);
       continue;
     }
-    out[spec.name] = coerceValue(value, spec, field);
+    out[name] = coerceValue(value, reading, field);
   }
   return out;
 }
@@ -344,10 +534,11 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
  * A spec's default, coerced once: defaults are constant, and what they coerce to (numbers, texts,
  * booleans, immutable decimals) can be shared. A list default is made afresh each time (a rule could change it).
  */
-function defaultOf(list: SpecList, at: number, spec: InputSpec, field: Field): unknown {
+function defaultOf(list: SpecList, at: number, field: Field): unknown {
   const kept = list.defaults[at];
   if (kept) return kept.value;
-  const value = coerceValue(spec.default, spec, field);
+  const reading = list.readings[at];
+  const value = coerceValue(reading.spec.default, reading, field);
   if (value === null || typeof value !== 'object' || value instanceof Dec) list.defaults[at] = { value };
   return value;
 }

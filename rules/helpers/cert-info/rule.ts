@@ -4,7 +4,8 @@
  * the category digit and the grade digit (their ranges in `rules/parameters/national.ts`). A malformed number is not an error: it answers
  * `valid: false` with every fault named in `problems`.
  */
-import { parseIsoDate } from '../../core/dates.ts';
+import { digitAt, digitsOnly, isDigitCode, isPlainUpperAscii, isSurrogateCode } from '../../core/characters.ts';
+import { isIsoDate } from '../../core/dates.ts';
 import { defineRule } from '../../core/rule.ts';
 import type { FailedCondition } from '../../core/schema.ts';
 import { text, type Text } from '../../core/text.ts';
@@ -37,13 +38,37 @@ export const gradeName = (grade: number): Text => certificate.gradeNames[grade] 
 /** The GB 11643 check character of the digits before it, with the remainder it comes from. */
 export function checkCharacterOf(first17: string): { remainder: number; character: string } {
   let sum = 0;
-  for (let i = 0; i < certificate.checkWeights.length; i++) sum += Number(first17[i]) * certificate.checkWeights[i];
+  for (let i = 0; i < certificate.checkWeights.length; i++) {
+    // a digit read from its character code; anything else as Number reads it (NaN, so no check character)
+    const d = digitAt(first17, i);
+    sum += (d < 0 ? Number(first17[i]) : d) * certificate.checkWeights[i];
+  }
   const remainder = sum % certificate.checkCharacters.length;
   return { remainder, character: certificate.checkCharacters[remainder] };
 }
 
 /** Normalises what a clerk types: full-width characters, surrounding spaces, a lower-case x. */
-export const normaliseCertNumber = (raw: string): string => raw.normalize('NFKC').trim().toUpperCase();
+export const normaliseCertNumber = (raw: string): string => (isPlainUpperAscii(raw) ? raw : raw.normalize('NFKC').trim().toUpperCase());
+
+const CHECK_X = 'X'.charCodeAt(0);
+
+/** The positions (from 1, by character) that hold no digit, where only the check character may be X. */
+function positionsNotDigits(number: string): number[] {
+  const { checkCharacter } = certificate.layout;
+  const positions: number[] = [];
+  for (let i = 0; i < number.length; i++) {
+    const c = number.charCodeAt(i);
+    // a character outside the BMP takes two code units: count by characters, as the message does
+    if (isSurrogateCode(c)) return positionsNotDigitsByCharacter(number);
+    if (!(isDigitCode(c) || (i === checkCharacter && c === CHECK_X))) positions.push(i + 1);
+  }
+  return positions;
+}
+const positionsNotDigitsByCharacter = (number: string): number[] =>
+  [...number]
+    .map((c, i) => ({ c, i }))
+    .filter(({ c, i }) => !(isDigit(c) || (i === certificate.layout.checkCharacter && c === 'X')))
+    .map(({ i }) => i + 1);
 
 /**
  * Parses a 残疾人证 number. Pure; never throws. Each fault is named (length, characters, check character,
@@ -66,10 +91,7 @@ export function parseCertificate(raw: string): CertificateInfo {
     }
     return { valid: false, problems };
   }
-  const badPositions = [...number]
-    .map((c, i) => ({ c, i }))
-    .filter(({ c, i }) => !(isDigit(c) || (i === layout.checkCharacter && c === 'X')))
-    .map(({ i }) => i + 1);
+  const badPositions = positionsNotDigits(number);
   if (badPositions.length > 0) {
     problems.push(
       problem(
@@ -81,7 +103,7 @@ export function parseCertificate(raw: string): CertificateInfo {
   }
   const first17 = number.slice(0, layout.checkCharacter);
   let check: CertificateInfo['check'];
-  if ([...first17].every(isDigit)) {
+  if (digitsOnly(first17)) {
     const { remainder, character } = checkCharacterOf(first17);
     const actual = number[layout.checkCharacter];
     check = { remainder, expected: character, actual };
@@ -98,7 +120,7 @@ export function parseCertificate(raw: string): CertificateInfo {
   const [from, to] = layout.birthDate;
   const digits = number.slice(from, to);
   const birthDate = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
-  if ([...digits].every(isDigit) && !parseIsoDate(birthDate)) {
+  if (digitsOnly(digits) && !isIsoDate(birthDate)) {
     problems.push(problem('impossible-birth-date', `出生日期 ${birthDate} 不存在`, `the birth date ${birthDate} does not exist`));
   }
   const category = Number(number[layout.category]);
