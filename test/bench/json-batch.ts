@@ -1,10 +1,13 @@
 /**
  * JSON batches: the same rows as the CSV batch (`csvFor`), as `{"rows":[…]}` with numbers as JSON
  * numbers; their throughput through the Worker, and what reading such a body costs next to plain
- * `JSON.parse`: the Worker's own reading (worker/batch/sources.ts `jsonBody`: the body's bytes scanned,
- * then its rows parsed a block at a time, every number's text kept, so `29700.00` is not a binary float first).
+ * `JSON.parse`: the Worker's own reading, all it does to the rows before answering them (worker/batch/sources.ts
+ * `jsonTable`: the body's bytes scanned, then its rows parsed a block at a time, every number read as its text,
+ * so `29700.00` is not a binary float first, and each row's echoed cells).
  */
-import { jsonBody } from '../../worker/batch/sources.ts';
+import { findRule, metadataOf } from '../../rules/index.ts';
+import { TableBatch } from '../../rules/tables/index.ts';
+import { jsonTable } from '../../worker/batch/sources.ts';
 import { rowsFor } from './rows.ts';
 import { BATCH_RULE, postBatchAnswer } from './worker.ts';
 
@@ -36,11 +39,16 @@ const median = (f: () => unknown, reps = 5) => {
   return times.sort((a, b) => a - b)[Math.floor(reps / 2)];
 };
 
-/** Every row of a body, read as the Worker reads it (from its bytes); how many. */
+/** Every row of a body and its echoed cells, read as the Worker reads them (from its bytes) before answering; how many. */
 function readRows(bytes: Uint8Array): number {
-  const body = jsonBody([bytes], { id: BATCH_RULE });
+  const rule = findRule(BATCH_RULE)!;
+  const meta = metadataOf(rule);
+  const table = jsonTable([bytes], meta, Number.POSITIVE_INFINITY, new TableBatch(rule, meta), undefined);
   let rows = 0;
-  while (body.read() !== undefined) rows++;
+  for (let row = table.row(); row !== undefined; row = table.row()) {
+    table.cells(row);
+    rows++;
+  }
   return rows;
 }
 

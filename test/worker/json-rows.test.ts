@@ -132,6 +132,37 @@ describe('the scan takes exactly what JSON.parse takes', () => {
       expect(scanJson(bytesOf(raw).bytes, raw.length, MAX_JSON_DEPTH) !== undefined).toBe(jsonParseTakes(raw));
   });
 
+  it('on rows of one shape (read by their values only), with any one of them broken in its values or around them', () => {
+    const good = (i: number) => `{"rowId":"r${i}","totalStaff":${400 + i},"ok":true,"note":null,"x":-0.5}`;
+    const broken = [
+      '{"rowId":"r","totalStaff":01,"ok":true,"note":null,"x":-0.5}',
+      '{"rowId":"r","totalStaff":1,"ok":tru,"note":null,"x":-0.5}',
+      '{"rowId":"r\\u12g4","totalStaff":1,"ok":true,"note":null,"x":-0.5}',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":nul,"x":-0.5}',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":null,"x":-.5}',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":null,"x":-0.5,}',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":null,"x":-0.5',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":null "x":-0.5}',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":null,"x":[-0.5}',
+      '{"rowId":"r","totalStaff":1,"ok":true,"note":null,"x":-0.5}}',
+      '{"rowId":"r","totalStaff":1e,"ok":true,"note":null,"x":-0.5}',
+      '{"rowId":"r	","totalStaff":1,"ok":true,"note":null,"x":-0.5}',
+    ];
+    for (const row of broken)
+      for (const at of [1, 2, 50]) {
+        const rows = Array.from({ length: 60 }, (_, i) => (i === at ? row : good(i)));
+        for (const ws of ['', ' ', '\n  ']) {
+          const raw = encoder.encode(`{"rows":[${rows.join(`,${ws}`)}]}`);
+          expect(scanJson(bytesOf(raw).bytes, raw.length, MAX_JSON_DEPTH) !== undefined, row).toBe(jsonParseTakes(raw));
+        }
+      }
+    // a body that ends inside a row of the shape before it
+    for (let cut = 1; cut < good(9).length; cut++) {
+      const raw = encoder.encode(`{"rows":[${good(1)},${good(2)},${good(3).slice(0, cut)}`);
+      expect(scanJson(bytesOf(raw).bytes, raw.length, MAX_JSON_DEPTH)).toBeUndefined();
+    }
+  });
+
   it('on JSON bodies and on every one-character change to them', () => {
     const edit = fc.tuple(fc.nat(), fc.constantFrom(...'{}[]",:0123456789.-+eE \t\n\\truefalsn\u0001é'), fc.constantFrom('insert', 'delete', 'replace'));
     fc.assert(

@@ -23,7 +23,7 @@ import { utf8Text } from '../body/body.ts';
 import { countNonEmptyLines, countRecords, linesAtMost } from '../csv/count.ts';
 import { createDecoder, encodingOfCharset, encodingOfWholeBody, invalidUtf8Offset } from '../body/decode.ts';
 import { ApiError, apiError, type HttpErrorBody } from '../http/errors.ts';
-import { MAX_JSON_DEPTH, parseJson } from '../body/json.ts';
+import { MAX_JSON_DEPTH, NumberTexts, parseJson } from '../body/json.ts';
 import { scanJson } from '../body/json-scan.ts';
 import type { AnsweredRow } from './answer.ts';
 import { CsvSource } from './csv-source.ts';
@@ -210,8 +210,10 @@ export interface JsonBody {
   /** Every key the object rows name, in first-seen order (each row's in `Object.keys` order). */
   keys: string[];
   members: Record<string, unknown>;
-  /** The next row (numbers as their texts), UNREADABLE_ROW, or undefined after the last. */
+  /** The next row (numbers as their texts, but see `keepNumbers`), UNREADABLE_ROW, or undefined after the last. */
   read(): unknown;
+  /** From now on, numbers directly under these keys of an object row may be JS numbers whose `String(value)` is their text (./json-source.ts). */
+  keepNumbers(keys: ReadonlySet<string>): void;
 }
 
 /**
@@ -233,7 +235,18 @@ export function jsonBody(chunks: Uint8Array[], meta: Pick<RuleMetadata, 'id'>): 
       Object.defineProperty(members, member.key, { value, writable: true, enumerable: true, configurable: true });
     }
     const source = new JsonListSource(bytes, scan.list.blocks);
-    return { count: scan.list.count, keys: scan.list.keys, members, read: () => source.read() };
+    const { count, keys } = scan.list;
+    return {
+      count,
+      keys,
+      members,
+      read: () => source.read(),
+      keepNumbers: (kept) =>
+        source.keepNumbers(
+          kept,
+          keys.filter((key) => !kept.has(key)),
+        ),
+    };
   }
   let body: unknown;
   try {
@@ -251,10 +264,35 @@ export function jsonBody(chunks: Uint8Array[], meta: Pick<RuleMetadata, 'id'>): 
   const keys = new Set<string>();
   for (const row of rows) if (row !== null && typeof row === 'object' && !Array.isArray(row)) for (const key of Object.keys(row)) keys.add(key);
   let at = 0;
-  return { count: rows.length, keys: [...keys], members: body as Record<string, unknown>, read: () => (at < rows.length ? rows[at++] : undefined) };
+  const read = () => (at < rows.length ? rows[at++] : undefined);
+  return { count: rows.length, keys: [...keys], members: body as Record<string, unknown>, read, keepNumbers: () => undefined };
 }
 
-export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): Rows {
+/**
+ * The keys whose numbers a JSON row hands over as JS numbers: those read the same as a number or as its text, the
+ * row id (read as `String(value)`) and integer, decimal and money inputs (their cells pass a number through to the
+ * one coercion, rules/core/coerce.ts, which reads it as `String(value)`). Any other column tells a number from its
+ * text somewhere (a date, a yes/no, a choice, a claimed amount that reads as a date), so is given the text.
+ */
+function numberKeys(keys: readonly string[], probe: TableBatch): Set<string> {
+  const kept = new Set<string>();
+  for (const key of keys) {
+    const column = probe.columnForKey(key);
+    if (column.kind === 'rowId' || (column.kind === 'input' && NUMBER_TYPES.has(column.spec.type))) kept.add(key);
+  }
+  return kept;
+}
+const NUMBER_TYPES = new Set(['integer', 'decimal', 'money']);
+
+/** A JSON body's table before any row is answered: its columns, and each row as read (for `TableBatch.addObject`) with its echoed cells. */
+export interface JsonTable extends Omit<Rows, 'next'> {
+  /** The next row, UNREADABLE_ROW, or undefined after the last. */
+  row(): unknown;
+  /** A row's cells under `columns`, numbers as their texts (the answer echoes what was sent). */
+  cells(row: unknown): unknown[];
+}
+
+export function jsonTable(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): JsonTable {
   const body = jsonBody(chunks, meta);
   if (body.count > maxRows) return tooManyRows(body.count, maxRows);
   const bodyMapping = body.members.columns;
@@ -274,6 +312,8 @@ export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: numb
     }
     columns.push(key);
   }
+  body.keepNumbers(numberKeys(body.keys, probe));
+  const texts = new NumberTexts();
   return {
     columns,
     ignoredColumns,
@@ -282,8 +322,25 @@ export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: numb
     json: body.members,
     form: { unmatchedColumns: ignoredColumns },
     read: columns.map((c) => probe.columnForKey(c)),
+    row: () => body.read(),
+    cells(row) {
+      const object = row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {};
+      const cells = new Array<unknown>(columns.length);
+      for (let i = 0; i < columns.length; i++) {
+        const cell = object[columns[i]];
+        cells[i] = typeof cell === 'number' ? texts.of(cell) : cell;
+      }
+      return cells;
+    },
+  };
+}
+
+export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: number, probe: TableBatch, queryMapping: ColumnMapping | undefined): Rows {
+  const { row: read, cells, ...table } = jsonTable(chunks, meta, maxRows, probe, queryMapping);
+  return {
+    ...table,
     next(batch) {
-      const value = body.read();
+      const value = read();
       if (value === undefined) return undefined;
       if (value === UNREADABLE_ROW) {
         const n = batch.evaluator.summary.rows + 1;
@@ -293,9 +350,7 @@ export function jsonRows(chunks: Uint8Array[], meta: RuleMetadata, maxRows: numb
         };
         return { row: batch.refuse(error), cells: [] };
       }
-      const row = batch.addObject(value);
-      const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-      return { row, cells: columns.map((c) => object[c]) };
+      return { row: batch.addObject(value), cells: cells(value) };
     },
   };
 }

@@ -29,6 +29,8 @@ export interface ListBlock {
   end: number;
   count: number;
   canonical: boolean;
+  /** When every element is flat: an object whose values are strings, numbers, booleans or null, or one of those. */
+  flat?: boolean;
 }
 
 /** The list of rows: its elements, in blocks, and every key its object elements name, in first-seen order (each object's in `Object.keys` order). */
@@ -151,6 +153,111 @@ function newKeys(b: Uint8Array, rowKeys: number[], count: number, rowStart: numb
 }
 
 /**
+ * The bytes around a flat object row's values (`{"rowId":`, `,"totalStaff":`, …, `}`), as read from the last row read
+ * the general way. A row that repeats every one of them byte for byte, with a plain value between each two, names
+ * the same keys in the same order, and is the same JSON around its values: only its values need reading.
+ */
+interface RowShape {
+  /** How many values (0: no shape to repeat); there is one more segment than values. */
+  values: number;
+  /** Each segment's length, and where its words begin in `words`. */
+  lengths: number[];
+  at: number[];
+  /**
+   * Each segment's bytes as 32-bit words (little-endian): one for every four bytes but the last four, then one for its
+   * last four (which may overlap the word before). A segment shorter than four bytes has its bytes, one per word.
+   */
+  words: Int32Array;
+}
+
+const newShape = (): RowShape => ({ values: 0, lengths: [], at: [], words: new Int32Array(64) });
+
+/** Records the segment `b[from..from+length)` as segment `s` of `shape`, its words from `w`; the index after them. */
+function putSegment(b: Uint8Array, view: DataView, shape: RowShape, s: number, from: number, length: number, w: number): number {
+  if (w + (length >> 2) + 4 > shape.words.length) {
+    const more = new Int32Array(shape.words.length * 2 + length);
+    more.set(shape.words);
+    shape.words = more;
+  }
+  const words = shape.words;
+  shape.lengths[s] = length;
+  shape.at[s] = w;
+  if (length < 4) {
+    for (let x = 0; x < length; x++) words[w++] = b[from + x];
+    return w;
+  }
+  const stop = from + length - 4;
+  for (let x = from; x < stop; x += 4) words[w++] = view.getInt32(x, true);
+  words[w++] = view.getInt32(stop, true);
+  return w;
+}
+
+/** Records `shape` from the object row at `i` (already checked: JSON); false when a value is a list or an object. */
+function readShape(b: Uint8Array, view: DataView, i: number, shape: RowShape): boolean {
+  shape.values = 0;
+  let values = 0;
+  let w = 0;
+  let from = i;
+  let j = i + 1;
+  for (;;) {
+    j = stringEnd(b, skipSpace(b, j));
+    j = skipSpace(b, skipSpace(b, j) + 1); // past the colon
+    w = putSegment(b, view, shape, values++, from, j - from, w);
+    const c = b[j];
+    if (c === QUOTE) j = stringEnd(b, j);
+    else if (c === 0x2d || isDigit(c)) j = numberAt(b, j) >> 1;
+    else if (c === 0x74 || c === 0x6e) j += 4;
+    else if (c === 0x66) j += 5;
+    else return false;
+    from = j;
+    j = skipSpace(b, j);
+    if (b[j] === CLOSE_BRACE) {
+      putSegment(b, view, shape, values, from, j + 1 - from, w);
+      shape.values = values;
+      return true;
+    }
+    j++; // the comma
+  }
+}
+
+/**
+ * The object row at `i` when it has `shape` (the same bytes around its values) and plain values (strings, numbers,
+ * true, false, null): twice the index after it, plus 1 when its numbers are canonical (as `numberAt`); else -1,
+ * and the row is read the general way (which also finds any error in it).
+ */
+function rowOfShape(b: Uint8Array, view: DataView, i: number, n: number, shape: RowShape): number {
+  const { lengths, at, words, values } = shape;
+  let canonical = 1;
+  let j = i;
+  for (let s = 0; ; s++) {
+    // the segment, word by word
+    const length = lengths[s];
+    let w = at[s];
+    if (j + length > n) return -1;
+    if (length >= 4) {
+      const stop = j + length - 4;
+      for (let x = j; x < stop; x += 4) if (view.getInt32(x, true) !== words[w++]) return -1;
+      if (view.getInt32(stop, true) !== words[w]) return -1;
+    } else for (let x = 0; x < length; x++) if (b[j + x] !== words[w + x]) return -1;
+    j += length;
+    if (s === values) return j * 2 + canonical;
+    // a plain value
+    const c = b[j];
+    if (c === QUOTE) j = stringEnd(b, j);
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const number = numberAt(b, j);
+      if (number < 0) return -1;
+      canonical &= number;
+      j = number >> 1;
+    } else if (c === 0x74) j = b[j + 1] === 0x72 && b[j + 2] === 0x75 && b[j + 3] === 0x65 ? j + 4 : -1;
+    else if (c === 0x66) j = b[j + 1] === 0x61 && b[j + 2] === 0x6c && b[j + 3] === 0x73 && b[j + 4] === 0x65 ? j + 5 : -1;
+    else if (c === 0x6e) j = b[j + 1] === 0x75 && b[j + 2] === 0x6c && b[j + 3] === 0x6c ? j + 4 : -1;
+    else return -1;
+    if (j < 0) return -1;
+  }
+}
+
+/**
  * Scans `b[0..n)` (`b[n]` must be 0: a sentinel no JSON token takes, so no read runs past the body);
  * undefined when it is not JSON. Containers nested deeper than `maxDepth` (the body itself is depth 1)
  * only make their block not `canonical`.
@@ -179,6 +286,8 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
   let lastKeyCount = 0;
   let sameKeys = true;
   let expectKey = false;
+  // the bytes around the values of the last object row read the general way
+  const shape = newShape();
 
   for (;;) {
     let c = b[i];
@@ -225,11 +334,32 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
       if (c <= 0x20) c = b[(i = skipSpace(b, i))];
     }
     // a value starts at i
+    let shaped = -1;
     if (depth === listDepth) {
       elementStart = i;
       list!.count++;
-      block ??= { start: i, end: i, count: 0, canonical: true };
+      block ??= { start: i, end: i, count: 0, canonical: true, flat: true };
       block.count++;
+      // most rows are the row before with other values: only the values are read, row after row, within the block
+      if (c === OPEN_BRACE && shape.values > 0) {
+        shaped = rowOfShape(b, view, i, n, shape);
+        while (shaped >= 0) {
+          const after = shaped >> 1;
+          if ((shaped & 1) === 0) block.canonical = false;
+          if (after - block.start >= LIST_BLOCK_BYTES) break;
+          let next = b[after] === COMMA ? after : skipSpace(b, after);
+          if (b[next] !== COMMA) break;
+          next = b[next + 1] === OPEN_BRACE ? next + 1 : skipSpace(b, next + 1);
+          if (b[next] !== OPEN_BRACE) break;
+          const row = rowOfShape(b, view, next, n, shape);
+          if (row < 0) break;
+          block.end = after;
+          list!.count++;
+          block.count++;
+          elementStart = next;
+          shaped = row;
+        }
+      }
     } else if (depth === 1 && object) {
       memberStart = i;
       if (memberKey === listKey) {
@@ -238,9 +368,13 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
         listDepth = isList ? 2 : -1;
         seen = new Set();
         lastKeyCount = 0;
+        shape.values = 0;
       }
     }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    if (shaped >= 0) {
+      end = shaped >> 1;
+      if ((shaped & 1) === 0) block!.canonical = false;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       const isObj = c === OPEN_BRACE;
       depth++;
       if (depth >> 3 >= kinds.length) {
@@ -251,7 +385,11 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
       if (isObj) kinds[depth >> 3] |= 1 << (depth & 7);
       else kinds[depth >> 3] &= ~(1 << (depth & 7));
       if (depth === 1) object = isObj;
-      else if (depth > maxDepth && block) block.canonical = false;
+      else if (block) {
+        // a list element, or a value in an object element
+        if (depth > listDepth + 1 || !isObj) block.flat = false;
+        if (depth > maxDepth) block.canonical = false;
+      }
       if (isObj && depth === listDepth + 1) {
         sameKeys = true;
         keyCount = 0;
@@ -284,12 +422,13 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
       c = b[i];
       if (c <= 0x20) c = b[(i = skipSpace(b, i))];
       if (depth === listDepth) {
-        if (b[elementStart] === OPEN_BRACE) {
+        if (shaped < 0 && b[elementStart] === OPEN_BRACE) {
           if (!(sameKeys && keyCount === lastKeyCount)) newKeys(b, rowKeys, keyCount, elementStart, end, list!, seen);
           const keys = lastRowKeys;
           lastRowKeys = rowKeys;
           rowKeys = keys;
           lastKeyCount = keyCount;
+          if (keyCount === 0 || !readShape(b, view, elementStart, shape)) shape.values = 0;
         }
         block!.end = end;
         if (end - block!.start >= LIST_BLOCK_BYTES) {
