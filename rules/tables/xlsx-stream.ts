@@ -285,6 +285,9 @@ class SheetScan {
   private readonly isoDates = new Map<number, string>();
   /** Set when a cell's content ran into its row's end tag. */
   private rowEnded = false;
+  /** The kind and style of the cell being read (cellStart). */
+  private type = NUMBER;
+  private style = 0;
 
   constructor(
     pull: () => Uint8Array | undefined,
@@ -329,23 +332,28 @@ class SheetScan {
     if (scan.selfClosing) return out;
     if (this.counting) return this.countRow(out);
     let column = -1;
-    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
-      if (kind === CLOSE) {
-        if (scan.is('row')) return out;
-        continue;
+    const cells = out.cells;
+    for (;;) {
+      if (!scan.cellTag()) {
+        const kind = scan.next();
+        if (kind === END) break;
+        if (kind === CLOSE) {
+          if (scan.is('row')) return out;
+          continue;
+        }
+        if (kind !== OPEN || !scan.is('c')) continue;
+        scan.cellAttributes();
       }
-      if (kind !== OPEN || !scan.is('c')) continue;
-      const c = scan.has('r') ? scan.valueColumn() : column + 1;
-      if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
+      const c = this.cellStart(column);
       column = c;
-      const type = cellType(scan);
-      const style = scan.attrInt('s');
       if (scan.selfClosing) continue;
-      const value = this.cellValue(type, style < 0 ? 0 : style);
+      const value = this.cellValue(this.type, this.style);
       if (value !== undefined) {
         out.filled++;
+        // cells before it left empty, not holes
+        while (cells.length < c) cells.push(undefined);
+        cells[c] = value;
         if (c + 1 > out.width) out.width = c + 1;
-        out.cells[c] = value;
       }
       if (this.rowEnded) {
         // a cell left open ends with its row, as the first pass reads it
@@ -356,6 +364,17 @@ class SheetScan {
     throw badSheet('a row is not closed');
   }
 
+  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
+  private cellStart(previous: number): number {
+    const scan = this.scan;
+    const c = scan.cellR >= 0 ? scan.columnAt(scan.cellR, scan.cellREnd) : previous + 1;
+    if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.cellR >= 0 ? scan.textAt(scan.cellR, scan.cellREnd) : undefined}`);
+    this.type = cellType(scan);
+    const style = scan.cellS >= 0 ? scan.intAt(scan.cellS, scan.cellSEnd) : -1;
+    this.style = style < 0 ? 0 : style;
+    return c;
+  }
+
   /**
    * The first pass over a row: tags only (text is skipped unless it must be checked), so every cell with
    * a value is counted with its column, shared-string indexes and numbers are checked, and text that
@@ -363,7 +382,6 @@ class SheetScan {
    */
   private countRow(out: RawRow): RawRow {
     const scan = this.scan;
-    const { limits } = this;
     let column = -1;
     let type = NUMBER;
     let counted = -1;
@@ -373,38 +391,50 @@ class SheetScan {
       out.filled++;
       if (column + 1 > out.width) out.width = column + 1;
     };
-    for (let kind = scan.nextMarkup(); kind !== END; kind = scan.nextMarkup()) {
-      if (kind === CLOSE) {
-        if (scan.is('row')) return out;
-        continue;
+    for (;;) {
+      if (!scan.cellTag()) {
+        const kind = scan.nextMarkup();
+        if (kind === END) break;
+        if (kind === CLOSE) {
+          if (scan.is('row')) return out;
+          continue;
+        }
+        if (kind !== OPEN) continue;
+        if (!scan.is('c')) {
+          this.countOther(type, mark);
+          continue;
+        }
+        scan.cellAttributes();
       }
-      if (kind !== OPEN) continue;
-      if (scan.is('c')) {
-        const c = scan.has('r') ? scan.valueColumn() : column + 1;
-        if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
-        column = c;
-        type = cellType(scan);
-        if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
-          this.checkValue(type);
-          mark();
-        }
-      } else if (scan.is('v')) {
-        if (scan.selfClosing) continue;
-        const text = scan.next() === TEXT;
-        if (type === SHARED || type === NUMBER) {
-          if (!text) continue; // an empty cell has no value
-          this.checkValue(type);
-        } else if (text && scan.length > limits.maxCellText) {
-          const value = scan.text();
-          if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
-        }
-        mark();
-      } else if (scan.is('is')) {
-        if (!scan.selfClosing) this.inlineText(true);
+      column = this.cellStart(column);
+      type = this.type;
+      if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
+        this.checkValue(type);
         mark();
       }
     }
     throw badSheet('a row is not closed');
+  }
+
+  /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks and counts the cell's value. */
+  private countOther(type: number, mark: () => void): void {
+    const scan = this.scan;
+    const { limits } = this;
+    if (scan.is('v')) {
+      if (scan.selfClosing) return;
+      const text = scan.next() === TEXT;
+      if (type === SHARED || type === NUMBER) {
+        if (!text) return; // an empty cell has no value
+        this.checkValue(type);
+      } else if (text && scan.length > limits.maxCellText) {
+        const value = scan.text();
+        if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
+      }
+      mark();
+    } else if (scan.is('is')) {
+      if (!scan.selfClosing) this.inlineText(true);
+      mark();
+    }
   }
 
   /** Checks the current text, a `<v>`'s, as a shared-string index or a number (the first pass). */
@@ -534,23 +564,28 @@ const ISO_DATE = 6;
 
 /** A `<c>` element's kind, from its `t` attribute (a number when there is none); an unknown kind is refused. */
 function cellType(scan: XmlScanner): number {
-  if (!scan.has('t')) return NUMBER;
-  const type = scan.valueIs('s')
-    ? SHARED
-    : scan.valueIs('n')
-      ? NUMBER
-      : scan.valueIs('inlineStr')
-        ? INLINE
-        : scan.valueIs('str')
-          ? FORMULA_TEXT
-          : scan.valueIs('b')
+  const at = scan.cellT;
+  if (at < 0) return NUMBER;
+  const end = scan.cellTEnd;
+  const type =
+    end - at === 1
+      ? scan.equalsAt(at, end, 's')
+        ? SHARED
+        : scan.equalsAt(at, end, 'n')
+          ? NUMBER
+          : scan.equalsAt(at, end, 'b')
             ? BOOLEAN
-            : scan.valueIs('e')
+            : scan.equalsAt(at, end, 'e')
               ? ERROR
-              : scan.valueIs('d')
+              : scan.equalsAt(at, end, 'd')
                 ? ISO_DATE
-                : -1;
-  if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+                : -1
+      : scan.equalsAt(at, end, 'inlineStr')
+        ? INLINE
+        : scan.equalsAt(at, end, 'str')
+          ? FORMULA_TEXT
+          : -1;
+  if (type < 0) throw badSheet(`cell type ${scan.textAt(at, end)}`);
   return type;
 }
 
