@@ -30,6 +30,8 @@ const ENTITY = bytesOf('<!ENTITY');
 const COMMENT = bytesOf('<!--');
 const CDATA = bytesOf('<![CDATA[');
 const VALUE_END = bytesOf('</v></c>');
+/** Bytes of small pieces joined at a time (see `more`). */
+const JOINED = 64 * 1024;
 
 export class XmlScanner {
   private buf: Uint8Array = new Uint8Array(0);
@@ -55,17 +57,33 @@ export class XmlScanner {
     this.oversize = oversize;
   }
 
-  /** Appends the next piece to what is left from `pos`; false at the end. */
+  /**
+   * Appends the next piece to what is left from `pos`; false at the end. Small pieces (a native inflater
+   * hands out a few KB at a time) are taken several at once, up to JOINED bytes, so that what is left is
+   * copied once for all of them.
+   */
   private more(): boolean {
     const piece = this.pull();
     if (!piece) return false;
     const left = this.buf.length - this.pos;
-    if (left === 0) this.buf = piece;
+    if (left === 0 && piece.length >= JOINED) this.buf = piece;
     else {
-      const joined = new Uint8Array(left + piece.length);
-      joined.set(this.buf.subarray(this.pos));
-      joined.set(piece, left);
-      this.buf = joined;
+      const pieces = [piece];
+      let size = left + piece.length;
+      while (size < JOINED) {
+        const next = this.pull();
+        if (!next) break;
+        pieces.push(next);
+        size += next.length;
+      }
+      if (left === 0 && pieces.length === 1) this.buf = piece;
+      else {
+        const joined = new Uint8Array(size);
+        joined.set(this.buf.subarray(this.pos));
+        let at = left;
+        for (const p of pieces) (joined.set(p, at), (at += p.length));
+        this.buf = joined;
+      }
     }
     this.pos = 0;
     return true;
@@ -205,9 +223,11 @@ export class XmlScanner {
   plainValue(): boolean {
     const buf = this.buf;
     const at = this.pos;
-    if (at + 12 > buf.length || buf[at] !== LT || buf[at + 1] !== 118 || buf[at + 2] !== GT) return false;
-    const end = buf.indexOf(LT, at + 3);
-    if (end <= at + 3 || end + 8 > buf.length) return false;
+    const length = buf.length;
+    if (at + 12 > length || buf[at] !== LT || buf[at + 1] !== 118 || buf[at + 2] !== GT) return false;
+    let end = at + 3;
+    while (end < length && buf[end] !== LT) end++;
+    if (end === at + 3 || end + 8 > length) return false;
     for (let k = 0; k < 8; k++) if (buf[end + k] !== VALUE_END[k]) return false;
     this.kind = TEXT;
     this.start = at + 3;
@@ -256,8 +276,9 @@ export class XmlScanner {
       const quote = buf[i + 1];
       if (quote !== QUOTE && quote !== APOS) return false;
       const valueAt = i + 2;
-      const valueTo = buf.indexOf(quote, valueAt);
-      if (valueTo < 0) return false;
+      let valueTo = valueAt;
+      while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+      if (valueTo >= length) return false;
       if (i - nameAt === 1) {
         const name = buf[nameAt];
         if (name === 114 && r < 0) ((r = valueAt), (rEnd = valueTo));
