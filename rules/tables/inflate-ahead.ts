@@ -75,15 +75,15 @@ export class InflateAhead {
 
   /** Inflates until `bytes` are queued ahead of the reader, or the entry has ended. */
   async fill(bytes: number): Promise<void> {
-    while (!this.ended && this.queued < bytes && !this.fallen) {
+    while (this.reader && !this.ended && this.queued < bytes) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await this.reader!.read();
+        chunk = await this.reader.read();
       } catch {
-        this.fail(notDeflate(this.name));
+        if (this.reader) this.fail(notDeflate(this.name));
         return;
       }
-      if (this.fallen) return;
+      if (!this.reader) return;
       if (chunk.done) {
         this.ended = true;
         this.release(false);
@@ -129,6 +129,14 @@ export class InflateAhead {
       }
       return skip ? piece.subarray(skip) : piece;
     }
+  }
+
+  /** Stops inflating and lets the window go: the reader is not expected to read on. */
+  cancel(): void {
+    if (this.ended || !this.reader) return;
+    // should it be read on after all, fflate takes over past what was handed out
+    this.queue.length = this.head = this.queued = 0;
+    this.release(true);
   }
 
   private fail(refusal: Refused): void {

@@ -5,6 +5,10 @@
  * whole: a first pass counts rows, cells and columns, notes hidden rows and reads `<mergeCells>` (which
  * come after the rows), so every cap is checked before the first row is handed out; the second pass
  * hands out rows one at a time with merged ranges applied.
+ *
+ * Inflating: fflate, synchronously (zip-entries.ts), unless the workbook is opened with a native
+ * inflater (the Worker): then `prepare` reads the shared strings and the first pass, and `readAhead`
+ * the second pass, with it (inflate-ahead.ts), a window of pieces ahead of this same synchronous reader.
  */
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
@@ -668,9 +672,12 @@ class FirstPass {
 
 function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<SheetSource> {
   const prepared = book.prepared.get(info.name);
+  // a sheet read ahead by prepareSheet is handed out once; the sheet opened before, or another one read ahead, is let go
+  book.reading?.cancel();
+  book.reading = undefined;
+  for (const [name, other] of book.prepared) if (name !== info.name) other.reading?.cancel();
+  book.prepared.clear();
   if (prepared) {
-    // read ahead by prepareSheet: handed out once
-    book.prepared.delete(info.name);
     book.reading = prepared.reading;
     return prepared.opened;
   }

@@ -146,4 +146,14 @@ describe('an entry inflated ahead', () => {
     expect(pieces.source!.fellBack).toBe(true);
     expect(out === expected).toBe(true);
   });
+
+  it('once let go (cancelled), is still read to the same bytes should the reader read on', async () => {
+    const pieces = zip.ahead(entry, limits.maxSheetBytes, 'maxSheetBytes', limits, native);
+    await pieces.source!.fill(100_000);
+    const first = [pieces.pull()!, pieces.pull()!];
+    pieces.source!.cancel();
+    expect(pieces.source!.queued).toBe(0);
+    await pieces.source!.fill(100_000);
+    expect(joined([...first, Buffer.from(all(pieces.pull), 'latin1')]) === expected).toBe(true);
+  });
 });
