@@ -223,7 +223,20 @@ export class SharedStringsReader {
     /** Whether those bytes are UTF-16. */
     let rawWide = false;
     if (pause?.()) return false;
-    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
+    for (;;) {
+      if (current === undefined && phonetic === 0 && scan.plainString()) {
+        // a whole `<si>` of one run, as the tokens below would read it
+        inText = false;
+        this.addRun(scan);
+        if (pause?.()) {
+          this.inText = inText;
+          this.phonetic = phonetic;
+          return false;
+        }
+        continue;
+      }
+      const kind = scan.next();
+      if (kind === END) break;
       if (kind === OPEN) {
         if (scan.is('si')) {
           raw = -1;
@@ -270,5 +283,21 @@ export class SharedStringsReader {
       }
     }
     return true;
+  }
+
+  /** Adds the current text token as a string of one run (as `read` reads an `<si>` of one `<t>`). */
+  private addRun(scan: XmlScanner): void {
+    const { cap, table } = this;
+    const bytes = scan.raw();
+    const units = bytes.length <= cap ? plainUnits(bytes) : -1;
+    if (units >= 0) {
+      const wide = bytes.length > 2 * units;
+      const { chunk, at } = table.room(wide ? 2 * units : bytes.length);
+      const raw = wide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
+      if (raw >= 0) return table.add(raw, wide);
+    }
+    const text = scan.text();
+    if (text.length > cap) throw new Refused(tooLarge('maxCellText', cap, text.length));
+    table.addText(text);
   }
 }

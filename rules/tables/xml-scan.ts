@@ -30,6 +30,8 @@ const ENTITY = bytesOf('<!ENTITY');
 const COMMENT = bytesOf('<!--');
 const CDATA = bytesOf('<![CDATA[');
 const VALUE_END = bytesOf('</v></c>');
+const STRING_START = bytesOf('<si><t>');
+const STRING_END = bytesOf('</t></si>');
 /** Bytes of small pieces joined at a time (see `more`). */
 const JOINED = 64 * 1024;
 
@@ -234,6 +236,29 @@ export class XmlScanner {
     this.end = end;
     this.cdata = false;
     this.pos = end + 8;
+    return true;
+  }
+
+  /**
+   * When the next bytes are `<si><t>`, a text and `</t></si>` (a shared string of one plain run, as nearly
+   * every one is written), all in the piece at hand: moves past them with the text as the current token,
+   * and true. Otherwise nothing moves.
+   */
+  plainString(): boolean {
+    const buf = this.buf;
+    const at = this.pos;
+    const length = buf.length;
+    if (at + 17 > length) return false;
+    for (let k = 0; k < 7; k++) if (buf[at + k] !== STRING_START[k]) return false;
+    let end = at + 7;
+    while (end < length && buf[end] !== LT) end++;
+    if (end === at + 7 || end + 9 > length) return false;
+    for (let k = 0; k < 9; k++) if (buf[end + k] !== STRING_END[k]) return false;
+    this.kind = TEXT;
+    this.start = at + 7;
+    this.end = end;
+    this.cdata = false;
+    this.pos = end + 9;
     return true;
   }
 
