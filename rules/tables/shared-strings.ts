@@ -192,56 +192,112 @@ function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
  * left out), checked against `maxCellText` as it grows; the part's XML is never held.
  */
 export function readSharedStrings(scan: XmlScanner, limits: WorkbookLimits): SharedStrings {
-  const cap = limits.maxCellText;
-  const table = new SharedStrings(limits);
-  /** The string being read: undefined outside `<si>`; its text so far once decoded. */
-  let current: string | undefined;
-  /** Bytes of its one run written as they stand (not yet added), or −1. */
-  let raw = -1;
-  /** Whether those bytes are UTF-16. */
-  let rawWide = false;
-  let inText = false;
-  let phonetic = 0;
-  for (let kind = scan.next(); kind !== END; kind = scan.next()) {
-    if (kind === OPEN) {
-      if (scan.is('si')) {
-        raw = -1;
-        if (scan.selfClosing) (table.addText(''), (current = undefined));
-        else current = '';
-      } else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
-      else if (scan.is('t')) inText = !scan.selfClosing;
-    } else if (kind === CLOSE) {
-      if (scan.is('si')) {
-        if (raw >= 0) table.add(raw, rawWide);
-        else if (current !== undefined) {
-          if (current.length > cap) throw new Refused(tooLarge('maxCellText', cap, current.length));
-          table.addText(current);
-        }
-        current = undefined;
-        raw = -1;
-      } else if (scan.is('rPh')) phonetic--;
-      else if (scan.is('t')) inText = false;
-    } else if (kind === TEXT && inText && phonetic === 0 && current !== undefined) {
-      if (raw >= 0) {
-        // a second run: the first one's bytes are decoded as they would have been alone
-        const { chunk, at } = table.room(0);
-        current = rawWide ? fromUtf16(chunk, at, at + raw) : decodeText(chunk, at, at + raw, false);
-        raw = -1;
-      }
-      if (current === '') {
-        const bytes = scan.raw();
-        // a text's characters never outnumber its bytes: within the cap, one plain run is kept as it stands when UTF-8 is no longer than UTF-16, else as UTF-16
-        const units = bytes.length <= cap ? plainUnits(bytes) : -1;
-        if (units >= 0) {
-          rawWide = bytes.length > 2 * units;
-          const { chunk, at } = table.room(rawWide ? 2 * units : bytes.length);
-          raw = rawWide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
-          if (raw >= 0) continue;
-        }
-        current = scan.text();
-      } else current += scan.text();
-      if (current.length > cap) throw new Refused(tooLarge('maxCellText', cap, current.length));
-    }
+  const reader = new SharedStringsReader(scan, limits);
+  reader.read();
+  return reader.table;
+}
+
+/** The same, in steps: `read(pause)` stops between two strings when `pause()` says so, and goes on when called again. */
+export class SharedStringsReader {
+  readonly table: SharedStrings;
+  private readonly scan: XmlScanner;
+  private readonly cap: number;
+  /** Within a `<t>` (where text is read), and within how many phonetic runs (where it is not). */
+  private inText = false;
+  private phonetic = 0;
+
+  constructor(scan: XmlScanner, limits: WorkbookLimits) {
+    this.scan = scan;
+    this.cap = limits.maxCellText;
+    this.table = new SharedStrings(limits);
   }
-  return table;
+
+  /** Reads strings up to the part's end (true), or until `pause()`, asked between two strings, says to stop (false). */
+  read(pause?: () => boolean): boolean {
+    const { scan, cap, table } = this;
+    let { inText, phonetic } = this;
+    /** The string being read: undefined outside `<si>`; its text so far once decoded. */
+    let current: string | undefined;
+    /** Bytes of its one run written as they stand (not yet added), or −1. */
+    let raw = -1;
+    /** Whether those bytes are UTF-16. */
+    let rawWide = false;
+    if (pause?.()) return false;
+    for (;;) {
+      if (current === undefined && phonetic === 0 && scan.plainString()) {
+        // a whole `<si>` of one run, as the tokens below would read it
+        inText = false;
+        this.addRun(scan);
+        if (pause?.()) {
+          this.inText = inText;
+          this.phonetic = phonetic;
+          return false;
+        }
+        continue;
+      }
+      const kind = scan.next();
+      if (kind === END) break;
+      if (kind === OPEN) {
+        if (scan.is('si')) {
+          raw = -1;
+          if (scan.selfClosing) (table.addText(''), (current = undefined));
+          else current = '';
+        } else if (scan.is('rPh')) phonetic += scan.selfClosing ? 0 : 1;
+        else if (scan.is('t')) inText = !scan.selfClosing;
+      } else if (kind === CLOSE) {
+        if (scan.is('si')) {
+          if (raw >= 0) table.add(raw, rawWide);
+          else if (current !== undefined) {
+            if (current.length > cap) throw new Refused(tooLarge('maxCellText', cap, current.length));
+            table.addText(current);
+          }
+          current = undefined;
+          raw = -1;
+          if (pause?.()) {
+            this.inText = inText;
+            this.phonetic = phonetic;
+            return false;
+          }
+        } else if (scan.is('rPh')) phonetic--;
+        else if (scan.is('t')) inText = false;
+      } else if (kind === TEXT && inText && phonetic === 0 && current !== undefined) {
+        if (raw >= 0) {
+          // a second run: the first one's bytes are decoded as they would have been alone
+          const { chunk, at } = table.room(0);
+          current = rawWide ? fromUtf16(chunk, at, at + raw) : decodeText(chunk, at, at + raw, false);
+          raw = -1;
+        }
+        if (current === '') {
+          const bytes = scan.raw();
+          // a text's characters never outnumber its bytes: within the cap, one plain run is kept as it stands when UTF-8 is no longer than UTF-16, else as UTF-16
+          const units = bytes.length <= cap ? plainUnits(bytes) : -1;
+          if (units >= 0) {
+            rawWide = bytes.length > 2 * units;
+            const { chunk, at } = table.room(rawWide ? 2 * units : bytes.length);
+            raw = rawWide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
+            if (raw >= 0) continue;
+          }
+          current = scan.text();
+        } else current += scan.text();
+        if (current.length > cap) throw new Refused(tooLarge('maxCellText', cap, current.length));
+      }
+    }
+    return true;
+  }
+
+  /** Adds the current text token as a string of one run (as `read` reads an `<si>` of one `<t>`). */
+  private addRun(scan: XmlScanner): void {
+    const { cap, table } = this;
+    const bytes = scan.raw();
+    const units = bytes.length <= cap ? plainUnits(bytes) : -1;
+    if (units >= 0) {
+      const wide = bytes.length > 2 * units;
+      const { chunk, at } = table.room(wide ? 2 * units : bytes.length);
+      const raw = wide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
+      if (raw >= 0) return table.add(raw, wide);
+    }
+    const text = scan.text();
+    if (text.length > cap) throw new Refused(tooLarge('maxCellText', cap, text.length));
+    table.addText(text);
+  }
 }

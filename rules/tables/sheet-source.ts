@@ -39,4 +39,12 @@ export interface Workbook {
   readonly sheets: readonly SheetInfo[];
   /** One sheet by its name (looked up without the prototype); size caps are checked here, before any row. */
   open(name: string): Opened<SheetSource>;
+  /**
+   * Reads ahead, with a native asynchronous inflater, what opening the sheet `name` reads (shared strings,
+   * the caps' first pass over its rows) and the start of its rows, so that `open(name)` hands them out at
+   * once. Only for a workbook opened with one (workbook.ts); a refusal is given by `open`.
+   */
+  prepare?(name: string): Promise<void>;
+  /** Inflates ahead the rows the next piece of rows of the sheet opened last will read (after `prepare`); awaited between pieces. */
+  readAhead?(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  *
  * Memory: an `.xlsx` sheet is streamed (its XML is inflated piece by piece and never held whole), so
  * what stays in memory is the body's bytes, the shared strings, the merged ranges and one row at a
- * time. An `.xls` is read whole by SheetJS, which is why its byte cap is lower.
+ * time (and, inflated natively ahead of the reader in the Worker, a window of 1–8 MB of sheet XML). An `.xls` is read whole by SheetJS, which is why its byte cap is lower.
  */
 import type { TableError } from './headers.ts';
 

@@ -5,13 +5,18 @@
  * whole: a first pass counts rows, cells and columns, notes hidden rows and reads `<mergeCells>` (which
  * come after the rows), so every cap is checked before the first row is handed out; the second pass
  * hands out rows one at a time with merged ranges applied.
+ *
+ * Inflating: fflate, synchronously (zip-entries.ts), unless the workbook is opened with a native
+ * inflater (the Worker): then `prepare` reads the shared strings and the first pass, and `readAhead`
+ * the second pass, with it (inflate-ahead.ts), a window of pieces ahead of this same synchronous reader.
  */
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
-import { readSharedStrings, SharedStrings } from './shared-strings.ts';
+import { readSharedStrings, SharedStrings, SharedStringsReader } from './shared-strings.ts';
+import type { InflateAhead, NativeInflate } from './inflate-ahead.ts';
 import { CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
-import { Refused, ZipReader, type ZipEntry } from './zip-entries.ts';
+import { Refused, ZipReader, type Pieces, type ZipEntry } from './zip-entries.ts';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -202,6 +207,12 @@ interface Book {
   date1904: boolean;
   styles?: Part;
   strings?: Part;
+  /** The shared strings, once read ahead (prepareSheet). */
+  table?: SharedStrings;
+  /** Sheets read ahead by prepareSheet, until opened. */
+  prepared: Map<string, { opened: Opened<SheetSource>; reading?: InflateAhead }>;
+  /** The second pass of the sheet opened last, when it is inflated ahead. */
+  reading?: InflateAhead;
 }
 
 const notWorkbook = (en: string) => new Refused(malformed(`无法读取该工作簿（.xlsx）：${en}`, `The workbook (.xlsx) cannot be read: ${en}`, 'body'));
@@ -239,20 +250,19 @@ function openBook(bytes: Uint8Array, limits: WorkbookLimits): Book {
     if (r.type.endsWith('/styles')) styles = { entry };
     else strings = { entry };
   }
-  return { zip, limits, sheets, date1904, styles, strings };
+  return { zip, limits, sheets, date1904, styles, strings, prepared: new Map() };
 }
 
 /** The shared strings (shared-strings.ts), read piece by piece: the part's XML is never held. */
 function sharedStrings(book: Book): SharedStrings {
   const { limits } = book;
+  if (book.table) return book.table;
   if (!book.strings) return new SharedStrings(limits);
-  const scan = new XmlScanner(
-    book.zip.pieces(book.strings.entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits),
-    Math.max(1 << 20, limits.maxCellText * 10),
-    () => new Refused(tooLarge('maxCellText', limits.maxCellText)),
-  );
-  return readSharedStrings(scan, limits);
+  return readSharedStrings(stringsScanner(book.zip.pieces(book.strings.entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits), limits), limits);
 }
+
+const stringsScanner = (pull: () => Uint8Array | undefined, limits: WorkbookLimits) =>
+  new XmlScanner(pull, Math.max(1 << 20, limits.maxCellText * 10), () => new Refused(tooLarge('maxCellText', limits.maxCellText)));
 
 interface Merge {
   r0: number;
@@ -285,6 +295,9 @@ class SheetScan {
   private readonly isoDates = new Map<number, string>();
   /** Set when a cell's content ran into its row's end tag. */
   private rowEnded = false;
+  /** The kind and style of the cell being read (cellStart). */
+  private type = NUMBER;
+  private style = 0;
 
   constructor(
     pull: () => Uint8Array | undefined,
@@ -329,23 +342,28 @@ class SheetScan {
     if (scan.selfClosing) return out;
     if (this.counting) return this.countRow(out);
     let column = -1;
-    for (let kind = scan.next(); kind !== END; kind = scan.next()) {
-      if (kind === CLOSE) {
-        if (scan.is('row')) return out;
-        continue;
+    const cells = out.cells;
+    for (;;) {
+      if (!scan.cellTag()) {
+        const kind = scan.next();
+        if (kind === END) break;
+        if (kind === CLOSE) {
+          if (scan.is('row')) return out;
+          continue;
+        }
+        if (kind !== OPEN || !scan.is('c')) continue;
+        scan.cellAttributes();
       }
-      if (kind !== OPEN || !scan.is('c')) continue;
-      const c = scan.has('r') ? scan.valueColumn() : column + 1;
-      if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
+      const c = this.cellStart(column);
       column = c;
-      const type = cellType(scan);
-      const style = scan.attrInt('s');
       if (scan.selfClosing) continue;
-      const value = this.cellValue(type, style < 0 ? 0 : style);
+      const value = this.cellValue(this.type, this.style);
       if (value !== undefined) {
         out.filled++;
+        // cells before it left empty, not holes
+        while (cells.length < c) cells.push(undefined);
+        cells[c] = value;
         if (c + 1 > out.width) out.width = c + 1;
-        out.cells[c] = value;
       }
       if (this.rowEnded) {
         // a cell left open ends with its row, as the first pass reads it
@@ -356,6 +374,17 @@ class SheetScan {
     throw badSheet('a row is not closed');
   }
 
+  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
+  private cellStart(previous: number): number {
+    const scan = this.scan;
+    const c = scan.cellR >= 0 ? scan.columnAt(scan.cellR, scan.cellREnd) : previous + 1;
+    if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.cellR >= 0 ? scan.textAt(scan.cellR, scan.cellREnd) : undefined}`);
+    this.type = cellType(scan);
+    const style = scan.cellS >= 0 ? scan.intAt(scan.cellS, scan.cellSEnd) : -1;
+    this.style = style < 0 ? 0 : style;
+    return c;
+  }
+
   /**
    * The first pass over a row: tags only (text is skipped unless it must be checked), so every cell with
    * a value is counted with its column, shared-string indexes and numbers are checked, and text that
@@ -363,7 +392,6 @@ class SheetScan {
    */
   private countRow(out: RawRow): RawRow {
     const scan = this.scan;
-    const { limits } = this;
     let column = -1;
     let type = NUMBER;
     let counted = -1;
@@ -373,38 +401,50 @@ class SheetScan {
       out.filled++;
       if (column + 1 > out.width) out.width = column + 1;
     };
-    for (let kind = scan.nextMarkup(); kind !== END; kind = scan.nextMarkup()) {
-      if (kind === CLOSE) {
-        if (scan.is('row')) return out;
-        continue;
+    for (;;) {
+      if (!scan.cellTag()) {
+        const kind = scan.nextMarkup();
+        if (kind === END) break;
+        if (kind === CLOSE) {
+          if (scan.is('row')) return out;
+          continue;
+        }
+        if (kind !== OPEN) continue;
+        if (!scan.is('c')) {
+          this.countOther(type, mark);
+          continue;
+        }
+        scan.cellAttributes();
       }
-      if (kind !== OPEN) continue;
-      if (scan.is('c')) {
-        const c = scan.has('r') ? scan.valueColumn() : column + 1;
-        if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.attr('r')}`);
-        column = c;
-        type = cellType(scan);
-        if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
-          this.checkValue(type);
-          mark();
-        }
-      } else if (scan.is('v')) {
-        if (scan.selfClosing) continue;
-        const text = scan.next() === TEXT;
-        if (type === SHARED || type === NUMBER) {
-          if (!text) continue; // an empty cell has no value
-          this.checkValue(type);
-        } else if (text && scan.length > limits.maxCellText) {
-          const value = scan.text();
-          if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
-        }
-        mark();
-      } else if (scan.is('is')) {
-        if (!scan.selfClosing) this.inlineText(true);
+      column = this.cellStart(column);
+      type = this.type;
+      if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
+        this.checkValue(type);
         mark();
       }
     }
     throw badSheet('a row is not closed');
+  }
+
+  /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks and counts the cell's value. */
+  private countOther(type: number, mark: () => void): void {
+    const scan = this.scan;
+    const { limits } = this;
+    if (scan.is('v')) {
+      if (scan.selfClosing) return;
+      const text = scan.next() === TEXT;
+      if (type === SHARED || type === NUMBER) {
+        if (!text) return; // an empty cell has no value
+        this.checkValue(type);
+      } else if (text && scan.length > limits.maxCellText) {
+        const value = scan.text();
+        if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
+      }
+      mark();
+    } else if (scan.is('is')) {
+      if (!scan.selfClosing) this.inlineText(true);
+      mark();
+    }
   }
 
   /** Checks the current text, a `<v>`'s, as a shared-string index or a number (the first pass). */
@@ -534,23 +574,28 @@ const ISO_DATE = 6;
 
 /** A `<c>` element's kind, from its `t` attribute (a number when there is none); an unknown kind is refused. */
 function cellType(scan: XmlScanner): number {
-  if (!scan.has('t')) return NUMBER;
-  const type = scan.valueIs('s')
-    ? SHARED
-    : scan.valueIs('n')
-      ? NUMBER
-      : scan.valueIs('inlineStr')
-        ? INLINE
-        : scan.valueIs('str')
-          ? FORMULA_TEXT
-          : scan.valueIs('b')
+  const at = scan.cellT;
+  if (at < 0) return NUMBER;
+  const end = scan.cellTEnd;
+  const type =
+    end - at === 1
+      ? scan.equalsAt(at, end, 's')
+        ? SHARED
+        : scan.equalsAt(at, end, 'n')
+          ? NUMBER
+          : scan.equalsAt(at, end, 'b')
             ? BOOLEAN
-            : scan.valueIs('e')
+            : scan.equalsAt(at, end, 'e')
               ? ERROR
-              : scan.valueIs('d')
+              : scan.equalsAt(at, end, 'd')
                 ? ISO_DATE
-                : -1;
-  if (type < 0) throw badSheet(`cell type ${scan.attr('t')}`);
+                : -1
+      : scan.equalsAt(at, end, 'inlineStr')
+        ? INLINE
+        : scan.equalsAt(at, end, 'str')
+          ? FORMULA_TEXT
+          : -1;
+  if (type < 0) throw badSheet(`cell type ${scan.textAt(at, end)}`);
   return type;
 }
 
@@ -569,39 +614,126 @@ const rangeOf = (ref: string): Merge | undefined => {
   return m.r0 < 0 || m.c0 < 0 || m.r1 < m.r0 || m.c1 < m.c0 ? undefined : m;
 };
 
-function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<SheetSource> {
-  const { zip, limits } = book;
-  const entry = entryOf(zip, info.path);
-  if (!entry) throw notWorkbook(`sheet ${info.name} has no part ${info.path}`);
-  const dates = book.styles ? dateStyles(partText(zip, book.styles.entry, limits)) : [];
-  const strings = sharedStrings(book);
-  const pull = () => zip.pieces(entry, limits.maxSheetBytes, 'maxSheetBytes', limits);
+/** What a sheet's rows are read with: its entry, which styles show dates, and the shared strings. */
+interface SheetParts {
+  entry: ZipEntry;
+  dates: boolean[];
+  strings: SharedStrings;
+}
 
-  // First pass: counts, hidden rows, merged ranges; every cap checked here.
-  const merges: Merge[] = [];
-  let mergeRefs = 0;
-  const first = new SheetScan(pull(), limits, strings, dates, book.date1904, true, (ref) => {
-    if (++mergeRefs > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
-    const m = rangeOf(ref);
-    if (m) merges.push(m);
-  });
-  let rows = 0;
-  let cells = 0;
-  let columns = 0;
-  let lastRow = -1;
-  const filledRows: number[] = [];
-  for (let row = first.nextRow(); row; row = first.nextRow()) {
-    if (++rows > limits.maxRows) return tooLarge('maxRows', limits.maxRows);
-    cells += row.filled;
-    if (cells > limits.maxCells) return tooLarge('maxCells', limits.maxCells);
-    if (row.width > columns) columns = row.width;
-    if (columns > limits.maxColumns) return tooLarge('maxColumns', limits.maxColumns, columns);
-    if (row.filled) {
-      lastRow = row.row;
-      filledRows.push(row.row);
+function sheetEntry(book: Book, info: SheetInfo & { path: string }): ZipEntry {
+  const entry = entryOf(book.zip, info.path);
+  if (!entry) throw notWorkbook(`sheet ${info.name} has no part ${info.path}`);
+  return entry;
+}
+
+const dateStylesOf = (book: Book) => (book.styles ? dateStyles(partText(book.zip, book.styles.entry, book.limits)) : []);
+
+/** The first pass over a sheet: counts, hidden rows, merged ranges; every cap is checked here (a cap passed is thrown). */
+class FirstPass {
+  readonly merges: Merge[] = [];
+  cells = 0;
+  columns = 0;
+  lastRow = -1;
+  readonly filledRows: number[] = [];
+  private rows = 0;
+  private mergeRefs = 0;
+  private readonly scan: SheetScan;
+  private readonly limits: WorkbookLimits;
+
+  constructor(pull: () => Uint8Array | undefined, limits: WorkbookLimits, parts: SheetParts, date1904: boolean) {
+    this.limits = limits;
+    this.scan = new SheetScan(pull, limits, parts.strings, parts.dates, date1904, true, (ref) => {
+      if (++this.mergeRefs > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
+      const m = rangeOf(ref);
+      if (m) this.merges.push(m);
+    });
+  }
+
+  /** Reads rows to the sheet's end (true), or until `pause()`, asked before each row, says to stop (false). */
+  read(pause?: () => boolean): boolean {
+    const { limits } = this;
+    for (;;) {
+      if (pause?.()) return false;
+      const row = this.scan.nextRow();
+      if (!row) return true;
+      if (++this.rows > limits.maxRows) throw new Refused(tooLarge('maxRows', limits.maxRows));
+      this.cells += row.filled;
+      if (this.cells > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
+      if (row.width > this.columns) this.columns = row.width;
+      if (this.columns > limits.maxColumns) throw new Refused(tooLarge('maxColumns', limits.maxColumns, this.columns));
+      if (row.filled) {
+        this.lastRow = row.row;
+        this.filledRows.push(row.row);
+      }
     }
   }
-  return secondPass(book, info, pull, strings, dates, merges, { cells, columns, lastRow, filledRows });
+}
+
+function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<SheetSource> {
+  const prepared = book.prepared.get(info.name);
+  // a sheet read ahead by prepareSheet is handed out once; the sheet opened before, or another one read ahead, is let go
+  book.reading?.cancel();
+  book.reading = undefined;
+  for (const [name, other] of book.prepared) if (name !== info.name) other.reading?.cancel();
+  book.prepared.clear();
+  if (prepared) {
+    book.reading = prepared.reading;
+    return prepared.opened;
+  }
+  const { zip, limits } = book;
+  const entry = sheetEntry(book, info);
+  const parts: SheetParts = { entry, dates: dateStylesOf(book), strings: sharedStrings(book) };
+  const pull = () => zip.pieces(entry, limits.maxSheetBytes, 'maxSheetBytes', limits);
+  const first = new FirstPass(pull(), limits, parts, book.date1904);
+  first.read();
+  return secondPass(book, info, pull(), parts, first);
+}
+
+/** Bytes inflated ahead of the reader: it pauses for more when fewer than LOW_AHEAD are left, and at least AHEAD are inflated then (more for an answer whose pieces take more, up to MAX_AHEAD). */
+const AHEAD = 1024 * 1024;
+const LOW_AHEAD = 512 * 1024;
+const MAX_AHEAD = 8 * 1024 * 1024;
+
+/** A pause for a reader whose pieces are inflated ahead: when few are left. */
+const pausing = (pieces: Pieces) => {
+  const source = pieces.source;
+  return source ? () => !source.ended && source.queued < LOW_AHEAD : undefined;
+};
+
+/** Reads what opening a sheet reads (shared strings, the first pass) with the native inflater, and inflates the start of its second pass, for `open` to hand out. */
+async function prepareSheet(book: Book, info: SheetInfo & { path: string }, native: NativeInflate): Promise<void> {
+  const { zip, limits } = book;
+  let opened: Opened<SheetSource>;
+  let reading: InflateAhead | undefined;
+  try {
+    const entry = sheetEntry(book, info);
+    const dates = dateStylesOf(book);
+    const parts: SheetParts = { entry, dates, strings: (book.table ??= await sharedStringsAhead(book, native)) };
+    const ahead = () => zip.ahead(entry, limits.maxSheetBytes, 'maxSheetBytes', limits, native);
+    const pieces = ahead();
+    const first = new FirstPass(pieces.pull, limits, parts, book.date1904);
+    const pause = pausing(pieces);
+    while (!first.read(pause)) await pieces.source!.fill(AHEAD);
+    const second = ahead();
+    reading = second.source;
+    await reading?.fill(AHEAD);
+    opened = secondPass(book, info, second.pull, parts, first);
+  } catch (error) {
+    opened = refusalOf(error);
+  }
+  book.prepared.set(info.name, { opened, reading });
+}
+
+/** The shared strings read with the native inflater, a window of pieces at a time. */
+async function sharedStringsAhead(book: Book, native: NativeInflate): Promise<SharedStrings> {
+  const { limits } = book;
+  if (!book.strings) return new SharedStrings(limits);
+  const pieces = book.zip.ahead(book.strings.entry, limits.maxSharedStringBytes, 'maxSharedStringBytes', limits, native);
+  const reader = new SharedStringsReader(stringsScanner(pieces.pull, limits), limits);
+  const pause = pausing(pieces);
+  while (!reader.read(pause)) await pieces.source!.fill(AHEAD);
+  return reader.table;
 }
 
 /**
@@ -624,19 +756,11 @@ function liveMerges(merges: Merge[], filledRows: number[]): Merge[] {
 }
 
 /** Checks the caps that merged ranges add (a merge counts when its top-left cell holds a value), then hands out the rows. */
-function secondPass(
-  book: Book,
-  info: SheetInfo,
-  pull: () => () => Uint8Array | undefined,
-  strings: SharedStrings,
-  dates: boolean[],
-  merges: Merge[],
-  counted: { cells: number; columns: number; lastRow: number; filledRows: number[] },
-): Opened<SheetSource> {
+function secondPass(book: Book, info: SheetInfo, pull: () => Uint8Array | undefined, parts: SheetParts, counted: FirstPass): Opened<SheetSource> {
   const { limits } = book;
   // a merge counts when its top-left cell's row holds a value (the cell's own value is read in this pass)
   let { cells, columns, lastRow } = counted;
-  const live = liveMerges(merges, counted.filledRows);
+  const live = liveMerges(counted.merges, counted.filledRows);
   for (const m of live) {
     if (m.c1 + 1 > columns) columns = m.c1 + 1;
     if (m.r1 > lastRow) lastRow = m.r1;
@@ -647,7 +771,7 @@ function secondPass(
   }
   counted.filledRows.length = 0;
 
-  const scan = new SheetScan(pull(), limits, strings, dates, book.date1904, false);
+  const scan = new SheetScan(pull, limits, parts.strings, parts.dates, book.date1904, false);
   let pending: ReturnType<SheetScan['nextRow']> = scan.nextRow();
   let at = 0; // the next row number to consider
   let starting = 0; // index into `live` of the next merge not yet started
@@ -717,8 +841,11 @@ function refusalOf(error: unknown): Opened<never> & { ok: false } {
   return malformed(`无法读取该工作簿（.xlsx）：${detail}`, `The workbook (.xlsx) cannot be read: ${detail}`, 'body');
 }
 
-/** Opens an `.xlsx` for streaming (see the module comment). */
-export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits): Opened<Workbook> {
+/**
+ * Opens an `.xlsx` for streaming (see the module comment). With `native` (a native raw-deflate inflater,
+ * inflate-ahead.ts), the workbook also has `prepare` and `readAhead`, for a caller that can await them.
+ */
+export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits, native?: NativeInflate): Opened<Workbook> {
   let book: Book;
   try {
     book = openBook(bytes, limits);
@@ -726,19 +853,34 @@ export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits): Opene
     return refusalOf(error);
   }
   const sheets: SheetInfo[] = book.sheets.map(({ name, hidden }) => (hidden ? { name, hidden } : { name }));
-  return {
-    ok: true,
-    value: {
-      sheets,
-      open(name: string): Opened<SheetSource> {
-        const info = book.sheets.find((s) => s.name === name);
-        if (!info) return noSheet(name, sheets);
-        try {
-          return openSheet(book, info);
-        } catch (error) {
-          return refusalOf(error);
-        }
-      },
+  const workbook: Workbook = {
+    sheets,
+    open(name: string): Opened<SheetSource> {
+      const info = book.sheets.find((s) => s.name === name);
+      if (!info) return noSheet(name, sheets);
+      try {
+        return openSheet(book, info);
+      } catch (error) {
+        return refusalOf(error);
+      }
     },
   };
+  if (native) {
+    workbook.prepare = async (name: string) => {
+      const info = book.sheets.find((s) => s.name === name);
+      if (info && !book.prepared.has(name)) await prepareSheet(book, info, native);
+    };
+    let before = 0;
+    let need = AHEAD;
+    workbook.readAhead = async () => {
+      const reading = book.reading;
+      if (!reading || reading.ended) return;
+      // enough for twice what the last piece of rows took
+      const used = reading.delivered - before;
+      before = reading.delivered;
+      need = Math.min(MAX_AHEAD, Math.max(need, 2 * used));
+      if (reading.queued < need) await reading.fill(need);
+    };
+  }
+  return { ok: true, value: workbook };
 }

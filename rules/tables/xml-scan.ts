@@ -30,6 +30,10 @@ const ENTITY = bytesOf('<!ENTITY');
 const COMMENT = bytesOf('<!--');
 const CDATA = bytesOf('<![CDATA[');
 const VALUE_END = bytesOf('</v></c>');
+const STRING_START = bytesOf('<si><t>');
+const STRING_END = bytesOf('</t></si>');
+/** Bytes of small pieces joined at a time (see `more`). */
+const JOINED = 64 * 1024;
 
 export class XmlScanner {
   private buf: Uint8Array = new Uint8Array(0);
@@ -55,17 +59,33 @@ export class XmlScanner {
     this.oversize = oversize;
   }
 
-  /** Appends the next piece to what is left from `pos`; false at the end. */
+  /**
+   * Appends the next piece to what is left from `pos`; false at the end. Small pieces (a native inflater
+   * hands out a few KB at a time) are taken several at once, up to JOINED bytes, so that what is left is
+   * copied once for all of them.
+   */
   private more(): boolean {
     const piece = this.pull();
     if (!piece) return false;
     const left = this.buf.length - this.pos;
-    if (left === 0) this.buf = piece;
+    if (left === 0 && piece.length >= JOINED) this.buf = piece;
     else {
-      const joined = new Uint8Array(left + piece.length);
-      joined.set(this.buf.subarray(this.pos));
-      joined.set(piece, left);
-      this.buf = joined;
+      const pieces = [piece];
+      let size = left + piece.length;
+      while (size < JOINED) {
+        const next = this.pull();
+        if (!next) break;
+        pieces.push(next);
+        size += next.length;
+      }
+      if (left === 0 && pieces.length === 1) this.buf = piece;
+      else {
+        const joined = new Uint8Array(size);
+        joined.set(this.buf.subarray(this.pos));
+        let at = left;
+        for (const p of pieces) (joined.set(p, at), (at += p.length));
+        this.buf = joined;
+      }
     }
     this.pos = 0;
     return true;
@@ -205,9 +225,11 @@ export class XmlScanner {
   plainValue(): boolean {
     const buf = this.buf;
     const at = this.pos;
-    if (at + 12 > buf.length || buf[at] !== LT || buf[at + 1] !== 118 || buf[at + 2] !== GT) return false;
-    const end = buf.indexOf(LT, at + 3);
-    if (end <= at + 3 || end + 8 > buf.length) return false;
+    const length = buf.length;
+    if (at + 12 > length || buf[at] !== LT || buf[at + 1] !== 118 || buf[at + 2] !== GT) return false;
+    let end = at + 3;
+    while (end < length && buf[end] !== LT) end++;
+    if (end === at + 3 || end + 8 > length) return false;
     for (let k = 0; k < 8; k++) if (buf[end + k] !== VALUE_END[k]) return false;
     this.kind = TEXT;
     this.start = at + 3;
@@ -215,6 +237,111 @@ export class XmlScanner {
     this.cdata = false;
     this.pos = end + 8;
     return true;
+  }
+
+  /**
+   * When the next bytes are `<si><t>`, a text and `</t></si>` (a shared string of one plain run, as nearly
+   * every one is written), all in the piece at hand: moves past them with the text as the current token,
+   * and true. Otherwise nothing moves.
+   */
+  plainString(): boolean {
+    const buf = this.buf;
+    const at = this.pos;
+    const length = buf.length;
+    if (at + 17 > length) return false;
+    for (let k = 0; k < 7; k++) if (buf[at + k] !== STRING_START[k]) return false;
+    let end = at + 7;
+    while (end < length && buf[end] !== LT) end++;
+    if (end === at + 7 || end + 9 > length) return false;
+    for (let k = 0; k < 9; k++) if (buf[end + k] !== STRING_END[k]) return false;
+    this.kind = TEXT;
+    this.start = at + 7;
+    this.end = end;
+    this.cdata = false;
+    this.pos = end + 9;
+    return true;
+  }
+
+  /** The `r`, `s` and `t` attributes of the cell tag `cellTag` read: each value's range in the tag, −1 when absent. */
+  cellR = -1;
+  cellREnd = -1;
+  cellS = -1;
+  cellSEnd = -1;
+  cellT = -1;
+  cellTEnd = -1;
+
+  /**
+   * When the next bytes are a whole `<c …>` (or `<c …/>`) start tag in the piece at hand, written as
+   * nearly every cell is (attributes `name="value"`, no space around `=`): moves past it as the current
+   * token (an OPEN tag, as `next` would give it) with its `r`, `s` and `t` values' ranges in `cellR`…
+   * `cellTEnd`, and true. Otherwise nothing moves (and `next` reads the tag as any other).
+   */
+  cellTag(): boolean {
+    const buf = this.buf;
+    const at = this.pos;
+    const length = buf.length;
+    if (at + 3 >= length || buf[at] !== LT || buf[at + 1] !== 99) return false;
+    let i = at + 2;
+    let b = buf[i];
+    if (b !== 32 && b !== GT && b !== SLASH) return false;
+    let r = -1;
+    let rEnd = -1;
+    let s = -1;
+    let sEnd = -1;
+    let t = -1;
+    let tEnd = -1;
+    for (;;) {
+      while (i < length && (b = buf[i]) === 32) i++;
+      if (i >= length) return false;
+      if (b === GT || b === SLASH) break;
+      // a name, then `="` or `='`, then the value up to the same quote
+      const nameAt = i;
+      while (i < length && (b = buf[i]) !== 61 && b > 32 && b !== GT && b !== SLASH && b !== QUOTE && b !== APOS) i++;
+      if (b !== 61 || i === nameAt || i + 1 >= length) return false;
+      const quote = buf[i + 1];
+      if (quote !== QUOTE && quote !== APOS) return false;
+      const valueAt = i + 2;
+      let valueTo = valueAt;
+      while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+      if (valueTo >= length) return false;
+      if (i - nameAt === 1) {
+        const name = buf[nameAt];
+        if (name === 114 && r < 0) ((r = valueAt), (rEnd = valueTo));
+        else if (name === 115 && s < 0) ((s = valueAt), (sEnd = valueTo));
+        else if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
+      }
+      i = valueTo + 1;
+      if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return false;
+    }
+    let end = i;
+    if (b === SLASH) {
+      if (i + 1 >= length || buf[i + 1] !== GT) return false;
+      end = i + 1;
+    }
+    this.kind = OPEN;
+    this.nameStart = at + 1;
+    this.nameEnd = at + 2;
+    this.start = at + 2;
+    this.end = end;
+    this.selfClosing = b === SLASH;
+    this.pos = end + 1;
+    this.cellR = r;
+    this.cellREnd = rEnd;
+    this.cellS = s;
+    this.cellSEnd = sEnd;
+    this.cellT = t;
+    this.cellTEnd = tEnd;
+    return true;
+  }
+
+  /** For a `<c>` tag read by `next`: its `r`, `s` and `t` values' ranges, as `cellTag` sets them. */
+  cellAttributes(): void {
+    if (this.has('r')) ((this.cellR = this.valueStart), (this.cellREnd = this.valueEnd));
+    else this.cellR = this.cellREnd = -1;
+    if (this.has('s')) ((this.cellS = this.valueStart), (this.cellSEnd = this.valueEnd));
+    else this.cellS = this.cellSEnd = -1;
+    if (this.has('t')) ((this.cellT = this.valueStart), (this.cellTEnd = this.valueEnd));
+    else this.cellT = this.cellTEnd = -1;
   }
 
   /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
@@ -279,11 +406,15 @@ export class XmlScanner {
 
   /** The attribute's value as a non-negative integer, −1 when absent, −2 when not an integer. */
   attrInt(name: string): number {
-    if (!this.has(name)) return -1;
-    const { buf, valueStart, valueEnd } = this;
-    if (valueEnd === valueStart || valueEnd - valueStart > 15) return -2;
+    return this.has(name) ? this.intAt(this.valueStart, this.valueEnd) : -1;
+  }
+
+  /** The bytes from `start` to `end` as a non-negative integer, −2 when they are not one. */
+  intAt(start: number, end: number): number {
+    const buf = this.buf;
+    if (end === start || end - start > 15) return -2;
     let n = 0;
-    for (let i = valueStart; i < valueEnd; i++) {
+    for (let i = start; i < end; i++) {
       const d = buf[i] - 48;
       if (d < 0 || d > 9) return -2;
       n = n * 10 + d;
@@ -293,22 +424,37 @@ export class XmlScanner {
 
   /** Whether the attribute's value (found by `has`) is `value` (ASCII). */
   valueIs(value: string): boolean {
-    if (this.valueEnd - this.valueStart !== value.length) return false;
-    for (let i = 0; i < value.length; i++) if (this.buf[this.valueStart + i] !== value.charCodeAt(i)) return false;
+    return this.equalsAt(this.valueStart, this.valueEnd, value);
+  }
+
+  /** Whether the bytes from `start` to `end` are `value` (ASCII). */
+  equalsAt(start: number, end: number, value: string): boolean {
+    if (end - start !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (this.buf[start + i] !== value.charCodeAt(i)) return false;
     return true;
   }
 
   /** A cell reference's column (A = 0) in the attribute found by `has`; −1 when it has no letters. */
   valueColumn(): number {
+    return this.columnAt(this.valueStart, this.valueEnd);
+  }
+
+  /** A cell reference's column (A = 0) in the bytes from `start` to `end`; −1 when it has no letters. */
+  columnAt(start: number, end: number): number {
     let c = 0;
-    let i = this.valueStart;
-    for (; i < this.valueEnd; i++) {
+    let i = start;
+    for (; i < end; i++) {
       const code = this.buf[i] | 32;
       if (code < 97 || code > 122) break;
       c = c * 26 + (code - 96);
       if (c > 1_000_000) return c;
     }
-    return i === this.valueStart ? -1 : c - 1;
+    return i === start ? -1 : c - 1;
+  }
+
+  /** The bytes from `start` to `end` as text, entities decoded (an attribute's value). */
+  textAt(start: number, end: number): string {
+    return decodeText(this.buf, start, end, false);
   }
 
   /** Finds the current tag's attribute `name`: true, with its value's range in valueStart/valueEnd. */

@@ -8,6 +8,7 @@
 import { Inflate } from 'fflate';
 import { malformed, RATIO_FLOOR_BYTES, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import type { Opened } from './sheet-source.ts';
+import { InflateAhead, type NativeInflate } from './inflate-ahead.ts';
 
 /** Compressed bytes pushed to the inflater at a time. */
 const PIECE = 16 * 1024;
@@ -30,8 +31,27 @@ export interface ZipEntry {
   dataAt: number;
 }
 
+/** An entry's inflated bytes, piece by piece; `source` when they are inflated ahead (its `fill` is awaited between steps). */
+export interface Pieces {
+  pull: () => Uint8Array | undefined;
+  source?: InflateAhead;
+}
+
+/** The check of an entry's inflated size as it grows: past its cap or, once past RATIO_FLOOR_BYTES, past the ratio to the compressed bytes read, a refusal. */
+function inflatedCheck(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits, limits: WorkbookLimits) {
+  return (inflated: number, compressed: number): Refused | undefined => {
+    if (inflated > cap) return new Refused(tooLarge(capName, cap, undefined, entry.name));
+    if (inflated > RATIO_FLOOR_BYTES && inflated > limits.maxRatio * compressed)
+      return new Refused(tooLarge('maxRatio', limits.maxRatio, Math.floor(inflated / compressed), entry.name));
+    return undefined;
+  };
+}
+
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
+/** The refusal for an entry whose bytes are not deflate data. */
+export const notDeflate = (name: string) => notZip(`${name} is not valid deflate data`);
 
 const notZip = (en: string) =>
   new Refused(
@@ -93,14 +113,31 @@ export class ZipReader {
     return undefined;
   }
 
+  /** The entry's compressed bytes; an entry whose size says it passes the cap is refused first. */
+  private data(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits): Uint8Array {
+    if (entry.size > cap) throw new Refused(tooLarge(capName, cap, entry.size, entry.name));
+    return this.bytes.subarray(entry.dataAt, entry.dataAt + entry.compressedSize);
+  }
+
+  /**
+   * The same pieces, inflated ahead by `native` (inflate-ahead.ts) for a deflated entry: `fill` is
+   * awaited between the reader's steps; `pull` falls back to `pieces` when the reader gets ahead of it.
+   */
+  ahead(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits, limits: WorkbookLimits, native: NativeInflate): Pieces {
+    if (entry.method !== 8) return { pull: this.pieces(entry, cap, capName, limits) };
+    const source = new InflateAhead(this.data(entry, cap, capName), entry.name, native, inflatedCheck(entry, cap, capName, limits), () =>
+      this.pieces(entry, cap, capName, limits),
+    );
+    return { pull: () => source.pull(), source };
+  }
+
   /**
    * The entry's inflated bytes as a pull source: each call gives the next piece (never empty), undefined
    * at the end. `cap` is the inflated size allowed (the limit named by `capName`); the ratio is checked
    * too. Refusals are thrown as `Refused`.
    */
   pieces(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits, limits: WorkbookLimits): () => Uint8Array | undefined {
-    const data = this.bytes.subarray(entry.dataAt, entry.dataAt + entry.compressedSize);
-    if (entry.size > cap) throw new Refused(tooLarge(capName, cap, entry.size, entry.name));
+    const data = this.data(entry, cap, capName);
     if (entry.method === 0) {
       let at = 0;
       return () => {
@@ -119,6 +156,7 @@ export class ZipReader {
           'body',
         ),
       );
+    const check = inflatedCheck(entry, cap, capName, limits);
     const queue: Uint8Array[] = [];
     let done = false;
     let inflated = 0;
@@ -136,7 +174,7 @@ export class ZipReader {
             try {
               inflater.push(new Uint8Array(0), true);
             } catch {
-              throw notZip(`${entry.name} is not valid deflate data`);
+              throw notDeflate(entry.name);
             }
             if (queue.length) break;
           }
@@ -147,12 +185,10 @@ export class ZipReader {
         try {
           inflater.push(piece, at >= data.length);
         } catch {
-          throw notZip(`${entry.name} is not valid deflate data`);
+          throw notDeflate(entry.name);
         }
-        if (inflated > cap) throw new Refused(tooLarge(capName, cap, undefined, entry.name));
-        if (inflated > RATIO_FLOOR_BYTES && inflated > limits.maxRatio * at) {
-          throw new Refused(tooLarge('maxRatio', limits.maxRatio, Math.floor(inflated / at), entry.name));
-        }
+        const refused = check(inflated, at);
+        if (refused) throw refused;
       }
       return queue.shift();
     };

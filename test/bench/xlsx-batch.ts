@@ -10,7 +10,7 @@ import { postBatch } from './worker.ts';
 import { startBenchWorker } from './workerd.ts';
 import { WIDE_COLUMNS, wideWorkbook } from './wide-workbook.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface XlsxBatchFigures {
   rows: number;

@@ -21,6 +21,8 @@ export const PULL_CHARS = 256 * 1024;
 export interface AnswerStreamOptions {
   writer: AnswerWriter;
   next: (batch: TableBatch) => AnsweredRow | undefined;
+  /** Awaited before each piece of rows (a workbook's rows inflated ahead: worker/batch/sources.ts). */
+  ready?: () => Promise<void>;
   batch: TableBatch;
   echo: EchoBudget;
   /** Records the end of the batch (`completed` or `aborted`) with the delivered rows' counts. */
@@ -31,7 +33,7 @@ export interface AnswerStreamOptions {
 
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function answerStream({ writer, next, batch, echo, finish, waitUntil }: AnswerStreamOptions): ReadableStream<Uint8Array> {
+export function answerStream({ writer, next, ready, batch, echo, finish, waitUntil }: AnswerStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const evaluator = batch.evaluator;
   const empty: BatchSummary = { ...evaluator.summary };
@@ -56,6 +58,7 @@ export function answerStream({ writer, next, batch, echo, finish, waitUntil }: A
           return;
         }
         for (;;) {
+          if (ready) await ready();
           const chunk = new Utf8Chunk(encoder, pieceSize);
           if (!started) writer.head(chunk);
           started = true;

@@ -53,6 +53,8 @@ export interface Rows {
   form: FormHead;
   /** The echoed columns as read (an answer then does not read the header again). */
   read: EchoColumns;
+  /** Awaited before each piece of rows is read (a workbook's rows inflated ahead of its reader). */
+  ready?: () => Promise<void>;
   next(batch: TableBatch): AnsweredRow | undefined;
 }
 
@@ -167,24 +169,36 @@ export function csvRows(chunks: Uint8Array[], contentType: string | undefined, m
   return formRows(readFormSource(csvSheet(source), meta, mapping), meta);
 }
 
-export function workbookRows(
+/** workerd's native inflater, for an `.xlsx` read ahead of its rows (rules/tables/inflate-ahead.ts). */
+const nativeInflate = typeof DecompressionStream === 'function' ? () => new DecompressionStream('deflate-raw') : undefined;
+
+/**
+ * A workbook's rows. An `.xlsx` is inflated natively ahead of the reader: the sheet asked for (or the
+ * first) is read ahead before the form reader opens it, and each piece of the answer awaits `ready`.
+ */
+export async function workbookRows(
   chunks: Uint8Array[],
   sheet: string | undefined,
   meta: RuleMetadata,
   maxRows: number,
   limits: Partial<WorkbookLimits>,
   mapping: ColumnMapping | undefined,
-): Rows {
+): Promise<Rows> {
   const bytes = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
   chunks.length = 0;
-  const opened = openWorkbook(bytes, limits);
+  const opened = openWorkbook(bytes, limits, nativeInflate);
   if (!opened.ok) return tableError(opened.error, meta, opened.status);
-  const reading = readFormWorkbook(opened.value, meta, { sheet, mapping });
+  const book = opened.value;
+  const first = sheet ?? book.sheets[0]?.name;
+  if (first !== undefined) await book.prepare?.(first);
+  const reading = readFormWorkbook(book, meta, { sheet, mapping });
   if (reading.ok && reading.form.lastRow !== undefined) {
     const rows = reading.form.lastRow - reading.form.header.lastRow;
     if (rows > maxRows) return tooManyRows(rows, maxRows);
   }
-  return formRows(reading, meta);
+  const rows = formRows(reading, meta);
+  if (book.readAhead) rows.ready = book.readAhead;
+  return rows;
 }
 
 function joinChunks(chunks: Uint8Array[]): Uint8Array {

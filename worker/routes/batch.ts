@@ -116,7 +116,7 @@ export async function runBatch(c: Context<AppEnv>, variant?: BatchVariant): Prom
       ? csvRows(body.bytes, contentType, meta, maxRows, mapping)
       : format === 'json'
         ? jsonRows(body.bytes, meta, maxRows, tableBatch, mapping)
-        : workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows, workbook, mapping);
+        : await workbookRows(body.bytes, c.req.query('sheet'), meta, maxRows, workbook, mapping);
   const refused = variant?.accept(rows.json, meta);
   if (refused) return refused;
 
@@ -163,6 +163,7 @@ export async function runBatch(c: Context<AppEnv>, variant?: BatchVariant): Prom
   const stream = answerStream({
     writer,
     next: (batch) => rows.next(batch),
+    ready: rows.ready,
     batch: tableBatch,
     echo: new EchoBudget(echoLimitsOf(c.env, body.size), lang),
     // a what-if counts its rows by their what-if status (the counts of the rows answered so far)

@@ -1,0 +1,159 @@
+/**
+ * An `.xlsx` inflated by a native inflater ahead of the reader (rules/tables/inflate-ahead.ts, as the
+ * Worker reads one): the same rows and the same refusals as the synchronous fflate reader, whether the
+ * reader stays behind the native inflater or gets ahead of it (one row larger than the window, read on
+ * with fflate).
+ */
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Opened, SheetRow } from '../../rules/tables/sheet-source.ts';
+import { openWorkbook } from '../../rules/tables/workbook.ts';
+import { workbookLimits, type WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
+import { ZipReader } from '../../rules/tables/zip-entries.ts';
+import { makeXlsx, NS, sheetXml, understated } from '../support/xlsx-parts.ts';
+
+const native = () => new DecompressionStream('deflate-raw');
+
+/** Every row of the first sheet, read as the Worker reads them: prepared, then a piece of rows per `readAhead`. */
+async function rowsAhead(bytes: Uint8Array, limits?: Partial<WorkbookLimits>): Promise<Opened<SheetRow[]>> {
+  const book = openWorkbook(bytes, limits, native);
+  if (!book.ok) return book;
+  const name = book.value.sheets[0].name;
+  await book.value.prepare!(name);
+  const source = book.value.open(name);
+  if (!source.ok) return source;
+  const rows: SheetRow[] = [];
+  for (;;) {
+    await book.value.readAhead!();
+    for (let n = 0; n < 512; n++) {
+      const row = source.value.next();
+      if (!row) return { ok: true, value: rows };
+      rows.push(row);
+    }
+  }
+}
+
+/** The same, read by the synchronous reader. */
+function rowsNow(bytes: Uint8Array, limits?: Partial<WorkbookLimits>): Opened<SheetRow[]> {
+  const book = openWorkbook(bytes, limits);
+  if (!book.ok) return book;
+  const source = book.value.open(book.value.sheets[0].name);
+  if (!source.ok) return source;
+  const rows: SheetRow[] = [];
+  for (let row = source.value.next(); row; row = source.value.next()) rows.push(row);
+  return { ok: true, value: rows };
+}
+
+async function same(bytes: Uint8Array, limits?: Partial<WorkbookLimits>): Promise<Opened<SheetRow[]>> {
+  const ahead = await rowsAhead(bytes, limits);
+  expect(ahead).toEqual(rowsNow(bytes, limits));
+  return ahead;
+}
+
+/** A sheet of `count` rows (several MB of XML): shared strings, numbers, dates, an inline string, and merged ranges after the rows. */
+function largeWorkbook(count: number): Uint8Array {
+  const strings: string[] = [];
+  const rows: string[] = [];
+  for (let r = 1; r <= count; r++) {
+    strings.push(`包头市第${r}号单位 & 分公司`);
+    rows.push(
+      `<row r="${r}"${r % 97 === 0 ? ' hidden="1"' : ''}><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>${r - 1}</v></c>` +
+        `<c r="C${r}" s="1"><v>${45473 + (r % 30)}</v></c><c r="D${r}" t="inlineStr"><is><t>备注${r}</t></is></c><c r="F${r}"><v>${r / 8}</v></c></row>`,
+    );
+  }
+  const merges = `<mergeCells count="2"><mergeCell ref="E1:E3"/><mergeCell ref="A${count - 1}:A${count}"/></mergeCells>`;
+  return makeXlsx(sheetXml(rows.join(''), merges), {
+    strings: `<sst ${NS}>${strings.map((s) => `<si><t>${s.replace(/&/g, '&amp;')}</t></si>`).join('')}</sst>`,
+    styles: `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+  });
+}
+
+describe('an .xlsx inflated natively ahead of the reader', { timeout: 60_000 }, () => {
+  it('gives the rows the synchronous reader gives, over many windows of pieces', async () => {
+    const read = await same(largeWorkbook(40_000));
+    expect(read.ok && read.value.length).toBe(40_000);
+    expect(read.ok && read.value[0]).toEqual({ row: 0, cells: [1, '包头市第1号单位 & 分公司', '2024-07-01', '备注1', undefined, 0.125] });
+  });
+
+  it('gives the same rows when one row is larger than the window (the reader goes on with fflate)', async () => {
+    const long = 'x'.repeat(1000);
+    const wide = Array.from({ length: 200 }, (_, c) => `<c t="inlineStr"><is><t>${long}${c}</t></is></c>`).join('');
+    const rows = Array.from({ length: 3000 }, (_, r) => `<row r="${r + 1}"><c><v>${r}</v></c></row>`);
+    rows.splice(1000, 0, ...Array.from({ length: 20 }, (_, k) => `<row r="${1001 + k}">${wide}</row>`).map((row) => row));
+    const renumbered = rows.map((row, i) => row.replace(/<row r="\d+"/, `<row r="${i + 1}"`));
+    const read = await same(makeXlsx(sheetXml(renumbered.join(''))), { maxColumns: 256 });
+    expect(read.ok && read.value.length).toBe(3020);
+  });
+
+  it('refuses what the synchronous reader refuses, with the same answer', async () => {
+    const bomb = new Uint8Array(48 * 1024 * 1024).fill(32);
+    bomb.set(strToU8(`<?xml version="1.0"?><worksheet ${NS}><sheetData>`));
+    const ratio = await same(makeXlsx(bomb));
+    expect(ratio).toMatchObject({ ok: false, status: 413, error: { field: 'maxRatio' } });
+
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const hidden = await same(understated(makeXlsx(sheetXml(rows)), 'xl/worksheets/sheet1.xml'), { maxSheetBytes: 10_000 });
+    expect(hidden).toMatchObject({ ok: false, status: 413, error: { field: 'maxSheetBytes' } });
+
+    const blank = Array.from({ length: 200_000 }, (_, r) => `<row r="${r + 1}"/>`).join('');
+    expect(await same(makeXlsx(sheetXml(blank)), { maxRows: 100_000 })).toMatchObject({ ok: false, status: 413, error: { field: 'maxRows' } });
+
+    const strings = `<sst ${NS}>${'<si><t>0123456789</t></si>'.repeat(100_000)}</sst>`;
+    const tooMany = await same(makeXlsx(sheetXml('<row r="1"><c t="s"><v>0</v></c></row>'), { strings }), { maxSharedStringBytes: 1_000_000 });
+    expect(tooMany).toMatchObject({ ok: false, status: 413, error: { field: 'maxSharedStringBytes' } });
+  });
+
+  it('refuses a sheet whose deflate data is damaged, as the synchronous reader does', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`).join('');
+    const damaged = makeXlsx(sheetXml(rows));
+    const entry = new ZipReader(damaged).find('xl/worksheets/sheet1.xml')!;
+    const middle = entry.dataAt + Math.floor(entry.compressedSize / 2);
+    for (let i = middle; i < middle + 64; i++) damaged[i] ^= 0x5a;
+    expect(await same(damaged)).toMatchObject({ ok: false, status: 422 });
+  });
+});
+
+describe('an entry inflated ahead', () => {
+  const xml = strToU8(sheetXml(Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join('')));
+  const zip = new ZipReader(makeXlsx(xml));
+  const entry = zip.find('xl/worksheets/sheet1.xml')!;
+  const limits = workbookLimits();
+  const joined = (pieces: Uint8Array[]) => Buffer.concat(pieces).toString('latin1');
+  const all = (pull: () => Uint8Array | undefined) => {
+    const pieces: Uint8Array[] = [];
+    for (let piece = pull(); piece; piece = pull()) pieces.push(piece);
+    return joined(pieces);
+  };
+  const expected = Buffer.from(xml).toString('latin1');
+
+  it('hands out the inflated bytes from the native inflater while it keeps ahead', async () => {
+    const pieces = zip.ahead(entry, limits.maxSheetBytes, 'maxSheetBytes', limits, native);
+    const out: Uint8Array[] = [];
+    for (;;) {
+      await pieces.source!.fill(64 * 1024);
+      if (pieces.source!.queued === 0) break;
+      while (pieces.source!.queued > 0) out.push(pieces.pull()!);
+    }
+    expect(pieces.pull()).toBeUndefined();
+    expect(pieces.source!.fellBack).toBe(false);
+    expect(joined(out) === expected).toBe(true);
+  });
+
+  it('goes on with fflate, past what it handed out, when the reader gets ahead of it', async () => {
+    const pieces = zip.ahead(entry, limits.maxSheetBytes, 'maxSheetBytes', limits, native);
+    await pieces.source!.fill(10_000);
+    const out = all(pieces.pull);
+    expect(pieces.source!.fellBack).toBe(true);
+    expect(out === expected).toBe(true);
+  });
+
+  it('once let go (cancelled), is still read to the same bytes should the reader read on', async () => {
+    const pieces = zip.ahead(entry, limits.maxSheetBytes, 'maxSheetBytes', limits, native);
+    await pieces.source!.fill(100_000);
+    const first = [pieces.pull()!, pieces.pull()!];
+    pieces.source!.cancel();
+    expect(pieces.source!.queued).toBe(0);
+    await pieces.source!.fill(100_000);
+    expect(joined([...first, Buffer.from(all(pieces.pull), 'latin1')]) === expected).toBe(true);
+  });
+});
