@@ -148,8 +148,8 @@ export class Context {
    */
   step(render: () => readonly [zh: string, en: string]): void {
     if (!this.explain) return;
-    const [zh, en] = render();
-    this.steps.push({ zh, en });
+    const words = render();
+    this.steps.push({ zh: words[0], en: words[1] });
   }
 
   warn(zh: string, en: string): void {
@@ -164,21 +164,33 @@ export class Context {
   /** A hint for the clerk (how far to the next step, how many metres short); rendered like a step. */
   hint(render: () => readonly [zh: string, en: string]): void {
     if (!this.explain) return;
-    const [zh, en] = render();
-    this.hints.push({ zh, en });
+    const words = render();
+    this.hints.push({ zh: words[0], en: words[1] });
   }
 
   rely(id: InterpretationId): void {
     this.relied.add(id);
   }
 
-  /** Records a failed condition (the case is not eligible) and explains it as a step. */
-  condition(ok: boolean, code: string, zh: string, en: string): boolean {
-    if (!ok) {
-      this.failed.push({ code, message: { zh, en } });
-      this.step(() => [`不符合：${zh}`, `Not met: ${en}`]);
+  /**
+   * Records a failed condition (the case is not eligible) and explains it as a step. Words that show values are
+   * given as a render, like a step's: they are made only when the condition fails (most cases meet most conditions).
+   */
+  condition(ok: boolean, code: string, zh: string, en: string): boolean;
+  condition(ok: boolean, code: string, render: () => readonly [zh: string, en: string]): boolean;
+  condition(ok: boolean, code: string, words: string | (() => readonly [zh: string, en: string]), en?: string): boolean {
+    if (ok) return true;
+    let zh: string;
+    if (typeof words === 'string') {
+      zh = words;
+    } else {
+      const rendered = words();
+      zh = rendered[0];
+      en = rendered[1];
     }
-    return ok;
+    this.failed.push({ code, message: { zh, en: en! } });
+    if (this.explain) this.steps.push({ zh: `不符合：${zh}`, en: `Not met: ${en}` });
+    return false;
   }
 
   /** A required-together input is missing (e.g. a district without a date). */

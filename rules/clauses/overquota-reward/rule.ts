@@ -78,12 +78,10 @@ export const overquotaReward = defineRule({
         input.unitKind === 'fiscal-funded'
           ? text('财政拨款的单位', 'fiscal-funded units')
           : text('集中安排残疾人就业机构', 'centralized-employment institutions');
-      ctx.condition(
-        false,
-        'excluded-unit-kind',
+      ctx.condition(false, 'excluded-unit-kind', () => [
         `${kind.zh}不享受超比例奖励（${ctx.plan.id} ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
         `${kind.en} are excluded from the reward (plan clause ${clauses['m3.2'].id})`,
-      );
+      ]);
       return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const above = input.disabledCounted.minus(quotaPersons);

@@ -68,25 +68,19 @@ export const rentSubsidy = defineRule({
       ctx.condition(false, 'blind-massage-shop', '盲人按摩店不适用本项场地租金补贴', 'blind-massage shops are outside this rent subsidy');
       return none();
     }
-    ctx.condition(
-      input.monthsOperating >= p.minMonthsOperating.value,
-      'operating-less-than-a-year',
+    ctx.condition(input.monthsOperating >= p.minMonthsOperating.value, 'operating-less-than-a-year', () => [
       `正常运营 ${input.monthsOperating} 个月，未满 ${p.minMonthsOperating.value} 个月`,
       `operating ${input.monthsOperating} months, less than the full ${p.minMonthsOperating.value}`,
-    );
-    ctx.condition(
-      input.monthsSinceStart <= p.applyWithinMonths.value,
-      'applied-after-three-years',
+    ]);
+    ctx.condition(input.monthsSinceStart <= p.applyWithinMonths.value, 'applied-after-three-years', () => [
       `自主创业已 ${input.monthsSinceStart} 个月，须在 ${p.applyWithinMonths.value} 个月内申请`,
       `${input.monthsSinceStart} months since starting; the application must come within ${p.applyWithinMonths.value}`,
-    );
+    ]);
     const remaining = Math.max(0, p.maxMonths.value - input.monthsAlreadySubsidised);
-    ctx.condition(
-      remaining > 0,
-      'subsidy-months-used',
+    ctx.condition(remaining > 0, 'subsidy-months-used', () => [
       `已享受 ${input.monthsAlreadySubsidised} 个月，累计不超过 ${p.maxMonths.value} 个月`,
       `${input.monthsAlreadySubsidised} months already subsidised; at most ${p.maxMonths.value} in total`,
-    );
+    ]);
     if (input.monthsOperating > input.monthsSinceStart) {
       ctx.warn('运营月数大于创业月数，请核对', 'Months operating exceed months since starting; please check');
     }
