@@ -86,14 +86,13 @@ export const rentSubsidy = defineRule({
     }
     if (ctx.failed.length) return none();
     const monthlySubsidy = Dec.min(input.monthlyRent, cap);
-    ctx.step(() => [
-      input.monthlyRent.lt(cap)
-        ? `实际租金 ${money(input.monthlyRent)} 元低于 ${money(cap)} 元：按实际租金补贴`
-        : `实际租金 ${money(input.monthlyRent)} 元，每月最高 ${money(cap)} 元`,
-      input.monthlyRent.lt(cap)
-        ? `Actual rent ${money(input.monthlyRent)} is below ${money(cap)}: the actual rent is paid`
-        : `Actual rent ${money(input.monthlyRent)}, capped at ${money(cap)} a month`,
-    ]);
+    ctx.step(() => {
+      const rent = money(input.monthlyRent);
+      const capShown = money(cap);
+      return input.monthlyRent.lt(cap)
+        ? [`实际租金 ${rent} 元低于 ${capShown} 元：按实际租金补贴`, `Actual rent ${rent} is below ${capShown}: the actual rent is paid`]
+        : [`实际租金 ${rent} 元，每月最高 ${capShown} 元`, `Actual rent ${rent}, capped at ${capShown} a month`];
+    });
     const monthsGranted = Math.min(input.months, remaining);
     if (monthsGranted < input.months) {
       ctx.step(() => [
@@ -102,7 +101,10 @@ export const rentSubsidy = defineRule({
       ]);
     }
     const amount = monthlySubsidy.times(monthsGranted);
-    ctx.step(() => [`${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`, `${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`]);
+    ctx.step(() => {
+      const product = `${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`;
+      return [product, product];
+    });
     const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
     const left = remaining - monthsGranted;
     ctx.hint(() => [`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`]);
