@@ -225,7 +225,7 @@ const successOf: AnswerOf<Success> = (rule, ctx, result, clause) => ({
   rulesetVersion: RULESET_VERSION,
   steps: ctx.steps,
   warnings: ctx.warnings,
-  interpretations: [...ctx.relied].map((id) => interpretations[id]),
+  interpretations: ctx.relied.map((id) => interpretations[id]),
   hints: ctx.hints,
 });
 

@@ -16,7 +16,7 @@ export class Context {
   // Steps, hints and interpretations are made when first written or read: a batch row writes none of the first two, reads none.
   private stepsMade: Text[] | undefined;
   private hintsMade: Text[] | undefined;
-  private reliedOn: Set<InterpretationId> | undefined;
+  private reliedOn: InterpretationId[] | undefined;
 
   get steps(): Text[] {
     return (this.stepsMade ??= []);
@@ -24,8 +24,9 @@ export class Context {
   get hints(): Text[] {
     return (this.hintsMade ??= []);
   }
-  get relied(): Set<InterpretationId> {
-    return (this.reliedOn ??= new Set());
+  /** The interpretations relied on, each once, in the order first relied on. */
+  get relied(): readonly InterpretationId[] {
+    return (this.reliedOn ??= []);
   }
 
   /** The date the claim concerns, when the caller gave one (reading it is recorded: see `dateRead`). */
@@ -181,7 +182,8 @@ export class Context {
   }
 
   rely(id: InterpretationId): void {
-    this.relied.add(id);
+    const relied = (this.reliedOn ??= []);
+    if (!relied.includes(id)) relied.push(id);
   }
 
   /**
