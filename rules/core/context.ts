@@ -64,7 +64,7 @@ export class Context {
   /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
   readonly parameters: ParameterSet;
 
-  /** Readings of groups already made for this parameter set (a batch's), by date; none for a lone evaluation. */
+  /** Readings already made for this parameter set, by date (a batch's, or the memo lone evaluations share); none for another set. */
   private readonly readings: ReadingsMemo | undefined;
   /** The batch's readings on this claim's date, looked up at the first reading (null until then; undefined when none are kept). */
   private readingsOnDate: Map<object, KeptReadings> | undefined | null = null;
