@@ -1,4 +1,4 @@
-import { Context, type ReadingsMemo } from './core/context.ts';
+import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
 import { coerceObject } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
@@ -65,12 +65,61 @@ export function inputsOf(rule: RuleDefinition): InputSpec[] {
   const own = rule.inputs;
   return [...own, ...commonInputs.filter((c) => !own.some((i) => i.name === c.name))];
 }
-const inputCache = new WeakMap<RuleDefinition, InputSpec[]>();
-const cachedInputs = (rule: RuleDefinition) => {
-  let specs = inputCache.get(rule);
-  if (!specs) inputCache.set(rule, (specs = inputsOf(rule)));
-  return specs;
-};
+
+/**
+ * What every evaluation of a rule reads of it, made once per rule (rules never change): its inputs as callers
+ * see them, whether the plans' validity windows bind it, and the clause it applies in the plan last asked for.
+ */
+class RuleFacts {
+  readonly inputs: InputSpec[];
+  /** A clause rule bound to the validity windows (not one that answers questions about them itself). */
+  readonly windowed: boolean;
+  readonly sources: readonly string[] | undefined;
+  private lastPlan: Plan | undefined;
+  private lastClause: Clause | undefined;
+
+  constructor(rule: RuleDefinition) {
+    this.inputs = inputsOf(rule);
+    this.windowed = rule.kind === 'clause' && !rule.answersValidity;
+    this.sources = rule.sources;
+  }
+
+  /** The clause the rule cites, in the words of `plan`; a plan without that clause has no such rule. */
+  clauseIn(rule: RuleDefinition, plan: Plan): Clause {
+    if (plan === this.lastPlan) return this.lastClause!;
+    const clause = plan.clauses[rule.clause.key];
+    if (!clause) {
+      throw new RuleError(
+        'policy-not-in-force',
+        { zh: `${plan.id} 没有本规则依据的条款（${rule.clause.id}）`, en: `${plan.id} has no clause ${rule.clause.id}, which this rule computes` },
+        'date',
+      );
+    }
+    this.lastPlan = plan;
+    this.lastClause = clause;
+    return clause;
+  }
+}
+const ruleFacts = new WeakMap<RuleDefinition, RuleFacts>();
+function factsOf(rule: RuleDefinition): RuleFacts {
+  let facts = ruleFacts.get(rule);
+  if (!facts) ruleFacts.set(rule, (facts = new RuleFacts(rule)));
+  return facts;
+}
+
+/** What an answer shows of the clause applied and of its plan: made once per clause and per plan (both immutable), shared by the answers. */
+const clauseRefs = new WeakMap<Clause, Success['clause']>();
+function clauseRefOf(clause: Clause): Success['clause'] {
+  let ref = clauseRefs.get(clause);
+  if (!ref) clauseRefs.set(clause, (ref = Object.freeze({ id: clause.id, text: clause.text, heading: clause.heading })));
+  return ref;
+}
+const policyRefs = new WeakMap<Plan, PolicyRef>();
+function planRefOf(plan: Plan): PolicyRef {
+  let ref = policyRefs.get(plan);
+  if (!ref) policyRefs.set(plan, (ref = Object.freeze(policyRefOf(plan))));
+  return ref;
+}
 
 const windowOf = (plan: Plan) => `${plan.validFrom} – ${plan.validTo}`;
 
@@ -88,9 +137,8 @@ function undatedWarning(plan: Plan): Readonly<Text> {
   return warning;
 }
 
-/** The validity windows (each plan's clause 四): an error on a date no plan covers, unless the caller asks to apply the nearest plan anyway. */
+/** The validity windows (each plan's clause 四) of a windowed rule: an error on a date no plan covers, unless the caller asks to apply the nearest plan anyway. */
 function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
-  if (rule.kind !== 'clause' || rule.answersValidity) return;
   const date = ctx.date;
   const plan = ctx.plan;
   if (date === undefined) {
@@ -121,19 +169,6 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
   throw new RuleError('policy-not-in-force', message, input.date === undefined ? (rule.claimDateField ?? 'date') : 'date', control);
 }
 
-/** The clause a rule cites, in the words of the plan applied; a plan without that clause has no such rule. */
-function clauseIn(rule: RuleDefinition, plan: Plan) {
-  const clause = plan.clauses[rule.clause.key];
-  if (!clause) {
-    throw new RuleError(
-      'policy-not-in-force',
-      { zh: `${plan.id} 没有本规则依据的条款（${rule.clause.id}）`, en: `${plan.id} has no clause ${rule.clause.id}, which this rule computes` },
-      'date',
-    );
-  }
-  return clause;
-}
-
 const failure = (rule: string, error: RuleErrorBody): Failure => ({ ok: false, rule, rulesetVersion: RULESET_VERSION, error });
 
 export interface EvaluateOptions {
@@ -143,7 +178,7 @@ export interface EvaluateOptions {
   explain?: boolean;
   /** The parameter set to read every number and plan from (`buildParameters`); the served one by default. */
   parameters?: ParameterSet;
-  /** A batch's readings of parameter groups, kept across its rows (for the same parameter set). */
+  /** A batch's readings of parameters and groups, kept across its rows (for the same parameter set); lone evaluations share one. */
   readings?: ReadingsMemo;
   /** Names in the raw inputs that are not the rule's (a batch row's rowId and claimed): passed over, not refused. */
   passOver?: ReadonlySet<string>;
@@ -184,13 +219,13 @@ const successOf: AnswerOf<Success> = (rule, ctx, result, clause) => ({
   result,
   eligible: ctx.failed.length === 0,
   failedConditions: ctx.failed,
-  clause: { id: clause.id, text: clause.text, heading: clause.heading },
-  policy: policyRefOf(ctx.plan),
+  clause: clauseRefOf(clause),
+  policy: planRefOf(ctx.plan),
   sources: rule.sources ?? [],
   rulesetVersion: RULESET_VERSION,
   steps: ctx.steps,
   warnings: ctx.warnings,
-  interpretations: [...ctx.relied].map((id) => interpretations[id]),
+  interpretations: ctx.relied.map((id) => interpretations[id]),
   hints: ctx.hints,
 });
 
@@ -204,54 +239,59 @@ const figuresOf: AnswerOf<RowFigures> = (rule, ctx, result) => ({
 });
 
 function evaluateWith<E extends RowFigures>(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
-  const coerced: { input?: Record<string, unknown> } = {};
-  const [answer, undated] = evaluateOnce(rule, rawInputs, options, answerOf, coerced);
+  const facts = factsOf(rule);
+  let input: Record<string, unknown>;
+  try {
+    input = coerceObject(rawInputs ?? {}, facts.inputs, '', '', options.passOver);
+  } catch (error) {
+    return refusalOf(rule, error);
+  }
+  const [answer, undated] = evaluateOnce(rule, facts, input, options, answerOf);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
-  if (!undated || rule.kind !== 'clause' || rule.answersValidity) return answer;
-  return withAnswersByDate(rule, rawInputs as Record<string, unknown>, coerced.input!, answer, options.parameters ?? servedParameters, options.readings);
+  if (!undated || !facts.windowed) return answer;
+  return withAnswersByDate(rule, facts, rawInputs as Record<string, unknown>, input, answer, options.parameters ?? servedParameters, options.readings);
 }
 
-/**
- * One evaluation; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one.
- * The inputs are coerced here, or taken as already coerced (`coerced.input` given); either way `coerced.input` holds them after.
- */
+/** One evaluation of coerced inputs; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
 function evaluateOnce<E extends RowFigures>(
   rule: RuleDefinition,
-  rawInputs: unknown,
+  facts: RuleFacts,
+  input: Record<string, unknown>,
   options: EvaluateOptions,
   answerOf: AnswerOf<E>,
-  coerced: { input?: Record<string, unknown> } = {},
 ): [E | Failure, boolean] {
   let undated = false;
   try {
-    const input = coerced.input ?? (coerced.input = coerceObject(rawInputs ?? {}, cachedInputs(rule), '', '', options.passOver));
     const ctx = new Context(
       (input.date as string | undefined) ?? rule.claimDate?.(input),
       options.batchState,
       options.explain,
       options.parameters,
-      options.readings,
+      // a batch's own memo, else the one lone evaluations share
+      options.readings ?? sharedReadings(options.parameters ?? servedParameters),
     );
     undated = ctx.date === undefined;
-    checkValidity(rule, input, ctx);
-    const clause = clauseIn(rule, ctx.plan);
+    if (facts.windowed) checkValidity(rule, input, ctx);
+    const clause = facts.clauseIn(rule, ctx.plan);
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
     undated &&= ctx.dateRead || readsChangeWithinWindow(ctx);
     return [answerOf(rule, ctx, formatOutputs(raw, rule.outputs), clause), undated];
   } catch (error) {
-    if (error instanceof RuleError) return [failure(rule.id, error.body), undated && error.body.field === 'date'];
-    return [
-      failure(rule.id, {
-        code: 'internal-error',
-        message: {
-          zh: `规则“${rule.title.zh}”内部错误，请报告：${String(error)}`,
-          en: `Internal error in rule ${rule.id}, please report it: ${String(error)}`,
-        },
-      }),
-      false,
-    ];
+    return [refusalOf(rule, error), undated && error instanceof RuleError && error.body.field === 'date'];
   }
+}
+
+/** A refusal (a RuleError) as the failure it is; anything else thrown is a bug, answered as an internal error. */
+function refusalOf(rule: RuleDefinition, error: unknown): Failure {
+  if (error instanceof RuleError) return failure(rule.id, error.body);
+  return failure(rule.id, {
+    code: 'internal-error',
+    message: {
+      zh: `规则“${rule.title.zh}”内部错误，请报告：${String(error)}`,
+      en: `Internal error in rule ${rule.id}, please report it: ${String(error)}`,
+    },
+  });
 }
 
 /**
@@ -299,6 +339,7 @@ const windowPeriods = new WeakMap<ParameterSet, WeakMap<Plan, readonly [string, 
  */
 function withAnswersByDate<E extends RowFigures>(
   rule: RuleDefinition,
+  facts: RuleFacts,
   raw: Record<string, unknown>,
   input: Record<string, unknown>,
   answer: E | Failure,
@@ -312,7 +353,7 @@ function withAnswersByDate<E extends RowFigures>(
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
     // The inputs were coerced once; a date as `from` is (a checked YYYY-MM-DD) coerces to itself.
-    const [dated] = evaluateOnce(rule, undefined, { explain: false, parameters, readings }, figuresOf, { input: { ...input, date: from } });
+    const [dated] = evaluateOnce(rule, facts, { ...input, date: from }, { explain: false, parameters, readings }, figuresOf);
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

@@ -1,6 +1,6 @@
 import type { InterpretationId } from '../interpretations.ts';
 import { servedParameters, type ParameterSet } from '../parameters/index.ts';
-import { isParameter, parametersIn, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
+import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
 import { planDateFor, planFor, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
 import type { FailedCondition } from './schema.ts';
@@ -16,7 +16,7 @@ export class Context {
   // Steps, hints and interpretations are made when first written or read: a batch row writes none of the first two, reads none.
   private stepsMade: Text[] | undefined;
   private hintsMade: Text[] | undefined;
-  private reliedOn: Set<InterpretationId> | undefined;
+  private reliedOn: InterpretationId[] | undefined;
 
   get steps(): Text[] {
     return (this.stepsMade ??= []);
@@ -24,8 +24,9 @@ export class Context {
   get hints(): Text[] {
     return (this.hintsMade ??= []);
   }
-  get relied(): Set<InterpretationId> {
-    return (this.reliedOn ??= new Set());
+  /** The interpretations relied on, each once, in the order first relied on. */
+  get relied(): readonly InterpretationId[] {
+    return (this.reliedOn ??= []);
   }
 
   /** The date the claim concerns, when the caller gave one (reading it is recorded: see `dateRead`). */
@@ -63,8 +64,10 @@ export class Context {
   /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
   readonly parameters: ParameterSet;
 
-  /** Readings of groups already made for this parameter set (a batch's), by date; none for a lone evaluation. */
+  /** Readings already made for this parameter set, by date (a batch's, or the memo lone evaluations share); none for another set. */
   private readonly readings: ReadingsMemo | undefined;
+  /** The batch's readings on this claim's date, looked up at the first reading (null until then; undefined when none are kept). */
+  private readingsOnDate: Map<object, KeptReadings> | undefined | null = null;
 
   constructor(date: string | undefined, batch: unknown = undefined, explain = true, parameters: ParameterSet = servedParameters, readings?: ReadingsMemo) {
     this.claimDate = date;
@@ -108,20 +111,23 @@ export class Context {
    * rule reads a number. A parameter without a value on the date is refused, never guessed.
    */
   at<G>(group: G): ReadingsOf<G> {
-    if (isParameter(group)) return this.read(group) as ReadingsOf<G>;
     if (typeof group !== 'object' || group === null || Array.isArray(group)) return group as ReadingsOf<G>;
-    const kept = this.readings?.kept(this.claimDate, group);
+    const onDate = this.readingsOnDate === null ? (this.readingsOnDate = this.readings?.onDate(this.claimDate)) : this.readingsOnDate;
+    const kept = onDate?.get(group);
     if (kept) {
-      // reading the group again would look at the date just as the first reading did
-      if (kept.readsDate) this.dateRead = true;
-      // and, for a claim without a date, read the same parameters on the plan date (what a date could change)
+      // for a claim without a date, reading it again reads the same parameters on the plan date (what a date could change)
       for (const parameter of kept.undatedReads) this.undatedReads.push(parameter);
       return kept.value as ReadingsOf<G>;
+    }
+    if (isParameter(group)) {
+      const reading = this.read(group);
+      onDate?.set(group, { value: reading, undatedReads: this.claimDate === undefined ? [group] : NONE_READ });
+      return reading as ReadingsOf<G>;
     }
     const readBefore = this.undatedReads.length;
     const made: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
-    this.readings?.keep(this.claimDate, group, Object.freeze(made), this.undatedReads.slice(readBefore));
+    onDate?.set(group, { value: Object.freeze(made), undatedReads: this.undatedReads.slice(readBefore) });
     return made as ReadingsOf<G>;
   }
 
@@ -139,7 +145,14 @@ export class Context {
     }
     // The set's entries carry their parameter's id, unit and description (rules/parameters/set.ts): each is a reading.
     if ('id' in found) return found as Reading;
-    return { id: parameter.id, unit: parameter.unit, description: parameter.description, from: found.from, value: found.value, source: found.source };
+    return Object.freeze({
+      id: parameter.id,
+      unit: parameter.unit,
+      description: parameter.description,
+      from: found.from,
+      value: found.value,
+      source: found.source,
+    });
   }
 
   /**
@@ -148,8 +161,8 @@ export class Context {
    */
   step(render: () => readonly [zh: string, en: string]): void {
     if (!this.explain) return;
-    const [zh, en] = render();
-    this.steps.push({ zh, en });
+    const words = render();
+    this.steps.push({ zh: words[0], en: words[1] });
   }
 
   warn(zh: string, en: string): void {
@@ -164,21 +177,34 @@ export class Context {
   /** A hint for the clerk (how far to the next step, how many metres short); rendered like a step. */
   hint(render: () => readonly [zh: string, en: string]): void {
     if (!this.explain) return;
-    const [zh, en] = render();
-    this.hints.push({ zh, en });
+    const words = render();
+    this.hints.push({ zh: words[0], en: words[1] });
   }
 
   rely(id: InterpretationId): void {
-    this.relied.add(id);
+    const relied = (this.reliedOn ??= []);
+    if (!relied.includes(id)) relied.push(id);
   }
 
-  /** Records a failed condition (the case is not eligible) and explains it as a step. */
-  condition(ok: boolean, code: string, zh: string, en: string): boolean {
-    if (!ok) {
-      this.failed.push({ code, message: { zh, en } });
-      this.step(() => [`不符合：${zh}`, `Not met: ${en}`]);
+  /**
+   * Records a failed condition (the case is not eligible) and explains it as a step. Words that show values are
+   * given as a render, like a step's: they are made only when the condition fails (most cases meet most conditions).
+   */
+  condition(ok: boolean, code: string, zh: string, en: string): boolean;
+  condition(ok: boolean, code: string, render: () => readonly [zh: string, en: string]): boolean;
+  condition(ok: boolean, code: string, words: string | (() => readonly [zh: string, en: string]), en?: string): boolean {
+    if (ok) return true;
+    let zh: string;
+    if (typeof words === 'string') {
+      zh = words;
+    } else {
+      const rendered = words();
+      zh = rendered[0];
+      en = rendered[1];
     }
-    return ok;
+    this.failed.push({ code, message: { zh, en: en! } });
+    if (this.explain) this.steps.push({ zh: `不符合：${zh}`, en: `Not met: ${en}` });
+    return false;
   }
 
   /** A required-together input is missing (e.g. a district without a date). */
@@ -187,40 +213,46 @@ export class Context {
   }
 }
 
-/** A group's readings on one date, and whether making them looked at the claim's date (a parameter not of the plan). */
-interface KeptReadings {
-  value: unknown;
-  readsDate: boolean;
-  /** The parameters making them read on the plan date, for a claim without a date (`Context.undatedReads`). */
-  undatedReads: readonly Parameter[];
+/** Dates the memo shared by lone evaluations keeps readings for (a quick check's dates are few; its memory stays small). */
+const MAX_SHARED_DATES = 64;
+const sharedMemos = new WeakMap<ParameterSet, ReadingsMemo>();
+
+/** The memo lone evaluations against `parameters` share (parameter sets are immutable: a reading on a date never changes). */
+export function sharedReadings(parameters: ParameterSet): ReadingsMemo {
+  let memo = sharedMemos.get(parameters);
+  if (!memo) sharedMemos.set(parameters, (memo = new ReadingsMemo(parameters, MAX_SHARED_DATES)));
+  return memo;
 }
 
-/** Dates a memo keeps readings for; a batch of more distinct dates reads the rest afresh. */
+/** A reading (of a parameter or a group) on one date, and the parameters it read on the plan date for a claim without a date (`Context.undatedReads`). */
+interface KeptReadings {
+  value: unknown;
+  undatedReads: readonly Parameter[];
+}
+const NONE_READ: readonly Parameter[] = Object.freeze([]);
+
+/** Dates a batch's memo keeps readings for; a batch of more distinct dates reads the rest afresh. */
 const MAX_MEMO_DATES = 1_000;
 
 /**
- * Readings of parameter groups (`ctx.at(group)`) already made, by claim date, for one parameter set: the
- * rows of a batch share few dates, and a group read on the same date against the same set reads the
+ * Readings of parameters and parameter groups (`ctx.at`) already made, by claim date, for one parameter set:
+ * the rows of a batch share few dates, and a reading on the same date against the same set reads the
  * same. Owned by one batch (its BatchEvaluator) and handed to each row's Context; the readings kept are frozen.
  */
 export class ReadingsMemo {
   readonly parameters: ParameterSet;
   private readonly byDate = new Map<string | undefined, Map<object, KeptReadings>>();
+  private readonly maxDates: number;
 
-  constructor(parameters: ParameterSet = servedParameters) {
+  constructor(parameters: ParameterSet = servedParameters, maxDates = MAX_MEMO_DATES) {
     this.parameters = parameters;
+    this.maxDates = maxDates;
   }
 
-  kept(date: string | undefined, group: object): KeptReadings | undefined {
-    return this.byDate.get(date)?.get(group);
-  }
-
-  keep(date: string | undefined, group: object, value: unknown, undatedReads: readonly Parameter[]): void {
-    let groups = this.byDate.get(date);
-    if (!groups) {
-      if (this.byDate.size >= MAX_MEMO_DATES) return;
-      this.byDate.set(date, (groups = new Map()));
-    }
-    groups.set(group, { value, readsDate: parametersIn(group).some((p) => !p.plan), undatedReads });
+  /** The readings kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
+  onDate(date: string | undefined): Map<object, KeptReadings> | undefined {
+    let readings = this.byDate.get(date);
+    if (!readings && this.byDate.size < this.maxDates) this.byDate.set(date, (readings = new Map()));
+    return readings;
   }
 }

@@ -33,11 +33,21 @@ export interface RuleErrorBody {
   control?: ControlRef;
 }
 
-/** Thrown inside coercion and rule code; `evaluate` turns it into `{ ok: false, error }`. Never escapes the package. */
+/**
+ * Thrown inside coercion and rule code; `evaluate` turns it into `{ ok: false, error }`. Never escapes the package.
+ * A refusal of input is an answer, not a bug: it is made without a stack trace (capturing one costs more than
+ * evaluating a row, and a batch may refuse many), so its `stack` names only the error.
+ */
 export class RuleError extends Error {
   readonly body: RuleErrorBody;
   constructor(code: ErrorCode, message: Text, field?: string, control?: ControlRef) {
-    super(`${code}${field ? ` (${field})` : ''}: ${message.en}`);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(`${code}${field ? ` (${field})` : ''}: ${message.en}`);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.body = field === undefined ? { code, message } : { code, field, message };
     if (control) this.body.control = control;
   }

@@ -48,12 +48,10 @@ export const blindMassageInsuranceSubsidy = defineRule({
   compute(input, ctx) {
     const { share, maxYears } = ctx.at(baotouPlan.blindMassageInsurance);
     const rate = decimalOf(share);
-    const eligible = ctx.condition(
-      input.yearsAlreadySubsidised < maxYears.value,
-      'subsidy-years-used',
+    const eligible = ctx.condition(input.yearsAlreadySubsidised < maxYears.value, 'subsidy-years-used', () => [
       `已享受 ${input.yearsAlreadySubsidised} 年，每人不超过 ${maxYears.value} 年`,
       `${input.yearsAlreadySubsidised} years already subsidised; at most ${maxYears.value} years per person`,
-    );
+    ]);
     const yearsRemaining = Math.max(0, maxYears.value - input.yearsAlreadySubsidised - (eligible ? 1 : 0));
     if (!eligible) return { amount: new Dec(0), yearsRemaining: 0 };
     const amount = input.insurancePaidLastYear.times(rate);

@@ -62,20 +62,16 @@ export const graduateHireSubsidy = defineRule({
   primary: 'amount',
   compute(input, ctx) {
     const p = ctx.at(baotouPlan.graduateHire);
-    ctx.condition(
-      input.contractMonths >= p.minContractMonths.value,
-      'contract-too-short',
+    ctx.condition(input.contractMonths >= p.minContractMonths.value, 'contract-too-short', () => [
       `劳动合同 ${input.contractMonths} 个月，须一年（${p.minContractMonths.value} 个月）以上`,
       `contract of ${input.contractMonths} months; one year (${p.minContractMonths.value} months) or more is required`,
-    );
+    ]);
     ctx.condition(input.socialInsurance, 'no-social-insurance', '未办理社会保险', 'no social insurance');
     ctx.condition(!input.publicWelfarePost, 'public-welfare-post', '公益性岗位不享受本项补贴', 'public-welfare posts are excluded');
-    ctx.condition(
-      input.subsidyYear <= p.subsidyYears.value,
-      'subsidy-years-used',
+    ctx.condition(input.subsidyYear <= p.subsidyYears.value, 'subsidy-years-used', () => [
       `第 ${input.subsidyYear} 年：补贴年限为 ${p.subsidyYears.value} 年`,
       `year ${input.subsidyYear}: the subsidy lasts ${p.subsidyYears.value} years`,
-    );
+    ]);
     // Exclusions first: a failed condition gives 0 with its reason, and no wage is needed to say so.
     if (ctx.failed.length) {
       ctx.step(() => [

@@ -71,55 +71,63 @@ export const overquotaReward = defineRule({
       );
     }
     const quotaPersons = ratio.times(input.totalStaff);
-    ctx.step(() => [`${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`]);
+    ctx.step(() => {
+      const product = `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`;
+      return [product, product];
+    });
     if (input.unitKind !== 'enterprise') {
       // Exclusions first: an excluded unit gets 0 with the reason, whatever its wage (none is needed).
       const kind =
         input.unitKind === 'fiscal-funded'
           ? text('财政拨款的单位', 'fiscal-funded units')
           : text('集中安排残疾人就业机构', 'centralized-employment institutions');
-      ctx.condition(
-        false,
-        'excluded-unit-kind',
+      ctx.condition(false, 'excluded-unit-kind', () => [
         `${kind.zh}不享受超比例奖励（${ctx.plan.id} ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
         `${kind.en} are excluded from the reward (plan clause ${clauses['m3.2'].id})`,
-      );
+      ]);
       return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const above = input.disabledCounted.minus(quotaPersons);
     const excessPersons = Dec.max(0, above.floor());
     ctx.rely('overquota-whole-persons');
     if (above.gt(0)) {
-      ctx.step(() => [
-        `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}，取整 ${plain(excessPersons)} 人超比例`,
-        `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}; ${plain(excessPersons)} whole persons above the quota`,
-      ]);
+      ctx.step(() => {
+        const difference = `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}`;
+        const persons = plain(excessPersons);
+        return [`${difference}，取整 ${persons} 人超比例`, `${difference}; ${persons} whole persons above the quota`];
+      });
     } else {
-      ctx.step(() => [
-        `${plain(input.disabledCounted)} 未超过 ${plain(quotaPersons)}（须“超过”${percent(ratio)}）：0 人超比例`,
-        `${plain(input.disabledCounted)} does not exceed ${plain(quotaPersons)} (must be strictly above ${percent(ratio)}): 0 persons above the quota`,
-      ]);
+      ctx.step(() => {
+        const counted = plain(input.disabledCounted);
+        const quotaShown = plain(quotaPersons);
+        const share = percent(ratio);
+        return [
+          `${counted} 未超过 ${quotaShown}（须“超过”${share}）：0 人超比例`,
+          `${counted} does not exceed ${quotaShown} (must be strictly above ${share}): 0 persons above the quota`,
+        ];
+      });
     }
     if (excessPersons.isZero()) {
       // No whole person above the quota: 0, and no wage is needed to say so.
       const wage = givenMonthlyMinWage(input, ctx);
       ctx.hint(() => {
-        const moreNeeded = quotaPersons.plus(1).minus(input.disabledCounted);
-        return [`再增加 ${plain(moreNeeded)} 名折算残疾职工，可得奖励`, `${plain(moreNeeded)} more counted disabled employees earn the reward`];
+        const moreNeeded = plain(quotaPersons.plus(1).minus(input.disabledCounted));
+        return [`再增加 ${moreNeeded} 名折算残疾职工，可得奖励`, `${moreNeeded} more counted disabled employees earn the reward`];
       });
       return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: wage };
     }
     const wage = resolveMonthlyMinWage(input, ctx);
     const amount = excessPersons.times(multiplier).times(wage);
-    ctx.step(() => [
-      `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
-      `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`,
-    ]);
+    ctx.step(() => {
+      const product = `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`;
+      return [product, product];
+    });
     ctx.hint(() => {
-      const moreNeeded = quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted);
+      const moreNeeded = plain(quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted));
+      const more = money(multiplier.times(wage));
       return [
-        `再增加 ${plain(moreNeeded)} 名折算残疾职工，可再多得 ${money(multiplier.times(wage))} 元/年`,
-        `${plain(moreNeeded)} more counted disabled employees reach the next step (+${money(multiplier.times(wage))} yuan a year)`,
+        `再增加 ${moreNeeded} 名折算残疾职工，可再多得 ${more} 元/年`,
+        `${moreNeeded} more counted disabled employees reach the next step (+${more} yuan a year)`,
       ];
     });
     return { amount, excessPersons: excessPersons.toNumber(), quotaPersons, monthlyMinWage: wage };

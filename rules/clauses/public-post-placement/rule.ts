@@ -68,12 +68,10 @@ export const publicPostPlacement = defineRule({
         `Placement ${n}; placements in total (the first included) at most ${maxPlacements}, in principle`,
       ]);
       if (n > maxPlacements) {
-        ctx.condition(
-          false,
-          'placements-exceeded',
+        ctx.condition(false, 'placements-exceeded', () => [
           `累计安置次数原则上不超过${maxPlacements}次，本次为第 ${n} 次`,
           `at most ${maxPlacements} placements in total, in principle; this would be placement ${n}`,
-        );
+        ]);
         ctx.warn(
           `“原则上”不超过${maxPlacements}次：个别例外须按程序另行决定，本规则不作判断`,
           `"In principle" at most ${maxPlacements}: an exception needs a separate decision, which this rule does not make`,

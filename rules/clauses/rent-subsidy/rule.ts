@@ -68,38 +68,31 @@ export const rentSubsidy = defineRule({
       ctx.condition(false, 'blind-massage-shop', '盲人按摩店不适用本项场地租金补贴', 'blind-massage shops are outside this rent subsidy');
       return none();
     }
-    ctx.condition(
-      input.monthsOperating >= p.minMonthsOperating.value,
-      'operating-less-than-a-year',
+    ctx.condition(input.monthsOperating >= p.minMonthsOperating.value, 'operating-less-than-a-year', () => [
       `正常运营 ${input.monthsOperating} 个月，未满 ${p.minMonthsOperating.value} 个月`,
       `operating ${input.monthsOperating} months, less than the full ${p.minMonthsOperating.value}`,
-    );
-    ctx.condition(
-      input.monthsSinceStart <= p.applyWithinMonths.value,
-      'applied-after-three-years',
+    ]);
+    ctx.condition(input.monthsSinceStart <= p.applyWithinMonths.value, 'applied-after-three-years', () => [
       `自主创业已 ${input.monthsSinceStart} 个月，须在 ${p.applyWithinMonths.value} 个月内申请`,
       `${input.monthsSinceStart} months since starting; the application must come within ${p.applyWithinMonths.value}`,
-    );
+    ]);
     const remaining = Math.max(0, p.maxMonths.value - input.monthsAlreadySubsidised);
-    ctx.condition(
-      remaining > 0,
-      'subsidy-months-used',
+    ctx.condition(remaining > 0, 'subsidy-months-used', () => [
       `已享受 ${input.monthsAlreadySubsidised} 个月，累计不超过 ${p.maxMonths.value} 个月`,
       `${input.monthsAlreadySubsidised} months already subsidised; at most ${p.maxMonths.value} in total`,
-    );
+    ]);
     if (input.monthsOperating > input.monthsSinceStart) {
       ctx.warn('运营月数大于创业月数，请核对', 'Months operating exceed months since starting; please check');
     }
     if (ctx.failed.length) return none();
     const monthlySubsidy = Dec.min(input.monthlyRent, cap);
-    ctx.step(() => [
-      input.monthlyRent.lt(cap)
-        ? `实际租金 ${money(input.monthlyRent)} 元低于 ${money(cap)} 元：按实际租金补贴`
-        : `实际租金 ${money(input.monthlyRent)} 元，每月最高 ${money(cap)} 元`,
-      input.monthlyRent.lt(cap)
-        ? `Actual rent ${money(input.monthlyRent)} is below ${money(cap)}: the actual rent is paid`
-        : `Actual rent ${money(input.monthlyRent)}, capped at ${money(cap)} a month`,
-    ]);
+    ctx.step(() => {
+      const rent = money(input.monthlyRent);
+      const capShown = money(cap);
+      return input.monthlyRent.lt(cap)
+        ? [`实际租金 ${rent} 元低于 ${capShown} 元：按实际租金补贴`, `Actual rent ${rent} is below ${capShown}: the actual rent is paid`]
+        : [`实际租金 ${rent} 元，每月最高 ${capShown} 元`, `Actual rent ${rent}, capped at ${capShown} a month`];
+    });
     const monthsGranted = Math.min(input.months, remaining);
     if (monthsGranted < input.months) {
       ctx.step(() => [
@@ -108,7 +101,10 @@ export const rentSubsidy = defineRule({
       ]);
     }
     const amount = monthlySubsidy.times(monthsGranted);
-    ctx.step(() => [`${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`, `${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`]);
+    ctx.step(() => {
+      const product = `${money(monthlySubsidy)} × ${monthsGranted} = ${money(amount)}`;
+      return [product, product];
+    });
     const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
     const left = remaining - monthsGranted;
     ctx.hint(() => [`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`]);

@@ -50,12 +50,10 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
   ctx.rely('training-year');
   if (input.project !== undefined) ctx.rely('period-end');
   const sameYear = earlier.filter((s) => s.date.slice(0, 4) === date.slice(0, 4)).length;
-  ctx.condition(
-    sameYear < maxSessionsPerYear.value,
-    'sessions-per-year',
+  ctx.condition(sameYear < maxSessionsPerYear.value, 'sessions-per-year', () => [
     `${input.personId} 在 ${date.slice(0, 4)} 年已享受 ${sameYear} 次，每人每年不超过 ${maxSessionsPerYear.value} 次`,
     `${input.personId} already had ${sameYear} sessions in ${date.slice(0, 4)}; at most ${maxSessionsPerYear.value} a year`,
-  );
+  ]);
   if (input.project !== undefined) {
     const repeat = earlier.find(
       (s) =>
@@ -63,12 +61,10 @@ function checkSessionLimits(input: Inputs, ctx: Context, seen: SessionsByPerson)
         s.level === input.level &&
         (s.date <= date ? withinPeriod(s.date, repeatWindowMonths.value, date) : withinPeriod(date, repeatWindowMonths.value, s.date)),
     );
-    ctx.condition(
-      repeat === undefined,
-      'repeat-within-year',
+    ctx.condition(repeat === undefined, 'repeat-within-year', () => [
       `同一培训项目同一等级（${input.project} ${input.level ?? ''}）一年内已于 ${repeat?.date} 享受`,
       `the same project at the same level (${input.project} ${input.level ?? ''}) was already subsidised on ${repeat?.date}, within a year`,
-    );
+    ]);
   }
   if (ctx.failed.length === 0) seen.set(input.personId, [...earlier, { date, project: input.project, level: input.level }]);
 }

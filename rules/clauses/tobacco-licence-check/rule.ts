@@ -67,12 +67,10 @@ export const tobaccoLicenceCheck = defineRule({
   compute(input, ctx) {
     const maxLicences = ctx.at(baotouPlan.tobacco.favourableLicences).value;
     if (input.disabledApplicant) {
-      ctx.condition(
-        input.existingFavourableLicences < maxLicences,
-        'favourable-licence-already-held',
+      ctx.condition(input.existingFavourableLicences < maxLicences, 'favourable-licence-already-held', () => [
         `已持有 ${input.existingFavourableLicences} 个优待许可证，只可办理 ${maxLicences} 个`,
         `already holds ${input.existingFavourableLicences} favourable licence(s); only ${maxLicences} is allowed`,
-      );
+      ]);
       ctx.condition(
         input.operationMode === 'self' || input.operationMode === 'guardian-assisted',
         'operation-mode-excluded',
@@ -90,12 +88,10 @@ export const tobaccoLicenceCheck = defineRule({
     }
     const distances = tobaccoDistances(input.district, input.disabledApplicant, ctx);
     const shortBy = new Dec(distances.applies).minus(input.distanceMetres);
-    const distanceOk = ctx.condition(
-      shortBy.lte(0),
-      'too-close',
+    const distanceOk = ctx.condition(shortBy.lte(0), 'too-close', () => [
       `间距 ${plain(input.distanceMetres)} 米，少于 ${distances.applies} 米`,
       `distance ${plain(input.distanceMetres)} m is less than ${distances.applies} m`,
-    );
+    ]);
     if (distanceOk)
       ctx.step(() => [
         `间距 ${plain(input.distanceMetres)} 米 ≥ ${distances.applies} 米`,

@@ -128,13 +128,17 @@ function reducedRatesInForce(ctx: Context, collectedShown: string) {
 function shortfallOf(totalStaff: number, disabledCounted: Dec, ctx: Context): { ratio: Dec; shortfall: Dec; shortfallPersons: Dec } {
   const ratio = decimalOf(ctx.at(quota.ratio));
   const quotaPersons = ratio.times(totalStaff);
-  ctx.step(() => [`${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`, `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`]);
+  ctx.step(() => {
+    const product = `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`;
+    return [product, product];
+  });
   const shortfall = quotaPersons.minus(disabledCounted);
   const shortfallPersons = Dec.max(0, shortfall);
-  ctx.step(() => [
-    `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? '：已达到比例' : ' 人（不取整）'}`,
-    `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}${shortfall.lte(0) ? ': the quota is met' : ' persons (not rounded)'}`,
-  ]);
+  ctx.step(() => {
+    const difference = `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}`;
+    const met = shortfall.lte(0);
+    return [`${difference}${met ? '：已达到比例' : ' 人（不取整）'}`, `${difference}${met ? ': the quota is met' : ' persons (not rounded)'}`];
+  });
   return { ratio, shortfall, shortfallPersons };
 }
 
@@ -159,16 +163,27 @@ function wageBaseOf(averageWage: Dec, socialAverageWage: Dec | undefined, ctx: C
     const multiple = decimalOf(cap as { value: number });
     const limit = multiple.times(socialAverageWage);
     if (wageBase.gt(limit)) {
-      ctx.step(() => [
-        `年平均工资 ${money(wageBase)} 超过社会平均工资 ${money(socialAverageWage)} 的${plain(multiple)}倍（${cap.source.document}）：按 ${money(limit)} 元计算`,
-        `The average wage ${money(wageBase)} exceeds ${plain(multiple)} × the social average ${money(socialAverageWage)} (${cap.source.document}): ${money(limit)} yuan is used`,
-      ]);
+      ctx.step(() => {
+        const wage = money(wageBase);
+        const social = money(socialAverageWage);
+        const times = plain(multiple);
+        const capped = money(limit);
+        return [
+          `年平均工资 ${wage} 超过社会平均工资 ${social} 的${times}倍（${cap.source.document}）：按 ${capped} 元计算`,
+          `The average wage ${wage} exceeds ${times} × the social average ${social} (${cap.source.document}): ${capped} yuan is used`,
+        ];
+      });
       wageBase = limit;
     } else {
-      ctx.step(() => [
-        `年平均工资 ${money(wageBase)} 未超过社会平均工资的${plain(multiple)}倍（${money(limit)}，${cap.source.document}）：按实际计算`,
-        `The average wage ${money(wageBase)} is within ${plain(multiple)} × the social average (${money(limit)}, ${cap.source.document}): used as it is`,
-      ]);
+      ctx.step(() => {
+        const wage = money(wageBase);
+        const times = plain(multiple);
+        const capped = money(limit);
+        return [
+          `年平均工资 ${wage} 未超过社会平均工资的${times}倍（${capped}，${cap.source.document}）：按实际计算`,
+          `The average wage ${wage} is within ${times} × the social average (${capped}, ${cap.source.document}): used as it is`,
+        ];
+      });
     }
   }
   return wageBase;
@@ -213,10 +228,10 @@ function levyBase(shortfall: Dec, wageBase: Dec, ctx: Context): { base: Dec; bas
   const base = shortfall.times(wageBase);
   const unrounded = !new Dec(money(base)).eq(base);
   const baseShown = !unrounded ? money(base) : base.decimalPlaces() > 4 ? `${plain(base.toDecimalPlaces(4))}…` : plain(base);
-  ctx.step(() => [
-    `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`,
-    `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`,
-  ]);
+  ctx.step(() => {
+    const product = `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}`;
+    return [`${product}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`, `${product}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`];
+  });
   return { base, baseShown };
 }
 
@@ -227,17 +242,26 @@ function reducedRate(totalStaff: number, disabledCounted: Dec, ctx: Context): De
   const atTier = disabledCounted.gte(tierPersons);
   const rateReading = ctx.at(atTier ? levy.rateAtOrAboveTier : levy.rateBelowTier);
   const rate = decimalOf(rateReading);
-  ctx.step(() => [
-    `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}：按应缴额的 ${percent(rate)} 缴纳（${rateReading.source.document}）`,
-    `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}: ${percent(rate)} of the levy is payable (${rateReading.source.document})`,
-  ]);
+  ctx.step(() => {
+    const comparison = `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}`;
+    const share = percent(rate);
+    return [
+      `${comparison}：按应缴额的 ${share} 缴纳（${rateReading.source.document}）`,
+      `${comparison}: ${share} of the levy is payable (${rateReading.source.document})`,
+    ];
+  });
   if (!atTier) {
     const more = tierPersons.minus(disabledCounted);
     const rateAbove = decimalOf(ctx.at(levy.rateAtOrAboveTier));
-    ctx.hint(() => [
-      `再增加 ${plain(more)} 名折算残疾职工（达到${percent(tier)}），按 ${percent(rateAbove)} 缴纳`,
-      `${plain(more)} more counted disabled employees (reaching ${percent(tier)}) would cut the share payable to ${percent(rateAbove)}`,
-    ]);
+    ctx.hint(() => {
+      const persons = plain(more);
+      const tierShown = percent(tier);
+      const share = percent(rateAbove);
+      return [
+        `再增加 ${persons} 名折算残疾职工（达到${tierShown}），按 ${share} 缴纳`,
+        `${persons} more counted disabled employees (reaching ${tierShown}) would cut the share payable to ${share}`,
+      ];
+    });
   }
   return rate;
 }
@@ -351,8 +375,14 @@ export const levyDue = defineRule({
     const { base, baseShown } = levyBase(shortfall, wageBase, ctx);
     const rate = tierEntry && tierEntry.value !== null ? reducedRate(totalStaff, disabledCounted, ctx) : new Dec(1);
     const amount = base.times(rate);
-    ctx.step(() => [`${baseShown} × ${plain(rate)} = ${money(amount)}（四舍五入到分）`, `${baseShown} × ${plain(rate)} = ${money(amount)} (rounded to 0.01)`]);
-    ctx.hint(() => [`再增加 ${plain(shortfall)} 名折算残疾职工即无需缴纳`, `${plain(shortfall)} more counted disabled employees would remove the levy`]);
+    ctx.step(() => {
+      const product = `${baseShown} × ${plain(rate)} = ${money(amount)}`;
+      return [`${product}（四舍五入到分）`, `${product} (rounded to 0.01)`];
+    });
+    ctx.hint(() => {
+      const persons = plain(shortfall);
+      return [`再增加 ${persons} 名折算残疾职工即无需缴纳`, `${persons} more counted disabled employees would remove the levy`];
+    });
     return { amount, shortfallPersons, wageBase, reductionRate: rate, exempt: false };
   },
 });

@@ -56,18 +56,14 @@ export const trainingOutputs = [
 
 /** Checks the length of the training (不少于: inclusive); records each failed condition. */
 export function checkTrainingLength(input: TrainingInputs, p: TrainingParameters, ctx: Context): void {
-  ctx.condition(
-    input.days >= p.minDays.value,
-    'too-few-days',
+  ctx.condition(input.days >= p.minDays.value, 'too-few-days', () => [
     `培训 ${input.days} 天，少于 ${p.minDays.value} 天`,
     `${input.days} days is less than ${p.minDays.value}`,
-  );
-  ctx.condition(
-    input.classHours >= p.minClassHours.value,
-    'too-few-class-hours',
+  ]);
+  ctx.condition(input.classHours >= p.minClassHours.value, 'too-few-class-hours', () => [
     `培训 ${input.classHours} 课时，少于 ${p.minClassHours.value} 课时`,
     `${input.classHours} class hours is less than ${p.minClassHours.value}`,
-  );
+  ]);
 }
 
 /** trainees × the standard, split between city and district; zero when a condition failed. */

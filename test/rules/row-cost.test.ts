@@ -1,0 +1,86 @@
+/**
+ * What evaluating a row no longer does every time, checked for what it must still give: readings kept per date
+ * and parameter set (a batch's, and the memo lone evaluations share), refusals made without a stack trace,
+ * and a condition's words rendered only when it fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { Context } from '../../rules/core/context.ts';
+import { fail, RuleError } from '../../rules/core/errors.ts';
+import { evaluateBatch, evaluateRule, findRule, servedParameters, type ParameterSet } from '../../rules/index.ts';
+import { quota } from '../../rules/parameters/inner-mongolia.ts';
+import { expectOk } from './helpers.ts';
+
+/** The served parameters with the quota ratio given another value from the served set's first day (a set of the test's own). */
+function withQuotaRatio(value: string): ParameterSet {
+  const served = servedParameters.byId[quota.ratio.id];
+  const changed = { ...served, history: served.history.map((h) => ({ ...h, value })) };
+  return {
+    ...servedParameters,
+    parameters: servedParameters.parameters.map((p) => (p.id === quota.ratio.id ? changed : p)),
+    byId: { ...servedParameters.byId, [quota.ratio.id]: changed },
+  };
+}
+
+describe('readings kept across evaluations', () => {
+  const rule = findRule('overquota-reward')!;
+  const row = { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' };
+
+  it('lone evaluations on the same date read each parameter set’s own numbers, in any order', () => {
+    const other = withQuotaRatio('0.02');
+    const served1 = expectOk(evaluateRule(rule, row));
+    const changed1 = expectOk(evaluateRule(rule, row, { parameters: other }));
+    const served2 = expectOk(evaluateRule(rule, row));
+    const changed2 = expectOk(evaluateRule(rule, row, { parameters: other }));
+    expect(served1.result.quotaPersons).toBe('6');
+    expect(changed1.result.quotaPersons).toBe('8');
+    expect(served2).toEqual(served1);
+    expect(changed2).toEqual(changed1);
+  });
+
+  it('a batch’s rows read its own parameter set, row after row, as lone evaluations do', () => {
+    const other = withQuotaRatio('0.02');
+    const rows = [row, { ...row, disabledCounted: 12 }, { ...row, date: undefined }];
+    const batched = evaluateBatch(rule.id, rows, { parameters: other }).rows.map((r) => r.result);
+    expect(batched).toEqual(rows.map((r) => expectOk(evaluateRule(rule, r, { parameters: other })).result));
+  });
+});
+
+describe('refusals', () => {
+  it('are RuleErrors with their body, made without a stack trace (and the limit is restored)', () => {
+    const limit = Error.stackTraceLimit;
+    let caught: unknown;
+    try {
+      fail('inconsistent-input', '不成立', 'impossible', 'disabledCounted');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RuleError);
+    expect(caught).toBeInstanceOf(Error);
+    const error = caught as RuleError;
+    expect(error.body).toEqual({ code: 'inconsistent-input', field: 'disabledCounted', message: { zh: '不成立', en: 'impossible' } });
+    expect(error.message).toBe('inconsistent-input (disabledCounted): impossible');
+    expect(error.stack ?? '').not.toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+});
+
+describe('conditions', () => {
+  it('render their words only when they fail, and record them as before', () => {
+    const ctx = new Context('2024-06-30');
+    expect(
+      ctx.condition(true, 'never', () => {
+        throw new Error('rendered a condition that holds');
+      }),
+    ).toBe(true);
+    expect(ctx.condition(false, 'too-short', () => ['短', 'short'])).toBe(false);
+    expect(ctx.condition(false, 'fixed', '固定', 'fixed words')).toBe(false);
+    expect(ctx.failed).toEqual([
+      { code: 'too-short', message: { zh: '短', en: 'short' } },
+      { code: 'fixed', message: { zh: '固定', en: 'fixed words' } },
+    ]);
+    expect(ctx.steps).toEqual([
+      { zh: '不符合：短', en: 'Not met: short' },
+      { zh: '不符合：固定', en: 'Not met: fixed words' },
+    ]);
+  });
+});
