@@ -5,7 +5,7 @@ import { ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import type { FailedCondition } from './core/schema.ts';
+import type { FailedCondition, OutputType } from './core/schema.ts';
 import type { Text } from './core/text.ts';
 import { currentPolicyRef, evaluateRow, type EvaluateOptions, type PolicyRef } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
@@ -69,6 +69,9 @@ function isBlankRecord(raw: unknown): boolean {
   return named;
 }
 
+/** Output types a claimed figure can be compared with. */
+const AMOUNT_TYPES: ReadonlySet<OutputType> = new Set<OutputType>(['money', 'integer', 'decimal', 'ratio']);
+
 /** A batch row's own columns beside the rule's inputs. */
 const BATCH_OWN: ReadonlySet<string> = new Set(['rowId', 'claimed']);
 
@@ -100,8 +103,12 @@ export class BatchEvaluator {
   /** How every row is evaluated: the batch's state, no explanation, its parameter set and the readings kept across rows (a batch's rows share few dates). */
   private readonly evaluation: EvaluateOptions;
 
+  /** Whether the rule's primary output is an amount or a count, so a claimed figure can be compared with it. */
+  private readonly claimable: boolean;
+
   constructor(rule: RuleDefinition, options: { parameters?: ParameterSet } = {}) {
     this.rule = rule;
+    this.claimable = AMOUNT_TYPES.has(rule.outputs.find((o) => o.name === rule.primary)?.type as OutputType);
     this.state = rule.batchState?.();
     this.parameters = options.parameters;
     // A row's own rowId and claimed stand beside the inputs: the rule passes them over (so no input may take their names).
@@ -150,6 +157,8 @@ export class BatchEvaluator {
     const rowId = isBlank(rawRowId) ? undefined : String(rawRowId).slice(0, MAX_ROW_ID);
     let claimed: string | undefined;
     if (!isBlank(rawClaimed)) {
+      // a date or a verdict is not an amount: a claim beside it is refused, never read as a number
+      if (!this.claimable) return invalid(index, rowId, this.noAmount());
       // One reading of numbers for inputs and claims alike (full-width digits, grouping, exactness).
       try {
         claimed = toDecimal(rawClaimed, CLAIMED_FIELD).toFixed();
@@ -169,22 +178,26 @@ export class BatchEvaluator {
     }
     if (claimed !== undefined) {
       const computed = evaluation.result[this.rule.primary];
-      if (typeof computed !== 'string' && typeof computed !== 'number') {
-        return invalid(index, rowId, {
-          code: 'unknown-input',
-          field: 'claimed',
-          message: {
-            zh: `规则“${this.rule.title.zh}”的结果不是金额或数量，不能核对申报金额`,
-            en: `Rule ${this.rule.id} gives no amount to compare claimed with`,
-          },
-        });
-      }
+      // an optional amount the rule left out for this case (none computed) has nothing to compare with
+      if (typeof computed !== 'string' && typeof computed !== 'number') return invalid(index, rowId, this.noAmount());
       const comparison = compareClaim(claimed, computed);
       row.claimed = comparison.claimed;
       row.difference = comparison.difference;
       if (!comparison.equal) row.status = 'mismatch';
     }
     return row;
+  }
+
+  /** The refusal of a claimed figure the rule gives nothing to compare with. */
+  private noAmount(): RuleErrorBody {
+    return {
+      code: 'unknown-input',
+      field: 'claimed',
+      message: {
+        zh: `规则“${this.rule.title.zh}”的结果不是金额或数量，不能核对申报金额`,
+        en: `Rule ${this.rule.id} gives no amount to compare claimed with`,
+      },
+    };
   }
 
   outcome(rows: BatchRow[]): BatchOutcome {
