@@ -12,6 +12,7 @@ export const GOAL_PARSE_OVER_JSON_PARSE = 1.5;
 export const GOAL_EVALUATE_OVER_HYPERFORMULA = 0.1;
 export const GOAL_BATCH_OVER_HYPERFORMULA = 1 / 30;
 export const GOAL_QUICK_CHECK_P99_MS = 20;
+export const GOAL_XLSX_ROWS_PER_SECOND = 150_000;
 import type { XlsxBatchFigures } from './xlsx-batch.ts';
 import type { JsonBatchFigures } from './json-batch.ts';
 import type { BatchProfile } from './profile.ts';
@@ -238,6 +239,9 @@ export function differentialSection(d: DifferentialReport | undefined): string {
 
 const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
 
+/** Whether the run had the machine to itself: a load average under one at its start is a quiet machine. */
+const machineWords = (report: BenchReport) => (report.machine.loadAverage[0] < 1 ? 'a **quiet machine**' : 'a **busy machine**');
+
 /**
  * Every speed and memory goal, met or not, with the figure measured; for a goal not met, what the
  * profiles say limits it (the words are kept with the goal they explain, and only shown when it is missed).
@@ -245,7 +249,7 @@ const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
 export function goalsSection(report: BenchReport): string {
   const out: string[] = ['## Goals', ''];
   out.push(
-    `Figures from one run on a **busy machine**: two cores shared with other work (load average ${report.machine.loadAverage.map((x) => f(x, 2)).join(' / ')} at the start). Throughput here is a floor, and comparisons between runs are only rough; ratios measured in one process (evaluation, JSON parse) hold up better.`,
+    `Figures from one run on ${machineWords(report)}: two cores (load average ${report.machine.loadAverage.map((x) => f(x, 2)).join(' / ')} at the start). Throughput on these shared cores moves by a fifth or more between runs; ratios measured in one process (evaluation, JSON parse) hold up better.`,
     '',
   );
   const byRule = report.batchByRule ?? [];
@@ -255,17 +259,26 @@ export function goalsSection(report: BenchReport): string {
     out.push(
       `- **Every rule ≥ ${f(GOAL_ROWS_PER_SECOND)} rows/s** (a ${f(byRule[0].rows)}-row CSV batch in workerd, JSON out): ${met(slow.length === 0)}, ${f(byRule.length - slow.length)} of ${f(byRule.length)} rules; slowest \`${slowest.rule}\` ${f(slowest.rowsPerSecond)} rows/s.` +
         (slow.length
-          ? " What limits it, by the profiles below: evaluating each row. With the evaluation replaced by a stub, the rest of the path (reading and hashing the body, decoding, CSV, the table reader, writing JSON) runs at about 350,000–400,000 rows/s here, so the goal needs a row evaluated in well under a microsecond. What a row still pays: coercing its inputs (about a tenth), the exact numbers where they leave the scaled-integer path (rules/core/scaled-decimal.ts falls back to decimal.js for divisions that do not come out even and for long figures), each rule's own condition messages, made even when the condition holds, `JSON.stringify` of the answer rows (about 0.6 µs a row when a row carries a Chinese warning), and a refused row's error object (about 5 µs: it captures a stack). The next steps: condition messages made only when a condition fails (a change to the rules' own files), refusals without a stack, and CSV and xlsx answers written a piece at a time as JSON already is."
+          ? " What limits it, by the profiles below: every layer a little, none much. Done so far: each input's reader chosen once per rule (rules/core/coerce.ts: bounds, choice tables, plain cells read by character codes, dates as day numbers), no decimal.js on any bench rule's rows (rules/core/scaled-decimal.ts divides exactly on integers), a rule's condition words made only when the condition fails, refusals without a stack trace, readings and clause references made once per batch and date, the body's UTF-8 checked by a native pass, quote-free CSV lines read in one pass, and answers written a piece at a time. What a row still pays, in one thread of one isolate: the table reader's cells (about a third of the path without evaluation), objects keyed by each rule's own input and output names (V8's slow path for property names that vary: about 0.2 µs a row each for the coerced inputs and the formatted outputs), the rule's own arithmetic and formatting of its outputs as text, `JSON.stringify` of the answer rows, hashing the body for the audit, and garbage collection. Reaching 300,000 rows/s for every rule needs about 3 µs a row in all; the cheapest rules are there or near it, the rules with dates, lists and several amounts are at 5–15 µs."
           : ''),
     );
   } else out.push('- **Every rule ≥ 300,000 rows/s**: not measured.');
   const j = report.jsonBatch;
   if (j) {
     out.push(
-      `- **JSON at JSON.parse speed** (within ${GOAL_PARSE_OVER_JSON_PARSE}× on a ${f(j.rows)}-row body): ${met(j.parseOverJsonParse <= GOAL_PARSE_OVER_JSON_PARSE)}, ${ratio(j.parseOverJsonParse)} (${f(j.parseMs)} ms against ${f(j.jsonParseMs)} ms). workerd has \`JSON.parse\`'s source text (\`context.source\` in a reviver), but a reviver costs about nine times a plain \`JSON.parse\` there (100,000 rows: 2,885 ms against 315 ms), so the Worker checks the body's bytes whole in one pass (worker/body/json-scan.ts: every rule \`JSON.parse\` applies, the rows' keys, and whether each block's numbers are written as JavaScript writes them), then parses its rows a block at a time with \`JSON.parse\` and makes each number \`String(value)\`, which in such a block is its text; a block with other numbers (\`29700.00\`, \`4e2\`, long ones) or nested deeper than the bound is read the careful way (worker/body/json.ts).` +
+      `- **JSON at JSON.parse speed** (within ${GOAL_PARSE_OVER_JSON_PARSE}× on a ${f(j.rows)}-row body): ${met(j.parseOverJsonParse <= GOAL_PARSE_OVER_JSON_PARSE)}, ${ratio(j.parseOverJsonParse)} (${f(j.parseMs)} ms against ${f(j.jsonParseMs)} ms). workerd has \`JSON.parse\`'s source text (\`context.source\` in a reviver), but a reviver costs about nine times a plain \`JSON.parse\` there (100,000 rows: 2,885 ms against 315 ms), so the Worker checks the body's bytes whole in one pass (worker/body/json-scan.ts: every rule \`JSON.parse\` applies, the rows' keys, whether each block's numbers are written as JavaScript writes them, and the depth; a row of the same keys as the row before is checked by its values only), then parses its rows a block at a time with \`JSON.parse\`. In such a block a number's text is \`String(value)\`: numbers under the row id and number inputs are handed to coercion as numbers (which reads them as that text), others become their text through a cache; a block with other numbers (\`29700.00\`, \`4e2\`, long ones) or nested deeper than the bound is read the careful way (worker/body/json.ts).` +
         (j.parseOverJsonParse <= GOAL_PARSE_OVER_JSON_PARSE
           ? ''
-          : ' What is left is the check of the whole body and making each number its text (\`String\` of a number), each about a third of a \`JSON.parse\`.'),
+          : ' What is left: the check of the whole body (about a fifth of a `JSON.parse`), numbers made text for the echoed cells, and bodies whose rows change keys from row to row, which are checked byte by byte.'),
+    );
+  }
+  const x = report.xlsxBatch;
+  if (x) {
+    out.push(
+      `- **Workbooks streamed at ≥ ${f(GOAL_XLSX_ROWS_PER_SECOND)} rows/s** (a ${f(x.rows)}-row, ${x.columns}-column \`.xlsx\` with two long text columns, end to end): ${met(x.rowsPerSecond >= GOAL_XLSX_ROWS_PER_SECOND)}, ${f(x.rowsPerSecond)} rows/s.` +
+        (x.rowsPerSecond >= GOAL_XLSX_ROWS_PER_SECOND
+          ? ''
+          : " In the Worker the sheet is inflated by workerd's native `DecompressionStream` a bounded window ahead of the reader (rules/tables/inflate-ahead.ts; fflate where a host has none, and should the reader get ahead), and the sheet's XML is scanned as bytes. What limits it: the sheet is read twice (its merged ranges come after its rows, and every cap is checked before the first row is answered), about 40 MB of XML each time; each row then pays the batch path above, plus echoing its two long text cells in the answer."),
     );
   }
   if (report.evaluation.length) {
@@ -275,7 +288,7 @@ export function goalsSection(report: BenchReport): string {
     out.push(
       `- **\`evaluate()\` ≥ 10× faster than HyperFormula** (time ≤ ${GOAL_EVALUATE_OVER_HYPERFORMULA} of its time): ${met(ev <= GOAL_EVALUATE_OVER_HYPERFORMULA)}, at worst ${ratio(ev)}. **The batch path ≥ 30×** (≤ ${f(GOAL_BATCH_OVER_HYPERFORMULA, 3)}): ${met(ba <= GOAL_BATCH_OVER_HYPERFORMULA)}, at worst ${ratio(ba)}.` +
         (ev > GOAL_EVALUATE_OVER_HYPERFORMULA || ba > GOAL_BATCH_OVER_HYPERFORMULA
-          ? " Both still pay, per row, for coercing every input, a fresh context and the answer object; the traced answer also renders its steps and conditions in two languages, and HyperFormula does none of that. Measured as CPU time at its best, `evaluate()` for `overquota-reward` is about 0.1× HyperFormula; the ratio here moves with the machine's load (HyperFormula itself took 37–76 µs a row between runs). The same next steps as for batches apply."
+          ? " Both still pay, per row, for reading every input from an object keyed by the rule's own names, a fresh context, the rule's exact arithmetic and its outputs formatted as text, and the answer object; the traced answer also renders its steps and conditions in two languages and names its clause, plan and interpretations, and HyperFormula does none of that. HyperFormula's own time moves with the machine's load (37–76 µs a row for `overquota-reward` between runs), so the ratios do too."
           : ''),
     );
   }
@@ -287,7 +300,7 @@ export function goalsSection(report: BenchReport): string {
         (report.load ? ` (Miniflare: ${f(report.load.requestsPerSecond)} requests/s, p99 ${f(report.load.latencyMs.p99)} ms).` : '.') +
         (ok
           ? ''
-          : ' The load generator (autocannon, in Node) shares the two busy cores with workerd; one workerd thread answers every request in turn, so p99 is mostly queueing behind other requests.'),
+          : " One workerd thread answers every request in turn, and the load generator (autocannon, in Node) shares the two cores with it: with 50 connections always waiting, a request mostly queues behind the other 49 (about 50 ÷ requests/s), and a scheduling or garbage-collection pause lands on all of them. workerd spends about 0.27 ms of CPU on each quick check, of which about 0.1 ms is what it spends answering `ok` from an empty Worker and about 0.03 ms is our own code (routing, `evaluate()`, the JSON answer); an empty Worker here shows p99 at about three times its p50 too. A second workerd process on the same socket (`--socket-fd`) works, but each would open the audit's SQLite file on its own: the audited routes would have to be forwarded to one process first."),
     );
   }
   const heaps = report.isolateHeapByFormat;
@@ -343,5 +356,5 @@ export function headline(report: BenchReport): string {
     const r = report.evaluation.map((e) => e.ratios.evaluateOverHyperFormula);
     parts.push(`\`evaluate()\` ${ratio(Math.min(...r))}–${ratio(Math.max(...r))} the time of HyperFormula on the clerk's formula`);
   }
-  return `Latest figures (${report.ranAt.slice(0, 10)}, on a busy machine): ${parts.join(', ')}.`;
+  return `Latest figures (${report.ranAt.slice(0, 10)}, on ${machineWords(report)}): ${parts.join(', ')}.`;
 }
