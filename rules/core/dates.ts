@@ -136,6 +136,9 @@ export function addDays(date: string, days: number): string {
   return formatDate(fromDayNumber(toDayNumber(parseIsoDate(date)!) + days));
 }
 
+/** Month indexes (y·12 + m − 1) of the years written with four digits, 1000–9999: a date moved there can be written. */
+const FOUR_DIGIT_MONTHS = { from: 1000 * 12, to: 10_000 * 12 } as const;
+
 /** The month `months` after a packed date's month, as y·12 + (m − 1), when the months are whole; NaN otherwise. */
 const monthIndexAfter = (p: number, months: number) => (Number.isSafeInteger(months) ? yearOf(p) * 12 + (monthOf(p) - 1) + months : NaN);
 
@@ -146,7 +149,7 @@ const monthIndexAfter = (p: number, months: number) => (Number.isSafeInteger(mon
 export function addMonths(date: string, months: number): string {
   const p = packedIsoDate(date);
   const index = p >= 0 ? monthIndexAfter(p, months) : NaN;
-  if (index >= 12_000 && index < 120_000) {
+  if (index >= FOUR_DIGIT_MONTHS.from && index < FOUR_DIGIT_MONTHS.to) {
     const ty = Math.floor(index / 12);
     const tm = (index % 12) + 1;
     return writeDate(ty, tm, Math.min(dayOf(p), daysInMonth(ty, tm)));
@@ -169,7 +172,7 @@ export function addMonths(date: string, months: number): string {
 export function periodLastDay(firstDay: string, months: number): string {
   const p = packedIsoDate(firstDay);
   const index = p >= 0 ? monthIndexAfter(p, months) : NaN;
-  if (index >= YEAR_MIN * 12 && index < (YEAR_MAX + 1) * 12) {
+  if (index >= FOUR_DIGIT_MONTHS.from && index < FOUR_DIGIT_MONTHS.to) {
     // the same steps in day numbers: the corresponding day's eve, or the month's last day where it has none
     const ty = Math.floor(index / 12);
     const tm = (index % 12) + 1;
@@ -190,8 +193,8 @@ export function withinPeriod(firstDay: string, months: number, day: string): boo
 export function monthAdditionClamps(date: string, months: number): boolean {
   const p = packedIsoDate(date);
   const index = p >= 0 ? monthIndexAfter(p, months) : NaN;
-  // the moved date inside the package's years: its day is the day moved or the month's last
-  if (index >= YEAR_MIN * 12 && index < (YEAR_MAX + 1) * 12) return dayOf(p) > daysInMonth(Math.floor(index / 12), (index % 12) + 1);
+  // the moved date has a four-digit year (a period from a date near YEAR_MAX may end after it): its day is the day moved or the month's last
+  if (index >= FOUR_DIGIT_MONTHS.from && index < FOUR_DIGIT_MONTHS.to) return dayOf(p) > daysInMonth(Math.floor(index / 12), (index % 12) + 1);
   // otherwise as it always was (a moved date outside the years reads as no date and throws)
   return parseIsoDate(addMonths(date, months))!.d !== parseIsoDate(date)!.d;
 }

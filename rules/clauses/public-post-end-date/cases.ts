@@ -24,6 +24,14 @@ export default {
       exact: ['output'],
     },
     {
+      name: 'a period ending after the last year a date may be given in (2200) is still counted: the answer, never an internal error',
+      input: { startDate: '2198-12-01', birthDate: '2136-06-01', retirementCategory: 'male', applyOutsideValidity: true },
+      output: { endDate: '2199-05-31', extendedToRetirement: false, retirementDate: '2199-06-01' },
+      steps: [
+        'At most 3 years: 3 years from 2198-12-01 end on 2201-11-30 (Civil Code, 民法典 第二百零二条: the corresponding day of the last month, or its last day where there is none)',
+      ],
+    },
+    {
       name: 'a start outside the plan’s validity is refused',
       input: { startDate: '2025-03-01', birthDate: '1990-05-05', retirementCategory: 'male' },
       error: { code: 'policy-not-in-force', field: 'date' },
