@@ -9,6 +9,8 @@
  * Inflating: fflate, synchronously (zip-entries.ts), unless the workbook is opened with a native
  * inflater (the Worker): then `prepare` reads the shared strings and the first pass, and `readAhead`
  * the second pass, with it (inflate-ahead.ts), a window of pieces ahead of this same synchronous reader.
+ * One sheet is read ahead at a time: preparing another (the form reader moving on to the next sheet)
+ * lets the one before go.
  */
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
@@ -670,13 +672,18 @@ class FirstPass {
   }
 }
 
+/** Lets go the rows inflated ahead for the sheet opened last and for every sheet prepared but not opened, but for `keep`'s. */
+function letGo(book: Book, keep?: string): void {
+  book.reading?.cancel();
+  book.reading = undefined;
+  for (const [name, other] of book.prepared) if (name !== keep) other.reading?.cancel();
+  book.prepared.clear();
+}
+
 function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<SheetSource> {
   const prepared = book.prepared.get(info.name);
   // a sheet read ahead by prepareSheet is handed out once; the sheet opened before, or another one read ahead, is let go
-  book.reading?.cancel();
-  book.reading = undefined;
-  for (const [name, other] of book.prepared) if (name !== info.name) other.reading?.cancel();
-  book.prepared.clear();
+  letGo(book, info.name);
   if (prepared) {
     book.reading = prepared.reading;
     return prepared.opened;
@@ -868,13 +875,23 @@ export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits, native
   if (native) {
     workbook.prepare = async (name: string) => {
       const info = book.sheets.find((s) => s.name === name);
-      if (info && !book.prepared.has(name)) await prepareSheet(book, info, native);
+      if (!info || book.prepared.has(name)) return;
+      // one sheet read ahead at a time: the sheet read before (passed over by the form reader) and any other prepared are let go
+      letGo(book);
+      await prepareSheet(book, info, native);
     };
+    let last: InflateAhead | undefined;
     let before = 0;
     let need = AHEAD;
     workbook.readAhead = async () => {
       const reading = book.reading;
       if (!reading || reading.ended) return;
+      if (reading !== last) {
+        // another sheet's rows: its window is measured afresh
+        last = reading;
+        before = reading.delivered;
+        need = AHEAD;
+      }
       // enough for twice what the last piece of rows took
       const used = reading.delivered - before;
       before = reading.delivered;
