@@ -376,12 +376,19 @@ class SheetScan {
     throw badSheet('a row is not closed');
   }
 
-  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
-  private cellStart(previous: number): number {
+  /** The kind (`type`) of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. The first pass needs no style. */
+  private cellColumn(previous: number): number {
     const scan = this.scan;
     const c = scan.cellR >= 0 ? scan.columnAt(scan.cellR, scan.cellREnd) : previous + 1;
     if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.cellR >= 0 ? scan.textAt(scan.cellR, scan.cellREnd) : undefined}`);
     this.type = cellType(scan);
+    return c;
+  }
+
+  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
+  private cellStart(previous: number): number {
+    const scan = this.scan;
+    const c = this.cellColumn(previous);
     const style = scan.cellS >= 0 ? scan.intAt(scan.cellS, scan.cellSEnd) : -1;
     this.style = style < 0 ? 0 : style;
     return c;
@@ -396,13 +403,8 @@ class SheetScan {
     const scan = this.scan;
     let column = -1;
     let type = NUMBER;
+    /** The column last counted (a cell counts once, however many values it holds). */
     let counted = -1;
-    const mark = () => {
-      if (counted === column) return;
-      counted = column;
-      out.filled++;
-      if (column + 1 > out.width) out.width = column + 1;
-    };
     for (;;) {
       if (!scan.cellTag()) {
         const kind = scan.nextMarkup();
@@ -413,40 +415,50 @@ class SheetScan {
         }
         if (kind !== OPEN) continue;
         if (!scan.is('c')) {
-          this.countOther(type, mark);
+          if (this.countOther(type) && counted !== column) {
+            counted = column;
+            out.filled++;
+            if (column + 1 > out.width) out.width = column + 1;
+          }
           continue;
         }
         scan.cellAttributes();
       }
-      column = this.cellStart(column);
+      column = this.cellColumn(column);
       type = this.type;
       if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
         this.checkValue(type);
-        mark();
+        if (counted !== column) {
+          counted = column;
+          out.filled++;
+          if (column + 1 > out.width) out.width = column + 1;
+        }
       }
     }
     throw badSheet('a row is not closed');
   }
 
-  /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks and counts the cell's value. */
-  private countOther(type: number, mark: () => void): void {
+  /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks the cell's value; true when the cell holds one (it is counted). */
+  private countOther(type: number): boolean {
     const scan = this.scan;
     const { limits } = this;
     if (scan.is('v')) {
-      if (scan.selfClosing) return;
+      if (scan.selfClosing) return false;
       const text = scan.next() === TEXT;
       if (type === SHARED || type === NUMBER) {
-        if (!text) return; // an empty cell has no value
+        if (!text) return false; // an empty cell has no value
         this.checkValue(type);
       } else if (text && scan.length > limits.maxCellText) {
         const value = scan.text();
         if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
       }
-      mark();
-    } else if (scan.is('is')) {
-      if (!scan.selfClosing) this.inlineText(true);
-      mark();
+      return true;
     }
+    if (scan.is('is')) {
+      if (!scan.selfClosing) this.inlineText(true);
+      return true;
+    }
+    return false;
   }
 
   /** Checks the current text, a `<v>`'s, as a shared-string index or a number (the first pass). */
@@ -829,7 +841,8 @@ function secondPass(book: Book, info: SheetInfo, pull: () => Uint8Array | undefi
         while (last >= 0 && cells[last] === undefined) last--;
         if (last < 0) continue;
         cells.length = last + 1;
-        for (let c = 0; c <= last; c++) if (!(c in cells)) cells[c] = undefined;
+        // a row as read has no holes (cells before a value are filled in); a merge's copies may leave some
+        if (copied) for (let c = 0; c <= last; c++) if (!(c in cells)) cells[c] = undefined;
         const row: SheetRow = { row: r, cells };
         if (hidden) row.hidden = true;
         if (copied) row.merged = copied.sort((a, b) => a - b);

@@ -6,7 +6,7 @@
  */
 import { strToU8 } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { findRule } from '../../rules/registry.ts';
+import { listRules } from '../../rules/index.ts';
 import { readFormWorkbook, readFormWorkbookAhead } from '../../rules/tables/form.ts';
 import type { Opened, SheetRow } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
@@ -161,7 +161,7 @@ describe('an entry inflated ahead', () => {
 });
 
 describe('a workbook whose data is on a later sheet, read ahead', { timeout: 60_000 }, () => {
-  const meta = findRule('overquota-reward')!;
+  const meta = listRules().find((m) => m.id === 'overquota-reward')!;
   const HEADER = ['单位名称', '在职职工总数', '残疾职工折算人数', '月最低工资标准', '所涉日期'];
   const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const cell = (ref: string, value: string | number, strings: string[]) =>
