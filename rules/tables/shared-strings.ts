@@ -118,8 +118,19 @@ export class SharedStrings {
   }
 }
 
+/** Code units of a short string being decoded (reused: no array a string). */
+const UNITS: number[] = [];
+/** Strings of at most this many code units are made from their units directly (quicker than a decoder call). */
+const FEW_UNITS = 256;
+
 /** UTF-16LE bytes as a string, unpaired surrogates kept as they were (the decoder would put U+FFFD in their place). */
 function fromUtf16(bytes: Uint8Array, from: number, to: number): string {
+  const count = (to - from) >> 1;
+  if (count <= FEW_UNITS) {
+    UNITS.length = count;
+    for (let i = 0, at = from; i < count; i++, at += 2) UNITS[i] = bytes[at] | (bytes[at + 1] << 8);
+    return String.fromCharCode.apply(null, UNITS);
+  }
   const text = utf16.decode(bytes.subarray(from, to));
   if (!text.includes('\uFFFD')) return text;
   let out = '';
