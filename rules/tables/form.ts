@@ -343,6 +343,24 @@ export function readFormSource(source: SheetSource, meta: Meta, mapping?: Column
 
 /** A workbook: the sheet named, else the first whose header matches the rule. Every sheet looked at is listed with what was found on it. */
 export function readFormWorkbook(workbook: Workbook, meta: Meta, options: { sheet?: string; mapping?: ColumnMapping } = {}): FormReading {
+  const reading = formWorkbook(workbook, meta, options);
+  for (let step = reading.next(); ; step = reading.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same, for a workbook read ahead (the Worker's `.xlsx`): each sheet is prepared (`workbook.prepare`,
+ * sheet-source.ts) just before it is opened, so the sheet read is the sheet inflated ahead, whichever it is.
+ */
+export async function readFormWorkbookAhead(workbook: Workbook, meta: Meta, options: { sheet?: string; mapping?: ColumnMapping } = {}): Promise<FormReading> {
+  const reading = formWorkbook(workbook, meta, options);
+  for (let step = reading.next(); ; step = reading.next()) {
+    if (step.done) return step.value;
+    await workbook.prepare?.(step.value);
+  }
+}
+
+/** The one reading of a workbook's sheets: yields the name of each sheet just before it opens it. */
+function* formWorkbook(workbook: Workbook, meta: Meta, options: { sheet?: string; mapping?: ColumnMapping }): Generator<string, FormReading, void> {
   const sheets: SheetFound[] = [];
   let closest: ClosestRow | undefined;
   let closestScore = -1;
@@ -357,6 +375,7 @@ export function readFormWorkbook(workbook: Workbook, meta: Meta, options: { shee
       sheets.push({ name, found: { zh: '填表说明，已跳过', en: 'instructions, passed over' } });
       continue;
     }
+    yield name;
     const opened = workbook.open(name);
     if (!opened.ok) return { ok: false, status: opened.status, error: { ...opened.error, sheets } };
     const { search, form } = readSource(opened.value, meta, options.mapping);

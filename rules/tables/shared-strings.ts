@@ -118,8 +118,19 @@ export class SharedStrings {
   }
 }
 
+/** Code units of a short string being decoded (reused: no array a string). */
+const UNITS: number[] = [];
+/** Strings of at most this many code units are made from their units directly (quicker than a decoder call). */
+const FEW_UNITS = 256;
+
 /** UTF-16LE bytes as a string, unpaired surrogates kept as they were (the decoder would put U+FFFD in their place). */
 function fromUtf16(bytes: Uint8Array, from: number, to: number): string {
+  const count = (to - from) >> 1;
+  if (count <= FEW_UNITS) {
+    UNITS.length = count;
+    for (let i = 0, at = from; i < count; i++, at += 2) UNITS[i] = bytes[at] | (bytes[at + 1] << 8);
+    return String.fromCharCode.apply(null, UNITS);
+  }
   const text = utf16.decode(bytes.subarray(from, to));
   if (!text.includes('\uFFFD')) return text;
   let out = '';
@@ -128,24 +139,24 @@ function fromUtf16(bytes: Uint8Array, from: number, to: number): string {
 }
 
 /**
- * UTF-16 code units in UTF-8 bytes (for valid UTF-8: a unit a character, two for one past U+FFFF),
- * or −1 when the bytes hold an entity or an `_xHHHH_` escape (`&`, `_`) and must be decoded.
+ * Writes one run's UTF-8 bytes (at most `cap`) into the table's last chunk in the shorter encoding: as
+ * they stand when UTF-8 is no longer than UTF-16, else as UTF-16. Returns the bytes written (fewer than
+ * the run's only when UTF-16), or −1 when the run must be decoded instead: it holds an entity or an
+ * `_xHHHH_` escape (`&`, `_`), or is not valid UTF-8. The string is not added (`SharedStrings.add`).
  */
-function plainUnits(bytes: Uint8Array): number {
-  let units = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 38 || b === 95) return -1;
-    if ((b & 0xc0) !== 0x80) units++;
-    if (b >= 0xf0) units++;
-  }
-  return units;
+function writePlain(table: SharedStrings, bytes: Uint8Array): number {
+  const { chunk, at } = table.room(2 * bytes.length);
+  const wide = utf8AsUtf16(bytes, chunk, at);
+  if (wide < 0) return -1;
+  if (wide < bytes.length) return wide;
+  chunk.set(bytes, at);
+  return bytes.length;
 }
 
 /**
  * UTF-8 bytes written as UTF-16LE into `out` at `at` (a byte-order mark first left out, as the decoder
- * does): the bytes written, or −1 at the first sequence that is not valid UTF-8 (the decoder's own
- * replacement then applies).
+ * does): the bytes written, or −1 at an `&` or `_` (an entity or escape to decode) or at the first
+ * sequence that is not valid UTF-8 (the decoder's own replacement then applies).
  */
 function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
   let o = at;
@@ -154,6 +165,7 @@ function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
     const b = bytes[i];
     let code: number;
     if (b < 0x80) {
+      if (b === 38 || b === 95) return -1;
       code = b;
       i += 1;
     } else if (b >= 0xc2 && b <= 0xdf) {
@@ -270,12 +282,10 @@ export class SharedStringsReader {
         if (current === '') {
           const bytes = scan.raw();
           // a text's characters never outnumber its bytes: within the cap, one plain run is kept as it stands when UTF-8 is no longer than UTF-16, else as UTF-16
-          const units = bytes.length <= cap ? plainUnits(bytes) : -1;
-          if (units >= 0) {
-            rawWide = bytes.length > 2 * units;
-            const { chunk, at } = table.room(rawWide ? 2 * units : bytes.length);
-            raw = rawWide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
-            if (raw >= 0) continue;
+          raw = bytes.length <= cap ? writePlain(table, bytes) : -1;
+          if (raw >= 0) {
+            rawWide = raw < bytes.length;
+            continue;
           }
           current = scan.text();
         } else current += scan.text();
@@ -289,13 +299,8 @@ export class SharedStringsReader {
   private addRun(scan: XmlScanner): void {
     const { cap, table } = this;
     const bytes = scan.raw();
-    const units = bytes.length <= cap ? plainUnits(bytes) : -1;
-    if (units >= 0) {
-      const wide = bytes.length > 2 * units;
-      const { chunk, at } = table.room(wide ? 2 * units : bytes.length);
-      const raw = wide ? utf8AsUtf16(bytes, chunk, at) : (chunk.set(bytes, at), bytes.length);
-      if (raw >= 0) return table.add(raw, wide);
-    }
+    const raw = bytes.length <= cap ? writePlain(table, bytes) : -1;
+    if (raw >= 0) return table.add(raw, raw < bytes.length);
     const text = scan.text();
     if (text.length > cap) throw new Refused(tooLarge('maxCellText', cap, text.length));
     table.addText(text);

@@ -9,6 +9,8 @@
  * Inflating: fflate, synchronously (zip-entries.ts), unless the workbook is opened with a native
  * inflater (the Worker): then `prepare` reads the shared strings and the first pass, and `readAhead`
  * the second pass, with it (inflate-ahead.ts), a window of pieces ahead of this same synchronous reader.
+ * One sheet is read ahead at a time: preparing another (the form reader moving on to the next sheet)
+ * lets the one before go.
  */
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
@@ -374,12 +376,19 @@ class SheetScan {
     throw badSheet('a row is not closed');
   }
 
-  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
-  private cellStart(previous: number): number {
+  /** The kind (`type`) of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. The first pass needs no style. */
+  private cellColumn(previous: number): number {
     const scan = this.scan;
     const c = scan.cellR >= 0 ? scan.columnAt(scan.cellR, scan.cellREnd) : previous + 1;
     if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.cellR >= 0 ? scan.textAt(scan.cellR, scan.cellREnd) : undefined}`);
     this.type = cellType(scan);
+    return c;
+  }
+
+  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
+  private cellStart(previous: number): number {
+    const scan = this.scan;
+    const c = this.cellColumn(previous);
     const style = scan.cellS >= 0 ? scan.intAt(scan.cellS, scan.cellSEnd) : -1;
     this.style = style < 0 ? 0 : style;
     return c;
@@ -394,13 +403,8 @@ class SheetScan {
     const scan = this.scan;
     let column = -1;
     let type = NUMBER;
+    /** The column last counted (a cell counts once, however many values it holds). */
     let counted = -1;
-    const mark = () => {
-      if (counted === column) return;
-      counted = column;
-      out.filled++;
-      if (column + 1 > out.width) out.width = column + 1;
-    };
     for (;;) {
       if (!scan.cellTag()) {
         const kind = scan.nextMarkup();
@@ -411,40 +415,50 @@ class SheetScan {
         }
         if (kind !== OPEN) continue;
         if (!scan.is('c')) {
-          this.countOther(type, mark);
+          if (this.countOther(type) && counted !== column) {
+            counted = column;
+            out.filled++;
+            if (column + 1 > out.width) out.width = column + 1;
+          }
           continue;
         }
         scan.cellAttributes();
       }
-      column = this.cellStart(column);
+      column = this.cellColumn(column);
       type = this.type;
       if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
         this.checkValue(type);
-        mark();
+        if (counted !== column) {
+          counted = column;
+          out.filled++;
+          if (column + 1 > out.width) out.width = column + 1;
+        }
       }
     }
     throw badSheet('a row is not closed');
   }
 
-  /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks and counts the cell's value. */
-  private countOther(type: number, mark: () => void): void {
+  /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks the cell's value; true when the cell holds one (it is counted). */
+  private countOther(type: number): boolean {
     const scan = this.scan;
     const { limits } = this;
     if (scan.is('v')) {
-      if (scan.selfClosing) return;
+      if (scan.selfClosing) return false;
       const text = scan.next() === TEXT;
       if (type === SHARED || type === NUMBER) {
-        if (!text) return; // an empty cell has no value
+        if (!text) return false; // an empty cell has no value
         this.checkValue(type);
       } else if (text && scan.length > limits.maxCellText) {
         const value = scan.text();
         if (value.length > limits.maxCellText) throw new Refused(tooLarge('maxCellText', limits.maxCellText, value.length));
       }
-      mark();
-    } else if (scan.is('is')) {
-      if (!scan.selfClosing) this.inlineText(true);
-      mark();
+      return true;
     }
+    if (scan.is('is')) {
+      if (!scan.selfClosing) this.inlineText(true);
+      return true;
+    }
+    return false;
   }
 
   /** Checks the current text, a `<v>`'s, as a shared-string index or a number (the first pass). */
@@ -670,13 +684,18 @@ class FirstPass {
   }
 }
 
+/** Lets go the rows inflated ahead for the sheet opened last and for every sheet prepared but not opened, but for `keep`'s. */
+function letGo(book: Book, keep?: string): void {
+  book.reading?.cancel();
+  book.reading = undefined;
+  for (const [name, other] of book.prepared) if (name !== keep) other.reading?.cancel();
+  book.prepared.clear();
+}
+
 function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<SheetSource> {
   const prepared = book.prepared.get(info.name);
   // a sheet read ahead by prepareSheet is handed out once; the sheet opened before, or another one read ahead, is let go
-  book.reading?.cancel();
-  book.reading = undefined;
-  for (const [name, other] of book.prepared) if (name !== info.name) other.reading?.cancel();
-  book.prepared.clear();
+  letGo(book, info.name);
   if (prepared) {
     book.reading = prepared.reading;
     return prepared.opened;
@@ -822,7 +841,8 @@ function secondPass(book: Book, info: SheetInfo, pull: () => Uint8Array | undefi
         while (last >= 0 && cells[last] === undefined) last--;
         if (last < 0) continue;
         cells.length = last + 1;
-        for (let c = 0; c <= last; c++) if (!(c in cells)) cells[c] = undefined;
+        // a row as read has no holes (cells before a value are filled in); a merge's copies may leave some
+        if (copied) for (let c = 0; c <= last; c++) if (!(c in cells)) cells[c] = undefined;
         const row: SheetRow = { row: r, cells };
         if (hidden) row.hidden = true;
         if (copied) row.merged = copied.sort((a, b) => a - b);
@@ -868,13 +888,23 @@ export function openXlsxStream(bytes: Uint8Array, limits: WorkbookLimits, native
   if (native) {
     workbook.prepare = async (name: string) => {
       const info = book.sheets.find((s) => s.name === name);
-      if (info && !book.prepared.has(name)) await prepareSheet(book, info, native);
+      if (!info || book.prepared.has(name)) return;
+      // one sheet read ahead at a time: the sheet read before (passed over by the form reader) and any other prepared are let go
+      letGo(book);
+      await prepareSheet(book, info, native);
     };
+    let last: InflateAhead | undefined;
     let before = 0;
     let need = AHEAD;
     workbook.readAhead = async () => {
       const reading = book.reading;
       if (!reading || reading.ended) return;
+      if (reading !== last) {
+        // another sheet's rows: its window is measured afresh
+        last = reading;
+        before = reading.delivered;
+        need = AHEAD;
+      }
       // enough for twice what the last piece of rows took
       const used = reading.delivered - before;
       before = reading.delivered;

@@ -5,7 +5,9 @@
  * with fflate).
  */
 import { strToU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { listRules } from '../../rules/index.ts';
+import { readFormWorkbook, readFormWorkbookAhead } from '../../rules/tables/form.ts';
 import type { Opened, SheetRow } from '../../rules/tables/sheet-source.ts';
 import { openWorkbook } from '../../rules/tables/workbook.ts';
 import { workbookLimits, type WorkbookLimits } from '../../rules/tables/workbook-limits.ts';
@@ -156,4 +158,93 @@ describe('an entry inflated ahead', () => {
     await pieces.source!.fill(100_000);
     expect(joined([...first, Buffer.from(all(pieces.pull), 'latin1')]) === expected).toBe(true);
   });
+});
+
+describe('a workbook whose data is on a later sheet, read ahead', { timeout: 60_000 }, () => {
+  const meta = listRules().find((m) => m.id === 'overquota-reward')!;
+  const HEADER = ['单位名称', '在职职工总数', '残疾职工折算人数', '月最低工资标准', '所涉日期'];
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const cell = (ref: string, value: string | number, strings: string[]) =>
+    typeof value === 'number' ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="s"><v>${strings.push(value) - 1}</v></c>`;
+  const col = (c: number) => String.fromCharCode(65 + c);
+
+  /** Two sheets: `first` (a few lines of text, named `firstName`) and 数据 (a header and `count` rows, several MB of XML). */
+  function twoSheets(firstName: string, count: number): Uint8Array {
+    const strings: string[] = [];
+    const text = ['填表说明：', '1. 每个单位填一行。', '2. 金额以元为单位。']
+      .map((line, r) => `<row r="${r + 1}">${cell(`A${r + 1}`, line, strings)}</row>`)
+      .join('');
+    const rows = [`<row r="1">${HEADER.map((h, c) => cell(`${col(c)}1`, h, strings)).join('')}</row>`];
+    for (let r = 2; r <= count + 1; r++) {
+      const values: (string | number)[] = [`包头市第${r}号单位`, 100 + (r % 50), 1 + (r % 7), 1980, '2024-06-30'];
+      rows.push(`<row r="${r}">${values.map((v, c) => cell(`${col(c)}${r}`, v, strings)).join('')}</row>`);
+    }
+    const workbook = `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="${firstName}" sheetId="1" r:id="rId1"/><sheet name="数据" sheetId="2" r:id="rId4"/></sheets></workbook>`;
+    return makeXlsx(sheetXml(text), {
+      workbook,
+      strings: `<sst ${NS}>${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+      entries: {
+        'xl/_rels/workbook.xml.rels': strToU8(
+          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+            `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId4" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/>` +
+            `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        ),
+        'xl/worksheets/sheet2.xml': [strToU8(sheetXml(rows.join(''))), { level: 6 }],
+      },
+    });
+  }
+
+  /** The form's rows, read as the Worker reads them (each sheet prepared before it is opened, a piece of rows per `readAhead`), and which parts fflate inflated. */
+  async function readAhead(bytes: Uint8Array) {
+    const inflated: string[] = [];
+    const pieces = vi.spyOn(ZipReader.prototype, 'pieces');
+    pieces.mockImplementation(function (this: ZipReader, entry, ...rest) {
+      inflated.push(entry.name);
+      return original.call(this, entry, ...rest);
+    });
+    try {
+      const book = openWorkbook(bytes, undefined, native);
+      if (!book.ok) throw new Error('not opened');
+      const reading = await readFormWorkbookAhead(book.value, meta);
+      if (!reading.ok) throw new Error(reading.error.message.en);
+      const rows: SheetRow[] = [];
+      for (let done = false; !done;) {
+        await book.value.readAhead!();
+        for (let n = 0; n < 512 && !done; n++) {
+          const row = reading.form.next();
+          if (row) rows.push(row);
+          else done = true;
+        }
+      }
+      return { sheet: reading.form.sheet, rows, inflated };
+    } finally {
+      pieces.mockRestore();
+    }
+  }
+  const original = ZipReader.prototype.pieces;
+
+  /** The same, read by the synchronous reader (fflate). */
+  function readNow(bytes: Uint8Array) {
+    const book = openWorkbook(bytes);
+    if (!book.ok) throw new Error('not opened');
+    const reading = readFormWorkbook(book.value, meta);
+    if (!reading.ok) throw new Error(reading.error.message.en);
+    const rows: SheetRow[] = [];
+    for (let row = reading.form.next(); row; row = reading.form.next()) rows.push(row);
+    return { sheet: reading.form.sheet, rows };
+  }
+
+  for (const first of ['填表说明', '封面']) {
+    it(`reads the data sheet after a ${first} sheet with the native inflater, to the rows fflate gives`, async () => {
+      const bytes = twoSheets(first, 40_000);
+      const ahead = await readAhead(bytes);
+      expect(ahead.sheet).toBe('数据');
+      expect(ahead.rows.length).toBe(40_000);
+      // the sheets and the shared strings were inflated natively: fflate read only the small parts (rels, workbook.xml)
+      expect(ahead.inflated.filter((name) => name.startsWith('xl/worksheets/') || name === 'xl/sharedStrings.xml')).toEqual([]);
+      const now = readNow(bytes);
+      expect(ahead.sheet).toBe(now.sheet);
+      expect(ahead.rows).toEqual(now.rows);
+    });
+  }
 });

@@ -7,7 +7,7 @@ import type { RuleMetadata } from '../../rules/index.ts';
 import {
   checkMapping,
   readFormSource,
-  readFormWorkbook,
+  readFormWorkbookAhead,
   type ColumnMapping,
   type Form,
   type FormReading,
@@ -173,8 +173,9 @@ export function csvRows(chunks: Uint8Array[], contentType: string | undefined, m
 const nativeInflate = typeof DecompressionStream === 'function' ? () => new DecompressionStream('deflate-raw') : undefined;
 
 /**
- * A workbook's rows. An `.xlsx` is inflated natively ahead of the reader: the sheet asked for (or the
- * first) is read ahead before the form reader opens it, and each piece of the answer awaits `ready`.
+ * A workbook's rows. An `.xlsx` is inflated natively ahead of the reader: each sheet the form reader
+ * opens (the one asked for, else each in turn until a header matches) is read ahead just before it opens
+ * it, and each piece of the answer awaits `ready`.
  */
 export async function workbookRows(
   chunks: Uint8Array[],
@@ -189,9 +190,7 @@ export async function workbookRows(
   const opened = openWorkbook(bytes, limits, nativeInflate);
   if (!opened.ok) return tableError(opened.error, meta, opened.status);
   const book = opened.value;
-  const first = sheet ?? book.sheets[0]?.name;
-  if (first !== undefined) await book.prepare?.(first);
-  const reading = readFormWorkbook(book, meta, { sheet, mapping });
+  const reading = await readFormWorkbookAhead(book, meta, { sheet, mapping });
   if (reading.ok && reading.form.lastRow !== undefined) {
     const rows = reading.form.lastRow - reading.form.header.lastRow;
     if (rows > maxRows) return tooManyRows(rows, maxRows);
