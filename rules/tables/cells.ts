@@ -145,8 +145,8 @@ export type CellReader = (cell: unknown, spec: Pick<InputSpec, 'type' | 'unit'>)
 
 const trimmed = (cell: unknown) => (typeof cell === 'string' ? cell.trim() : cell);
 
-function dateCell(cell: unknown): unknown {
-  if (isBlankCell(cell)) return undefined;
+/** A date cell that is not blank: the date it writes (see the file's comment), else the cell as given (trimmed) for the rule to refuse. */
+function filledDateCell(cell: unknown): unknown {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) return dateText(String(cell)) ?? cell;
   if (typeof cell === 'number') return excelSerialToIso(Math.floor(cell)) ?? cell;
   if (typeof cell !== 'string') return cell;
@@ -157,9 +157,38 @@ function dateCell(cell: unknown): unknown {
   return dateText(cell) ?? cell.trim();
 }
 
+/** How a cell that is not blank is read for one input, its spec bound: chosen once per column (filledReaderOf). */
+export type FilledCellReader = (cell: unknown) => unknown;
+
+const filledDistrictCell: FilledCellReader = (cell) => (typeof cell === 'string' ? districtText(cell) : cell);
+const filledYesNoCell: FilledCellReader = (cell) => (typeof cell === 'string' ? yesNoText(cell) : cell);
+const numberReaderOf =
+  (spec: Pick<InputSpec, 'type' | 'unit'>): FilledCellReader =>
+  (cell) =>
+    typeof cell === 'string' ? numberText(cell, spec) : cell;
+
+/** The reader of an input's cells that are not blank, by its type, with its spec bound (a table reads it row after row). */
+export function filledReaderOf(spec: Pick<InputSpec, 'type' | 'unit'>): FilledCellReader {
+  switch (spec.type) {
+    case 'date':
+      return filledDateCell;
+    case 'integer':
+    case 'decimal':
+    case 'money':
+      return numberReaderOf(spec);
+    case 'district':
+      return filledDistrictCell;
+    case 'boolean':
+      return filledYesNoCell;
+    default:
+      return trimmed;
+  }
+}
+
+const dateCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : filledDateCell(cell));
 const numberCell: CellReader = (cell, spec) => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? numberText(cell, spec) : cell);
-const districtCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? districtText(cell) : cell);
-const yesNoCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? yesNoText(cell) : cell);
+const districtCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : filledDistrictCell(cell));
+const yesNoCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : filledYesNoCell(cell));
 const otherCell: CellReader = (cell) => (isBlankCell(cell) ? undefined : trimmed(cell));
 
 const READERS: Partial<Record<InputSpec['type'], CellReader>> = {
@@ -178,7 +207,9 @@ export const cellReaderOf = (spec: Pick<InputSpec, 'type'>): CellReader => READE
 export const cellForInput = (cell: unknown, spec: Pick<InputSpec, 'type' | 'unit'>): unknown => cellReaderOf(spec)(cell, spec);
 
 /** The claimed amount's cell → what the batch compares (same amount forms). */
-export const claimedCell = (cell: unknown): unknown => (isBlankCell(cell) ? undefined : typeof cell === 'string' ? numberText(cell, CLAIMED_SPEC) : cell);
+export const claimedCell = (cell: unknown): unknown => (isBlankCell(cell) ? undefined : filledClaimedCell(cell));
+/** The claimed amount's cell that is not blank. */
+export const filledClaimedCell: FilledCellReader = (cell) => (typeof cell === 'string' ? numberText(cell, CLAIMED_SPEC) : cell);
 const CLAIMED_SPEC = { type: 'money', unit: { zh: '元', en: 'yuan' } } as const;
 
 /** The row id's cell → text (a number cell `7` is `"7"`). */

@@ -10,7 +10,19 @@ import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
 import { BATCH_COLUMN_LABELS } from '../columns.ts';
-import { cellForInput, cellReaderOf, claimedCell, dateText, isBlankCell, rowIdCell, surelyNotSpace, type CellReader } from './cells.ts';
+import {
+  cellForInput,
+  cellReaderOf,
+  claimedCell,
+  dateText,
+  filledClaimedCell,
+  filledReaderOf,
+  isBlankCell,
+  rowIdCell,
+  surelyNotSpace,
+  type CellReader,
+  type FilledCellReader,
+} from './cells.ts';
 import type { InputSpec } from '../core/schema.ts';
 import { columnOf, type TableColumn } from './headers.ts';
 import { TotalsAccumulator, type BatchTotals } from './totals.ts';
@@ -127,32 +139,16 @@ export function skipReason(
     else if (kind === 'claimed') claimed = cell;
   }
   // Nothing the rule reads (a numbered empty line, a date written under 申报金额 on its own): not a claim.
-  if (inputs === 0 && columns.length > 0 && (claimed === undefined || (typeof claimed === 'string' && dateText(claimed) !== undefined))) return SKIP_EMPTY;
+  if (noClaim(inputs, columns, claimed)) return SKIP_EMPTY;
   return undefined;
 }
 
-/**
- * skipReason for a row under a header already read, in one pass when no text cell may begin with a skip
- * word (the ordinary row): only whether anything is filled and what the rule reads then decide. A cell that
- * may begin with one sends the row the long way, so the answer is skipReason's in every case.
- */
-function tableSkipReason(cells: readonly unknown[], columns: readonly TableColumn[], rowIdAt: number): Text | undefined {
-  let filled = false;
-  let inputs = 0;
-  let claimed: unknown;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (isBlankCell(cell)) continue;
-    if (typeof cell === 'string' && mayBeWords(cell)) return skipReason(cells, columns, rowIdAt);
-    filled = true;
-    const kind = columns[i]?.kind;
-    if (kind === 'input') inputs++;
-    else if (kind === 'claimed') claimed = cell;
-  }
-  if (!filled) return BLANK_ROW;
-  if (inputs === 0 && columns.length > 0 && (claimed === undefined || (typeof claimed === 'string' && dateText(claimed) !== undefined))) return SKIP_EMPTY;
-  return undefined;
-}
+/** Whether a text cell whose first unit is surely no space may begin with one of the skip words (mayBeWords, its first case). */
+const mayBeWordsAt = (c: number): boolean => (c < 0x80 ? ASCII_WORD_STARTS[c] : c >= 0x4e00 && c <= 0x9fff ? WORD_STARTS.has(c) : true);
+
+/** No claim in a row that is filled: nothing the rule reads (a numbered empty line, a date written under 申报金额 on its own). */
+const noClaim = (inputs: number, columns: readonly TableColumn[], claimed: unknown): boolean =>
+  inputs === 0 && columns.length > 0 && (claimed === undefined || (typeof claimed === 'string' && dateText(claimed) !== undefined));
 
 const HIDDEN_WARNING: Text = {
   zh: '该行在表格中是隐藏的（或被筛选隐藏），仍已计算并计入合计',
@@ -222,16 +218,41 @@ function readerOf(column: TableColumn): ColumnReader | null | undefined {
   }
 }
 
-/** A header's columns as rows are read: the row id's place, and each column's reader (undefined: no header, its cells must be blank). */
+/** What a column is to a row read under a header: no header (its cells must be blank), kept but not read, an input, the claimed amount, the row id. */
+const NO_HEADER = 0;
+const KEPT = 1;
+const INPUT = 2;
+const CLAIMED = 3;
+const ROW_ID = 4;
+type ColumnRole = typeof NO_HEADER | typeof KEPT | typeof INPUT | typeof CLAIMED | typeof ROW_ID;
+
+const roleOf = (column: TableColumn): ColumnRole =>
+  column.kind === 'input' ? INPUT : column.kind === 'claimed' ? CLAIMED : column.kind === 'rowId' ? ROW_ID : column.kind === 'extra' ? KEPT : NO_HEADER;
+
+/**
+ * A header's columns as rows are read, made once per header: the row id's place, and for each column its role,
+ * the name its value takes in the row's inputs and the reader of its cells that are not blank (its type and
+ * spec chosen here, not per cell); `readers` as skipReason's long way reads them.
+ */
 interface ColumnReading {
   rowIdAt: number;
+  roles: ColumnRole[];
+  names: string[];
+  filled: (FilledCellReader | undefined)[];
   readers: (ColumnReader | null | undefined)[];
 }
 
-const columnReading = (columns: readonly TableColumn[]): ColumnReading => ({
-  rowIdAt: columns.findIndex((c) => c.kind === 'rowId'),
-  readers: columns.map(readerOf),
-});
+const noReader: FilledCellReader = () => undefined;
+
+function columnReading(columns: readonly TableColumn[]): ColumnReading {
+  return {
+    rowIdAt: columns.findIndex((c) => c.kind === 'rowId'),
+    roles: columns.map(roleOf),
+    names: columns.map((c) => (c.kind === 'input' ? c.name : c.kind)),
+    filled: columns.map((c) => (c.kind === 'input' ? filledReaderOf(c.spec) : c.kind === 'claimed' ? filledClaimedCell : noReader)),
+    readers: columns.map(readerOf),
+  };
+}
 
 export class TableBatch {
   readonly evaluator: BatchEvaluator;
@@ -272,10 +293,62 @@ export class TableBatch {
     return this.reading;
   }
 
+  /**
+   * A row under a header, read in one pass when no text cell may begin with a skip word (the ordinary row):
+   * each cell that is not blank is read by its column's reader while whether anything is filled and what the
+   * rule reads decide the skip. A cell that may begin with a skip word sends the row the long way (skipReason,
+   * then the cells read), so the answer is the same in every case.
+   */
   private addCellsAt(cells: readonly unknown[], columns: readonly TableColumn[], place: CellPlace | undefined): BatchRow {
-    const { rowIdAt, readers } = this.readingOf(columns);
-    const reason = tableSkipReason(cells, columns, rowIdAt);
+    const reading = this.readingOf(columns);
+    const { rowIdAt, roles, names, filled: readers } = reading;
     const rowId = rowIdAt < 0 ? undefined : rowIdCell(cells[rowIdAt]);
+    const raw: Record<string, unknown> = {};
+    let filled = false;
+    let inputs = 0;
+    let claimed: unknown;
+    let stray: number | undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (typeof cell === 'string') {
+        const c = cell.charCodeAt(0);
+        if (surelyNotSpace(c)) {
+          if (mayBeWordsAt(c)) return this.addWordyCells(cells, columns, place, reading, rowId);
+        } else if (isBlankCell(cell)) continue;
+        else if (mayBeWords(cell)) return this.addWordyCells(cells, columns, place, reading, rowId);
+      } else if (cell === undefined || cell === null) continue;
+      filled = true;
+      const role = i < roles.length ? roles[i] : NO_HEADER;
+      if (role === INPUT) {
+        inputs++;
+        const value = readers[i]!(cell);
+        if (value !== undefined) raw[names[i]] = value;
+      } else if (role === ROW_ID) {
+        // the row id's cell is read once, above (what its reader, rowIdValue, gives for any cell but an object)
+        const value = i === rowIdAt && typeof cell !== 'object' ? rowId : rowIdValue(cell, NO_SPEC);
+        if (value !== undefined) raw.rowId = value;
+      } else if (role === CLAIMED) {
+        claimed = cell;
+        const value = readers[i]!(cell);
+        if (value !== undefined) raw.claimed = value;
+      } else if (role === NO_HEADER) stray ??= i;
+    }
+    if (!filled) return this.evaluator.skip(BLANK_ROW, rowId);
+    if (noClaim(inputs, columns, claimed)) return this.evaluator.skip(SKIP_EMPTY, rowId);
+    if (stray !== undefined) return this.refuseStray(stray, place, rowId);
+    return this.evaluate(raw);
+  }
+
+  /** A row with a cell that may begin with a skip word: skipReason decides, then the cells are read. */
+  private addWordyCells(
+    cells: readonly unknown[],
+    columns: readonly TableColumn[],
+    place: CellPlace | undefined,
+    reading: ColumnReading,
+    rowId: string | undefined,
+  ): BatchRow {
+    const { rowIdAt, readers } = reading;
+    const reason = skipReason(cells, columns, rowIdAt);
     if (reason) return this.evaluator.skip(reason, rowId);
     const raw: Record<string, unknown> = {};
     let stray: number | undefined;
@@ -290,19 +363,21 @@ export class TableBatch {
         if (value !== undefined) raw[reader.name] = value;
       }
     }
-    if (stray !== undefined) {
-      return this.refuse(
-        {
-          code: 'unknown-input',
-          message: {
-            zh: `第 ${columnLetters(stray + (place?.offset ?? 0))} 列没有列名（或超出表头），但该行在此有值`,
-            en: `Column ${columnLetters(stray + (place?.offset ?? 0))} has no header (or lies beyond the header) but this row has a value there`,
-          },
-        },
-        rowId,
-      );
-    }
+    if (stray !== undefined) return this.refuseStray(stray, place, rowId);
     return this.evaluate(raw);
+  }
+
+  private refuseStray(stray: number, place: CellPlace | undefined, rowId: string | undefined): BatchRow {
+    return this.refuse(
+      {
+        code: 'unknown-input',
+        message: {
+          zh: `第 ${columnLetters(stray + (place?.offset ?? 0))} 列没有列名（或超出表头），但该行在此有值`,
+          en: `Column ${columnLetters(stray + (place?.offset ?? 0))} has no header (or lies beyond the header) but this row has a value there`,
+        },
+      },
+      rowId,
+    );
   }
 
   /** One JSON row: its keys are read as headers are (names, zh/en labels, units); other keys are kept, not computed. */

@@ -79,10 +79,19 @@ class Sums {
   }
 }
 
+/** A row's district name → its line: the district's full name; a name that is no district (an optional input the rule did not need) is counted with the rows that name none. */
+const districtOf = (named: unknown): string =>
+  typeof named === 'string' && named.trim() !== '' ? (findDistrict(named.trim())?.zh ?? NO_DISTRICT) : NO_DISTRICT;
+
+/** Distinct district names remembered with their line; past them, a name is looked up for each row. */
+const MAX_NAMES = 256;
+
 /** Accumulates totals row by row (nothing but the sums is kept). */
 export class TotalsAccumulator {
   private readonly all = new Sums();
   private readonly byDistrict = new Map<string, Sums>();
+  /** The line of each district name as rows write it, so a name is looked up once (at most MAX_NAMES of them). */
+  private readonly byName = new Map<string, Sums>();
   private readonly primary: string;
   private readonly shares: boolean;
   private readonly districtInput: string | undefined;
@@ -102,12 +111,19 @@ export class TotalsAccumulator {
     this.all.add(row, this.primary, this.shares);
     if (!this.districtInput) return;
     const named = inputs?.[this.districtInput];
-    let district = NO_DISTRICT;
-    // a name that is no district (an optional input the rule did not need) is counted with the rows that name none
-    if (typeof named === 'string' && named.trim() !== '') district = findDistrict(named.trim())?.zh ?? NO_DISTRICT;
+    let sums = typeof named === 'string' ? this.byName.get(named) : undefined;
+    if (!sums) {
+      sums = this.sumsOf(districtOf(named));
+      if (typeof named === 'string' && this.byName.size < MAX_NAMES) this.byName.set(named, sums);
+    }
+    sums.add(row, this.primary, this.shares);
+  }
+
+  /** The line of a district (its full name, or NO_DISTRICT), made when a row first names it. */
+  private sumsOf(district: string): Sums {
     let sums = this.byDistrict.get(district);
     if (!sums) this.byDistrict.set(district, (sums = new Sums()));
-    sums.add(row, this.primary, this.shares);
+    return sums;
   }
 
   totals(): BatchTotals | undefined {

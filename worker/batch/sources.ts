@@ -111,6 +111,8 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
   const { columns, offset } = header;
   // where each row is, handed to the table batch (which reads it while adding the row, and keeps nothing of it): one object, moved row to row
   const place: CellPlace = { row: 0, offset, hidden: undefined };
+  // the answered row handed to the answer stream, which writes it (or keeps its BatchRow) before asking for the next: one object, moved row to row
+  const answered: AnsweredRow = { row: undefined as never, cells: [] };
   return {
     columns: header.headers,
     ignoredColumns: header.unmatched,
@@ -144,7 +146,9 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
       }
       place.row = row.row;
       place.hidden = row.hidden;
-      return { row: batch.addCells(cells, columns, place), cells };
+      answered.row = batch.addCells(cells, columns, place);
+      answered.cells = cells;
+      return answered;
     },
   };
 }
