@@ -111,8 +111,6 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
   const { columns, offset } = header;
   // where each row is, handed to the table batch (which reads it while adding the row, and keeps nothing of it): one object, moved row to row
   const place: CellPlace = { row: 0, offset, hidden: undefined };
-  // the answered row handed to the answer stream, which writes it (or keeps its BatchRow) before asking for the next: one object, moved row to row
-  const answered: AnsweredRow = { row: undefined as never, cells: [] };
   return {
     columns: header.headers,
     ignoredColumns: header.unmatched,
@@ -146,9 +144,7 @@ function formRows(reading: FormReading, meta: RuleMetadata): Rows {
       }
       place.row = row.row;
       place.hidden = row.hidden;
-      answered.row = batch.addCells(cells, columns, place);
-      answered.cells = cells;
-      return answered;
+      return { row: batch.addCells(cells, columns, place), cells };
     },
   };
 }
