@@ -59,6 +59,39 @@ export function parseIsoDate(value: string): YMD | undefined {
   return p < 0 ? undefined : { y: yearOf(p), m: monthOf(p), d: dayOf(p) };
 }
 
+/** The year of a strict YYYY-MM-DD as a number, read code by code (no text made); NaN when the text is not a date that exists. */
+export function isoYearOf(value: string): number {
+  const p = packedIsoDate(value);
+  return p < 0 ? NaN : yearOf(p);
+}
+
+/** The months since year 0 of a strict YYYY-MM-DD's month, y·12 + (m − 1); NaN when the text is not a date that exists. */
+export function isoMonthIndexOf(value: string): number {
+  const p = packedIsoDate(value);
+  return p < 0 ? NaN : yearOf(p) * 12 + monthOf(p) - 1;
+}
+
+/** The day of a strict YYYY-MM-DD as a number, read code by code; NaN when the text is not a date that exists. */
+export function isoDayOf(value: string): number {
+  const p = packedIsoDate(value);
+  return p < 0 ? NaN : dayOf(p);
+}
+
+/** The months since year 0 of a strict YYYY-MM (a month, without a day), read code by code; NaN when the text is not one. */
+export function isoYearMonthIndexOf(value: string): number {
+  if (value.length !== 7 || value.charCodeAt(4) !== 45) return NaN;
+  const y0 = digitAt(value, 0);
+  const y1 = digitAt(value, 1);
+  const y2 = digitAt(value, 2);
+  const y3 = digitAt(value, 3);
+  const m0 = digitAt(value, 5);
+  const m1 = digitAt(value, 6);
+  if ((y0 | y1 | y2 | y3 | m0 | m1) < 0) return NaN;
+  const m = m0 * 10 + m1;
+  if (m < 1 || m > 12) return NaN;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + m - 1;
+}
+
 /** True when the text is a strict YYYY-MM-DD that exists (as `parseIsoDate`, without making the parts). */
 export const isIsoDate = (value: string): boolean => packedIsoDate(value) >= 0;
 

@@ -12,6 +12,18 @@ export function money(value: Dec): string {
   return value.toFixed(2, Dec.ROUND_HALF_UP);
 }
 
+/** The value rounded as `money` rounds it (0.01 yuan, half up), as a decimal: the same value as `new Dec(money(value))`, without the text. */
+export function toCents(value: Dec): Dec {
+  const cents = value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  // a zero keeps the sign its printed form gives it (−0 prints as "0.00", a small negative as "-0.00")
+  return cents.isZero() ? new Dec(money(value)) : cents;
+}
+
+/** True when `money` shows the value exactly (it has no part of a cent): compared as numbers, not as printed text. */
+export function isWholeCents(value: Dec): boolean {
+  return toCents(value).eq(value);
+}
+
 /** A decimal as a plain string without trailing zeros: 6, 6.5, 0.015. */
 export function plain(value: Dec): string {
   return value.toFixed();

@@ -1,12 +1,12 @@
 import type { Context } from './context.ts';
-import { Dec, money, percent } from './decimal.ts';
+import { Dec, money, percent, toCents } from './decimal.ts';
 
 /**
  * Splits an amount between the city and the district DPF: the city's share is rounded half up to
  * 0.01 and the district pays the remainder, so the two always add up (interpretation `share-rounding`).
  */
 export function splitShares(amount: Dec, cityShare: Dec, ctx: Context): { cityShare: Dec; districtShare: Dec } {
-  const city = new Dec(money(amount.times(cityShare)));
+  const city = toCents(amount.times(cityShare));
   const district = amount.minus(city);
   ctx.rely('share-rounding');
   ctx.step(() => [

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Dec, money, percent, plain } from '../../rules/core/decimal.ts';
+import { Dec, isWholeCents, money, percent, plain, toCents } from '../../rules/core/decimal.ts';
 import { MoneySum } from '../../rules/core/cents.ts';
 import { DecimalReference } from '../../rules/core/scaled-decimal.ts';
 
@@ -439,6 +439,22 @@ describe('Dec equals decimal.js (precision 40, ROUND_HALF_UP)', () => {
         expect(Number.isSafeInteger(r.c)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('money rounding as numbers', () => {
+  it('toCents is the value money prints, read back; isWholeCents says money shows the value exactly', () => {
+    fc.assert(
+      fc.property(text, (v) => {
+        const d = new Dec(v);
+        if (!d.isFinite()) return;
+        const printed = new Dec(money(d));
+        expect(toCents(d).valueOf()).toBe(printed.valueOf());
+        expect([money(toCents(d)), plain(toCents(d))]).toEqual([money(printed), plain(printed)]);
+        expect(isWholeCents(d)).toBe(printed.eq(d));
+      }),
+      RUNS,
     );
   });
 });

@@ -7,6 +7,17 @@ import { defineRule } from '../../core/rule.ts';
 import { text } from '../../core/text.ts';
 import { baotouPlan } from '../../parameters/plan.ts';
 import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
+import type { Plan } from '../../plans/index.ts';
+
+/** The first day a plan is in force, `days` after its publication: found once per plan and number of days (a batch's rows share them). */
+const firstDays = new WeakMap<Plan, Map<number, string>>();
+function inForceFrom(plan: Plan, days: number): string {
+  let byDays = firstDays.get(plan);
+  if (!byDays) firstDays.set(plan, (byDays = new Map()));
+  let from = byDays.get(days);
+  if (from === undefined) byDays.set(days, (from = addDays(plan.publishedOn, days)));
+  return from;
+}
 
 export const policyInForce = defineRule({
   id: 'policy-in-force',
@@ -37,7 +48,7 @@ export const policyInForce = defineRule({
   compute(input, ctx) {
     const policy = ctx.plan;
     const effectiveAfterDays = ctx.at(baotouPlan.validity.effectiveAfterDays);
-    const from = addDays(policy.publishedOn, effectiveAfterDays.value);
+    const from = inForceFrom(policy, effectiveAfterDays.value);
     ctx.rely('effective-date');
     ctx.step(() => [
       `${policy.publishedOn} 发布，${effectiveAfterDays.value} 日后施行：${from}；有效期至 ${policy.validTo}`,

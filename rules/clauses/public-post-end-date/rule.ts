@@ -78,10 +78,6 @@ export const publicPostEndDate = defineRule({
       );
     }
     const dayBeforeRetirement = addDays(retirementDate, -1);
-    const extensionMonths = post.yearsToRetirementForExtension.value * MONTHS_PER_YEAR;
-    const fiveYearEnd = periodLastDay(startDate, extensionMonths);
-    const years = post.yearsToRetirementForExtension.value;
-
     if (dayBeforeRetirement < threeYearEnd) {
       ctx.rely('retirement-last-day');
       ctx.step(() => [
@@ -90,6 +86,9 @@ export const publicPostEndDate = defineRule({
       ]);
       return { endDate: dayBeforeRetirement, extendedToRetirement: false, retirementDate };
     }
+    // the extension's mark is needed only when retirement does not fall within the term
+    const years = post.yearsToRetirementForExtension.value;
+    const fiveYearEnd = periodLastDay(startDate, years * MONTHS_PER_YEAR);
     if (retirementDate <= fiveYearEnd) {
       ctx.rely('retirement-last-day');
       const extended = dayBeforeRetirement > threeYearEnd;

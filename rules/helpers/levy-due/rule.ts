@@ -9,8 +9,8 @@
  * 2023年第8号, until they end). All dated in `rules/parameters/national.ts`.
  */
 import type { Context } from '../../core/context.ts';
-import { addDays } from '../../core/dates.ts';
-import { Dec, decimalOf, money, percent, plain } from '../../core/decimal.ts';
+import { addDays, isoYearOf } from '../../core/dates.ts';
+import { Dec, decimalOf, isWholeCents, money, percent, plain } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
 import { disabledCountedInput, totalStaffInput } from '../../core/common-specs.ts';
@@ -45,21 +45,33 @@ function levyChangesOf(ctx: Context): readonly { from: string; document: string 
   return changes;
 }
 
-/** Changes of the levy rules strictly inside a collection year (after its 1 January), each once. */
-function changesWithin(collectionYear: number, ctx: Context): { from: string; document: string }[] {
-  const first = `${collectionYear}-01-01`;
-  const last = `${collectionYear}-12-31`;
-  return levyChangesOf(ctx)
-    .filter((c) => c.from > first && c.from <= last)
-    .sort((a, b) => (a.from < b.from ? -1 : 1));
+/** Changes of the levy rules strictly inside a collection year (after its 1 January), each once: found once per set and year (a batch's rows share few years). */
+const changesByYear = new WeakMap<ParameterSet, Map<number, readonly { from: string; document: string }[]>>();
+function changesWithin(collectionYear: number, ctx: Context): readonly { from: string; document: string }[] {
+  let byYear = changesByYear.get(ctx.parameters);
+  if (!byYear) changesByYear.set(ctx.parameters, (byYear = new Map()));
+  let changes = byYear.get(collectionYear);
+  if (!changes) {
+    const first = `${collectionYear}-01-01`;
+    const last = `${collectionYear}-12-31`;
+    changes = levyChangesOf(ctx)
+      .filter((c) => c.from > first && c.from <= last)
+      .sort((a, b) => (a.from < b.from ? -1 : 1));
+    byYear.set(collectionYear, changes);
+  }
+  return changes;
 }
 
+/** The collection date as the steps and messages show it: the date given, or the collection year. */
+const collectedShownOf = (input: { year: number; date?: string }): string => input.date ?? `${input.year + 1}`;
+
 /** The collection date: after the data year, and given where the rules change within the collection year; the formula in force on it. */
-function collectionDateOf(input: { year: number; date?: string }, ctx: Context): string {
+function collectionDateOf(input: { year: number; date?: string }, ctx: Context): void {
   const { year } = input;
   const collectionYear = year + 1;
   ctx.rely('levy-year');
-  if (input.date !== undefined && input.date <= `${year}-12-31`) {
+  // an ISO date is not after the data year when its year is not (compared as numbers: no text made per row)
+  if (input.date !== undefined && isoYearOf(input.date) <= year) {
     fail(
       'inconsistent-input',
       `征收日期 ${input.date} 不在所属年度 ${year} 之后：${year} 年度的保障金在 ${collectionYear} 年及以后征收`,
@@ -80,10 +92,10 @@ function collectionDateOf(input: { year: number; date?: string }, ctx: Context):
       );
     }
   }
-  const collectedShown = input.date ?? `${collectionYear}`;
   const formula = ctx.entry(levy.formula);
   if (!formula || formula.value === null) {
     const first = ctx.historyOf(levy.formula)[0];
+    const collectedShown = collectedShownOf(input);
     fail(
       'no-levy-rule-for-year',
       `征收日期 ${collectedShown} 早于已收录的保障金规定（${first.source.document}，${first.from} 起）`,
@@ -91,11 +103,13 @@ function collectionDateOf(input: { year: number; date?: string }, ctx: Context):
       input.date === undefined ? 'year' : 'date',
     );
   }
-  ctx.step(() => [
-    `${year} 年度（所属年度）的保障金于 ${collectedShown} 征收：按征收日期适用的规定计算（${formula.source.document}）`,
-    `The levy for the data year ${year} is collected in ${collectedShown}: the rules in force on the collection date apply (${formula.source.document})`,
-  ]);
-  return collectedShown;
+  ctx.step(() => {
+    const collectedShown = collectedShownOf(input);
+    return [
+      `${year} 年度（所属年度）的保障金于 ${collectedShown} 征收：按征收日期适用的规定计算（${formula.source.document}）`,
+      `The levy for the data year ${year} is collected in ${collectedShown}: the rules in force on the collection date apply (${formula.source.document})`,
+    ];
+  });
 }
 
 /** More counted disabled employees than the weights allow for the staff is impossible. */
@@ -112,9 +126,10 @@ function checkCounted(totalStaff: number, disabledCounted: Dec, ctx: Context): v
 }
 
 /** The reduced rates' entry on the collection date; a warning when they have ended. */
-function reducedRatesInForce(ctx: Context, collectedShown: string) {
+function reducedRatesInForce(ctx: Context, input: { year: number; date?: string }) {
   const tierEntry = ctx.entry(levy.tierRatio);
   if (tierEntry && tierEntry.value === null) {
+    const collectedShown = collectedShownOf(input);
     const lastDay = addDays(tierEntry.from, -1);
     ctx.warn(
       `分档减缴（${tierEntry.source.document}）执行至 ${lastDay}；征收日期 ${collectedShown} 按应缴额全额计算，请核对有无新规定`,
@@ -223,16 +238,21 @@ function smallEnterpriseExempt(totalStaff: number, unitKind: string, shortfall: 
   return true;
 }
 
-/** The shortfall times the wage base, kept exact. */
-function levyBase(shortfall: Dec, wageBase: Dec, ctx: Context): { base: Dec; baseShown: string } {
+/** The levy base as a step shows it: money where it has whole cents, else exact (cut to 4 places with "…"). Display only. */
+function shownBase(base: Dec): string {
+  if (isWholeCents(base)) return money(base);
+  return base.decimalPlaces() > 4 ? `${plain(base.toDecimalPlaces(4))}…` : plain(base);
+}
+
+/** The shortfall times the wage base, kept exact (how it is shown is worked out only when explaining: `shownBase`). */
+function levyBase(shortfall: Dec, wageBase: Dec, ctx: Context): Dec {
   const base = shortfall.times(wageBase);
-  const unrounded = !new Dec(money(base)).eq(base);
-  const baseShown = !unrounded ? money(base) : base.decimalPlaces() > 4 ? `${plain(base.toDecimalPlaces(4))}…` : plain(base);
   ctx.step(() => {
-    const product = `${plain(shortfall)} × ${money(wageBase)} = ${baseShown}`;
+    const unrounded = !isWholeCents(base);
+    const product = `${plain(shortfall)} × ${money(wageBase)} = ${shownBase(base)}`;
     return [`${product}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`, `${product}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`];
   });
-  return { base, baseShown };
+  return base;
 }
 
 /** The share of the levy payable under the reduced rates in force, by the unit's tier; a hint toward the lower rate. */
@@ -360,9 +380,9 @@ export const levyDue = defineRule({
   claimDateField: 'year',
   compute(input, ctx) {
     const { totalStaff, disabledCounted } = input;
-    const collectedShown = collectionDateOf(input, ctx);
+    collectionDateOf(input, ctx);
     checkCounted(totalStaff, disabledCounted, ctx);
-    const tierEntry = reducedRatesInForce(ctx, collectedShown);
+    const tierEntry = reducedRatesInForce(ctx, input);
     const { ratio, shortfall, shortfallPersons } = shortfallOf(totalStaff, disabledCounted, ctx);
     const wageBase = wageBaseOf(input.averageWage, input.socialAverageWage, ctx);
     if (smallEnterpriseExempt(totalStaff, input.unitKind, shortfall, ctx)) {
@@ -372,11 +392,11 @@ export const levyDue = defineRule({
       ctx.step(() => [`达到${percent(ratio)}比例：无需缴纳`, `The quota of ${percent(ratio)} is met: nothing is owed`]);
       return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(1), exempt: false };
     }
-    const { base, baseShown } = levyBase(shortfall, wageBase, ctx);
+    const base = levyBase(shortfall, wageBase, ctx);
     const rate = tierEntry && tierEntry.value !== null ? reducedRate(totalStaff, disabledCounted, ctx) : new Dec(1);
     const amount = base.times(rate);
     ctx.step(() => {
-      const product = `${baseShown} × ${plain(rate)} = ${money(amount)}`;
+      const product = `${shownBase(base)} × ${plain(rate)} = ${money(amount)}`;
       return [`${product}（四舍五入到分）`, `${product} (rounded to 0.01)`];
     });
     ctx.hint(() => {

@@ -5,7 +5,7 @@
  * months; the retirement date is the birth date plus the age (interpretation `month-end-dates` when the day clamps).
  */
 import type { Context } from '../../core/context.ts';
-import { addMonths, monthAdditionClamps, parseIsoDate } from '../../core/dates.ts';
+import { addMonths, daysInMonth, isIsoDate, isoDayOf, isoMonthIndexOf, isoYearMonthIndexOf, YEAR_MAX, YEAR_MIN } from '../../core/dates.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
@@ -29,19 +29,18 @@ export interface Retirement {
   clamped: boolean;
 }
 
-/** Months since year 0 of a date's month. */
-const monthIndex = (date: string) => {
-  const { y, m } = parseIsoDate(date)!;
-  return y * MONTHS_PER_YEAR + m - 1;
-};
-
 /** The retirement date and age for a birth date and category. Pure; the birth date must be a valid ISO date. */
 export function retirementOf(birthDate: string, category: RetirementCategory, c: ReformNumbers = reformNumbers(category)): Retirement {
-  const k = monthIndex(birthDate) - monthIndex(`${c.startMonth}-01`);
+  const birthMonth = isoMonthIndexOf(birthDate);
+  const k = birthMonth - isoYearMonthIndexOf(c.startMonth);
   const delayMonths = k < 0 ? 0 : Math.min(c.capMonths, Math.floor(k / c.stepMonths) + 1);
   const totalMonths = c.originalAgeYears * MONTHS_PER_YEAR + delayMonths;
   const retirementDate = addMonths(birthDate, totalMonths);
-  const clamped = parseIsoDate(retirementDate) !== undefined && monthAdditionClamps(birthDate, totalMonths);
+  // the retirement month inside the package's years (the date then exists: its day is the birth day or the month's last)
+  const retirementMonth = birthMonth + totalMonths;
+  const retirementYear = Math.floor(retirementMonth / MONTHS_PER_YEAR);
+  const clamped =
+    retirementYear >= YEAR_MIN && retirementYear <= YEAR_MAX && isoDayOf(birthDate) > daysInMonth(retirementYear, (retirementMonth % MONTHS_PER_YEAR) + 1);
   return {
     retirementDate,
     ageYears: Math.floor(totalMonths / MONTHS_PER_YEAR),
@@ -102,7 +101,7 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
   };
   const inForceFrom = ctx.at(retirementReform.inForceFrom).value;
   const r = retirementOf(birthDate, category, c);
-  if (!parseIsoDate(r.retirementDate)) {
+  if (!isIsoDate(r.retirementDate)) {
     fail(
       'out-of-range',
       `出生日期 ${birthDate} 对应的退休日期超出可计算的范围`,
@@ -111,31 +110,39 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
     );
   }
   const name = CATEGORY_NAMES[category];
-  const birthMonth = birthDate.slice(0, c.startMonth.length);
+  // the birth month as the steps show it (as long as the start month's text), made only when explaining
+  const birthMonthOf = () => birthDate.slice(0, c.startMonth.length);
   if (r.k < 0) {
-    ctx.step(() => [
-      `${name.zh}：出生年月 ${birthMonth} 早于延迟退休起始月 ${c.startMonth}，不延迟，按原退休年龄 ${c.originalAgeYears} 岁`,
-      `${name.en}: born ${birthMonth}, before the reform's first month ${c.startMonth}: no delay, the former age ${c.originalAgeYears} applies`,
-    ]);
+    ctx.step(() => {
+      const birthMonth = birthMonthOf();
+      return [
+        `${name.zh}：出生年月 ${birthMonth} 早于延迟退休起始月 ${c.startMonth}，不延迟，按原退休年龄 ${c.originalAgeYears} 岁`,
+        `${name.en}: born ${birthMonth}, before the reform's first month ${c.startMonth}: no delay, the former age ${c.originalAgeYears} applies`,
+      ];
+    });
   } else {
     const capped = r.delayMonths === c.capMonths;
-    ctx.step(() => [
-      `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；${r.k} ÷ ${c.stepMonths} 向下取整得 ${Math.floor(r.k / c.stepMonths)}，加 1 得 ${Math.floor(r.k / c.stepMonths) + 1}，与上限 ${c.capMonths} 取较小者：延迟 ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
-      `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,
-    ]);
+    ctx.step(() => {
+      const birthMonth = birthMonthOf();
+      return [
+        `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；${r.k} ÷ ${c.stepMonths} 向下取整得 ${Math.floor(r.k / c.stepMonths)}，加 1 得 ${Math.floor(r.k / c.stepMonths) + 1}，与上限 ${c.capMonths} 取较小者：延迟 ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
+        `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,
+      ];
+    });
   }
-  const age = ageText(r.ageYears, r.ageMonths);
-  ctx.step(() => [
-    `退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`,
-    `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`,
-  ]);
+  ctx.step(() => {
+    const age = ageText(r.ageYears, r.ageMonths);
+    return [`退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`, `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`];
+  });
   if (r.clamped) {
     ctx.rely('month-end-dates');
-    const day = parseIsoDate(birthDate)!.d;
-    ctx.step(() => [
-      `退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`,
-      `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`,
-    ]);
+    ctx.step(() => {
+      const day = isoDayOf(birthDate);
+      return [
+        `退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`,
+        `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`,
+      ];
+    });
   }
   if (r.retirementDate < inForceFrom) {
     ctx.step(() => [
