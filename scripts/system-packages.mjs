@@ -1,5 +1,5 @@
 // The Debian packages `npm test` needs besides npm's: Chromium for the browser tests, a CJK font for their
-// screenshots, LibreOffice Calc (headless) to make and open real spreadsheet files. Run first by `npm test`:
+// screenshots, LibreOffice Calc (headless) to make and open real spreadsheet files, nginx to run selfhost/nginx.conf. Run first by `npm test`:
 // what is missing is installed when it can be (as root, or with password-less sudo, through apt-get);
 // otherwise the run stops at once with one line naming the exact command to run.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ export const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
   { name: 'fonts-wqy-zenhei', present: () => dpkgHas('fonts-wqy-zenhei') || existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc') },
   { name: 'libreoffice-calc-nogui', present: () => onPath('soffice') },
+  { name: 'nginx-light', present: () => existsSync('/usr/sbin/nginx') },
 ];
 
 /**

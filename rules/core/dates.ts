@@ -33,23 +33,33 @@ const yearOf = (p: number) => p >> 9;
 const monthOf = (p: number) => (p >> 5) & 15;
 const dayOf = (p: number) => p & 31;
 
-/** A strict YYYY-MM-DD that exists, packed; -1 when the text is not one. */
-function packedIsoDate(value: string): number {
-  // four digits, '-', two digits, '-', two digits, read code by code
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+/** y·12 + (m − 1) of a text's first seven characters when they are YYYY-MM with a month 01–12, read code by code; -1 otherwise. */
+function monthIndexAt(value: string): number {
+  if (value.charCodeAt(4) !== 45) return -1;
   const y0 = digitAt(value, 0);
   const y1 = digitAt(value, 1);
   const y2 = digitAt(value, 2);
   const y3 = digitAt(value, 3);
   const m0 = digitAt(value, 5);
   const m1 = digitAt(value, 6);
+  if ((y0 | y1 | y2 | y3 | m0 | m1) < 0) return -1;
+  const m = m0 * 10 + m1;
+  if (m < 1 || m > 12) return -1;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + m - 1;
+}
+
+/** A strict YYYY-MM-DD that exists, packed; -1 when the text is not one. */
+function packedIsoDate(value: string): number {
+  // YYYY-MM, '-', two digits, read code by code
+  if (value.length !== 10 || value.charCodeAt(7) !== 45) return -1;
+  const index = monthIndexAt(value);
   const d0 = digitAt(value, 8);
   const d1 = digitAt(value, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return -1;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
+  if ((index | d0 | d1) < 0) return -1;
+  const y = (index / 12) | 0;
+  const m = index - y * 12 + 1;
   const d = d0 * 10 + d1;
-  if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  if (y < YEAR_MIN || y > YEAR_MAX || d < 1 || d > daysInMonth(y, m)) return -1;
   return packed(y, m, d);
 }
 
@@ -79,17 +89,8 @@ export function isoDayOf(value: string): number {
 
 /** The months since year 0 of a strict YYYY-MM (a month, without a day), read code by code; NaN when the text is not one. */
 export function isoYearMonthIndexOf(value: string): number {
-  if (value.length !== 7 || value.charCodeAt(4) !== 45) return NaN;
-  const y0 = digitAt(value, 0);
-  const y1 = digitAt(value, 1);
-  const y2 = digitAt(value, 2);
-  const y3 = digitAt(value, 3);
-  const m0 = digitAt(value, 5);
-  const m1 = digitAt(value, 6);
-  if ((y0 | y1 | y2 | y3 | m0 | m1) < 0) return NaN;
-  const m = m0 * 10 + m1;
-  if (m < 1 || m > 12) return NaN;
-  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + m - 1;
+  const index = value.length === 7 ? monthIndexAt(value) : -1;
+  return index < 0 ? NaN : index;
 }
 
 /** True when the text is a strict YYYY-MM-DD that exists (as `parseIsoDate`, without making the parts). */

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 // @ts-expect-error plain ESM helper without types
 import { decide, ensureSystemPackages, SYSTEM_PACKAGES } from '../../scripts/system-packages.mjs';
 
-const all = ['chromium', 'fonts-wqy-zenhei', 'libreoffice-calc-nogui'];
+const all = ['chromium', 'fonts-wqy-zenhei', 'libreoffice-calc-nogui', 'nginx-light'];
 const fake = (missing: string[]) => all.map((name) => ({ name, present: () => !missing.includes(name) }));
 
 describe('npm test’s system packages', () => {
-  it('checks Chromium, the CJK font and LibreOffice Calc', () => {
+  it('checks Chromium, the CJK font, LibreOffice Calc and nginx', () => {
     expect(SYSTEM_PACKAGES.map((p: { name: string }) => p.name)).toEqual(all);
   });
 
