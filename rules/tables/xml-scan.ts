@@ -29,6 +29,7 @@ const DOCTYPE = bytesOf('<!DOCTYPE');
 const ENTITY = bytesOf('<!ENTITY');
 const COMMENT = bytesOf('<!--');
 const CDATA = bytesOf('<![CDATA[');
+const VALUE_START = bytesOf('<v>');
 const VALUE_END = bytesOf('</v></c>');
 const STRING_START = bytesOf('<si><t>');
 const STRING_END = bytesOf('</t></si>');
@@ -223,20 +224,7 @@ export class XmlScanner {
    * token, and true. Otherwise nothing moves (the tokens are read one by one).
    */
   plainValue(): boolean {
-    const buf = this.buf;
-    const at = this.pos;
-    const length = buf.length;
-    if (at + 12 > length || buf[at] !== LT || buf[at + 1] !== 118 || buf[at + 2] !== GT) return false;
-    let end = at + 3;
-    while (end < length && buf[end] !== LT) end++;
-    if (end === at + 3 || end + 8 > length) return false;
-    for (let k = 0; k < 8; k++) if (buf[end + k] !== VALUE_END[k]) return false;
-    this.kind = TEXT;
-    this.start = at + 3;
-    this.end = end;
-    this.cdata = false;
-    this.pos = end + 8;
-    return true;
+    return this.plainRun(VALUE_START, VALUE_END);
   }
 
   /**
@@ -245,20 +233,26 @@ export class XmlScanner {
    * and true. Otherwise nothing moves.
    */
   plainString(): boolean {
+    return this.plainRun(STRING_START, STRING_END);
+  }
+
+  /** `open`, a text without markup and `close`, all in the piece at hand: moves past them with the text as the current token, and true; otherwise nothing moves. */
+  private plainRun(open: Uint8Array, close: Uint8Array): boolean {
     const buf = this.buf;
     const at = this.pos;
     const length = buf.length;
-    if (at + 17 > length) return false;
-    for (let k = 0; k < 7; k++) if (buf[at + k] !== STRING_START[k]) return false;
-    let end = at + 7;
+    const from = at + open.length;
+    if (from + 1 + close.length > length) return false;
+    for (let k = 0; k < open.length; k++) if (buf[at + k] !== open[k]) return false;
+    let end = from;
     while (end < length && buf[end] !== LT) end++;
-    if (end === at + 7 || end + 9 > length) return false;
-    for (let k = 0; k < 9; k++) if (buf[end + k] !== STRING_END[k]) return false;
+    if (end === from || end + close.length > length) return false;
+    for (let k = 0; k < close.length; k++) if (buf[end + k] !== close[k]) return false;
     this.kind = TEXT;
-    this.start = at + 7;
+    this.start = from;
     this.end = end;
     this.cdata = false;
-    this.pos = end + 9;
+    this.pos = end + close.length;
     return true;
   }
 
