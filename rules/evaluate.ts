@@ -66,38 +66,15 @@ export function inputsOf(rule: RuleDefinition): InputSpec[] {
   return [...own, ...commonInputs.filter((c) => !own.some((i) => i.name === c.name))];
 }
 
-/**
- * What every evaluation of a rule reads of it, made once per rule (rules never change): its inputs as callers
- * see them, whether the plans' validity windows bind it, and the clause it applies in the plan last asked for.
- */
+/** What every evaluation of a rule reads of it, made once per rule (rules never change): its inputs as callers see them, and whether the plans' validity windows bind it. */
 class RuleFacts {
   readonly inputs: InputSpec[];
   /** A clause rule bound to the validity windows (not one that answers questions about them itself). */
   readonly windowed: boolean;
-  readonly sources: readonly string[] | undefined;
-  private lastPlan: Plan | undefined;
-  private lastClause: Clause | undefined;
 
   constructor(rule: RuleDefinition) {
     this.inputs = inputsOf(rule);
     this.windowed = rule.kind === 'clause' && !rule.answersValidity;
-    this.sources = rule.sources;
-  }
-
-  /** The clause the rule cites, in the words of `plan`; a plan without that clause has no such rule. */
-  clauseIn(rule: RuleDefinition, plan: Plan): Clause {
-    if (plan === this.lastPlan) return this.lastClause!;
-    const clause = plan.clauses[rule.clause.key];
-    if (!clause) {
-      throw new RuleError(
-        'policy-not-in-force',
-        { zh: `${plan.id} 没有本规则依据的条款（${rule.clause.id}）`, en: `${plan.id} has no clause ${rule.clause.id}, which this rule computes` },
-        'date',
-      );
-    }
-    this.lastPlan = plan;
-    this.lastClause = clause;
-    return clause;
   }
 }
 const ruleFacts = new WeakMap<RuleDefinition, RuleFacts>();
@@ -167,6 +144,19 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
     true,
   );
   throw new RuleError('policy-not-in-force', message, input.date === undefined ? (rule.claimDateField ?? 'date') : 'date', control);
+}
+
+/** The clause a rule cites, in the words of the plan applied; a plan without that clause has no such rule. */
+function clauseIn(rule: RuleDefinition, plan: Plan): Clause {
+  const clause = plan.clauses[rule.clause.key];
+  if (!clause) {
+    throw new RuleError(
+      'policy-not-in-force',
+      { zh: `${plan.id} 没有本规则依据的条款（${rule.clause.id}）`, en: `${plan.id} has no clause ${rule.clause.id}, which this rule computes` },
+      'date',
+    );
+  }
+  return clause;
 }
 
 const failure = (rule: string, error: RuleErrorBody): Failure => ({ ok: false, rule, rulesetVersion: RULESET_VERSION, error });
@@ -272,7 +262,7 @@ function evaluateOnce<E extends RowFigures>(
     );
     undated = ctx.date === undefined;
     if (facts.windowed) checkValidity(rule, input, ctx);
-    const clause = facts.clauseIn(rule, ctx.plan);
+    const clause = clauseIn(rule, ctx.plan);
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
     undated &&= ctx.dateRead || readsChangeWithinWindow(ctx);
