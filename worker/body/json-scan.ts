@@ -31,6 +31,11 @@ export interface ListBlock {
   canonical: boolean;
   /** When every element is flat: an object whose values are strings, numbers, booleans or null, or one of those. */
   flat?: boolean;
+  /**
+   * When every element is a flat object with the same bytes around its values as the first (the same keys, in the
+   * same order, written the same way): its rows can be read by their values only (`rowLayout`).
+   */
+  oneShape?: boolean;
 }
 
 /** The list of rows: its elements, in blocks, and every key its object elements name, in first-seen order (each object's in `Object.keys` order). */
@@ -192,32 +197,72 @@ function putSegment(b: Uint8Array, view: DataView, shape: RowShape, s: number, f
   return w;
 }
 
-/** Records `shape` from the object row at `i` (already checked: JSON); false when a value is a list or an object. */
-function readShape(b: Uint8Array, view: DataView, i: number, shape: RowShape): boolean {
-  shape.values = 0;
+/**
+ * The segments around the values of the object row at `i` (already checked: JSON): where each begins and how long it
+ * is, in `starts` and `lengths` (one more segment than values: the last is the closing brace, with any space before
+ * it); how many values, or -1 when a value is a list or an object.
+ */
+function rowSegments(b: Uint8Array, i: number, starts: number[], lengths: number[]): number {
   let values = 0;
-  let w = 0;
   let from = i;
   let j = i + 1;
   for (;;) {
     j = stringEnd(b, skipSpace(b, j));
     j = skipSpace(b, skipSpace(b, j) + 1); // past the colon
-    w = putSegment(b, view, shape, values++, from, j - from, w);
+    starts[values] = from;
+    lengths[values++] = j - from;
     const c = b[j];
     if (c === QUOTE) j = stringEnd(b, j);
     else if (c === 0x2d || isDigit(c)) j = numberAt(b, j) >> 1;
     else if (c === 0x74 || c === 0x6e) j += 4;
     else if (c === 0x66) j += 5;
-    else return false;
+    else return -1;
     from = j;
     j = skipSpace(b, j);
     if (b[j] === CLOSE_BRACE) {
-      putSegment(b, view, shape, values, from, j + 1 - from, w);
-      shape.values = values;
-      return true;
+      starts[values] = from;
+      lengths[values] = j + 1 - from;
+      return values;
     }
     j++; // the comma
   }
+}
+
+/** Records `shape` from the object row at `i` (already checked: JSON); false when a value is a list or an object. */
+function readShape(b: Uint8Array, view: DataView, i: number, shape: RowShape): boolean {
+  shape.values = 0;
+  const starts: number[] = [];
+  const values = rowSegments(b, i, starts, shape.lengths);
+  if (values < 0) return false;
+  let w = 0;
+  for (let s = 0; s <= values; s++) w = putSegment(b, view, shape, s, starts[s], shape.lengths[s], w);
+  shape.values = values;
+  return true;
+}
+
+/** A flat object row's keys, and where each segment around its values begins and its length in bytes (see `rowSegments`). */
+export interface RowLayout {
+  keys: string[];
+  starts: number[];
+  lengths: number[];
+}
+
+/**
+ * The layout of the object row at `i` of a block the scan found `oneShape` (so every row of the block has it, and
+ * is JSON): rows of that block are read by their values only (worker/batch/json-source.ts).
+ */
+export function rowLayout(b: Uint8Array, i: number): RowLayout | undefined {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const values = rowSegments(b, i, starts, lengths);
+  if (values < 0) return undefined;
+  const keys: string[] = [];
+  for (let s = 0; s < values; s++) {
+    // past the brace or the comma, and any space around it
+    const key = skipSpace(b, skipSpace(b, starts[s]) + 1);
+    keys.push(keyAt(b, key, stringEnd(b, key)));
+  }
+  return { keys, starts, lengths };
 }
 
 /**
@@ -338,7 +383,7 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
     if (depth === listDepth) {
       elementStart = i;
       list!.count++;
-      block ??= { start: i, end: i, count: 0, canonical: true, flat: true };
+      block ??= { start: i, end: i, count: 0, canonical: true, flat: true, oneShape: true };
       block.count++;
       // most rows are the row before with other values: only the values are read, row after row, within the block
       if (c === OPEN_BRACE && shape.values > 0) {
@@ -429,7 +474,9 @@ export function scanJson(b: Uint8Array, n: number, maxDepth: number, listKey = '
           rowKeys = keys;
           lastKeyCount = keyCount;
           if (keyCount === 0 || !readShape(b, view, elementStart, shape)) shape.values = 0;
-        }
+          // a row read the general way starts the shape its block's rows have, or the block has more than one
+          if (block!.count > 1 || shape.values === 0) block!.oneShape = false;
+        } else if (shaped < 0) block!.oneShape = false;
         block!.end = end;
         if (end - block!.start >= LIST_BLOCK_BYTES) {
           list!.blocks.push(block!);
