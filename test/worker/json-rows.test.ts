@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, parseJson } from '../../worker/body/json.ts';
-import { LIST_BLOCK_BYTES, scanJson } from '../../worker/body/json-scan.ts';
+import { LIST_BLOCK_BYTES, scanJson, type ListBlock } from '../../worker/body/json-scan.ts';
 import { JsonListSource, UNREADABLE_ROW } from '../../worker/batch/json-source.ts';
 import { postBatch } from './helpers.ts';
 
@@ -230,6 +230,90 @@ describe('rows read a block at a time are the rows read whole', () => {
     const { bytes } = bytesOf('[1,2,3]');
     const source = new JsonListSource(bytes, [{ start: 0, end: 7, count: 2, canonical: true }]);
     expect([source.read(), source.read(), source.read()]).toEqual([UNREADABLE_ROW, UNREADABLE_ROW, undefined]);
+  });
+});
+
+describe('rows of one shape are read by their values alone', () => {
+  /** The rows of a body read block by block, with `kept` keys' canonical numbers handed out as numbers, and each block's scan. */
+  function shapedRead(text: string | Uint8Array, kept: string[] = []): { rows: unknown[]; blocks: ListBlock[] } {
+    const { bytes, size } = bytesOf(text);
+    const scan = scanJson(bytes, size, MAX_JSON_DEPTH)!;
+    const source = new JsonListSource(bytes, scan.list!.blocks);
+    source.keepNumbers(
+      new Set(kept),
+      scan.list!.keys.filter((key) => !kept.includes(key)),
+    );
+    const rows: unknown[] = [];
+    for (let row = source.read(); row !== undefined; row = source.read()) rows.push(row);
+    return { rows, blocks: scan.list!.blocks };
+  }
+  const plainText = fc.oneof(numberText, stringText, fc.constantFrom('true', 'false', 'null'));
+
+  it('as the rows read whole, keys in the same order, whatever their keys, values and spaces', () => {
+    const body = fc.tuple(fc.uniqueArray(keyText, { minLength: 1, maxLength: 5 }), space, fc.integer({ min: 1, max: 400 })).chain(([keys, ws, times]) =>
+      fc.array(fc.array(plainText, { minLength: keys.length, maxLength: keys.length }), { minLength: 1, maxLength: 8 }).map((rows) => {
+        const rowText = (values: string[]) => `{${ws}${keys.map((k, i) => `${k}${ws}:${ws}${values[i]}`).join(`${ws},${ws}`)}${ws}}`;
+        return `{"rows":[${Array.from({ length: times }, (_, t) => rowText(rows[t % rows.length])).join(`${ws},${ws}`)}]}`;
+      }),
+    );
+    fc.assert(
+      fc.property(body, (text) => {
+        const whole = (parseJson(text) as { rows: unknown[] }).rows;
+        const read = shapedRead(text);
+        expect(read.rows).toEqual(whole);
+        expect(read.rows.map((row) => Object.keys(row as object))).toEqual(whole.map((row) => Object.keys(row as object)));
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+  });
+
+  it('over many blocks, with keys and values in any script, escapes and spaces; kept numbers are the numbers of their texts', () => {
+    const row = (i: number) =>
+      `{ "序号" : "甲${i}😀", "t\\u006ftalStaff":${400 + i} ,"disabledCounted": ${(i % 40) / 4},"note":"a \\"b\\" \\\\ \\u00e9 \\ud800 ${i}","ok":${i % 2 ? 'true' : 'false'},"none":null,"x":-${i}.25 }`;
+    const text = `{"rows":[${Array.from({ length: 3_000 }, (_, i) => row(i)).join(' ,\n')}]}`;
+    const whole = (parseJson(text) as { rows: Record<string, unknown>[] }).rows;
+    const read = shapedRead(text, ['totalStaff', 'x']);
+    expect(read.blocks.length).toBeGreaterThan(5);
+    expect(read.blocks.every((block) => block.oneShape && block.canonical)).toBe(true);
+    expect(read.rows.map((r) => Object.keys(r as object))).toEqual(whole.map((r) => Object.keys(r)));
+    read.rows.forEach((r, i) => {
+      const { totalStaff, x, ...rest } = r as Record<string, unknown>;
+      const { totalStaff: staffText, x: xText, ...wholeRest } = whole[i];
+      expect([totalStaff, x]).toEqual([Number(staffText), Number(xText)]);
+      expect([String(totalStaff), String(x)]).toEqual([staffText, xText]);
+      expect(rest).toEqual(wholeRest);
+    });
+    expect(read.rows[2_999]).toMatchObject({
+      序号: '甲2999😀',
+      totalStaff: 3399,
+      disabledCounted: '9.75',
+      note: 'a "b" \\ é \ud800 2999',
+      ok: true,
+      none: null,
+      x: -2999.25,
+    });
+  });
+
+  it('a block of one shape but a repeated key, a "__proto__" key or a U+FFFD in its text is parsed instead, and reads the same', () => {
+    for (const row of [
+      (i: number) => `{"a":${i},"b":1.50,"a":"${i}"}`,
+      (i: number) => `{"a":${i},"__proto__":{"x":1}}`,
+      (i: number) => `{"a":${i},"__proto__":1}`,
+      (i: number) => `{"a":"\\uFFFD\uFFFD${i}","b":2}`,
+    ]) {
+      const text = `{"rows":[${Array.from({ length: 2_000 }, (_, i) => row(i)).join(',')}]}`;
+      const whole = (parseJson(text) as { rows: unknown[] }).rows;
+      const read = shapedRead(text);
+      expect(read.rows, row(0)).toEqual(whole);
+      expect(read.rows.map((r) => Object.keys(r as object))).toEqual(whole.map((r) => Object.keys(r as object)));
+      expect(read.rows.every((r) => Object.getPrototypeOf(r) === Object.prototype)).toBe(true);
+    }
+    // invalid UTF-8 in a string value (two bytes of a three-byte sequence): one U+FFFD, as decoding makes it
+    const rows = encoder.encode(`{"rows":[${Array.from({ length: 2_000 }, (_, i) => `{"a":"x${i}","b":${i}}`).join(',')}]}`);
+    const cut = rows.indexOf(0x78, 5_000) + 1;
+    const raw = Uint8Array.from([...rows.subarray(0, cut), 0xe4, 0xb8, ...rows.subarray(cut)]);
+    const whole = (parseJson(new TextDecoder().decode(raw)) as { rows: unknown[] }).rows;
+    expect(shapedRead(raw).rows).toEqual(whole);
   });
 });
 

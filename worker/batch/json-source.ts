@@ -1,13 +1,18 @@
 /**
  * Reads the rows of a JSON body held as bytes, one block at a time (the blocks the body's scan found,
- * worker/body/json-scan.ts): a block's text is decoded and parsed when its first row is asked for, with
- * its numbers kept as written (worker/body/json.ts), and each row is let go once handed out. So only one
- * block's rows are alive at a time, as a CSV body's records are.
+ * worker/body/json-scan.ts), each when its first row is asked for; each row is let go once handed out. So only
+ * one block's rows are alive at a time, as a CSV body's records are.
+ *
+ * - A block the scan found of one shape (every row a flat object with the same bytes around its values: the
+ *   common batch) is decoded once and each row made from its values alone, as it is asked for: no second parse
+ *   of the text, no list of the block's rows. A string is a slice of the block's text (so a long one keeps that
+ *   text, 32 KiB, alive while the row is), a number its text or (below) its value read from its digits.
+ * - Any other block is decoded and parsed, with its numbers kept as written (worker/body/json.ts).
  *
  * Every number is read as its text. It is handed out as that text (a string), but for the keys given to
  * `keepNumbers`: directly under one of those in an object row, a number of a block the scan found canonical
  * is handed out as the JS number itself, whose `String(value)` is its text (nothing to make for it).
- */
+ * */
 import { MAX_JSON_DEPTH, NumberTexts, numbersAsText, parseCanonicalJson, parseJson } from '../body/json.ts';
 import { rowLayout, type ListBlock } from '../body/json-scan.ts';
 

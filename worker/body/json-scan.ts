@@ -2,9 +2,9 @@
  * One pass over a JSON body's bytes, before anything is answered: whether it is JSON at all (every rule
  * `JSON.parse` applies: grammar, numbers, escapes, control characters, one value), its top-level members
  * (key and byte range of each value, in document order), and for its list of rows where each element
- * lies, how many there are and which keys the object rows name. Nothing is built but that: the rows are
- * parsed later, a block at a time (worker/batch/json-source.ts), so a body of 100,000 rows never stands
- * in memory as one string or one tree.
+ * lies, how many there are, which keys the object rows name, and which blocks of rows have one shape (the
+ * same bytes around each row's values). Nothing is built but that: the rows are read later, a block at a
+ * time (worker/batch/json-source.ts), so a body of 100,000 rows never stands in memory as one string or one tree.
  *
  * Bytes, not text: every byte JSON gives a meaning to is ASCII, and a byte of a multi-byte UTF-8
  * sequence (or an invalid one, which decoding turns into U+FFFD) is never ASCII, so it is part of a
