@@ -12,6 +12,14 @@ export const OPEN = 2;
 export const CLOSE = 3;
 export const END = 0;
 
+/** What `XmlScanner.cell` read: nothing (0), a `<c …/>`, a cell whose content follows, or a cell with its plain value. */
+export const CELL_EMPTY = 1;
+export const CELL_OPEN = 2;
+export const CELL_VALUE = 3;
+/** `cellType` for `t="str"` and `t="inlineStr"` (a one-letter kind is its byte). */
+export const CELL_STR = 1;
+export const CELL_INLINE_STR = 2;
+
 const LT = 60;
 const GT = 62;
 const SLASH = 47;
@@ -256,28 +264,37 @@ export class XmlScanner {
     return true;
   }
 
-  /** The `r`, `s` and `t` attributes of the cell tag `cellTag` read: each value's range in the tag, −1 when absent. */
+  /** The `r` and `t` attributes of the cell tag last read (`cell` or `cellAttributes`): each value's range in the tag, −1 when absent (for messages). */
   cellR = -1;
   cellREnd = -1;
-  cellS = -1;
-  cellSEnd = -1;
   cellT = -1;
   cellTEnd = -1;
+  /** That cell's column (A = 0) by its `r`: −1 when `r` has no letters, −2 when there is no `r`. */
+  cellColumn = -2;
+  /** Its `t`: 0 when absent, the byte of a one-letter kind (`s`, `n`, `b`, `e`, `d`), CELL_STR, CELL_INLINE_STR, or −1 for any other. */
+  cellType = 0;
+  /** Its `s` as a style index: 0 when absent or not a non-negative integer. */
+  cellStyle = 0;
+  /** For CELL_VALUE: the value when it is plain digits (at most 15: as `number` reads them), else −1. */
+  cellInt = -1;
 
   /**
-   * When the next bytes are a whole `<c …>` (or `<c …/>`) start tag in the piece at hand, written as
-   * nearly every cell is (attributes `name="value"`, no space around `=`): moves past it as the current
-   * token (an OPEN tag, as `next` would give it) with its `r`, `s` and `t` values' ranges in `cellR`…
-   * `cellTEnd`, and true. Otherwise nothing moves (and `next` reads the tag as any other).
+   * Reads the next cell when the next bytes are a whole `<c …>` (or `<c …/>`) start tag in the piece at
+   * hand, written as nearly every cell is (attributes `name="value"`, no space around `=`), and with it,
+   * for a number or shared-string cell, a plain value `<v>text</v></c>` when that follows in the piece
+   * too. Sets cellColumn, cellType and cellStyle (and the `r` and `t` ranges), and returns:
+   * CELL_VALUE when the value was read as well (the current token is its text, the cell's end passed),
+   * CELL_EMPTY for `<c …/>`, CELL_OPEN when the cell's content follows (the current token is the start
+   * tag, as `next` would give it), or 0 when nothing moved (`next` then reads the tag as any other).
    */
-  cellTag(): boolean {
+  cell(): number {
     const buf = this.buf;
     const at = this.pos;
     const length = buf.length;
-    if (at + 3 >= length || buf[at] !== LT || buf[at + 1] !== 99) return false;
+    if (at + 3 >= length || buf[at] !== LT || buf[at + 1] !== 99) return 0;
     let i = at + 2;
     let b = buf[i];
-    if (b !== 32 && b !== GT && b !== SLASH) return false;
+    if (b !== 32 && b !== GT && b !== SLASH) return 0;
     let r = -1;
     let rEnd = -1;
     let s = -1;
@@ -286,18 +303,22 @@ export class XmlScanner {
     let tEnd = -1;
     for (;;) {
       while (i < length && (b = buf[i]) === 32) i++;
-      if (i >= length) return false;
+      if (i >= length) return 0;
       if (b === GT || b === SLASH) break;
       // a name, then `="` or `='`, then the value up to the same quote
       const nameAt = i;
-      while (i < length && (b = buf[i]) !== 61 && b > 32 && b !== GT && b !== SLASH && b !== QUOTE && b !== APOS) i++;
-      if (b !== 61 || i === nameAt || i + 1 >= length) return false;
+      if (i + 1 < length && buf[i + 1] === 61 && b > 32 && b !== 61 && b !== QUOTE && b !== APOS) i++;
+      else {
+        while (i < length && (b = buf[i]) !== 61 && b > 32 && b !== GT && b !== SLASH && b !== QUOTE && b !== APOS) i++;
+        if (b !== 61 || i === nameAt) return 0;
+      }
+      if (i + 1 >= length) return 0;
       const quote = buf[i + 1];
-      if (quote !== QUOTE && quote !== APOS) return false;
+      if (quote !== QUOTE && quote !== APOS) return 0;
       const valueAt = i + 2;
       let valueTo = valueAt;
       while (valueTo < length && buf[valueTo] !== quote) valueTo++;
-      if (valueTo >= length) return false;
+      if (valueTo >= length) return 0;
       if (i - nameAt === 1) {
         const name = buf[nameAt];
         if (name === 114 && r < 0) ((r = valueAt), (rEnd = valueTo));
@@ -305,37 +326,83 @@ export class XmlScanner {
         else if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
       }
       i = valueTo + 1;
-      if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return false;
+      if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return 0;
     }
     let end = i;
     if (b === SLASH) {
-      if (i + 1 >= length || buf[i + 1] !== GT) return false;
+      if (i + 1 >= length || buf[i + 1] !== GT) return 0;
       end = i + 1;
     }
+    const closed = b === SLASH;
     this.kind = OPEN;
     this.nameStart = at + 1;
     this.nameEnd = at + 2;
     this.start = at + 2;
     this.end = end;
-    this.selfClosing = b === SLASH;
+    this.selfClosing = closed;
     this.pos = end + 1;
-    this.cellR = r;
-    this.cellREnd = rEnd;
-    this.cellS = s;
-    this.cellSEnd = sEnd;
-    this.cellT = t;
-    this.cellTEnd = tEnd;
-    return true;
+    this.setCell(r, rEnd, s, sEnd, t, tEnd);
+    if (closed) return CELL_EMPTY;
+    const type = this.cellType;
+    if (type !== 0 && type !== 110 && type !== 115) return CELL_OPEN;
+    // `<v>`, a text without markup, `</v></c>`
+    const from = end + 4;
+    if (from + 9 > length || buf[end + 1] !== LT || buf[end + 2] !== 118 || buf[end + 3] !== GT) return CELL_OPEN;
+    // plain digits are read as they are passed (`cellInt`)
+    let to = from;
+    let n = 0;
+    let c = 0;
+    while (to < length && (c = buf[to]) >= 48 && c <= 57) ((n = n * 10 + c - 48), to++);
+    const plain = c === LT && to - from <= 15;
+    while (to < length && buf[to] !== LT) to++;
+    if (to === from || to + 8 > length) return CELL_OPEN;
+    if (
+      buf[to + 1] !== SLASH ||
+      buf[to + 2] !== 118 ||
+      buf[to + 3] !== GT ||
+      buf[to + 4] !== LT ||
+      buf[to + 5] !== SLASH ||
+      buf[to + 6] !== 99 ||
+      buf[to + 7] !== GT
+    )
+      return CELL_OPEN;
+    this.cellInt = plain ? n : -1;
+    this.kind = TEXT;
+    this.start = from;
+    this.end = to;
+    this.cdata = false;
+    this.pos = to + 8;
+    return CELL_VALUE;
   }
 
-  /** For a `<c>` tag read by `next`: its `r`, `s` and `t` values' ranges, as `cellTag` sets them. */
+  /** For a `<c>` tag read by `next`: its column, kind and style, as `cell` sets them. */
   cellAttributes(): void {
-    if (this.has('r')) ((this.cellR = this.valueStart), (this.cellREnd = this.valueEnd));
-    else this.cellR = this.cellREnd = -1;
-    if (this.has('s')) ((this.cellS = this.valueStart), (this.cellSEnd = this.valueEnd));
-    else this.cellS = this.cellSEnd = -1;
-    if (this.has('t')) ((this.cellT = this.valueStart), (this.cellTEnd = this.valueEnd));
-    else this.cellT = this.cellTEnd = -1;
+    let r = -1;
+    let rEnd = -1;
+    let s = -1;
+    let sEnd = -1;
+    let t = -1;
+    let tEnd = -1;
+    if (this.has('r')) ((r = this.valueStart), (rEnd = this.valueEnd));
+    if (this.has('s')) ((s = this.valueStart), (sEnd = this.valueEnd));
+    if (this.has('t')) ((t = this.valueStart), (tEnd = this.valueEnd));
+    this.setCell(r, rEnd, s, sEnd, t, tEnd);
+  }
+
+  private setCell(r: number, rEnd: number, s: number, sEnd: number, t: number, tEnd: number): void {
+    const buf = this.buf;
+    this.cellR = r;
+    this.cellREnd = rEnd;
+    this.cellT = t;
+    this.cellTEnd = tEnd;
+    this.cellColumn = r < 0 ? -2 : this.columnAt(r, rEnd);
+    let style = 0;
+    if (s >= 0) {
+      style = this.intAt(s, sEnd);
+      if (style < 0) style = 0;
+    }
+    this.cellStyle = style;
+    this.cellType = t < 0 ? 0 : tEnd - t === 1 ? buf[t] : this.equalsAt(t, tEnd, 'str') ? CELL_STR : this.equalsAt(t, tEnd, 'inlineStr') ? CELL_INLINE_STR : -1;
   }
 
   /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
