@@ -347,6 +347,7 @@ class SheetScan {
     for (;;) {
       const read = scan.cell();
       if (read === 0) {
+        if (scan.rowEnd()) return out;
         const kind = scan.next();
         if (kind === END) break;
         if (kind === CLOSE) {
@@ -413,6 +414,7 @@ class SheetScan {
     for (;;) {
       const read = scan.cell();
       if (read === 0) {
+        if (scan.rowEnd()) return out;
         const kind = scan.nextMarkup();
         if (kind === END) break;
         if (kind === CLOSE) {

@@ -46,6 +46,8 @@ const JOINED = 64 * 1024;
 
 export class XmlScanner {
   private buf: Uint8Array = new Uint8Array(0);
+  /** Where pieces are joined (see `more`): `buf` is a view of it, or a piece as it came. */
+  private joined: Uint8Array = new Uint8Array(0);
   private pos = 0;
   /** The current token: its kind, and for a tag the local name's and attributes' ranges in `buf`. */
   kind = END;
@@ -71,7 +73,7 @@ export class XmlScanner {
   /**
    * Appends the next piece to what is left from `pos`; false at the end. Small pieces (a native inflater
    * hands out a few KB at a time) are taken several at once, up to JOINED bytes, so that what is left is
-   * copied once for all of them.
+   * copied once for all of them. What was read before is overwritten: a token is valid until the next one.
    */
   private more(): boolean {
     const piece = this.pull();
@@ -89,11 +91,16 @@ export class XmlScanner {
       }
       if (left === 0 && pieces.length === 1) this.buf = piece;
       else {
-        const joined = new Uint8Array(size);
-        joined.set(this.buf.subarray(this.pos));
+        // joined in one buffer kept for the purpose (what is left of it moved to its start), grown as needed
+        let joined = this.joined;
+        if (joined.length < size) {
+          joined = this.joined = new Uint8Array(Math.max(size, 2 * JOINED));
+          joined.set(this.buf.subarray(this.pos));
+        } else if (this.buf.buffer === joined.buffer) joined.copyWithin(0, this.pos, this.buf.length);
+        else joined.set(this.buf.subarray(this.pos));
         let at = left;
         for (const p of pieces) (joined.set(p, at), (at += p.length));
-        this.buf = joined;
+        this.buf = joined.subarray(0, size);
       }
     }
     this.pos = 0;
@@ -298,9 +305,11 @@ export class XmlScanner {
     let r = -1;
     let rEnd = -1;
     let s = -1;
-    let sEnd = -1;
     let t = -1;
     let tEnd = -1;
+    // the column and the style, worked out as their values are passed (as `setCell` works them out)
+    let column = -2;
+    let style = 0;
     for (;;) {
       while (i < length && (b = buf[i]) === 32) i++;
       if (i >= length) return 0;
@@ -317,14 +326,29 @@ export class XmlScanner {
       if (quote !== QUOTE && quote !== APOS) return 0;
       const valueAt = i + 2;
       let valueTo = valueAt;
-      while (valueTo < length && buf[valueTo] !== quote) valueTo++;
-      if (valueTo >= length) return 0;
-      if (i - nameAt === 1) {
-        const name = buf[nameAt];
-        if (name === 114 && r < 0) ((r = valueAt), (rEnd = valueTo));
-        else if (name === 115 && s < 0) ((s = valueAt), (sEnd = valueTo));
-        else if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
+      const name = i - nameAt === 1 ? buf[nameAt] : 0;
+      if (name === 114 && r < 0) {
+        // r: its letters are the column (as columnAt reads them)
+        let c = 0;
+        let letter = 0;
+        while (valueTo < length && (letter = buf[valueTo] | 32) >= 97 && letter <= 122 && c <= 1_000_000) ((c = c * 26 + letter - 96), valueTo++);
+        column = valueTo === valueAt ? -1 : c > 1_000_000 ? c : c - 1;
+        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+        ((r = valueAt), (rEnd = valueTo));
+      } else if (name === 115 && s < 0) {
+        // s: a style index when it is digits (as intAt reads them), else 0
+        let n = 0;
+        let digit = 0;
+        while (valueTo < length && (digit = buf[valueTo] - 48) >= 0 && digit <= 9) ((n = n * 10 + digit), valueTo++);
+        const digits = valueTo - valueAt;
+        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+        style = digits > 0 && digits <= 15 && valueTo - valueAt === digits ? n : 0;
+        s = valueAt;
+      } else {
+        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+        if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
       }
+      if (valueTo >= length) return 0;
       i = valueTo + 1;
       if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return 0;
     }
@@ -341,9 +365,15 @@ export class XmlScanner {
     this.end = end;
     this.selfClosing = closed;
     this.pos = end + 1;
-    this.setCell(r, rEnd, s, sEnd, t, tEnd);
+    this.cellR = r;
+    this.cellREnd = rEnd;
+    this.cellT = t;
+    this.cellTEnd = tEnd;
+    this.cellColumn = column;
+    this.cellStyle = style;
+    const type = t < 0 ? 0 : this.typeAt(t, tEnd);
+    this.cellType = type;
     if (closed) return CELL_EMPTY;
-    const type = this.cellType;
     if (type !== 0 && type !== 110 && type !== 115) return CELL_OPEN;
     // `<v>`, a text without markup, `</v></c>`
     const from = end + 4;
@@ -390,7 +420,6 @@ export class XmlScanner {
   }
 
   private setCell(r: number, rEnd: number, s: number, sEnd: number, t: number, tEnd: number): void {
-    const buf = this.buf;
     this.cellR = r;
     this.cellREnd = rEnd;
     this.cellT = t;
@@ -402,7 +431,35 @@ export class XmlScanner {
       if (style < 0) style = 0;
     }
     this.cellStyle = style;
-    this.cellType = t < 0 ? 0 : tEnd - t === 1 ? buf[t] : this.equalsAt(t, tEnd, 'str') ? CELL_STR : this.equalsAt(t, tEnd, 'inlineStr') ? CELL_INLINE_STR : -1;
+    this.cellType = t < 0 ? 0 : this.typeAt(t, tEnd);
+  }
+
+  /** A `t` value (from `start` to `end`) as `cellType` gives it. */
+  private typeAt(start: number, end: number): number {
+    return end - start === 1 ? this.buf[start] : this.equalsAt(start, end, 'str') ? CELL_STR : this.equalsAt(start, end, 'inlineStr') ? CELL_INLINE_STR : -1;
+  }
+
+  /** When the next bytes are `</row>`: moves past them as the current token (a CLOSE tag, as `next` would give it), and true. */
+  rowEnd(): boolean {
+    const buf = this.buf;
+    const at = this.pos;
+    if (
+      at + 6 > buf.length ||
+      buf[at] !== LT ||
+      buf[at + 1] !== SLASH ||
+      buf[at + 2] !== 114 ||
+      buf[at + 3] !== 111 ||
+      buf[at + 4] !== 119 ||
+      buf[at + 5] !== GT
+    )
+      return false;
+    this.kind = CLOSE;
+    this.nameStart = at + 2;
+    this.nameEnd = at + 5;
+    this.start = this.end = at + 5;
+    this.selfClosing = false;
+    this.pos = at + 6;
+    return true;
   }
 
   /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
