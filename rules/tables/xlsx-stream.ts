@@ -17,7 +17,7 @@ import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
 import { readSharedStrings, SharedStrings, SharedStringsReader } from './shared-strings.ts';
 import type { InflateAhead, NativeInflate } from './inflate-ahead.ts';
-import { CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
+import { CELL_INLINE_STR, CELL_STR, CELL_VALUE, CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
 import { Refused, ZipReader, type Pieces, type ZipEntry } from './zip-entries.ts';
 
 const utf8 = new TextDecoder('utf-8');
@@ -297,9 +297,8 @@ class SheetScan {
   private readonly isoDates = new Map<number, string>();
   /** Set when a cell's content ran into its row's end tag. */
   private rowEnded = false;
-  /** The kind and style of the cell being read (cellStart). */
+  /** The kind of the cell being read (cellColumn). */
   private type = NUMBER;
-  private style = 0;
 
   constructor(
     pull: () => Uint8Array | undefined,
@@ -346,7 +345,9 @@ class SheetScan {
     let column = -1;
     const cells = out.cells;
     for (;;) {
-      if (!scan.cellTag()) {
+      const read = scan.cell();
+      if (read === 0) {
+        if (scan.rowEnd()) return out;
         const kind = scan.next();
         if (kind === END) break;
         if (kind === CLOSE) {
@@ -356,10 +357,23 @@ class SheetScan {
         if (kind !== OPEN || !scan.is('c')) continue;
         scan.cellAttributes();
       }
-      const c = this.cellStart(column);
+      const c = this.cellColumn(column);
       column = c;
-      if (scan.selfClosing) continue;
-      const value = this.cellValue(this.type, this.style);
+      let value: SheetCell;
+      if (read === CELL_VALUE) {
+        const int = scan.cellInt;
+        value = this.type === SHARED ? this.sharedString(int >= 0 ? int : asIndex(scan)) : this.numberValue(int >= 0 ? int : scan.number(), scan.cellStyle);
+      } else {
+        if (scan.selfClosing) continue;
+        const type = this.type;
+        const style = scan.cellStyle;
+        value =
+          read === 0 && (type === NUMBER || type === SHARED) && scan.plainValue()
+            ? type === SHARED
+              ? this.sharedString(asIndex(scan))
+              : this.numberValue(scan.number(), style)
+            : this.cellValue(type, style);
+      }
       if (value !== undefined) {
         out.filled++;
         // cells before it left empty, not holes
@@ -376,21 +390,13 @@ class SheetScan {
     throw badSheet('a row is not closed');
   }
 
-  /** The kind (`type`) of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. The first pass needs no style. */
+  /** The kind (`type`) of the `<c>` just read (its attributes read by the scanner), and its column: its `r`'s, else the one after `previous`. */
   private cellColumn(previous: number): number {
     const scan = this.scan;
-    const c = scan.cellR >= 0 ? scan.columnAt(scan.cellR, scan.cellREnd) : previous + 1;
+    const column = scan.cellColumn;
+    const c = column === -2 ? previous + 1 : column;
     if (c < 0 || c >= 16_384) throw badSheet(`cell reference ${scan.cellR >= 0 ? scan.textAt(scan.cellR, scan.cellREnd) : undefined}`);
     this.type = cellType(scan);
-    return c;
-  }
-
-  /** The kind (`type`) and style of the `<c>` just read (its attributes' ranges in the scanner), and its column: its `r`'s, else the one after `previous`. */
-  private cellStart(previous: number): number {
-    const scan = this.scan;
-    const c = this.cellColumn(previous);
-    const style = scan.cellS >= 0 ? scan.intAt(scan.cellS, scan.cellSEnd) : -1;
-    this.style = style < 0 ? 0 : style;
     return c;
   }
 
@@ -406,7 +412,9 @@ class SheetScan {
     /** The column last counted (a cell counts once, however many values it holds). */
     let counted = -1;
     for (;;) {
-      if (!scan.cellTag()) {
+      const read = scan.cell();
+      if (read === 0) {
+        if (scan.rowEnd()) return out;
         const kind = scan.nextMarkup();
         if (kind === END) break;
         if (kind === CLOSE) {
@@ -426,8 +434,10 @@ class SheetScan {
       }
       column = this.cellColumn(column);
       type = this.type;
-      if (!scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue()) {
-        this.checkValue(type);
+      if (read === CELL_VALUE || (read === 0 && !scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue())) {
+        // plain digits (read by the scanner) are a number, or a shared string when the table has it; anything else is checked here
+        const int = read === CELL_VALUE ? scan.cellInt : -1;
+        if (int < 0 || (type === SHARED && !this.strings.has(int))) this.checkValue(type);
         if (counted !== column) {
           counted = column;
           out.filled++;
@@ -494,11 +504,9 @@ class SheetScan {
     throw badSheet('an inline string is not closed');
   }
 
-  /** Reads a `<c>`'s content up to `</c>`: its value by type (the second pass). */
+  /** Reads a `<c>`'s content up to `</c>` token by token (a plain value is read by the caller): its value by type (the second pass). */
   private cellValue(type: number, style: number): SheetCell {
     const scan = this.scan;
-    if ((type === NUMBER || type === SHARED) && scan.plainValue())
-      return type === SHARED ? this.sharedString(asIndex(scan)) : this.numberValue(scan.number(), style);
     const cap = this.limits.maxCellText;
     let raw: string | undefined;
     let number = NaN;
@@ -588,29 +596,25 @@ const ISO_DATE = 6;
 
 /** A `<c>` element's kind, from its `t` attribute (a number when there is none); an unknown kind is refused. */
 function cellType(scan: XmlScanner): number {
-  const at = scan.cellT;
-  if (at < 0) return NUMBER;
-  const end = scan.cellTEnd;
-  const type =
-    end - at === 1
-      ? scan.equalsAt(at, end, 's')
-        ? SHARED
-        : scan.equalsAt(at, end, 'n')
-          ? NUMBER
-          : scan.equalsAt(at, end, 'b')
-            ? BOOLEAN
-            : scan.equalsAt(at, end, 'e')
-              ? ERROR
-              : scan.equalsAt(at, end, 'd')
-                ? ISO_DATE
-                : -1
-      : scan.equalsAt(at, end, 'inlineStr')
-        ? INLINE
-        : scan.equalsAt(at, end, 'str')
-          ? FORMULA_TEXT
-          : -1;
-  if (type < 0) throw badSheet(`cell type ${scan.textAt(at, end)}`);
-  return type;
+  switch (scan.cellType) {
+    case 0:
+    case 110: // n
+      return NUMBER;
+    case 115: // s
+      return SHARED;
+    case 98: // b
+      return BOOLEAN;
+    case 101: // e
+      return ERROR;
+    case 100: // d
+      return ISO_DATE;
+    case CELL_STR:
+      return FORMULA_TEXT;
+    case CELL_INLINE_STR:
+      return INLINE;
+    default:
+      throw badSheet(`cell type ${scan.textAt(scan.cellT, scan.cellTEnd)}`);
+  }
 }
 
 /** A `<v>` of a shared-string cell as its index (−2 when it is not one). */

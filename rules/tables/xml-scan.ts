@@ -12,6 +12,14 @@ export const OPEN = 2;
 export const CLOSE = 3;
 export const END = 0;
 
+/** What `XmlScanner.cell` read: nothing (0), a `<c …/>`, a cell whose content follows, or a cell with its plain value. */
+export const CELL_EMPTY = 1;
+export const CELL_OPEN = 2;
+export const CELL_VALUE = 3;
+/** `cellType` for `t="str"` and `t="inlineStr"` (a one-letter kind is its byte). */
+export const CELL_STR = 1;
+export const CELL_INLINE_STR = 2;
+
 const LT = 60;
 const GT = 62;
 const SLASH = 47;
@@ -38,6 +46,8 @@ const JOINED = 64 * 1024;
 
 export class XmlScanner {
   private buf: Uint8Array = new Uint8Array(0);
+  /** Where pieces are joined (see `more`): `buf` is a view of it, or a piece as it came. */
+  private joined: Uint8Array = new Uint8Array(0);
   private pos = 0;
   /** The current token: its kind, and for a tag the local name's and attributes' ranges in `buf`. */
   kind = END;
@@ -63,7 +73,7 @@ export class XmlScanner {
   /**
    * Appends the next piece to what is left from `pos`; false at the end. Small pieces (a native inflater
    * hands out a few KB at a time) are taken several at once, up to JOINED bytes, so that what is left is
-   * copied once for all of them.
+   * copied once for all of them. What was read before is overwritten: a token is valid until the next one.
    */
   private more(): boolean {
     const piece = this.pull();
@@ -81,11 +91,16 @@ export class XmlScanner {
       }
       if (left === 0 && pieces.length === 1) this.buf = piece;
       else {
-        const joined = new Uint8Array(size);
-        joined.set(this.buf.subarray(this.pos));
+        // joined in one buffer kept for the purpose (what is left of it moved to its start), grown as needed
+        let joined = this.joined;
+        if (joined.length < size) {
+          joined = this.joined = new Uint8Array(Math.max(size, 2 * JOINED));
+          joined.set(this.buf.subarray(this.pos));
+        } else if (this.buf.buffer === joined.buffer) joined.copyWithin(0, this.pos, this.buf.length);
+        else joined.set(this.buf.subarray(this.pos));
         let at = left;
         for (const p of pieces) (joined.set(p, at), (at += p.length));
-        this.buf = joined;
+        this.buf = joined.subarray(0, size);
       }
     }
     this.pos = 0;
@@ -256,86 +271,195 @@ export class XmlScanner {
     return true;
   }
 
-  /** The `r`, `s` and `t` attributes of the cell tag `cellTag` read: each value's range in the tag, −1 when absent. */
+  /** The `r` and `t` attributes of the cell tag last read (`cell` or `cellAttributes`): each value's range in the tag, −1 when absent (for messages). */
   cellR = -1;
   cellREnd = -1;
-  cellS = -1;
-  cellSEnd = -1;
   cellT = -1;
   cellTEnd = -1;
+  /** That cell's column (A = 0) by its `r`: −1 when `r` has no letters, −2 when there is no `r`. */
+  cellColumn = -2;
+  /** Its `t`: 0 when absent, the byte of a one-letter kind (`s`, `n`, `b`, `e`, `d`), CELL_STR, CELL_INLINE_STR, or −1 for any other. */
+  cellType = 0;
+  /** Its `s` as a style index: 0 when absent or not a non-negative integer. */
+  cellStyle = 0;
+  /** For CELL_VALUE: the value when it is plain digits (at most 15: as `number` reads them), else −1. */
+  cellInt = -1;
 
   /**
-   * When the next bytes are a whole `<c …>` (or `<c …/>`) start tag in the piece at hand, written as
-   * nearly every cell is (attributes `name="value"`, no space around `=`): moves past it as the current
-   * token (an OPEN tag, as `next` would give it) with its `r`, `s` and `t` values' ranges in `cellR`…
-   * `cellTEnd`, and true. Otherwise nothing moves (and `next` reads the tag as any other).
+   * Reads the next cell when the next bytes are a whole `<c …>` (or `<c …/>`) start tag in the piece at
+   * hand, written as nearly every cell is (attributes `name="value"`, no space around `=`), and with it,
+   * for a number or shared-string cell, a plain value `<v>text</v></c>` when that follows in the piece
+   * too. Sets cellColumn, cellType and cellStyle (and the `r` and `t` ranges), and returns:
+   * CELL_VALUE when the value was read as well (the current token is its text, the cell's end passed),
+   * CELL_EMPTY for `<c …/>`, CELL_OPEN when the cell's content follows (the current token is the start
+   * tag, as `next` would give it), or 0 when nothing moved (`next` then reads the tag as any other).
    */
-  cellTag(): boolean {
+  cell(): number {
     const buf = this.buf;
     const at = this.pos;
     const length = buf.length;
-    if (at + 3 >= length || buf[at] !== LT || buf[at + 1] !== 99) return false;
+    if (at + 3 >= length || buf[at] !== LT || buf[at + 1] !== 99) return 0;
     let i = at + 2;
     let b = buf[i];
-    if (b !== 32 && b !== GT && b !== SLASH) return false;
+    if (b !== 32 && b !== GT && b !== SLASH) return 0;
+    let r = -1;
+    let rEnd = -1;
+    let s = -1;
+    let t = -1;
+    let tEnd = -1;
+    // the column and the style, worked out as their values are passed (as `setCell` works them out)
+    let column = -2;
+    let style = 0;
+    for (;;) {
+      while (i < length && (b = buf[i]) === 32) i++;
+      if (i >= length) return 0;
+      if (b === GT || b === SLASH) break;
+      // a name, then `="` or `='`, then the value up to the same quote
+      const nameAt = i;
+      if (i + 1 < length && buf[i + 1] === 61 && b > 32 && b !== 61 && b !== QUOTE && b !== APOS) i++;
+      else {
+        while (i < length && (b = buf[i]) !== 61 && b > 32 && b !== GT && b !== SLASH && b !== QUOTE && b !== APOS) i++;
+        if (b !== 61 || i === nameAt) return 0;
+      }
+      if (i + 1 >= length) return 0;
+      const quote = buf[i + 1];
+      if (quote !== QUOTE && quote !== APOS) return 0;
+      const valueAt = i + 2;
+      let valueTo = valueAt;
+      const name = i - nameAt === 1 ? buf[nameAt] : 0;
+      if (name === 114 && r < 0) {
+        // r: its letters are the column (as columnAt reads them)
+        let c = 0;
+        let letter = 0;
+        while (valueTo < length && (letter = buf[valueTo] | 32) >= 97 && letter <= 122 && c <= 1_000_000) ((c = c * 26 + letter - 96), valueTo++);
+        column = valueTo === valueAt ? -1 : c > 1_000_000 ? c : c - 1;
+        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+        ((r = valueAt), (rEnd = valueTo));
+      } else if (name === 115 && s < 0) {
+        // s: a style index when it is digits (as intAt reads them), else 0
+        let n = 0;
+        let digit = 0;
+        while (valueTo < length && (digit = buf[valueTo] - 48) >= 0 && digit <= 9) ((n = n * 10 + digit), valueTo++);
+        const digits = valueTo - valueAt;
+        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+        style = digits > 0 && digits <= 15 && valueTo - valueAt === digits ? n : 0;
+        s = valueAt;
+      } else {
+        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
+        if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
+      }
+      if (valueTo >= length) return 0;
+      i = valueTo + 1;
+      if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return 0;
+    }
+    let end = i;
+    if (b === SLASH) {
+      if (i + 1 >= length || buf[i + 1] !== GT) return 0;
+      end = i + 1;
+    }
+    const closed = b === SLASH;
+    this.kind = OPEN;
+    this.nameStart = at + 1;
+    this.nameEnd = at + 2;
+    this.start = at + 2;
+    this.end = end;
+    this.selfClosing = closed;
+    this.pos = end + 1;
+    this.cellR = r;
+    this.cellREnd = rEnd;
+    this.cellT = t;
+    this.cellTEnd = tEnd;
+    this.cellColumn = column;
+    this.cellStyle = style;
+    const type = t < 0 ? 0 : this.typeAt(t, tEnd);
+    this.cellType = type;
+    if (closed) return CELL_EMPTY;
+    if (type !== 0 && type !== 110 && type !== 115) return CELL_OPEN;
+    // `<v>`, a text without markup, `</v></c>`
+    const from = end + 4;
+    if (from + 9 > length || buf[end + 1] !== LT || buf[end + 2] !== 118 || buf[end + 3] !== GT) return CELL_OPEN;
+    // plain digits are read as they are passed (`cellInt`)
+    let to = from;
+    let n = 0;
+    let c = 0;
+    while (to < length && (c = buf[to]) >= 48 && c <= 57) ((n = n * 10 + c - 48), to++);
+    const plain = c === LT && to - from <= 15;
+    while (to < length && buf[to] !== LT) to++;
+    if (to === from || to + 8 > length) return CELL_OPEN;
+    if (
+      buf[to + 1] !== SLASH ||
+      buf[to + 2] !== 118 ||
+      buf[to + 3] !== GT ||
+      buf[to + 4] !== LT ||
+      buf[to + 5] !== SLASH ||
+      buf[to + 6] !== 99 ||
+      buf[to + 7] !== GT
+    )
+      return CELL_OPEN;
+    this.cellInt = plain ? n : -1;
+    this.kind = TEXT;
+    this.start = from;
+    this.end = to;
+    this.cdata = false;
+    this.pos = to + 8;
+    return CELL_VALUE;
+  }
+
+  /** For a `<c>` tag read by `next`: its column, kind and style, as `cell` sets them. */
+  cellAttributes(): void {
     let r = -1;
     let rEnd = -1;
     let s = -1;
     let sEnd = -1;
     let t = -1;
     let tEnd = -1;
-    for (;;) {
-      while (i < length && (b = buf[i]) === 32) i++;
-      if (i >= length) return false;
-      if (b === GT || b === SLASH) break;
-      // a name, then `="` or `='`, then the value up to the same quote
-      const nameAt = i;
-      while (i < length && (b = buf[i]) !== 61 && b > 32 && b !== GT && b !== SLASH && b !== QUOTE && b !== APOS) i++;
-      if (b !== 61 || i === nameAt || i + 1 >= length) return false;
-      const quote = buf[i + 1];
-      if (quote !== QUOTE && quote !== APOS) return false;
-      const valueAt = i + 2;
-      let valueTo = valueAt;
-      while (valueTo < length && buf[valueTo] !== quote) valueTo++;
-      if (valueTo >= length) return false;
-      if (i - nameAt === 1) {
-        const name = buf[nameAt];
-        if (name === 114 && r < 0) ((r = valueAt), (rEnd = valueTo));
-        else if (name === 115 && s < 0) ((s = valueAt), (sEnd = valueTo));
-        else if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
-      }
-      i = valueTo + 1;
-      if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return false;
-    }
-    let end = i;
-    if (b === SLASH) {
-      if (i + 1 >= length || buf[i + 1] !== GT) return false;
-      end = i + 1;
-    }
-    this.kind = OPEN;
-    this.nameStart = at + 1;
-    this.nameEnd = at + 2;
-    this.start = at + 2;
-    this.end = end;
-    this.selfClosing = b === SLASH;
-    this.pos = end + 1;
-    this.cellR = r;
-    this.cellREnd = rEnd;
-    this.cellS = s;
-    this.cellSEnd = sEnd;
-    this.cellT = t;
-    this.cellTEnd = tEnd;
-    return true;
+    if (this.has('r')) ((r = this.valueStart), (rEnd = this.valueEnd));
+    if (this.has('s')) ((s = this.valueStart), (sEnd = this.valueEnd));
+    if (this.has('t')) ((t = this.valueStart), (tEnd = this.valueEnd));
+    this.setCell(r, rEnd, s, sEnd, t, tEnd);
   }
 
-  /** For a `<c>` tag read by `next`: its `r`, `s` and `t` values' ranges, as `cellTag` sets them. */
-  cellAttributes(): void {
-    if (this.has('r')) ((this.cellR = this.valueStart), (this.cellREnd = this.valueEnd));
-    else this.cellR = this.cellREnd = -1;
-    if (this.has('s')) ((this.cellS = this.valueStart), (this.cellSEnd = this.valueEnd));
-    else this.cellS = this.cellSEnd = -1;
-    if (this.has('t')) ((this.cellT = this.valueStart), (this.cellTEnd = this.valueEnd));
-    else this.cellT = this.cellTEnd = -1;
+  private setCell(r: number, rEnd: number, s: number, sEnd: number, t: number, tEnd: number): void {
+    this.cellR = r;
+    this.cellREnd = rEnd;
+    this.cellT = t;
+    this.cellTEnd = tEnd;
+    this.cellColumn = r < 0 ? -2 : this.columnAt(r, rEnd);
+    let style = 0;
+    if (s >= 0) {
+      style = this.intAt(s, sEnd);
+      if (style < 0) style = 0;
+    }
+    this.cellStyle = style;
+    this.cellType = t < 0 ? 0 : this.typeAt(t, tEnd);
+  }
+
+  /** A `t` value (from `start` to `end`) as `cellType` gives it. */
+  private typeAt(start: number, end: number): number {
+    return end - start === 1 ? this.buf[start] : this.equalsAt(start, end, 'str') ? CELL_STR : this.equalsAt(start, end, 'inlineStr') ? CELL_INLINE_STR : -1;
+  }
+
+  /** When the next bytes are `</row>`: moves past them as the current token (a CLOSE tag, as `next` would give it), and true. */
+  rowEnd(): boolean {
+    const buf = this.buf;
+    const at = this.pos;
+    if (
+      at + 6 > buf.length ||
+      buf[at] !== LT ||
+      buf[at + 1] !== SLASH ||
+      buf[at + 2] !== 114 ||
+      buf[at + 3] !== 111 ||
+      buf[at + 4] !== 119 ||
+      buf[at + 5] !== GT
+    )
+      return false;
+    this.kind = CLOSE;
+    this.nameStart = at + 2;
+    this.nameEnd = at + 5;
+    this.start = this.end = at + 5;
+    this.selfClosing = false;
+    this.pos = at + 6;
+    return true;
   }
 
   /** Moves to the next tag, skipping text (which never holds a '<'), and returns its kind. */
