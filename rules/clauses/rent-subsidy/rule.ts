@@ -104,6 +104,6 @@ export const rentSubsidy = defineRule({
     const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
     const left = remaining - monthsGranted;
     ctx.hint(() => [`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`]);
-    return { amount, monthsGranted, monthlySubsidy, ...shares };
+    return { amount, monthsGranted, monthlySubsidy, cityShare: shares.cityShare, districtShare: shares.districtShare };
   },
 });

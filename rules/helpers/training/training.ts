@@ -79,5 +79,5 @@ export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx
   const amount = perPerson.times(input.trainees);
   ctx.step(() => [`${input.trainees} × ${money(perPerson)} = ${money(amount)}`, `${input.trainees} × ${money(perPerson)} = ${money(amount)}`]);
   const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
-  return { amount, ...shares };
+  return { amount, cityShare: shares.cityShare, districtShare: shares.districtShare };
 }
