@@ -7,6 +7,13 @@ import { Dec } from './scaled-decimal.ts';
 
 export { Dec };
 
+/**
+ * Zero and one, made once: a Dec never changes (and keeps its printed forms once made), so an answer of 0 (an
+ * excluded case, a rate of 1) shares these rather than making and printing a new one per row.
+ */
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+
 /** Rounds once, to 0.01 yuan, half up, and prints exactly two decimals: "29700.00". */
 export function money(value: Dec): string {
   return value.toFixed(2, Dec.ROUND_HALF_UP);

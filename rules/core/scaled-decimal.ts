@@ -402,7 +402,14 @@ export class Dec {
   /** The nearest JS number (−0 stays −0). */
   toNumber(): number {
     if (this.j !== null) return this.j.toNumber();
-    return this.c === 0 || this.x === 0 ? this.c : Number(`${this.c}e${this.x}`);
+    const c = this.c;
+    const x = this.x;
+    if (c === 0 || x === 0) return c;
+    // one operation on exact operands (|c| < 2^53, 10^|x| exact up to 10^22) rounds once, to the double nearest the
+    // value: the number its text reads as
+    if (x > 0 && x <= 22) return c * POW10[x];
+    if (x < 0 && x >= -22) return c / POW10[-x];
+    return Number(`${c}e${x}`);
   }
 
   /** The digits without sign, as `toString` shows them. */
@@ -701,6 +708,10 @@ function plainOf(c: number, x: number): string {
   const a = negative ? -c : c;
   const sign = negative ? '-' : '';
   if (x === 0) return sign + wholeText(a);
+  if (x > 0 && x <= 22) {
+    const whole = a * POW10[x]; // exact when it is a safe integer (a product past 2^53 − 1 does not round back under it)
+    if (whole <= MAX) return sign + wholeText(whole);
+  }
   if (x < 0 && x >= -15) {
     const r = lowDigits(a, -x);
     return `${sign}${wholeText((a - r) / POW10[-x])}.${placesOf(r, -x)}`;

@@ -2,7 +2,7 @@
  * Rule `blind-massage-insurance-subsidy`, clause m8.2: the plan's share of the social insurance a blind masseur
  * actually paid in the previous year, for at most (不超过, inclusive) the plan's number of years per person.
  */
-import { Dec, decimalOf, money, percent } from '../../core/decimal.ts';
+import { decimalOf, money, percent, ZERO } from '../../core/decimal.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
 import { text } from '../../core/text.ts';
@@ -53,7 +53,7 @@ export const blindMassageInsuranceSubsidy = defineRule({
       `${input.yearsAlreadySubsidised} years already subsidised; at most ${maxYears.value} years per person`,
     ]);
     const yearsRemaining = Math.max(0, maxYears.value - input.yearsAlreadySubsidised - (eligible ? 1 : 0));
-    if (!eligible) return { amount: new Dec(0), yearsRemaining: 0 };
+    if (!eligible) return { amount: ZERO, yearsRemaining: 0 };
     const amount = input.insurancePaidLastYear.times(rate);
     ctx.step(() => [
       `${money(input.insurancePaidLastYear)} × ${percent(rate)} = ${amount.toFixed()}，四舍五入到分：${money(amount)}`,

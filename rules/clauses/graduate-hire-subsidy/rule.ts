@@ -4,7 +4,7 @@
  * social insurance gets the plan's multiple of the local monthly minimum wage per person per year, for the plan's number of years.
  */
 import { booleanInput, districtInput, monthlyMinWageInput, personsInput } from '../../core/common-specs.ts';
-import { Dec, decimalOf, money } from '../../core/decimal.ts';
+import { decimalOf, money, ZERO } from '../../core/decimal.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
 import { text } from '../../core/text.ts';
@@ -78,7 +78,7 @@ export const graduateHireSubsidy = defineRule({
         `依据${ctx.plan.id} ${clauses['m3.2'].id}（不含公益性岗位；须签订一年以上劳动合同并办理社会保险；补贴年限 ${p.subsidyYears.value} 年）：不予补贴，补贴为0`,
         `Under plan clause ${clauses['m3.2'].id} (not a public-welfare post; a contract of a year or more with social insurance; for ${p.subsidyYears.value} years): no subsidy, 0`,
       ]);
-      return { amount: new Dec(0), monthlyMinWage: givenMonthlyMinWage(input, ctx) };
+      return { amount: ZERO, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const wage = resolveMonthlyMinWage(input, ctx);
     const multiplier = decimalOf(p.minimumWageMultiplier);

@@ -4,7 +4,7 @@
  * monthly minimum wage per year. Fiscal-funded units and centralized-employment institutions are excluded.
  * Interpretations: `overquota-whole-persons`, `min-wage-date`.
  */
-import { Dec, decimalOf, money, percent, plain } from '../../core/decimal.ts';
+import { Dec, decimalOf, money, percent, plain, ZERO } from '../../core/decimal.ts';
 import { disabledCountedInput, districtInput, monthlyMinWageInput, totalStaffInput } from '../../core/common-specs.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
@@ -85,7 +85,7 @@ export const overquotaReward = defineRule({
         `${kind.zh}不享受超比例奖励（${ctx.plan.id} ${clauses['m3.2'].id}：“不含财政拨款的单位和集中安排残疾人就业机构”）`,
         `${kind.en} are excluded from the reward (plan clause ${clauses['m3.2'].id})`,
       ]);
-      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
+      return { amount: ZERO, excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const above = input.disabledCounted.minus(quotaPersons);
     const excessPersons = Dec.max(0, above.floor());
@@ -114,7 +114,7 @@ export const overquotaReward = defineRule({
         const moreNeeded = plain(quotaPersons.plus(1).minus(input.disabledCounted));
         return [`再增加 ${moreNeeded} 名折算残疾职工，可得奖励`, `${moreNeeded} more counted disabled employees earn the reward`];
       });
-      return { amount: new Dec(0), excessPersons: 0, quotaPersons, monthlyMinWage: wage };
+      return { amount: ZERO, excessPersons: 0, quotaPersons, monthlyMinWage: wage };
     }
     const wage = resolveMonthlyMinWage(input, ctx);
     const amount = excessPersons.times(multiplier).times(wage);

@@ -5,7 +5,7 @@
  * in total; shared between the city and the district by the plan's share. Blind-massage shops are outside this subsidy (interpretation `rent-blind-massage`).
  */
 import { booleanInput, shareOutputs, type With } from '../../core/common-specs.ts';
-import { Dec, decimalOf, money } from '../../core/decimal.ts';
+import { Dec, decimalOf, money, ZERO } from '../../core/decimal.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
 import { splitShares } from '../../core/shares.ts';
@@ -18,6 +18,9 @@ import { grouped, num, pct, pctEn } from '../../parameters/words.ts';
 type MonthsSpec<N extends string> = { name: N; type: 'integer'; required: true; min: 0; label: Text; description: Text; unit: Text };
 const monthsInput = <const N extends string, const E extends Partial<InputSpec>>(name: N, zh: string, en: string, extra: E): With<MonthsSpec<N>, E> =>
   ({ name, type: 'integer', required: true, min: 0, label: text(zh, en), description: text(zh, en), unit: units.months, ...extra }) as never;
+
+/** The answer of a case outside the subsidy: nothing, one object for every such case. */
+const NO_SUBSIDY = Object.freeze({ amount: ZERO, monthsGranted: 0, monthlySubsidy: ZERO, cityShare: ZERO, districtShare: ZERO });
 
 export const rentSubsidy = defineRule({
   id: 'rent-subsidy',
@@ -56,17 +59,10 @@ export const rentSubsidy = defineRule({
   compute(input, ctx) {
     const p = ctx.at(baotouPlan.rentSubsidy);
     const cap = decimalOf(p.monthlyCap);
-    const none = () => ({
-      amount: new Dec(0),
-      monthsGranted: 0,
-      monthlySubsidy: new Dec(0),
-      cityShare: new Dec(0),
-      districtShare: new Dec(0),
-    });
     if (input.blindMassageShop) {
       ctx.rely('rent-blind-massage');
       ctx.condition(false, 'blind-massage-shop', '盲人按摩店不适用本项场地租金补贴', 'blind-massage shops are outside this rent subsidy');
-      return none();
+      return NO_SUBSIDY;
     }
     ctx.condition(input.monthsOperating >= p.minMonthsOperating.value, 'operating-less-than-a-year', () => [
       `正常运营 ${input.monthsOperating} 个月，未满 ${p.minMonthsOperating.value} 个月`,
@@ -84,7 +80,7 @@ export const rentSubsidy = defineRule({
     if (input.monthsOperating > input.monthsSinceStart) {
       ctx.warn('运营月数大于创业月数，请核对', 'Months operating exceed months since starting; please check');
     }
-    if (ctx.failed.length) return none();
+    if (ctx.failed.length) return NO_SUBSIDY;
     const monthlySubsidy = Dec.min(input.monthlyRent, cap);
     ctx.step(() => {
       const rent = money(input.monthlyRent);
@@ -108,6 +104,6 @@ export const rentSubsidy = defineRule({
     const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
     const left = remaining - monthsGranted;
     ctx.hint(() => [`此后还可补贴 ${left} 个月`, `${left} more months can be subsidised later`]);
-    return { amount, monthsGranted, monthlySubsidy, ...shares };
+    return { amount, monthsGranted, monthlySubsidy, cityShare: shares.cityShare, districtShare: shares.districtShare };
   },
 });

@@ -23,7 +23,8 @@ export const ruralTrainingSubsidy = defineRule({
   outputs: trainingOutputs,
   primary: 'amount',
   compute(input, ctx) {
-    checkTrainingLength(input, ctx.at(baotouPlan.ruralTraining), ctx);
-    return trainingAmount(input, ctx.at(baotouPlan.ruralTraining), ctx);
+    const p = ctx.at(baotouPlan.ruralTraining);
+    checkTrainingLength(input, p, ctx);
+    return trainingAmount(input, p, ctx);
   },
 });

@@ -83,8 +83,9 @@ export const skillsTrainingSubsidy = defineRule({
   primary: 'amount',
   batchState: (): SessionsByPerson => new Map(),
   compute(input, ctx) {
-    checkTrainingLength(input, ctx.at(baotouPlan.skillsTraining), ctx);
+    const p = ctx.at(baotouPlan.skillsTraining);
+    checkTrainingLength(input, p, ctx);
     if (ctx.batch instanceof Map && ctx.failed.length === 0) checkSessionLimits(input, ctx, ctx.batch as SessionsByPerson);
-    return trainingAmount(input, ctx.at(baotouPlan.skillsTraining), ctx);
+    return trainingAmount(input, p, ctx);
   },
 });

@@ -87,8 +87,7 @@ export const tobaccoLicenceCheck = defineRule({
       return { ok: false };
     }
     const distances = tobaccoDistances(input.district, input.disabledApplicant, ctx);
-    const shortBy = new Dec(distances.applies).minus(input.distanceMetres);
-    const distanceOk = ctx.condition(shortBy.lte(0), 'too-close', () => [
+    const distanceOk = ctx.condition(input.distanceMetres.gte(distances.applies), 'too-close', () => [
       `间距 ${plain(input.distanceMetres)} 米，少于 ${distances.applies} 米`,
       `distance ${plain(input.distanceMetres)} m is less than ${distances.applies} m`,
     ]);
@@ -97,7 +96,11 @@ export const tobaccoLicenceCheck = defineRule({
         `间距 ${plain(input.distanceMetres)} 米 ≥ ${distances.applies} 米`,
         `Distance ${plain(input.distanceMetres)} m ≥ ${distances.applies} m`,
       ]);
-    else ctx.hint(() => [`还差 ${plain(shortBy)} 米`, `${plain(shortBy)} m short`]);
+    else
+      ctx.hint(() => {
+        const shortBy = plain(new Dec(distances.applies).minus(input.distanceMetres));
+        return [`还差 ${shortBy} 米`, `${shortBy} m short`];
+      });
     return { ok: ctx.failed.length === 0, minimumMetres: distances.applies };
   },
 });

@@ -7,7 +7,7 @@
  */
 import type { Context } from '../../core/context.ts';
 import { booleanInput, districtInput } from '../../core/common-specs.ts';
-import { Dec, plain } from '../../core/decimal.ts';
+import { decimalOf, plain } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
@@ -15,6 +15,7 @@ import { text } from '../../core/text.ts';
 import { baotouPlan } from '../../parameters/plan.ts';
 import { clauses } from '../../plans/baotou-2023-43/clauses.ts';
 import type { District } from '../../parameters/districts.ts';
+import type { ReadingsOf } from '../../parameters/types.ts';
 
 export interface DistanceRule {
   normal: number;
@@ -22,16 +23,24 @@ export interface DistanceRule {
   applies: number;
 }
 
+type TobaccoReadings = ReadingsOf<typeof baotouPlan.tobacco>;
+
+/** The group of the plan's distance table that lists `district`, if any (稀土高新区 is not listed). */
+function groupListing(district: District, tobacco: TobaccoReadings): TobaccoReadings['urban'] | undefined {
+  if (tobacco.urban.districts.value.includes(district.id)) return tobacco.urban;
+  if (tobacco.outer.districts.value.includes(district.id)) return tobacco.outer;
+  return undefined;
+}
+
 /** True when the plan's distance table lists `district` (稀土高新区 is not listed). */
 export function tobaccoTableLists(district: District, ctx: Context): boolean {
-  const { urban, outer } = ctx.at(baotouPlan.tobacco);
-  return [urban, outer].some((g) => g.districts.value.includes(district.id));
+  return groupListing(district, ctx.at(baotouPlan.tobacco)) !== undefined;
 }
 
 /** The distances of `district`'s group, explained; an error for a district the table leaves out. */
 export function tobaccoDistances(district: District, disabledApplicant: boolean, ctx: Context): DistanceRule {
-  const { urban, outer, favourableFractionOfNormal } = ctx.at(baotouPlan.tobacco);
-  const group = [urban, outer].find((g) => g.districts.value.includes(district.id));
+  const tobacco = ctx.at(baotouPlan.tobacco);
+  const group = groupListing(district, tobacco);
   if (!group) {
     ctx.rely('tobacco-hi-tech-zone');
     fail(
@@ -47,7 +56,7 @@ export function tobaccoDistances(district: District, disabledApplicant: boolean,
     `${district.zh}：正常办证 ${normal} 米，残疾人办证 ${disabled} 米`,
     `${district.en}: normal licence ${normal} m, disabled applicant ${disabled} m`,
   ]);
-  const half = new Dec(normal).times(favourableFractionOfNormal.value);
+  const half = decimalOf(group.normal).times(decimalOf(tobacco.favourableFractionOfNormal));
   if (!half.eq(disabled)) {
     ctx.rely('tobacco-30m');
     ctx.step(() => [

@@ -30,12 +30,15 @@ const problem = (code: string, zh: string, en: string): FailedCondition => ({ co
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
+/** A character's position as the steps name it, counted from one (the layout's indexes count from zero). */
+const position = (index: number) => index + 1;
+
 /** The category's name, e.g. the physical category's code → 肢体残疾 / physical. */
 export const categoryName = (category: number): Text | undefined => certificate.categories[category];
 
 export const gradeName = (grade: number): Text => certificate.gradeNames[grade] ?? text(`${grade}级`, `grade ${grade}`);
 
-/** The GB 11643 check character of the digits before it, with the remainder it comes from. */
+/** The GB 11643 check character of the digits before it (the leading digits of `first17`, as many as there are weights), with the remainder it comes from. */
 export function checkCharacterOf(first17: string): { remainder: number; character: string } {
   let sum = 0;
   for (let i = 0; i < certificate.checkWeights.length; i++) {
@@ -101,10 +104,9 @@ export function parseCertificate(raw: string): CertificateInfo {
       ),
     );
   }
-  const first17 = number.slice(0, layout.checkCharacter);
   let check: CertificateInfo['check'];
-  if (digitsOnly(first17)) {
-    const { remainder, character } = checkCharacterOf(first17);
+  if (digitsOnly(number, 0, layout.checkCharacter)) {
+    const { remainder, character } = checkCharacterOf(number);
     const actual = number[layout.checkCharacter];
     check = { remainder, expected: character, actual };
     if (actual !== character) {
@@ -118,13 +120,12 @@ export function parseCertificate(raw: string): CertificateInfo {
     }
   }
   const [from, to] = layout.birthDate;
-  const digits = number.slice(from, to);
-  const birthDate = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
-  if (digitsOnly(digits) && !isIsoDate(birthDate)) {
+  const birthDate = `${number.slice(from, from + 4)}-${number.slice(from + 4, from + 6)}-${number.slice(from + 6, to)}`;
+  if (digitsOnly(number, from, to) && !isIsoDate(birthDate)) {
     problems.push(problem('impossible-birth-date', `出生日期 ${birthDate} 不存在`, `the birth date ${birthDate} does not exist`));
   }
-  const category = Number(number[layout.category]);
-  if (isDigit(number[layout.category]) && categoryName(category) === undefined) {
+  const category = digitAt(number, layout.category); // −1: no digit (a fault named above)
+  if (category >= 0 && categoryName(category) === undefined) {
     const known = Object.keys(certificate.categories);
     problems.push(
       problem(
@@ -134,8 +135,8 @@ export function parseCertificate(raw: string): CertificateInfo {
       ),
     );
   }
-  const grade = Number(number[layout.grade]);
-  if (isDigit(number[layout.grade]) && !(certificate.grades as readonly number[]).includes(grade)) {
+  const grade = digitAt(number, layout.grade);
+  if (grade >= 0 && !(certificate.grades as readonly number[]).includes(grade)) {
     const g = certificate.grades;
     problems.push(
       problem(
@@ -146,7 +147,7 @@ export function parseCertificate(raw: string): CertificateInfo {
     );
   }
   if (problems.length > 0) return { valid: false, problems, check };
-  const odd = (Number(number[layout.sexDigit]) & 1) === 1;
+  const odd = (digitAt(number, layout.sexDigit) & 1) === 1;
   const sex: Sex = odd ? 'male' : 'female';
   return { valid: true, birthDate, sex, category, grade, problems, check };
 }
@@ -191,12 +192,11 @@ export const certInfo = defineRule({
     const info = parseCertificate(input.certNumber);
     const { layout } = certificate;
     const modulus = certificate.checkCharacters.length;
-    const at = (index: number) => index + 1;
     if (info.check) {
       const { remainder, expected, actual } = info.check;
       ctx.step(() => [
-        `校验码：前${layout.checkCharacter}位按 GB 11643 加权求和，除以 ${modulus} 的余数为 ${remainder}，应为 ${expected}；第${at(layout.checkCharacter)}位为 ${actual}`,
-        `Check character: weighted sum of the first ${layout.checkCharacter} digits (GB 11643) mod ${modulus} = ${remainder}, so ${expected}; character ${at(layout.checkCharacter)} is ${actual}`,
+        `校验码：前${layout.checkCharacter}位按 GB 11643 加权求和，除以 ${modulus} 的余数为 ${remainder}，应为 ${expected}；第${position(layout.checkCharacter)}位为 ${actual}`,
+        `Check character: weighted sum of the first ${layout.checkCharacter} digits (GB 11643) mod ${modulus} = ${remainder}, so ${expected}; character ${position(layout.checkCharacter)} is ${actual}`,
       ]);
     }
     for (const p of info.problems) ctx.condition(false, p.code, p.message.zh, p.message.en);
@@ -205,16 +205,18 @@ export const certInfo = defineRule({
       return { valid: false, problems: ctx.failed };
     }
     const name = categoryName(info.category!)!;
-    const sexDigit = normaliseCertNumber(input.certNumber)[layout.sexDigit];
     const [from, to] = layout.birthDate;
-    ctx.step(() => [`第${at(from)}–${to}位：出生日期 ${info.birthDate}`, `Characters ${at(from)}–${to}: birth date ${info.birthDate}`]);
+    ctx.step(() => [`第${position(from)}–${to}位：出生日期 ${info.birthDate}`, `Characters ${position(from)}–${to}: birth date ${info.birthDate}`]);
+    ctx.step(() => {
+      const sexDigit = normaliseCertNumber(input.certNumber)[layout.sexDigit];
+      return [
+        `第${position(layout.sexDigit)}位 ${sexDigit} 为${info.sex === 'male' ? '奇数：男' : '偶数：女'}`,
+        `Character ${position(layout.sexDigit)} is ${sexDigit}, ${info.sex === 'male' ? 'odd: male' : 'even: female'}`,
+      ];
+    });
     ctx.step(() => [
-      `第${at(layout.sexDigit)}位 ${sexDigit} 为${info.sex === 'male' ? '奇数：男' : '偶数：女'}`,
-      `Character ${at(layout.sexDigit)} is ${sexDigit}, ${info.sex === 'male' ? 'odd: male' : 'even: female'}`,
-    ]);
-    ctx.step(() => [
-      `第${at(layout.category)}位 ${info.category}：${name.zh}；第${at(layout.grade)}位 ${info.grade}：${gradeName(info.grade!).zh}`,
-      `Character ${at(layout.category)} is ${info.category}: ${name.en}; character ${at(layout.grade)} is ${info.grade}: ${gradeName(info.grade!).en}`,
+      `第${position(layout.category)}位 ${info.category}：${name.zh}；第${position(layout.grade)}位 ${info.grade}：${gradeName(info.grade!).zh}`,
+      `Character ${position(layout.category)} is ${info.category}: ${name.en}; character ${position(layout.grade)} is ${info.grade}: ${gradeName(info.grade!).en}`,
     ]);
     return {
       valid: true,

@@ -10,7 +10,7 @@
  */
 import type { Context } from '../../core/context.ts';
 import { addDays, isoYearOf } from '../../core/dates.ts';
-import { Dec, decimalOf, isWholeCents, money, percent, plain } from '../../core/decimal.ts';
+import { Dec, decimalOf, isWholeCents, money, ONE, percent, plain, ZERO } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
 import { disabledCountedInput, totalStaffInput } from '../../core/common-specs.ts';
@@ -386,14 +386,14 @@ export const levyDue = defineRule({
     const { ratio, shortfall, shortfallPersons } = shortfallOf(totalStaff, disabledCounted, ctx);
     const wageBase = wageBaseOf(input.averageWage, input.socialAverageWage, ctx);
     if (smallEnterpriseExempt(totalStaff, input.unitKind, shortfall, ctx)) {
-      return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(0), exempt: true };
+      return { amount: ZERO, shortfallPersons, wageBase, reductionRate: ZERO, exempt: true };
     }
     if (shortfall.lte(0)) {
       ctx.step(() => [`达到${percent(ratio)}比例：无需缴纳`, `The quota of ${percent(ratio)} is met: nothing is owed`]);
-      return { amount: new Dec(0), shortfallPersons, wageBase, reductionRate: new Dec(1), exempt: false };
+      return { amount: ZERO, shortfallPersons, wageBase, reductionRate: ONE, exempt: false };
     }
     const base = levyBase(shortfall, wageBase, ctx);
-    const rate = tierEntry && tierEntry.value !== null ? reducedRate(totalStaff, disabledCounted, ctx) : new Dec(1);
+    const rate = tierEntry && tierEntry.value !== null ? reducedRate(totalStaff, disabledCounted, ctx) : ONE;
     const amount = base.times(rate);
     ctx.step(() => {
       const product = `${shownBase(base)} × ${plain(rate)} = ${money(amount)}`;

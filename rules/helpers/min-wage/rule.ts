@@ -3,7 +3,7 @@
  * from the autonomous region's dated tables. 稀土高新区 is in no class: error (interpretation `hi-tech-zone-wage`).
  */
 import type { Context } from '../../core/context.ts';
-import { Dec, money } from '../../core/decimal.ts';
+import { Dec, decimalOf, money } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
@@ -16,7 +16,8 @@ const wageClasses = Object.keys(wageClassDistricts).map(Number) as WageClass[];
 
 /** The class the tables in force on `date` put `district` in, if any. */
 function wageClassOf(district: District, date: string, ctx: Context): WageClass | undefined {
-  return wageClasses.find((c) => ctx.entryOn(wageClassDistricts[c], date)?.value?.includes(district.id));
+  for (const c of wageClasses) if (ctx.entryOn(wageClassDistricts[c], date)?.value?.includes(district.id)) return c;
+  return undefined;
 }
 
 export interface WageLookup {
@@ -29,7 +30,8 @@ export interface WageLookup {
 /** The table in force on `date` for `district`, explained as a step; an error where no table answers. */
 export function minimumWageOn(district: District, date: string, ctx: Context, field = 'district'): WageLookup {
   const wageClass = wageClassOf(district, date, ctx);
-  const listedByAnyTable = wageClasses.some((c) => ctx.historyOf(wageClassDistricts[c]).some((h) => h.value?.includes(district.id)));
+  // a class on the date is a table listing it; only without one are the other tables searched
+  const listedByAnyTable = wageClass !== undefined || wageClasses.some((c) => ctx.historyOf(wageClassDistricts[c]).some((h) => h.value?.includes(district.id)));
   if (!listedByAnyTable) {
     ctx.rely('hi-tech-zone-wage');
     fail(
@@ -44,7 +46,7 @@ export function minimumWageOn(district: District, date: string, ctx: Context, fi
     const first = ctx.historyOf(minimumWage[1])[0].from;
     fail('no-wage-table', `${date} 早于已收录的最低工资标准（自 ${first} 起）`, `${date} is before the first minimum-wage table held (from ${first})`, 'date');
   }
-  const monthlyMinWage = new Dec(table.value);
+  const monthlyMinWage = decimalOf(table as { value: string });
   ctx.step(() => [
     `${district.zh}属${wageClassNames[wageClass]}区；${date} 执行 ${table.source.document}（${table.from} 起）：月最低工资 ${money(monthlyMinWage)} 元`,
     `${district.en} is class ${wageClass}; on ${date} ${table.source.document} (from ${table.from}) applies: monthly minimum wage ${money(monthlyMinWage)} yuan`,
@@ -91,7 +93,7 @@ export function givenMonthlyMinWage(input: { monthlyMinWage?: Dec }, ctx: Contex
 function tryLookup(district: District, date: string, ctx: Context): Dec | undefined {
   const wageClass = wageClassOf(district, date, ctx);
   const table = wageClass ? ctx.entryOn(minimumWage[wageClass], date) : undefined;
-  return table && table.value !== null ? new Dec(table.value) : undefined;
+  return table && table.value !== null ? decimalOf(table as { value: string | number }) : undefined;
 }
 
 export const minWage = defineRule({

@@ -90,6 +90,9 @@ const monthsEn = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
 const ageText = (years: number, months: number) =>
   text(months ? `${years}岁${months}个月` : `${years}岁`, months ? `${years} years ${monthsEn(months)}` : `${years} years`);
 
+/** The birth month as the steps show it (as long as the start month's text): made only when explaining. */
+const birthMonthOf = (birthDate: string, startMonth: string) => birthDate.slice(0, startMonth.length);
+
 /** The retirement date with its explanation written to `ctx`; an error when the date is beyond the dates the package handles. */
 export function retirementWithSteps(birthDate: string, category: RetirementCategory, ctx: Context, field = 'birthDate'): Retirement {
   const read = ctx.at(retirementReform.categories[category]);
@@ -110,11 +113,9 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
     );
   }
   const name = CATEGORY_NAMES[category];
-  // the birth month as the steps show it (as long as the start month's text), made only when explaining
-  const birthMonthOf = () => birthDate.slice(0, c.startMonth.length);
   if (r.k < 0) {
     ctx.step(() => {
-      const birthMonth = birthMonthOf();
+      const birthMonth = birthMonthOf(birthDate, c.startMonth);
       return [
         `${name.zh}：出生年月 ${birthMonth} 早于延迟退休起始月 ${c.startMonth}，不延迟，按原退休年龄 ${c.originalAgeYears} 岁`,
         `${name.en}: born ${birthMonth}, before the reform's first month ${c.startMonth}: no delay, the former age ${c.originalAgeYears} applies`,
@@ -123,7 +124,7 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
   } else {
     const capped = r.delayMonths === c.capMonths;
     ctx.step(() => {
-      const birthMonth = birthMonthOf();
+      const birthMonth = birthMonthOf(birthDate, c.startMonth);
       return [
         `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；${r.k} ÷ ${c.stepMonths} 向下取整得 ${Math.floor(r.k / c.stepMonths)}，加 1 得 ${Math.floor(r.k / c.stepMonths) + 1}，与上限 ${c.capMonths} 取较小者：延迟 ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
         `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,

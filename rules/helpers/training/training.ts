@@ -3,7 +3,7 @@
  * a per-person standard, and a split between the city and the district DPF.
  */
 import type { Context } from '../../core/context.ts';
-import { Dec, decimalOf, money } from '../../core/decimal.ts';
+import { decimalOf, money, ZERO } from '../../core/decimal.ts';
 import { personsInput, shareOutputs } from '../../core/common-specs.ts';
 import { units } from '../../core/labels.ts';
 import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from '../../core/schema.ts';
@@ -69,7 +69,7 @@ export function checkTrainingLength(input: TrainingInputs, p: TrainingParameters
 /** trainees × the standard, split between city and district; zero when a condition failed. */
 export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx: Context): OutputsOf<typeof trainingOutputs> {
   if (ctx.failed.length) {
-    return { amount: new Dec(0), cityShare: new Dec(0), districtShare: new Dec(0) };
+    return { amount: ZERO, cityShare: ZERO, districtShare: ZERO };
   }
   const perPerson = decimalOf(p.perPerson);
   ctx.step(() => [
@@ -79,5 +79,5 @@ export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx
   const amount = perPerson.times(input.trainees);
   ctx.step(() => [`${input.trainees} × ${money(perPerson)} = ${money(amount)}`, `${input.trainees} × ${money(perPerson)} = ${money(amount)}`]);
   const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
-  return { amount, ...shares };
+  return { amount, cityShare: shares.cityShare, districtShare: shares.districtShare };
 }
