@@ -10,6 +10,8 @@ const joined = (chunks: Uint8Array[]) => {
   for (const c of chunks) (out.set(c, at), (at += c.length));
   return out;
 };
+/** workerd's own stream of a known length (as a request body arrives), typed here: the Node-side tsconfig has no Workers globals. */
+const { FixedLengthStream } = globalThis as unknown as { FixedLengthStream: new (length: number) => TransformStream<Uint8Array, Uint8Array> };
 /** A body without a Content-Length, so only the bytes read can pass the limit. */
 const ownBody = (bytes: Uint8Array) => {
   const { readable, writable } = new FixedLengthStream(bytes.length);
