@@ -167,19 +167,38 @@ const numberReaderOf =
   (cell) =>
     typeof cell === 'string' ? numberText(cell, spec) : cell;
 
-/** The reader of an input's cells that are not blank, by its type, with its spec bound (a table reads it row after row). */
+/**
+ * A column's reader that gives back its reading of the cell before when the cell is the same: a date, a district
+ * or a yes/no is often the same row after row, and reads the same (each of these readers depends on the cell
+ * alone). The reading given back is then the same string for every such row, so what looks it up next (the
+ * totals by district, the rule's tables) finds it hashed already.
+ */
+function sameAsBefore(read: FilledCellReader): FilledCellReader {
+  let before: unknown;
+  let reading: unknown;
+  let read1 = false;
+  return (cell) => {
+    if (read1 && cell === before) return reading;
+    reading = read(cell);
+    before = cell;
+    read1 = true;
+    return reading;
+  };
+}
+
+/** The reader of an input's cells that are not blank, by its type, with its spec bound (made once per column, for a table read row after row). */
 export function filledReaderOf(spec: Pick<InputSpec, 'type' | 'unit'>): FilledCellReader {
   switch (spec.type) {
     case 'date':
-      return filledDateCell;
+      return sameAsBefore(filledDateCell);
     case 'integer':
     case 'decimal':
     case 'money':
       return numberReaderOf(spec);
     case 'district':
-      return filledDistrictCell;
+      return sameAsBefore(filledDistrictCell);
     case 'boolean':
-      return filledYesNoCell;
+      return sameAsBefore(filledYesNoCell);
     default:
       return trimmed;
   }

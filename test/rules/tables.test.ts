@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { listRules } from '../../rules/index.ts';
 import { amountText, cellForInput, columnOf, csvCell, dateText, readHeader, skipReason, templateCsv } from '../../rules/tables/index.ts';
+import { filledReaderOf } from '../../rules/tables/cells.ts';
 
 const overquota = listRules().find((m) => m.id === 'overquota-reward')!;
 
@@ -31,6 +32,19 @@ describe('cells', () => {
     expect(amountText('29,70')).toBe('29,70');
     expect(cellForInput('￥1,980.00', { type: 'money' })).toBe('1980.00');
     expect(cellForInput(1980, { type: 'money' })).toBe(1980);
+  });
+
+  it("a column's reader reads each cell as the cell alone reads, the same cell again or not", () => {
+    const cells: Record<string, unknown[]> = {
+      date: ['2024/6/30', '2024/6/30', '2024-06-30', 45473, 45473, '2024/6/30', 'x', 'x', '2024年6月30日', 45473.5],
+      district: ['昆都仑', '昆都仑', '包头市青山区', '昆都仑', ' 土右 ', ' 土右 ', 'nowhere', 'nowhere', '昆都仑区'],
+      boolean: ['已办理', '已办理', '未参保', '是', '已办理', ' 否 ', ' 否 '],
+    };
+    for (const [type, column] of Object.entries(cells)) {
+      const spec = { type } as Parameters<typeof filledReaderOf>[0];
+      const reader = filledReaderOf(spec);
+      for (const cell of column) expect(reader(cell), `${type} ${String(cell)}`).toBe(cellForInput(cell, spec));
+    }
   });
 });
 

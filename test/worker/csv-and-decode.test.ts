@@ -7,6 +7,7 @@ import { countNonEmptyLines, linesAtMost } from '../../worker/csv/count.ts';
 import { CsvParser } from '../../worker/csv/parse.ts';
 import { csvCell, csvLine } from '../../worker/csv/write.ts';
 import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
+import { CsvSource } from '../../worker/batch/csv-source.ts';
 import { createDecoder, encodingOfBody, encodingOfCharset, encodingOfWholeBody, invalidUtf8At, invalidUtf8Offset } from '../../worker/body/decode.ts';
 
 function parseInPieces(text: string, cuts: number[]): string[][] {
@@ -206,6 +207,58 @@ describe('decoding', () => {
         expect(decoder.encoding).toBe(encoding);
       }
     }
+  });
+});
+
+describe('CsvSource', () => {
+  // lines of every kind, past several 16 KB steps: CRLF and LF, quoted notes holding line breaks, Chinese text, long lines
+  const lines = Array.from({ length: 4_000 }, (_, i) =>
+    i % 7 === 3
+      ? `${i},"包头
+第${i}行, ""引号""",${'x'.repeat(i % 50)}\r\n`
+      : i % 11 === 5
+        ? `${i},${'长'.repeat(3_000)},b\n`
+        : `${i},昆都仑区,2024-06-30${i % 2 ? '\r\n' : '\n'}`,
+  );
+  const text = `rowId,district,date\n${lines.join('')}`;
+  const expected = (() => {
+    const parser = new CsvParser();
+    return [...parser.push(text), ...parser.end()].map((r) => r.cells);
+  })();
+  const utf16le = (t: string) => {
+    const bytes = new Uint8Array(2 + t.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < t.length; i++) ((bytes[2 + 2 * i] = t.charCodeAt(i) & 0xff), (bytes[3 + 2 * i] = t.charCodeAt(i) >> 8));
+    return bytes;
+  };
+  const bodies: [string, Uint8Array][] = [
+    ['UTF-8', new TextEncoder().encode(text)],
+    ['UTF-8 with a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])],
+    ['UTF-16LE (a step may end inside a character)', utf16le(text)],
+  ];
+  for (const [name, bytes] of bodies) {
+    it(`hands out the records the parser reads from the whole text: ${name}, whatever the chunks`, () => {
+      for (const size of [bytes.length, 65_536, 20_001, 4_097]) {
+        const chunks: Uint8Array[] = [];
+        for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.slice(at, at + size));
+        const source = new CsvSource(chunks, createDecoder());
+        const read: string[][] = [];
+        for (let record = source.read(); record; record = source.read()) read.push(record.cells);
+        expect(read).toEqual(expected);
+      }
+    });
+  }
+
+  it('reads GB18030 (whose two-byte characters never hold the byte of a line break) across steps', () => {
+    const gbkLine = [0xb0, 0xfc, 0xcd, 0xb7, 0x2c, 0x31, 0x0d, 0x0a]; // 包头,1\r\n
+    const bytes = new Uint8Array(Array.from({ length: 6_000 }, () => gbkLine).flat());
+    const source = new CsvSource([bytes.subarray(0, 30_001), bytes.subarray(30_001)], createDecoder('gb18030'));
+    let records = 0;
+    for (let record = source.read(); record; record = source.read()) {
+      expect(record.cells).toEqual(['包头', '1']);
+      records++;
+    }
+    expect(records).toBe(6_000);
   });
 });
 

@@ -42,8 +42,16 @@ export class CsvSource {
   private fill(): CsvRecord[] {
     if (this.next < this.chunks.length) {
       const chunk = this.chunks[this.next]!;
-      const step = chunk.subarray(this.offset, this.offset + STEP);
-      this.offset += step.length;
+      let end = Math.min(chunk.length, this.offset + STEP);
+      if (end < chunk.length) {
+        // The step ends after its last line break: in UTF-8 and GB18030 the text decoded then ends with whole lines,
+        // which the parser reads as they are, instead of joining what is left of a line to the next step's text (and
+        // copying the two into one string to read it). Wherever it ends, the decoder carries a cut character over.
+        const lineBreak = chunk.lastIndexOf(10, end - 1);
+        if (lineBreak >= this.offset) end = lineBreak + 1;
+      }
+      const step = chunk.subarray(this.offset, end);
+      this.offset = end;
       if (this.offset >= chunk.length) {
         this.chunks[this.next++] = undefined;
         this.offset = 0;
