@@ -234,8 +234,11 @@ export function monthAdditionClamps(date: string, months: number): boolean {
 }
 
 /** Excel's serial day number (1900 date system, with its phantom 1900-02-29) to an ISO date. */
+/** Excel's last day, 9999-12-31, as its serial day number (1900 system): no later serial is a date. */
+export const LAST_EXCEL_SERIAL = 2_958_465;
+
 export function excelSerialToIso(serial: number): string | undefined {
-  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return undefined;
+  if (!Number.isInteger(serial) || serial < 61 || serial > LAST_EXCEL_SERIAL) return undefined;
   return writeDayNumber(serial - 25_569)!;
 }
 

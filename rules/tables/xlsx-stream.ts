@@ -12,6 +12,7 @@
  * One sheet is read ahead at a time: preparing another (the form reader moving on to the next sheet)
  * lets the one before go.
  */
+import { LAST_EXCEL_SERIAL } from '../core/dates.ts';
 import type { Opened, SheetCell, SheetInfo, SheetRow, SheetSource, Workbook } from './sheet-source.ts';
 import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
@@ -189,11 +190,15 @@ function rowOfRef(ref: string): number {
   return digits ? Number(digits[0]) - 1 : -1;
 }
 
-/** A date's serial (1900 or 1904 system) as `YYYY-MM-DD`, as SheetJS gives it. */
-function isoDate(serial: number, date1904: boolean): string {
+/**
+ * A date's serial (1900 or 1904 system) as `YYYY-MM-DD`, as SheetJS gives it; undefined outside Excel's own
+ * dates (before its first day, after 9999-12-31), which no spreadsheet shows as a date: the cell stays its number.
+ */
+function isoDate(serial: number, date1904: boolean): string | undefined {
   let days = Math.floor(serial + 1e-9);
   if (date1904) days += 1462;
   else if (days < 60) days += 1; // Excel's 1900-02-29 that never was
+  if (!(days >= 0 && days <= LAST_EXCEL_SERIAL)) return undefined;
   const ms = Date.UTC(1899, 11, 30) + days * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -580,6 +585,7 @@ class SheetScan {
     let iso = this.isoDates.get(n);
     if (iso === undefined) {
       iso = isoDate(n, this.date1904);
+      if (iso === undefined) return n;
       if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
     }
     return iso;

@@ -178,6 +178,17 @@ describe('cells of every kind, streamed as SheetJS reads them', () => {
     expect(streamed).toEqual(allRows(opened(openWithSheetJS(bytes, workbookLimits(), false)), '表1'));
   }, 60_000);
 
+  it("a date-styled number outside Excel's dates (after 9999-12-31, or huge) stays its number, in any row, never a crash", () => {
+    const cells = (r: number, v: string) => `<row r="${r}"><c r="A${r}" s="1"><v>${v}</v></c></row>`;
+    const bytes = makeXlsx(sheetXml(cells(1, '45473') + cells(2, '2958465') + cells(3, '2958466') + cells(4, '123456789012345678')), { styles });
+    expect(allRows(opened(openWorkbook(bytes)), '表1')).toEqual([
+      { row: 0, cells: ['2024-06-30'] },
+      { row: 1, cells: ['9999-12-31'] },
+      { row: 2, cells: [2958466] },
+      { row: 3, cells: [123456789012345678] },
+    ]);
+  });
+
   it('an absurd <dimension> is ignored: nothing is allocated for it', () => {
     const bytes = makeXlsx(
       `<?xml version="1.0"?><worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`,
