@@ -2,7 +2,8 @@
  * JSON batches: the same rows as the CSV batch (`csvFor`), as `{"rows":[…]}` with numbers as JSON
  * numbers; their throughput through the Worker, and what reading such a body costs next to plain
  * `JSON.parse`: the Worker's own reading, all it does to the rows before answering them (worker/batch/sources.ts
- * `jsonTable`: the body's bytes scanned, then its rows parsed a block at a time, every number read as its text,
+ * `jsonTable`: the body's bytes scanned, then its rows made a block at a time (a block of one shape from the
+ * values between the bytes its rows share, any other block by `JSON.parse`), every number read as its text,
  * so `29700.00` is not a binary float first, and each row's echoed cells).
  */
 import { findRule, metadataOf } from '../../rules/index.ts';
