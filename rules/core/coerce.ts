@@ -455,22 +455,33 @@ function coerceValue(value: unknown, reading: SpecReading, field: Field): unknow
 
 /** What coercing against a list of specs reads on every call, made once per list: its names, its specs' readings, its top-level fields and its coerced defaults. */
 interface SpecList {
-  names: Set<string>;
+  /** Each name's slot in `values` (the first spec's index of that name). */
+  slots: Map<string, number>;
+  /** Each spec's slot. */
+  slotOf: number[];
   readings: SpecReading[];
   /** Each spec's field when the list is the top level (named by the input alone). */
   fields: Field[];
   /** Each spec's default, coerced once when it can be shared (see `defaultOf`). */
   defaults: ({ value: unknown } | undefined)[];
+  /** The values of an object being coerced, by slot, found in one pass over its keys (kept across calls; `busy` while one uses them). */
+  values: unknown[];
+  busy: boolean;
 }
 const specLists = new WeakMap<readonly InputSpec[], SpecList>();
 function listOf(specs: readonly InputSpec[]): SpecList {
   let list = specLists.get(specs);
   if (!list) {
+    const slots = new Map<string, number>();
+    specs.forEach((spec, i) => slots.has(spec.name) || slots.set(spec.name, i));
     list = {
-      names: new Set(specs.map((s) => s.name)),
+      slots,
+      slotOf: specs.map((spec) => slots.get(spec.name)!),
       readings: specs.map(readingOf),
       fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
       defaults: specs.map(() => undefined),
+      values: specs.map(() => undefined),
+      busy: false,
     };
     specLists.set(specs, list);
   }
@@ -478,22 +489,11 @@ function listOf(specs: readonly InputSpec[]): SpecList {
 }
 
 /** Refuses a name that is no input (nor passed over). */
-function checkNames(
-  source: Record<string, unknown>,
-  list: SpecList,
-  specs: readonly InputSpec[],
-  prefix: string,
-  prefixZh: string,
-  passOver?: ReadonlySet<string>,
-): void {
-  for (const key of Object.keys(source)) {
-    if (!list.names.has(key) && !passOver?.has(key)) {
-      const names = specs.map((s) => s.name).join(', ');
-      const labels = specs.map((s) => s.label.zh).join('、');
-      const field = prefix ? `${prefix}.${key}` : key;
-      fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
-    }
-  }
+function unknownInput(key: string, specs: readonly InputSpec[], prefix: string, prefixZh: string): never {
+  const names = specs.map((s) => s.name).join(', ');
+  const labels = specs.map((s) => s.label.zh).join('、');
+  const field = prefix ? `${prefix}.${key}` : key;
+  fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
 }
 
 /**
@@ -509,7 +509,9 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   }
   const source = raw as Record<string, unknown>;
   const list = listOf(specs);
-  checkNames(source, list, specs, prefix, prefixZh, passOver);
+  // the first own key that is no input (nor passed over), in the order of `Object.keys`, is refused before any value is read
+  const { slots } = list;
+  for (const key in source) if (!slots.has(key) && Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
   const out: Record<string, unknown> = {};
   const top = !prefix && !prefixZh;
   const { readings } = list;
