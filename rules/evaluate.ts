@@ -170,7 +170,7 @@ const failure = (rule: string, error: RuleErrorBody): Failure => ({ ok: false, r
 export interface EvaluateOptions {
   /** Cross-row state of a batch (see `RuleDefinition.batchState`). */
   batchState?: unknown;
-  /** False to skip rendering the explanation steps (batch rows do not carry them). */
+  /** False for an untraced answer: no explanation steps, hints or interpretations are made (batch rows do not carry them). */
   explain?: boolean;
   /** The parameter set to read every number and plan from (`buildParameters`); the served one by default. */
   parameters?: ParameterSet;

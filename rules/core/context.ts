@@ -68,7 +68,7 @@ export class Context {
   }
   /** Cross-row state when the rule runs inside a batch (e.g. training sessions already seen). */
   readonly batch: unknown;
-  /** False inside a batch, whose rows carry no explanation: the steps are then never rendered. */
+  /** False inside a batch, whose rows carry no explanation: the steps, hints and interpretations are then never made. */
   readonly explain: boolean;
 
   /** The plan the claim is read against (the one in force on its date; see `planFor`). */
@@ -208,7 +208,9 @@ export class Context {
     this.hints.push({ zh: words[0], en: words[1] });
   }
 
+  /** Records an interpretation the answer relies on; only when explaining (an untraced answer, a batch row's, names none). */
   rely(id: InterpretationId): void {
+    if (!this.explain) return;
     const relied = (this.reliedOn ??= []);
     if (!relied.includes(id)) relied.push(id);
   }
