@@ -471,9 +471,8 @@ interface SpecList {
   fields: Field[];
   /** Each spec's default, coerced once when it can be shared (see `defaultOf`). */
   defaults: ({ value: unknown } | undefined)[];
-  /** The values of an object being coerced, by slot, found in one pass over its keys (kept across calls; `busy` while one uses them). */
-  values: unknown[];
-  busy: boolean;
+  /** No value in any slot: copied for each object coerced, then its values put in their slots. */
+  noValues: readonly unknown[];
 }
 const specLists = new WeakMap<readonly InputSpec[], SpecList>();
 function listOf(specs: readonly InputSpec[]): SpecList {
@@ -487,8 +486,7 @@ function listOf(specs: readonly InputSpec[]): SpecList {
       readings: specs.map(readingOf),
       fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
       defaults: specs.map(() => undefined),
-      values: specs.map(() => undefined),
-      busy: false,
+      noValues: specs.map(() => undefined),
     };
     specLists.set(specs, list);
   }
@@ -517,15 +515,21 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   const source = raw as Record<string, unknown>;
   const list = listOf(specs);
   // the first own key that is no input (nor passed over), in the order of `Object.keys`, is refused before any value is read
+  // (inherited names too, as `source[name]` reads them): each input's value lands in its slot, read in the same pass
   const { slots } = list;
-  for (const key in source) if (!slots.has(key) && Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
+  const values = list.noValues.slice();
+  for (const key in source) {
+    const slot = slots.get(key);
+    if (slot !== undefined) values[slot] = source[key];
+    else if (Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
+  }
   const out: Record<string, unknown> = {};
   const top = !prefix && !prefixZh;
   const { readings } = list;
   for (let i = 0; i < readings.length; i++) {
     const reading = readings[i];
     const { spec, name } = reading;
-    const value = source[name];
+    const value = values[list.slotOf[i]];
     const blank = isBlank(value);
     if (blank && !reading.defaulted && !reading.required) continue;
     const field: Field = top ? list.fields[i] : { code: prefix ? `${prefix}.${name}` : name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
