@@ -473,7 +473,12 @@ interface SpecList {
   defaults: ({ value: unknown } | undefined)[];
   /** No value in any slot: copied for each object coerced, then its values put in their slots. */
   noValues: readonly unknown[];
+  /** The keys of the objects last coerced, in their order, and each one's slot (`NO_SLOT`: no input's): looked up by name only when a key differs. */
+  keysSeen: string[];
+  slotsSeen: number[];
 }
+const NO_SLOT = -1;
+const MAX_KEYS_SEEN = 64;
 const specLists = new WeakMap<readonly InputSpec[], SpecList>();
 function listOf(specs: readonly InputSpec[]): SpecList {
   let list = specLists.get(specs);
@@ -487,6 +492,8 @@ function listOf(specs: readonly InputSpec[]): SpecList {
       fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
       defaults: specs.map(() => undefined),
       noValues: specs.map(() => undefined),
+      keysSeen: [],
+      slotsSeen: [],
     };
     specLists.set(specs, list);
   }
@@ -516,11 +523,22 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   const list = listOf(specs);
   // the first own key that is no input (nor passed over), in the order of `Object.keys`, is refused before any value is read
   // (inherited names too, as `source[name]` reads them): each input's value lands in its slot, read in the same pass
-  const { slots } = list;
+  const { keysSeen, slotsSeen } = list;
   const values = list.noValues.slice();
+  let k = 0;
   for (const key in source) {
-    const slot = slots.get(key);
-    if (slot !== undefined) values[slot] = source[key];
+    // the rows of a batch name their keys in one order: the k-th key's slot is the one the last object's k-th key had
+    let slot = slotsSeen[k];
+    if (keysSeen[k] !== key) {
+      slot = list.slots.get(key) ?? NO_SLOT;
+      // only an input's name is kept (no other key an object sends stays in memory), and only so many
+      if (slot !== NO_SLOT && k < MAX_KEYS_SEEN) {
+        keysSeen[k] = key;
+        slotsSeen[k] = slot;
+      }
+    }
+    k++;
+    if (slot !== NO_SLOT) values[slot] = source[key];
     else if (Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
   }
   const out: Record<string, unknown> = {};

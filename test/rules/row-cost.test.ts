@@ -131,6 +131,21 @@ describe('a row’s names, read in one pass', () => {
     expect(batch.rows[0]).toMatchObject({ rowId: 'a', status: 'mismatch', claimed: '0.00' });
   });
 
+  it('reads rows whose keys come in another order, or differ, as each alone', () => {
+    const rows: Record<string, unknown>[] = [
+      { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' },
+      { date: '2024-06-30', monthlyMinWage: 2270, disabledCounted: 30, totalStaff: 1000 },
+      { totalStaff: 400, extra: 9, monthlyMinWage: 1980, date: '2024-06-30' },
+      { totalStaff: 400, disabledCounted: 12, monthlyMinWage: 1980, date: '2024-06-30' },
+      { totalStaff: 400, monthlyMinWage: 1980 },
+    ];
+    const batch = evaluateBatch(rule.id, rows);
+    const alone = rows.map((row) => evaluateRule(rule, row));
+    expect(batch.rows.map((r) => r.result ?? r.error)).toEqual(alone.map((e) => (e.ok ? e.result : e.error)));
+    expect(batch.rows[2].error).toMatchObject({ code: 'unknown-input', field: 'extra' });
+    expect(batch.rows[4].error).toMatchObject({ code: 'missing-input', field: 'disabledCounted' });
+  });
+
   it('reads an inherited name as a value, and refuses no inherited name that is no input', () => {
     const row = Object.create({ monthlyMinWage: 1980, inherited: 'not an input' }) as Record<string, unknown>;
     Object.assign(row, { totalStaff: 400, disabledCounted: 9, date: '2024-06-30' });
