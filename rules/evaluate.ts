@@ -265,7 +265,7 @@ function contextFor(rule: RuleDefinition, input: Record<string, unknown>, option
 
 /**
  * One evaluation of coerced inputs in its context: the answer, or the refusal. After it, the context tells whether
- * the answer could depend on a date the case did not give: it read the date (`dateRead`) or parameters on the plan date (`undatedReads`).
+ * the answer could depend on a date the case did not give: it read the date (`dateRead`) or a parameter on the plan date that changes within the window (`undatedReadChanges`).
  */
 function answerIn<E extends RowFigures>(facts: RuleFacts, input: Record<string, unknown>, ctx: Context, answerOf: AnswerOf<E>): E | Failure {
   const rule = facts.rule;
