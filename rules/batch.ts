@@ -7,7 +7,7 @@ import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition, OutputType } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { currentPolicyRef, evaluateRow, type EvaluateOptions, type PolicyRef } from './evaluate.ts';
+import { currentPolicyRef, evaluateRow, factsOf, type EvaluateOptions, type PolicyRef, type RuleFacts } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -97,6 +97,8 @@ function compareClaim(claimed: string, computed: string | number): { claimed: st
 export class BatchEvaluator {
   readonly summary: BatchSummary = { rows: 0, ok: 0, mismatch: 0, invalid: 0, skipped: 0 };
   readonly rule: RuleDefinition;
+  /** What every row reads of the rule, made once per rule. */
+  private readonly facts: RuleFacts;
   private readonly state: unknown;
   /** The parameter set every row is read against (the served one unless given). */
   private readonly parameters: ParameterSet | undefined;
@@ -108,6 +110,7 @@ export class BatchEvaluator {
 
   constructor(rule: RuleDefinition, options: { parameters?: ParameterSet } = {}) {
     this.rule = rule;
+    this.facts = factsOf(rule);
     this.claimable = AMOUNT_TYPES.has(rule.outputs.find((o) => o.name === rule.primary)?.type as OutputType);
     this.state = rule.batchState?.();
     this.parameters = options.parameters;
@@ -167,7 +170,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRow(this.rule, raw, this.evaluation);
+    const evaluation = evaluateRow(this.rule, raw, this.evaluation, this.facts);
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

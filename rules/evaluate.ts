@@ -2,17 +2,15 @@ import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
 import { coerceObject } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
-import { formatOutputs } from './core/format.ts';
+import { OutputFormats } from './core/format.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition, InputSpec, OutputSpec } from './core/schema.ts';
-import { parameterChangeDates } from './core/change-dates.ts';
 import { groupThousands, periodLabel } from './core/periods.ts';
-import { addDays } from './core/dates.ts';
+import { periodsOfWindow } from './core/window-periods.ts';
 import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
 import { interpretations, type Interpretation } from './interpretations.ts';
 import { servedParameters, type ParameterSet } from './parameters/index.ts';
-import type { Parameter } from './parameters/types.ts';
 import { planFor, planInForce, policyRefOf, type Clause, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -66,19 +64,27 @@ export function inputsOf(rule: RuleDefinition): InputSpec[] {
   return [...own, ...commonInputs.filter((c) => !own.some((i) => i.name === c.name))];
 }
 
-/** What every evaluation of a rule reads of it, made once per rule (rules never change): its inputs as callers see them, and whether the plans' validity windows bind it. */
-class RuleFacts {
+/**
+ * What every evaluation of a rule reads of it, made once per rule (rules never change): its inputs as callers see
+ * them, whether the plans' validity windows bind it, and how its outputs are printed. A batch holds its rule's.
+ */
+export class RuleFacts {
+  readonly rule: RuleDefinition;
   readonly inputs: InputSpec[];
   /** A clause rule bound to the validity windows (not one that answers questions about them itself). */
   readonly windowed: boolean;
+  /** Its outputs' formats, in order (see `formatOutputs`). */
+  readonly outputs: OutputFormats;
 
   constructor(rule: RuleDefinition) {
+    this.rule = rule;
     this.inputs = inputsOf(rule);
     this.windowed = rule.kind === 'clause' && !rule.answersValidity;
+    this.outputs = new OutputFormats(rule.outputs);
   }
 }
 const ruleFacts = new WeakMap<RuleDefinition, RuleFacts>();
-function factsOf(rule: RuleDefinition): RuleFacts {
+export function factsOf(rule: RuleDefinition): RuleFacts {
   let facts = ruleFacts.get(rule);
   if (!facts) ruleFacts.set(rule, (facts = new RuleFacts(rule)));
   return facts;
@@ -164,7 +170,7 @@ const failure = (rule: string, error: RuleErrorBody): Failure => ({ ok: false, r
 export interface EvaluateOptions {
   /** Cross-row state of a batch (see `RuleDefinition.batchState`). */
   batchState?: unknown;
-  /** False to skip rendering the explanation steps (batch rows do not carry them). */
+  /** False for an untraced answer: no explanation steps, hints or interpretations are made (batch rows do not carry them). */
   explain?: boolean;
   /** The parameter set to read every number and plan from (`buildParameters`); the served one by default. */
   parameters?: ParameterSet;
@@ -188,16 +194,16 @@ export function evaluate(ruleId: string, rawInputs: unknown, options: Pick<Evalu
 }
 
 export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): Evaluation {
-  return evaluateWith(rule, rawInputs, options, successOf);
+  return evaluateWith(factsOf(rule), rawInputs, options, successOf);
 }
 
 /** What a batch row keeps of an answer: the figures, the verdict and the warnings (and the figures by date); no steps or references. */
 export type RowFigures = Pick<Success, 'ok' | 'rule' | 'result' | 'eligible' | 'failedConditions' | 'warnings' | 'byDate'>;
 export type RowEvaluation = RowFigures | Failure;
 
-/** The evaluation of `evaluateRule`, answered with only what a batch row carries (nothing every row would repeat). */
-export function evaluateRow(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions = {}): RowEvaluation {
-  return evaluateWith(rule, rawInputs, options, figuresOf);
+/** The evaluation of `evaluateRule`, answered with only what a batch row carries (nothing every row would repeat); `facts` are the rule's (a batch holds them). */
+export function evaluateRow(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, facts: RuleFacts): RowEvaluation {
+  return evaluateWith(facts.rule === rule ? facts : factsOf(rule), rawInputs, options, figuresOf);
 }
 
 /** How an evaluation that computed is answered, from its context, its formatted result and the clause it applied. */
@@ -223,52 +229,54 @@ const figuresOf: AnswerOf<RowFigures> = (rule, ctx, result) => ({
   ok: true,
   rule: rule.id,
   result,
-  eligible: ctx.failed.length === 0,
-  failedConditions: ctx.failed,
-  warnings: ctx.warnings,
+  eligible: ctx.failedGiven.length === 0,
+  failedConditions: ctx.failedGiven as FailedCondition[],
+  warnings: ctx.warningsGiven as Text[],
 });
 
-function evaluateWith<E extends RowFigures>(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
-  const facts = factsOf(rule);
+function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
+  const rule = facts.rule;
   let input: Record<string, unknown>;
+  let ctx: Context;
   try {
     input = coerceObject(rawInputs ?? {}, facts.inputs, '', '', options.passOver);
+    ctx = contextFor(rule, input, options);
   } catch (error) {
     return refusalOf(rule, error);
   }
-  const [answer, undated] = evaluateOnce(rule, facts, input, options, answerOf);
+  const answer = answerIn(facts, input, ctx, answerOf);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
-  if (!undated || !facts.windowed) return answer;
-  return withAnswersByDate(rule, facts, rawInputs as Record<string, unknown>, input, answer, options.parameters ?? servedParameters, options.readings);
+  if (!facts.windowed || ctx.dateForWarning !== undefined) return answer;
+  if (answer.ok ? !ctx.dateRead && !ctx.undatedReadChanges : answer.error.field !== 'date') return answer;
+  return withAnswersByDate(facts, rawInputs as Record<string, unknown>, input, answer, options.parameters ?? servedParameters, options.readings);
 }
 
-/** One evaluation of coerced inputs; `undated` when the case gave no date (directly or through the rule's claim date) and the rule looked for one. */
-function evaluateOnce<E extends RowFigures>(
-  rule: RuleDefinition,
-  facts: RuleFacts,
-  input: Record<string, unknown>,
-  options: EvaluateOptions,
-  answerOf: AnswerOf<E>,
-): [E | Failure, boolean] {
-  let undated = false;
+/** The context a case is evaluated in: its date (given, or the rule's claim date), the batch's state and readings, or the readings lone evaluations share. */
+function contextFor(rule: RuleDefinition, input: Record<string, unknown>, options: EvaluateOptions): Context {
+  return new Context(
+    (input.date as string | undefined) ?? rule.claimDate?.(input),
+    options.batchState,
+    options.explain,
+    options.parameters,
+    // a batch's own memo, else the one lone evaluations share
+    options.readings ?? sharedReadings(options.parameters ?? servedParameters),
+  );
+}
+
+/**
+ * One evaluation of coerced inputs in its context: the answer, or the refusal. After it, the context tells whether
+ * the answer could depend on a date the case did not give: it read the date (`dateRead`) or a parameter on the plan date that changes within the window (`undatedReadChanges`).
+ */
+function answerIn<E extends RowFigures>(facts: RuleFacts, input: Record<string, unknown>, ctx: Context, answerOf: AnswerOf<E>): E | Failure {
+  const rule = facts.rule;
   try {
-    const ctx = new Context(
-      (input.date as string | undefined) ?? rule.claimDate?.(input),
-      options.batchState,
-      options.explain,
-      options.parameters,
-      // a batch's own memo, else the one lone evaluations share
-      options.readings ?? sharedReadings(options.parameters ?? servedParameters),
-    );
-    undated = ctx.date === undefined;
     if (facts.windowed) checkValidity(rule, input, ctx);
     const clause = clauseIn(rule, ctx.plan);
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
-    undated &&= ctx.dateRead || readsChangeWithinWindow(ctx);
-    return [answerOf(rule, ctx, formatOutputs(raw, rule.outputs), clause), undated];
+    return answerOf(rule, ctx, facts.outputs.format(raw), clause);
   } catch (error) {
-    return [refusalOf(rule, error), undated && error instanceof RuleError && error.body.field === 'date'];
+    return refusalOf(rule, error);
   }
 }
 
@@ -285,50 +293,11 @@ function refusalOf(rule: RuleDefinition, error: unknown): Failure {
 }
 
 /**
- * Whether a parameter read for an undated claim (on the plan date) has another value on the first day of some
- * period of the window: the evaluations on those days (`withAnswersByDate`) read exactly what this one read
- * otherwise, so they could not differ from one another.
- */
-function readsChangeWithinWindow(ctx: Context): boolean {
-  const reads = ctx.undatedReads;
-  if (reads.length === 0) return false;
-  // per parameter set (immutable; the plan without a date is its latest) and parameter: changes inside the window or not
-  let known = changesInWindow.get(ctx.parameters);
-  if (!known) changesInWindow.set(ctx.parameters, (known = new WeakMap()));
-  for (const parameter of reads) {
-    let changes = known.get(parameter);
-    if (changes === undefined) {
-      const entry = ctx.entryOn(parameter, ctx.plan.validFrom);
-      changes = periodsOfWindow(ctx.plan, ctx.parameters).some(([from]) => ctx.entryOn(parameter, from) !== entry);
-      known.set(parameter, changes);
-    }
-    if (changes) return true;
-  }
-  return false;
-}
-const changesInWindow = new WeakMap<ParameterSet, WeakMap<Parameter, boolean>>();
-
-/** The plan's window cut at every parameter change inside it: [from, to] inclusive, oldest first. */
-function periodsOfWindow(plan: Plan, parameters: ParameterSet): readonly [string, string][] {
-  // made once per parameter set and plan (a batch without dates asks for it on every row); both are immutable
-  let byPlan = windowPeriods.get(parameters);
-  if (!byPlan) windowPeriods.set(parameters, (byPlan = new WeakMap()));
-  const kept = byPlan.get(plan);
-  if (kept) return kept;
-  const starts = [plan.validFrom, ...parameterChangeDates(parameters).filter((d) => d > plan.validFrom && d <= plan.validTo)];
-  const periods = starts.map((from, i): [string, string] => [from, i + 1 < starts.length ? addDays(starts[i + 1], -1) : plan.validTo]);
-  byPlan.set(plan, periods);
-  return periods;
-}
-const windowPeriods = new WeakMap<ParameterSet, WeakMap<Plan, readonly [string, string][]>>();
-
-/**
  * Generic, never by rule: the case is evaluated on the first day of every period of the window. If the
  * primary answer differs between periods, the answer says so first and gives the figure on each side;
  * a refusal that was only "the date is missing" then gives the figures too.
  */
 function withAnswersByDate<E extends RowFigures>(
-  rule: RuleDefinition,
   facts: RuleFacts,
   raw: Record<string, unknown>,
   input: Record<string, unknown>,
@@ -337,13 +306,20 @@ function withAnswersByDate<E extends RowFigures>(
   readings: ReadingsMemo | undefined,
 ): E | Failure {
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
+  const rule = facts.rule;
   const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
   if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.
     // The inputs were coerced once; a date as `from` is (a checked YYYY-MM-DD) coerces to itself.
-    const [dated] = evaluateOnce(rule, facts, { ...input, date: from }, { explain: false, parameters, readings }, figuresOf);
+    const datedInput = { ...input, date: from };
+    let dated: RowEvaluation;
+    try {
+      dated = answerIn(facts, datedInput, contextFor(rule, datedInput, { explain: false, parameters, readings }), figuresOf);
+    } catch (error) {
+      dated = refusalOf(rule, error);
+    }
     if (!dated.ok) return answer;
     byDate.push({ from, to, eligible: dated.eligible, result: dated.result });
   }

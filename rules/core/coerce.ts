@@ -146,10 +146,12 @@ export function toDecimal(value: unknown, field: Field): Dec {
 interface DecimalBounds {
   min?: Dec;
   max?: Dec;
+  minExclusive: boolean;
 }
 const decimalBoundsOf = (spec: InputSpec): DecimalBounds => ({
   min: spec.min === undefined ? undefined : new Dec(spec.min),
   max: spec.max === undefined ? undefined : new Dec(spec.max),
+  minExclusive: Boolean(spec.minExclusive),
 });
 
 function tooSmall(field: Field, spec: InputSpec, min: string, got: string): never {
@@ -164,7 +166,7 @@ function tooLarge(field: Field, max: string, got: string): never {
 function checkBounds(value: Dec, spec: InputSpec, bounds: DecimalBounds, field: Field): void {
   if (!value.isZero() && value.e >= LIMIT_EXPONENT) fail('out-of-range', `${field.zh} 数值过大`, `${field.code} is too large`, field.code);
   const { min, max } = bounds;
-  if (min !== undefined && (spec.minExclusive ? value.lte(min) : value.lt(min))) tooSmall(field, spec, min.toFixed(), value.toFixed());
+  if (min !== undefined && (bounds.minExclusive ? value.lte(min) : value.lt(min))) tooSmall(field, spec, min.toFixed(), value.toFixed());
   if (max !== undefined && value.gt(max)) tooLarge(field, max.toFixed(), value.toFixed());
 }
 
@@ -373,68 +375,73 @@ const SHAPE_CODE = {
   text: 'invalid-choice',
 } as const;
 
-/** Reads one present (non-blank) value of a spec, or throws naming `field`. */
-type Read = (value: unknown, field: Field) => unknown;
-
-/** How a spec's values are read, chosen once per spec by its type (its bounds and choice texts made then too). */
-function readerOf(spec: InputSpec): Read {
-  switch (spec.type) {
-    case 'integer': {
-      const bounds = integerBoundsOf(spec);
-      return (value, field) => toInteger(value, spec, bounds, field);
-    }
-    case 'decimal':
-    case 'money': {
-      const bounds = decimalBoundsOf(spec);
-      return (value, field) => {
-        const d = toDecimal(value, field);
-        checkBounds(d, spec, bounds, field);
-        return d;
-      };
-    }
-    case 'boolean':
-      return toBoolean;
-    case 'date':
-      return toDate;
-    case 'district':
-      return (value, field) => {
-        if (typeof value !== 'string') fail('unknown-district', `${field.zh} 应为旗县区名称`, `${field.code} must be a district name`, field.code);
-        return resolveDistrict(value, field.code);
-      };
-    case 'choice': {
-      const texts = choiceTexts(spec.choices!);
-      return (value, field) => toChoice(value, spec, texts, field);
-    }
-    case 'text':
-      return (value, field) => {
-        if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field.zh} 应为文本`, `${field.code} must be text`, field.code);
-        return String(value).trim();
-      };
-    case 'integer-list': {
-      const bounds = integerBoundsOf(spec);
-      return (value, field) => toIntegerList(value, spec, bounds, field);
-    }
-    case 'records':
-      return (value, field) => toRecords(value, spec, field);
-  }
-}
-
-/** One spec as coercion uses it, made once per spec. */
+/**
+ * One spec as coercion uses it, made once per spec: its type, and what reading its values needs, made then too
+ * (bounds as numbers and decimals, a choice's texts).
+ */
 interface SpecReading {
   spec: InputSpec;
   name: string;
+  type: InputSpec['type'];
   /** The spec takes one value: a list or an object is refused before reading. */
   single: boolean;
-  read: Read;
+  /** What an absent (blank) value is: the spec's default, a refusal (required), or nothing. */
+  defaulted: boolean;
+  required: boolean;
+  integerBounds: IntegerBounds | undefined;
+  decimalBounds: DecimalBounds | undefined;
+  choiceTexts: ReadonlyMap<string, string> | undefined;
 }
 const readings = new WeakMap<InputSpec, SpecReading>();
 function readingOf(spec: InputSpec): SpecReading {
   let reading = readings.get(spec);
   if (!reading) {
-    reading = { spec, name: spec.name, single: spec.type !== 'integer-list' && spec.type !== 'records', read: readerOf(spec) };
+    const { type } = spec;
+    reading = {
+      spec,
+      name: spec.name,
+      type,
+      single: type !== 'integer-list' && type !== 'records',
+      defaulted: spec.default !== undefined,
+      required: Boolean(spec.required),
+      integerBounds: type === 'integer' || type === 'integer-list' ? integerBoundsOf(spec) : undefined,
+      decimalBounds: type === 'decimal' || type === 'money' ? decimalBoundsOf(spec) : undefined,
+      choiceTexts: type === 'choice' ? choiceTexts(spec.choices!) : undefined,
+    };
     readings.set(spec, reading);
   }
   return reading;
+}
+
+/** Reads one present (non-blank) value of a spec by its type (the common types first), or throws naming `field`. */
+function read(value: unknown, reading: SpecReading, field: Field): unknown {
+  const { spec } = reading;
+  switch (reading.type) {
+    case 'integer':
+      return toInteger(value, spec, reading.integerBounds!, field);
+    case 'money':
+    case 'decimal': {
+      const d = toDecimal(value, field);
+      checkBounds(d, spec, reading.decimalBounds!, field);
+      return d;
+    }
+    case 'boolean':
+      return toBoolean(value, field);
+    case 'date':
+      return toDate(value, field);
+    case 'choice':
+      return toChoice(value, spec, reading.choiceTexts!, field);
+    case 'text':
+      if (typeof value !== 'string' && typeof value !== 'number') fail('invalid-choice', `${field.zh} 应为文本`, `${field.code} must be text`, field.code);
+      return String(value).trim();
+    case 'district':
+      if (typeof value !== 'string') fail('unknown-district', `${field.zh} 应为旗县区名称`, `${field.code} must be a district name`, field.code);
+      return resolveDistrict(value, field.code);
+    case 'integer-list':
+      return toIntegerList(value, spec, reading.integerBounds!, field);
+    case 'records':
+      return toRecords(value, spec, field);
+  }
 }
 
 function wrongShape(value: object, spec: InputSpec, field: Field): never {
@@ -450,27 +457,43 @@ function wrongShape(value: object, spec: InputSpec, field: Field): never {
 /** Coerces one present (non-blank) value according to its spec. */
 function coerceValue(value: unknown, reading: SpecReading, field: Field): unknown {
   if (reading.single && typeof value === 'object' && value !== null) wrongShape(value, reading.spec, field);
-  return reading.read(value, field);
+  return read(value, reading, field);
 }
 
 /** What coercing against a list of specs reads on every call, made once per list: its names, its specs' readings, its top-level fields and its coerced defaults. */
 interface SpecList {
-  names: Set<string>;
+  /** Each name's slot in `values` (the first spec's index of that name). */
+  slots: Map<string, number>;
+  /** Each spec's slot. */
+  slotOf: number[];
   readings: SpecReading[];
   /** Each spec's field when the list is the top level (named by the input alone). */
   fields: Field[];
   /** Each spec's default, coerced once when it can be shared (see `defaultOf`). */
   defaults: ({ value: unknown } | undefined)[];
+  /** No value in any slot: copied for each object coerced, then its values put in their slots. */
+  noValues: readonly unknown[];
+  /** The keys of the objects last coerced, in their order, and each one's slot (`NO_SLOT`: no input's): looked up by name only when a key differs. */
+  keysSeen: string[];
+  slotsSeen: number[];
 }
+const NO_SLOT = -1;
+const MAX_KEYS_SEEN = 64;
 const specLists = new WeakMap<readonly InputSpec[], SpecList>();
 function listOf(specs: readonly InputSpec[]): SpecList {
   let list = specLists.get(specs);
   if (!list) {
+    const slots = new Map<string, number>();
+    specs.forEach((spec, i) => slots.has(spec.name) || slots.set(spec.name, i));
     list = {
-      names: new Set(specs.map((s) => s.name)),
+      slots,
+      slotOf: specs.map((spec) => slots.get(spec.name)!),
       readings: specs.map(readingOf),
       fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
       defaults: specs.map(() => undefined),
+      noValues: specs.map(() => undefined),
+      keysSeen: [],
+      slotsSeen: [],
     };
     specLists.set(specs, list);
   }
@@ -478,22 +501,11 @@ function listOf(specs: readonly InputSpec[]): SpecList {
 }
 
 /** Refuses a name that is no input (nor passed over). */
-function checkNames(
-  source: Record<string, unknown>,
-  list: SpecList,
-  specs: readonly InputSpec[],
-  prefix: string,
-  prefixZh: string,
-  passOver?: ReadonlySet<string>,
-): void {
-  for (const key of Object.keys(source)) {
-    if (!list.names.has(key) && !passOver?.has(key)) {
-      const names = specs.map((s) => s.name).join(', ');
-      const labels = specs.map((s) => s.label.zh).join('、');
-      const field = prefix ? `${prefix}.${key}` : key;
-      fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
-    }
-  }
+function unknownInput(key: string, specs: readonly InputSpec[], prefix: string, prefixZh: string): never {
+  const names = specs.map((s) => s.name).join(', ');
+  const labels = specs.map((s) => s.label.zh).join('、');
+  const field = prefix ? `${prefix}.${key}` : key;
+  fail('unknown-input', `${prefixZh}未知输入项“${key}”。可填：${labels}`, `Unknown input "${key}". Accepted: ${names}`, field);
 }
 
 /**
@@ -509,19 +521,38 @@ export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix =
   }
   const source = raw as Record<string, unknown>;
   const list = listOf(specs);
-  checkNames(source, list, specs, prefix, prefixZh, passOver);
+  // the first own key that is no input (nor passed over), in the order of `Object.keys`, is refused before any value is read
+  // (inherited names too, as `source[name]` reads them): each input's value lands in its slot, read in the same pass
+  const { keysSeen, slotsSeen } = list;
+  const values = list.noValues.slice();
+  let k = 0;
+  for (const key in source) {
+    // the rows of a batch name their keys in one order: the k-th key's slot is the one the last object's k-th key had
+    let slot = slotsSeen[k];
+    if (keysSeen[k] !== key) {
+      slot = list.slots.get(key) ?? NO_SLOT;
+      // only an input's name is kept (no other key an object sends stays in memory), and only so many
+      if (slot !== NO_SLOT && k < MAX_KEYS_SEEN) {
+        keysSeen[k] = key;
+        slotsSeen[k] = slot;
+      }
+    }
+    k++;
+    if (slot !== NO_SLOT) values[slot] = source[key];
+    else if (Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
+  }
   const out: Record<string, unknown> = {};
   const top = !prefix && !prefixZh;
   const { readings } = list;
   for (let i = 0; i < readings.length; i++) {
     const reading = readings[i];
     const { spec, name } = reading;
-    const value = source[name];
+    const value = values[list.slotOf[i]];
     const blank = isBlank(value);
-    if (blank && spec.default === undefined && !spec.required) continue;
+    if (blank && !reading.defaulted && !reading.required) continue;
     const field: Field = top ? list.fields[i] : { code: prefix ? `${prefix}.${name}` : name, zh: prefixZh ? `${prefixZh}的“${spec.label.zh}”` : spec.label.zh };
     if (blank) {
-      if (spec.default !== undefined) out[name] = top ? defaultOf(list, i, field) : coerceValue(spec.default, reading, field);
+      if (reading.defaulted) out[name] = top ? defaultOf(list, i, field) : coerceValue(spec.default, reading, field);
       else fail('missing-input', `缺少必填项：${field.zh}`, `Missing required input ${field.code} (${spec.label.en})`, field.code);
       continue;
     }

@@ -3,6 +3,7 @@ import { servedParameters, type ParameterSet } from '../parameters/index.ts';
 import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
 import { planDateFor, planFor, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
+import { changesInUndatedWindow } from './window-periods.ts';
 import type { FailedCondition } from './schema.ts';
 import type { Text } from './text.ts';
 
@@ -11,13 +12,28 @@ import type { Text } from './text.ts';
  * it relied on and the conditions a case failed. One per evaluation; rules never build results themselves.
  */
 export class Context {
-  readonly warnings: Text[] = [];
-  readonly failed: FailedCondition[] = [];
-  // Steps, hints and interpretations are made when first written or read: a batch row writes none of the first two, reads none.
-  private stepsMade: Text[] | undefined;
-  private hintsMade: Text[] | undefined;
-  private reliedOn: InterpretationId[] | undefined;
+  // Every list is made when first written or read: most rows of a batch write no step, hint, failed condition or warning.
+  private warningsMade: Text[] | undefined = undefined;
+  private failedMade: FailedCondition[] | undefined = undefined;
+  private stepsMade: Text[] | undefined = undefined;
+  private hintsMade: Text[] | undefined = undefined;
+  private reliedOn: InterpretationId[] | undefined = undefined;
 
+  get warnings(): Text[] {
+    return (this.warningsMade ??= []);
+  }
+  /** The conditions the case failed (none: it is eligible). */
+  get failed(): FailedCondition[] {
+    return (this.failedMade ??= []);
+  }
+  /** The warnings given, or none when there were none (without making a list). */
+  get warningsGiven(): readonly Text[] {
+    return this.warningsMade ?? NO_TEXTS;
+  }
+  /** The failed conditions, or none when there were none (without making a list). */
+  get failedGiven(): readonly FailedCondition[] {
+    return this.failedMade ?? NO_CONDITIONS;
+  }
   get steps(): Text[] {
     return (this.stepsMade ??= []);
   }
@@ -37,11 +53,14 @@ export class Context {
   private readonly claimDate: string | undefined;
   /**
    * Whether the rule looked at the date itself (`date`, `planDate`). An answer that never did, and read no
-   * parameter whose value changes with the date (`undatedReads`), cannot depend on it.
+   * parameter whose value changes with the date (`undatedReadChanges`), cannot depend on it.
    */
   dateRead = false;
-  /** The parameters read for a claim without a date, each on `planDate` (see `dateFor`): what a date could change. */
-  readonly undatedReads: Parameter[] = [];
+  /**
+   * For a claim without a date: whether a parameter it read on `planDate` (see `dateFor`) has another value on the
+   * first day of some period of the plan's window (`changesInUndatedWindow`): what a date could change.
+   */
+  undatedReadChanges = false;
 
   /** The date, read only to word a warning (the figures do not depend on it, so it is not recorded). */
   get dateForWarning(): string | undefined {
@@ -49,7 +68,7 @@ export class Context {
   }
   /** Cross-row state when the rule runs inside a batch (e.g. training sessions already seen). */
   readonly batch: unknown;
-  /** False inside a batch, whose rows carry no explanation: the steps are then never rendered. */
+  /** False inside a batch, whose rows carry no explanation: the steps, hints and interpretations are then never made. */
   readonly explain: boolean;
 
   /** The plan the claim is read against (the one in force on its date; see `planFor`). */
@@ -95,7 +114,7 @@ export class Context {
   /** The date a parameter is read on: a plan's number on the plan date, any other on the claim's date (the plan date without one: recorded). */
   dateFor(parameter: Parameter): string {
     if (this.claimDate === undefined) {
-      this.undatedReads.push(parameter);
+      if (!this.undatedReadChanges && changesInUndatedWindow(parameter, this.parameters)) this.undatedReadChanges = true;
       return this.readOn;
     }
     return parameter.plan ? this.readOn : this.claimDate;
@@ -116,18 +135,26 @@ export class Context {
     const kept = onDate?.get(group);
     if (kept) {
       // for a claim without a date, reading it again reads the same parameters on the plan date (what a date could change)
-      for (const parameter of kept.undatedReads) this.undatedReads.push(parameter);
+      if (kept.undatedReadChanges) this.undatedReadChanges = true;
       return kept.value as ReadingsOf<G>;
     }
     if (isParameter(group)) {
       const reading = this.read(group);
-      onDate?.set(group, { value: reading, undatedReads: this.claimDate === undefined ? [group] : NONE_READ });
+      onDate?.set(group, { value: reading, undatedReadChanges: this.claimDate === undefined && changesInUndatedWindow(group, this.parameters) });
       return reading as ReadingsOf<G>;
     }
-    const readBefore = this.undatedReads.length;
+    // what the group's own parameters change, apart from what was read before it
+    const changedBefore = this.undatedReadChanges;
+    this.undatedReadChanges = false;
     const made: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
-    onDate?.set(group, { value: Object.freeze(made), undatedReads: this.undatedReads.slice(readBefore) });
+    let changes: boolean;
+    try {
+      for (const [k, v] of Object.entries(group)) made[k] = this.at(v);
+    } finally {
+      changes = this.undatedReadChanges;
+      this.undatedReadChanges = changedBefore || changes;
+    }
+    onDate?.set(group, { value: Object.freeze(made), undatedReadChanges: changes });
     return made as ReadingsOf<G>;
   }
 
@@ -181,7 +208,9 @@ export class Context {
     this.hints.push({ zh: words[0], en: words[1] });
   }
 
+  /** Records an interpretation the answer relies on; only when explaining (an untraced answer, a batch row's, names none). */
   rely(id: InterpretationId): void {
+    if (!this.explain) return;
     const relied = (this.reliedOn ??= []);
     if (!relied.includes(id)) relied.push(id);
   }
@@ -224,12 +253,13 @@ export function sharedReadings(parameters: ParameterSet): ReadingsMemo {
   return memo;
 }
 
-/** A reading (of a parameter or a group) on one date, and the parameters it read on the plan date for a claim without a date (`Context.undatedReads`). */
+/** A reading (of a parameter or a group) on one date, and for a claim without a date whether what it read could change with one (`Context.undatedReadChanges`). */
 interface KeptReadings {
   value: unknown;
-  undatedReads: readonly Parameter[];
+  undatedReadChanges: boolean;
 }
-const NONE_READ: readonly Parameter[] = Object.freeze([]);
+const NO_TEXTS: readonly Text[] = Object.freeze([]);
+const NO_CONDITIONS: readonly FailedCondition[] = Object.freeze([]);
 
 /** Dates a batch's memo keeps readings for; a batch of more distinct dates reads the rest afresh. */
 const MAX_MEMO_DATES = 1_000;

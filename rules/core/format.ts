@@ -1,5 +1,5 @@
 import { Dec, money } from './decimal.ts';
-import type { OutputSpec } from './schema.ts';
+import type { OutputSpec, OutputType } from './schema.ts';
 
 /**
  * The one place results are rounded and printed: money → "29700.00" (0.01, half up), decimals → exact
@@ -10,22 +10,48 @@ export function formatOutputs(raw: Record<string, unknown>, outputs: readonly Ou
   for (const spec of outputs) {
     const value = raw[spec.name];
     if (value === undefined) continue;
-    out[spec.name] = formatOne(value, spec);
+    out[spec.name] = formatOf(spec.type)(value);
   }
   return out;
 }
 
-function formatOne(value: unknown, spec: OutputSpec): unknown {
-  switch (spec.type) {
-    case 'money':
-      return money(value as Dec);
-    case 'decimal':
-      return (value as Dec).toSignificantDigits(30).toFixed();
-    case 'ratio':
-      return (value as Dec).toFixed(4);
-    case 'integer':
-      return value instanceof Dec ? value.toNumber() : value;
-    default:
-      return value;
+/** How one output's value is printed, by its type. */
+type Format = (value: unknown) => unknown;
+const asIs: Format = (value) => value;
+const FORMATS: Readonly<Record<OutputType, Format>> = {
+  money: (value) => money(value as Dec),
+  decimal: (value) => (value as Dec).toSignificantDigits(30).toFixed(),
+  ratio: (value) => (value as Dec).toFixed(4),
+  integer: (value) => (value instanceof Dec ? value.toNumber() : value),
+  boolean: asIs,
+  date: asIs,
+  text: asIs,
+  conditions: asIs,
+  records: asIs,
+};
+const formatOf = (type: OutputType): Format => FORMATS[type] ?? asIs;
+
+/**
+ * A list of outputs as `formatOutputs` prints them, made once per list (a rule's outputs never change): each
+ * output's name and its format, chosen by its type, so a row's values are printed without looking at their specs.
+ */
+export class OutputFormats {
+  private readonly names: readonly string[];
+  private readonly formats: readonly Format[];
+
+  constructor(outputs: readonly OutputSpec[]) {
+    this.names = outputs.map((spec) => spec.name);
+    this.formats = outputs.map((spec) => formatOf(spec.type));
+  }
+
+  /** What `formatOutputs(raw, outputs)` gives. */
+  format(raw: Record<string, unknown>): Record<string, unknown> {
+    const { names, formats } = this;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = raw[names[i]];
+      if (value !== undefined) out[names[i]] = formats[i](value);
+    }
+    return out;
   }
 }

@@ -84,3 +84,72 @@ describe('conditions', () => {
     ]);
   });
 });
+
+describe('untraced evaluations', () => {
+  const rule = findRule('overquota-reward')!;
+  const row = { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' };
+
+  it('make no steps, hints or interpretations, and give the traced answer’s figures, verdict and warnings', () => {
+    const traced = expectOk(evaluateRule(rule, row));
+    const untraced = expectOk(evaluateRule(rule, row, { explain: false }));
+    expect(traced.steps.length).toBeGreaterThan(0);
+    expect(traced.interpretations.length).toBeGreaterThan(0);
+    expect([untraced.steps, untraced.hints, untraced.interpretations]).toEqual([[], [], []]);
+    expect([untraced.result, untraced.eligible, untraced.failedConditions, untraced.warnings]).toEqual([
+      traced.result,
+      traced.eligible,
+      traced.failedConditions,
+      traced.warnings,
+    ]);
+  });
+
+  it('a context makes its lists when first written, and gives none written as empty', () => {
+    const ctx = new Context('2024-06-30', undefined, false);
+    expect([ctx.warningsGiven, ctx.failedGiven]).toEqual([[], []]);
+    ctx.rely('effective-date');
+    ctx.warn('警告', 'warning');
+    ctx.condition(false, 'fixed', '固定', 'fixed words');
+    expect(ctx.relied).toEqual([]);
+    expect(ctx.warningsGiven).toBe(ctx.warnings);
+    expect(ctx.warnings).toEqual([{ zh: '警告', en: 'warning' }]);
+    expect(ctx.failedGiven).toBe(ctx.failed);
+    expect(ctx.failed.map((f) => f.code)).toEqual(['fixed']);
+  });
+});
+
+describe('a row’s names, read in one pass', () => {
+  const rule = findRule('overquota-reward')!;
+  const refusalOf = (raw: unknown) => {
+    const e = evaluateRule(rule, raw);
+    return e.ok ? undefined : e.error;
+  };
+
+  it('refuses the first name that is no input, before any bad value, and passes over only what a batch row names besides', () => {
+    expect(refusalOf({ totalStaff: 'many', extra: 1, other: 2 })).toMatchObject({ code: 'unknown-input', field: 'extra' });
+    expect(refusalOf({ rowId: 1, totalStaff: 400, disabledCounted: 9 })).toMatchObject({ code: 'unknown-input', field: 'rowId' });
+    const batch = evaluateBatch(rule.id, [{ rowId: 'a', claimed: '0', totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' }]);
+    expect(batch.rows[0]).toMatchObject({ rowId: 'a', status: 'mismatch', claimed: '0.00' });
+  });
+
+  it('reads rows whose keys come in another order, or differ, as each alone', () => {
+    const rows: Record<string, unknown>[] = [
+      { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980, date: '2024-06-30' },
+      { date: '2024-06-30', monthlyMinWage: 2270, disabledCounted: 30, totalStaff: 1000 },
+      { totalStaff: 400, extra: 9, monthlyMinWage: 1980, date: '2024-06-30' },
+      { totalStaff: 400, disabledCounted: 12, monthlyMinWage: 1980, date: '2024-06-30' },
+      { totalStaff: 400, monthlyMinWage: 1980 },
+    ];
+    const batch = evaluateBatch(rule.id, rows);
+    const alone = rows.map((row) => evaluateRule(rule, row));
+    expect(batch.rows.map((r) => r.result ?? r.error)).toEqual(alone.map((e) => (e.ok ? e.result : e.error)));
+    expect(batch.rows[2].error).toMatchObject({ code: 'unknown-input', field: 'extra' });
+    expect(batch.rows[4].error).toMatchObject({ code: 'missing-input', field: 'disabledCounted' });
+  });
+
+  it('reads an inherited name as a value, and refuses no inherited name that is no input', () => {
+    const row = Object.create({ monthlyMinWage: 1980, inherited: 'not an input' }) as Record<string, unknown>;
+    Object.assign(row, { totalStaff: 400, disabledCounted: 9, date: '2024-06-30' });
+    const e = expectOk(evaluateRule(rule, row));
+    expect(e.result.monthlyMinWage).toBe('1980.00');
+  });
+});
