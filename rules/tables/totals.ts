@@ -37,40 +37,6 @@ const SHARES = ['cityShare', 'districtShare'] as const;
 /** The line for computed rows that name no district. */
 export const NO_DISTRICT = '未填旗县区';
 
-type Amount = string | number;
-
-/** A row's amounts, each with its cents read once (amountCents) for both the total and its district's line. */
-class RowAmounts {
-  computed: Amount | undefined;
-  computedCents: number | undefined;
-  claimed: Amount | undefined;
-  claimedCents: number | undefined;
-  difference: Amount | undefined;
-  differenceCents: number | undefined;
-  shares: (Amount | undefined)[] = SHARES.map(() => undefined);
-  shareCents: (number | undefined)[] = SHARES.map(() => undefined);
-
-  /** Reads `row`'s amounts in place of the row before (one RowAmounts serves a whole batch). */
-  read(row: BatchRow, primary: string, shares: boolean): this {
-    const value = row.result?.[primary];
-    this.computed = typeof value === 'string' || typeof value === 'number' ? value : undefined;
-    this.computedCents = this.computed === undefined ? undefined : amountCents(this.computed);
-    this.claimed = row.claimed;
-    this.claimedCents = row.claimed === undefined ? undefined : amountCents(row.claimed);
-    this.difference = row.difference;
-    this.differenceCents = row.difference === undefined ? undefined : amountCents(row.difference);
-    if (shares) {
-      for (let i = 0; i < SHARES.length; i++) {
-        const share = row.result?.[SHARES[i]];
-        const amount = typeof share === 'string' || typeof share === 'number' ? share : undefined;
-        this.shares[i] = amount;
-        this.shareCents[i] = amount === undefined ? undefined : amountCents(amount);
-      }
-    }
-    return this;
-  }
-}
-
 class Sums {
   rows = 0;
   claimedRows = 0;
@@ -80,20 +46,41 @@ class Sums {
   difference = new MoneySum();
   shares = SHARES.map(() => new MoneySum());
 
-  add(row: RowAmounts, shares: boolean): void {
+  /** Adds a computed row, and to `line` too (its district's) when given: each amount's cents read once for both. */
+  add(row: BatchRow, primary: string, shares: boolean, line: Sums | undefined): void {
     this.rows++;
-    const computed = row.computed;
-    if (computed !== undefined) this.computed.addRead(computed, row.computedCents);
-    if (row.claimed !== undefined) {
-      this.claimedRows++;
-      this.claimed.addRead(row.claimed, row.claimedCents);
-      if (computed !== undefined) this.computedClaimed.addRead(computed, row.computedCents);
+    if (line) line.rows++;
+    const value = row.result?.[primary];
+    const computed = typeof value === 'string' || typeof value === 'number';
+    const computedCents = computed ? amountCents(value) : undefined;
+    if (computed) {
+      this.computed.addRead(value, computedCents);
+      line?.computed.addRead(value, computedCents);
     }
-    if (row.difference !== undefined) this.difference.addRead(row.difference, row.differenceCents);
+    if (row.claimed !== undefined) {
+      const cents = amountCents(row.claimed);
+      this.claimedRows++;
+      this.claimed.addRead(row.claimed, cents);
+      if (computed) this.computedClaimed.addRead(value, computedCents);
+      if (line) {
+        line.claimedRows++;
+        line.claimed.addRead(row.claimed, cents);
+        if (computed) line.computedClaimed.addRead(value, computedCents);
+      }
+    }
+    if (row.difference !== undefined) {
+      const cents = amountCents(row.difference);
+      this.difference.addRead(row.difference, cents);
+      line?.difference.addRead(row.difference, cents);
+    }
     if (shares) {
       for (let i = 0; i < SHARES.length; i++) {
-        const share = row.shares[i];
-        if (share !== undefined) this.shares[i].addRead(share, row.shareCents[i]);
+        const share = row.result?.[SHARES[i]];
+        if (typeof share === 'string' || typeof share === 'number') {
+          const cents = amountCents(share);
+          this.shares[i].addRead(share, cents);
+          line?.shares[i].addRead(share, cents);
+        }
       }
     }
   }
@@ -122,8 +109,6 @@ const MAX_NAMES = 256;
 /** Accumulates totals row by row (nothing but the sums is kept). */
 export class TotalsAccumulator {
   private readonly all = new Sums();
-  /** The row being added, its amounts read once for the total and its district's line. */
-  private readonly amounts = new RowAmounts();
   private readonly byDistrict = new Map<string, Sums>();
   /** The line of each district name as rows write it, so a name is looked up once (at most MAX_NAMES of them). */
   private readonly byName = new Map<string, Sums>();
@@ -143,16 +128,17 @@ export class TotalsAccumulator {
   /** Adds an answered row; `inputs` are the values it was evaluated from (for its district). */
   add(row: BatchRow, inputs?: Record<string, unknown>): void {
     if (!this.applies || (row.status !== 'ok' && row.status !== 'mismatch')) return;
-    const amounts = this.amounts.read(row, this.primary, this.shares);
-    this.all.add(amounts, this.shares);
-    if (!this.districtInput) return;
-    const named = inputs?.[this.districtInput];
+    this.all.add(row, this.primary, this.shares, this.districtInput ? this.lineOf(inputs?.[this.districtInput]) : undefined);
+  }
+
+  /** The line of a row's district name, looked up once per name (at most MAX_NAMES of them). */
+  private lineOf(named: unknown): Sums {
     let sums = typeof named === 'string' ? this.byName.get(named) : undefined;
     if (!sums) {
       sums = this.sumsOf(districtOf(named));
       if (typeof named === 'string' && this.byName.size < MAX_NAMES) this.byName.set(named, sums);
     }
-    sums.add(amounts, this.shares);
+    return sums;
   }
 
   /** The line of a district (its full name, or NO_DISTRICT), made when a row first names it. */
