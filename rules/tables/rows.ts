@@ -11,7 +11,6 @@ import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
 import { BATCH_COLUMN_LABELS } from '../columns.ts';
 import {
-  cellForInput,
   cellReaderOf,
   claimedCell,
   dateText,
@@ -254,6 +253,40 @@ function columnReading(columns: readonly TableColumn[]): ColumnReading {
   };
 }
 
+/** Two keys of a JSON row that name one input: the input, the first key and the second (duplicateError's words). */
+type Duplicate = [name: string, before: string, key: string];
+
+/** A JSON row's keys in order, their columns, how a row under them is read, and the first two keys that name one input. */
+interface KeyShape {
+  keys: readonly string[];
+  columns: TableColumn[];
+  reading: ColumnReading;
+  duplicate: Duplicate | undefined;
+}
+
+/** Shapes of JSON rows remembered at once: a body whose rows take turns between a few shapes (keys left out now and then). */
+const MAX_KEY_SHAPES = 8;
+
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** The first key, in order, that names an input (rowId, claimed) an earlier key named, with that earlier key. */
+function duplicateIn(keys: readonly string[], columns: readonly TableColumn[]): Duplicate | undefined {
+  const from = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) {
+    const column = columns[i];
+    const name = column.kind === 'input' ? column.name : column.kind === 'rowId' || column.kind === 'claimed' ? column.kind : undefined;
+    if (name === undefined) continue;
+    const before = from.get(name);
+    if (before !== undefined) return [name, before, keys[i]];
+    from.set(name, keys[i]);
+  }
+  return undefined;
+}
+
 export class TableBatch {
   readonly evaluator: BatchEvaluator;
   private readonly totals: TotalsAccumulator;
@@ -301,8 +334,23 @@ export class TableBatch {
    */
   private addCellsAt(cells: readonly unknown[], columns: readonly TableColumn[], place: CellPlace | undefined): BatchRow {
     const reading = this.readingOf(columns);
+    const rowId = reading.rowIdAt < 0 ? undefined : rowIdCell(cells[reading.rowIdAt]);
+    return this.readRow(cells, columns, place, reading, rowId, undefined);
+  }
+
+  /**
+   * The one pass of addCellsAt over a row's cells, its row id read; `duplicate`, two keys of a JSON row that name
+   * one input, refuses a row that is no skip.
+   */
+  private readRow(
+    cells: readonly unknown[],
+    columns: readonly TableColumn[],
+    place: CellPlace | undefined,
+    reading: ColumnReading,
+    rowId: string | undefined,
+    duplicate: Duplicate | undefined,
+  ): BatchRow {
     const { rowIdAt, roles, names, filled: readers } = reading;
-    const rowId = rowIdAt < 0 ? undefined : rowIdCell(cells[rowIdAt]);
     const raw: Record<string, unknown> = {};
     let filled = false;
     let inputs = 0;
@@ -313,9 +361,9 @@ export class TableBatch {
       if (typeof cell === 'string') {
         const c = cell.charCodeAt(0);
         if (surelyNotSpace(c)) {
-          if (mayBeWordsAt(c)) return this.addWordyCells(cells, columns, place, reading, rowId);
+          if (mayBeWordsAt(c)) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
         } else if (isBlankCell(cell)) continue;
-        else if (mayBeWords(cell)) return this.addWordyCells(cells, columns, place, reading, rowId);
+        else if (mayBeWords(cell)) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
       } else if (cell === undefined || cell === null) continue;
       filled = true;
       const role = i < roles.length ? roles[i] : NO_HEADER;
@@ -336,6 +384,7 @@ export class TableBatch {
     if (!filled) return this.evaluator.skip(BLANK_ROW, rowId);
     if (noClaim(inputs, columns, claimed)) return this.evaluator.skip(SKIP_EMPTY, rowId);
     if (stray !== undefined) return this.refuseStray(stray, place, rowId);
+    if (duplicate) return this.refuse(duplicateError(...duplicate), rowId);
     return this.evaluate(raw);
   }
 
@@ -346,6 +395,7 @@ export class TableBatch {
     place: CellPlace | undefined,
     reading: ColumnReading,
     rowId: string | undefined,
+    duplicate: Duplicate | undefined,
   ): BatchRow {
     const { rowIdAt, readers } = reading;
     const reason = skipReason(cells, columns, rowIdAt);
@@ -364,6 +414,7 @@ export class TableBatch {
       }
     }
     if (stray !== undefined) return this.refuseStray(stray, place, rowId);
+    if (duplicate) return this.refuse(duplicateError(...duplicate), rowId);
     return this.evaluate(raw);
   }
 
@@ -380,31 +431,48 @@ export class TableBatch {
     );
   }
 
-  /** One JSON row: its keys are read as headers are (names, zh/en labels, units); other keys are kept, not computed. */
+  /**
+   * One JSON row: its keys are read as headers are (names, zh/en labels, units); other keys are kept, not computed.
+   * Its keys' columns are its shape's (keyShape: read once while rows keep the same keys in the same order); then
+   * it is read as a row of cells under those columns, refused after the skip tests when two keys name one input.
+   */
   addObject(value: unknown): BatchRow {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.evaluate(value);
     const object = value as Record<string, unknown>;
     const keys = Object.keys(object);
     // `{}` names no column: the rule judges it (a rule whose inputs are all optional computes it), as evaluateBatch does
     if (keys.length === 0) return this.evaluate({});
-    const cells = keys.map((k) => object[k]);
-    const columns = keys.map((k) => this.columnForKey(k));
-    const rowIdAt = columns.findIndex((c) => c.kind === 'rowId');
-    const rowId = rowIdAt < 0 || (cells[rowIdAt] !== null && typeof cells[rowIdAt] === 'object') ? undefined : rowIdCell(cells[rowIdAt]);
-    const reason = skipReason(cells, columns);
-    if (reason) return this.evaluator.skip(reason, rowId);
-    const raw: Record<string, unknown> = {};
-    const from = new Map<string, string>();
-    for (let i = 0; i < keys.length; i++) {
-      const column = columns[i];
-      const name = column.kind === 'input' ? column.name : column.kind === 'rowId' || column.kind === 'claimed' ? column.kind : undefined;
-      if (name === undefined) continue;
-      const before = from.get(name);
-      if (before !== undefined) return this.refuse(duplicateError(name, before, keys[i]), rowId);
-      from.set(name, keys[i]);
-      this.put(raw, column, cells[i]);
+    const shape = this.keyShape(keys);
+    const cells = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) cells[i] = object[keys[i]];
+    const { rowIdAt } = shape.reading;
+    // a row id that is a JSON object or list is no id: it goes to the rule as it is, to be refused there
+    const idCell = rowIdAt < 0 ? undefined : cells[rowIdAt];
+    const rowId = idCell !== null && typeof idCell === 'object' ? undefined : rowIdCell(idCell);
+    return this.readRow(cells, shape.columns, undefined, shape.reading, rowId, shape.duplicate);
+  }
+
+  /** The last JSON rows' shapes (their keys in order), the most recent first; at most MAX_KEY_SHAPES. */
+  private shapes: KeyShape[] = [];
+
+  /** The shape of a JSON row's keys: the last one when the keys are the same, in the same order (nearly every row), else made. */
+  private keyShape(keys: readonly string[]): KeyShape {
+    const shapes = this.shapes;
+    for (let s = 0; s < shapes.length; s++) {
+      const shape = shapes[s];
+      if (sameKeys(shape.keys, keys)) {
+        if (s > 0) {
+          shapes.splice(s, 1);
+          shapes.unshift(shape);
+        }
+        return shape;
+      }
     }
-    return this.evaluate(raw);
+    const columns = keys.map((k) => this.columnForKey(k));
+    const shape: KeyShape = { keys, columns, reading: columnReading(columns), duplicate: duplicateIn(keys, columns) };
+    shapes.unshift(shape);
+    if (shapes.length > MAX_KEY_SHAPES) shapes.pop();
+    return shape;
   }
 
   /** Answers a row the rules never see (a malformed CSV record, …), keeping index and summary right. */
@@ -425,6 +493,7 @@ export class TableBatch {
   useMapping(mapping: ColumnMapping): void {
     this.mapping = mapping;
     this.keyColumns.clear();
+    this.shapes = [];
   }
 
   columnForKey(key: string): TableColumn {
@@ -443,11 +512,6 @@ export class TableBatch {
       return read;
     }
     return column;
-  }
-
-  private put(raw: Record<string, unknown>, column: TableColumn, cell: unknown): void {
-    const value = column.kind === 'input' ? cellForInput(cell, column.spec) : column.kind === 'claimed' ? claimedCell(cell) : rowIdValue(cell, NO_SPEC);
-    if (value !== undefined) raw[column.kind === 'input' ? column.name : column.kind] = value;
   }
 
   protected evaluate(raw: unknown): BatchRow {
