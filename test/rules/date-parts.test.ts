@@ -5,16 +5,22 @@ import { isoDayOf, isoMonthIndexOf, isoYearMonthIndexOf, isoYearOf, parseIsoDate
 describe('date parts read as numbers', () => {
   it('agree with parseIsoDate on every day of the package’s years, and on texts that are no date', () => {
     const two = (n: number) => String(n).padStart(2, '0');
+    // every disagreement is collected and asserted once: some 600,000 dates, each compared, without an expect() apiece
+    const disagreements: string[] = [];
+    const same = (a: readonly number[], b: readonly number[]) => a.every((x, i) => Object.is(x, b[i]));
     for (let y = YEAR_MIN - 1; y <= YEAR_MAX + 1; y++) {
       for (let m = 0; m <= 13; m++) {
-        expect(isoYearMonthIndexOf(`${y}-${two(m)}`)).toBe(m >= 1 && m <= 12 ? y * 12 + m - 1 : NaN);
+        const month = `${y}-${two(m)}`;
+        if (!same([isoYearMonthIndexOf(month)], [m >= 1 && m <= 12 ? y * 12 + m - 1 : NaN])) disagreements.push(month);
         for (let d = 0; d <= 32; d++) {
-          const date = `${y}-${two(m)}-${two(d)}`;
+          const date = `${month}-${two(d)}`;
           const parts = parseIsoDate(date);
-          expect([isoYearOf(date), isoMonthIndexOf(date), isoDayOf(date)]).toEqual(parts ? [parts.y, parts.y * 12 + parts.m - 1, parts.d] : [NaN, NaN, NaN]);
+          const expected = parts ? [parts.y, parts.y * 12 + parts.m - 1, parts.d] : [NaN, NaN, NaN];
+          if (!same([isoYearOf(date), isoMonthIndexOf(date), isoDayOf(date)], expected)) disagreements.push(date);
         }
       }
     }
+    expect(disagreements).toEqual([]);
   });
 
   it('refuse a text of another shape', () => {
