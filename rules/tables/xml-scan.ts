@@ -305,11 +305,9 @@ export class XmlScanner {
     let r = -1;
     let rEnd = -1;
     let s = -1;
+    let sEnd = -1;
     let t = -1;
     let tEnd = -1;
-    // the column and the style, worked out as their values are passed (as `setCell` works them out)
-    let column = -2;
-    let style = 0;
     for (;;) {
       while (i < length && (b = buf[i]) === 32) i++;
       if (i >= length) return 0;
@@ -326,29 +324,12 @@ export class XmlScanner {
       if (quote !== QUOTE && quote !== APOS) return 0;
       const valueAt = i + 2;
       let valueTo = valueAt;
-      const name = i - nameAt === 1 ? buf[nameAt] : 0;
-      if (name === 114 && r < 0) {
-        // r: its letters are the column (as columnAt reads them)
-        let c = 0;
-        let letter = 0;
-        while (valueTo < length && (letter = buf[valueTo] | 32) >= 97 && letter <= 122 && c <= 1_000_000) ((c = c * 26 + letter - 96), valueTo++);
-        column = valueTo === valueAt ? -1 : c > 1_000_000 ? c : c - 1;
-        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
-        ((r = valueAt), (rEnd = valueTo));
-      } else if (name === 115 && s < 0) {
-        // s: a style index when it is digits (as intAt reads them), else 0
-        let n = 0;
-        let digit = 0;
-        while (valueTo < length && (digit = buf[valueTo] - 48) >= 0 && digit <= 9) ((n = n * 10 + digit), valueTo++);
-        const digits = valueTo - valueAt;
-        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
-        style = digits > 0 && digits <= 15 && valueTo - valueAt === digits ? n : 0;
-        s = valueAt;
-      } else {
-        while (valueTo < length && buf[valueTo] !== quote) valueTo++;
-        if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
-      }
+      while (valueTo < length && buf[valueTo] !== quote) valueTo++;
       if (valueTo >= length) return 0;
+      const name = i - nameAt === 1 ? buf[nameAt] : 0;
+      if (name === 114 && r < 0) ((r = valueAt), (rEnd = valueTo));
+      else if (name === 115 && s < 0) ((s = valueAt), (sEnd = valueTo));
+      else if (name === 116 && t < 0) ((t = valueAt), (tEnd = valueTo));
       i = valueTo + 1;
       if (i < length && (b = buf[i]) !== 32 && b !== GT && b !== SLASH) return 0;
     }
@@ -365,14 +346,8 @@ export class XmlScanner {
     this.end = end;
     this.selfClosing = closed;
     this.pos = end + 1;
-    this.cellR = r;
-    this.cellREnd = rEnd;
-    this.cellT = t;
-    this.cellTEnd = tEnd;
-    this.cellColumn = column;
-    this.cellStyle = style;
-    const type = t < 0 ? 0 : this.typeAt(t, tEnd);
-    this.cellType = type;
+    this.setCell(r, rEnd, s, sEnd, t, tEnd);
+    const type = this.cellType;
     if (closed) return CELL_EMPTY;
     if (type !== 0 && type !== 110 && type !== 115) return CELL_OPEN;
     // `<v>`, a text without markup, `</v></c>`
