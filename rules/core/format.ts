@@ -6,13 +6,7 @@ import type { OutputSpec, OutputType } from './schema.ts';
  * plain strings, ratios → 4 decimals, counts → numbers. Rules return exact values; this formats them.
  */
 export function formatOutputs(raw: Record<string, unknown>, outputs: readonly OutputSpec[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const spec of outputs) {
-    const value = raw[spec.name];
-    if (value === undefined) continue;
-    out[spec.name] = formatOf(spec.type)(value);
-  }
-  return out;
+  return new OutputFormats(outputs).format(raw);
 }
 
 /** How one output's value is printed, by its type. */
@@ -32,7 +26,7 @@ const FORMATS: Readonly<Record<OutputType, Format>> = {
 const formatOf = (type: OutputType): Format => FORMATS[type] ?? asIs;
 
 /**
- * A list of outputs as `formatOutputs` prints them, made once per list (a rule's outputs never change): each
+ * How a list of outputs is printed, made once per list (a rule's outputs never change; see RuleFacts): each
  * output's name and its format, chosen by its type, so a row's values are printed without looking at their specs.
  */
 export class OutputFormats {
@@ -44,7 +38,7 @@ export class OutputFormats {
     this.formats = outputs.map((spec) => formatOf(spec.type));
   }
 
-  /** What `formatOutputs(raw, outputs)` gives. */
+  /** The outputs' values in `raw`, in order, each printed by its type; an output without a value is left out. */
   format(raw: Record<string, unknown>): Record<string, unknown> {
     const { names, formats } = this;
     const out: Record<string, unknown> = {};
