@@ -47,9 +47,6 @@ export const formatCents = (cents: number): string => {
   return `${cents < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 };
 
-/** An amount's whole cents as a MoneySum reads them: a text's (centsOf), undefined for a number or an amount decimals must add. */
-export const amountCents = (value: string | number): number | undefined => (typeof value === 'string' ? centsOf(value) : undefined);
-
 /**
  * An exact running sum of amounts: whole cents while every amount is plain and the sum a safe integer,
  * then (from that exact figure on) decimals, added one by one as decimals would have added them all.
@@ -59,17 +56,12 @@ export class MoneySum {
   private decimal: Dec | undefined;
 
   add(value: string | number): void {
-    this.addRead(value, amountCents(value));
-  }
-
-  /**
-   * The same with the amount's cents already read (`amountCents(value)`): an amount that goes into several sums
-   * (a batch's total and its district's line) is read once.
-   */
-  addRead(value: string | number, cents: number | undefined): void {
-    if (this.decimal === undefined && cents !== undefined && Number.isSafeInteger(this.cents + cents)) {
-      this.cents += cents;
-      return;
+    if (this.decimal === undefined && typeof value === 'string') {
+      const cents = centsOf(value);
+      if (cents !== undefined && Number.isSafeInteger(this.cents + cents)) {
+        this.cents += cents;
+        return;
+      }
     }
     this.decimal = (this.decimal ?? new Dec(this.cents).div(100)).plus(value);
   }

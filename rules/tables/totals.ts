@@ -7,7 +7,7 @@
  * so difference = claimed − computedClaimed, never a total over 5 rows against one over 4.
  * Exact decimals, printed as money.
  */
-import { amountCents, MoneySum } from '../core/cents.ts';
+import { MoneySum } from '../core/cents.ts';
 import { money } from '../core/decimal.ts';
 import { findDistrict } from '../core/districts.ts';
 import type { BatchRow } from '../batch.ts';
@@ -46,41 +46,21 @@ class Sums {
   difference = new MoneySum();
   shares = SHARES.map(() => new MoneySum());
 
-  /** Adds a computed row, and to `line` too (its district's) when given: each amount's cents read once for both. */
-  add(row: BatchRow, primary: string, shares: boolean, line: Sums | undefined): void {
+  add(row: BatchRow, primary: string, shares: boolean): void {
     this.rows++;
-    if (line) line.rows++;
     const value = row.result?.[primary];
     const computed = typeof value === 'string' || typeof value === 'number';
-    const computedCents = computed ? amountCents(value) : undefined;
-    if (computed) {
-      this.computed.addRead(value, computedCents);
-      line?.computed.addRead(value, computedCents);
-    }
+    if (computed) this.computed.add(value);
     if (row.claimed !== undefined) {
-      const cents = amountCents(row.claimed);
       this.claimedRows++;
-      this.claimed.addRead(row.claimed, cents);
-      if (computed) this.computedClaimed.addRead(value, computedCents);
-      if (line) {
-        line.claimedRows++;
-        line.claimed.addRead(row.claimed, cents);
-        if (computed) line.computedClaimed.addRead(value, computedCents);
-      }
+      this.claimed.add(row.claimed);
+      if (computed) this.computedClaimed.add(value);
     }
-    if (row.difference !== undefined) {
-      const cents = amountCents(row.difference);
-      this.difference.addRead(row.difference, cents);
-      line?.difference.addRead(row.difference, cents);
-    }
+    if (row.difference !== undefined) this.difference.add(row.difference);
     if (shares) {
       for (let i = 0; i < SHARES.length; i++) {
         const share = row.result?.[SHARES[i]];
-        if (typeof share === 'string' || typeof share === 'number') {
-          const cents = amountCents(share);
-          this.shares[i].addRead(share, cents);
-          line?.shares[i].addRead(share, cents);
-        }
+        if (typeof share === 'string' || typeof share === 'number') this.shares[i].add(share);
       }
     }
   }
@@ -128,17 +108,15 @@ export class TotalsAccumulator {
   /** Adds an answered row; `inputs` are the values it was evaluated from (for its district). */
   add(row: BatchRow, inputs?: Record<string, unknown>): void {
     if (!this.applies || (row.status !== 'ok' && row.status !== 'mismatch')) return;
-    this.all.add(row, this.primary, this.shares, this.districtInput ? this.lineOf(inputs?.[this.districtInput]) : undefined);
-  }
-
-  /** The line of a row's district name, looked up once per name (at most MAX_NAMES of them). */
-  private lineOf(named: unknown): Sums {
+    this.all.add(row, this.primary, this.shares);
+    if (!this.districtInput) return;
+    const named = inputs?.[this.districtInput];
     let sums = typeof named === 'string' ? this.byName.get(named) : undefined;
     if (!sums) {
       sums = this.sumsOf(districtOf(named));
       if (typeof named === 'string' && this.byName.size < MAX_NAMES) this.byName.set(named, sums);
     }
-    return sums;
+    sums.add(row, this.primary, this.shares);
   }
 
   /** The line of a district (its full name, or NO_DISTRICT), made when a row first names it. */
