@@ -1,5 +1,5 @@
 import type { InterpretationId } from '../interpretations.ts';
-import { servedParameters, type ParameterSet } from '../parameters/index.ts';
+import { parameterIn, servedParameters, type ParameterSet } from '../parameters/index.ts';
 import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
 import { planDateFor, planFor, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
@@ -103,12 +103,12 @@ export class Context {
    * `date`; undefined before its first entry, `value: null` where it lapsed. Every number a rule reads comes through here.
    */
   entryOn<T extends Value>(parameter: Parameter<T>, date: string): Dated<T> | undefined {
-    return valueOn((this.parameters.byId[parameter.id] ?? parameter) as Parameter<T>, date);
+    return valueOn(parameterIn(this.parameters, parameter), date);
   }
 
   /** A parameter's whole history in this evaluation's set, oldest first (to name its sources and first date). */
   historyOf<T extends Value>(parameter: Parameter<T>): readonly Dated<T>[] {
-    return ((this.parameters.byId[parameter.id] ?? parameter) as Parameter<T>).history;
+    return parameterIn(this.parameters, parameter).history;
   }
 
   /** The date a parameter is read on: a plan's number on the plan date, any other on the claim's date (the plan date without one: recorded). */

@@ -2,7 +2,7 @@
  * The plan's validity window cut at every parameter change inside it, and whether a parameter's value changes
  * there: what an answer given without a date could depend on (`evaluate()`'s answers by date, `Context`'s undated reads).
  */
-import type { ParameterSet } from '../parameters/index.ts';
+import { parameterIn, type ParameterSet } from '../parameters/index.ts';
 import { valueOn, type Parameter } from '../parameters/types.ts';
 import { planFor, type Plan } from '../plans/index.ts';
 import { parameterChangeDates } from './change-dates.ts';
@@ -33,7 +33,7 @@ export function changesInUndatedWindow(parameter: Parameter, parameters: Paramet
   let changes = known.get(parameter);
   if (changes === undefined) {
     const plan = planFor(undefined, parameters.plans);
-    const inSet = parameters.byId[parameter.id] ?? parameter;
+    const inSet = parameterIn(parameters, parameter);
     const entry = valueOn(inSet, plan.validFrom);
     changes = periodsOfWindow(plan, parameters).some(([from]) => valueOn(inSet, from) !== entry);
     known.set(parameter, changes);

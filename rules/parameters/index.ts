@@ -7,7 +7,7 @@ import { servedPlans, type Plan } from '../plans/index.ts';
 import { buildParameters, type ParameterSet } from './set.ts';
 import { valueOn, type Dated, type Parameter, type Source, type Unit, type Value } from './types.ts';
 
-export { buildParameters, type ParameterSet } from './set.ts';
+export { buildParameters, parameterIn, type ParameterSet } from './set.ts';
 
 /** The served parameter set: the national and regional sources and the served plans. */
 export const servedParameters: ParameterSet = buildParameters(servedPlans);

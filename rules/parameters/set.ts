@@ -26,6 +26,9 @@ export interface ParameterSet {
   readonly changeDates: readonly string[];
 }
 
+/** A parameter as `set` holds it, with its whole history there (a plan's number has its history only in a set); the parameter as declared when the set has no such id. */
+export const parameterIn = <T extends Value>(set: ParameterSet, parameter: Parameter<T>): Parameter<T> => (set.byId[parameter.id] ?? parameter) as Parameter<T>;
+
 /** The value a plan states at a parameter's path (`overquotaReward.minimumWageMultiplier`), with its clause. */
 function statedValue(values: unknown, id: string): readonly [Value, string] | undefined {
   let node: unknown = values;

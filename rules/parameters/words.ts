@@ -3,12 +3,12 @@
  * description, labels): texts read the number here instead of writing it.
  */
 import { Dec, percent } from '../core/decimal.ts';
-import { servedParameters } from './index.ts';
+import { parameterIn, servedParameters } from './index.ts';
 import { latestValue as latestIn, type Parameter, type Value } from './types.ts';
 
 /** A parameter's latest value in the served set (a plan's number has its history only there): for what has no claim date. */
-export const latestValue = <T extends Value>(p: Parameter<T>): T => latestIn((servedParameters.byId[p.id] ?? p) as Parameter<T>);
-const latestScalar = (p: Parameter<string | number>) => latestIn((servedParameters.byId[p.id] ?? p) as Parameter<string | number>);
+export const latestValue = <T extends Value>(p: Parameter<T>): T => latestIn(parameterIn(servedParameters, p));
+const latestScalar = (p: Parameter<string | number>) => latestIn(parameterIn(servedParameters, p));
 
 /** 5, 1500, 40 */
 export const num = (p: Parameter<string | number>): string => String(latestScalar(p));

@@ -8,7 +8,7 @@
 import { parseIsoDate } from '../core/dates.ts';
 import { Dec } from '../core/decimal.ts';
 import type { Text } from '../core/text.ts';
-import { servedParameters, type ParameterSet } from '../parameters/index.ts';
+import { parameterIn, servedParameters, type ParameterSet } from '../parameters/index.ts';
 import { minimumWage, wageClassDistricts, type WageClass } from '../parameters/inner-mongolia.ts';
 import { veteranCertificate } from '../parameters/national.ts';
 import { deepFreeze, parametersIn, SINCE_ALWAYS, valueOn, type Dated, type Parameter, type Unit, type Value } from '../parameters/types.ts';
@@ -51,7 +51,7 @@ const NUMERIC = /^\d+(\.\d+)?$/;
  */
 function neverRead(set: ParameterSet): Set<string> {
   const unclassed = (Object.keys(minimumWage).map(Number) as WageClass[]).filter((c) =>
-    (set.byId[wageClassDistricts[c].id] ?? wageClassDistricts[c]).history.every((h) => !h.value || (h.value as readonly string[]).length === 0),
+    parameterIn(set, wageClassDistricts[c]).history.every((h) => !h.value || (h.value as readonly string[]).length === 0),
   );
   return new Set([...parametersIn(veteranCertificate), ...unclassed.map((c) => minimumWage[c])].map((p) => p.id));
 }
