@@ -44,7 +44,8 @@ export type DecValue = string | number | bigint | Dec;
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Exact powers of ten as doubles (10^22 is the last exactly representable one). */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+export const EXACT_POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const POW10 = EXACT_POWERS_OF_TEN;
 /** Scaled exponents stay within this (decimal.js turns exponents beyond ±9e15 into Infinity or zero: those go to it). */
 const EXP_LIMIT = 1e15;
 /** Exponent notation at or beyond these exponents, as configured (toExpNeg, toExpPos). */

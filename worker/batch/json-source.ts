@@ -12,9 +12,10 @@
  * Every number is read as its text. It is handed out as that text (a string), but for the keys given to
  * `keepNumbers`: directly under one of those in an object row, a number of a block the scan found canonical
  * is handed out as the JS number itself, whose `String(value)` is its text (nothing to make for it).
- * */
+ */
 import { MAX_JSON_DEPTH, NumberTexts, numbersAsText, parseCanonicalJson, parseJson } from '../body/json.ts';
 import { rowLayout, type ListBlock } from '../body/json-scan.ts';
+import { EXACT_POWERS_OF_TEN } from '../../rules/core/scaled-decimal.ts';
 
 /** Stands for a row of a block that could not be parsed after all (the scan found it JSON: this is a guard, never expected). */
 export const UNREADABLE_ROW = Symbol('unreadable JSON row');
@@ -116,20 +117,16 @@ export class JsonListSource {
       let to = at + 1;
       let units: number;
       if (c === QUOTE) {
-        // to the closing quote: escapes, then the units of the characters (`utf16Length`, inline)
+        // to the closing quote, past escapes; then the string's length in the text
         let escaped = false;
-        units = 2;
         for (let d = b[to]; d !== QUOTE; d = b[to]) {
           if (d === BACKSLASH) {
             escaped = true;
             to += 2;
-            units += 2;
-            continue;
-          }
-          units += d < 0x80 ? 1 : d < 0xc0 ? 0 : d >= 0xf0 ? 2 : 1;
-          to++;
+          } else to++;
         }
         to++;
+        units = utf16Length(b, at, to);
         value = escaped ? JSON.parse(text.slice(char, char + units)) : text.slice(char + 1, char + units - 1);
       } else if (c === 0x74) {
         value = true;
@@ -239,9 +236,6 @@ function utf16Length(b: Uint8Array, from: number, to: number): number {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** Powers of ten a double holds exactly. */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-
 /**
  * The number whose canonical text is `b[from..to)` (at most 15 significant digits, no exponent: see json-scan.ts
  * `numberAt`): its digits as an integer below 2^53, divided once by an exact power of ten, so rounded once, as
@@ -258,6 +252,6 @@ function canonicalNumber(b: Uint8Array, from: number, to: number): number {
     if (c === 0x2e) scale = to - i - 1;
     else digits = digits * 10 + (c - 0x30);
   }
-  const value = scale === 0 ? digits : digits / POW10[scale];
+  const value = scale === 0 ? digits : digits / EXACT_POWERS_OF_TEN[scale];
   return negative ? -value : value;
 }
