@@ -20,12 +20,13 @@ const workerd = join(root, 'node_modules', '.bin', 'workerd');
 /**
  * The workerd command line for a port and data folder (also used by tests and the bench). `inspectorPort`
  * (bench only) opens workerd's DevTools endpoint on loopback, the isolate at `ws://127.0.0.1:<port>/main`.
+ * `config` (bench only) serves another config of the same shape: the bench's empty Worker.
  */
-export function workerdArgs({ port, host = '0.0.0.0', dataDir, siteDir = join(root, 'dist', 'site'), inspectorPort }) {
+export function workerdArgs({ port, host = '0.0.0.0', dataDir, siteDir = join(root, 'dist', 'site'), inspectorPort, config = join(outDir, 'workerd.capnp') }) {
   return [
     'serve',
     ...(inspectorPort === undefined ? [] : ['--inspector-addr', `127.0.0.1:${inspectorPort}`]),
-    join(outDir, 'workerd.capnp'),
+    config,
     '--directory-path',
     `site=${resolve(siteDir)}`,
     '--directory-path',
@@ -66,10 +67,13 @@ export function prepareDataDir(dataDir) {
 }
 
 /** Starts workerd (already built) with `env`; resolves once it answers. Returns { url, stop, child }. */
-export async function startSelfhost({ port, host = '127.0.0.1', dataDir, siteDir, env = process.env, inherit = false, inspectorPort }) {
+export async function startSelfhost({ port, host = '127.0.0.1', dataDir, siteDir, env = process.env, inherit = false, inspectorPort, config }) {
   const problem = configProblem(env) ?? prepareDataDir(dataDir);
   if (problem) throw new Error(problem);
-  const child = spawn(workerd, workerdArgs({ port, host, dataDir, siteDir, inspectorPort }), { env, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(workerd, workerdArgs({ port, host, dataDir, siteDir, inspectorPort, config }), {
+    env,
+    stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

@@ -1,15 +1,16 @@
 /**
  * A quick look at the load section alone: `npx node test/bench/quick-load.ts [--seconds N] [--connections N]
- * [--rounds N] [--miniflare] [--profile] [--no-build]`. Builds and starts the self-hosted server as `npm run
+ * [--rounds N] [--miniflare] [--empty-worker] [--profile] [--no-build]`. Builds and starts the self-hosted server as `npm run
  * bench`'s self-hosted section does (selfhost.ts: `npm run serve`'s workerd on its own config, audit under a
  * throw-away DATA_DIR), then runs the same 50-connection autocannon load on the quick-check route
  * (worker.ts benchLoad) and prints requests/s, p50, p99 and max per round. `--miniflare` runs the same load
- * against the Miniflare-run Worker (workerd.ts) too, for the figures beside it. `--profile` opens the
+ * against the Miniflare-run Worker (workerd.ts) too, for the figures beside it; `--empty-worker` against a Worker
+ * that does nothing on the same workerd and config (selfhost.ts), the runtime's own floor. `--profile` opens the
  * self-hosted isolate's DevTools endpoint and prints the top frames of a CPU profile taken during one more
  * round (the profiler slows the isolate: those rounds' figures are not the server's). Writes nothing
  * outside its temporary folder; prints the load average.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM helper without types
@@ -20,7 +21,8 @@ import { startSelfhost } from '../../scripts/serve.mjs';
 import { buildSelfhost } from '../../selfhost/build.mjs';
 import { profileBatch } from './profile.ts';
 import { option } from './quick-options.ts';
-import { benchLoad, workerdPids, type LoadFigures } from './worker.ts';
+import { benchLoad, cpuMsOf, workerdPids, type LoadFigures } from './worker.ts';
+import { benchEmptyWorkerLoad, emptyWorkerLine } from './selfhost.ts';
 import { startBenchWorker } from './workerd.ts';
 
 const seconds = Number(option('--seconds') ?? 10);
@@ -32,14 +34,6 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-/** CPU time (user + system) the processes have used, ms: less noisy than the latencies on a shared machine. */
-const cpuMs = (pids: readonly number[]) =>
-  pids.reduce((sum, pid) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-  }, 0);
-
 const line = (label: string, l: LoadFigures, serverCpuMs: number, clientCpuMs: number) => {
   const requests = l.requestsPerSecond * l.seconds;
   const perRequest = (ms: number) => `${((1000 * ms) / Math.max(requests, 1)).toFixed(0)} µs`;
@@ -50,11 +44,11 @@ async function rounded(label: string, url: string, pids: readonly number[]) {
   // warm-up: a server in service is warm; the figures are for optimised code
   await benchLoad(url, 2, connections);
   for (let round = 1; round <= rounds; round++) {
-    const server = cpuMs(pids);
+    const server = cpuMsOf(pids);
     const client = process.cpuUsage();
     const figures = await benchLoad(url, seconds, connections);
     const used = process.cpuUsage(client);
-    console.log(line(`${label}${rounds > 1 ? ` #${round}` : ''}`, figures, cpuMs(pids) - server, (used.user + used.system) / 1000));
+    console.log(line(`${label}${rounds > 1 ? ` #${round}` : ''}`, figures, cpuMsOf(pids) - server, (used.user + used.system) / 1000));
   }
 }
 
@@ -78,6 +72,7 @@ try {
   await server.stop();
   rmSync(data, { recursive: true, force: true });
 }
+if (process.argv.includes('--empty-worker')) console.log(emptyWorkerLine(await benchEmptyWorkerLoad(seconds)));
 if (process.argv.includes('--miniflare')) {
   const worker = await startBenchWorker();
   try {

@@ -2,7 +2,7 @@
 import type { EvaluationFigures } from './evaluation.ts';
 import type { HeapFigures } from './heap.ts';
 import type { BatchFigures, LoadFigures, RuleBatchFigures } from './worker.ts';
-import { selfhostTable, type SelfhostFigures } from './selfhost.ts';
+import { cpuPerRequest, selfhostTable, type SelfhostFigures } from './selfhost.ts';
 
 /** The goal (issue 12): every rule at least this many rows a second at 100k rows in workerd, and the isolate heap below this. */
 export const GOAL_ROWS_PER_SECOND = 300_000;
@@ -66,6 +66,13 @@ interface DifferentialReport {
 const f = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const thousands = (x: number) => Math.round(x / 1000) * 1000;
 const ratio = (x: number) => (x >= 10 ? `${f(x)}×` : x >= 1 ? `${f(x, 1)}×` : `${f(x, 3)}×`);
+
+/** What the empty Worker's run under the same load says of the quick checks' goal (selfhost.ts emptyWorkerLoad). */
+function floorSaid(l: LoadFigures, empty: LoadFigures | undefined): string {
+  if (!empty) return '';
+  const under = empty.latencyMs.p99 >= GOAL_QUICK_CHECK_P99_MS;
+  return ` A Worker that does nothing, on the same workerd and config under the same load, gives p50 ${f(empty.latencyMs.p50)} ms and p99 ${f(empty.latencyMs.p99)} ms at ${f(empty.requestsPerSecond)} requests/s${cpuPerRequest(empty)}; ours: p50 ${f(l.latencyMs.p50)} ms${cpuPerRequest(l)}.${under ? ` The goal is below what the runtime alone gives on this machine under this load, so it cannot be met here by our code; it needs the load generator on another machine (or more cores).` : ''}`;
+}
 
 export function benchTables(report: BenchReport): string {
   const m = report.machine;
@@ -300,7 +307,7 @@ export function goalsSection(report: BenchReport): string {
         (report.load ? ` (Miniflare: ${f(report.load.requestsPerSecond)} requests/s, p99 ${f(report.load.latencyMs.p99)} ms).` : '.') +
         (ok
           ? ''
-          : " One workerd thread answers every request in turn, and the load generator (autocannon, in Node) shares the two cores with it: with 50 connections always waiting, a request mostly queues behind the other 49 (about 50 ÷ requests/s), and a scheduling or garbage-collection pause lands on all of them. workerd spends about 0.27 ms of CPU on each quick check, of which about 0.1 ms is what it spends answering `ok` from an empty Worker and about 0.03 ms is our own code (routing, `evaluate()`, the JSON answer); an empty Worker here shows p99 at about three times its p50 too. A second workerd process on the same socket (`--socket-fd`) works, but each would open the audit's SQLite file on its own: the audited routes would have to be forwarded to one process first."),
+          : ` One workerd thread answers every request in turn, and the load generator (autocannon, in Node) shares the two cores with it: with ${l.connections} connections always waiting, a request mostly queues behind the others (about ${l.connections} ÷ requests/s), and a scheduling or garbage-collection pause lands on all of them.${floorSaid(l, report.selfhost?.emptyWorkerLoad)} A second workerd process on the same socket (\`--socket-fd\`) works, but each would open the audit's SQLite file on its own: the audited routes would have to be forwarded to one process first.`),
     );
   }
   const heaps = report.isolateHeapByFormat;

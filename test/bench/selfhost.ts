@@ -3,7 +3,7 @@
  * SQLite under DATA_DIR) measured as the Miniflare-run Worker is: batch rows/s and peak RSS, then the
  * 50-connection load, then its resident memory after the load — what one instance holds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM helper without types
@@ -11,7 +11,7 @@ import { buildSite, freePort, localDevVars } from '../../scripts/local-worker.mj
 // @ts-expect-error plain ESM helper without types
 import { startSelfhost } from '../../scripts/serve.mjs';
 // @ts-expect-error plain ESM helper without types
-import { buildSelfhost } from '../../selfhost/build.mjs';
+import { buildSelfhost, outDir } from '../../selfhost/build.mjs';
 import { benchBatches, benchLoad, residentMB, workerdPids, type BatchFigures, type LoadFigures } from './worker.ts';
 
 export interface SelfhostFigures {
@@ -20,6 +20,42 @@ export interface SelfhostFigures {
   load: LoadFigures;
   /** Resident memory of the workerd process right after the load, in MB. */
   afterLoadMB: number;
+  /**
+   * The same load on a Worker that does nothing (it answers a fixed `{"ok":true}`), run by the same workerd
+   * on the same config: what the runtime and this machine give before any of our code runs.
+   */
+  emptyWorkerLoad?: LoadFigures;
+}
+
+/** A Worker that answers every request with a fixed JSON body, and the audit's class the config names. */
+const EMPTY_WORKER = `export class AuditLog { fetch() { return new Response(''); } }
+export default { fetch: () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json; charset=utf-8' } }) };
+`;
+
+/** The load on the empty Worker (see `emptyWorkerLoad`): the self-hosted config beside an empty worker.js. */
+export async function benchEmptyWorkerLoad(seconds: number): Promise<LoadFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-bench-empty-'));
+  copyFileSync(join(outDir, 'workerd.capnp'), join(dir, 'workerd.capnp'));
+  writeFileSync(join(dir, 'worker.js'), EMPTY_WORKER);
+  const before = new Set(workerdPids());
+  const server = await startSelfhost({
+    port: await freePort(),
+    dataDir: join(dir, 'data'),
+    config: join(dir, 'workerd.capnp'),
+    env: { ...process.env, ...localDevVars },
+  });
+  try {
+    await benchLoad(server.url, 2); // warm, as the Worker's own load is after its batches
+    return await benchLoad(
+      server.url,
+      seconds,
+      50,
+      workerdPids().filter((pid) => !before.has(pid)),
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchSelfhost(quick: boolean): Promise<SelfhostFigures> {
@@ -33,8 +69,10 @@ export async function benchSelfhost(quick: boolean): Promise<SelfhostFigures> {
     await (await fetch(`${server.url}/v1/rules`)).arrayBuffer();
     const idleMB = residentMB(pids);
     const batch = await benchBatches({ url: server.url, pids }, quick ? [1_000, 10_000] : undefined);
-    const load = await benchLoad(server.url, quick ? 5 : 20);
-    return { idleMB, batch, load, afterLoadMB: residentMB(pids) };
+    const load = await benchLoad(server.url, quick ? 5 : 20, 50, pids);
+    const afterLoadMB = residentMB(pids);
+    await server.stop();
+    return { idleMB, batch, load, afterLoadMB, emptyWorkerLoad: await benchEmptyWorkerLoad(quick ? 5 : 20) };
   } finally {
     await server.stop();
     rmSync(data, { recursive: true, force: true });
@@ -42,6 +80,13 @@ export async function benchSelfhost(quick: boolean): Promise<SelfhostFigures> {
 }
 
 const f = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** `, workerd CPU … ms a request` when the load measured it. */
+export const cpuPerRequest = (l: LoadFigures) => (l.serverCpuMsPerRequest === undefined ? '' : `, workerd CPU ${f(l.serverCpuMsPerRequest, 3)} ms a request`);
+
+/** The empty Worker's figures under the same load: the runtime's own floor on this machine. */
+export const emptyWorkerLine = (e: LoadFigures) =>
+  `The same load on an empty Worker (answers \`{"ok":true}\`; same workerd, same config): ${f(e.requestsPerSecond)} requests/s, p50 ${f(e.latencyMs.p50)} ms, p99 ${f(e.latencyMs.p99)} ms, ${e.errors} errors${cpuPerRequest(e)}.`;
 
 export function selfhostTable(s: SelfhostFigures): string {
   const l = s.load;
@@ -52,7 +97,8 @@ export function selfhostTable(s: SelfhostFigures): string {
     '|--:|--:|--:|--:|--:|',
     ...s.batch.map((b) => `| ${f(b.rows)} | ${f(b.seconds, 2)} | ${f(b.rowsPerSecond)} | ${f(b.peakMemoryMB, 1)} | ${f(b.growthMB, 1)} |`),
     '',
-    `Load (${l.connections} connections, ${l.seconds} s, \`${l.route}\`): ${f(l.requestsPerSecond)} requests/s, p50 ${f(l.latencyMs.p50)} ms, p99 ${f(l.latencyMs.p99)} ms, ${l.errors} errors, ${l.non2xx} non-2xx. RSS ${f(s.idleMB, 1)} MB idle, ${f(s.afterLoadMB, 1)} MB after the load.`,
+    `Load (${l.connections} connections, ${l.seconds} s, \`${l.route}\`): ${f(l.requestsPerSecond)} requests/s, p50 ${f(l.latencyMs.p50)} ms, p99 ${f(l.latencyMs.p99)} ms, ${l.errors} errors, ${l.non2xx} non-2xx${cpuPerRequest(l)}. RSS ${f(s.idleMB, 1)} MB idle, ${f(s.afterLoadMB, 1)} MB after the load.`,
     '',
+    ...(s.emptyWorkerLoad ? [emptyWorkerLine(s.emptyWorkerLoad), ''] : []),
   ].join('\n');
 }

@@ -30,7 +30,17 @@ export interface LoadFigures {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** With the server's pids: the CPU time (user + system) the workerd process(es) spent per request, ms. */
+  serverCpuMsPerRequest?: number;
 }
+
+/** CPU time (user + system) the processes have used so far, ms (/proc/<pid>/stat, in ticks of 10 ms). */
+export const cpuMsOf = (pids: readonly number[]) =>
+  pids.reduce((sum, pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }, 0);
 
 /** The workerd processes descended from this process. */
 export function workerdPids(): number[] {
@@ -188,12 +198,15 @@ export async function benchBatchByRule(
   return figures;
 }
 
-export async function benchLoad(url: string, seconds = 20, connections = 50): Promise<LoadFigures> {
+export async function benchLoad(url: string, seconds = 20, connections = 50, pids?: readonly number[]): Promise<LoadFigures> {
   const route = `/v1/rules/${BATCH_RULE}?totalStaff=400&disabledCounted=9&monthlyMinWage=1980`;
   const check = await fetch(url + route);
   if (!check.ok) throw new Error(`quick-check route answered ${check.status}`);
+  const cpuBefore = pids ? cpuMsOf(pids) : 0;
   const result = await autocannon({ url: url + route, connections, duration: seconds });
+  const requests = result.requests.average * seconds;
   return {
+    ...(pids && requests > 0 ? { serverCpuMsPerRequest: (cpuMsOf(pids) - cpuBefore) / requests } : {}),
     route: `GET ${route}`,
     seconds,
     connections,
