@@ -6,7 +6,8 @@
  * `--stub-evaluation` runs a bundle whose `evaluateRow` answers every row with one fixed result (a value per
  * output): what the rest of the path (body, CSV, cells, answer) costs without the rule's coercion and evaluation.
  * `--cpu` also posts each batch `--reps` more times and reports rows per second of workerd's own CPU time (best
- * of the reps; /proc/<pid>/stat, 10 ms ticks): steadier than wall time on a shared machine.
+ * of the reps; /proc/<pid>/stat, 10 ms ticks): steadier than wall time on a shared machine. `--floor` runs
+ * floor.ts's Worker instead: the same rows answered with copies of real answer rows, no input read, no rule run.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,9 +16,11 @@ import { csvForRule } from './rule-csv.ts';
 import { chosenRules, reps, rows } from './quick-options.ts';
 import { startBenchWorker } from './workerd.ts';
 import { profileBatch } from './profile.ts';
+import { floorWorkerScript } from './floor.ts';
 
 const profile = process.argv.includes('--profile');
 const stub = process.argv.includes('--stub-evaluation');
+const floor = process.argv.includes('--floor');
 const cpu = process.argv.includes('--cpu');
 
 /** CPU seconds (user + system) the processes have used so far. */
@@ -53,9 +56,12 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-const worker = await startBenchWorker({ inspect: profile, ...(stub ? { transform: stubEvaluation } : {}) });
+const worker = await startBenchWorker({
+  inspect: profile,
+  ...(stub ? { transform: stubEvaluation } : floor ? { transform: () => floorWorkerScript(rules) } : {}),
+});
 try {
-  console.log(`load before: ${load()}${stub ? '  (evaluation stubbed)' : ''}`);
+  console.log(`load before: ${load()}${stub ? '  (evaluation stubbed)' : floor ? '  (the answer floor: floor.ts)' : ''}`);
   const figures = await benchBatchByRule(
     worker.url,
     rules.map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) })),

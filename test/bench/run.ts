@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { benchEvaluation } from './evaluation.ts';
 import { benchTables, benchmarksPage, headline, type BenchReport } from './section.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
-import { BATCH_RULE, benchBatchByRule, benchBatches, benchLoad, csvFor, postBatchAnswer, residentMB } from './worker.ts';
+import { BATCH_RULE, benchBatchByRule, benchBatches, benchLoad, csvFor, postBatchAnswer, residentMB, type RuleBatchFigures } from './worker.ts';
 import { csvForRule, csvRules } from './rule-csv.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 import { benchSelfhost } from './selfhost.ts';
+import { floorWorkerScript } from './floor.ts';
 import { loadHeap, loadHeapTable, type LoadHeapFigures } from './load-heap.ts';
 import { benchXlsxBatch } from './xlsx-batch.ts';
 import { benchJsonBatch, jsonFor } from './json-batch.ts';
@@ -137,6 +138,22 @@ async function idleMB(worker: { url: string; pids: number[] }): Promise<number> 
   return residentMB(worker.pids);
 }
 
+/** The CSV batches by rule, answered by floor.ts's Worker in the same workerd setup. */
+async function benchAnswerFloor(rows: number, reps: number): Promise<RuleBatchFigures[]> {
+  const rules = csvRules();
+  const floor = await startBenchWorker({ transform: () => floorWorkerScript(rules) });
+  try {
+    return await benchBatchByRule(
+      floor.url,
+      rules.map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) })),
+      rows,
+      reps,
+    );
+  } finally {
+    await floor.stop();
+  }
+}
+
 try {
   console.error('starting an empty Worker in workerd (the runtime alone) …');
   const empty = await startEmptyWorker();
@@ -158,6 +175,8 @@ try {
       rows,
       quick ? 1 : 3,
     );
+    console.error('the same CSV batches answered by the answer floor (floor.ts: copies of answer rows, no rule) …');
+    report.batchFloorByRule = await benchAnswerFloor(rows, quick ? 1 : 3);
     console.error('a JSON batch …');
     report.jsonBatch = await benchJsonBatch(worker.url, rows, quick ? 1 : 3);
     console.error('batches of growing size (process memory, for information) …');

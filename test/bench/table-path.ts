@@ -5,11 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { findRule, metadataOf } from '../../rules/index.ts';
-import { TableBatch } from '../../rules/tables/index.ts';
-import { csvRows } from '../../worker/batch/sources.ts';
-import { answerWriter } from '../../worker/batch/answer.ts';
-import { Utf8Chunk } from '../../worker/batch/utf8-chunk.ts';
+import { writeJsonAnswer } from './json-answer.ts';
 import { csvForRule } from './rule-csv.ts';
 import { chosenRules, reps, rows } from './quick-options.ts';
 
@@ -17,31 +13,11 @@ const encoder = new TextEncoder();
 
 function once(id: string, bytes: Uint8Array, hash?: ReturnType<typeof createHash>): { ms: number; bytes: number } {
   const t = process.cpuUsage();
-  const rule = findRule(id)!;
-  const meta = metadataOf(rule);
-  const batch = new TableBatch(rule, meta);
-  const source = csvRows([bytes], 'text/csv; charset=utf-8', meta, 1_000_000, undefined);
-  const head = { batchId: 'x', rule: id, rulesetVersion: 'v', ignoredColumns: source.ignoredColumns, droppedColumns: 0, form: source.form };
-  const writer = answerWriter('json', { head, meta, columns: source.columns, lang: 'zh', withCells: false, read: source.read });
   let size = 0;
-  let first = true;
-  let chunk = new Utf8Chunk(encoder, 1 << 16);
-  writer.head(chunk);
-  for (let n = 0; ; n++) {
-    const answered = source.next(batch);
-    if (!answered) break;
-    writer.row(answered, first, chunk);
-    first = false;
-    if (n % 512 === 511) {
-      writer.flush?.(chunk);
-      size += chunk.bytes().length;
-      hash?.update(chunk.bytes());
-      chunk = new Utf8Chunk(encoder, 1 << 16);
-    }
-  }
-  writer.tail(batch.summary(), chunk);
-  size += chunk.bytes().length;
-  hash?.update(chunk.bytes());
+  writeJsonAnswer(id, bytes, (piece) => {
+    size += piece.length;
+    hash?.update(piece);
+  });
   const used = process.cpuUsage(t);
   return { ms: (used.user + used.system) / 1000, bytes: size };
 }
