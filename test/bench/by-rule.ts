@@ -9,9 +9,8 @@
  * of the reps; /proc/<pid>/stat, 10 ms ticks): steadier than wall time on a shared machine. `--floor` runs
  * floor.ts's Worker instead: the same rows answered with copies of real answer rows, no input read, no rule run.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { benchBatchByRule, postBatchAnswer } from './worker.ts';
+import { benchBatchByRule, cpuMsOf, postBatchAnswer } from './worker.ts';
 import { csvForRule } from './rule-csv.ts';
 import { chosenRules, reps, rows } from './quick-options.ts';
 import { startBenchWorker } from './workerd.ts';
@@ -24,12 +23,7 @@ const floor = process.argv.includes('--floor');
 const cpu = process.argv.includes('--cpu');
 
 /** CPU seconds (user + system) the processes have used so far. */
-const cpuSeconds = (pids: readonly number[]) =>
-  pids.reduce((sum, pid) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return sum + (Number(fields[11]) + Number(fields[12])) / 100;
-  }, 0);
+const cpuSeconds = (pids: readonly number[]) => cpuMsOf(pids) / 1000;
 
 /** The bundle with `evaluateRow` answering at once (see the file's comment); fails if the function is not found. */
 function stubEvaluation(script: string): string {
