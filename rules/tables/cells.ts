@@ -135,7 +135,12 @@ export function districtText(text: string): string {
 
 /** Yes/no as a done/not-done word: 已办理 → 是, 未参保 → 否. */
 const DONE = /^(已|未)(办理|参保|缴纳|缴费|签订|取得|登记|发放|享受|申领|认定|安置|就业|残疾人证)$/;
+const YI = 0x5df2; // 已
+const WEI = 0x672a; // 未
 export function yesNoText(text: string): string {
+  // A cell that begins with a character NFKC leaves as it is (surelyNotSpace), other than 已 and 未, is no such word (true, 是, 1).
+  const c = text.charCodeAt(0);
+  if (surelyNotSpace(c) && c !== YI && c !== WEI) return text.trim();
   const m = DONE.exec(text.normalize('NFKC').replace(/\s+/g, ''));
   return m ? (m[1] === '已' ? '是' : '否') : text.trim();
 }

@@ -68,30 +68,42 @@ const NOTE = wordsTest(NOTE_WORDS);
 const FOOTER = wordsTest(FOOTER_WORDS);
 const EXAMPLE = wordsTest(EXAMPLE_WORDS, EXAMPLE_WHOLE);
 
+const SKIP_WORDS = [...TOTAL_WORDS, ...NOTE_WORDS, ...FOOTER_WORDS, ...EXAMPLE_WHOLE, ...EXAMPLE_WORDS];
+/** A character in both cases, as UTF-16 units. */
+const bothCases = (c: string): number[] => [c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)];
+
 /** The characters any of those words begins with (both cases), as UTF-16 units. */
-const WORD_STARTS = new Set(
-  [...TOTAL_WORDS, ...NOTE_WORDS, ...FOOTER_WORDS, ...EXAMPLE_WHOLE, ...EXAMPLE_WORDS].flatMap((w) =>
-    [w[0].toLowerCase(), w[0].toUpperCase()].map((c) => c.charCodeAt(0)),
-  ),
-);
+const WORD_STARTS = new Set(SKIP_WORDS.flatMap((w) => bothCases(w[0])));
 /** The same for ASCII, as a table. */
 const ASCII_WORD_STARTS = Array.from({ length: 0x80 }, (_, c) => WORD_STARTS.has(c));
+/** The first two characters any of those words begins with (each in both cases), as `first * 0x10000 + second`. */
+const WORD_PAIRS = new Set(SKIP_WORDS.flatMap((w) => bothCases(w[0]).flatMap((a) => bothCases(w[1]).map((b) => a * 0x10000 + b))));
 const NOT_SPACE = /\S/;
 
 /**
- * Whether a text cell may begin with one of the words above. Its first non-space character decides when
- * it is ASCII or a CJK ideograph (characters NFKC leaves as they are, and composes with nothing that
- * follows into a word's first character): the ordinary cell (a number, a date, a district) is then read
- * without normalising. Any other first character goes the long way.
+ * Whether a text cell may begin with one of the words above, from its first non-space character `c` (at
+ * `at`). A character that is printable ASCII or a CJK ideograph is one NFKC leaves as it is and composes with
+ * nothing before it into another, and it is no space: when the first one is such a character and begins no
+ * word, or it and the next one are such characters and begin no word together (`true`: t, then r, begins no
+ * `total`), the cell is read without normalising. Any other character goes the long way.
  */
+function mayBeWordsAt(cell: string, at: number, c: number): boolean {
+  if (c < 0x80) {
+    if (!ASCII_WORD_STARTS[c]) return false;
+  } else if (c < 0x4e00 || c > 0x9fff) return true;
+  else if (!WORD_STARTS.has(c)) return false;
+  const next = cell.charCodeAt(at + 1);
+  return !surelyNotSpace(next) || WORD_PAIRS.has(c * 0x10000 + next);
+}
+
+/** mayBeWordsAt, from the cell's first non-space character. */
 function mayBeWords(cell: string): boolean {
   let c = cell.charCodeAt(0);
-  if (!surelyNotSpace(c)) {
-    const at = cell.search(NOT_SPACE);
-    if (at < 0) return false;
-    c = cell.charCodeAt(at);
-  }
-  return c < 0x80 ? ASCII_WORD_STARTS[c] : c >= 0x4e00 && c <= 0x9fff ? WORD_STARTS.has(c) : true;
+  if (surelyNotSpace(c)) return mayBeWordsAt(cell, 0, c);
+  const at = cell.search(NOT_SPACE);
+  if (at < 0) return false;
+  c = cell.charCodeAt(at);
+  return mayBeWordsAt(cell, at, c);
 }
 
 /** A total word in a row-id or first cell. */
@@ -141,9 +153,6 @@ export function skipReason(
   if (noClaim(inputs, columns, claimed)) return SKIP_EMPTY;
   return undefined;
 }
-
-/** Whether a text cell whose first unit is surely no space may begin with one of the skip words (mayBeWords, its first case). */
-const mayBeWordsAt = (c: number): boolean => (c < 0x80 ? ASCII_WORD_STARTS[c] : c >= 0x4e00 && c <= 0x9fff ? WORD_STARTS.has(c) : true);
 
 /** No claim in a row that is filled: nothing the rule reads (a numbered empty line, a date written under 申报金额 on its own). */
 const noClaim = (inputs: number, columns: readonly TableColumn[], claimed: unknown): boolean =>
@@ -361,7 +370,7 @@ export class TableBatch {
       if (typeof cell === 'string') {
         const c = cell.charCodeAt(0);
         if (surelyNotSpace(c)) {
-          if (mayBeWordsAt(c)) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
+          if (mayBeWordsAt(cell, 0, c)) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
         } else if (isBlankCell(cell)) continue;
         else if (mayBeWords(cell)) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
       } else if (cell === undefined || cell === null) continue;

@@ -61,6 +61,19 @@ describe('values as clerks write them', () => {
     expect(cellForInput('20241331', spec('date'))).toBe('20241331');
     expect(cellForInput('已办理', { type: 'boolean' })).toBe('是');
     expect(cellForInput('未参保', { type: 'boolean' })).toBe('否');
+    // read as written (trimmed) unless a done/not-done word
+    const yesNo = {
+      '\u3000已 办理 ': '是',
+      ' 未参保': '否',
+      '已办理\t': '是',
+      'true ': 'true',
+      FALSE: 'FALSE',
+      ' 否 ': '否',
+      已: '已',
+      未知: '未知',
+      '１': '１',
+    };
+    for (const [cell, read] of Object.entries(yesNo)) expect(cellForInput(cell, { type: 'boolean' }), cell).toBe(read);
   });
 });
 

@@ -1,7 +1,7 @@
 // The table module's pure parts, in Node: cells in clerks' forms, header matching, skipped rows, the CSV writer.
 import { describe, expect, it } from 'vitest';
-import { listRules } from '../../rules/index.ts';
-import { amountText, cellForInput, columnOf, csvCell, dateText, readHeader, skipReason, templateCsv } from '../../rules/tables/index.ts';
+import { findRule, listRules } from '../../rules/index.ts';
+import { amountText, cellForInput, columnOf, csvCell, dateText, readHeader, skipReason, TableBatch, templateCsv } from '../../rules/tables/index.ts';
 import { filledReaderOf } from '../../rules/tables/cells.ts';
 
 const overquota = listRules().find((m) => m.id === 'overquota-reward')!;
@@ -77,6 +77,26 @@ describe('headers', () => {
     expect(skipReason(['说明：示例', ''], reading.columns)?.zh).toContain('说明');
     expect(skipReason(['1', 400], reading.columns)).toBeUndefined();
     expect(skipReason(['1', '合计'], reading.columns)).toBeUndefined(); // 合计 only in the row-id or first cell
+  });
+
+  it('reads a row the short way only when no cell can begin with a skip word: the same skips as the words say', () => {
+    // the words as the skip tests read a cell: NFKC, spaces removed (the total words in any case)
+    const compact = (cell: string) => cell.normalize('NFKC').replace(/\s+/g, '');
+    const isTotal = (cell: string) => /^(合计|总计|小计|共计|总合计|total|subtotal|grandtotal)/i.test(compact(cell));
+    const isExample = (cell: string) => /^(示例|\(示例|示例\)|\(示例\))$|^(示例行|示例[:：]|例[:：])/.test(compact(cell));
+    const cells = ['true', 'TRUE', 'True', 'tr', 't', 'to', 'tO', 'total', 'Total 5', ' to tal', 't\u3000otal', 'ｔｏｔａｌ', 'Ｔotal', 'tｏtal'];
+    cells.push('to\u0308tal', 'sub total', 'Subtotal', 'suBTOTAL', 'su', 'st', 'gr', 'grand total', 'Grandtotal', 'g', 'go', '合 计', '合计', '合', '合同');
+    cells.push('\u3000小计', '总合计', '总数', '(示例)', '（示例）', '(', '((', '示例', '示', '示例行', '例：', '例子', '(a', '例:1', 'T\u0301otal');
+    const meta = listRules().find((m) => m.id === 'overquota-reward')!;
+    const reading = readHeader(['序号', '在职职工总数', '残疾职工折算人数', '所涉日期'], meta);
+    if (!reading.ok) throw new Error('header');
+    const batch = new TableBatch(findRule('overquota-reward')!, meta);
+    for (const cell of cells) {
+      const total = batch.addCells([cell, '400', '9', '2024-06-30'], reading.columns);
+      expect(total.status === 'skipped' && total.reason?.zh.startsWith('合计行'), cell).toBe(isTotal(cell));
+      const example = batch.addCells(['1', cell, '9', '2024-06-30'], reading.columns);
+      expect(example.status === 'skipped' && example.reason?.zh.includes('示例'), cell).toBe(isExample(cell));
+    }
   });
 });
 
