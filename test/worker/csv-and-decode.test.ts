@@ -141,6 +141,29 @@ describe('CsvParser', () => {
       { numRuns: 300, seed: 21 },
     );
   });
+
+  it('linesAtMost counts every LF and every CR not followed by an LF in its chunk, whatever the chunks’ places in their buffers', () => {
+    const reference = (chunks: Uint8Array[]) => {
+      let breaks = 0;
+      for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10 || (chunk[i] === 13 && chunk[i + 1] !== 10)) breaks++;
+      const last = chunks.findLast((c) => c.length > 0)?.at(-1) ?? 10;
+      return last === 10 || last === 13 ? breaks : breaks + 1;
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(7), fc.array(fc.nat(300)), (noise, offset, cuts) => {
+        // mostly CR, LF and text, some other bytes
+        const body = new Uint8Array(offset + noise.length);
+        noise.forEach((b, i) => (body[offset + i] = b < 64 ? 10 : b < 128 ? 13 : b < 224 ? 97 : b));
+        const bytes = body.subarray(offset);
+        const chunks: Uint8Array[] = [];
+        let at = 0;
+        for (const cut of [...cuts.filter((c) => c < bytes.length)].sort((a, b) => a - b)) (chunks.push(bytes.subarray(at, cut)), (at = cut));
+        chunks.push(bytes.subarray(at));
+        expect(linesAtMost(chunks)).toBe(reference(chunks));
+      }),
+      { numRuns: 500, seed: 21 },
+    );
+  });
 });
 
 describe('csvCell', () => {

@@ -9,8 +9,8 @@ import { CsvParser } from './parse.ts';
 
 /**
  * At least as many as the non-empty lines of a body (every LF, every CR not followed by LF within its
- * chunk, and a last line without a line break), found by the typed arrays' native `indexOf`: a body under the row limit by this count is
- * under it by the exact one, without a byte-by-byte pass. UTF-16 bodies are counted exactly (countNonEmptyLines).
+ * chunk, and a last line without a line break): a body under the row limit by this count is under it by the
+ * exact one. UTF-16 bodies are counted exactly (countNonEmptyLines).
  */
 export function linesAtMost(chunks: readonly Uint8Array[]): number {
   const bom = chunks[0] ? bomOf(chunks[0]) : undefined;
@@ -19,11 +19,63 @@ export function linesAtMost(chunks: readonly Uint8Array[]): number {
   let last = 10;
   for (const chunk of chunks) {
     if (chunk.length) last = chunk[chunk.length - 1];
-    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) breaks++;
-    for (let at = chunk.indexOf(13); at >= 0; at = chunk.indexOf(13, at + 1)) if (chunk[at + 1] !== 10) breaks++;
+    breaks += lineBreaksIn(chunk);
   }
   // the last line counts when no line break ends it
   return last === 10 || last === 13 ? breaks : breaks + 1;
+}
+
+/** Whether a Uint32Array's word holds its first byte lowest (every platform workerd runs on); else lineBreaksIn reads byte by byte. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** The bytes of a word that are 0, each marked by its high bit (exact: no carry crosses from one byte to the next). */
+const zeroBytes = (t: number): number => ~(((t & 0x7f7f7f7f) + 0x7f7f7f7f) | t | 0x7f7f7f7f) & 0x80808080;
+/** How many bytes a zeroBytes mark has marked. */
+const marked = (mask: number): number => Math.imul(mask >>> 7, 0x01010101) >>> 24;
+
+/**
+ * The line breaks in a chunk: every CR, and every LF not right after a CR (so CRLF is one), the same count as
+ * every LF and every CR not followed by an LF within the chunk. Read four bytes a word (the bytes equal to
+ * CR or LF found in the word at once): a typed array's native `indexOf` per line cost about 0.13 µs a line in
+ * workerd, this about 0.03.
+ */
+function lineBreaksIn(chunk: Uint8Array): number {
+  let breaks = 0;
+  let afterCr = false;
+  let i = 0;
+  // the bytes before the first whole word, then the words, then the bytes after the last
+  const head = LITTLE_ENDIAN ? Math.min(chunk.length, (4 - (chunk.byteOffset & 3)) & 3) : chunk.length;
+  for (; i < head; i++) {
+    const b = chunk[i];
+    if (b === 13 || (b === 10 && !afterCr)) breaks++;
+    afterCr = b === 13;
+  }
+  const words = (chunk.length - i) >> 2;
+  if (words > 0) {
+    const view = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    // a CR in the byte before the word, marked where the word's first byte is
+    let crBefore = afterCr ? 0x80 : 0;
+    for (let w = 0; w < words; w++) {
+      const word = view[w];
+      const lf = zeroBytes(word ^ 0x0a0a0a0a);
+      const cr = zeroBytes(word ^ 0x0d0d0d0d);
+      if ((lf | cr) === 0) {
+        crBefore = 0;
+        continue;
+      }
+      // an LF right after a CR: the CR's mark moved up one byte, or the word before's last byte
+      breaks += marked(cr) + marked(lf) - marked(lf & ((cr << 8) | crBefore));
+      crBefore = (cr >>> 24) & 0x80;
+    }
+    afterCr = crBefore !== 0;
+    i += words * 4;
+  }
+  for (; i < chunk.length; i++) {
+    const b = chunk[i];
+    if (b === 13 || (b === 10 && !afterCr)) breaks++;
+    afterCr = b === 13;
+  }
+  return breaks;
 }
 
 export function countNonEmptyLines(chunks: readonly Uint8Array[]): number {
