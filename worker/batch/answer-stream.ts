@@ -1,6 +1,7 @@
 /**
  * The batch answer as a stream that tells the audit the truth:
- * - each pull does a bounded piece of work (at most PULL_ROWS rows and about PULL_CHARS echoed characters),
+ * - each pull does a bounded piece of work (at most PULL_ROWS rows and about PULL_CHARS echoed characters; a JSON
+ *   answer without `cells` echoes none, and its rows' cells are neither capped nor counted),
  *   so no chunk grows with the answer and a long answer yields to other requests between pieces (an xlsx
  *   piece that the zip holds back yields too, without waiting for output);
  * - the stream has no read-ahead (high-water mark 0): a piece is built only when the runtime asks for it,
@@ -70,7 +71,7 @@ export function answerStream({ writer, next, ready, batch, echo, finish, waitUnt
               ended = true;
               break;
             }
-            answered.cells = echo.cap(answered.cells);
+            if (writer.echoes) answered.cells = echo.cap(answered.cells);
             writer.row(answered, first, chunk);
             first = false;
           }

@@ -36,6 +36,8 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export interface AnswerWriter {
   contentType: string;
+  /** Whether the rows' cells are written into the answer (a table, JSON with `?cells=1`): only then are they capped and counted (echo.ts). */
+  echoes: boolean;
   head(out: Utf8Chunk): void;
   row(answered: AnsweredRow, first: boolean, out: Utf8Chunk): void;
   /** Writes what the writer holds back (rows kept to be written together) before a piece is handed out. */
@@ -114,6 +116,7 @@ function jsonWriter({ head, meta, columns, withCells }: AnswerContext): AnswerWr
   const { hold, flush } = jsonRowsWriter();
   return {
     contentType: 'application/json; charset=utf-8',
+    echoes: withCells,
     head: (out) =>
       out.write(
         `{"ok":true,"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${formJson(head.form)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
@@ -133,6 +136,7 @@ function csvWriter({ head, meta, columns, lang, read }: AnswerContext): AnswerWr
   const { hold, flush } = linesWriter();
   return {
     contentType: 'text/csv; charset=utf-8',
+    echoes: true,
     head: (out) =>
       out.write(preamble.length ? `\uFEFF${answerCsvPreamble(preamble)}${answerCsvHead(columns, meta, lang).slice(1)}` : answerCsvHead(columns, meta, lang)),
     row: ({ row, cells }) => hold(answerCsvRow(cells, columns.length, row, meta, lang, claimedAt)),
@@ -150,6 +154,7 @@ function xlsxWriter({ head: batchHead, meta, columns, lang, read }: AnswerContex
   let write: ((cells: readonly unknown[], row: BatchRow) => void) | undefined;
   return {
     contentType: XLSX_TYPE,
+    echoes: true,
     head: (chunk) => {
       out = chunk;
       write = startAnswerSheet(writer, columns, meta, lang, { read, preamble: batchHead.form?.preamble });

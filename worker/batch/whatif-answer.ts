@@ -19,6 +19,7 @@ export function whatIfWriter(format: AnswerFormat, context: AnswerContext, batch
   if (format === 'csv') {
     return {
       contentType: 'text/csv; charset=utf-8',
+      echoes: true,
       head: (out) => out.write(whatIfCsvHead(columns, meta, lang, overrides())),
       row: ({ row, cells }, _first, out) => out.write(whatIfCsvRow(cells, columns.length, batch.pair(row), meta, lang)),
       tail: () => {},
@@ -30,6 +31,7 @@ export function whatIfWriter(format: AnswerFormat, context: AnswerContext, batch
     let write: ((cells: readonly unknown[], row: WhatIfRow) => void) | undefined;
     return {
       contentType: XLSX_TYPE,
+      echoes: true,
       head: (chunk) => {
         out = chunk;
         write = startWhatIfSheet(writer, columns, meta, lang, overrides());
@@ -49,6 +51,7 @@ export function whatIfWriter(format: AnswerFormat, context: AnswerContext, batch
   const { hold, flush } = jsonRowsWriter();
   return {
     contentType: 'application/json; charset=utf-8',
+    echoes: withCells,
     head: (out) =>
       out.write(
         `{"ok":true,"whatif":true,"mark":${JSON.stringify(WHATIF_MARK)},"batchId":${JSON.stringify(head.batchId)},"rule":${JSON.stringify(head.rule)},"rulesetVersion":${JSON.stringify(head.rulesetVersion)},"clause":${JSON.stringify({ id: meta.clause.id, text: meta.clause.text })},"policy":${JSON.stringify(meta.policy)},"overrides":${JSON.stringify(overrides().map(({ description: _d, ...o }) => o))},"ignoredColumns":${JSON.stringify(head.ignoredColumns)}${head.droppedColumns ? `,"droppedColumns":${head.droppedColumns}` : ''}${withCells ? `,"columns":${JSON.stringify(columns)}` : ''},"rows":[`,
