@@ -159,7 +159,9 @@ export function csvRows(chunks: Uint8Array[], contentType: string | undefined, m
   if (bad !== undefined) {
     throw apiError('invalid-encoding', { byte: bad + 1 }, { rule: meta.id });
   }
-  const encoding = declared ?? encodingOfWholeBody(chunks);
+  // A body that is ASCII throughout (no encoding found) is read as the UTF-8 it also is: the decoder then has no
+  // chunk to sniff byte by byte for the first byte that is not ASCII, which the whole body has been read for already.
+  const encoding = declared ?? encodingOfWholeBody(chunks) ?? 'utf-8';
   // Lines are an upper bound on records; past the limit, the records themselves are counted (a quoted note's line breaks are not rows).
   if (linesAtMost(chunks) - 1 > maxRows && countNonEmptyLines(chunks) - 1 > maxRows) {
     const dataRows = countRecords(chunks, createDecoder(encoding)) - 1;
