@@ -638,32 +638,56 @@ function maxOrMin(values: DecValue[], n: number): Dec {
   return x;
 }
 
-/** Two-digit fractions, "00" to "99" (money prints them on every amount). */
+/** Two-digit fractions, "00" to "99" (money prints them on every amount), and the same after a decimal point. */
 const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const POINT_TWO_PLACES = TWO_PLACES.map((places) => `.${places}`);
 
 /** Runs of zeros, to pad digits with. */
 const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
 
-/** A whole number (0 ≤ w < 2^53) in digits: as a small integer where it is one (V8 keeps the texts of recent small integers). */
-const wholeText = (w: number): string => (w <= 0x7fffffff ? String(w | 0) : String(w));
+/**
+ * The texts of 0 to 999, and of 000 to 999 as three digits: a whole number under 10^9 is printed by joining them
+ * (`String` of a number V8 has not printed lately calls into its runtime, several times dearer than a join).
+ */
+const UNDER_THOUSAND = Array.from({ length: 1000 }, (_, i) => String(i));
+const THREE_DIGITS = UNDER_THOUSAND.map((digits) => digits.padStart(3, '0'));
+
+/** A whole number (0 ≤ w < 2^53) in digits. */
+function wholeText(w: number): string {
+  if (w < 1000) return UNDER_THOUSAND[w];
+  if (w < 1e9) {
+    const n = w | 0;
+    const low = n % 1000;
+    const high = (n - low) / 1000;
+    if (high < 1000) return UNDER_THOUSAND[high] + THREE_DIGITS[low];
+    const middle = high % 1000;
+    return UNDER_THOUSAND[(high - middle) / 1000] + THREE_DIGITS[middle] + THREE_DIGITS[low];
+  }
+  return String(w);
+}
 
 /** `r` (0 ≤ r < 10^places, places ≤ 15) as exactly `places` digits. */
 function placesOf(r: number, places: number): string {
-  if (places === 2) return TWO_PLACES[r | 0];
+  if (places === 2) return TWO_PLACES[r];
+  if (places === 3) return THREE_DIGITS[r];
   const digits = wholeText(r);
   return digits.length < places ? ZEROS[places - digits.length] + digits : digits;
 }
 
+/** `whole` and `r` (0 ≤ r < 10^places, 1 ≤ places ≤ 15) as `whole.rrr`, with exactly `places` decimals. */
+const pointed = (whole: number, r: number, places: number): string =>
+  places === 2 ? wholeText(whole) + POINT_TWO_PLACES[r] : `${wholeText(whole)}.${placesOf(r, places)}`;
+
 /** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
 function fixedOf(negative: boolean, n: number, dp: number): string {
-  const sign = negative ? '-' : '';
-  if (dp === 0) return sign + wholeText(n);
+  if (dp === 0) return negative ? `-${wholeText(n)}` : wholeText(n);
   if (dp > 15) {
     const digits = String(n).padStart(dp + 1, '0');
-    return `${sign}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
+    return `${negative ? '-' : ''}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
   }
   const r = lowDigits(n, dp);
-  return `${sign}${wholeText((n - r) / POW10[dp])}.${placesOf(r, dp)}`;
+  const text = pointed((n - r) / POW10[dp], r, dp);
+  return negative ? `-${text}` : text;
 }
 
 /**
@@ -707,17 +731,15 @@ function heldFixed(j: Reference, dp: number, rm: number): string | undefined {
 function plainOf(c: number, x: number): string {
   const negative = c < 0;
   const a = negative ? -c : c;
-  const sign = negative ? '-' : '';
-  if (x === 0) return sign + wholeText(a);
-  if (x > 0 && x <= 22) {
-    const whole = a * POW10[x]; // exact when it is a safe integer (a product past 2^53 − 1 does not round back under it)
-    if (whole <= MAX) return sign + wholeText(whole);
-  }
-  if (x < 0 && x >= -15) {
+  let text: string;
+  if (x === 0) text = wholeText(a);
+  else if (x > 0 && x <= 22 && a * POW10[x] <= MAX) {
+    text = wholeText(a * POW10[x]); // exact when it is a safe integer (a product past 2^53 − 1 does not round back under it)
+  } else if (x < 0 && x >= -15) {
     const r = lowDigits(a, -x);
-    return `${sign}${wholeText((a - r) / POW10[-x])}.${placesOf(r, -x)}`;
-  }
-  return sign + plainDigits(String(a), x);
+    text = pointed((a - r) / POW10[-x], r, -x);
+  } else text = plainDigits(String(a), x);
+  return negative ? `-${text}` : text;
 }
 
 /** The plain digits of `digits × 10^x` (digits without sign or trailing zeros). */
