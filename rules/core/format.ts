@@ -40,6 +40,27 @@ export class OutputFormats {
 
   /** The outputs' values in `raw`, in order, each printed by its type; an output without a value is left out. */
   format(raw: Record<string, unknown>): Record<string, unknown> {
+    return this.formatInOrder(raw) ?? this.formatByName(raw);
+  }
+
+  /**
+   * The common result, exactly the outputs in order, each with a value: copied whole (the copy takes the result's
+   * shape at once, where adding the names one by one to an empty object costs a lookup each), then each value printed
+   * over its copy. Undefined for any other result (a name missing, added or out of order, a value left undefined).
+   */
+  private formatInOrder(raw: Record<string, unknown>): Record<string, unknown> | undefined {
+    const { names, formats } = this;
+    const out = { ...raw };
+    let i = 0;
+    for (const name in raw) {
+      const value = raw[name];
+      if (name !== names[i] || value === undefined) return undefined;
+      out[name] = formats[i++](value);
+    }
+    return i === names.length ? out : undefined;
+  }
+
+  private formatByName(raw: Record<string, unknown>): Record<string, unknown> {
     const { names, formats } = this;
     const out: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
