@@ -486,6 +486,15 @@ function fromNumber(d: Writable, v: number): boolean {
 /** The scaled value `c × 10^x` (c a safe integer), in its one form. */
 function scaled(c: number, x: number): Dec {
   if (c === 0) return new Dec(c, 0);
+  if ((c | 0) === c) {
+    // a 32-bit coefficient (nearly every one): its zeros dropped in integer arithmetic, cheaper than a double's division
+    let n = c | 0;
+    while (n % 10 === 0) {
+      n = (n / 10) | 0;
+      x++;
+    }
+    return new Dec(n, x);
+  }
   while (endsInZero(c)) {
     c /= 10;
     x++;
@@ -638,9 +647,8 @@ function maxOrMin(values: DecValue[], n: number): Dec {
   return x;
 }
 
-/** Two-digit fractions, "00" to "99" (money prints them on every amount), and the same after a decimal point. */
+/** Two-digit fractions, "00" to "99" (money prints them on every amount). */
 const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-const POINT_TWO_PLACES = TWO_PLACES.map((places) => `.${places}`);
 
 /** Runs of zeros, to pad digits with. */
 const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
@@ -674,9 +682,15 @@ function placesOf(r: number, places: number): string {
   return digits.length < places ? ZEROS[places - digits.length] + digits : digits;
 }
 
+/** A point and one, two or three places: ".0" to ".999", by the number of places and the places as a whole number. */
+const POINT_PLACES: readonly (readonly string[])[] = [
+  [],
+  ...[1, 2, 3].map((places) => Array.from({ length: 10 ** places }, (_, r) => `.${String(r).padStart(places, '0')}`)),
+];
+
 /** `whole` and `r` (0 ≤ r < 10^places, 1 ≤ places ≤ 15) as `whole.rrr`, with exactly `places` decimals. */
 const pointed = (whole: number, r: number, places: number): string =>
-  places === 2 ? wholeText(whole) + POINT_TWO_PLACES[r] : `${wholeText(whole)}.${placesOf(r, places)}`;
+  places <= 3 ? wholeText(whole) + POINT_PLACES[places][r] : `${wholeText(whole)}.${placesOf(r, places)}`;
 
 /** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
 function fixedOf(negative: boolean, n: number, dp: number): string {
