@@ -4,7 +4,7 @@
  * monthly minimum wage per year. Fiscal-funded units and centralized-employment institutions are excluded.
  * Interpretations: `overquota-whole-persons`, `min-wage-date`.
  */
-import { Dec, decimalOf, money, percent, plain, ZERO } from '../../core/decimal.ts';
+import { decimalOf, money, ONE, percent, plain, ZERO } from '../../core/decimal.ts';
 import { disabledCountedInput, districtInput, monthlyMinWageInput, totalStaffInput } from '../../core/common-specs.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
@@ -19,6 +19,13 @@ import { givenMonthlyMinWage, resolveMonthlyMinWage } from '../../helpers/min-wa
 import { num, pct, pctEn } from '../../parameters/words.ts';
 
 type UnitKind = 'enterprise' | 'fiscal-funded' | 'centralized-employment';
+
+/** The numbers the reward reads, read together (in this order: the first without a value on the date is the one refused). */
+const parametersRead = {
+  ratio: quota.ratio,
+  multiplier: baotouPlan.overquotaReward.minimumWageMultiplier,
+  doubleWeight: headcount.doubleWeight,
+};
 
 export const overquotaReward = defineRule({
   id: 'overquota-reward',
@@ -59,9 +66,10 @@ export const overquotaReward = defineRule({
   ],
   primary: 'amount',
   compute(input, ctx) {
-    const ratio = decimalOf(ctx.at(quota.ratio));
-    const multiplier = decimalOf(ctx.at(baotouPlan.overquotaReward.minimumWageMultiplier));
-    const maxWeight = ctx.at(headcount.doubleWeight).value;
+    const read = ctx.at(parametersRead);
+    const ratio = decimalOf(read.ratio);
+    const multiplier = decimalOf(read.multiplier);
+    const maxWeight = read.doubleWeight.value;
     if (input.disabledCounted.gt(input.totalStaff * maxWeight)) {
       fail(
         'inconsistent-input',
@@ -88,9 +96,11 @@ export const overquotaReward = defineRule({
       return { amount: ZERO, excessPersons: 0, quotaPersons, monthlyMinWage: givenMonthlyMinWage(input, ctx) };
     }
     const above = input.disabledCounted.minus(quotaPersons);
-    const excessPersons = Dec.max(0, above.floor());
+    const aboveQuota = above.gt(0);
+    // whole persons above the quota (none at or below it)
+    const excessPersons = aboveQuota ? above.floor() : ZERO;
     ctx.rely('overquota-whole-persons');
-    if (above.gt(0)) {
+    if (aboveQuota) {
       ctx.step(() => {
         const difference = `${plain(input.disabledCounted)} − ${plain(quotaPersons)} = ${plain(above)}`;
         const persons = plain(excessPersons);
@@ -111,7 +121,7 @@ export const overquotaReward = defineRule({
       // No whole person above the quota: 0, and no wage is needed to say so.
       const wage = givenMonthlyMinWage(input, ctx);
       ctx.hint(() => {
-        const moreNeeded = plain(quotaPersons.plus(1).minus(input.disabledCounted));
+        const moreNeeded = plain(ONE.minus(above)); // the quota + 1 − counted
         return [`再增加 ${moreNeeded} 名折算残疾职工，可得奖励`, `${moreNeeded} more counted disabled employees earn the reward`];
       });
       return { amount: ZERO, excessPersons: 0, quotaPersons, monthlyMinWage: wage };
@@ -123,7 +133,7 @@ export const overquotaReward = defineRule({
       return [product, product];
     });
     ctx.hint(() => {
-      const moreNeeded = plain(quotaPersons.plus(excessPersons).plus(1).minus(input.disabledCounted));
+      const moreNeeded = plain(excessPersons.plus(1).minus(above)); // the quota + the persons above + 1 − counted
       const more = money(multiplier.times(wage));
       return [
         `再增加 ${moreNeeded} 名折算残疾职工，可再多得 ${more} 元/年`,
