@@ -82,7 +82,30 @@ export class RuleFacts {
     this.windowed = rule.kind === 'clause' && !rule.answersValidity;
     this.outputs = new OutputFormats(rule.outputs);
   }
+
+  /** What its answers read of the plan last applied (a batch's rows, and most quick checks, apply one plan). */
+  private lastPlan: PlanFacts | undefined = undefined;
+
+  /** What its answers read of `plan`: the clause it cites there (if the plan has it) and the plan, as answers show them. */
+  ofPlan(plan: Plan): PlanFacts {
+    const last = this.lastPlan;
+    if (last !== undefined && last.plan === plan) return last;
+    const clause: Clause | undefined = plan.clauses[this.rule.clause.key];
+    return (this.lastPlan = { plan, clause, clauseRef: clause && clauseRefOf(clause), policy: planRefOf(plan), undatedWarning: undatedWarning(plan) });
+  }
 }
+
+/** What an answer shows of one plan, for one rule (see `RuleFacts.ofPlan`). */
+interface PlanFacts {
+  plan: Plan;
+  /** The rule's clause in the plan's words; none when the plan has no such clause. */
+  clause: Clause | undefined;
+  clauseRef: Success['clause'] | undefined;
+  policy: PolicyRef;
+  /** The warning of an answer without a date, applied on this plan. */
+  undatedWarning: Readonly<Text>;
+}
+
 const ruleFacts = new WeakMap<RuleDefinition, RuleFacts>();
 export function factsOf(rule: RuleDefinition): RuleFacts {
   let facts = ruleFacts.get(rule);
@@ -121,11 +144,11 @@ function undatedWarning(plan: Plan): Readonly<Text> {
 }
 
 /** The validity windows (each plan's clause 四) of a windowed rule: an error on a date no plan covers, unless the caller asks to apply the nearest plan anyway. */
-function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context): void {
+function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx: Context, planFacts: PlanFacts): void {
   const date = ctx.date;
   const plan = ctx.plan;
   if (date === undefined) {
-    ctx.warnFixed(undatedWarning(plan));
+    ctx.warnFixed(planFacts.undatedWarning);
     return;
   }
   const plans = ctx.parameters.plans;
@@ -153,8 +176,7 @@ function checkValidity(rule: RuleDefinition, input: Record<string, unknown>, ctx
 }
 
 /** The clause a rule cites, in the words of the plan applied; a plan without that clause has no such rule. */
-function clauseIn(rule: RuleDefinition, plan: Plan): Clause {
-  const clause = plan.clauses[rule.clause.key];
+function clauseIn(rule: RuleDefinition, { plan, clause }: PlanFacts): Clause {
   if (!clause) {
     throw new RuleError(
       'policy-not-in-force',
@@ -207,16 +229,16 @@ export function evaluateRow(rule: RuleDefinition, rawInputs: unknown, options: E
 }
 
 /** How an evaluation that computed is answered, from its context, its formatted result and the clause it applied. */
-type AnswerOf<E extends RowFigures> = (rule: RuleDefinition, ctx: Context, result: Record<string, unknown>, clause: Clause) => E;
+type AnswerOf<E extends RowFigures> = (rule: RuleDefinition, ctx: Context, result: Record<string, unknown>, plan: PlanFacts) => E;
 
-const successOf: AnswerOf<Success> = (rule, ctx, result, clause) => ({
+const successOf: AnswerOf<Success> = (rule, ctx, result, plan) => ({
   ok: true,
   rule: rule.id,
   result,
   eligible: ctx.failed.length === 0,
   failedConditions: ctx.failed,
-  clause: clauseRefOf(clause),
-  policy: planRefOf(ctx.plan),
+  clause: plan.clauseRef!,
+  policy: plan.policy,
   sources: rule.sources ?? [],
   rulesetVersion: RULESET_VERSION,
   steps: ctx.steps,
@@ -270,11 +292,12 @@ function contextFor(rule: RuleDefinition, input: Record<string, unknown>, option
 function answerIn<E extends RowFigures>(facts: RuleFacts, input: Record<string, unknown>, ctx: Context, answerOf: AnswerOf<E>): E | Failure {
   const rule = facts.rule;
   try {
-    if (facts.windowed) checkValidity(rule, input, ctx);
-    const clause = clauseIn(rule, ctx.plan);
+    const plan = facts.ofPlan(ctx.plan);
+    if (facts.windowed) checkValidity(rule, input, ctx, plan);
+    clauseIn(rule, plan); // a plan without the clause the rule computes refuses
     ctx.dateRead = false;
     const raw = rule.compute(input, ctx);
-    return answerOf(rule, ctx, facts.outputs.format(raw), clause);
+    return answerOf(rule, ctx, facts.outputs.format(raw), plan);
   } catch (error) {
     return refusalOf(rule, error);
   }
