@@ -153,3 +153,35 @@ describe('a row’s names, read in one pass', () => {
     expect(e.result.monthlyMinWage).toBe('1980.00');
   });
 });
+
+describe('decimals a spec read lately', () => {
+  const rule = findRule('overquota-reward')!;
+  const wageOf = (monthlyMinWage: unknown) => {
+    const e = evaluateRule(rule, { totalStaff: 400, disabledCounted: 9, monthlyMinWage, date: '2024-06-30' });
+    return e.ok ? e.result.monthlyMinWage : e.error.code;
+  };
+
+  it('read again, give what they gave, whatever was read between (values that share a slot, numbers and texts alike)', () => {
+    // 1 and 2.28 (100 and 228 hundredths) share a slot of the 128; "1980" and 1980 are a text and a number
+    const values: unknown[] = [1, 2.28, 1, '1980', 1980, '1980.5', 2.28, '1980', '１９８０', 1980.5];
+    expect(values.map(wageOf)).toEqual(['1.00', '2.28', '1.00', '1980.00', '1980.00', '1980.50', '2.28', '1980.00', '1980.00', '1980.50']);
+  });
+
+  it('refuse a value out of bounds every time, and a refused value is never kept', () => {
+    expect([0, 0, '0', -0, '-0', 1980, 0].map(wageOf)).toEqual([
+      'out-of-range',
+      'out-of-range',
+      'out-of-range',
+      'out-of-range',
+      'out-of-range',
+      '1980.00',
+      'out-of-range',
+    ]);
+  });
+
+  it('are the same decimals a row reads alone: a batch of repeated values answers as each row alone', () => {
+    const rows = [1980, '2270.00', 1980, 2270, '1980', 1910].map((monthlyMinWage, i) => ({ totalStaff: 400 + i, disabledCounted: 9 + i, monthlyMinWage }));
+    const batch = evaluateBatch(rule.id, rows);
+    expect(batch.rows.map((r) => r.result)).toEqual(rows.map((row) => expectOk(evaluateRule(rule, row)).result));
+  });
+});
