@@ -5,24 +5,19 @@
  * with the CPU time workerd used (steadier than the wall clock on a shared machine); with `--heap` samples the isolate's heap during one more run (heap.ts), with `--profile` takes a CPU
  * profile of one run (profile.ts) and prints its top frames. Writes nothing; prints the load average.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { sampleHeap } from './heap.ts';
 import { profileBatch } from './profile.ts';
 import { reps, rows } from './quick-options.ts';
 import { WIDE_COLUMNS, wideWorkbook } from './wide-workbook.ts';
-import { postBatch } from './worker.ts';
+import { cpuMsOf, postBatch } from './worker.ts';
 import { startBenchWorker } from './workerd.ts';
 import { XLSX_TYPE } from './xlsx-batch.ts';
 
 const heap = process.argv.includes('--heap');
 const profile = process.argv.includes('--profile');
 /** CPU seconds the workerd processes have used (user + system; /proc, 100 ticks a second): on a busy machine, steadier than the wall clock. */
-const cpuSeconds = (pids: readonly number[]) =>
-  pids.reduce((sum, pid) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return sum + (Number(fields[11]) + Number(fields[12])) / 100;
-  }, 0);
+const cpuSeconds = (pids: readonly number[]) => cpuMsOf(pids) / 1000;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
