@@ -43,6 +43,15 @@ describe('whole-body UTF-8 checks', () => {
   });
 });
 
+/** A body's bytes cut into chunks at the given offsets (those inside it), as a body arrives in pieces. */
+function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let at = 0;
+  for (const cut of cuts.filter((c) => c < bytes.length).sort((a, b) => a - b)) (chunks.push(bytes.subarray(at, cut)), (at = cut));
+  chunks.push(bytes.subarray(at));
+  return chunks;
+}
+
 describe('CsvParser', () => {
   it('reads quotes, doubled quotes, embedded delimiters and line breaks, CRLF/LF/CR', () => {
     const text = 'a,b,c\r\n"x,1","say ""hi""","two\nlines"\n3,,\r4,5,6';
@@ -132,10 +141,7 @@ describe('CsvParser', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', '\n', '\r', '\r\n', '包'), { maxLength: 30 }), fc.array(fc.nat(40)), (parts, cuts) => {
         const bytes = encoder.encode(parts.join(''));
-        const chunks: Uint8Array[] = [];
-        let at = 0;
-        for (const cut of [...cuts.filter((c) => c < bytes.length)].sort((a, b) => a - b)) (chunks.push(bytes.subarray(at, cut)), (at = cut));
-        chunks.push(bytes.subarray(at));
+        const chunks = cutAt(bytes, cuts);
         expect(linesAtMost(chunks)).toBeGreaterThanOrEqual(countNonEmptyLines(chunks));
       }),
       { numRuns: 300, seed: 21 },
@@ -155,10 +161,7 @@ describe('CsvParser', () => {
         const body = new Uint8Array(offset + noise.length);
         noise.forEach((b, i) => (body[offset + i] = b < 64 ? 10 : b < 128 ? 13 : b < 224 ? 97 : b));
         const bytes = body.subarray(offset);
-        const chunks: Uint8Array[] = [];
-        let at = 0;
-        for (const cut of [...cuts.filter((c) => c < bytes.length)].sort((a, b) => a - b)) (chunks.push(bytes.subarray(at, cut)), (at = cut));
-        chunks.push(bytes.subarray(at));
+        const chunks = cutAt(bytes, cuts);
         expect(linesAtMost(chunks)).toBe(reference(chunks));
       }),
       { numRuns: 500, seed: 21 },
