@@ -44,9 +44,10 @@ export class OutputFormats {
   }
 
   /**
-   * The common result, exactly the outputs in order, each with a value: copied whole (the copy takes the result's
-   * shape at once, where adding the names one by one to an empty object costs a lookup each), then each value printed
-   * over its copy. Undefined for any other result (a name missing, added or out of order, a value left undefined).
+   * The common result, outputs in their order (some may be left out), each with a value: copied whole (the copy
+   * takes the result's shape at once, where adding the names one by one to an empty object costs a lookup each), then
+   * each value printed over its copy. Undefined for any other result (a name that is no output or out of order, a
+   * value left undefined), which formatByName prints.
    */
   private formatInOrder(raw: Record<string, unknown>): Record<string, unknown> | undefined {
     const { names, formats } = this;
@@ -54,10 +55,11 @@ export class OutputFormats {
     let i = 0;
     for (const name in raw) {
       const value = raw[name];
-      if (name !== names[i] || value === undefined) return undefined;
+      while (i < names.length && names[i] !== name) i++;
+      if (i === names.length || value === undefined) return undefined;
       out[name] = formats[i++](value);
     }
-    return i === names.length ? out : undefined;
+    return out;
   }
 
   private formatByName(raw: Record<string, unknown>): Record<string, unknown> {

@@ -647,9 +647,6 @@ function maxOrMin(values: DecValue[], n: number): Dec {
   return x;
 }
 
-/** Two-digit fractions, "00" to "99" (money prints them on every amount). */
-const TWO_PLACES = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-
 /** Runs of zeros, to pad digits with. */
 const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
 
@@ -676,13 +673,11 @@ function wholeText(w: number): string {
 
 /** `r` (0 ≤ r < 10^places, places ≤ 15) as exactly `places` digits. */
 function placesOf(r: number, places: number): string {
-  if (places === 2) return TWO_PLACES[r];
-  if (places === 3) return THREE_DIGITS[r];
   const digits = wholeText(r);
   return digits.length < places ? ZEROS[places - digits.length] + digits : digits;
 }
 
-/** A point and one, two or three places: ".0" to ".999", by the number of places and the places as a whole number. */
+/** A point and one, two or three places: ".0" to ".999", by the number of places and the places as a whole number (money prints ".00" to ".99" on every amount). */
 const POINT_PLACES: readonly (readonly string[])[] = [
   [],
   ...[1, 2, 3].map((places) => Array.from({ length: 10 ** places }, (_, r) => `.${String(r).padStart(places, '0')}`)),

@@ -11,7 +11,7 @@
  */
 import { loadavg } from 'node:os';
 import { benchBatchByRule, cpuMsOf, postBatchAnswer } from './worker.ts';
-import { csvForRule } from './rule-csv.ts';
+import { csvBatchesFor, csvForRule } from './rule-csv.ts';
 import { chosenRules, reps, rows } from './quick-options.ts';
 import { startBenchWorker } from './workerd.ts';
 import { profileBatch } from './profile.ts';
@@ -56,12 +56,7 @@ const worker = await startBenchWorker({
 });
 try {
   console.log(`load before: ${load()}${stub ? '  (evaluation stubbed)' : floor ? '  (the answer floor: floor.ts)' : ''}`);
-  const figures = await benchBatchByRule(
-    worker.url,
-    rules.map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) })),
-    rows,
-    reps,
-  );
+  const figures = await benchBatchByRule(worker.url, csvBatchesFor(rules), rows, reps);
   for (const f of figures) console.log(`${f.rule.padEnd(32)} ${Math.round(f.rowsPerSecond).toLocaleString('en-US').padStart(9)} rows/s  ok ${f.okRows}`);
   console.log(`load after: ${load()}`);
   if (cpu) {

@@ -21,7 +21,7 @@ import { startSelfhost } from '../../scripts/serve.mjs';
 import { buildSelfhost } from '../../selfhost/build.mjs';
 import { profileBatch } from './profile.ts';
 import { option } from './quick-options.ts';
-import { benchLoad, cpuMsOf, workerdPids, type LoadFigures } from './worker.ts';
+import { benchLoad, workerdPids, type LoadFigures } from './worker.ts';
 import { benchEmptyWorkerLoad, emptyWorkerLine } from './selfhost.ts';
 import { startBenchWorker } from './workerd.ts';
 
@@ -34,21 +34,21 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-const line = (label: string, l: LoadFigures, serverCpuMs: number, clientCpuMs: number) => {
+const line = (label: string, l: LoadFigures, clientCpuMs: number) => {
   const requests = l.requestsPerSecond * l.seconds;
   const perRequest = (ms: number) => `${((1000 * ms) / Math.max(requests, 1)).toFixed(0)} µs`;
-  return `${label.padEnd(14)} ${Math.round(l.requestsPerSecond).toLocaleString('en-US').padStart(6)} req/s  p50 ${String(l.latencyMs.p50).padStart(3)} ms  p99 ${String(l.latencyMs.p99).padStart(3)} ms  max ${String(l.latencyMs.max).padStart(4)} ms  errors ${l.errors}  non-2xx ${l.non2xx}  timeouts ${l.timeouts}  CPU/request: workerd ${perRequest(serverCpuMs)}, autocannon ${perRequest(clientCpuMs)}`;
+  const server = l.serverCpuMsPerRequest === undefined ? '–' : `${(1000 * l.serverCpuMsPerRequest).toFixed(0)} µs`;
+  return `${label.padEnd(14)} ${Math.round(l.requestsPerSecond).toLocaleString('en-US').padStart(6)} req/s  p50 ${String(l.latencyMs.p50).padStart(3)} ms  p99 ${String(l.latencyMs.p99).padStart(3)} ms  max ${String(l.latencyMs.max).padStart(4)} ms  errors ${l.errors}  non-2xx ${l.non2xx}  timeouts ${l.timeouts}  CPU/request: workerd ${server}, autocannon ${perRequest(clientCpuMs)}`;
 };
 
 async function rounded(label: string, url: string, pids: readonly number[]) {
   // warm-up: a server in service is warm; the figures are for optimised code
   await benchLoad(url, 2, connections);
   for (let round = 1; round <= rounds; round++) {
-    const server = cpuMsOf(pids);
     const client = process.cpuUsage();
-    const figures = await benchLoad(url, seconds, connections);
+    const figures = await benchLoad(url, seconds, connections, pids);
     const used = process.cpuUsage(client);
-    console.log(line(`${label}${rounds > 1 ? ` #${round}` : ''}`, figures, cpuMsOf(pids) - server, (used.user + used.system) / 1000));
+    console.log(line(`${label}${rounds > 1 ? ` #${round}` : ''}`, figures, (used.user + used.system) / 1000));
   }
 }
 

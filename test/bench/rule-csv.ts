@@ -60,3 +60,6 @@ export function csvForRule(rule: RuleMetadata, count: number, seed = 7): string 
   for (let i = 0; i < count; i++) lines.push([String(i + 1), ...columns.map((c) => valueOf(c, next, i))].join(','));
   return `${lines.join('\n')}\n`;
 }
+
+/** The rules' bench CSVs as benchBatchByRule takes them: each rule's id and its CSV of any number of rows. */
+export const csvBatchesFor = (rules: readonly RuleMetadata[]) => rules.map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) }));

@@ -12,7 +12,7 @@ import { benchEvaluation } from './evaluation.ts';
 import { benchTables, benchmarksPage, headline, type BenchReport } from './section.ts';
 import { sampleHeap, type HeapFigures } from './heap.ts';
 import { BATCH_RULE, benchBatchByRule, benchBatches, benchLoad, csvFor, postBatchAnswer, residentMB, type RuleBatchFigures } from './worker.ts';
-import { csvForRule, csvRules } from './rule-csv.ts';
+import { csvBatchesFor, csvForRule, csvRules } from './rule-csv.ts';
 import { startBenchWorker, startEmptyWorker } from './workerd.ts';
 import { benchSelfhost } from './selfhost.ts';
 import { floorWorkerScript } from './floor.ts';
@@ -143,12 +143,7 @@ async function benchAnswerFloor(rows: number, reps: number): Promise<RuleBatchFi
   const rules = csvRules();
   const floor = await startBenchWorker({ transform: () => floorWorkerScript(rules) });
   try {
-    return await benchBatchByRule(
-      floor.url,
-      rules.map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) })),
-      rows,
-      reps,
-    );
+    return await benchBatchByRule(floor.url, csvBatchesFor(rules), rows, reps);
   } finally {
     await floor.stop();
   }
@@ -169,12 +164,7 @@ try {
     report.memory = { runtimeIdleMB: runtimeMB, workerIdleMB: await idleMB(worker) };
     console.error('a 100,000-row CSV batch for every rule that takes CSV …');
     const rows = quick ? 10_000 : 100_000;
-    report.batchByRule = await benchBatchByRule(
-      worker.url,
-      csvRules().map((rule) => ({ id: rule.id, csv: (count: number) => csvForRule(rule, count) })),
-      rows,
-      quick ? 1 : 3,
-    );
+    report.batchByRule = await benchBatchByRule(worker.url, csvBatchesFor(csvRules()), rows, quick ? 1 : 3);
     console.error('the same CSV batches answered by the answer floor (floor.ts: copies of answer rows, no rule) …');
     report.batchFloorByRule = await benchAnswerFloor(rows, quick ? 1 : 3);
     console.error('a JSON batch …');
