@@ -87,6 +87,8 @@ export class Context {
   private readonly readings: ReadingsMemo | undefined;
   /** The batch's readings on this claim's date, looked up at the first reading (null until then; undefined when none are kept). */
   private readingsOnDate: Map<object, KeptReadings> | undefined | null = null;
+  /** The batch's entries (`entry`) on this claim's date, looked up at the first entry read (null until then; undefined when none are kept). */
+  private entriesOnDate: Map<Parameter, KeptReadings> | undefined | null = null;
 
   constructor(date: string | undefined, batch: unknown = undefined, explain = true, parameters: ParameterSet = servedParameters, readings?: ReadingsMemo) {
     this.claimDate = date;
@@ -120,9 +122,21 @@ export class Context {
     return parameter.plan ? this.readOn : this.claimDate;
   }
 
-  /** The entry of a parameter in force for this claim, as stored (undefined before its first entry; `value: null` where it lapsed). */
+  /**
+   * The entry of a parameter in force for this claim, as stored (undefined before its first entry; `value: null` where it
+   * lapsed). Kept like a reading (`at`) for the claim's date: the same parameter on the same date is the same entry.
+   */
   entry<T extends Value>(parameter: Parameter<T>): Dated<T> | undefined {
-    return this.entryOn(parameter, this.dateFor(parameter));
+    const onDate = this.entriesOnDate === null ? (this.entriesOnDate = this.readings?.entriesOnDate(this.claimDate)) : this.entriesOnDate;
+    const kept = onDate?.get(parameter);
+    if (kept) {
+      // for a claim without a date, the parameter is read on the plan date again (what a date could change)
+      if (kept.undatedReadChanges) this.undatedReadChanges = true;
+      return kept.value as Dated<T> | undefined;
+    }
+    const found = this.entryOn(parameter, this.dateFor(parameter));
+    onDate?.set(parameter, { value: found, undatedReadChanges: this.claimDate === undefined && changesInUndatedWindow(parameter, this.parameters) });
+    return found;
   }
 
   /**
@@ -272,6 +286,8 @@ const MAX_MEMO_DATES = 1_000;
 export class ReadingsMemo {
   readonly parameters: ParameterSet;
   private readonly byDate = new Map<string | undefined, Map<object, KeptReadings>>();
+  /** Entries of parameters as stored (`Context.entry`), by claim date: apart from the readings, which refuse what an entry gives as it is. */
+  private readonly entriesByDate = new Map<string | undefined, Map<Parameter, KeptReadings>>();
   private readonly maxDates: number;
 
   constructor(parameters: ParameterSet = servedParameters, maxDates = MAX_MEMO_DATES) {
@@ -284,5 +300,12 @@ export class ReadingsMemo {
     let readings = this.byDate.get(date);
     if (!readings && this.byDate.size < this.maxDates) this.byDate.set(date, (readings = new Map()));
     return readings;
+  }
+
+  /** The entries kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
+  entriesOnDate(date: string | undefined): Map<Parameter, KeptReadings> | undefined {
+    let entries = this.entriesByDate.get(date);
+    if (!entries && this.entriesByDate.size < this.maxDates) this.entriesByDate.set(date, (entries = new Map()));
+    return entries;
   }
 }

@@ -57,7 +57,9 @@ export class OutputFormats {
       const value = raw[name];
       while (i < names.length && names[i] !== name) i++;
       if (i === names.length || value === undefined) return undefined;
-      out[name] = formats[i++](value);
+      // a value printed as it is (a count, a yes/no, a date, a text) is already in the copy
+      const shown = formats[i++](value);
+      if (shown !== value) out[name] = shown;
     }
     return out;
   }

@@ -242,6 +242,8 @@ export class Dec {
 
   /** Rounded to `sd` significant digits (mode `rm`, half up by default; 40 digits without `sd`). */
   toSignificantDigits(sd?: number, rm?: number): Dec {
+    // a scaled coefficient has at most 16 digits: to 16 or more it is unchanged (no digit counted)
+    if (this.j === null && sd !== undefined && sd >= 16 && validPlaces(sd, 1) && (rm === undefined || validMode(rm))) return this;
     if (this.j === null && sd !== undefined && validPlaces(sd, 1) && (rm === undefined || validMode(rm))) {
       return this.c === 0 ? this : this.roundedAt(digitCount(Math.abs(this.c)) - sd, rm ?? HALF_UP);
     }

@@ -43,6 +43,19 @@ describe('readings kept across evaluations', () => {
     const batched = evaluateBatch(rule.id, rows, { parameters: other }).rows.map((r) => r.result);
     expect(batched).toEqual(rows.map((r) => expectOk(evaluateRule(rule, r, { parameters: other })).result));
   });
+
+  it('a batch’s entries of parameters (ctx.entry), kept by date, are each date’s own: its rows answer as lone evaluations do', () => {
+    const levy = findRule('levy-due')!;
+    // data years across the levy rules' changes (formula, wage cap, exemptions, reduced rates), each year twice, some dated
+    const rows = [2014, 2016, 2017, 2018, 2019, 2020, 2023, 2024, 2027].flatMap((year, i) => [
+      { totalStaff: 20 + 40 * i, disabledCounted: i / 4, averageWage: 60000 + 1000 * i, socialAverageWage: 30000, year },
+      { totalStaff: 35 + 40 * i, disabledCounted: 0.5, averageWage: 90000, year, date: `${year + 1}-0${1 + (i % 9)}-15` },
+    ]);
+    const answers = rows.map((r) => evaluateRule(levy, r));
+    const batched = evaluateBatch(levy.id, [...rows, ...rows]).rows;
+    expect(batched.map((r) => r.result ?? r.error)).toEqual([...answers, ...answers].map((a) => (a.ok ? a.result : a.error)));
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThan(rows.length / 2);
+  });
 });
 
 describe('refusals', () => {
