@@ -1,10 +1,12 @@
 /**
  * 405 Method Not Allowed, with `Allow`, for a method the app has no route for on a path it does serve
  * (`PUT /v1/rules/{id}`), instead of 404. The allowed methods are read from the app's own routes, so a new
- * route needs nothing here. The routes' paths are split once (the guard runs on every request): a request
- * whose method has a route on its path goes on at the first one found, and only a refused one lists them all.
+ * route needs nothing here. The guard runs on every request: one that hono's router already matched to a route
+ * of its method goes on at once (no path split); else the routes' paths, split once, are matched, and only a
+ * refused request lists them all.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../env.ts';
 import { apiError } from './errors.ts';
 
@@ -61,6 +63,8 @@ function hasRoute(app: Hono<AppEnv>, method: string, path: string): boolean {
 export const methodGuard =
   (app: Hono<AppEnv>): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
+    // what hono routes this request to: its middleware (method ALL) and, if one matched, a route of its method (GET for HEAD)
+    if (matchedRoutes(c).some((route) => route.method !== 'ALL')) return next();
     const method = c.req.method.toUpperCase();
     if (method === 'OPTIONS' || hasRoute(app, method, c.req.path)) return next();
     const allowed = allowedMethods(app, c.req.path);
