@@ -14,6 +14,7 @@ import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type In
 import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../http/errors.ts';
+import { queryPairs } from '../http/query.ts';
 import { parseJson } from '../body/json.ts';
 import { bodyTimingOf } from '../body/limits.ts';
 
@@ -32,12 +33,13 @@ function answer(evaluation: Evaluation): Response {
  * no prototype and every name is its own property, so `__proto__` is an input name like any other (and refused
  * as unknown, as in a JSON body).
  */
-export function queryInputs(params: URLSearchParams): Record<string, unknown> {
+export function queryInputs(pairs: Iterable<readonly [string, string]>): Record<string, unknown> {
   const inputs: Record<string, unknown> = Object.create(null);
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
+  for (const [name, value] of pairs) {
     // with no prototype there is no `__proto__` setter: every name, that one too, is set as an own property
-    inputs[name] = values.length === 1 ? values[0] : values;
+    if (!(name in inputs)) inputs[name] = value;
+    else if (Array.isArray(inputs[name])) (inputs[name] as string[]).push(value);
+    else inputs[name] = [inputs[name] as string, value];
   }
   return inputs;
 }
@@ -51,15 +53,15 @@ function personalInputsOf(rule: RuleDefinition): InputSpec[] {
 }
 
 /** The first input in the query string that identifies a person, if any. */
-const personalInQuery = (rule: RuleDefinition, params: URLSearchParams) => personalInputsOf(rule).find((spec) => params.has(spec.name));
+const personalInQuery = (rule: RuleDefinition, inputs: Record<string, unknown>) => personalInputsOf(rule).find((spec) => spec.name in inputs);
 
 quickCheck.get('/v1/rules/:id', (c) => {
   const id = c.req.param('id');
-  const params = new URL(c.req.url).searchParams;
+  const inputs = queryInputs(queryPairs(c.req.url));
   const rule = findRule(id);
-  const personal = rule && personalInQuery(rule, params);
+  const personal = rule && personalInQuery(rule, inputs);
   if (personal) throw apiError('personal-input-in-url', { rule: id, name: personal.name, label: personal.label }, { field: personal.name, rule: id });
-  return answer(evaluate(id, queryInputs(params)));
+  return answer(evaluate(id, inputs));
 });
 
 quickCheck.post('/v1/rules/:id', async (c) => {
