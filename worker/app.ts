@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { RULESET_VERSION } from '../rules/index.ts';
 import type { AppEnv } from './env.ts';
+import { AnswerHeaders, finishAnswerHeaders, startAnswerHeaders, type HeaderEntries } from './http/answer-headers.ts';
 import { apiError, onError } from './http/errors.ts';
 import { methodGuard } from './http/methods.ts';
 import { securityHeaderEntriesFor } from './http/security-headers.ts';
@@ -22,11 +23,20 @@ import { whatif } from './routes/whatif.ts';
 
 export const app = new Hono<AppEnv>();
 
+/** Every answer's own headers: the ruleset version and its path's security headers (one set per policy). */
+const ownHeaders = new Map<HeaderEntries, AnswerHeaders>();
+function ownHeadersFor(path: string): AnswerHeaders {
+  const security = securityHeaderEntriesFor(path);
+  let set = ownHeaders.get(security);
+  if (!set) ownHeaders.set(security, (set = new AnswerHeaders([['X-Ruleset-Version', RULESET_VERSION], ...security])));
+  return set;
+}
+
+// Set on every answer once it is made, with those the middleware within adds (worker/http/answer-headers.ts).
 app.use('*', async (c, next) => {
+  startAnswerHeaders(c, ownHeadersFor(pathOf(c.req.url)));
   await next();
-  const headers = c.res.headers;
-  headers.set('X-Ruleset-Version', RULESET_VERSION);
-  for (const [name, value] of securityHeaderEntriesFor(pathOf(c.req.url))) headers.set(name, value);
+  finishAnswerHeaders(c);
 });
 
 // A served path with a method it has no route for: 405 with Allow, not 404.

@@ -3,6 +3,8 @@
  * D1 is typed structurally with only what the Worker uses, so the Node-side tsconfig stays free of
  * the Workers globals.
  */
+import type { AnswerHeaders } from './http/answer-headers.ts';
+
 export interface D1Result<T> {
   results: T[];
 }
@@ -52,4 +54,4 @@ export interface Env {
   ECHO_ANSWER_CHARS_PER_BODY_BYTE?: string;
 }
 
-export type AppEnv = { Bindings: Env; Variables: { keyId: string } };
+export type AppEnv = { Bindings: Env; Variables: { keyId: string; answerHeaders: AnswerHeaders } };

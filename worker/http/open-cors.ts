@@ -1,13 +1,14 @@
 /**
  * CORS for the open routes (quick checks, the catalogue, parameters, the OpenAPI document): any page may
- * call them. A preflight is answered by hono's `cors`; on every other request the two headers are set
- * on the answer once it is made, as `batchCors` does (hono's `cors` sets them before the route runs,
+ * call them. A preflight is answered by hono's `cors`; on every other request the two headers are added to
+ * the answer's (answer-headers.ts), set once it is made (hono's `cors` sets them before the route runs,
  * which makes a response early and a copy of the route's own afterwards: on a quick check, the most
  * frequent request, that was most of the app's own cost).
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.ts';
+import { addAnswerHeaders, type HeaderEntries } from './answer-headers.ts';
 
 const EXPOSED = 'X-Ruleset-Version';
 
@@ -19,9 +20,13 @@ const preflight = cors({
   maxAge: 86400,
 });
 
+const OPEN: HeaderEntries = [
+  ['Access-Control-Allow-Origin', '*'],
+  ['Access-Control-Expose-Headers', EXPOSED],
+];
+
 export const openCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'OPTIONS') return preflight(c, next);
+  addAnswerHeaders(c, OPEN);
   await next();
-  c.res.headers.set('Access-Control-Allow-Origin', '*');
-  c.res.headers.set('Access-Control-Expose-Headers', EXPOSED);
 };

@@ -9,10 +9,11 @@
  * Inputs that identify a person (`personal` in their spec) are refused in a query string: URLs end up in
  * logs, proxies and browser histories.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type InputSpec, type RuleDefinition } from '../../rules/index.ts';
 import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
+import { respond } from '../http/answer-headers.ts';
 import { apiError } from '../http/errors.ts';
 import { queryPairs } from '../http/query.ts';
 import { parseJson } from '../body/json.ts';
@@ -23,9 +24,9 @@ const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
 
 export const quickCheck = new Hono<AppEnv>();
 
-function answer(evaluation: Evaluation): Response {
+function answer(c: Context<AppEnv>, evaluation: Evaluation): Response {
   const status = evaluation.ok ? 200 : evaluation.error.code === 'unknown-rule' ? 404 : 422;
-  return new Response(JSON.stringify(evaluation), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return respond(c, JSON.stringify(evaluation), status, 'application/json; charset=utf-8');
 }
 
 /**
@@ -61,12 +62,12 @@ quickCheck.get('/v1/rules/:id', (c) => {
   const rule = findRule(id);
   const personal = rule && personalInQuery(rule, inputs);
   if (personal) throw apiError('personal-input-in-url', { rule: id, name: personal.name, label: personal.label }, { field: personal.name, rule: id });
-  return answer(evaluate(id, inputs));
+  return answer(c, evaluate(id, inputs));
 });
 
 quickCheck.post('/v1/rules/:id', async (c) => {
   const id = c.req.param('id');
-  if (!findRule(id)) return answer(evaluate(id, {}));
+  if (!findRule(id)) return answer(c, evaluate(id, {}));
   const contentType = c.req.header('content-type');
   if (!isJsonType(contentType)) throw apiError('unsupported-media-type', { contentType, wanted: 'json' }, { rule: id });
   const body = await readBody(c.req.raw, QUICK_CHECK_MAX_BYTES, undefined, bodyTimingOf(c.env));
@@ -77,5 +78,5 @@ quickCheck.post('/v1/rules/:id', async (c) => {
   } catch (error) {
     throw apiError('malformed-json', { detail: error instanceof Error ? error.message : String(error) }, { rule: id });
   }
-  return answer(evaluate(id, inputs));
+  return answer(c, evaluate(id, inputs));
 });
