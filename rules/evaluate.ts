@@ -1,4 +1,5 @@
 import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
+import { sharedPart } from './core/answer-json.ts';
 import { coerceObject } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
@@ -81,6 +82,7 @@ export class RuleFacts {
     this.inputs = inputsOf(rule);
     this.windowed = rule.kind === 'clause' && !rule.answersValidity;
     this.outputs = new OutputFormats(rule.outputs);
+    if (rule.sources) sharedPart(rule.sources); // every answer lists them
   }
 
   /** What its answers read of the plan last applied (a batch's rows, and most quick checks, apply one plan). */
@@ -113,17 +115,17 @@ export function factsOf(rule: RuleDefinition): RuleFacts {
   return facts;
 }
 
-/** What an answer shows of the clause applied and of its plan: made once per clause and per plan (both immutable), shared by the answers. */
+/** What an answer shows of the clause applied and of its plan: made once per clause and per plan (both immutable), shared by the answers (and their JSON text written once, core/answer-json.ts). */
 const clauseRefs = new WeakMap<Clause, Success['clause']>();
 function clauseRefOf(clause: Clause): Success['clause'] {
   let ref = clauseRefs.get(clause);
-  if (!ref) clauseRefs.set(clause, (ref = Object.freeze({ id: clause.id, text: clause.text, heading: clause.heading })));
+  if (!ref) clauseRefs.set(clause, (ref = sharedPart(Object.freeze({ id: clause.id, text: clause.text, heading: clause.heading }))));
   return ref;
 }
 const policyRefs = new WeakMap<Plan, PolicyRef>();
 function planRefOf(plan: Plan): PolicyRef {
   let ref = policyRefs.get(plan);
-  if (!ref) policyRefs.set(plan, (ref = Object.freeze(policyRefOf(plan))));
+  if (!ref) policyRefs.set(plan, (ref = sharedPart(Object.freeze(policyRefOf(plan)))));
   return ref;
 }
 
@@ -134,10 +136,12 @@ const undatedWarnings = new WeakMap<Plan, Readonly<Text>>();
 function undatedWarning(plan: Plan): Readonly<Text> {
   let warning = undatedWarnings.get(plan);
   if (!warning) {
-    warning = Object.freeze({
-      zh: `未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`,
-      en: `No date given: applied ${plan.id} (valid ${windowOf(plan)})`,
-    });
+    warning = sharedPart(
+      Object.freeze({
+        zh: `未给出所涉日期：按 ${plan.id}（有效期 ${windowOf(plan)}）计算`,
+        en: `No date given: applied ${plan.id} (valid ${windowOf(plan)})`,
+      }),
+    );
     undatedWarnings.set(plan, warning);
   }
   return warning;

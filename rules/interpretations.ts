@@ -2,6 +2,7 @@
  * Readings chosen where the plan's text is ambiguous (RULES.md's table, plus the few the code needed).
  * Data, not code: every result lists the ones its computation relied on.
  */
+import { sharedPart } from './core/answer-json.ts';
 import type { Text } from './core/text.ts';
 
 export interface Interpretation {
@@ -16,21 +17,18 @@ export interface Interpretation {
   basis?: Text;
 }
 
-const entry = (
-  id: string,
-  quote: string,
-  reading: Text,
-  alternative: Text,
-  chosenIn: Interpretation['chosenIn'] = 'RULES.md',
-  basis?: Text,
-): Interpretation => ({
-  id,
-  quote,
-  reading,
-  alternative,
-  chosenIn,
-  ...(basis ? { basis } : {}),
-});
+const entry = (id: string, quote: string, reading: Text, alternative: Text, chosenIn: Interpretation['chosenIn'] = 'RULES.md', basis?: Text): Interpretation =>
+  // answers list them as they are: each written once (core/answer-json.ts)
+  sharedPart(
+    Object.freeze({
+      id,
+      quote,
+      reading,
+      alternative,
+      chosenIn,
+      ...(basis ? { basis } : {}),
+    }),
+  );
 
 const list = [
   entry(

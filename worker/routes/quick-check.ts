@@ -10,7 +10,7 @@
  * logs, proxies and browser histories.
  */
 import { Hono, type Context } from 'hono';
-import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type InputSpec, type RuleDefinition } from '../../rules/index.ts';
+import { answerJson, evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type InputSpec, type RuleDefinition } from '../../rules/index.ts';
 import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
 import { respond } from '../http/answer-headers.ts';
@@ -26,7 +26,7 @@ export const quickCheck = new Hono<AppEnv>();
 
 function answer(c: Context<AppEnv>, evaluation: Evaluation): Response {
   const status = evaluation.ok ? 200 : evaluation.error.code === 'unknown-rule' ? 404 : 422;
-  return respond(c, JSON.stringify(evaluation), status, 'application/json; charset=utf-8');
+  return respond(c, answerJson(evaluation), status, 'application/json; charset=utf-8');
 }
 
 /**
