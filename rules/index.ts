@@ -4,7 +4,7 @@
  */
 export { evaluate, evaluateRule, inputsOf, currentPolicyRef } from './evaluate.ts';
 export type { Evaluation, Success, Failure, PolicyRef, DatedAnswer, EvaluateOptions } from './evaluate.ts';
-export { answerJson } from './core/answer-json.ts';
+export { answerJson, writeAnswer, type AnswerSink } from './core/answer-json.ts';
 export { messageIn, pointAt, type Projection, type ControlRef } from './core/projection-words.ts';
 export { parameterChangeDates } from './core/change-dates.ts';
 export { groupThousands, periodLabel } from './core/periods.ts';

@@ -10,9 +10,10 @@
  * logs, proxies and browser histories.
  */
 import { Hono, type Context } from 'hono';
-import { answerJson, evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type InputSpec, type RuleDefinition } from '../../rules/index.ts';
+import { evaluate, findRule, inputsOf, isPersonalInput, type Evaluation, type InputSpec, type RuleDefinition } from '../../rules/index.ts';
 import { isJsonType, readBody, utf8Text } from '../body/body.ts';
 import type { AppEnv } from '../env.ts';
+import { withAnswerBody } from '../http/answer-bytes.ts';
 import { respond } from '../http/answer-headers.ts';
 import { apiError } from '../http/errors.ts';
 import { queryPairs } from '../http/query.ts';
@@ -26,7 +27,7 @@ export const quickCheck = new Hono<AppEnv>();
 
 function answer(c: Context<AppEnv>, evaluation: Evaluation): Response {
   const status = evaluation.ok ? 200 : evaluation.error.code === 'unknown-rule' ? 404 : 422;
-  return respond(c, answerJson(evaluation), status, 'application/json; charset=utf-8');
+  return withAnswerBody(evaluation, (body) => respond(c, body, status, 'application/json; charset=utf-8'));
 }
 
 /**
