@@ -10,13 +10,16 @@
 import { answerJson, writeAnswer, type AnswerSink } from '../../rules/index.ts';
 
 const encoder = new TextEncoder();
-const buffer = new Uint8Array(64 * 1024);
+const buffer: Uint8Array<ArrayBuffer> = new Uint8Array(64 * 1024);
 const partBytes = new WeakMap<object, Uint8Array>();
 
 class BufferSink implements AnswerSink {
   length = 0;
   overflow = false;
-  constructor(private readonly into: Uint8Array) {}
+  private readonly into: Uint8Array;
+  constructor(into: Uint8Array) {
+    this.into = into;
+  }
 
   text(text: string): void {
     if (this.overflow || text === '') return;
@@ -38,7 +41,7 @@ class BufferSink implements AnswerSink {
 }
 
 /** `use(body)` with the answer's JSON body: its bytes while `use` runs (make the Response there), or its text. */
-export function withAnswerBody<T>(answer: object, use: (body: Uint8Array | string) => T): T {
+export function withAnswerBody<T>(answer: object, use: (body: Uint8Array<ArrayBuffer> | string) => T): T {
   const sink = new BufferSink(buffer);
   writeAnswer(answer, sink);
   try {
