@@ -10,7 +10,7 @@ import { groupThousands, periodLabel } from './core/periods.ts';
 import { periodsOfWindow } from './core/window-periods.ts';
 import { pointingMessage } from './core/projection-words.ts';
 import type { Text } from './core/text.ts';
-import { interpretations, type Interpretation } from './interpretations.ts';
+import type { Interpretation } from './interpretations.ts';
 import { servedParameters, type ParameterSet } from './parameters/index.ts';
 import { planFor, planInForce, policyRefOf, type Clause, type Plan, type PolicyRef } from './plans/index.ts';
 import { findRule } from './registry.ts';
@@ -247,7 +247,7 @@ const successOf: AnswerOf<Success> = (rule, ctx, result, plan) => ({
   rulesetVersion: RULESET_VERSION,
   steps: ctx.steps,
   warnings: ctx.warnings,
-  interpretations: ctx.relied.map((id) => interpretations[id]),
+  interpretations: ctx.relied,
   hints: ctx.hints,
 });
 

@@ -1,4 +1,4 @@
-import type { InterpretationId } from '../interpretations.ts';
+import { interpretations, type Interpretation, type InterpretationId } from '../interpretations.ts';
 import { parameterIn, servedParameters, type ParameterSet } from '../parameters/index.ts';
 import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
 import { planDateFor, planFor, type Plan } from '../plans/index.ts';
@@ -17,7 +17,7 @@ export class Context {
   private failedMade: FailedCondition[] | undefined = undefined;
   private stepsMade: Text[] | undefined = undefined;
   private hintsMade: Text[] | undefined = undefined;
-  private reliedOn: InterpretationId[] | undefined = undefined;
+  private reliedOn: Interpretation[] | undefined = undefined;
 
   get warnings(): Text[] {
     return (this.warningsMade ??= []);
@@ -40,8 +40,8 @@ export class Context {
   get hints(): Text[] {
     return (this.hintsMade ??= []);
   }
-  /** The interpretations relied on, each once, in the order first relied on. */
-  get relied(): readonly InterpretationId[] {
+  /** The interpretations relied on, each once, in the order first relied on (the answer's list: one per evaluation). */
+  get relied(): Interpretation[] {
     return (this.reliedOn ??= []);
   }
 
@@ -198,12 +198,14 @@ export class Context {
 
   /**
    * One step of the explanation, in Chinese and English. The texts are rendered at once (so they show
-   * the values of this moment) and only when an explanation is wanted.
+   * the values of this moment) and only when an explanation is wanted. Or the words themselves, made by the
+   * rule inside `if (ctx.explain)` (a rule whose explanation is on a hot path: no closure per step); none when not explaining.
    */
-  step(render: () => readonly [zh: string, en: string]): void {
+  step(render: () => readonly [zh: string, en: string]): void;
+  step(zh: string, en: string): void;
+  step(words: string | (() => readonly [zh: string, en: string]), en?: string): void {
     if (!this.explain) return;
-    const words = render();
-    this.steps.push({ zh: words[0], en: words[1] });
+    this.steps.push(textOf(words, en));
   }
 
   warn(zh: string, en: string): void {
@@ -215,18 +217,20 @@ export class Context {
     this.warnings.push(text);
   }
 
-  /** A hint for the clerk (how far to the next step, how many metres short); rendered like a step. */
-  hint(render: () => readonly [zh: string, en: string]): void {
+  /** A hint for the clerk (how far to the next step, how many metres short); rendered, or given, like a step. */
+  hint(render: () => readonly [zh: string, en: string]): void;
+  hint(zh: string, en: string): void;
+  hint(words: string | (() => readonly [zh: string, en: string]), en?: string): void {
     if (!this.explain) return;
-    const words = render();
-    this.hints.push({ zh: words[0], en: words[1] });
+    this.hints.push(textOf(words, en));
   }
 
   /** Records an interpretation the answer relies on; only when explaining (an untraced answer, a batch row's, names none). */
   rely(id: InterpretationId): void {
     if (!this.explain) return;
     const relied = (this.reliedOn ??= []);
-    if (!relied.includes(id)) relied.push(id);
+    const interpretation = interpretations[id];
+    if (!relied.includes(interpretation)) relied.push(interpretation);
   }
 
   /**
@@ -254,6 +258,13 @@ export class Context {
   missing(field: string, zh: string, en: string): never {
     fail('missing-input', zh, en, field);
   }
+}
+
+/** A step's or hint's words: given (Chinese, then English), or rendered. */
+function textOf(words: string | (() => readonly [zh: string, en: string]), en: string | undefined): Text {
+  if (typeof words === 'string') return { zh: words, en: en! };
+  const rendered = words();
+  return { zh: rendered[0], en: rendered[1] };
 }
 
 /** Dates the memo shared by lone evaluations keeps readings for (a quick check's dates are few; its memory stays small). */

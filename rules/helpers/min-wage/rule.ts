@@ -86,7 +86,7 @@ export function resolveMonthlyMinWage(input: { monthlyMinWage?: Dec; district?: 
  */
 export function givenMonthlyMinWage(input: { monthlyMinWage?: Dec }, ctx: Context): Dec | undefined {
   const given = input.monthlyMinWage;
-  if (given !== undefined) ctx.step(() => [`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`]);
+  if (given !== undefined && ctx.explain) ctx.step(`月最低工资标准（填报）：${money(given)} 元`, `Monthly minimum wage (given): ${money(given)} yuan`);
   return given;
 }
 
