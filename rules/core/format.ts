@@ -9,21 +9,41 @@ export function formatOutputs(raw: Record<string, unknown>, outputs: readonly Ou
   return new OutputFormats(outputs).format(raw);
 }
 
-/** How one output's value is printed, by its type. */
-type Format = (value: unknown) => unknown;
-const asIs: Format = (value) => value;
+/** How one output's value is printed, by its type: as it is, or as money, a decimal, a ratio or a count (a code, so one `switch` prints every value: no call through a table of functions). */
+const AS_IS = 0;
+const MONEY = 1;
+const DECIMAL = 2;
+const RATIO = 3;
+const INTEGER = 4;
+type Format = typeof AS_IS | typeof MONEY | typeof DECIMAL | typeof RATIO | typeof INTEGER;
 const FORMATS: Readonly<Record<OutputType, Format>> = {
-  money: (value) => money(value as Dec),
-  decimal: (value) => (value as Dec).toSignificantDigits(30).toFixed(),
-  ratio: (value) => (value as Dec).toFixed(4),
-  integer: (value) => (value instanceof Dec ? value.toNumber() : value),
-  boolean: asIs,
-  date: asIs,
-  text: asIs,
-  conditions: asIs,
-  records: asIs,
+  money: MONEY,
+  decimal: DECIMAL,
+  ratio: RATIO,
+  integer: INTEGER,
+  boolean: AS_IS,
+  date: AS_IS,
+  text: AS_IS,
+  conditions: AS_IS,
+  records: AS_IS,
 };
-const formatOf = (type: OutputType): Format => FORMATS[type] ?? asIs;
+const formatOf = (type: OutputType): Format => FORMATS[type] ?? AS_IS;
+
+/** `value` printed as `format` says. */
+function printed(format: Format, value: unknown): unknown {
+  switch (format) {
+    case MONEY:
+      return money(value as Dec);
+    case DECIMAL:
+      return (value as Dec).toSignificantDigits(30).toFixed();
+    case RATIO:
+      return (value as Dec).toFixed(4);
+    case INTEGER:
+      return value instanceof Dec ? value.toNumber() : value;
+    default:
+      return value;
+  }
+}
 
 /**
  * How a list of outputs is printed, made once per list (a rule's outputs never change; see RuleFacts): each
@@ -57,8 +77,10 @@ export class OutputFormats {
       const value = raw[name];
       while (i < names.length && names[i] !== name) i++;
       if (i === names.length || value === undefined) return undefined;
-      // a value printed as it is (a count, a yes/no, a date, a text) is already in the copy
-      const shown = formats[i++](value);
+      // a value printed as it is (a yes/no, a date, a text) is already in the copy, as is a count given as a number
+      const format = formats[i++];
+      if (format === AS_IS) continue;
+      const shown = printed(format, value);
       if (shown !== value) out[name] = shown;
     }
     return out;
@@ -69,7 +91,7 @@ export class OutputFormats {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
       const value = raw[names[i]];
-      if (value !== undefined) out[names[i]] = formats[i](value);
+      if (value !== undefined) out[names[i]] = printed(formats[i], value);
     }
     return out;
   }
