@@ -12,7 +12,7 @@ import type { Text } from './text.ts';
  * it relied on and the conditions a case failed. One per evaluation; rules never build results themselves.
  */
 export class Context {
-  // Every list is made when first written or read: most rows of a batch write no step, hint, failed condition or warning.
+  // Every list is made when first written (with that item: most hold one) or read: most rows of a batch write no step, hint, failed condition or warning.
   private warningsMade: Text[] | undefined = undefined;
   private failedMade: FailedCondition[] | undefined = undefined;
   private stepsMade: Text[] | undefined = undefined;
@@ -209,12 +209,12 @@ export class Context {
   }
 
   warn(zh: string, en: string): void {
-    this.warnings.push({ zh, en });
+    this.warningsMade = withItem(this.warningsMade, { zh, en });
   }
 
   /** A warning whose words never change (made once, shared by every evaluation that gives it). */
   warnFixed(text: Readonly<Text>): void {
-    this.warnings.push(text);
+    this.warningsMade = withItem(this.warningsMade, text);
   }
 
   /** A hint for the clerk (how far to the next step, how many metres short); rendered, or given, like a step. */
@@ -222,15 +222,16 @@ export class Context {
   hint(zh: string, en: string): void;
   hint(words: string | (() => readonly [zh: string, en: string]), en?: string): void {
     if (!this.explain) return;
-    this.hints.push(textOf(words, en));
+    this.hintsMade = withItem(this.hintsMade, textOf(words, en));
   }
 
   /** Records an interpretation the answer relies on; only when explaining (an untraced answer, a batch row's, names none). */
   rely(id: InterpretationId): void {
     if (!this.explain) return;
-    const relied = (this.reliedOn ??= []);
+    const relied = this.reliedOn;
     const interpretation = interpretations[id];
-    if (!relied.includes(interpretation)) relied.push(interpretation);
+    if (relied === undefined) this.reliedOn = [interpretation];
+    else if (!relied.includes(interpretation)) relied.push(interpretation);
   }
 
   /**
@@ -249,7 +250,7 @@ export class Context {
       zh = rendered[0];
       en = rendered[1];
     }
-    this.failed.push({ code, message: { zh, en: en! } });
+    this.failedMade = withItem(this.failedMade, { code, message: { zh, en: en! } });
     if (this.explain) this.steps.push({ zh: `不符合：${zh}`, en: `Not met: ${en}` });
     return false;
   }
@@ -258,6 +259,13 @@ export class Context {
   missing(field: string, zh: string, en: string): never {
     fail('missing-input', zh, en, field);
   }
+}
+
+/** `list` with `item` added at its end: a list made with its first item (as long as that: most lists an evaluation writes hold one). */
+function withItem<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
 }
 
 /** A step's or hint's words: given (Chinese, then English), or rendered. */
