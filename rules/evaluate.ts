@@ -88,6 +88,16 @@ export class RuleFacts {
   /** What its answers read of the plan last applied (a batch's rows, and most quick checks, apply one plan). */
   private lastPlan: PlanFacts | undefined = undefined;
 
+  /** The readings its lone evaluations share, for the parameter set last asked for (nearly always the served one). */
+  private lastShared: ReadingsMemo | undefined = undefined;
+
+  /** The readings lone evaluations against `parameters` share (`sharedReadings`), without looking them up again for the same set. */
+  sharedReadings(parameters: ParameterSet): ReadingsMemo {
+    const last = this.lastShared;
+    if (last !== undefined && last.parameters === parameters) return last;
+    return (this.lastShared = sharedReadings(parameters));
+  }
+
   /** What its answers read of `plan`: the clause it cites there (if the plan has it) and the plan, as answers show them. */
   ofPlan(plan: Plan): PlanFacts {
     const last = this.lastPlan;
@@ -270,7 +280,7 @@ function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown
   let ctx: Context;
   try {
     input = coerceObject(rawInputs ?? {}, facts.inputs, '', '', options.passOver);
-    ctx = contextFor(rule, input, options);
+    ctx = contextFor(facts, input, options);
   } catch (error) {
     return refusalOf(rule, error);
   }
@@ -282,14 +292,14 @@ function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown
 }
 
 /** The context a case is evaluated in: its date (given, or the rule's claim date), the batch's state and readings, or the readings lone evaluations share. */
-function contextFor(rule: RuleDefinition, input: Record<string, unknown>, options: EvaluateOptions): Context {
+function contextFor(facts: RuleFacts, input: Record<string, unknown>, options: EvaluateOptions): Context {
   return new Context(
-    (input.date as string | undefined) ?? rule.claimDate?.(input),
+    (input.date as string | undefined) ?? facts.rule.claimDate?.(input),
     options.batchState,
     options.explain,
     options.parameters,
     // a batch's own memo, else the one lone evaluations share
-    options.readings ?? sharedReadings(options.parameters ?? servedParameters),
+    options.readings ?? facts.sharedReadings(options.parameters ?? servedParameters),
   );
 }
 
@@ -347,7 +357,7 @@ function withAnswersByDate<E extends RowFigures>(
     const datedInput = { ...input, date: from };
     let dated: RowEvaluation;
     try {
-      dated = answerIn(facts, datedInput, contextFor(rule, datedInput, { explain: false, parameters, readings }), figuresOf);
+      dated = answerIn(facts, datedInput, contextFor(facts, datedInput, { explain: false, parameters, readings }), figuresOf);
     } catch (error) {
       dated = refusalOf(rule, error);
     }

@@ -126,12 +126,14 @@ export const overquotaReward = defineRule({
       return { amount: ZERO, excessPersons: 0, quotaPersons, monthlyMinWage: wage };
     }
     const wage = resolveMonthlyMinWage(input, ctx);
-    const amount = excessPersons.times(multiplier).times(wage);
+    // the plan's multiple of the wage, per whole person above the quota and year
+    const perPerson = multiplier.times(wage);
+    const amount = excessPersons.times(perPerson);
     if (ctx.explain) {
       const product = `${plain(excessPersons)} × ${plain(multiplier)} × ${money(wage)} = ${money(amount)}`;
       ctx.step(product, product);
       const moreNeeded = plain(excessPersons.plus(1).minus(above)); // the quota + the persons above + 1 − counted
-      const more = money(multiplier.times(wage));
+      const more = money(perPerson);
       ctx.hint(
         '再增加 ' + (moreNeeded + ` 名折算残疾职工，可再多得 ${more} 元/年`),
         `${moreNeeded} more counted disabled employees reach the next step (+${more} yuan a year)`,
