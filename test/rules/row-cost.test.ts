@@ -1,12 +1,12 @@
 /**
  * What evaluating a row no longer does every time, checked for what it must still give: readings kept per date
  * and parameter set (a batch's, and the memo lone evaluations share), refusals made without a stack trace,
- * and a condition's words rendered only when it fails.
+ * a condition's words rendered only when it fails, and a traced answer's lists made for it alone.
  */
 import { describe, expect, it } from 'vitest';
 import { Context } from '../../rules/core/context.ts';
 import { fail, RuleError } from '../../rules/core/errors.ts';
-import { evaluateBatch, evaluateRule, findRule, servedParameters, type ParameterSet } from '../../rules/index.ts';
+import { evaluate, evaluateBatch, evaluateRule, findRule, servedParameters, type ParameterSet } from '../../rules/index.ts';
 import { quota } from '../../rules/parameters/inner-mongolia.ts';
 import { expectOk } from './helpers.ts';
 
@@ -127,6 +127,53 @@ describe('untraced evaluations', () => {
     expect(ctx.warnings).toEqual([{ zh: '警告', en: 'warning' }]);
     expect(ctx.failedGiven).toBe(ctx.failed);
     expect(ctx.failed.map((f) => f.code)).toEqual(['fixed']);
+  });
+});
+
+describe('traced answers', () => {
+  // an answer's lists are made per evaluation (each with its first item), its interpretations kept by the context itself
+  const cases = [
+    { totalStaff: 400, disabledCounted: 9, monthlyMinWage: 1980 }, // above the quota, undated: a warning, steps, a hint
+    { totalStaff: 400, disabledCounted: 5, monthlyMinWage: 1980, date: '2024-06-30' }, // not above it
+    { totalStaff: 400, disabledCounted: 9, unitKind: 'fiscal-funded', date: '2024-06-30' }, // a failed condition
+  ];
+
+  it('are each their own: a caller changing one answer’s lists or figures changes no later answer', () => {
+    for (const input of cases) {
+      const first = expectOk(evaluate('overquota-reward', input));
+      const shown = JSON.stringify(first);
+      expect(first.steps.length + first.hints.length + first.interpretations.length + first.warnings.length).toBeGreaterThan(1);
+      for (const list of [first.steps, first.hints, first.warnings, first.interpretations, first.failedConditions] as unknown[][]) list.push('changed');
+      first.result.amount = 'changed';
+      const second = expectOk(evaluate('overquota-reward', input));
+      expect(JSON.stringify(second)).toBe(shown);
+      for (const part of ['steps', 'hints', 'warnings', 'interpretations', 'failedConditions', 'result'] as const) expect(second[part]).not.toBe(first[part]);
+    }
+  });
+
+  it('give the same steps and hints whether a rule renders its words or gives them in an explaining block', () => {
+    const ctx = new Context('2024-06-30');
+    ctx.step(() => ['步骤', 'step']);
+    ctx.step('步骤', 'step');
+    ctx.hint(() => ['提示', 'hint']);
+    ctx.hint('提示', 'hint');
+    ctx.rely('effective-date');
+    ctx.rely('effective-date');
+    expect([ctx.steps, ctx.hints, ctx.relied.map((i) => i.id)]).toEqual([
+      [
+        { zh: '步骤', en: 'step' },
+        { zh: '步骤', en: 'step' },
+      ],
+      [
+        { zh: '提示', en: 'hint' },
+        { zh: '提示', en: 'hint' },
+      ],
+      ['effective-date'],
+    ]);
+    const untraced = new Context('2024-06-30', undefined, false);
+    untraced.step('步骤', 'step');
+    untraced.hint('提示', 'hint');
+    expect([untraced.steps, untraced.hints]).toEqual([[], []]);
   });
 });
 
