@@ -3,7 +3,7 @@
  * rules' decimal.js (precision 40, ROUND_HALF_UP (四舍五入), no exponent notation in output) computed as scaled
  * integers where that is exact, with the same results; and how the rules print decimals.
  */
-import { Dec } from './scaled-decimal.ts';
+import { Dec, wholeText } from './scaled-decimal.ts';
 
 export { Dec };
 
@@ -34,6 +34,14 @@ export function isWholeCents(value: Dec): boolean {
 /** A decimal as a plain string without trailing zeros: 6, 6.5, 0.015. */
 export function plain(value: Dec): string {
   return value.toFixed();
+}
+
+/**
+ * A whole number (a head count, a number of months) in digits, as `String` writes it: joined from the digit texts
+ * decimals are printed with (`String` of a number V8 has not printed lately calls into its runtime, dearer).
+ */
+export function count(n: number): string {
+  return n >= 0 && n <= Number.MAX_SAFE_INTEGER && Math.floor(n) === n ? wholeText(n) : String(n);
 }
 
 /** A ratio as a percentage with trailing zeros dropped: 0.015 → "1.5%". Made once per value (the ratios are parameters, shown in every step). */

@@ -660,7 +660,7 @@ const UNDER_THOUSAND = Array.from({ length: 1000 }, (_, i) => String(i));
 const THREE_DIGITS = UNDER_THOUSAND.map((digits) => digits.padStart(3, '0'));
 
 /** A whole number (0 ≤ w < 2^53) in digits. */
-function wholeText(w: number): string {
+export function wholeText(w: number): string {
   if (w < 1000) return UNDER_THOUSAND[w];
   if (w < 1e9) {
     const n = w | 0;

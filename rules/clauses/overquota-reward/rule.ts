@@ -4,7 +4,7 @@
  * monthly minimum wage per year. Fiscal-funded units and centralized-employment institutions are excluded.
  * Interpretations: `overquota-whole-persons`, `min-wage-date`.
  */
-import { decimalOf, money, ONE, percent, plain, ZERO } from '../../core/decimal.ts';
+import { count, decimalOf, money, ONE, percent, plain, ZERO, type Dec } from '../../core/decimal.ts';
 import { disabledCountedInput, districtInput, monthlyMinWageInput, totalStaffInput } from '../../core/common-specs.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
@@ -26,6 +26,17 @@ const parametersRead = {
   multiplier: baotouPlan.overquotaReward.minimumWageMultiplier,
   doubleWeight: headcount.doubleWeight,
 };
+
+/**
+ * The end of the step of a case not above the quota, for the quota share: made once per share (a parameter), its
+ * share and Chinese words being a join too short for V8 to keep as a pair (copied in its runtime, every time).
+ */
+const notAboveEnds = new WeakMap<Dec, string>();
+function notAboveEnd(ratio: Dec): string {
+  let end = notAboveEnds.get(ratio);
+  if (end === undefined) notAboveEnds.set(ratio, (end = `（须“超过”${percent(ratio)}）：0 人超比例`));
+  return end;
+}
 
 export const overquotaReward = defineRule({
   id: 'overquota-reward',
@@ -81,7 +92,7 @@ export const overquotaReward = defineRule({
     const quotaPersons = ratio.times(input.totalStaff);
     // The words are made only when explaining (a batch row has none), in blocks rather than a render per step: this rule's explanation is on the quick check's hot path.
     if (ctx.explain) {
-      const product = `${percent(ratio)} × ${input.totalStaff} = ${plain(quotaPersons)}`;
+      const product = `${percent(ratio)} × ${count(input.totalStaff)} = ${plain(quotaPersons)}`;
       ctx.step(product, product);
     }
     if (input.unitKind !== 'enterprise') {
@@ -111,8 +122,9 @@ export const overquotaReward = defineRule({
       const counted = plain(input.disabledCounted);
       const quotaShown = plain(quotaPersons);
       const share = percent(ratio);
+      // joined from the right, as above, onto the step's end made once per quota share
       ctx.step(
-        `${counted} 未超过 ${quotaShown}（须“超过”${share}）：0 人超比例`,
+        counted + (' 未超过 ' + (quotaShown + notAboveEnd(ratio))),
         `${counted} does not exceed ${quotaShown} (must be strictly above ${share}): 0 persons above the quota`,
       );
     }
