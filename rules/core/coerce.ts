@@ -154,7 +154,7 @@ class ReadDecimals {
 
   /** The decimal `value` reads as under `spec` (checked against its bounds), or a refusal naming `field`. */
   read(value: unknown, spec: InputSpec, bounds: DecimalBounds, field: Field): Dec {
-    const slot = typeof value === 'number' ? ((value * 100) | 0) & (READ_SLOTS - 1) : typeof value === 'string' && value.length <= 12 ? textSlot(value) : -1;
+    const slot = typeof value === 'number' ? numberSlot(value) : typeof value === 'string' && value.length <= 12 ? textSlot(value) : -1;
     if (slot >= 0 && this.from[slot] === value) return this.decimals[slot]!;
     const d = toDecimal(value, field);
     checkBounds(d, spec, bounds, field);
@@ -165,9 +165,19 @@ class ReadDecimals {
     return d;
   }
 }
-const READ_SLOTS = 128;
-const textSlot = (text: string): number =>
-  (text.length * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(text.length >> 1) * 3 + text.charCodeAt(text.length - 1)) & (READ_SLOTS - 1);
+const SLOT_BITS = 7;
+const READ_SLOTS = 1 << SLOT_BITS;
+/**
+ * A value's slot: the top bits of its hundredths (a number) or of its characters, each mixed in (a text), times an
+ * odd constant (Fibonacci hashing), so values a column repeats, often whole or differing in one digit ("1980.00",
+ * "2140.00"), spread over the slots rather than share a few.
+ */
+const numberSlot = (value: number): number => Math.imul((value * 100) | 0, 0x9e3779b1) >>> (32 - SLOT_BITS);
+function textSlot(text: string): number {
+  let h = text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
+  return Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> (32 - SLOT_BITS);
+}
 
 /** A spec's bounds as decimals. */
 interface DecimalBounds {

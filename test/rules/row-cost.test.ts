@@ -222,9 +222,24 @@ describe('decimals a spec read lately', () => {
   };
 
   it('read again, give what they gave, whatever was read between (values that share a slot, numbers and texts alike)', () => {
-    // 1 and 2.28 (100 and 228 hundredths) share a slot of the 128; "1980" and 1980 are a text and a number
-    const values: unknown[] = [1, 2.28, 1, '1980', 1980, '1980.5', 2.28, '1980', '１９８０', 1980.5];
-    expect(values.map(wageOf)).toEqual(['1.00', '2.28', '1.00', '1980.00', '1980.00', '1980.50', '2.28', '1980.00', '1980.00', '1980.50']);
+    // 1 and 2.44 (100 and 244 hundredths) share a slot of the 128, as do the texts "1980.00" and "1519.00"
+    // (as coerce.ts hashes them today); "1980" and 1980 are a text and a number
+    const values: unknown[] = [1, 2.44, 1, '1980', 1980, '1980.5', 2.44, '1980', '１９８０', 1980.5, '1980.00', '1519.00', '1980.00'];
+    expect(values.map(wageOf)).toEqual([
+      '1.00',
+      '2.44',
+      '1.00',
+      '1980.00',
+      '1980.00',
+      '1980.50',
+      '2.44',
+      '1980.00',
+      '1980.00',
+      '1980.50',
+      '1980.00',
+      '1519.00',
+      '1980.00',
+    ]);
   });
 
   it('refuse a value out of bounds every time, and a refused value is never kept', () => {
