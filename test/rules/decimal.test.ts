@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Dec, isWholeCents, money, percent, plain, toCents } from '../../rules/core/decimal.ts';
+import { count, Dec, isWholeCents, money, percent, plain, toCents } from '../../rules/core/decimal.ts';
 import { MoneySum } from '../../rules/core/cents.ts';
 import { DecimalReference } from '../../rules/core/scaled-decimal.ts';
 
@@ -456,5 +456,14 @@ describe('money rounding as numbers', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('count', () => {
+  it('prints a number as String does: whole numbers from the digit texts, anything else by String', () => {
+    const numbers = [0, -0, 1, 9, 10, 999, 1000, 1001, 4999, 100000, 999999, 1000000, 123456789, 999999999, 1e9, 1234567890123, Number.MAX_SAFE_INTEGER];
+    const others = [-1, -1000, 1.5, 0.1, 2 ** 53, 1e21, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const n of [...numbers, ...others]) expect(count(n)).toBe(String(n));
+    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => count(n) === String(n)));
   });
 });

@@ -151,6 +151,21 @@ describe('traced answers', () => {
     }
   });
 
+  it('word overquota-reward’s steps as its templates did: the staff count, and a case not above the quota under each quota share', () => {
+    const input = { totalStaff: 1234, disabledCounted: 5, monthlyMinWage: 1980, date: '2024-06-30' };
+    const steps = (parameters?: ParameterSet) => expectOk(evaluateRule(findRule('overquota-reward')!, input, { parameters })).steps.slice(0, 2);
+    expect(steps()).toEqual([
+      { zh: '1.5% × 1234 = 18.51', en: '1.5% × 1234 = 18.51' },
+      { zh: '5 未超过 18.51（须“超过”1.5%）：0 人超比例', en: '5 does not exceed 18.51 (must be strictly above 1.5%): 0 persons above the quota' },
+    ]);
+    // the step's end is made once per share: another share has its own
+    expect(steps(withQuotaRatio('0.02'))).toEqual([
+      { zh: '2% × 1234 = 24.68', en: '2% × 1234 = 24.68' },
+      { zh: '5 未超过 24.68（须“超过”2%）：0 人超比例', en: '5 does not exceed 24.68 (must be strictly above 2%): 0 persons above the quota' },
+    ]);
+    expect(steps()[1].zh).toBe('5 未超过 18.51（须“超过”1.5%）：0 人超比例');
+  });
+
   it('give the same steps and hints whether a rule renders its words or gives them in an explaining block', () => {
     const ctx = new Context('2024-06-30');
     ctx.step(() => ['步骤', 'step']);
