@@ -5,7 +5,9 @@
  *
  * Memory: an `.xlsx` sheet is streamed (its XML is inflated piece by piece and never held whole), so
  * what stays in memory is the body's bytes, the shared strings, the merged ranges and one row at a
- * time (and, inflated natively ahead of the reader in the Worker, a window of 1–8 MB of sheet XML). An `.xls` is read whole by SheetJS, which is why its byte cap is lower.
+ * time (and, inflated natively ahead of the reader in the Worker, a window of 1–8 MB of sheet XML), or,
+ * for a sheet of plain numbers and shared strings, its cells as the first pass kept them (11 bytes a cell,
+ * at most 1,500,000 cells: 16.5 MB, outside the isolate's heap; xlsx-stream.ts). An `.xls` is read whole by SheetJS, which is why its byte cap is lower.
  */
 import type { TableError } from './headers.ts';
 

@@ -4,7 +4,9 @@
  * each piece by piece under the caps of workbook-limits.ts. The sheet's XML is read twice, never held
  * whole: a first pass counts rows, cells and columns, notes hidden rows and reads `<mergeCells>` (which
  * come after the rows), so every cap is checked before the first row is handed out; the second pass
- * hands out rows one at a time with merged ranges applied.
+ * hands out rows one at a time with merged ranges applied. When every cell is a plain number or shared
+ * string (a clerk's table), the first pass keeps them compactly (KeptCells) and the second reads them from
+ * there: the sheet is inflated and scanned once.
  *
  * Inflating: fflate, synchronously (zip-entries.ts), unless the workbook is opened with a native
  * inflater (the Worker): then `prepare` reads the shared strings and the first pass, and `readAhead`
@@ -18,7 +20,7 @@ import { malformed, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { noSheet } from './workbook-sheets.ts';
 import { readSharedStrings, SharedStrings, SharedStringsReader } from './shared-strings.ts';
 import type { InflateAhead, NativeInflate } from './inflate-ahead.ts';
-import { CELL_INLINE_STR, CELL_STR, CELL_VALUE, CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
+import { CELL_EMPTY, CELL_INLINE_STR, CELL_STR, CELL_VALUE, CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
 import { Refused, ZipReader, type Pieces, type ZipEntry } from './zip-entries.ts';
 
 const utf8 = new TextDecoder('utf-8');
@@ -288,39 +290,237 @@ interface RawRow {
   filled: number;
 }
 
+/** A cell's value from what the XML holds: a shared string by its index, a number or the date its style shows. */
+class CellValues {
+  private readonly strings: SharedStrings;
+  private readonly dates: boolean[];
+  private readonly date1904: boolean;
+  private readonly isoDates = new Map<number, string>();
+
+  constructor(strings: SharedStrings, dates: boolean[], date1904: boolean) {
+    this.strings = strings;
+    this.dates = dates;
+    this.date1904 = date1904;
+  }
+
+  sharedString(index: number): string {
+    const text = this.strings.at(index);
+    if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
+    return text;
+  }
+
+  /** A number cell's value: the number, or its ISO date when its style shows a date; undefined when empty (a non-number was refused in the first pass). */
+  numberValue(n: number, style: number): SheetCell {
+    if (Number.isNaN(n)) return undefined;
+    return this.dates[style] ? this.date(n) : n;
+  }
+
+  /** A date-styled number's ISO date, or the number outside Excel's dates. */
+  date(n: number): SheetCell {
+    let iso = this.isoDates.get(n);
+    if (iso === undefined) {
+      iso = isoDate(n, this.date1904);
+      if (iso === undefined) return n;
+      if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
+    }
+    return iso;
+  }
+}
+
+/** How a kept cell's value is read: a number, a number whose style shows a date, a shared string's index. */
+const NUMBER_CELL = 0;
+const DATE_CELL = 1;
+const SHARED_CELL = 2;
+
+/** Cells kept a block at a time; and the most kept (11 bytes each: at most 16.5 MB, outside the isolate's heap). */
+const KEPT_BLOCK = 1 << 16;
+const MOST_KEPT = 1_500_000;
+
+/**
+ * The cells of a sheet as its first pass reads them, kept so that the second pass need not inflate and
+ * scan the sheet's XML again, when every value is a plain number or shared string (as a clerk's table
+ * is): each cell's column, how it is read, and its number or index, in typed arrays a block at a time;
+ * each row's number, whether it is hidden, and where its cells end. A sheet with any other cell (text
+ * inline or from a formula, a yes/no, an error, a cell written unusually), or with more than MOST_KEPT
+ * cells, is read again as before: the first pass lets its kept cells go.
+ */
+class KeptCells {
+  cells = 0;
+  private readonly columns: (Uint16Array | undefined)[] = [];
+  private readonly kinds: (Uint8Array | undefined)[] = [];
+  private readonly values: (Float64Array | undefined)[] = [];
+  rows = 0;
+  private rowNumbers = new Int32Array(1024);
+  private rowEnds = new Int32Array(1024);
+  private hidden = new Uint8Array(1024);
+  private readonly most: number;
+
+  constructor(limits: WorkbookLimits) {
+    this.most = Math.min(MOST_KEPT, limits.maxCells);
+  }
+
+  /** Past the most kept: the cells are let go. */
+  get full(): boolean {
+    return this.cells > this.most;
+  }
+
+  add(column: number, kind: number, value: number): void {
+    const at = this.cells & (KEPT_BLOCK - 1);
+    if (at === 0) {
+      this.columns.push(new Uint16Array(KEPT_BLOCK));
+      this.kinds.push(new Uint8Array(KEPT_BLOCK));
+      this.values.push(new Float64Array(KEPT_BLOCK));
+    }
+    const block = this.columns.length - 1;
+    this.columns[block]![at] = column;
+    this.kinds[block]![at] = kind;
+    this.values[block]![at] = value;
+    this.cells++;
+  }
+
+  /** Ends a row: the cells added since the last one are its. */
+  endRow(row: number, hidden: boolean): void {
+    if (this.rows === this.rowNumbers.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+      this.rowNumbers = grow(this.rowNumbers, new Int32Array(this.rows * 2));
+      this.rowEnds = grow(this.rowEnds, new Int32Array(this.rows * 2));
+      this.hidden = grow(this.hidden, new Uint8Array(this.rows * 2));
+    }
+    this.rowNumbers[this.rows] = row;
+    this.rowEnds[this.rows] = this.cells;
+    this.hidden[this.rows] = hidden ? 1 : 0;
+    this.rows++;
+  }
+
+  /** The rows, one at a time, as the second pass would read them from the XML (each block let go once read). */
+  reader(values: CellValues): RowReader {
+    return new KeptRows(this, values);
+  }
+
+  /** The blocks of cells, to KeptRows. */
+  blocks(): { columns: (Uint16Array | undefined)[]; kinds: (Uint8Array | undefined)[]; values: (Float64Array | undefined)[] } {
+    return { columns: this.columns, kinds: this.kinds, values: this.values };
+  }
+
+  /** Row `i`'s number, whether it is hidden, and where its cells end. */
+  rowNumber(i: number): number {
+    return this.rowNumbers[i];
+  }
+  rowHidden(i: number): boolean {
+    return this.hidden[i] === 1;
+  }
+  rowEnd(i: number): number {
+    return this.rowEnds[i];
+  }
+}
+
+/** The rows of KeptCells, as the second pass would read them from the XML. */
+class KeptRows implements RowReader {
+  private row = 0;
+  private cell = 0;
+  /** Blocks before this one have been read and let go. */
+  private read = 0;
+  private readonly kept: KeptCells;
+  private readonly values: CellValues;
+  private readonly columns: (Uint16Array | undefined)[];
+  private readonly kinds: (Uint8Array | undefined)[];
+  private readonly numbers: (Float64Array | undefined)[];
+
+  constructor(kept: KeptCells, values: CellValues) {
+    this.kept = kept;
+    this.values = values;
+    const blocks = kept.blocks();
+    this.columns = blocks.columns;
+    this.kinds = blocks.kinds;
+    this.numbers = blocks.values;
+  }
+
+  /** Lets go the blocks before `block`, all read: `block`. */
+  private enter(block: number): number {
+    for (; this.read < block; this.read++) this.columns[this.read] = this.kinds[this.read] = this.numbers[this.read] = undefined;
+    return block;
+  }
+
+  nextRow(): RawRow | undefined {
+    const kept = this.kept;
+    const row = this.row;
+    if (row >= kept.rows) return undefined;
+    this.row = row + 1;
+    const end = kept.rowEnd(row);
+    const cells: SheetCell[] = [];
+    const out: RawRow = { row: kept.rowNumber(row), hidden: kept.rowHidden(row), cells, width: 0, filled: 0 };
+    let cell = this.cell;
+    if (cell === end) return out;
+    const values = this.values;
+    let block = this.enter(cell >>> 16);
+    let columns = this.columns[block]!;
+    let kinds = this.kinds[block]!;
+    let numbers = this.numbers[block]!;
+    for (; cell < end; cell++) {
+      const at = cell & (KEPT_BLOCK - 1);
+      if (at === 0 && cell >>> 16 !== block) {
+        block = this.enter(cell >>> 16);
+        columns = this.columns[block]!;
+        kinds = this.kinds[block]!;
+        numbers = this.numbers[block]!;
+      }
+      const c = columns[at];
+      const kind = kinds[at];
+      const v = numbers[at];
+      // cells before it left empty, not holes (as the second pass builds a row)
+      while (cells.length < c) cells.push(undefined);
+      cells[c] = kind === SHARED_CELL ? values.sharedString(v) : kind === DATE_CELL ? values.date(v) : v;
+    }
+    this.cell = cell;
+    return out;
+  }
+}
+
+/** A sheet's rows one at a time, undefined at its end. */
+interface RowReader {
+  nextRow(): RawRow | undefined;
+}
+
 /** Reads the sheet's rows from its XML, one `<row>` at a time; merge refs are handed to `onMerge`. */
-class SheetScan {
+class SheetScan implements RowReader {
   private readonly scan: XmlScanner;
   private lastRow = -1;
   private readonly limits: WorkbookLimits;
   private readonly strings: SharedStrings;
   private readonly dates: boolean[];
-  private readonly date1904: boolean;
+  private readonly values: CellValues;
   /** The first pass: cells are checked and counted, their values not built. */
   private readonly counting: boolean;
   private readonly onMerge?: (ref: string) => void;
-  private readonly isoDates = new Map<number, string>();
   /** Set when a cell's content ran into its row's end tag. */
   private rowEnded = false;
   /** The kind of the cell being read (cellColumn). */
   private type = NUMBER;
+  /** The first pass: the cells kept for the second (KeptCells), until one is not a plain number or shared string. */
+  kept: KeptCells | undefined;
 
   constructor(
     pull: () => Uint8Array | undefined,
     limits: WorkbookLimits,
     strings: SharedStrings,
     dates: boolean[],
-    date1904: boolean,
+    values: CellValues,
     counting: boolean,
     onMerge?: (ref: string) => void,
   ) {
     this.limits = limits;
     this.strings = strings;
     this.dates = dates;
-    this.date1904 = date1904;
+    this.values = values;
     this.counting = counting;
     this.onMerge = onMerge;
     this.scan = new XmlScanner(pull, Math.max(1 << 20, limits.maxCellText * 10), () => new Refused(tooLarge('maxCellText', limits.maxCellText)));
+    if (counting) this.kept = new KeptCells(limits);
+  }
+
+  /** Lets the kept cells go: the second pass reads the sheet's XML again. */
+  private giveUpKeeping(): void {
+    this.kept = undefined;
   }
 
   /** The next `<row>`, or undefined at the end of the sheet. */
@@ -345,8 +545,15 @@ class SheetScan {
     this.lastRow = row;
     const hidden = scan.has('hidden') && (scan.valueIs('1') || scan.valueIs('true'));
     const out: RawRow = { row, hidden, cells: [], width: 0, filled: 0 };
-    if (scan.selfClosing) return out;
-    if (this.counting) return this.countRow(out);
+    if (scan.selfClosing) {
+      this.kept?.endRow(row, hidden);
+      return out;
+    }
+    if (this.counting) {
+      this.countRow(out);
+      this.kept?.endRow(row, hidden);
+      return out;
+    }
     let column = -1;
     const cells = out.cells;
     for (;;) {
@@ -416,6 +623,9 @@ class SheetScan {
     let type = NUMBER;
     /** The column last counted (a cell counts once, however many values it holds). */
     let counted = -1;
+    /** Keeping cells: the `<c>` whose content is being read token by token (−1: none), and whether its value was kept. */
+    let open = -1;
+    let keptOne = false;
     for (;;) {
       const read = scan.cell();
       if (read === 0) {
@@ -424,14 +634,28 @@ class SheetScan {
         if (kind === END) break;
         if (kind === CLOSE) {
           if (scan.is('row')) return out;
+          if (scan.is('c')) open = -1;
           continue;
         }
         if (kind !== OPEN) continue;
         if (!scan.is('c')) {
+          // keeping cells: a value read token by token is kept when it is the one plain `<v>` of a number or shared-string cell (one cut across two pieces)
+          let keeping = false;
+          if (this.kept && (scan.is('v') || scan.is('is'))) {
+            if (open < 0 || keptOne || scan.selfClosing || !scan.is('v')) this.giveUpKeeping();
+            else keeping = true;
+          }
           if (this.countOther(type) && counted !== column) {
             counted = column;
             out.filled++;
             if (column + 1 > out.width) out.width = column + 1;
+          }
+          // (an empty `<v></v>` holds no value)
+          if (keeping && this.kept && scan.kind === TEXT) {
+            // kept before looking past the text (which may read the next piece), let go unless `</v>` follows
+            this.keep(type, column, -1);
+            keptOne = true;
+            if (!scan.closesValue()) this.giveUpKeeping();
           }
           continue;
         }
@@ -439,6 +663,8 @@ class SheetScan {
       }
       column = this.cellColumn(column);
       type = this.type;
+      if (open >= 0 && this.kept) this.giveUpKeeping(); // a cell within a cell
+      open = -1;
       if (read === CELL_VALUE || (read === 0 && !scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue())) {
         // plain digits (read by the scanner) are a number, or a shared string when the table has it; anything else is checked here
         const int = read === CELL_VALUE ? scan.cellInt : -1;
@@ -448,9 +674,23 @@ class SheetScan {
           out.filled++;
           if (column + 1 > out.width) out.width = column + 1;
         }
+        if (this.kept) this.keep(type, column, int);
+      } else if (this.kept && read !== CELL_EMPTY && !scan.selfClosing) {
+        // a cell whose content follows: kept when it is a number or shared string with one plain `<v>`
+        if (type === NUMBER || type === SHARED) ((open = column), (keptOne = false));
+        else this.giveUpKeeping();
       }
     }
     throw badSheet('a row is not closed');
+  }
+
+  /** Keeps the value just read (the current text, or `int` when it was plain digits), as the second pass would read it. */
+  private keep(type: number, column: number, int: number): void {
+    const scan = this.scan;
+    const kept = this.kept!;
+    if (type === SHARED) kept.add(column, SHARED_CELL, int >= 0 ? int : asIndex(scan));
+    else kept.add(column, this.dates[scan.cellStyle] ? DATE_CELL : NUMBER_CELL, int >= 0 ? int : scan.number());
+    if (kept.full) this.giveUpKeeping();
   }
 
   /** The first pass over a tag other than a `<c>` inside a row: a `<v>` or an `<is>` checks the cell's value; true when the cell holds one (it is counted). */
@@ -573,22 +813,11 @@ class SheetScan {
   }
 
   private sharedString(index: number): string {
-    const text = this.strings.at(index);
-    if (text === undefined) throw badSheet(`shared string ${index} does not exist`);
-    return text;
+    return this.values.sharedString(index);
   }
 
-  /** A number cell's value: the number, or its ISO date when its style shows a date; undefined when empty (a non-number was refused in the first pass). */
   private numberValue(n: number, style: number): SheetCell {
-    if (Number.isNaN(n)) return undefined;
-    if (!this.dates[style]) return n;
-    let iso = this.isoDates.get(n);
-    if (iso === undefined) {
-      iso = isoDate(n, this.date1904);
-      if (iso === undefined) return n;
-      if (this.isoDates.size < 10_000) this.isoDates.set(n, iso);
-    }
-    return iso;
+    return this.values.numberValue(n, style);
   }
 }
 
@@ -664,14 +893,23 @@ class FirstPass {
   private mergeRefs = 0;
   private readonly scan: SheetScan;
   private readonly limits: WorkbookLimits;
+  /** How cells' values are read (shared by the second pass: its date cache too). */
+  readonly values: CellValues;
 
   constructor(pull: () => Uint8Array | undefined, limits: WorkbookLimits, parts: SheetParts, date1904: boolean) {
     this.limits = limits;
-    this.scan = new SheetScan(pull, limits, parts.strings, parts.dates, date1904, true, (ref) => {
+    this.values = new CellValues(parts.strings, parts.dates, date1904);
+    this.scan = new SheetScan(pull, limits, parts.strings, parts.dates, this.values, true, (ref) => {
       if (++this.mergeRefs > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
       const m = rangeOf(ref);
       if (m) this.merges.push(m);
     });
+  }
+
+  /** The second pass's rows: from the kept cells, or else from the sheet's XML read again by `pull` (called only then). */
+  secondRows(limits: WorkbookLimits, parts: SheetParts, pull: () => () => Uint8Array | undefined): RowReader {
+    const kept = this.scan.kept;
+    return kept ? kept.reader(this.values) : new SheetScan(pull(), limits, parts.strings, parts.dates, this.values, false);
   }
 
   /** Reads rows to the sheet's end (true), or until `pause()`, asked before each row, says to stop (false). */
@@ -716,7 +954,7 @@ function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<Sheet
   const pull = () => zip.pieces(entry, limits.maxSheetBytes, 'maxSheetBytes', limits);
   const first = new FirstPass(pull(), limits, parts, book.date1904);
   first.read();
-  return secondPass(book, info, pull(), parts, first);
+  return secondPass(book, info, first.secondRows(limits, parts, pull), first);
 }
 
 /** Bytes inflated ahead of the reader: it pauses for more when fewer than LOW_AHEAD are left, and at least AHEAD are inflated then (more for an answer whose pieces take more, up to MAX_AHEAD). */
@@ -744,10 +982,13 @@ async function prepareSheet(book: Book, info: SheetInfo & { path: string }, nati
     const first = new FirstPass(pieces.pull, limits, parts, book.date1904);
     const pause = pausing(pieces);
     while (!first.read(pause)) await pieces.source!.fill(AHEAD);
-    const second = ahead();
-    reading = second.source;
+    const rows = first.secondRows(limits, parts, () => {
+      const second = ahead();
+      reading = second.source;
+      return second.pull;
+    });
     await reading?.fill(AHEAD);
-    opened = secondPass(book, info, second.pull, parts, first);
+    opened = secondPass(book, info, rows, first);
   } catch (error) {
     opened = refusalOf(error);
   }
@@ -785,7 +1026,7 @@ function liveMerges(merges: Merge[], filledRows: number[]): Merge[] {
 }
 
 /** Checks the caps that merged ranges add (a merge counts when its top-left cell holds a value), then hands out the rows. */
-function secondPass(book: Book, info: SheetInfo, pull: () => Uint8Array | undefined, parts: SheetParts, counted: FirstPass): Opened<SheetSource> {
+function secondPass(book: Book, info: SheetInfo, scan: RowReader, counted: FirstPass): Opened<SheetSource> {
   const { limits } = book;
   // a merge counts when its top-left cell's row holds a value (the cell's own value is read in this pass)
   let { cells, columns, lastRow } = counted;
@@ -800,8 +1041,7 @@ function secondPass(book: Book, info: SheetInfo, pull: () => Uint8Array | undefi
   }
   counted.filledRows.length = 0;
 
-  const scan = new SheetScan(pull, limits, parts.strings, parts.dates, book.date1904, false);
-  let pending: ReturnType<SheetScan['nextRow']> = scan.nextRow();
+  let pending = scan.nextRow();
   let at = 0; // the next row number to consider
   let starting = 0; // index into `live` of the next merge not yet started
   let active: Merge[] = [];

@@ -39,6 +39,7 @@ const COMMENT = bytesOf('<!--');
 const CDATA = bytesOf('<![CDATA[');
 const VALUE_START = bytesOf('<v>');
 const VALUE_END = bytesOf('</v></c>');
+const VALUE_CLOSE = bytesOf('</v>');
 const STRING_START = bytesOf('<si><t>');
 const STRING_END = bytesOf('</t></si>');
 /** Bytes of small pieces joined at a time (see `more`). */
@@ -412,6 +413,11 @@ export class XmlScanner {
   /** A `t` value (from `start` to `end`) as `cellType` gives it. */
   private typeAt(start: number, end: number): number {
     return end - start === 1 ? this.buf[start] : this.equalsAt(start, end, 'str') ? CELL_STR : this.equalsAt(start, end, 'inlineStr') ? CELL_INLINE_STR : -1;
+  }
+
+  /** Whether the next bytes are `</v>` (a cell's value ends with the text token read): reading on into the next piece as needed, so the current token is then no longer valid. */
+  closesValue(): boolean {
+    return this.startsWith(this.pos, VALUE_CLOSE);
   }
 
   /** When the next bytes are `</row>`: moves past them as the current token (a CLOSE tag, as `next` would give it), and true. */

@@ -83,15 +83,15 @@ async function same(bytes: Uint8Array, limits?: Partial<WorkbookLimits>): Promis
   return ahead!;
 }
 
-/** A sheet of `count` rows (several MB of XML): shared strings, numbers, dates, an inline string, and merged ranges after the rows. */
-function largeWorkbook(count: number): Uint8Array {
+/** A sheet of `count` rows (several MB of XML): shared strings, numbers, dates, an inline string (unless `inline` is false), and merged ranges after the rows. */
+function largeWorkbook(count: number, inline = true): Uint8Array {
   const strings: string[] = [];
   const rows: string[] = [];
   for (let r = 1; r <= count; r++) {
     strings.push(`包头市第${r}号单位 & 分公司`);
     rows.push(
       `<row r="${r}"${r % 97 === 0 ? ' hidden="1"' : ''}><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>${r - 1}</v></c>` +
-        `<c r="C${r}" s="1"><v>${45473 + (r % 30)}</v></c><c r="D${r}" t="inlineStr"><is><t>备注${r}</t></is></c><c r="F${r}"><v>${r / 8}</v></c></row>`,
+        `<c r="C${r}" s="1"><v>${45473 + (r % 30)}</v></c>${inline ? `<c r="D${r}" t="inlineStr"><is><t>备注${r}</t></is></c>` : ''}<c r="F${r}"><v>${r / 8}</v></c></row>`,
     );
   }
   const merges = `<mergeCells count="2"><mergeCell ref="E1:E3"/><mergeCell ref="A${count - 1}:A${count}"/></mergeCells>`;
@@ -116,6 +116,23 @@ describe('an .xlsx inflated natively ahead of the reader', { timeout: 60_000 }, 
     const renumbered = rows.map((row, i) => row.replace(/<row r="\d+"/, `<row r="${i + 1}"`));
     const read = await same(makeXlsx(sheetXml(renumbered.join(''))), { maxColumns: 256 });
     expect(read.ok && read.value.length).toBe(3020);
+  });
+
+  it('inflates a sheet of numbers and shared strings once (its cells kept from the first pass), any other sheet twice, to the same rows', async () => {
+    const plain = largeWorkbook(20_000, false);
+    for (const [bytes, streams] of [
+      [plain, 2],
+      [largeWorkbook(20_000), 3],
+    ] as const) {
+      let made = 0;
+      const counting: NativeInflate = () => (made++, native());
+      const read = await rowsAhead(bytes, undefined, counting);
+      // the shared strings, then the sheet: once, or twice when its cells are not all kept
+      expect(made).toBe(streams);
+      expect(read).toEqual(rowsNow(bytes));
+      expect(read.ok && read.value.length).toBe(20_000);
+    }
+    expect(await same(plain)).toMatchObject({ ok: true });
   });
 
   it('refuses what the synchronous reader refuses, with the same answer', async () => {

@@ -178,6 +178,53 @@ describe('cells of every kind, streamed as SheetJS reads them', () => {
     expect(streamed).toEqual(allRows(opened(openWithSheetJS(bytes, workbookLimits(), false)), '表1'));
   }, 60_000);
 
+  describe('a sheet of numbers and shared strings only, its cells kept from the first pass (not read twice)', () => {
+    // every way such a cell is written, cut across pieces somewhere; a value read token by token (a cut cell, a formula's) is kept too
+    const kinds = [
+      (ref: string, i: number) => `<c r="${ref}"><v>${i * 7}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i % 4}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" s="1"><v>${45000 + (i % 400)}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}" t="n" s="2"><v>\n${i}.25 </v></c>`,
+      (ref: string, i: number) => `<c r="${ref}"><f>A1*2</f><v>${i}</v></c>`,
+      (ref: string) => `<c r="${ref}"><v></v></c>`,
+      (ref: string) => `<c r="${ref}" s="2"/>`,
+      (ref: string, i: number) => `<c r="${ref}" t="s"><v>${(i + 1) % 4}</v>\n</c>`,
+      (ref: string, i: number) => `<c r='${ref}' t='s' s='3'><v><![CDATA[${i % 3}]]></v></c>`,
+      (_: string, i: number) => `<c t="s"><v>${(i + 2) % 4}</v></c>`,
+      (ref: string, i: number) => `<c r="${ref}"><v>-${i}.5E-3</v><f>B1</f></c>`,
+    ];
+    const sheet = (late?: string) => {
+      const rows: string[] = [];
+      for (let r = 1; r <= 800; r++) {
+        const cells = kinds.map((kind, c) => kind(`${String.fromCharCode(65 + c)}${r}`, r * 31 + c)).join('');
+        rows.push(`<row r="${r}"${r % 50 === 0 ? ' hidden="1"' : ''}>${r === 700 && late ? late : ''}${cells}</row>`);
+        if (r % 97 === 0) rows.push(`<row r="${++r}"/>`);
+      }
+      return sheetXml(rows.join(''), '<mergeCells count="2"><mergeCell ref="A2:B3"/><mergeCell ref="L10:M12"/></mergeCells>');
+    };
+    const strings = `<sst ${NS}><si><t>包头</t></si><si><t>ascii</t></si><si><r><t>富</t></r><r><t>文本</t></r></si><si><t xml:space="preserve"> 合计 </t></si></sst>`;
+
+    it('gives the same rows as SheetJS: dates by style, blank rows, hidden rows, merged ranges', () => {
+      const bytes = makeXlsx(sheet(), { strings, styles });
+      const streamed = allRows(opened(openWorkbook(bytes)), '表1');
+      expect(streamed).toHaveLength(792);
+      expect(streamed[1]).toMatchObject({ row: 1, merged: [1] });
+      expect(streamed).toEqual(allRows(opened(openWithSheetJS(bytes, workbookLimits(), false)), '表1'));
+    }, 60_000);
+
+    it('gives the same rows when a cell of another kind comes late (the cells kept so far are let go, the sheet read again)', () => {
+      for (const late of ['<c r="X700" t="inlineStr"><is><t>行</t></is></c>', '<c r="X700" t="b"><v>1</v></c>']) {
+        const bytes = makeXlsx(sheet(late), { strings, styles });
+        const streamed = allRows(opened(openWorkbook(bytes)), '表1');
+        expect(streamed.find((row) => row.row === 699)?.cells[23]).toBe(late.includes('inlineStr') ? '行' : true);
+        expect(streamed).toEqual(allRows(opened(openWithSheetJS(bytes, workbookLimits(), false)), '表1'));
+      }
+      // a cell of two values (SheetJS takes the first): the last one, as the sheet read again gives it
+      const twice = allRows(opened(openWorkbook(makeXlsx(sheet('<c r="X700" t="s"><v>1</v><v>2</v></c>'), { strings, styles }))), '表1');
+      expect(twice.find((row) => row.row === 699)?.cells[23]).toBe('富文本');
+    }, 60_000);
+  });
+
   it("a date-styled number outside Excel's dates (after 9999-12-31, or huge) stays its number, in any row, never a crash", () => {
     const cells = (r: number, v: string) => `<row r="${r}"><c r="A${r}" s="1"><v>${v}</v></c></row>`;
     const bytes = makeXlsx(sheetXml(cells(1, '45473') + cells(2, '2958465') + cells(3, '2958466') + cells(4, '123456789012345678')), { styles });
