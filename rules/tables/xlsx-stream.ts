@@ -364,17 +364,21 @@ class KeptCells {
     return this.cells > this.most;
   }
 
+  /** The block being filled. */
+  private lastColumns = new Uint16Array(0);
+  private lastKinds = new Uint8Array(0);
+  private lastValues = new Float64Array(0);
+
   add(column: number, kind: number, value: number): void {
     const at = this.cells & (KEPT_BLOCK - 1);
     if (at === 0) {
-      this.columns.push(new Uint16Array(KEPT_BLOCK));
-      this.kinds.push(new Uint8Array(KEPT_BLOCK));
-      this.values.push(new Float64Array(KEPT_BLOCK));
+      this.columns.push((this.lastColumns = new Uint16Array(KEPT_BLOCK)));
+      this.kinds.push((this.lastKinds = new Uint8Array(KEPT_BLOCK)));
+      this.values.push((this.lastValues = new Float64Array(KEPT_BLOCK)));
     }
-    const block = this.columns.length - 1;
-    this.columns[block]![at] = column;
-    this.kinds[block]![at] = kind;
-    this.values[block]![at] = value;
+    this.lastColumns[at] = column;
+    this.lastKinds[at] = kind;
+    this.lastValues[at] = value;
     this.cells++;
   }
 
@@ -1090,7 +1094,8 @@ function secondPass(book: Book, info: SheetInfo, scan: RowReader, counted: First
         let last = cells.length - 1;
         while (last >= 0 && cells[last] === undefined) last--;
         if (last < 0) continue;
-        cells.length = last + 1;
+        // (the length set only when it changes: setting it is a call into the engine even then)
+        if (cells.length !== last + 1) cells.length = last + 1;
         // a row as read has no holes (cells before a value are filled in); a merge's copies may leave some
         if (copied) for (let c = 0; c <= last; c++) if (!(c in cells)) cells[c] = undefined;
         const row: SheetRow = { row: r, cells };

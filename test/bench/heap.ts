@@ -9,6 +9,8 @@
 interface HeapUsage {
   usedSize: number;
   totalSize: number;
+  /** ArrayBuffers' bytes, outside the V8 heap (where workerd's DevTools give it). */
+  backingStorageSize?: number;
 }
 
 /** Waits for `promise`, or fails after `ms`: the bench stays bounded if workerd stops answering. */
@@ -76,6 +78,8 @@ export interface HeapFigures {
   peakUsedMB: number;
   /** The heap V8 had reserved at that peak (what the isolate holds from the system), MB. */
   peakTotalMB: number;
+  /** The most ArrayBuffer bytes (outside the heap: the body, the shared strings, inflated pieces …) seen during the batch, MB; 0 where DevTools do not say. */
+  peakBuffersMB: number;
   /** Samples answered, and calls left unanswered (see sampleHeap). */
   samples: number;
   lost: number;
@@ -113,6 +117,7 @@ export async function sampleHeap(endpoint: string, run: () => Promise<unknown>, 
     const usage = () => session!.call<HeapUsage>('Runtime.getHeapUsage').catch(() => undefined);
     let peakUsed = idle.usedSize;
     let peakTotal = idle.totalSize;
+    let peakBuffers = idle.backingStorageSize ?? 0;
     let samples = 0;
     let lost = 0;
     let running = true;
@@ -126,6 +131,7 @@ export async function sampleHeap(endpoint: string, run: () => Promise<unknown>, 
         samples++;
         peakUsed = Math.max(peakUsed, now.usedSize);
         peakTotal = Math.max(peakTotal, now.totalSize);
+        peakBuffers = Math.max(peakBuffers, now.backingStorageSize ?? 0);
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     })();
@@ -136,7 +142,7 @@ export async function sampleHeap(endpoint: string, run: () => Promise<unknown>, 
       await sampler;
     }
     if (samples === 0) throw new Error(`no heap sample answered during the batch (${lost} lost)`);
-    return { idleUsedMB: idle.usedSize / MB, peakUsedMB: peakUsed / MB, peakTotalMB: peakTotal / MB, samples, lost };
+    return { idleUsedMB: idle.usedSize / MB, peakUsedMB: peakUsed / MB, peakTotalMB: peakTotal / MB, peakBuffersMB: peakBuffers / MB, samples, lost };
   } finally {
     await session?.close();
   }

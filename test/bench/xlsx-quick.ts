@@ -47,7 +47,7 @@ try {
   if (heap) {
     const figures = await sampleHeap(worker.inspector!, post, poke);
     console.log(
-      `heap: idle ${figures.idleUsedMB.toFixed(1)} MB, peak used ${figures.peakUsedMB.toFixed(1)} MB (${figures.samples} samples, ${figures.lost} lost)`,
+      `heap: idle ${figures.idleUsedMB.toFixed(1)} MB, peak used ${figures.peakUsedMB.toFixed(1)} MB; ArrayBuffers at most ${figures.peakBuffersMB.toFixed(1)} MB (${figures.samples} samples, ${figures.lost} lost)`,
     );
   }
   if (profile) {
