@@ -30,6 +30,11 @@ export interface WorkbookLimits {
   maxRatio: number;
   /** Bytes of an `.xls` (read whole by SheetJS, which holds every cell of every sheet). */
   maxXlsBytes: number;
+  /**
+   * Cells of a sheet of plain numbers and shared strings that the first pass keeps for the second (11 bytes each,
+   * outside the isolate's heap; xlsx-stream.ts): a memory bound, not a refusal. A sheet with more is read twice.
+   */
+  maxKeptCells: number;
 }
 
 export const DEFAULT_WORKBOOK_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
@@ -46,13 +51,18 @@ export const DEFAULT_WORKBOOK_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
   // real sheets compress 5–50×; deflate's own limit is about 1,032×
   maxRatio: 200,
   maxXlsBytes: 16 * 1024 * 1024,
+  // 16.5 MB at most
+  maxKeptCells: 1_500_000,
 });
 
 /** The ratio cap applies to parts past this many inflated bytes (a small part may compress very well). */
 export const RATIO_FLOOR_BYTES = 1024 * 1024;
 
 /** Names of each size, for the refusal's message and its `field`. */
-const SIZES: Record<keyof WorkbookLimits, { zh: string; en: string; unit: { zh: string; en: string } }> = {
+/** The limits a workbook is refused past (413); `maxKeptCells` only bounds what the reader keeps. */
+export type WorkbookCap = Exclude<keyof WorkbookLimits, 'maxKeptCells'>;
+
+const SIZES: Record<WorkbookCap, { zh: string; en: string; unit: { zh: string; en: string } }> = {
   maxRows: { zh: '工作表的行数', en: 'rows in the sheet', unit: { zh: '行', en: 'rows' } },
   maxColumns: { zh: '工作表的列数', en: 'columns in the sheet', unit: { zh: '列', en: 'columns' } },
   maxCells: { zh: '工作表中有内容的单元格数', en: 'filled cells in the sheet', unit: { zh: '个', en: 'cells' } },
@@ -69,7 +79,7 @@ const SIZES: Record<keyof WorkbookLimits, { zh: string; en: string; unit: { zh: 
 };
 
 /** The 413 refusal for one size: `what` is the size passed; `seen` what was found (or "more than" when counting stopped at the cap). */
-export function tooLarge(what: keyof WorkbookLimits, cap: number, seen?: number, part?: string): { ok: false; status: 413; error: TableError } {
+export function tooLarge(what: WorkbookCap, cap: number, seen?: number, part?: string): { ok: false; status: 413; error: TableError } {
   const size = SIZES[what];
   const where = part === undefined ? { zh: '', en: '' } : { zh: `（${part}）`, en: ` (${part})` };
   const found =

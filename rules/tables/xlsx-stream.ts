@@ -332,16 +332,15 @@ const NUMBER_CELL = 0;
 const DATE_CELL = 1;
 const SHARED_CELL = 2;
 
-/** Cells kept a block at a time; and the most kept (11 bytes each: at most 16.5 MB, outside the isolate's heap). */
+/** Cells kept a block at a time (the most kept: `maxKeptCells`, 11 bytes each, outside the isolate's heap). */
 const KEPT_BLOCK = 1 << 16;
-const MOST_KEPT = 1_500_000;
 
 /**
  * The cells of a sheet as its first pass reads them, kept so that the second pass need not inflate and
  * scan the sheet's XML again, when every value is a plain number or shared string (as a clerk's table
  * is): each cell's column, how it is read, and its number or index, in typed arrays a block at a time;
  * each row's number, whether it is hidden, and where its cells end. A sheet with any other cell (text
- * inline or from a formula, a yes/no, an error, a cell written unusually), or with more than MOST_KEPT
+ * inline or from a formula, a yes/no, an error, a cell written unusually), or with more than `maxKeptCells`
  * cells, is read again as before: the first pass lets its kept cells go.
  */
 class KeptCells {
@@ -356,7 +355,7 @@ class KeptCells {
   private readonly most: number;
 
   constructor(limits: WorkbookLimits) {
-    this.most = Math.min(MOST_KEPT, limits.maxCells);
+    this.most = Math.min(limits.maxKeptCells, limits.maxCells);
   }
 
   /** Past the most kept: the cells are let go. */

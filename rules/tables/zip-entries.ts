@@ -6,7 +6,7 @@
  * and inflating stops as soon as a cap is passed.
  */
 import { Inflate } from 'fflate';
-import { malformed, RATIO_FLOOR_BYTES, tooLarge, type WorkbookLimits } from './workbook-limits.ts';
+import { malformed, RATIO_FLOOR_BYTES, tooLarge, type WorkbookCap, type WorkbookLimits } from './workbook-limits.ts';
 import type { Opened } from './sheet-source.ts';
 import { InflateAhead, type NativeInflate } from './inflate-ahead.ts';
 
@@ -38,7 +38,7 @@ export interface Pieces {
 }
 
 /** The check of an entry's inflated size as it grows: past its cap or, once past RATIO_FLOOR_BYTES, past the ratio to the compressed bytes read, a refusal. */
-function inflatedCheck(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits, limits: WorkbookLimits) {
+function inflatedCheck(entry: ZipEntry, cap: number, capName: WorkbookCap, limits: WorkbookLimits) {
   return (inflated: number, compressed: number): Refused | undefined => {
     if (inflated > cap) return new Refused(tooLarge(capName, cap, undefined, entry.name));
     if (inflated > RATIO_FLOOR_BYTES && inflated > limits.maxRatio * compressed)
@@ -114,7 +114,7 @@ export class ZipReader {
   }
 
   /** The entry's compressed bytes; an entry whose size says it passes the cap is refused first. */
-  private data(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits): Uint8Array {
+  private data(entry: ZipEntry, cap: number, capName: WorkbookCap): Uint8Array {
     if (entry.size > cap) throw new Refused(tooLarge(capName, cap, entry.size, entry.name));
     return this.bytes.subarray(entry.dataAt, entry.dataAt + entry.compressedSize);
   }
@@ -123,7 +123,7 @@ export class ZipReader {
    * The same pieces, inflated ahead by `native` (inflate-ahead.ts) for a deflated entry: `fill` is
    * awaited between the reader's steps; `pull` falls back to `pieces` when the reader gets ahead of it.
    */
-  ahead(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits, limits: WorkbookLimits, native: NativeInflate): Pieces {
+  ahead(entry: ZipEntry, cap: number, capName: WorkbookCap, limits: WorkbookLimits, native: NativeInflate): Pieces {
     if (entry.method !== 8) return { pull: this.pieces(entry, cap, capName, limits) };
     const source = new InflateAhead(this.data(entry, cap, capName), entry.name, native, inflatedCheck(entry, cap, capName, limits), () =>
       this.pieces(entry, cap, capName, limits),
@@ -136,7 +136,7 @@ export class ZipReader {
    * at the end. `cap` is the inflated size allowed (the limit named by `capName`); the ratio is checked
    * too. Refusals are thrown as `Refused`.
    */
-  pieces(entry: ZipEntry, cap: number, capName: keyof WorkbookLimits, limits: WorkbookLimits): () => Uint8Array | undefined {
+  pieces(entry: ZipEntry, cap: number, capName: WorkbookCap, limits: WorkbookLimits): () => Uint8Array | undefined {
     const data = this.data(entry, cap, capName);
     if (entry.method === 0) {
       let at = 0;

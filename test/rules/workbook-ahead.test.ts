@@ -135,6 +135,21 @@ describe('an .xlsx inflated natively ahead of the reader', { timeout: 60_000 }, 
     expect(await same(plain)).toMatchObject({ ok: true });
   });
 
+  it('reads a sheet of numbers and shared strings twice when it has more cells than are kept (maxKeptCells), to the same rows', async () => {
+    const plain = largeWorkbook(3_000, false);
+    for (const [maxKeptCells, streams] of [
+      [1_000_000, 2],
+      [5_000, 3],
+    ] as const) {
+      let made = 0;
+      const counting: NativeInflate = () => (made++, native());
+      const read = await rowsAhead(plain, { maxKeptCells }, counting);
+      expect(made).toBe(streams);
+      expect(read).toEqual(rowsNow(plain));
+      expect(read.ok && read.value.length).toBe(3_000);
+    }
+  });
+
   it('refuses what the synchronous reader refuses, with the same answer', async () => {
     const bomb = new Uint8Array(48 * 1024 * 1024).fill(32);
     bomb.set(strToU8(`<?xml version="1.0"?><worksheet ${NS}><sheetData>`));
