@@ -292,8 +292,9 @@ interface RawRow {
 
 /** A cell's value from what the XML holds: a shared string by its index, a number or the date its style shows. */
 class CellValues {
-  private readonly strings: SharedStrings;
-  private readonly dates: boolean[];
+  /** The shared strings, and which cell styles show dates (the first pass checks cells against them too). */
+  readonly strings: SharedStrings;
+  readonly dates: boolean[];
   private readonly date1904: boolean;
   private readonly isoDates = new Map<number, string>();
 
@@ -333,7 +334,8 @@ const DATE_CELL = 1;
 const SHARED_CELL = 2;
 
 /** Cells kept a block at a time (the most kept: `maxKeptCells`, 11 bytes each, outside the isolate's heap). */
-const KEPT_BLOCK = 1 << 16;
+const KEPT_BLOCK_BITS = 16;
+const KEPT_BLOCK = 1 << KEPT_BLOCK_BITS;
 
 /**
  * The cells of a sheet as its first pass reads them, kept so that the second pass need not inflate and
@@ -455,14 +457,14 @@ class KeptRows implements RowReader {
     let cell = this.cell;
     if (cell === end) return out;
     const values = this.values;
-    let block = this.enter(cell >>> 16);
+    let block = this.enter(cell >>> KEPT_BLOCK_BITS);
     let columns = this.columns[block]!;
     let kinds = this.kinds[block]!;
     let numbers = this.numbers[block]!;
     for (; cell < end; cell++) {
       const at = cell & (KEPT_BLOCK - 1);
-      if (at === 0 && cell >>> 16 !== block) {
-        block = this.enter(cell >>> 16);
+      if (at === 0 && cell >>> KEPT_BLOCK_BITS !== block) {
+        block = this.enter(cell >>> KEPT_BLOCK_BITS);
         columns = this.columns[block]!;
         kinds = this.kinds[block]!;
         numbers = this.numbers[block]!;
@@ -489,8 +491,6 @@ class SheetScan implements RowReader {
   private readonly scan: XmlScanner;
   private lastRow = -1;
   private readonly limits: WorkbookLimits;
-  private readonly strings: SharedStrings;
-  private readonly dates: boolean[];
   private readonly values: CellValues;
   /** The first pass: cells are checked and counted, their values not built. */
   private readonly counting: boolean;
@@ -502,18 +502,8 @@ class SheetScan implements RowReader {
   /** The first pass: the cells kept for the second (KeptCells), until one is not a plain number or shared string. */
   kept: KeptCells | undefined;
 
-  constructor(
-    pull: () => Uint8Array | undefined,
-    limits: WorkbookLimits,
-    strings: SharedStrings,
-    dates: boolean[],
-    values: CellValues,
-    counting: boolean,
-    onMerge?: (ref: string) => void,
-  ) {
+  constructor(pull: () => Uint8Array | undefined, limits: WorkbookLimits, values: CellValues, counting: boolean, onMerge?: (ref: string) => void) {
     this.limits = limits;
-    this.strings = strings;
-    this.dates = dates;
     this.values = values;
     this.counting = counting;
     this.onMerge = onMerge;
@@ -671,7 +661,7 @@ class SheetScan implements RowReader {
       if (read === CELL_VALUE || (read === 0 && !scan.selfClosing && (type === SHARED || type === NUMBER) && scan.plainValue())) {
         // plain digits (read by the scanner) are a number, or a shared string when the table has it; anything else is checked here
         const int = read === CELL_VALUE ? scan.cellInt : -1;
-        if (int < 0 || (type === SHARED && !this.strings.has(int))) this.checkValue(type);
+        if (int < 0 || (type === SHARED && !this.values.strings.has(int))) this.checkValue(type);
         if (counted !== column) {
           counted = column;
           out.filled++;
@@ -692,7 +682,7 @@ class SheetScan implements RowReader {
     const scan = this.scan;
     const kept = this.kept!;
     if (type === SHARED) kept.add(column, SHARED_CELL, int >= 0 ? int : asIndex(scan));
-    else kept.add(column, this.dates[scan.cellStyle] ? DATE_CELL : NUMBER_CELL, int >= 0 ? int : scan.number());
+    else kept.add(column, this.values.dates[scan.cellStyle] ? DATE_CELL : NUMBER_CELL, int >= 0 ? int : scan.number());
     if (kept.full) this.giveUpKeeping();
   }
 
@@ -723,7 +713,7 @@ class SheetScan implements RowReader {
   private checkValue(type: number): void {
     const scan = this.scan;
     if (type === SHARED) {
-      if (!this.strings.has(asIndex(scan))) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
+      if (!this.values.strings.has(asIndex(scan))) throw badSheet(`shared string ${scan.ascii().slice(0, 12)} does not exist`);
     } else if (Number.isNaN(scan.number())) throw badSheet(`a number cell holds ${scan.text().slice(0, 20)}`);
   }
 
@@ -902,7 +892,7 @@ class FirstPass {
   constructor(pull: () => Uint8Array | undefined, limits: WorkbookLimits, parts: SheetParts, date1904: boolean) {
     this.limits = limits;
     this.values = new CellValues(parts.strings, parts.dates, date1904);
-    this.scan = new SheetScan(pull, limits, parts.strings, parts.dates, this.values, true, (ref) => {
+    this.scan = new SheetScan(pull, limits, this.values, true, (ref) => {
       if (++this.mergeRefs > limits.maxCells) throw new Refused(tooLarge('maxCells', limits.maxCells));
       const m = rangeOf(ref);
       if (m) this.merges.push(m);
@@ -910,9 +900,9 @@ class FirstPass {
   }
 
   /** The second pass's rows: from the kept cells, or else from the sheet's XML read again by `pull` (called only then). */
-  secondRows(limits: WorkbookLimits, parts: SheetParts, pull: () => () => Uint8Array | undefined): RowReader {
+  secondRows(pull: () => () => Uint8Array | undefined): RowReader {
     const kept = this.scan.kept;
-    return kept ? kept.reader(this.values) : new SheetScan(pull(), limits, parts.strings, parts.dates, this.values, false);
+    return kept ? kept.reader(this.values) : new SheetScan(pull(), this.limits, this.values, false);
   }
 
   /** Reads rows to the sheet's end (true), or until `pause()`, asked before each row, says to stop (false). */
@@ -957,7 +947,7 @@ function openSheet(book: Book, info: SheetInfo & { path: string }): Opened<Sheet
   const pull = () => zip.pieces(entry, limits.maxSheetBytes, 'maxSheetBytes', limits);
   const first = new FirstPass(pull(), limits, parts, book.date1904);
   first.read();
-  return secondPass(book, info, first.secondRows(limits, parts, pull), first);
+  return secondPass(book, info, first.secondRows(pull), first);
 }
 
 /** Bytes inflated ahead of the reader: it pauses for more when fewer than LOW_AHEAD are left, and at least AHEAD are inflated then (more for an answer whose pieces take more, up to MAX_AHEAD). */
@@ -985,7 +975,7 @@ async function prepareSheet(book: Book, info: SheetInfo & { path: string }, nati
     const first = new FirstPass(pieces.pull, limits, parts, book.date1904);
     const pause = pausing(pieces);
     while (!first.read(pause)) await pieces.source!.fill(AHEAD);
-    const rows = first.secondRows(limits, parts, () => {
+    const rows = first.secondRows(() => {
       const second = ahead();
       reading = second.source;
       return second.pull;
