@@ -277,6 +277,12 @@ function textOf(words: string | (() => readonly [zh: string, en: string]), en: s
 
 /** Dates the memo shared by lone evaluations keeps readings for (a quick check's dates are few; its memory stays small). */
 const MAX_SHARED_DATES = 64;
+
+/**
+ * Keys (dates, counts) a rule's own memo of figures worked out from parameters keeps per parameter set and per
+ * key before it (as the shared readings keep dates): past them, a figure is worked out afresh each time.
+ */
+export const MAX_KEPT_KEYS = MAX_SHARED_DATES;
 const sharedMemos = new WeakMap<ParameterSet, ReadingsMemo>();
 
 /** The memo lone evaluations against `parameters` share (parameter sets are immutable: a reading on a date never changes). */

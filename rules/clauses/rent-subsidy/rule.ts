@@ -19,6 +19,9 @@ type MonthsSpec<N extends string> = { name: N; type: 'integer'; required: true; 
 const monthsInput = <const N extends string, const E extends Partial<InputSpec>>(name: N, zh: string, en: string, extra: E): With<MonthsSpec<N>, E> =>
   ({ name, type: 'integer', required: true, min: 0, label: text(zh, en), description: text(zh, en), unit: units.months, ...extra }) as never;
 
+/** More months operating than since starting: a warning whose words never change (one object for every row that gives it). */
+const OPERATING_BEYOND_START = Object.freeze(text('运营月数大于创业月数，请核对', 'Months operating exceed months since starting; please check'));
+
 /** The answer of a case outside the subsidy: nothing, one object for every such case. */
 const NO_SUBSIDY = Object.freeze({ amount: ZERO, monthsGranted: 0, monthlySubsidy: ZERO, cityShare: ZERO, districtShare: ZERO });
 
@@ -77,9 +80,7 @@ export const rentSubsidy = defineRule({
       `已享受 ${input.monthsAlreadySubsidised} 个月，累计不超过 ${p.maxMonths.value} 个月`,
       `${input.monthsAlreadySubsidised} months already subsidised; at most ${p.maxMonths.value} in total`,
     ]);
-    if (input.monthsOperating > input.monthsSinceStart) {
-      ctx.warn('运营月数大于创业月数，请核对', 'Months operating exceed months since starting; please check');
-    }
+    if (input.monthsOperating > input.monthsSinceStart) ctx.warnFixed(OPERATING_BEYOND_START);
     if (ctx.failed.length) return NO_SUBSIDY;
     const monthlySubsidy = Dec.min(input.monthlyRent, cap);
     ctx.step(() => {

@@ -270,7 +270,8 @@ function reducedRate(totalStaff: number, disabledCounted: Dec, ctx: Context): De
       `${comparison}: ${share} of the levy is payable (${rateReading.source.document})`,
     ];
   });
-  if (!atTier) {
+  // how many more would reach the lower rate is a hint, worked out only for an answer that explains
+  if (!atTier && ctx.explain) {
     const more = tierPersons.minus(disabledCounted);
     const rateAbove = decimalOf(ctx.at(levy.rateAtOrAboveTier));
     ctx.hint(() => {

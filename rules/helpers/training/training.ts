@@ -2,8 +2,8 @@
  * What the two training subsidies share (clauses m6.3 and m10.2): a shortest training (days and class hours),
  * a per-person standard, and a split between the city and the district DPF.
  */
-import type { Context } from '../../core/context.ts';
-import { decimalOf, money, ZERO } from '../../core/decimal.ts';
+import { MAX_KEPT_KEYS, type Context } from '../../core/context.ts';
+import { decimalOf, money, ZERO, type Dec } from '../../core/decimal.ts';
 import { personsInput, shareOutputs } from '../../core/common-specs.ts';
 import { units } from '../../core/labels.ts';
 import type { InputSpec, InputsOf, OutputSpec, OutputsOf } from '../../core/schema.ts';
@@ -76,8 +76,38 @@ export function trainingAmount(input: TrainingInputs, p: TrainingParameters, ctx
     `培训 ${input.days} 天、${input.classHours} 课时，符合不少于 ${p.minDays.value} 天（${p.minClassHours.value} 课时）`,
     `${input.days} days and ${input.classHours} class hours meet the minimum of ${p.minDays.value} days (${p.minClassHours.value} class hours)`,
   ]);
-  const amount = perPerson.times(input.trainees);
-  ctx.step(() => [`${input.trainees} × ${money(perPerson)} = ${money(amount)}`, `${input.trainees} × ${money(perPerson)} = ${money(amount)}`]);
-  const shares = splitShares(amount, decimalOf(p.cityShare), ctx);
+  const cityShare = decimalOf(p.cityShare);
+  return ctx.explain ? amountOf(perPerson, input.trainees, cityShare, ctx) : keptAmountOf(perPerson, input.trainees, cityShare, ctx);
+}
+
+type TrainingAmount = OutputsOf<typeof trainingOutputs>;
+
+/** trainees × the standard, split between city and district (splitShares), explained as steps. */
+function amountOf(perPerson: Dec, trainees: number, cityShare: Dec, ctx: Context): TrainingAmount {
+  const amount = perPerson.times(trainees);
+  ctx.step(() => [`${trainees} × ${money(perPerson)} = ${money(amount)}`, `${trainees} × ${money(perPerson)} = ${money(amount)}`]);
+  const shares = splitShares(amount, cityShare, ctx);
   return { amount, cityShare: shares.cityShare, districtShare: shares.districtShare };
+}
+
+/**
+ * amountOf's figures kept by standard, city share and number of trainees (at most MAX_KEPT_KEYS numbers; a batch's rows name few, mostly one),
+ * for an answer without explanation (which records no step): a Dec never changes, and the rows that share one share
+ * its printed forms too. Frozen: every such row gets the same object.
+ */
+const keptAmounts = new WeakMap<Dec, WeakMap<Dec, Map<number, Readonly<TrainingAmount>>>>();
+
+function keptAmountOf(perPerson: Dec, trainees: number, cityShare: Dec, ctx: Context): TrainingAmount {
+  // a count of trainees is a whole number; 0 (and −0, which a Map key would not tell from it) is worked out each time
+  if (!(trainees > 0)) return amountOf(perPerson, trainees, cityShare, ctx);
+  let byShare = keptAmounts.get(perPerson);
+  if (!byShare) keptAmounts.set(perPerson, (byShare = new WeakMap()));
+  let byTrainees = byShare.get(cityShare);
+  if (!byTrainees) byShare.set(cityShare, (byTrainees = new Map()));
+  let kept = byTrainees.get(trainees);
+  if (!kept) {
+    kept = Object.freeze(amountOf(perPerson, trainees, cityShare, ctx));
+    if (byTrainees.size < MAX_KEPT_KEYS) byTrainees.set(trainees, kept);
+  }
+  return kept;
 }
