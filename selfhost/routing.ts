@@ -12,9 +12,10 @@ export const workerFirst = (path: string) => WORKER_FIRST.some((p) => (p.endsWit
  */
 export function withClientAddress(request: Request, trustProxyHeader: string | undefined): Request {
   const header = trustProxyHeader?.trim();
-  const given = header ? request.headers.get(header) : null;
-  if (!request.headers.has('cf-connecting-ip') && given === null) return request;
-  const headers = new Headers(request.headers);
+  const sent = request.headers; // read once: each read of a request's property is a call into the runtime
+  const given = header ? sent.get(header) : null;
+  if (given === null && !sent.has('cf-connecting-ip')) return request;
+  const headers = new Headers(sent);
   headers.delete('cf-connecting-ip');
   const address = given?.split(',').pop()?.trim();
   if (address) headers.set('cf-connecting-ip', address);
