@@ -3,7 +3,10 @@
 /** wrangler.toml's `run_worker_first` (a test keeps the two equal). */
 export const WORKER_FIRST = ['/', '/wps/', '/v1/*', '/openapi.json'];
 
-export const workerFirst = (path: string) => WORKER_FIRST.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
+/** The patterns as tests, made once (every request is routed by them). */
+const WORKER_FIRST_TESTS = WORKER_FIRST.map((p) => (p.endsWith('/*') ? { prefix: p.slice(0, -1) } : { path: p }));
+
+export const workerFirst = (path: string) => WORKER_FIRST_TESTS.some((t) => (t.prefix === undefined ? path === t.path : path.startsWith(t.prefix)));
 
 /**
  * The client's address is taken only from the configured proxy header (TRUST_PROXY_HEADER, e.g.

@@ -23,7 +23,7 @@ export class AnswerHeaders {
   private readonly parts: readonly HeaderEntries[];
   private readonly extended = new Map<HeaderEntries, AnswerHeaders>();
   private readonly byType = new Map<string, Headers>();
-  private readonly inits = new Map<string, Response>();
+  private readonly inits = new Map<string, Map<number, Response>>();
 
   constructor(entries: HeaderEntries, parts: readonly HeaderEntries[] = [entries]) {
     this.entries = entries;
@@ -47,9 +47,10 @@ export class AnswerHeaders {
 
   /** A bodiless Response of `status`, `content-type` and this set, made once: the init of the answers made with them. */
   initWith(contentType: string, status: number): Response {
-    const key = `${status} ${contentType}`;
-    let init = this.inits.get(key);
-    if (!init) this.inits.set(key, (init = new Response(null, { status, headers: this.headersWith(contentType) })));
+    let byStatus = this.inits.get(contentType);
+    if (!byStatus) this.inits.set(contentType, (byStatus = new Map()));
+    let init = byStatus.get(status);
+    if (!init) byStatus.set(status, (init = new Response(null, { status, headers: this.headersWith(contentType) })));
     return init;
   }
 }
