@@ -54,16 +54,14 @@ function appEnvOf(env: SelfHostEnv): Env {
 
 const notFound = () => new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-/** A path the site's files come first for: the file, or else the app. */
-async function fileOrApp(request: Request, env: SelfHostEnv, ctx: Ctx): Promise<Response> {
-  return (await staticFile(request, env)) ?? app.fetch(request, appEnvOf(env), ctx as never);
-}
-
 export default {
-  // not an async function: the Worker's own paths go to the app with no promise of the entry's own around its answer
-  fetch(request: Request, env: SelfHostEnv, ctx: Ctx): Promise<Response> {
+  async fetch(request: Request, env: SelfHostEnv, ctx: Ctx): Promise<Response> {
     request = withClientAddress(request, env.TRUST_PROXY_HEADER);
-    if (!workerFirst(pathOf(request.url))) return fileOrApp(request, env, ctx);
-    return Promise.resolve(app.fetch(request, appEnvOf(env), ctx as never));
+    const path = pathOf(request.url);
+    if (!workerFirst(path)) {
+      const file = await staticFile(request, env);
+      if (file) return file;
+    }
+    return app.fetch(request, appEnvOf(env), ctx as never);
   },
 };
