@@ -517,7 +517,11 @@ interface SpecList {
 const NO_SLOT = -1;
 const MAX_KEYS_SEEN = 64;
 const specLists = new WeakMap<readonly InputSpec[], SpecList>();
+/** The list last asked for, and its specs: a batch coerces every row against one list, so it is looked up once, not once a row. */
+let lastSpecs: readonly InputSpec[] | undefined = undefined;
+let lastList: SpecList | undefined = undefined;
 function listOf(specs: readonly InputSpec[]): SpecList {
+  if (specs === lastSpecs) return lastList!;
   let list = specLists.get(specs);
   if (!list) {
     const slots = new Map<string, number>();
@@ -534,6 +538,8 @@ function listOf(specs: readonly InputSpec[]): SpecList {
     };
     specLists.set(specs, list);
   }
+  lastSpecs = specs;
+  lastList = list;
   return list;
 }
 

@@ -320,17 +320,29 @@ export class ReadingsMemo {
     this.maxDates = maxDates;
   }
 
+  /** The date last asked for (`onDate`, `entriesOnDate`) and what is kept on it: a batch's rows run in runs of one date (or none), so most rows look up no map. */
+  private lastDate: string | undefined | null = null;
+  private lastReadings: Map<object, KeptReadings> | undefined = undefined;
+  private lastEntriesDate: string | undefined | null = null;
+  private lastEntries: Map<Parameter, KeptReadings> | undefined = undefined;
+
   /** The readings kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
   onDate(date: string | undefined): Map<object, KeptReadings> | undefined {
+    if (date === this.lastDate && this.lastReadings !== undefined) return this.lastReadings;
     let readings = this.byDate.get(date);
     if (!readings && this.byDate.size < this.maxDates) this.byDate.set(date, (readings = new Map()));
+    this.lastDate = date;
+    this.lastReadings = readings;
     return readings;
   }
 
   /** The entries kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
   entriesOnDate(date: string | undefined): Map<Parameter, KeptReadings> | undefined {
+    if (date === this.lastEntriesDate && this.lastEntries !== undefined) return this.lastEntries;
     let entries = this.entriesByDate.get(date);
     if (!entries && this.entriesByDate.size < this.maxDates) this.entriesByDate.set(date, (entries = new Map()));
+    this.lastEntriesDate = date;
+    this.lastEntries = entries;
     return entries;
   }
 }
