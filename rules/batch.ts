@@ -130,8 +130,17 @@ export class BatchEvaluator {
     if (isBlankRecord(raw)) return this.skip(BLANK_ROW);
     const index = this.summary.rows++;
     const row = this.judge(index, raw);
-    this.summary[row.status]++;
+    this.count(row.status);
     return row;
+  }
+
+  /** Counts a row of `status` in the summary (by name, not `summary[status]`: a store by a key that varies is V8's slowest). */
+  private count(status: RowStatus): void {
+    const summary = this.summary;
+    if (status === 'ok') summary.ok++;
+    else if (status === 'mismatch') summary.mismatch++;
+    else if (status === 'invalid') summary.invalid++;
+    else summary.skipped++;
   }
 
   /** Answers a row that is not evaluated (a blank or total row of a table), keeping index and summary right. */
