@@ -1,6 +1,6 @@
 import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
 import { sharedPart } from './core/answer-json.ts';
-import { coerceObject } from './core/coerce.ts';
+import { coerceInputs, inputListOf, type InputList } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
 import { OutputFormats } from './core/format.ts';
@@ -72,6 +72,8 @@ export function inputsOf(rule: RuleDefinition): InputSpec[] {
 export class RuleFacts {
   readonly rule: RuleDefinition;
   readonly inputs: InputSpec[];
+  /** Its inputs as coercion reads them (looked up once, not per evaluation). */
+  readonly inputList: InputList;
   /** A clause rule bound to the validity windows (not one that answers questions about them itself). */
   readonly windowed: boolean;
   /** Its outputs' formats, in order (see `formatOutputs`). */
@@ -80,6 +82,7 @@ export class RuleFacts {
   constructor(rule: RuleDefinition) {
     this.rule = rule;
     this.inputs = inputsOf(rule);
+    this.inputList = inputListOf(this.inputs);
     this.windowed = rule.kind === 'clause' && !rule.answersValidity;
     this.outputs = new OutputFormats(rule.outputs);
     if (rule.sources) sharedPart(rule.sources); // every answer lists them
@@ -279,7 +282,7 @@ function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown
   let input: Record<string, unknown>;
   let ctx: Context;
   try {
-    input = coerceObject(rawInputs ?? {}, facts.inputs, '', '', options.passOver);
+    input = coerceInputs(rawInputs ?? {}, facts.inputList, options.passOver);
     ctx = contextFor(facts, input, options);
   } catch (error) {
     return refusalOf(rule, error);

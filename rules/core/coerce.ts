@@ -498,7 +498,7 @@ function coerceValue(value: unknown, reading: SpecReading, field: Field): unknow
 }
 
 /** What coercing against a list of specs reads on every call, made once per list: its names, its specs' readings, its top-level fields and its coerced defaults. */
-interface SpecList {
+export interface SpecList {
   /** Each name's slot in `values` (the first spec's index of that name). */
   slots: Map<string, number>;
   /** Each spec's slot. */
@@ -517,11 +517,7 @@ interface SpecList {
 const NO_SLOT = -1;
 const MAX_KEYS_SEEN = 64;
 const specLists = new WeakMap<readonly InputSpec[], SpecList>();
-/** The list last asked for, and its specs: a batch coerces every row against one list, so it is looked up once, not once a row. */
-let lastSpecs: readonly InputSpec[] | undefined = undefined;
-let lastList: SpecList | undefined = undefined;
 function listOf(specs: readonly InputSpec[]): SpecList {
-  if (specs === lastSpecs) return lastList!;
   let list = specLists.get(specs);
   if (!list) {
     const slots = new Map<string, number>();
@@ -538,9 +534,23 @@ function listOf(specs: readonly InputSpec[]): SpecList {
     };
     specLists.set(specs, list);
   }
-  lastSpecs = specs;
-  lastList = list;
   return list;
+}
+
+/** A list of specs as coercion reads it (`inputListOf`): what a caller that coerces many objects against one list holds, so the list is looked up once. */
+export interface InputList {
+  readonly specs: readonly InputSpec[];
+  readonly list: SpecList;
+}
+
+/** The list `specs` as coercion reads it, to hold and pass to `coerceInputs` (a rule's facts hold their inputs' one). */
+export function inputListOf(specs: readonly InputSpec[]): InputList {
+  return { specs, list: listOf(specs) };
+}
+
+/** `coerceObject` of a top-level object (the inputs of one evaluation) against a list held by the caller (`inputListOf`). */
+export function coerceInputs(raw: unknown, inputs: InputList, passOver?: ReadonlySet<string>): Record<string, unknown> {
+  return coerceIn(raw, inputs.specs, inputs.list, '', '', passOver);
 }
 
 /** Refuses a name that is no input (nor passed over). */
@@ -557,13 +567,22 @@ function unknownInput(key: string, specs: readonly InputSpec[], prefix: string, 
  * Names in `passOver` are neither inputs nor unknown (a batch row's own rowId and claimed, which no input is named).
  */
 export function coerceObject(raw: unknown, specs: readonly InputSpec[], prefix = '', prefixZh = '', passOver?: ReadonlySet<string>): Record<string, unknown> {
-  const where = prefix || 'inputs';
-  const whereZh = prefixZh || '输入';
+  return coerceIn(raw, specs, listOf(specs), prefix, prefixZh, passOver);
+}
+
+/** `coerceObject` against `specs` read as `list`. */
+function coerceIn(
+  raw: unknown,
+  specs: readonly InputSpec[],
+  list: SpecList,
+  prefix: string,
+  prefixZh: string,
+  passOver: ReadonlySet<string> | undefined,
+): Record<string, unknown> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('invalid-list', `${whereZh} 应为“名称: 值”对象`, `${where} must be an object of name: value`, prefix || 'inputs');
+    fail('invalid-list', `${prefixZh || '输入'} 应为“名称: 值”对象`, `${prefix || 'inputs'} must be an object of name: value`, prefix || 'inputs');
   }
   const source = raw as Record<string, unknown>;
-  const list = listOf(specs);
   // the first own key that is no input (nor passed over), in the order of `Object.keys`, is refused before any value is read
   // (inherited names too, as `source[name]` reads them): each input's value lands in its slot, read in the same pass
   const { keysSeen, slotsSeen } = list;

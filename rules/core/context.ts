@@ -86,9 +86,9 @@ export class Context {
   /** Readings already made for this parameter set, by date (a batch's, or the memo lone evaluations share); none for another set. */
   private readonly readings: ReadingsMemo | undefined;
   /** The batch's readings on this claim's date, looked up at the first reading (null until then; undefined when none are kept). */
-  private readingsOnDate: Map<object, KeptReadings> | undefined | null = null;
+  private readingsOnDate: KeptOnDate<object> | undefined | null = null;
   /** The batch's entries (`entry`) on this claim's date, looked up at the first entry read (null until then; undefined when none are kept). */
-  private entriesOnDate: Map<Parameter, KeptReadings> | undefined | null = null;
+  private entriesOnDate: KeptOnDate<Parameter> | undefined | null = null;
 
   constructor(date: string | undefined, batch: unknown = undefined, explain = true, parameters: ParameterSet = servedParameters, readings?: ReadingsMemo) {
     this.claimDate = date;
@@ -300,6 +300,40 @@ interface KeptReadings {
 const NO_TEXTS: readonly Text[] = Object.freeze([]);
 const NO_CONDITIONS: readonly FailedCondition[] = Object.freeze([]);
 
+/**
+ * What is kept on one date, by what was read (a parameter or a group): a map, with the last few found again by
+ * identity before it (a rule reads the same few on every row: a short scan is cheaper than a map's lookup).
+ */
+class KeptOnDate<K extends object> {
+  private readonly all = new Map<K, KeptReadings>();
+  private readonly recentKeys: (K | undefined)[] = new Array<K | undefined>(RECENT_KEPT).fill(undefined);
+  private readonly recentKept: (KeptReadings | undefined)[] = new Array<KeptReadings | undefined>(RECENT_KEPT).fill(undefined);
+  private recentNext = 0;
+
+  get(key: K): KeptReadings | undefined {
+    const keys = this.recentKeys;
+    for (let i = 0; i < RECENT_KEPT; i++) if (keys[i] === key) return this.recentKept[i];
+    const kept = this.all.get(key);
+    if (kept !== undefined) this.remember(key, kept);
+    return kept;
+  }
+
+  set(key: K, kept: KeptReadings): void {
+    this.all.set(key, kept);
+    this.remember(key, kept);
+  }
+
+  /** `key` among the recent ones (a ring: the oldest replaced). */
+  private remember(key: K, kept: KeptReadings): void {
+    const at = this.recentNext;
+    this.recentKeys[at] = key;
+    this.recentKept[at] = kept;
+    this.recentNext = (at + 1) % RECENT_KEPT;
+  }
+}
+/** How many of what was read on a date are found by identity (more than a rule reads per row). */
+const RECENT_KEPT = 8;
+
 /** Dates a batch's memo keeps readings for; a batch of more distinct dates reads the rest afresh. */
 const MAX_MEMO_DATES = 1_000;
 
@@ -310,9 +344,9 @@ const MAX_MEMO_DATES = 1_000;
  */
 export class ReadingsMemo {
   readonly parameters: ParameterSet;
-  private readonly byDate = new Map<string | undefined, Map<object, KeptReadings>>();
+  private readonly byDate = new Map<string | undefined, KeptOnDate<object>>();
   /** Entries of parameters as stored (`Context.entry`), by claim date: apart from the readings, which refuse what an entry gives as it is. */
-  private readonly entriesByDate = new Map<string | undefined, Map<Parameter, KeptReadings>>();
+  private readonly entriesByDate = new Map<string | undefined, KeptOnDate<Parameter>>();
   private readonly maxDates: number;
 
   constructor(parameters: ParameterSet = servedParameters, maxDates = MAX_MEMO_DATES) {
@@ -322,25 +356,25 @@ export class ReadingsMemo {
 
   /** The date last asked for (`onDate`, `entriesOnDate`) and what is kept on it: a batch's rows run in runs of one date (or none), so most rows look up no map. */
   private lastDate: string | undefined | null = null;
-  private lastReadings: Map<object, KeptReadings> | undefined = undefined;
+  private lastReadings: KeptOnDate<object> | undefined = undefined;
   private lastEntriesDate: string | undefined | null = null;
-  private lastEntries: Map<Parameter, KeptReadings> | undefined = undefined;
+  private lastEntries: KeptOnDate<Parameter> | undefined = undefined;
 
   /** The readings kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
-  onDate(date: string | undefined): Map<object, KeptReadings> | undefined {
+  onDate(date: string | undefined): KeptOnDate<object> | undefined {
     if (date === this.lastDate && this.lastReadings !== undefined) return this.lastReadings;
     let readings = this.byDate.get(date);
-    if (!readings && this.byDate.size < this.maxDates) this.byDate.set(date, (readings = new Map()));
+    if (!readings && this.byDate.size < this.maxDates) this.byDate.set(date, (readings = new KeptOnDate()));
     this.lastDate = date;
     this.lastReadings = readings;
     return readings;
   }
 
   /** The entries kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
-  entriesOnDate(date: string | undefined): Map<Parameter, KeptReadings> | undefined {
+  entriesOnDate(date: string | undefined): KeptOnDate<Parameter> | undefined {
     if (date === this.lastEntriesDate && this.lastEntries !== undefined) return this.lastEntries;
     let entries = this.entriesByDate.get(date);
-    if (!entries && this.entriesByDate.size < this.maxDates) this.entriesByDate.set(date, (entries = new Map()));
+    if (!entries && this.entriesByDate.size < this.maxDates) this.entriesByDate.set(date, (entries = new KeptOnDate()));
     this.lastEntriesDate = date;
     this.lastEntries = entries;
     return entries;

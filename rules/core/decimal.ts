@@ -54,18 +54,8 @@ export function percent(value: Dec): string {
 
 /** A policy parameter's value as a decimal, made once per parameter (parameters are constant data). */
 const parameterDecimals = new WeakMap<object, Dec>();
-/** The parameters last read by `decimalOf` (a ring, oldest replaced), and their decimals. */
-const RECENT_PARAMETERS = 4;
-const recentParameters: (object | undefined)[] = new Array<object | undefined>(RECENT_PARAMETERS).fill(undefined);
-const recentDecimals: (Dec | undefined)[] = new Array<Dec | undefined>(RECENT_PARAMETERS).fill(undefined);
-let recentNext = 0;
 export function decimalOf(parameter: { value: string | number }): Dec {
-  // a rule reads a few parameters on every row: those last read are found by identity, without a WeakMap lookup
-  for (let i = 0; i < RECENT_PARAMETERS; i++) if (recentParameters[i] === parameter) return recentDecimals[i]!;
   let d = parameterDecimals.get(parameter);
   if (d === undefined) parameterDecimals.set(parameter, (d = new Dec(parameter.value)));
-  recentParameters[recentNext] = parameter;
-  recentDecimals[recentNext] = d;
-  recentNext = (recentNext + 1) % RECENT_PARAMETERS;
   return d;
 }
