@@ -659,16 +659,18 @@ const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
 const UNDER_THOUSAND = Array.from({ length: 1000 }, (_, i) => String(i));
 const THREE_DIGITS = UNDER_THOUSAND.map((digits) => digits.padStart(3, '0'));
 
-/** A whole number (0 ≤ w < 2^53) in digits. */
+/**
+ * A whole number (0 ≤ w < 2^53) in digits. Under 10^9 it is split in 32-bit integers divided by a constant and
+ * truncated (`(n / 1000) | 0`), which V8 computes by a multiplication (a division's remainder, or one by a variable, is dearer).
+ */
 export function wholeText(w: number): string {
   if (w < 1000) return UNDER_THOUSAND[w];
   if (w < 1e9) {
     const n = w | 0;
-    const low = n % 1000;
-    const high = (n - low) / 1000;
-    if (high < 1000) return UNDER_THOUSAND[high] + THREE_DIGITS[low];
-    const middle = high % 1000;
-    return UNDER_THOUSAND[(high - middle) / 1000] + THREE_DIGITS[middle] + THREE_DIGITS[low];
+    const high = (n / 1000) | 0;
+    if (high < 1000) return UNDER_THOUSAND[high] + THREE_DIGITS[n - high * 1000];
+    const top = (high / 1000) | 0;
+    return UNDER_THOUSAND[top] + THREE_DIGITS[high - top * 1000] + THREE_DIGITS[n - high * 1000];
   }
   return String(w);
 }
@@ -689,6 +691,24 @@ const POINT_PLACES: readonly (readonly string[])[] = [
 const pointed = (whole: number, r: number, places: number): string =>
   places <= 3 ? wholeText(whole) + POINT_PLACES[places][r] : `${wholeText(whole)}.${placesOf(r, places)}`;
 
+/**
+ * `n / 10^places` with exactly `places` decimals, for 0 ≤ n ≤ 2^31 − 1 and 1 ≤ places ≤ 3 (money's cents, most
+ * ratios and head counts): as `pointed`, split by a constant divisor, truncated (V8 multiplies; see `wholeText`).
+ */
+function pointedInt32(n: number, places: number): string {
+  const m = n | 0;
+  if (places === 2) {
+    const whole = (m / 100) | 0;
+    return wholeText(whole) + POINT_PLACES[2][m - whole * 100];
+  }
+  if (places === 1) {
+    const whole = (m / 10) | 0;
+    return wholeText(whole) + POINT_PLACES[1][m - whole * 10];
+  }
+  const whole = (m / 1000) | 0;
+  return wholeText(whole) + POINT_PLACES[3][m - whole * 1000];
+}
+
 /** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
 function fixedOf(negative: boolean, n: number, dp: number): string {
   if (dp === 0) return negative ? `-${wholeText(n)}` : wholeText(n);
@@ -696,8 +716,12 @@ function fixedOf(negative: boolean, n: number, dp: number): string {
     const digits = String(n).padStart(dp + 1, '0');
     return `${negative ? '-' : ''}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
   }
-  const r = lowDigits(n, dp);
-  const text = pointed((n - r) / POW10[dp], r, dp);
+  let text: string;
+  if (dp <= 3 && n <= 0x7fffffff) text = pointedInt32(n, dp);
+  else {
+    const r = lowDigits(n, dp);
+    text = pointed((n - r) / POW10[dp], r, dp);
+  }
   return negative ? `-${text}` : text;
 }
 
@@ -746,7 +770,8 @@ function plainOf(c: number, x: number): string {
   if (x === 0) text = wholeText(a);
   else if (x > 0 && x <= 22 && a * POW10[x] <= MAX) {
     text = wholeText(a * POW10[x]); // exact when it is a safe integer (a product past 2^53 − 1 does not round back under it)
-  } else if (x < 0 && x >= -15) {
+  } else if (x < 0 && x >= -3 && a <= 0x7fffffff) text = pointedInt32(a, -x);
+  else if (x < 0 && x >= -15) {
     const r = lowDigits(a, -x);
     text = pointed((a - r) / POW10[-x], r, -x);
   } else text = plainDigits(String(a), x);
