@@ -45,6 +45,9 @@ function printed(format: Format, value: unknown): unknown {
   }
 }
 
+/** The most outputs a result copied for printing by `Object.assign` has (see `formatInOrder`). */
+const ASSIGNED_WHOLE = 4;
+
 /**
  * How a list of outputs is printed, made once per list (a rule's outputs never change; see RuleFacts): each
  * output's name and its format, chosen by its type, so a row's values are printed without looking at their specs.
@@ -69,13 +72,15 @@ export class OutputFormats {
    * each value printed over its copy. Undefined for any other result (a name that is no output or out of order, a
    * value left undefined), which formatByName prints.
    *
-   * Copied by `Object.assign` onto an empty object, not by a spread: a spread's copy is fast only at a site that has seen
-   * few shapes, and this one sees every rule's result (a Worker serves them all: there V8's spread of a result took
-   * some 100 ns, `Object.assign` some 30). The names are outputs' (never `__proto__`), so both copy the same.
+   * A result of at most `ASSIGNED_WHOLE` outputs is copied by `Object.assign` onto an empty object, a larger one by a
+   * spread: this site sees every rule's result (a Worker serves them all), and there V8's spread copies fast only while
+   * it has seen few shapes (about 100 ns a result after, `Object.assign` some 35), while `Object.assign` copies in one
+   * block only what an empty object holds in itself (four properties; a larger result costs it as much as the spread).
+   * The names are outputs' (never `__proto__`), so both copy the same.
    */
   private formatInOrder(raw: Record<string, unknown>): Record<string, unknown> | undefined {
     const { names, formats } = this;
-    const out: Record<string, unknown> = Object.assign({}, raw);
+    const out: Record<string, unknown> = names.length <= ASSIGNED_WHOLE ? Object.assign({}, raw) : { ...raw };
     let i = 0;
     for (const name in raw) {
       const value = raw[name];
