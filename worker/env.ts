@@ -54,8 +54,4 @@ export interface Env {
   ECHO_ANSWER_CHARS_PER_BODY_BYTE?: string;
 }
 
-export type AppEnv = {
-  Bindings: Env;
-  /** `answerHeaders`: the headers gathered for the answer; `answerMadeWithHeaders`: the answer `respond` made with them all. */
-  Variables: { keyId: string; answerHeaders: AnswerHeaders; answerMadeWithHeaders: Response };
-};
+export type AppEnv = { Bindings: Env; Variables: { keyId: string; answerHeaders: AnswerHeaders } };

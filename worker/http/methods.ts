@@ -62,8 +62,7 @@ function hasRoute(app: Hono<AppEnv>, method: string, path: string): boolean {
 /** Answers 405 with `Allow` when the path has routes but none for this method. */
 export const methodGuard =
   (app: Hono<AppEnv>): MiddlewareHandler<AppEnv> =>
-  // not an async function: the next middleware's promise is handed on, and a refusal thrown to hono's error path
-  (c, next) => {
+  async (c, next) => {
     // what hono routes this request to: its middleware (method ALL) and, if one matched, a route of its method (GET for HEAD)
     if (matchedRoutes(c).some((route) => route.method !== 'ALL')) return next();
     const method = c.req.method.toUpperCase();

@@ -25,9 +25,8 @@ const OPEN: HeaderEntries = [
   ['Access-Control-Expose-Headers', EXPOSED],
 ];
 
-// not an async function: the next middleware's promise is handed on, not awaited in one more of its own
-export const openCors: MiddlewareHandler<AppEnv> = (c, next) => {
+export const openCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'OPTIONS') return preflight(c, next);
   addAnswerHeaders(c, OPEN);
-  return next();
+  await next();
 };
