@@ -693,20 +693,12 @@ const pointed = (whole: number, r: number, places: number): string =>
 
 /**
  * `n / 10^places` with exactly `places` decimals, for 0 ≤ n ≤ 2^31 − 1 and 1 ≤ places ≤ 3 (money's cents, most
- * ratios and head counts): as `pointed`, split by a constant divisor, truncated (V8 multiplies; see `wholeText`).
+ * ratios and head counts): `pointed` of its whole part found by a constant divisor, truncated (V8 multiplies; see `wholeText`).
  */
 function pointedInt32(n: number, places: number): string {
   const m = n | 0;
-  if (places === 2) {
-    const whole = (m / 100) | 0;
-    return wholeText(whole) + POINT_PLACES[2][m - whole * 100];
-  }
-  if (places === 1) {
-    const whole = (m / 10) | 0;
-    return wholeText(whole) + POINT_PLACES[1][m - whole * 10];
-  }
-  const whole = (m / 1000) | 0;
-  return wholeText(whole) + POINT_PLACES[3][m - whole * 1000];
+  const whole = places === 2 ? (m / 100) | 0 : places === 1 ? (m / 10) | 0 : (m / 1000) | 0;
+  return pointed(whole, m - whole * POW10[places], places);
 }
 
 /** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
