@@ -3,6 +3,7 @@ import { parameterIn, servedParameters, type ParameterSet } from '../parameters/
 import { isParameter, valueOn, type Dated, type Parameter, type Reading, type ReadingsOf, type Value } from '../parameters/types.ts';
 import { planDateFor, planFor, type Plan } from '../plans/index.ts';
 import { fail } from './errors.ts';
+import { MAX_KEPT_KEYS } from './kept-figures.ts';
 import { changesInUndatedWindow } from './window-periods.ts';
 import type { FailedCondition } from './schema.ts';
 import type { Text } from './text.ts';
@@ -275,14 +276,8 @@ function textOf(words: string | (() => readonly [zh: string, en: string]), en: s
   return { zh: rendered[0], en: rendered[1] };
 }
 
-/** Dates the memo shared by lone evaluations keeps readings for (a quick check's dates are few; its memory stays small). */
-const MAX_SHARED_DATES = 64;
-
-/**
- * Keys (dates, counts) a rule's own memo of figures worked out from parameters keeps per parameter set and per
- * key before it (as the shared readings keep dates): past them, a figure is worked out afresh each time.
- */
-export const MAX_KEPT_KEYS = MAX_SHARED_DATES;
+/** Dates the memo shared by lone evaluations keeps readings for (a quick check's dates are few; its memory stays small), as a rule's kept figures keep keys. */
+const MAX_SHARED_DATES = MAX_KEPT_KEYS;
 const sharedMemos = new WeakMap<ParameterSet, ReadingsMemo>();
 
 /** The memo lone evaluations against `parameters` share (parameter sets are immutable: a reading on a date never changes). */

@@ -6,7 +6,7 @@
  * given its own figures never gets another row's.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_KEPT_KEYS } from '../../rules/core/context.ts';
+import { KeptFigures, MAX_KEPT_KEYS } from '../../rules/core/kept-figures.ts';
 import { evaluate, evaluateBatch } from '../../rules/index.ts';
 
 /** Each row's batch answer against the same row's lone evaluation: result and warnings. */
@@ -43,5 +43,30 @@ describe('figures kept across a batch’s rows', () => {
     const batch = expectBatchEqualsLone('graduate-hire-subsidy', rows);
     const warned = dates.filter((_, i) => (batch.rows[i].warnings ?? []).length > 0);
     expect(warned).toEqual(dates.filter((d) => d >= '2024-12-01'));
+  });
+});
+
+describe('KeptFigures', () => {
+  it('finds a figure only by all three of its keys, keeps null as a figure, and gives back what it keeps', () => {
+    const kept = new KeptFigures<object, string, number, string | null>();
+    const root = {};
+    expect(kept.keep(root, 'a', 1, 'a1')).toBe('a1');
+    expect(kept.keep(root, 'a', 2, null)).toBeNull();
+    expect(kept.find(root, 'a', 1)).toBe('a1');
+    expect(kept.find(root, 'a', 2)).toBeNull();
+    expect(kept.find(root, 'a', 3)).toBeUndefined();
+    expect(kept.find(root, 'b', 1)).toBeUndefined();
+    expect(kept.find({}, 'a', 1)).toBeUndefined();
+  });
+
+  it('keeps at most MAX_KEPT_KEYS keys at each level, and past that still gives back the figure it was handed', () => {
+    const kept = new KeptFigures<object, number, number, number>();
+    const root = {};
+    for (let b = 0; b < MAX_KEPT_KEYS + 10; b++) expect(kept.keep(root, 0, b, b)).toBe(b);
+    expect(kept.find(root, 0, MAX_KEPT_KEYS - 1)).toBe(MAX_KEPT_KEYS - 1);
+    expect(kept.find(root, 0, MAX_KEPT_KEYS)).toBeUndefined();
+    for (let a = 1; a < MAX_KEPT_KEYS + 10; a++) expect(kept.keep(root, a, 0, a)).toBe(a);
+    expect(kept.find(root, MAX_KEPT_KEYS - 1, 0)).toBe(MAX_KEPT_KEYS - 1);
+    expect(kept.find(root, MAX_KEPT_KEYS, 0)).toBeUndefined();
   });
 });

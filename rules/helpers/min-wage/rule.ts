@@ -2,7 +2,8 @@
  * Rule `min-wage` (helper for m3.2): the monthly minimum wage of a Baotou district on a date,
  * from the autonomous region's dated tables. 稀土高新区 is in no class: error (interpretation `hi-tech-zone-wage`).
  */
-import { MAX_KEPT_KEYS, type Context } from '../../core/context.ts';
+import type { Context } from '../../core/context.ts';
+import { KeptFigures } from '../../core/kept-figures.ts';
 import type { ParameterSet } from '../../parameters/index.ts';
 import { Dec, decimalOf, money } from '../../core/decimal.ts';
 import { fail } from '../../core/errors.ts';
@@ -99,22 +100,14 @@ function lookUp(district: District, date: string, ctx: Context): Dec | null {
 }
 
 /**
- * lookUp's answers kept per parameter set (sets are immutable), district and date (at most MAX_KEPT_KEYS dates a
- * district): a batch's rows that give their wage name few districts and dates, and each row checks the wage it gives
- * against the table's (a warning).
+ * lookUp's answers kept per parameter set (sets are immutable), district and date: a batch's rows that give their
+ * wage name few districts and dates, and each row checks the wage it gives against the table's (a warning).
  */
-const lookups = new WeakMap<ParameterSet, Map<District, Map<string, Dec | null>>>();
+const keptWages = new KeptFigures<ParameterSet, District, string, Dec | null>();
 
 function tryLookup(district: District, date: string, ctx: Context): Dec | undefined {
-  let byDistrict = lookups.get(ctx.parameters);
-  if (!byDistrict) lookups.set(ctx.parameters, (byDistrict = new Map()));
-  let byDate = byDistrict.get(district);
-  if (!byDate) byDistrict.set(district, (byDate = new Map()));
-  let wage = byDate.get(date);
-  if (wage === undefined) {
-    wage = lookUp(district, date, ctx);
-    if (byDate.size < MAX_KEPT_KEYS) byDate.set(date, wage);
-  }
+  const kept = keptWages.find(ctx.parameters, district, date);
+  const wage = kept !== undefined ? kept : keptWages.keep(ctx.parameters, district, date, lookUp(district, date, ctx));
   return wage ?? undefined;
 }
 

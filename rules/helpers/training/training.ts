@@ -2,7 +2,8 @@
  * What the two training subsidies share (clauses m6.3 and m10.2): a shortest training (days and class hours),
  * a per-person standard, and a split between the city and the district DPF.
  */
-import { MAX_KEPT_KEYS, type Context } from '../../core/context.ts';
+import type { Context } from '../../core/context.ts';
+import { KeptFigures } from '../../core/kept-figures.ts';
 import { decimalOf, money, ZERO, type Dec } from '../../core/decimal.ts';
 import { personsInput, shareOutputs } from '../../core/common-specs.ts';
 import { units } from '../../core/labels.ts';
@@ -91,23 +92,17 @@ function amountOf(perPerson: Dec, trainees: number, cityShare: Dec, ctx: Context
 }
 
 /**
- * amountOf's figures kept by standard, city share and number of trainees (at most MAX_KEPT_KEYS numbers; a batch's rows name few, mostly one),
+ * amountOf's figures kept by standard, city share and number of trainees (a batch's rows name few, mostly one),
  * for an answer without explanation (which records no step): a Dec never changes, and the rows that share one share
  * its printed forms too. Frozen: every such row gets the same object.
  */
-const keptAmounts = new WeakMap<Dec, WeakMap<Dec, Map<number, Readonly<TrainingAmount>>>>();
+const keptAmounts = new KeptFigures<Dec, Dec, number, Readonly<TrainingAmount>>();
 
 function keptAmountOf(perPerson: Dec, trainees: number, cityShare: Dec, ctx: Context): TrainingAmount {
   // a count of trainees is a whole number; 0 (and −0, which a Map key would not tell from it) is worked out each time
   if (!(trainees > 0)) return amountOf(perPerson, trainees, cityShare, ctx);
-  let byShare = keptAmounts.get(perPerson);
-  if (!byShare) keptAmounts.set(perPerson, (byShare = new WeakMap()));
-  let byTrainees = byShare.get(cityShare);
-  if (!byTrainees) byShare.set(cityShare, (byTrainees = new Map()));
-  let kept = byTrainees.get(trainees);
-  if (!kept) {
-    kept = Object.freeze(amountOf(perPerson, trainees, cityShare, ctx));
-    if (byTrainees.size < MAX_KEPT_KEYS) byTrainees.set(trainees, kept);
-  }
-  return kept;
+  return (
+    keptAmounts.find(perPerson, cityShare, trainees) ??
+    keptAmounts.keep(perPerson, cityShare, trainees, Object.freeze(amountOf(perPerson, trainees, cityShare, ctx)))
+  );
 }
