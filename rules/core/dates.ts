@@ -98,9 +98,13 @@ export const isIsoDate = (value: string): boolean => packedIsoDate(value) >= 0;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => pad(n));
+/** "YYYY-" of the package's years and "MM-" of the months, made once: a date inside the years is written by joining three texts. */
+const YEAR_DASH = Array.from({ length: YEAR_MAX - YEAR_MIN + 1 }, (_, i) => `${YEAR_MIN + i}-`);
+const MONTH_DASH = Array.from({ length: 13 }, (_, m) => `${pad(m)}-`);
 
 /** YYYY-MM-DD of a date whose year has four digits and whose month and day exist (callers check). */
-const writeDate = (y: number, m: number, d: number): string => `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+const writeDate = (y: number, m: number, d: number): string =>
+  y >= YEAR_MIN && y <= YEAR_MAX ? YEAR_DASH[y - YEAR_MIN] + MONTH_DASH[m] + TWO_DIGITS[d] : `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 
 export function formatDate({ y, m, d }: YMD): string {
   if (Number.isInteger(y) && y >= 1000 && y <= 9999 && Number.isInteger(m) && m >= 1 && m <= 12 && Number.isInteger(d) && d >= 1 && d <= 31) {

@@ -164,12 +164,12 @@ export class Dec {
 
   /** The largest of the values (decimal.js `Decimal.max`: NaN wins; of equal values, a positive zero over a negative one). */
   static max(...values: DecValue[]): Dec {
-    return maxOrMin(values, -1);
+    return values.length === 2 ? pick(toDec(values[0]), toDec(values[1]), -1) : maxOrMin(values, -1);
   }
 
   /** The smallest of the values (decimal.js `Decimal.min`). */
   static min(...values: DecValue[]): Dec {
-    return maxOrMin(values, 1);
+    return values.length === 2 ? pick(toDec(values[0]), toDec(values[1]), 1) : maxOrMin(values, 1);
   }
 
   // ---- arithmetic -------------------------------------------------------------------------------------
@@ -640,13 +640,15 @@ const DECIMAL_TAG = '[object Decimal]';
 /** decimal.js's `Decimal.max` (n = −1) and `Decimal.min` (n = 1). */
 function maxOrMin(values: DecValue[], n: number): Dec {
   let x = toDec(values[0]);
-  for (let i = 1; i < values.length; i++) {
-    const y = toDec(values[i]);
-    if (y.isNaN()) return y;
-    const k = x.comparedTo(y);
-    if (k === n || (k === 0 && (x.isNegative() ? -1 : 1) === n)) x = y;
-  }
+  for (let i = 1; i < values.length; i++) x = pick(x, toDec(values[i]), n);
   return x;
+}
+
+/** One step of `maxOrMin`: `x`, or `y` when it is NaN or comes first as `n` asks (of equal values, the zero whose sign comes first). */
+function pick(x: Dec, y: Dec, n: number): Dec {
+  if (y.isNaN()) return y;
+  const k = x.comparedTo(y);
+  return k === n || (k === 0 && (x.isNegative() ? -1 : 1) === n) ? y : x;
 }
 
 /** Runs of zeros, to pad digits with. */

@@ -106,10 +106,13 @@ function isPlainNumber(text: string): boolean {
 }
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Whether a plain number (which ends in a digit) can end with a unit's words: only when they end in a digit, or are none. No unit does. */
+const mayEndPlainNumber = (unit: string): boolean => unit.length === 0 || isDigit(unit.charCodeAt(unit.length - 1));
+
 /** A number cell as clerks write it → plain decimal text (amountText, the unit, 万 for money). */
 export function numberText(text: string, spec: Pick<InputSpec, 'type' | 'unit'>): string {
   // the common cell reads as itself (unless the unit is digits it ends with: no unit is, but then the long way)
-  if (isPlainNumber(text) && !(spec.unit && text.endsWith(spec.unit.zh))) return text;
+  if (isPlainNumber(text) && !(spec.unit && mayEndPlainNumber(spec.unit.zh) && text.endsWith(spec.unit.zh))) return text;
   const plain = amountText(withoutUnit(text, spec));
   return spec.type === 'money' ? (wanText(plain) ?? plain) : plain;
 }

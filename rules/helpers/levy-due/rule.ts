@@ -103,13 +103,13 @@ function collectionDateOf(input: { year: number; date?: string }, ctx: Context):
       input.date === undefined ? 'year' : 'date',
     );
   }
-  ctx.step(() => {
+  if (ctx.explain) {
     const collectedShown = collectedShownOf(input);
-    return [
+    ctx.step(
       `${year} 年度（所属年度）的保障金于 ${collectedShown} 征收：按征收日期适用的规定计算（${formula.source.document}）`,
       `The levy for the data year ${year} is collected in ${collectedShown}: the rules in force on the collection date apply (${formula.source.document})`,
-    ];
-  });
+    );
+  }
 }
 
 /** More counted disabled employees than the weights allow for the staff is impossible. */
@@ -143,17 +143,15 @@ function reducedRatesInForce(ctx: Context, input: { year: number; date?: string 
 function shortfallOf(totalStaff: number, disabledCounted: Dec, ctx: Context): { ratio: Dec; shortfall: Dec; shortfallPersons: Dec } {
   const ratio = decimalOf(ctx.at(quota.ratio));
   const quotaPersons = ratio.times(totalStaff);
-  ctx.step(() => {
-    const product = `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`;
-    return [product, product];
-  });
   const shortfall = quotaPersons.minus(disabledCounted);
   const shortfallPersons = Dec.max(0, shortfall);
-  ctx.step(() => {
+  if (ctx.explain) {
+    const product = `${percent(ratio)} × ${totalStaff} = ${plain(quotaPersons)}`;
+    ctx.step(product, product);
     const difference = `${plain(quotaPersons)} − ${plain(disabledCounted)} = ${plain(shortfall)}`;
     const met = shortfall.lte(0);
-    return [`${difference}${met ? '：已达到比例' : ' 人（不取整）'}`, `${difference}${met ? ': the quota is met' : ' persons (not rounded)'}`];
-  });
+    ctx.step(`${difference}${met ? '：已达到比例' : ' 人（不取整）'}`, `${difference}${met ? ': the quota is met' : ' persons (not rounded)'}`);
+  }
   return { ratio, shortfall, shortfallPersons };
 }
 
@@ -177,29 +175,25 @@ function wageBaseOf(averageWage: Dec, socialAverageWage: Dec | undefined, ctx: C
   } else {
     const multiple = decimalOf(cap as { value: number });
     const limit = multiple.times(socialAverageWage);
-    if (wageBase.gt(limit)) {
-      ctx.step(() => {
-        const wage = money(wageBase);
+    const above = wageBase.gt(limit);
+    if (ctx.explain) {
+      const wage = money(wageBase);
+      const times = plain(multiple);
+      const capped = money(limit);
+      if (above) {
         const social = money(socialAverageWage);
-        const times = plain(multiple);
-        const capped = money(limit);
-        return [
+        ctx.step(
           `年平均工资 ${wage} 超过社会平均工资 ${social} 的${times}倍（${cap.source.document}）：按 ${capped} 元计算`,
           `The average wage ${wage} exceeds ${times} × the social average ${social} (${cap.source.document}): ${capped} yuan is used`,
-        ];
-      });
-      wageBase = limit;
-    } else {
-      ctx.step(() => {
-        const wage = money(wageBase);
-        const times = plain(multiple);
-        const capped = money(limit);
-        return [
+        );
+      } else {
+        ctx.step(
           `年平均工资 ${wage} 未超过社会平均工资的${times}倍（${capped}，${cap.source.document}）：按实际计算`,
           `The average wage ${wage} is within ${times} × the social average (${capped}, ${cap.source.document}): used as it is`,
-        ];
-      });
+        );
+      }
     }
+    if (above) wageBase = limit;
   }
   return wageBase;
 }
@@ -247,11 +241,11 @@ function shownBase(base: Dec): string {
 /** The shortfall times the wage base, kept exact (how it is shown is worked out only when explaining: `shownBase`). */
 function levyBase(shortfall: Dec, wageBase: Dec, ctx: Context): Dec {
   const base = shortfall.times(wageBase);
-  ctx.step(() => {
+  if (ctx.explain) {
     const unrounded = !isWholeCents(base);
     const product = `${plain(shortfall)} × ${money(wageBase)} = ${shownBase(base)}`;
-    return [`${product}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`, `${product}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`];
-  });
+    ctx.step(`${product}${unrounded ? '（不取整，最后一步才四舍五入）' : ''}`, `${product}${unrounded ? ' (kept exact; rounded only at the end)' : ''}`);
+  }
   return base;
 }
 
@@ -262,27 +256,23 @@ function reducedRate(totalStaff: number, disabledCounted: Dec, ctx: Context): De
   const atTier = disabledCounted.gte(tierPersons);
   const rateReading = ctx.at(atTier ? levy.rateAtOrAboveTier : levy.rateBelowTier);
   const rate = decimalOf(rateReading);
-  ctx.step(() => {
+  if (ctx.explain) {
     const comparison = `${plain(disabledCounted)} ${atTier ? '≥' : '<'} ${percent(tier)} × ${totalStaff} = ${plain(tierPersons)}`;
     const share = percent(rate);
-    return [
+    ctx.step(
       `${comparison}：按应缴额的 ${share} 缴纳（${rateReading.source.document}）`,
       `${comparison}: ${share} of the levy is payable (${rateReading.source.document})`,
-    ];
-  });
-  // how many more would reach the lower rate is a hint, worked out only for an answer that explains
-  if (!atTier && ctx.explain) {
-    const more = tierPersons.minus(disabledCounted);
-    const rateAbove = decimalOf(ctx.at(levy.rateAtOrAboveTier));
-    ctx.hint(() => {
-      const persons = plain(more);
+    );
+    // how many more would reach the lower rate is a hint
+    if (!atTier) {
+      const persons = plain(tierPersons.minus(disabledCounted));
       const tierShown = percent(tier);
-      const share = percent(rateAbove);
-      return [
-        `再增加 ${persons} 名折算残疾职工（达到${tierShown}），按 ${share} 缴纳`,
-        `${persons} more counted disabled employees (reaching ${tierShown}) would cut the share payable to ${share}`,
-      ];
-    });
+      const shareAbove = percent(decimalOf(ctx.at(levy.rateAtOrAboveTier)));
+      ctx.hint(
+        `再增加 ${persons} 名折算残疾职工（达到${tierShown}），按 ${shareAbove} 缴纳`,
+        `${persons} more counted disabled employees (reaching ${tierShown}) would cut the share payable to ${shareAbove}`,
+      );
+    }
   }
   return rate;
 }
@@ -396,14 +386,12 @@ export const levyDue = defineRule({
     const base = levyBase(shortfall, wageBase, ctx);
     const rate = tierEntry && tierEntry.value !== null ? reducedRate(totalStaff, disabledCounted, ctx) : ONE;
     const amount = base.times(rate);
-    ctx.step(() => {
+    if (ctx.explain) {
       const product = `${shownBase(base)} × ${plain(rate)} = ${money(amount)}`;
-      return [`${product}（四舍五入到分）`, `${product} (rounded to 0.01)`];
-    });
-    ctx.hint(() => {
+      ctx.step(`${product}（四舍五入到分）`, `${product} (rounded to 0.01)`);
       const persons = plain(shortfall);
-      return [`再增加 ${persons} 名折算残疾职工即无需缴纳`, `${persons} more counted disabled employees would remove the levy`];
-    });
+      ctx.hint(`再增加 ${persons} 名折算残疾职工即无需缴纳`, `${persons} more counted disabled employees would remove the levy`);
+    }
     return { amount, shortfallPersons, wageBase, reductionRate: rate, exempt: false };
   },
 });

@@ -112,46 +112,41 @@ export function retirementWithSteps(birthDate: string, category: RetirementCateg
       field,
     );
   }
+  // The words are made only when explaining (a batch row has none), in blocks rather than a render per step: the
+  // retirement date is worked out on every row of two rules' batches.
+  if (ctx.explain) explainRetirement(birthDate, category, c, inForceFrom, r, ctx);
+  return r;
+}
+
+/** The steps of `retirementWithSteps` (made only when explaining). */
+function explainRetirement(birthDate: string, category: RetirementCategory, c: ReformNumbers, inForceFrom: string, r: Retirement, ctx: Context): void {
   const name = CATEGORY_NAMES[category];
+  const birthMonth = birthMonthOf(birthDate, c.startMonth);
   if (r.k < 0) {
-    ctx.step(() => {
-      const birthMonth = birthMonthOf(birthDate, c.startMonth);
-      return [
-        `${name.zh}：出生年月 ${birthMonth} 早于延迟退休起始月 ${c.startMonth}，不延迟，按原退休年龄 ${c.originalAgeYears} 岁`,
-        `${name.en}: born ${birthMonth}, before the reform's first month ${c.startMonth}: no delay, the former age ${c.originalAgeYears} applies`,
-      ];
-    });
+    ctx.step(
+      `${name.zh}：出生年月 ${birthMonth} 早于延迟退休起始月 ${c.startMonth}，不延迟，按原退休年龄 ${c.originalAgeYears} 岁`,
+      `${name.en}: born ${birthMonth}, before the reform's first month ${c.startMonth}: no delay, the former age ${c.originalAgeYears} applies`,
+    );
   } else {
     const capped = r.delayMonths === c.capMonths;
-    ctx.step(() => {
-      const birthMonth = birthMonthOf(birthDate, c.startMonth);
-      return [
-        `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；${r.k} ÷ ${c.stepMonths} 向下取整得 ${Math.floor(r.k / c.stepMonths)}，加 1 得 ${Math.floor(r.k / c.stepMonths) + 1}，与上限 ${c.capMonths} 取较小者：延迟 ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
-        `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,
-      ];
-    });
+    ctx.step(
+      `${name.zh}：出生年月 ${birthMonth} 距起始月 ${c.startMonth} ${r.k} 个月；${r.k} ÷ ${c.stepMonths} 向下取整得 ${Math.floor(r.k / c.stepMonths)}，加 1 得 ${Math.floor(r.k / c.stepMonths) + 1}，与上限 ${c.capMonths} 取较小者：延迟 ${r.delayMonths} 个月${capped ? '（已达上限）' : ''}`,
+      `${name.en}: born ${birthMonth}, ${r.k} months after the first month ${c.startMonth}; delay = min(${c.capMonths}, floor(${r.k} ÷ ${c.stepMonths}) + 1) = ${monthsEn(r.delayMonths)}${capped ? ' (the cap)' : ''}`,
+    );
   }
-  ctx.step(() => {
-    const age = ageText(r.ageYears, r.ageMonths);
-    return [`退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`, `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`];
-  });
+  const age = ageText(r.ageYears, r.ageMonths);
+  ctx.step(`退休年龄 ${age.zh}：${birthDate} + ${age.zh} = ${r.retirementDate}`, `Retirement age ${age.en}: ${birthDate} + ${age.en} = ${r.retirementDate}`);
   if (r.clamped) {
     ctx.rely('month-end-dates');
-    ctx.step(() => {
-      const day = isoDayOf(birthDate);
-      return [
-        `退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`,
-        `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`,
-      ];
-    });
+    const day = isoDayOf(birthDate);
+    ctx.step(`退休当月没有 ${day} 日，取该月最后一天 ${r.retirementDate}`, `The retirement month has no day ${day}: its last day ${r.retirementDate} is taken`);
   }
   if (r.retirementDate < inForceFrom) {
-    ctx.step(() => [
+    ctx.step(
       `退休日期早于改革施行日 ${inForceFrom}：不受延迟退休影响`,
       `The retirement date is before the reform took effect (${inForceFrom}): the reform does not change it`,
-    ]);
+    );
   }
-  return r;
 }
 
 export const retirementDate = defineRule({
