@@ -703,6 +703,13 @@ function pointedInt32(n: number, places: number): string {
   return pointed(whole, m - whole * POW10[places], places);
 }
 
+/** `n / 10^places` (n a safe integer, 1 ≤ places ≤ 15) with exactly `places` decimals: by `pointedInt32` where it serves. */
+function scaledText(n: number, places: number): string {
+  if (places <= 3 && n <= 0x7fffffff) return pointedInt32(n, places);
+  const r = lowDigits(n, places);
+  return pointed((n - r) / POW10[places], r, places);
+}
+
 /** `n / 10^dp` (n a safe integer, the magnitude) with exactly `dp` decimals, and a minus sign when `negative`. */
 function fixedOf(negative: boolean, n: number, dp: number): string {
   if (dp === 0) return negative ? `-${wholeText(n)}` : wholeText(n);
@@ -710,12 +717,7 @@ function fixedOf(negative: boolean, n: number, dp: number): string {
     const digits = String(n).padStart(dp + 1, '0');
     return `${negative ? '-' : ''}${digits.slice(0, digits.length - dp)}.${digits.slice(digits.length - dp)}`;
   }
-  let text: string;
-  if (dp <= 3 && n <= 0x7fffffff) text = pointedInt32(n, dp);
-  else {
-    const r = lowDigits(n, dp);
-    text = pointed((n - r) / POW10[dp], r, dp);
-  }
+  const text = scaledText(n, dp);
   return negative ? `-${text}` : text;
 }
 
@@ -764,11 +766,8 @@ function plainOf(c: number, x: number): string {
   if (x === 0) text = wholeText(a);
   else if (x > 0 && x <= 22 && a * POW10[x] <= MAX) {
     text = wholeText(a * POW10[x]); // exact when it is a safe integer (a product past 2^53 − 1 does not round back under it)
-  } else if (x < 0 && x >= -3 && a <= 0x7fffffff) text = pointedInt32(a, -x);
-  else if (x < 0 && x >= -15) {
-    const r = lowDigits(a, -x);
-    text = pointed((a - r) / POW10[-x], r, -x);
-  } else text = plainDigits(String(a), x);
+  } else if (x < 0 && x >= -15) text = scaledText(a, -x);
+  else text = plainDigits(String(a), x);
   return negative ? `-${text}` : text;
 }
 
