@@ -333,45 +333,53 @@ const RECENT_KEPT = 8;
 const MAX_MEMO_DATES = 1_000;
 
 /**
+ * What is kept (`KeptOnDate`) by claim date, for at most `maxDates` dates (past them, none: read afresh), the date last
+ * asked for found first: a batch's rows run in runs of one date (or none), so most rows look up no map.
+ */
+class KeptByDate<K extends object> {
+  private readonly byDate = new Map<string | undefined, KeptOnDate<K>>();
+  private readonly maxDates: number;
+  private lastDate: string | undefined | null = null;
+  private last: KeptOnDate<K> | undefined = undefined;
+
+  constructor(maxDates: number) {
+    this.maxDates = maxDates;
+  }
+
+  on(date: string | undefined): KeptOnDate<K> | undefined {
+    if (date === this.lastDate && this.last !== undefined) return this.last;
+    let kept = this.byDate.get(date);
+    if (!kept && this.byDate.size < this.maxDates) this.byDate.set(date, (kept = new KeptOnDate()));
+    this.lastDate = date;
+    this.last = kept;
+    return kept;
+  }
+}
+
+/**
  * Readings of parameters and parameter groups (`ctx.at`) already made, by claim date, for one parameter set:
  * the rows of a batch share few dates, and a reading on the same date against the same set reads the
  * same. Owned by one batch (its BatchEvaluator) and handed to each row's Context; the readings kept are frozen.
  */
 export class ReadingsMemo {
   readonly parameters: ParameterSet;
-  private readonly byDate = new Map<string | undefined, KeptOnDate<object>>();
+  private readonly readings: KeptByDate<object>;
   /** Entries of parameters as stored (`Context.entry`), by claim date: apart from the readings, which refuse what an entry gives as it is. */
-  private readonly entriesByDate = new Map<string | undefined, KeptOnDate<Parameter>>();
-  private readonly maxDates: number;
+  private readonly entries: KeptByDate<Parameter>;
 
   constructor(parameters: ParameterSet = servedParameters, maxDates = MAX_MEMO_DATES) {
     this.parameters = parameters;
-    this.maxDates = maxDates;
+    this.readings = new KeptByDate(maxDates);
+    this.entries = new KeptByDate(maxDates);
   }
-
-  /** The date last asked for (`onDate`, `entriesOnDate`) and what is kept on it: a batch's rows run in runs of one date (or none), so most rows look up no map. */
-  private lastDate: string | undefined | null = null;
-  private lastReadings: KeptOnDate<object> | undefined = undefined;
-  private lastEntriesDate: string | undefined | null = null;
-  private lastEntries: KeptOnDate<Parameter> | undefined = undefined;
 
   /** The readings kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
   onDate(date: string | undefined): KeptOnDate<object> | undefined {
-    if (date === this.lastDate && this.lastReadings !== undefined) return this.lastReadings;
-    let readings = this.byDate.get(date);
-    if (!readings && this.byDate.size < this.maxDates) this.byDate.set(date, (readings = new KeptOnDate()));
-    this.lastDate = date;
-    this.lastReadings = readings;
-    return readings;
+    return this.readings.on(date);
   }
 
   /** The entries kept on `date` (a Context adds its own to them), or none once the memo holds its most dates. */
   entriesOnDate(date: string | undefined): KeptOnDate<Parameter> | undefined {
-    if (date === this.lastEntriesDate && this.lastEntries !== undefined) return this.lastEntries;
-    let entries = this.entriesByDate.get(date);
-    if (!entries && this.entriesByDate.size < this.maxDates) this.entriesByDate.set(date, (entries = new KeptOnDate()));
-    this.lastEntriesDate = date;
-    this.lastEntries = entries;
-    return entries;
+    return this.entries.on(date);
   }
 }
