@@ -1,13 +1,13 @@
 import { centsOf, formatCents } from './core/cents.ts';
 import { Dec, money } from './core/decimal.ts';
-import { isBlank, toDecimal, type Field } from './core/coerce.ts';
+import { isBlank, slotCount, slotIn, toDecimal, type Field } from './core/coerce.ts';
 import { ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition, OutputType } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { currentPolicyRef, evaluateRow, factsOf, type EvaluateOptions, type PolicyRef, type RuleFacts } from './evaluate.ts';
+import { currentPolicyRef, evaluateRow, evaluateRowSlots, factsOf, type EvaluateOptions, type PolicyRef, type RuleFacts } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -134,6 +134,29 @@ export class BatchEvaluator {
     return row;
   }
 
+  /** The slot of the input `name` in the values `addSlots` reads (−1: the rule has no input so named). */
+  slotOf(name: string): number {
+    return slotIn(this.facts.inputList, name);
+  }
+
+  /** Values with no input's value in any slot, for `addSlots`. */
+  emptySlots(): unknown[] {
+    return new Array<unknown>(slotCount(this.facts.inputList)).fill(undefined);
+  }
+
+  /**
+   * A row given as its inputs' values by slot (`slotOf`), its row id and its claimed figure (undefined: none), as a
+   * table's row is read: the same answer `add` gives for the object that names them. `blank`: it names values but
+   * fills none (`add` skips such an object).
+   */
+  addSlots(values: readonly unknown[], rawRowId: unknown, rawClaimed: unknown, blank: boolean): BatchRow {
+    if (blank) return this.skip(BLANK_ROW);
+    const index = this.summary.rows++;
+    const row = this.judgeRead(index, rawRowId, rawClaimed, undefined, values);
+    this.count(row.status);
+    return row;
+  }
+
   /** Counts a row of `status` in the summary (by name, not `summary[status]`: a store by a key that varies is V8's slowest). */
   private count(status: RowStatus): void {
     const summary = this.summary;
@@ -156,6 +179,11 @@ export class BatchEvaluator {
       return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
     }
     const { rowId: rawRowId, claimed: rawClaimed } = raw as Record<string, unknown>;
+    return this.judgeRead(index, rawRowId, rawClaimed, raw, undefined);
+  }
+
+  /** A row's answer from its row id, its claim and its inputs: the object `raw`, or else their values by slot. */
+  private judgeRead(index: number, rawRowId: unknown, rawClaimed: unknown, raw: unknown, values: readonly unknown[] | undefined): BatchRow {
     if (!isBlank(rawRowId) && typeof rawRowId === 'object') {
       return invalid(index, undefined, {
         code: 'invalid-choice',
@@ -179,7 +207,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = evaluateRow(this.rule, raw, this.evaluation, this.facts);
+    const evaluation = values ? evaluateRowSlots(values, this.evaluation, this.facts) : evaluateRow(this.rule, raw, this.evaluation, this.facts);
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

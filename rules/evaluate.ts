@@ -1,6 +1,6 @@
 import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
 import { sharedPart } from './core/answer-json.ts';
-import { coerceInputs, inputListOf, type InputList } from './core/coerce.ts';
+import { coerceInputs, coerceInputSlots, inputListOf, type InputList } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
 import { OutputFormats } from './core/format.ts';
@@ -278,20 +278,51 @@ const figuresOf: AnswerOf<RowFigures> = (rule, ctx, result) => ({
 });
 
 function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
-  const rule = facts.rule;
   let input: Record<string, unknown>;
-  let ctx: Context;
   try {
     input = coerceInputs(rawInputs ?? {}, facts.inputList, options.passOver);
+  } catch (error) {
+    return refusalOf(facts.rule, error);
+  }
+  // only inputs given as an object are evaluated again by date (the date is put beside them)
+  return evaluateCoerced(facts, input, isRecord(rawInputs), options, answerOf);
+}
+
+/**
+ * `evaluateRow` of a table row's values by input slot (`slotIn`), as the cells were read: the same evaluation as
+ * of the object naming them, without the object.
+ */
+export function evaluateRowSlots(values: readonly unknown[], options: EvaluateOptions, facts: RuleFacts): RowEvaluation {
+  let input: Record<string, unknown>;
+  try {
+    input = coerceInputSlots(values, facts.inputList);
+  } catch (error) {
+    return refusalOf(facts.rule, error);
+  }
+  return evaluateCoerced(facts, input, true, options, figuresOf);
+}
+
+const isRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** An evaluation of coerced inputs; `byDate`: whether an answer that could change with the date it was not given is answered on each date. */
+function evaluateCoerced<E extends RowFigures>(
+  facts: RuleFacts,
+  input: Record<string, unknown>,
+  byDate: boolean,
+  options: EvaluateOptions,
+  answerOf: AnswerOf<E>,
+): E | Failure {
+  let ctx: Context;
+  try {
     ctx = contextFor(facts, input, options);
   } catch (error) {
-    return refusalOf(rule, error);
+    return refusalOf(facts.rule, error);
   }
   const answer = answerIn(facts, input, ctx, answerOf);
   // An answer given without a date, from a rule that looked for one: does it change inside the plan's window?
-  if (!facts.windowed || ctx.dateForWarning !== undefined) return answer;
+  if (!facts.windowed || !byDate || ctx.dateForWarning !== undefined) return answer;
   if (answer.ok ? !ctx.dateRead && !ctx.undatedReadChanges : answer.error.field !== 'date') return answer;
-  return withAnswersByDate(facts, rawInputs as Record<string, unknown>, input, answer, options.parameters ?? servedParameters, options.readings);
+  return withAnswersByDate(facts, input, answer, options.parameters ?? servedParameters, options.readings);
 }
 
 /** The context a case is evaluated in: its date (given, or the rule's claim date), the batch's state and readings, or the readings lone evaluations share. */
@@ -343,7 +374,6 @@ function refusalOf(rule: RuleDefinition, error: unknown): Failure {
  */
 function withAnswersByDate<E extends RowFigures>(
   facts: RuleFacts,
-  raw: Record<string, unknown>,
   input: Record<string, unknown>,
   answer: E | Failure,
   parameters: ParameterSet,
@@ -352,7 +382,7 @@ function withAnswersByDate<E extends RowFigures>(
   // With no date, the plan applied is the latest one (see `planFor`): its window is cut.
   const rule = facts.rule;
   const periods = periodsOfWindow(planFor(undefined, parameters.plans), parameters);
-  if (periods.length < 2 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return answer;
+  if (periods.length < 2) return answer;
   const byDate: DatedAnswer[] = [];
   for (const [from, to] of periods) {
     // Only the figures are needed (no steps), and not the batch's cross-row state: the row was already counted once.

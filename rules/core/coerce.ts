@@ -582,9 +582,21 @@ function coerceIn(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     fail('invalid-list', `${prefixZh || '输入'} 应为“名称: 值”对象`, `${prefix || 'inputs'} must be an object of name: value`, prefix || 'inputs');
   }
-  const source = raw as Record<string, unknown>;
-  // the first own key that is no input (nor passed over), in the order of `Object.keys`, is refused before any value is read
-  // (inherited names too, as `source[name]` reads them): each input's value lands in its slot, read in the same pass
+  return coerceSlots(valuesBySlot(raw as Record<string, unknown>, specs, list, prefix, prefixZh, passOver), list, prefix, prefixZh);
+}
+
+/**
+ * An object's values in the slots of `list`'s inputs. The first own key that is no input (nor passed over), in the
+ * order of `Object.keys`, is refused before any value is read (inherited names too, as `source[name]` reads them).
+ */
+function valuesBySlot(
+  source: Record<string, unknown>,
+  specs: readonly InputSpec[],
+  list: SpecList,
+  prefix: string,
+  prefixZh: string,
+  passOver: ReadonlySet<string> | undefined,
+): unknown[] {
   const { keysSeen, slotsSeen } = list;
   const values = list.noValues.slice();
   let k = 0;
@@ -603,6 +615,11 @@ function coerceIn(
     if (slot !== NO_SLOT) values[slot] = source[key];
     else if (Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
   }
+  return values;
+}
+
+/** Each input's value, from its slot in `values` (blank: its default, or missing), coerced by its spec, in the list's order. */
+function coerceSlots(values: readonly unknown[], list: SpecList, prefix: string, prefixZh: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const top = !prefix && !prefixZh;
   const { readings } = list;
@@ -622,6 +639,22 @@ function coerceIn(
   }
   return out;
 }
+
+/**
+ * The top-level inputs of one evaluation given by slot (`slotIn`), as a table row reads its cells: what
+ * `coerceInputs` gives for the object that names those values, without the object.
+ */
+export function coerceInputSlots(values: readonly unknown[], inputs: InputList): Record<string, unknown> {
+  return coerceSlots(values, inputs.list, '', '');
+}
+
+/** The slot of the input `name` in the values `coerceInputSlots` reads (−1: no input of `inputs` is so named). */
+export function slotIn(inputs: InputList, name: string): number {
+  return inputs.list.slots.get(name) ?? NO_SLOT;
+}
+
+/** How many slots the values `coerceInputSlots` reads have. */
+export const slotCount = (inputs: InputList): number => inputs.list.noValues.length;
 
 /**
  * A spec's default, coerced once: defaults are constant, and what they coerce to (numbers, texts,

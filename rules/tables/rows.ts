@@ -5,6 +5,7 @@
  * columns are kept for the answer but never reach the rule. Totals are summed as rows go.
  */
 import { BatchEvaluator, BLANK_ROW, type BatchRow, type BatchSummary } from '../batch.ts';
+import { isBlank } from '../core/coerce.ts';
 import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
@@ -239,24 +240,28 @@ const roleOf = (column: TableColumn): ColumnRole =>
 
 /**
  * A header's columns as rows are read, made once per header: the row id's place, and for each column its role,
- * the name its value takes in the row's inputs and the reader of its cells that are not blank (its type and
- * spec chosen here, not per cell); `readers` as skipReason's long way reads them.
+ * the slot its value takes in the row's inputs (`BatchEvaluator.slotOf`) and the reader of its cells that are not
+ * blank (its type and spec chosen here, not per cell); `readers` as skipReason's long way reads them.
  */
 interface ColumnReading {
   rowIdAt: number;
   roles: ColumnRole[];
-  names: string[];
+  slots: number[];
+  /** Whether every input column has its input's slot (a column naming no input of the rule goes the long way, to be refused there). */
+  slotted: boolean;
   filled: (FilledCellReader | undefined)[];
   readers: (ColumnReader | null | undefined)[];
 }
 
 const noReader: FilledCellReader = () => undefined;
 
-function columnReading(columns: readonly TableColumn[]): ColumnReading {
+function columnReading(columns: readonly TableColumn[], evaluator: BatchEvaluator): ColumnReading {
+  const slots = columns.map((c) => (c.kind === 'input' ? evaluator.slotOf(c.name) : -1));
   return {
     rowIdAt: columns.findIndex((c) => c.kind === 'rowId'),
     roles: columns.map(roleOf),
-    names: columns.map((c) => (c.kind === 'input' ? c.name : c.kind)),
+    slots,
+    slotted: columns.every((c, i) => c.kind !== 'input' || slots[i] >= 0),
     filled: columns.map((c) => (c.kind === 'input' ? filledReaderOf(c.spec) : c.kind === 'claimed' ? filledClaimedCell : noReader)),
     readers: columns.map(readerOf),
   };
@@ -305,10 +310,17 @@ export class TableBatch {
   /** JSON keys → columns, read once per distinct key. */
   private readonly keyColumns = new Map<string, TableColumn>();
 
+  /** A row's inputs by slot, filled afresh for each row (the evaluator keeps nothing of them). */
+  private readonly values: unknown[];
+  /** The slot of the rule's district input, by which totals are kept by district (−1: none). */
+  private readonly districtSlot: number;
+
   constructor(rule: RuleDefinition, meta: RuleMetadata) {
     this.evaluator = new BatchEvaluator(rule);
     this.meta = meta;
     this.totals = new TotalsAccumulator(meta);
+    this.values = this.evaluator.emptySlots();
+    this.districtSlot = this.totals.districtInput === undefined ? -1 : this.evaluator.slotOf(this.totals.districtInput);
   }
 
   /** One row of cells under a header already read (readHeader, or the form reader with the row's place in the sheet). */
@@ -330,7 +342,7 @@ export class TableBatch {
   private readingOf(columns: readonly TableColumn[]): ColumnReading {
     if (this.columnsRead !== columns || !this.reading) {
       this.columnsRead = columns;
-      this.reading = columnReading(columns);
+      this.reading = columnReading(columns, this.evaluator);
     }
     return this.reading;
   }
@@ -359,11 +371,18 @@ export class TableBatch {
     rowId: string | undefined,
     duplicate: Duplicate | undefined,
   ): BatchRow {
-    const { rowIdAt, roles, names, filled: readers } = reading;
-    const raw: Record<string, unknown> = {};
+    if (!reading.slotted) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
+    const { rowIdAt, roles, slots, filled: readers } = reading;
+    // the row's inputs by slot, as the evaluator reads them; `named` and `given` as `BatchEvaluator.add` tells a blank object
+    const values = this.values;
+    for (let s = 0; s < values.length; s++) values[s] = undefined;
+    let named = false;
+    let given = false;
+    let rowIdGiven: unknown;
     let filled = false;
     let inputs = 0;
     let claimed: unknown;
+    let claimedGiven: unknown;
     let stray: number | undefined;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -376,25 +395,33 @@ export class TableBatch {
       } else if (cell === undefined || cell === null) continue;
       filled = true;
       const role = i < roles.length ? roles[i] : NO_HEADER;
+      let value: unknown;
       if (role === INPUT) {
         inputs++;
-        const value = readers[i]!(cell);
-        if (value !== undefined) raw[names[i]] = value;
+        value = readers[i]!(cell);
+        if (value !== undefined) values[slots[i]] = value;
       } else if (role === ROW_ID) {
         // the row id's cell is read once, above (what its reader, rowIdValue, gives for any cell but an object)
-        const value = i === rowIdAt && typeof cell !== 'object' ? rowId : rowIdValue(cell, NO_SPEC);
-        if (value !== undefined) raw.rowId = value;
+        value = i === rowIdAt && typeof cell !== 'object' ? rowId : rowIdValue(cell, NO_SPEC);
+        if (value !== undefined) rowIdGiven = value;
       } else if (role === CLAIMED) {
         claimed = cell;
-        const value = readers[i]!(cell);
-        if (value !== undefined) raw.claimed = value;
-      } else if (role === NO_HEADER) stray ??= i;
+        value = readers[i]!(cell);
+        if (value !== undefined) claimedGiven = value;
+      } else {
+        if (role === NO_HEADER) stray ??= i;
+        continue;
+      }
+      if (value !== undefined) {
+        named = true;
+        given ||= !isBlank(value);
+      }
     }
     if (!filled) return this.evaluator.skip(BLANK_ROW, rowId);
     if (noClaim(inputs, columns, claimed)) return this.evaluator.skip(SKIP_EMPTY, rowId);
     if (stray !== undefined) return this.refuseStray(stray, place, rowId);
     if (duplicate) return this.refuse(duplicateError(...duplicate), rowId);
-    return this.evaluate(raw);
+    return this.evaluateSlots(values, rowIdGiven, claimedGiven, named && !given);
   }
 
   /** A row with a cell that may begin with a skip word: skipReason decides, then the cells are read. */
@@ -478,7 +505,7 @@ export class TableBatch {
       }
     }
     const columns = keys.map((k) => this.columnForKey(k));
-    const shape: KeyShape = { keys, columns, reading: columnReading(columns), duplicate: duplicateIn(keys, columns) };
+    const shape: KeyShape = { keys, columns, reading: columnReading(columns, this.evaluator), duplicate: duplicateIn(keys, columns) };
     shapes.unshift(shape);
     if (shapes.length > MAX_KEY_SHAPES) shapes.pop();
     return shape;
@@ -527,5 +554,17 @@ export class TableBatch {
     const row = this.evaluator.add(raw);
     this.totals.add(row, raw as Record<string, unknown>);
     return row;
+  }
+
+  /** A row read into its inputs' slots (`BatchEvaluator.addSlots`), answered and counted in the totals. */
+  protected evaluateSlots(values: readonly unknown[], rowId: unknown, claimed: unknown, blank: boolean): BatchRow {
+    const row = this.evaluator.addSlots(values, rowId, claimed, blank);
+    this.totals.addIn(row, this.districtIn(values));
+    return row;
+  }
+
+  /** The value of the rule's district input among a row's values by slot. */
+  protected districtIn(values: readonly unknown[]): unknown {
+    return this.districtSlot < 0 ? undefined : values[this.districtSlot];
   }
 }

@@ -94,7 +94,8 @@ export class TotalsAccumulator {
   private readonly byName = new Map<string, Sums>();
   private readonly primary: string;
   private readonly shares: boolean;
-  private readonly districtInput: string | undefined;
+  /** The rule's district input, by which totals are kept by district. */
+  readonly districtInput: string | undefined;
   /** Only rules whose primary output is money have totals. */
   readonly applies: boolean;
 
@@ -107,10 +108,14 @@ export class TotalsAccumulator {
 
   /** Adds an answered row; `inputs` are the values it was evaluated from (for its district). */
   add(row: BatchRow, inputs?: Record<string, unknown>): void {
+    this.addIn(row, this.districtInput === undefined ? undefined : inputs?.[this.districtInput]);
+  }
+
+  /** Adds an answered row; `named` is the value of the district input it was evaluated from. */
+  addIn(row: BatchRow, named: unknown): void {
     if (!this.applies || (row.status !== 'ok' && row.status !== 'mismatch')) return;
     this.all.add(row, this.primary, this.shares);
     if (!this.districtInput) return;
-    const named = inputs?.[this.districtInput];
     let sums = typeof named === 'string' ? this.byName.get(named) : undefined;
     if (!sums) {
       sums = this.sumsOf(districtOf(named));

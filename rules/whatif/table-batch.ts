@@ -105,10 +105,21 @@ export class WhatIfTableBatch extends TableBatch {
 
   protected override evaluate(raw: unknown): BatchRow {
     const row = super.evaluate(raw);
-    if (!this.reform) throw new Error('a what-if batch needs its overrides');
-    this.pending = this.reform.add(raw);
+    this.pending = this.reformEvaluator().add(raw);
     this.reformTotals.add(this.pending, raw as Record<string, unknown>);
     return row;
+  }
+
+  protected override evaluateSlots(values: readonly unknown[], rowId: unknown, claimed: unknown, blank: boolean): BatchRow {
+    const row = super.evaluateSlots(values, rowId, claimed, blank);
+    this.pending = this.reformEvaluator().addSlots(values, rowId, claimed, blank);
+    this.reformTotals.addIn(this.pending, this.districtIn(values));
+    return row;
+  }
+
+  private reformEvaluator(): BatchEvaluator {
+    if (!this.reform) throw new Error('a what-if batch needs its overrides');
+    return this.reform;
   }
 
   /** The what-if answer of a row the table batch just answered (a skipped or refused row is the same on both sides). */
