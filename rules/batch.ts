@@ -1,13 +1,13 @@
 import { centsOf, formatCents } from './core/cents.ts';
 import { Dec, money } from './core/decimal.ts';
-import { isBlank, slotCount, slotIn, toDecimal, type Field } from './core/coerce.ts';
+import { isBlank, readSlots, slotIn, slotValuesFor, toDecimal, type Field, type SlotValues } from './core/coerce.ts';
 import { ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import type { FailedCondition, OutputType } from './core/schema.ts';
 import type { Text } from './core/text.ts';
-import { currentPolicyRef, evaluateRow, evaluateRowSlots, factsOf, type EvaluateOptions, type PolicyRef, type RuleFacts } from './evaluate.ts';
+import { currentPolicyRef, evaluateRow, factsOf, type EvaluateOptions, type PolicyRef, type RuleFacts } from './evaluate.ts';
 import type { ParameterSet } from './parameters/index.ts';
 import { findRule } from './registry.ts';
 import { RULESET_VERSION } from './version.ts';
@@ -57,18 +57,6 @@ export interface BatchOutcome {
 /** Why a blank row is not evaluated: every projection's words for it. */
 export const BLANK_ROW: Text = { zh: '空行，未计算', en: 'Blank row, not computed' };
 
-/** A row (a table's, or a JSON record) that names fields but fills none: nothing, or only spaces (NBSP and U+3000 too). */
-function isBlankRecord(raw: unknown): boolean {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
-  let named = false;
-  for (const key in raw) {
-    if (!Object.hasOwn(raw, key)) continue;
-    if (!isBlank((raw as Record<string, unknown>)[key])) return false;
-    named = true;
-  }
-  return named;
-}
-
 /** Output types a claimed figure can be compared with. */
 const AMOUNT_TYPES: ReadonlySet<OutputType> = new Set<OutputType>(['money', 'integer', 'decimal', 'ratio']);
 
@@ -104,6 +92,8 @@ export class BatchEvaluator {
   private readonly parameters: ParameterSet | undefined;
   /** How every row is evaluated: the batch's state, no explanation, its parameter set and the readings kept across rows (a batch's rows share few dates). */
   private readonly evaluation: EvaluateOptions;
+  /** The row `add` reads its object's values into, row after row (the evaluation keeps nothing of them). */
+  private readonly slots: SlotValues;
 
   /** Whether the rule's primary output is an amount or a count, so a claimed figure can be compared with it. */
   private readonly claimable: boolean;
@@ -117,21 +107,34 @@ export class BatchEvaluator {
     // A row's own rowId and claimed stand beside the inputs: the rule passes them over (so no input may take their names).
     const clash = rule.inputs.find((i) => BATCH_OWN.has(i.name));
     if (clash) throw new Error(`rule ${rule.id} names an input ${clash.name}, a batch row's own column`);
+    this.slots = slotValuesFor(this.facts.inputList);
     this.evaluation = {
       batchState: this.state,
       explain: false,
       parameters: options.parameters,
       readings: new ReadingsMemo(options.parameters),
-      passOver: BATCH_OWN,
     };
   }
 
+  /**
+   * A row given as an object naming its inputs, its row id (`rowId`) and its claimed figure (`claimed`). One that names
+   * keys but fills none (nothing, or only spaces: NBSP and U+3000 too) is a blank row, skipped.
+   */
   add(raw: unknown): BatchRow {
-    if (isBlankRecord(raw)) return this.skip(BLANK_ROW);
-    const index = this.summary.rows++;
-    const row = this.judge(index, raw);
-    this.count(row.status);
-    return row;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      const index = this.summary.rows++;
+      this.summary.invalid++;
+      return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
+    }
+    const slots = this.slots;
+    readSlots(raw, this.facts.inputList, BATCH_OWN, slots);
+    const { rowId, claimed } = raw as Record<string, unknown>;
+    return this.addSlots(slots, rowId, claimed);
+  }
+
+  /** Slot values for a row of this rule's inputs (`SlotValues`), none read yet: what a table reads its rows' cells into for `addSlots`. */
+  slotValues(): SlotValues {
+    return slotValuesFor(this.facts.inputList);
   }
 
   /** The slot of the input `name` in the values `addSlots` reads (−1: the rule has no input so named). */
@@ -139,20 +142,14 @@ export class BatchEvaluator {
     return slotIn(this.facts.inputList, name);
   }
 
-  /** Values with no input's value in any slot, for `addSlots`. */
-  emptySlots(): unknown[] {
-    return new Array<unknown>(slotCount(this.facts.inputList)).fill(undefined);
-  }
-
   /**
-   * A row given as its inputs' values by slot (`slotOf`), its row id and its claimed figure (undefined: none), as a
-   * table's row is read: the same answer `add` gives for the object that names them. `blank`: it names values but
-   * fills none (`add` skips such an object).
+   * A row given as its inputs' values by slot, its row id and its claimed figure (undefined: none): the answer `add`
+   * gives the object they were read from. A row that names values but fills none (`SlotValues`) is a blank row, skipped.
    */
-  addSlots(values: readonly unknown[], rawRowId: unknown, rawClaimed: unknown, blank: boolean): BatchRow {
-    if (blank) return this.skip(BLANK_ROW);
+  addSlots(slots: SlotValues, rawRowId: unknown, rawClaimed: unknown): BatchRow {
+    if (slots.named && !slots.filled) return this.skip(BLANK_ROW);
     const index = this.summary.rows++;
-    const row = this.judgeRead(index, rawRowId, rawClaimed, undefined, values);
+    const row = this.judge(index, rawRowId, rawClaimed, slots);
     this.count(row.status);
     return row;
   }
@@ -174,16 +171,8 @@ export class BatchEvaluator {
     return row;
   }
 
-  private judge(index: number, raw: unknown): BatchRow {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
-    }
-    const { rowId: rawRowId, claimed: rawClaimed } = raw as Record<string, unknown>;
-    return this.judgeRead(index, rawRowId, rawClaimed, raw, undefined);
-  }
-
-  /** A row's answer from its row id, its claim and its inputs: the object `raw`, or else their values by slot. */
-  private judgeRead(index: number, rawRowId: unknown, rawClaimed: unknown, raw: unknown, values: readonly unknown[] | undefined): BatchRow {
+  /** A row's answer from its row id, its claim and its inputs read by slot. */
+  private judge(index: number, rawRowId: unknown, rawClaimed: unknown, slots: SlotValues): BatchRow {
     if (!isBlank(rawRowId) && typeof rawRowId === 'object') {
       return invalid(index, undefined, {
         code: 'invalid-choice',
@@ -207,7 +196,7 @@ export class BatchEvaluator {
         throw error;
       }
     }
-    const evaluation = values ? evaluateRowSlots(values, this.evaluation, this.facts) : evaluateRow(this.rule, raw, this.evaluation, this.facts);
+    const evaluation = evaluateRow(slots, this.evaluation, this.facts);
     if (!evaluation.ok) return invalid(index, rowId, evaluation.error);
     const row: BatchRow = { index, status: 'ok', result: evaluation.result };
     if (rowId !== undefined) row.rowId = rowId;

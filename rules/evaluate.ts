@@ -1,6 +1,6 @@
 import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
 import { sharedPart } from './core/answer-json.ts';
-import { coerceInputs, coerceInputSlots, inputListOf, type InputList } from './core/coerce.ts';
+import { coerceInputs, coerceInputSlots, inputListOf, type InputList, type SlotValues } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
 import { OutputFormats } from './core/format.ts';
@@ -215,8 +215,6 @@ export interface EvaluateOptions {
   parameters?: ParameterSet;
   /** A batch's readings of parameters and groups, kept across its rows (for the same parameter set); lone evaluations share one. */
   readings?: ReadingsMemo;
-  /** Names in the raw inputs that are not the rule's (a batch row's rowId and claimed): passed over, not refused. */
-  passOver?: ReadonlySet<string>;
 }
 
 /** Each registered rule's facts, by its id: made once (the registry never changes), so a quick check looks its rule up once. */
@@ -243,11 +241,6 @@ export function evaluateRule(rule: RuleDefinition, rawInputs: unknown, options: 
 /** What a batch row keeps of an answer: the figures, the verdict and the warnings (and the figures by date); no steps or references. */
 export type RowFigures = Pick<Success, 'ok' | 'rule' | 'result' | 'eligible' | 'failedConditions' | 'warnings' | 'byDate'>;
 export type RowEvaluation = RowFigures | Failure;
-
-/** The evaluation of `evaluateRule`, answered with only what a batch row carries (nothing every row would repeat); `facts` are the rule's (a batch holds them). */
-export function evaluateRow(rule: RuleDefinition, rawInputs: unknown, options: EvaluateOptions, facts: RuleFacts): RowEvaluation {
-  return evaluateWith(facts.rule === rule ? facts : factsOf(rule), rawInputs, options, figuresOf);
-}
 
 /** How an evaluation that computed is answered, from its context, its formatted result and the clause it applied. */
 type AnswerOf<E extends RowFigures> = (rule: RuleDefinition, ctx: Context, result: Record<string, unknown>, plan: PlanFacts) => E;
@@ -280,7 +273,7 @@ const figuresOf: AnswerOf<RowFigures> = (rule, ctx, result) => ({
 function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown, options: EvaluateOptions, answerOf: AnswerOf<E>): E | Failure {
   let input: Record<string, unknown>;
   try {
-    input = coerceInputs(rawInputs ?? {}, facts.inputList, options.passOver);
+    input = coerceInputs(rawInputs ?? {}, facts.inputList);
   } catch (error) {
     return refusalOf(facts.rule, error);
   }
@@ -289,13 +282,13 @@ function evaluateWith<E extends RowFigures>(facts: RuleFacts, rawInputs: unknown
 }
 
 /**
- * `evaluateRow` of a table row's values by input slot (`slotIn`), as the cells were read: the same evaluation as
- * of the object naming them, without the object.
+ * The evaluation of `evaluateRule` of a batch row, its inputs read by slot (`SlotValues`: from an object, or a table's
+ * cells), answered with only what a batch row carries (nothing every row would repeat); `facts` are the rule's (a batch holds them).
  */
-export function evaluateRowSlots(values: readonly unknown[], options: EvaluateOptions, facts: RuleFacts): RowEvaluation {
+export function evaluateRow(slots: SlotValues, options: EvaluateOptions, facts: RuleFacts): RowEvaluation {
   let input: Record<string, unknown>;
   try {
-    input = coerceInputSlots(values, facts.inputList);
+    input = coerceInputSlots(slots, facts.inputList);
   } catch (error) {
     return refusalOf(facts.rule, error);
   }

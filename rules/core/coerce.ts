@@ -508,8 +508,8 @@ export interface SpecList {
   fields: Field[];
   /** Each spec's default, coerced once when it can be shared (see `defaultOf`). */
   defaults: ({ value: unknown } | undefined)[];
-  /** No value in any slot: copied for each object coerced, then its values put in their slots. */
-  noValues: readonly unknown[];
+  /** How many slots the values coerced against the list have (one per spec). */
+  size: number;
   /** The keys of the objects last coerced, in their order, and each one's slot (`NO_SLOT`: no input's): looked up by name only when a key differs. */
   keysSeen: string[];
   slotsSeen: number[];
@@ -528,7 +528,7 @@ function listOf(specs: readonly InputSpec[]): SpecList {
       readings: specs.map(readingOf),
       fields: specs.map((spec) => Object.freeze({ code: spec.name, zh: spec.label.zh })),
       defaults: specs.map(() => undefined),
-      noValues: specs.map(() => undefined),
+      size: specs.length,
       keysSeen: [],
       slotsSeen: [],
     };
@@ -549,8 +549,8 @@ export function inputListOf(specs: readonly InputSpec[]): InputList {
 }
 
 /** `coerceObject` of a top-level object (the inputs of one evaluation) against a list held by the caller (`inputListOf`). */
-export function coerceInputs(raw: unknown, inputs: InputList, passOver?: ReadonlySet<string>): Record<string, unknown> {
-  return coerceIn(raw, inputs.specs, inputs.list, '', '', passOver);
+export function coerceInputs(raw: unknown, inputs: InputList): Record<string, unknown> {
+  return coerceIn(raw, inputs.specs, inputs.list, '', '', undefined);
 }
 
 /** Refuses a name that is no input (nor passed over). */
@@ -582,23 +582,50 @@ function coerceIn(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     fail('invalid-list', `${prefixZh || '输入'} 应为“名称: 值”对象`, `${prefix || 'inputs'} must be an object of name: value`, prefix || 'inputs');
   }
-  return coerceSlots(valuesBySlot(raw as Record<string, unknown>, specs, list, prefix, prefixZh, passOver), list, prefix, prefixZh);
+  const slots = new SlotValues(list.size);
+  readInto(raw as Record<string, unknown>, list, passOver, slots);
+  if (slots.unknown !== undefined) unknownInput(slots.unknown, specs, prefix, prefixZh);
+  return coerceSlots(slots.values, list, prefix, prefixZh);
 }
 
 /**
- * An object's values in the slots of `list`'s inputs. The first own key that is no input (nor passed over), in the
- * order of `Object.keys`, is refused before any value is read (inherited names too, as `source[name]` reads them).
+ * A row's inputs by slot (`slotIn`), as a batch reads them before coercing: from an object (`readSlots`) or from a
+ * table's cells. A batch holds one and reads row after row into it (`clear` between rows).
  */
-function valuesBySlot(
-  source: Record<string, unknown>,
-  specs: readonly InputSpec[],
-  list: SpecList,
-  prefix: string,
-  prefixZh: string,
-  passOver: ReadonlySet<string> | undefined,
-): unknown[] {
+export class SlotValues {
+  readonly values: unknown[];
+  /** The row has an own key (`named`), and one whose value is not blank (`filled`): a row that names keys but fills none is a blank row. */
+  named = false;
+  filled = false;
+  /** The first own key, in the order of `for…in`, that is no input (nor passed over): refused when the row is coerced, before any value. */
+  unknown: string | undefined = undefined;
+
+  constructor(size: number) {
+    this.values = Array.from({ length: size }, () => undefined);
+  }
+
+  clear(): void {
+    const { values } = this;
+    for (let i = 0; i < values.length; i++) values[i] = undefined;
+    this.named = false;
+    this.filled = false;
+    this.unknown = undefined;
+  }
+}
+
+/** An object's values into the slots of `inputs` (cleared first), with whether it names and fills any own key and its first unknown key. */
+export function readSlots(source: object, inputs: InputList, passOver: ReadonlySet<string> | undefined, into: SlotValues): void {
+  into.clear();
+  readInto(source as Record<string, unknown>, inputs.list, passOver, into);
+}
+
+/**
+ * An object's values in the slots of `list`'s inputs (inherited names too, as `source[name]` reads them), read in one
+ * pass with what `SlotValues` tells of its own keys.
+ */
+function readInto(source: Record<string, unknown>, list: SpecList, passOver: ReadonlySet<string> | undefined, into: SlotValues): void {
   const { keysSeen, slotsSeen } = list;
-  const values = list.noValues.slice();
+  const { values } = into;
   let k = 0;
   for (const key in source) {
     // the rows of a batch name their keys in one order: the k-th key's slot is the one the last object's k-th key had
@@ -612,10 +639,15 @@ function valuesBySlot(
       }
     }
     k++;
-    if (slot !== NO_SLOT) values[slot] = source[key];
-    else if (Object.hasOwn(source, key) && !passOver?.has(key)) unknownInput(key, specs, prefix, prefixZh);
+    const value = source[key];
+    if (slot !== NO_SLOT) values[slot] = value;
+    else if (into.unknown === undefined && !passOver?.has(key) && Object.hasOwn(source, key)) into.unknown = key;
+    // whether an own key is named, and filled: asked of a key only until the answer is yes
+    if (into.filled) continue;
+    if (!isBlank(value)) {
+      if (Object.hasOwn(source, key)) into.named = into.filled = true;
+    } else if (!into.named && Object.hasOwn(source, key)) into.named = true;
   }
-  return values;
 }
 
 /** Each input's value, from its slot in `values` (blank: its default, or missing), coerced by its spec, in the list's order. */
@@ -641,11 +673,12 @@ function coerceSlots(values: readonly unknown[], list: SpecList, prefix: string,
 }
 
 /**
- * The top-level inputs of one evaluation given by slot (`slotIn`), as a table row reads its cells: what
- * `coerceInputs` gives for the object that names those values, without the object.
+ * The top-level inputs of one evaluation read by slot (`SlotValues`): what `coerceInputs` gives for the object they were
+ * read from, its unknown key refused the same way.
  */
-export function coerceInputSlots(values: readonly unknown[], inputs: InputList): Record<string, unknown> {
-  return coerceSlots(values, inputs.list, '', '');
+export function coerceInputSlots(slots: SlotValues, inputs: InputList): Record<string, unknown> {
+  if (slots.unknown !== undefined) unknownInput(slots.unknown, inputs.specs, '', '');
+  return coerceSlots(slots.values, inputs.list, '', '');
 }
 
 /** The slot of the input `name` in the values `coerceInputSlots` reads (−1: no input of `inputs` is so named). */
@@ -653,8 +686,8 @@ export function slotIn(inputs: InputList, name: string): number {
   return inputs.list.slots.get(name) ?? NO_SLOT;
 }
 
-/** How many slots the values `coerceInputSlots` reads have. */
-export const slotCount = (inputs: InputList): number => inputs.list.noValues.length;
+/** Slot values for the inputs of `inputs`, none read yet. */
+export const slotValuesFor = (inputs: InputList): SlotValues => new SlotValues(inputs.list.size);
 
 /**
  * A spec's default, coerced once: defaults are constant, and what they coerce to (numbers, texts,

@@ -5,7 +5,7 @@
  * columns are kept for the answer but never reach the rule. Totals are summed as rows go.
  */
 import { BatchEvaluator, BLANK_ROW, type BatchRow, type BatchSummary } from '../batch.ts';
-import { isBlank } from '../core/coerce.ts';
+import { isBlank, type SlotValues } from '../core/coerce.ts';
 import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
@@ -310,8 +310,8 @@ export class TableBatch {
   /** JSON keys → columns, read once per distinct key. */
   private readonly keyColumns = new Map<string, TableColumn>();
 
-  /** A row's inputs by slot, filled afresh for each row (the evaluator keeps nothing of them). */
-  private readonly values: unknown[];
+  /** A row's inputs by slot, read afresh for each row (the evaluator keeps nothing of them). */
+  private readonly slots: SlotValues;
   /** The slot of the rule's district input, by which totals are kept by district (−1: none). */
   private readonly districtSlot: number;
 
@@ -319,7 +319,7 @@ export class TableBatch {
     this.evaluator = new BatchEvaluator(rule);
     this.meta = meta;
     this.totals = new TotalsAccumulator(meta);
-    this.values = this.evaluator.emptySlots();
+    this.slots = this.evaluator.slotValues();
     this.districtSlot = this.totals.districtInput === undefined ? -1 : this.evaluator.slotOf(this.totals.districtInput);
   }
 
@@ -372,12 +372,11 @@ export class TableBatch {
     duplicate: Duplicate | undefined,
   ): BatchRow {
     if (!reading.slotted) return this.addWordyCells(cells, columns, place, reading, rowId, duplicate);
-    const { rowIdAt, roles, slots, filled: readers } = reading;
-    // the row's inputs by slot, as the evaluator reads them; `named` and `given` as `BatchEvaluator.add` tells a blank object
-    const values = this.values;
-    for (let s = 0; s < values.length; s++) values[s] = undefined;
-    let named = false;
-    let given = false;
+    const { rowIdAt, roles, slots: slotAt, filled: readers } = reading;
+    // the row's inputs by slot, as the evaluator reads them, with whether it names and fills any (as `BatchEvaluator.add` tells a blank object)
+    const slots = this.slots;
+    slots.clear();
+    const { values } = slots;
     let rowIdGiven: unknown;
     let filled = false;
     let inputs = 0;
@@ -399,7 +398,7 @@ export class TableBatch {
       if (role === INPUT) {
         inputs++;
         value = readers[i]!(cell);
-        if (value !== undefined) values[slots[i]] = value;
+        if (value !== undefined) values[slotAt[i]] = value;
       } else if (role === ROW_ID) {
         // the row id's cell is read once, above (what its reader, rowIdValue, gives for any cell but an object)
         value = i === rowIdAt && typeof cell !== 'object' ? rowId : rowIdValue(cell, NO_SPEC);
@@ -413,15 +412,15 @@ export class TableBatch {
         continue;
       }
       if (value !== undefined) {
-        named = true;
-        given ||= !isBlank(value);
+        slots.named = true;
+        if (!slots.filled) slots.filled = !isBlank(value);
       }
     }
     if (!filled) return this.evaluator.skip(BLANK_ROW, rowId);
     if (noClaim(inputs, columns, claimed)) return this.evaluator.skip(SKIP_EMPTY, rowId);
     if (stray !== undefined) return this.refuseStray(stray, place, rowId);
     if (duplicate) return this.refuse(duplicateError(...duplicate), rowId);
-    return this.evaluateSlots(values, rowIdGiven, claimedGiven, named && !given);
+    return this.evaluateSlots(slots, rowIdGiven, claimedGiven);
   }
 
   /** A row with a cell that may begin with a skip word: skipReason decides, then the cells are read. */
@@ -557,14 +556,14 @@ export class TableBatch {
   }
 
   /** A row read into its inputs' slots (`BatchEvaluator.addSlots`), answered and counted in the totals. */
-  protected evaluateSlots(values: readonly unknown[], rowId: unknown, claimed: unknown, blank: boolean): BatchRow {
-    const row = this.evaluator.addSlots(values, rowId, claimed, blank);
-    this.totals.addIn(row, this.districtIn(values));
+  protected evaluateSlots(slots: SlotValues, rowId: unknown, claimed: unknown): BatchRow {
+    const row = this.evaluator.addSlots(slots, rowId, claimed);
+    this.totals.addIn(row, this.districtIn(slots));
     return row;
   }
 
   /** The value of the rule's district input among a row's values by slot. */
-  protected districtIn(values: readonly unknown[]): unknown {
-    return this.districtSlot < 0 ? undefined : values[this.districtSlot];
+  protected districtIn(slots: SlotValues): unknown {
+    return this.districtSlot < 0 ? undefined : slots.values[this.districtSlot];
   }
 }

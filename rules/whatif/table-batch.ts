@@ -4,6 +4,7 @@
  * (the reform), each with its own cross-row state and its own totals (rules/tables/totals.ts).
  */
 import { BatchEvaluator, type BatchRow, type BatchSummary } from '../batch.ts';
+import type { SlotValues } from '../core/coerce.ts';
 import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleDefinition } from '../core/rule.ts';
 import type { FailedCondition } from '../core/schema.ts';
@@ -110,10 +111,10 @@ export class WhatIfTableBatch extends TableBatch {
     return row;
   }
 
-  protected override evaluateSlots(values: readonly unknown[], rowId: unknown, claimed: unknown, blank: boolean): BatchRow {
-    const row = super.evaluateSlots(values, rowId, claimed, blank);
-    this.pending = this.reformEvaluator().addSlots(values, rowId, claimed, blank);
-    this.reformTotals.addIn(this.pending, this.districtIn(values));
+  protected override evaluateSlots(slots: SlotValues, rowId: unknown, claimed: unknown): BatchRow {
+    const row = super.evaluateSlots(slots, rowId, claimed);
+    this.pending = this.reformEvaluator().addSlots(slots, rowId, claimed);
+    this.reformTotals.addIn(this.pending, this.districtIn(slots));
     return row;
   }
 

@@ -3,7 +3,7 @@
  * Starts the bench Worker once (workerd.ts), times a CSV batch (JSON out) per rule as `npm run bench`'s
  * batchByRule section does (worker.ts benchBatchByRule), and with `--profile` takes a CPU profile of one
  * batch per rule in the isolate (profile.ts) and prints its top frames. Writes nothing; prints the load average.
- * `--stub-evaluation` runs a bundle whose `evaluateRow` answers every row with one fixed result (a value per
+ * `--stub-evaluation` runs a bundle whose `evaluateRow` (slots, options, facts) answers every row with one fixed result (a value per
  * output): what the rest of the path (body, CSV, cells, answer) costs without the rule's coercion and evaluation.
  * `--cpu` also posts each batch `--reps` more times and reports rows per second of workerd's own CPU time (best
  * of the reps; /proc/<pid>/stat, 10 ms ticks): steadier than wall time on a shared machine. `--floor` runs
@@ -27,9 +27,9 @@ const cpuSeconds = (pids: readonly number[]) => cpuMsOf(pids) / 1000;
 
 /** The bundle with `evaluateRow` answering at once (see the file's comment); fails if the function is not found. */
 function stubEvaluation(script: string): string {
-  const found = /function (evaluateRow\d*)\((\w+), \w+, [^)]*\) \{/.exec(script);
+  const found = /function (evaluateRow\d*)\(\w+, \w+, (\w+)\) \{/.exec(script);
   if (!found) throw new Error('--stub-evaluation: evaluateRow not found in the bundle');
-  const stubbed = `${found[0]}\n  return stubRowEvaluation(${found[2]});`;
+  const stubbed = `${found[0]}\n  return stubRowEvaluation(${found[2]}.rule);`;
   const helper = `
 const stubResults = new WeakMap();
 function stubRowEvaluation(rule) {
