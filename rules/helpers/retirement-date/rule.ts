@@ -5,7 +5,7 @@
  * months; the retirement date is the birth date plus the age (interpretation `month-end-dates` when the day clamps).
  */
 import type { Context } from '../../core/context.ts';
-import { addMonths, daysInMonth, isIsoDate, isoDayOf, isoMonthIndexOf, isoYearMonthIndexOf, YEAR_MAX, YEAR_MIN } from '../../core/dates.ts';
+import { daysInMonth, formatDate, isIsoDate, isoDayOf, isoYearMonthIndexOf, parseIsoDate, YEAR_MAX, YEAR_MIN } from '../../core/dates.ts';
 import { fail } from '../../core/errors.ts';
 import { units } from '../../core/labels.ts';
 import { defineRule } from '../../core/rule.ts';
@@ -31,16 +31,20 @@ export interface Retirement {
 
 /** The retirement date and age for a birth date and category. Pure; the birth date must be a valid ISO date. */
 export function retirementOf(birthDate: string, category: RetirementCategory, c: ReformNumbers = reformNumbers(category)): Retirement {
-  const birthMonth = isoMonthIndexOf(birthDate);
+  // the birth date read once: its month gives the delay, its day the day in the retirement month
+  const birth = parseIsoDate(birthDate)!;
+  const birthMonth = birth.y * MONTHS_PER_YEAR + birth.m - 1;
   const k = birthMonth - isoYearMonthIndexOf(c.startMonth);
   const delayMonths = k < 0 ? 0 : Math.min(c.capMonths, Math.floor(k / c.stepMonths) + 1);
   const totalMonths = c.originalAgeYears * MONTHS_PER_YEAR + delayMonths;
-  const retirementDate = addMonths(birthDate, totalMonths);
-  // the retirement month inside the package's years (the date then exists: its day is the birth day or the month's last)
+  // the birth date plus the age, as `addMonths` moves it: the birth day, or the retirement month's last day where it has none
   const retirementMonth = birthMonth + totalMonths;
   const retirementYear = Math.floor(retirementMonth / MONTHS_PER_YEAR);
-  const clamped =
-    retirementYear >= YEAR_MIN && retirementYear <= YEAR_MAX && isoDayOf(birthDate) > daysInMonth(retirementYear, (retirementMonth % MONTHS_PER_YEAR) + 1);
+  const month = (retirementMonth % MONTHS_PER_YEAR) + 1;
+  const lastDay = daysInMonth(retirementYear, month);
+  const retirementDate = formatDate({ y: retirementYear, m: month, d: Math.min(birth.d, lastDay) });
+  // clamped inside the package's years (the date then exists)
+  const clamped = retirementYear >= YEAR_MIN && retirementYear <= YEAR_MAX && birth.d > lastDay;
   return {
     retirementDate,
     ageYears: Math.floor(totalMonths / MONTHS_PER_YEAR),
