@@ -1,6 +1,7 @@
 /**
  * Figures a rule keeps from row to row of an untraced batch (rules/helpers/training/training.ts: a training amount and
- * its shares per standard, city share and number of trainees; rules/helpers/min-wage/rule.ts: the wage table's figure
+ * its shares per standard, city share and number of trainees; rules/clauses/dpf-cadre-ratio/rule.ts: the share of disabled
+ * cadres and the fewest needed per minimum share, total and disabled cadres; rules/helpers/min-wage/rule.ts: the wage table's figure
  * per parameter set, district and date), checked for what they must still give: every row of a batch equals the same
  * row's lone `evaluate()`, figures and warnings, before and past the bound on what is kept (MAX_KEPT_KEYS), and a row
  * given its own figures never gets another row's.
@@ -32,6 +33,18 @@ describe('figures kept across a batch’s rows', () => {
     const perPerson = amounts[1];
     expect(perPerson).toBeGreaterThan(0);
     counts.forEach((n, i) => expect(amounts[i], `trainees ${n}`).toBe(n * perPerson));
+  });
+
+  it('dpf-cadre-ratio: every pair of total and disabled cadres, past the bound and again, gives its own share and minimum', () => {
+    const totals = [...Array.from({ length: MAX_KEPT_KEYS + 20 }, (_, i) => i + 1), 1, 3, MAX_KEPT_KEYS + 5, 7];
+    const rows = totals.flatMap((totalCadres) =>
+      [0, 1, 2, 3].filter((d) => d <= totalCadres).map((disabledCadres) => ({ totalCadres, disabledCadres, date: '2024-06-30' })),
+    );
+    const batch = expectBatchEqualsLone('dpf-cadre-ratio', rows);
+    // the share in ten-thousandths, rounded half up, in whole numbers: (2 · d · 10^4 + t) div (2 · t)
+    const tenThousandths = (row: { totalCadres: number; disabledCadres: number }) =>
+      Math.floor((2 * row.disabledCadres * 10_000 + row.totalCadres) / (2 * row.totalCadres));
+    rows.forEach((row, i) => expect(Number((batch.rows[i].result!.ratio as string).replace('.', '')), `row ${i}`).toBe(tenThousandths(row)));
   });
 
   it('graduate-hire: a given wage checked against the table on more dates than are kept, either side of a new table, warns as a lone evaluation does', () => {
