@@ -1,6 +1,6 @@
 import { centsOf, formatCents } from './core/cents.ts';
 import { Dec, money } from './core/decimal.ts';
-import { isBlank, readSlots, slotIn, slotValuesFor, toDecimal, type Field, type SlotValues } from './core/coerce.ts';
+import { isBlank, isRecord, readSlots, slotIn, slotValuesFor, toDecimal, type Field, type SlotValues } from './core/coerce.ts';
 import { ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
@@ -121,14 +121,14 @@ export class BatchEvaluator {
    * keys but fills none (nothing, or only spaces: NBSP and U+3000 too) is a blank row, skipped.
    */
   add(raw: unknown): BatchRow {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    if (!isRecord(raw)) {
       const index = this.summary.rows++;
       this.summary.invalid++;
       return invalid(index, undefined, { code: 'invalid-list', message: { zh: `第 ${index + 1} 行不是对象`, en: `Row ${index + 1} is not an object` } });
     }
     const slots = this.slots;
     readSlots(raw, this.facts.inputList, BATCH_OWN, slots);
-    const { rowId, claimed } = raw as Record<string, unknown>;
+    const { rowId, claimed } = raw;
     return this.addSlots(slots, rowId, claimed);
   }
 

@@ -1,6 +1,6 @@
 import { Context, sharedReadings, type ReadingsMemo } from './core/context.ts';
 import { sharedPart } from './core/answer-json.ts';
-import { coerceInputs, coerceInputSlots, inputListOf, type InputList, type SlotValues } from './core/coerce.ts';
+import { coerceInputs, coerceInputSlots, inputListOf, isRecord, type InputList, type SlotValues } from './core/coerce.ts';
 import { applyOutsideValidityInput, commonInputs, dateInput } from './core/common-inputs.ts';
 import { RuleError, type RuleErrorBody } from './core/errors.ts';
 import { OutputFormats } from './core/format.ts';
@@ -294,8 +294,6 @@ export function evaluateRow(slots: SlotValues, options: EvaluateOptions, facts: 
   }
   return evaluateCoerced(facts, input, true, options, figuresOf);
 }
-
-const isRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** An evaluation of coerced inputs; `byDate`: whether an answer that could change with the date it was not given is answered on each date. */
 function evaluateCoerced<E extends RowFigures>(

@@ -72,6 +72,9 @@ export const BOOLEAN_WORDS = {
 const TRUE = new Set<string>(BOOLEAN_WORDS.true);
 const FALSE = new Set<string>(BOOLEAN_WORDS.false);
 
+/** An object of name: value (not null, not a list): what inputs, rows and bodies must be. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && isBlankText(value));
 /** A text of nothing but spaces; one that starts with a printable ASCII character is not (most cells: no trimming). */
 function isBlankText(text: string): boolean {
@@ -579,11 +582,11 @@ function coerceIn(
   prefixZh: string,
   passOver: ReadonlySet<string> | undefined,
 ): Record<string, unknown> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     fail('invalid-list', `${prefixZh || '输入'} 应为“名称: 值”对象`, `${prefix || 'inputs'} must be an object of name: value`, prefix || 'inputs');
   }
   const slots = new SlotValues(list.size);
-  readInto(raw as Record<string, unknown>, list, passOver, slots);
+  readInto(raw, list, passOver, slots);
   if (slots.unknown !== undefined) unknownInput(slots.unknown, specs, prefix, prefixZh);
   return coerceSlots(slots.values, list, prefix, prefixZh);
 }

@@ -8,6 +8,7 @@
  * Nothing here knows a rule by name: it reads the rule's metadata.
  */
 import { normaliseHeader } from '../columns.ts';
+import { isRecord } from '../core/coerce.ts';
 import { commonInputs } from '../core/common-inputs.ts';
 import type { Text } from '../core/text.ts';
 import type { RuleMetadata } from '../metadata.ts';
@@ -236,7 +237,7 @@ export function checkMapping(mapping: unknown, meta: Meta): { ok: true; mapping:
     ok: false,
     error: { code: 'unknown-column', field: 'columns', message: { zh, en } },
   });
-  if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
+  if (!isRecord(mapping)) {
     return bad('列对应关系 columns 应为 JSON 对象：{"表头文字": "输入项名"}', 'columns must be a JSON object {"header text": "input name"}');
   }
   const out: Record<string, string> = {};

@@ -5,7 +5,7 @@
  * columns are kept for the answer but never reach the rule. Totals are summed as rows go.
  */
 import { BatchEvaluator, BLANK_ROW, type BatchRow, type BatchSummary } from '../batch.ts';
-import { isBlank, type SlotValues } from '../core/coerce.ts';
+import { isBlank, isRecord, type SlotValues } from '../core/coerce.ts';
 import type { RuleErrorBody } from '../core/errors.ts';
 import type { RuleDefinition } from '../core/rule.ts';
 import type { Text } from '../core/text.ts';
@@ -472,8 +472,8 @@ export class TableBatch {
    * it is read as a row of cells under those columns, refused after the skip tests when two keys name one input.
    */
   addObject(value: unknown): BatchRow {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.evaluate(value);
-    const object = value as Record<string, unknown>;
+    if (!isRecord(value)) return this.evaluate(value);
+    const object = value;
     const keys = Object.keys(object);
     // `{}` names no column: the rule judges it (a rule whose inputs are all optional computes it), as evaluateBatch does
     if (keys.length === 0) return this.evaluate({});

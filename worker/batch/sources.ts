@@ -4,6 +4,7 @@
  * batch (rules/tables/rows.ts: claims or skipped rows). Refusals before any row are thrown as ApiErrors.
  */
 import type { RuleMetadata } from '../../rules/index.ts';
+import { isRecord } from '../../rules/core/coerce.ts';
 import {
   checkMapping,
   readFormSource,
@@ -272,12 +273,12 @@ export function jsonBody(chunks: Uint8Array[], meta: Pick<RuleMetadata, 'id'>): 
     throw apiError('malformed-json', { detail }, { rule: meta.id });
   }
   const rows = (body as { rows?: unknown } | null)?.rows;
-  if (body === null || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(rows)) {
+  if (!isRecord(body) || !Array.isArray(rows)) {
     throw apiError('invalid-list', { expected: 'rows' }, { rule: meta.id });
   }
   // only if the scan refused what JSON.parse takes (never expected): the body is read the whole way, as it was before the scan
   const keys = new Set<string>();
-  for (const row of rows) if (row !== null && typeof row === 'object' && !Array.isArray(row)) for (const key of Object.keys(row)) keys.add(key);
+  for (const row of rows) if (isRecord(row)) for (const key of Object.keys(row)) keys.add(key);
   let at = 0;
   const read = () => (at < rows.length ? rows[at++] : undefined);
   return { count: rows.length, keys: [...keys], members: body as Record<string, unknown>, read, keepNumbers: () => undefined };
@@ -339,7 +340,7 @@ export function jsonTable(chunks: Uint8Array[], meta: RuleMetadata, maxRows: num
     read: columns.map((c) => probe.columnForKey(c)),
     row: () => body.read(),
     cells(row) {
-      const object = row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {};
+      const object = isRecord(row) ? row : {};
       const cells = new Array<unknown>(columns.length);
       for (let i = 0; i < columns.length; i++) {
         const cell = object[columns[i]];

@@ -9,6 +9,7 @@
  */
 import { Hono } from 'hono';
 import { findRule, type RuleMetadata } from '../../rules/index.ts';
+import { isRecord } from '../../rules/core/coerce.ts';
 import type { ListedOverride } from '../../rules/tables/whatif-table.ts';
 import { whatIfCheck } from '../../rules/whatif/check.ts';
 import {
@@ -53,7 +54,7 @@ const bothPlaces = (rule: string): never => {
 
 /** A JSON body's `overrides`: a list of `{ parameter, value, from? }`, or a refusal. */
 function bodyOverrides(raw: unknown, rule: string): OverrideInput[] {
-  if (!Array.isArray(raw) || raw.some((o) => o === null || typeof o !== 'object' || Array.isArray(o))) {
+  if (!Array.isArray(raw) || raw.some((o) => !isRecord(o))) {
     throw apiError('invalid-override', { why: 'not-a-list' }, { rule });
   }
   return raw as OverrideInput[];
@@ -80,7 +81,7 @@ whatif.post('/v1/whatif/:id/check', async (c) => {
     const detail = error instanceof Error ? error.message : String(error);
     throw apiError('malformed-json', { detail }, { rule: id });
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw apiError('invalid-list', { expected: 'whatif-check' }, { rule: id, field: 'body' });
   }
   const { inputs, overrides: raw } = parsed as { inputs?: unknown; overrides?: unknown };
