@@ -39,16 +39,39 @@ export const localDevVars = {
   AUDIT_HMAC_KEY: LOCAL_DEV_AUDIT_KEY,
 };
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
+/**
+ * The kernel's ephemeral ports (`ip_local_port_range`): where it puts a socket bound to port 0. A port we
+ * choose and then hand to wrangler or workerd must lie below them, or a server that binds port 0 meanwhile
+ * (Miniflare's loopback, workerd's own sockets) can be given the same one: on a freshly booted machine it
+ * was, and workerd's inspector then waited on it for good.
+ */
+function ephemeralLow() {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 2048 ? low : 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+/** Whether a port can be listened on at 127.0.0.1 now. */
+const canListen = (port) =>
+  new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/** A free loopback port below the ephemeral range (see ephemeralLow), chosen at random so that parallel callers rarely meet. */
+export async function freePort() {
+  const high = ephemeralLow() - 1;
+  const low = Math.max(1025, high - 12_000);
+  for (let tries = 0; tries < 100; tries++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${low} and ${high}`);
 }
 
 /** Applies the D1 migrations to the local database kept in `persistTo`, when wrangler.toml declares one. */

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { buildSite, freePort, localDevVars, offlineEnv, root } from '../../scripts/local-worker.mjs';
+import { within } from './heap.ts';
 import { workerdPids } from './worker.ts';
 
 export interface BenchWorker {
@@ -132,7 +133,8 @@ async function startInWorkerd(source: (dir: string) => WorkerSource, inspect: bo
         },
       ],
     });
-    const url = (await mf.ready).origin;
+    // bounded: a workerd that cannot start (a port taken) would otherwise leave the bench waiting for good
+    const url = (await within(60_000, 'workerd start', mf.ready)).origin;
 
     if (worker.d1) {
       const db = await mf.getD1Database('DB');
