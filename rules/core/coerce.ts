@@ -604,7 +604,10 @@ export class SlotValues {
   unknown: string | undefined = undefined;
 
   constructor(size: number) {
-    this.values = Array.from({ length: size }, () => undefined);
+    // pushed, not Array.from({ length }, …): that reads an array-like through the generic path, about a tenth of a quick evaluate()
+    const values: unknown[] = [];
+    for (let i = 0; i < size; i++) values.push(undefined);
+    this.values = values;
   }
 
   clear(): void {
