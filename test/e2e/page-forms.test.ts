@@ -265,6 +265,15 @@ describe('columns the Worker does not understand', () => {
 
 describe('a big file', () => {
   const rows = 90_000;
+  /**
+   * An office line, not loopback: the answer arrives at 256 KB/s, so the progress view stays long enough to be checked and
+   * the Worker is still answering when the clerk cancels (on loopback a quiet machine answered the 90,000 rows before the test looked).
+   */
+  const officeLine = async (page: Page) => {
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 256 * 1024, uploadThroughput: -1 });
+  };
   const csv = () => {
     const lines = ['序号,在职职工总数,残疾职工折算人数,月最低工资标准,申报金额'];
     for (let i = 0; i < rows; i++) lines.push(`R${i},${400 + (i % 100)},9,1980,29700`);
@@ -273,6 +282,7 @@ describe('a big file', () => {
 
   it('shows rows read and answered as the answer streams, and cancels; the Worker audits the batch aborted', async () => {
     const page = await pages.open(`/?rule=${rule}`);
+    await officeLine(page);
     await upload(page, 'big.csv', csv(), 'text/csv');
     const progress = page.locator('#batch-progress');
     await expect.poll(async () => Number((await progress.getAttribute('data-rows').catch(() => null)) ?? 0), settle).toBeGreaterThan(0);
@@ -297,10 +307,7 @@ describe('a big file', () => {
 
   it('in English too, and a run left alone ends in the summary of every row', async () => {
     const page = await pages.open(`/?rule=${rule}&lang=en`);
-    // an office line, not loopback: the answer arrives at 256 KB/s, so the progress view stays long enough to be checked
-    const network = await page.context().newCDPSession(page);
-    await network.send('Network.enable');
-    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 256 * 1024, uploadThroughput: -1 });
+    await officeLine(page);
     await upload(page, 'big.csv', csv(), 'text/csv');
     const progress = page.locator('#batch-progress');
     await expect.poll(async () => Number((await progress.getAttribute('data-rows').catch(() => null)) ?? 0), settle).toBeGreaterThan(0);
