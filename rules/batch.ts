@@ -1,7 +1,7 @@
 import { centsOf, formatCents } from './core/cents.ts';
 import { Dec, money } from './core/decimal.ts';
 import { isBlank, isRecord, readSlots, slotIn, slotValuesFor, toDecimal, type Field, type SlotValues } from './core/coerce.ts';
-import { ReadingsMemo } from './core/context.ts';
+import { Context, ReadingsMemo } from './core/context.ts';
 import { RuleError } from './core/errors.ts';
 import type { RuleErrorBody } from './core/errors.ts';
 import type { RuleDefinition } from './core/rule.ts';
@@ -108,11 +108,13 @@ export class BatchEvaluator {
     const clash = rule.inputs.find((i) => BATCH_OWN.has(i.name));
     if (clash) throw new Error(`rule ${rule.id} names an input ${clash.name}, a batch row's own column`);
     this.slots = slotValuesFor(this.facts.inputList);
+    const readings = new ReadingsMemo(options.parameters);
     this.evaluation = {
       batchState: this.state,
       explain: false,
       parameters: options.parameters,
-      readings: new ReadingsMemo(options.parameters),
+      readings,
+      rowContext: new Context(undefined, this.state, false, options.parameters, readings),
     };
   }
 

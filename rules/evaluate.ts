@@ -215,6 +215,8 @@ export interface EvaluateOptions {
   parameters?: ParameterSet;
   /** A batch's readings of parameters and groups, kept across its rows (for the same parameter set); lone evaluations share one. */
   readings?: ReadingsMemo;
+  /** A batch's one context, made with these options and renewed for each row (`Context.renew`); lone evaluations make their own. */
+  rowContext?: Context;
 }
 
 /** Each registered rule's facts, by its id: made once (the registry never changes), so a quick check looks its rule up once. */
@@ -318,8 +320,14 @@ function evaluateCoerced<E extends RowFigures>(
 
 /** The context a case is evaluated in: its date (given, or the rule's claim date), the batch's state and readings, or the readings lone evaluations share. */
 function contextFor(facts: RuleFacts, input: Record<string, unknown>, options: EvaluateOptions): Context {
+  const date = (input.date as string | undefined) ?? facts.rule.claimDate?.(input);
+  const reused = options.rowContext;
+  if (reused !== undefined) {
+    reused.renew(date);
+    return reused;
+  }
   return new Context(
-    (input.date as string | undefined) ?? facts.rule.claimDate?.(input),
+    date,
     options.batchState,
     options.explain,
     options.parameters,

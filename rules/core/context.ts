@@ -51,7 +51,7 @@ export class Context {
     this.dateRead = true;
     return this.claimDate;
   }
-  private readonly claimDate: string | undefined;
+  private claimDate: string | undefined;
   /**
    * Whether the rule looked at the date itself (`date`, `planDate`). An answer that never did, and read no
    * parameter whose value changes with the date (`undatedReadChanges`), cannot depend on it.
@@ -79,7 +79,7 @@ export class Context {
     this.dateRead = true;
     return this.readOn;
   }
-  private readonly readOn: string;
+  private readOn: string;
 
   /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
   readonly parameters: ParameterSet;
@@ -99,6 +99,28 @@ export class Context {
     this.readings = readings?.parameters === parameters ? readings : undefined;
     this.plan = planFor(date, parameters.plans);
     this.readOn = planDateFor(this.plan, date);
+  }
+
+  /**
+   * This context made ready for another case, on `date`: as `new Context(date, …)` with the same batch state, explain,
+   * parameters and readings would be. A batch evaluates its rows in one context renewed per row, not one made per row
+   * (the plan is looked up again only when the date changes). The lists a case wrote stay with its answer: the next case starts its own.
+   */
+  renew(date: string | undefined): void {
+    this.warningsMade = undefined;
+    this.failedMade = undefined;
+    this.stepsMade = undefined;
+    this.hintsMade = undefined;
+    this.reliedOn = undefined;
+    this.dateRead = false;
+    this.undatedReadChanges = false;
+    if (date === this.claimDate) return;
+    const plan = planFor(date, this.parameters.plans);
+    this.readOn = planDateFor(plan, date);
+    (this as { plan: Plan }).plan = plan; // read-only to rules; only a renewal changes it
+    this.claimDate = date;
+    this.readingsOnDate = null;
+    this.entriesOnDate = null;
   }
 
   /**
