@@ -63,8 +63,26 @@ export class OutputFormats {
 
   /** The outputs' values in `raw`, in order, each printed by its type; an output without a value is left out. */
   format(raw: Record<string, unknown>): Record<string, unknown> {
+    if (raw === this.sharedRaw) return this.sharedShown!;
+    // every 64th result is asked whether it is frozen: then the rule shares it between cases, and it is printed once
+    if ((++this.printed & 63) === 0 && Object.isFrozen(raw)) {
+      const shown = Object.freeze(this.formatInOrder(raw) ?? this.formatByName(raw));
+      this.sharedRaw = raw;
+      this.sharedShown = shown;
+      return shown;
+    }
     return this.formatInOrder(raw) ?? this.formatByName(raw);
   }
+
+  /**
+   * A result the rule shares between cases (frozen: rent-subsidy's nothing for a case outside it), printed once and
+   * shared in turn by every case it answers: the one found last. Asking each result whether it is frozen would cost
+   * every case about as much as a few of its stores (measured: +1.3 % of an overquota-reward row), so only every
+   * 64th is asked, and a result a rule shares with many cases is found among the first few hundred.
+   */
+  private printed = 0;
+  private sharedRaw: object | undefined = undefined;
+  private sharedShown: Record<string, unknown> | undefined = undefined;
 
   /**
    * The common result, outputs in their order (some may be left out), each with a value: copied whole (the copy
