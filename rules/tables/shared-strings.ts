@@ -144,24 +144,26 @@ function fromUtf16(bytes: Uint8Array, from: number, to: number): string {
  * the run's only when UTF-16), or −1 when the run must be decoded instead: it holds an entity or an
  * `_xHHHH_` escape (`&`, `_`), or is not valid UTF-8. The string is not added (`SharedStrings.add`).
  */
-function writePlain(table: SharedStrings, bytes: Uint8Array): number {
-  const { chunk, at } = table.room(2 * bytes.length);
-  const wide = utf8AsUtf16(bytes, chunk, at);
+function writePlain(table: SharedStrings, bytes: Uint8Array, from: number, to: number): number {
+  const length = to - from;
+  const { chunk, at } = table.room(2 * length);
+  const wide = utf8AsUtf16(bytes, from, to, chunk, at);
   if (wide < 0) return -1;
-  if (wide < bytes.length) return wide;
-  chunk.set(bytes, at);
-  return bytes.length;
+  if (wide < length) return wide;
+  // as they stand (over the UTF-16 just written): copied in a loop, no view of them made
+  for (let i = 0; i < length; i++) chunk[at + i] = bytes[from + i];
+  return length;
 }
 
 /**
- * UTF-8 bytes written as UTF-16LE into `out` at `at` (a byte-order mark first left out, as the decoder
+ * The UTF-8 bytes from `from` to `to` written as UTF-16LE into `out` at `at` (a byte-order mark first left out, as the decoder
  * does): the bytes written, or −1 at an `&` or `_` (an entity or escape to decode) or at the first
  * sequence that is not valid UTF-8 (the decoder's own replacement then applies).
  */
-function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
+function utf8AsUtf16(bytes: Uint8Array, from: number, to: number, out: Uint8Array, at: number): number {
   let o = at;
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length) {
+  let i = bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf && to - from >= 3 ? from + 3 : from;
+  while (i < to) {
     const b = bytes[i];
     let code: number;
     if (b < 0x80) {
@@ -169,11 +171,14 @@ function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
       code = b;
       i += 1;
     } else if (b >= 0xc2 && b <= 0xdf) {
+      // a sequence cut by the run's end is not valid (the bytes after it are the XML's, not the run's)
+      if (i + 1 >= to) return -1;
       const b1 = bytes[i + 1];
       if ((b1 & 0xc0) !== 0x80) return -1;
       code = ((b & 0x1f) << 6) | (b1 & 0x3f);
       i += 2;
     } else if (b >= 0xe0 && b <= 0xef) {
+      if (i + 2 >= to) return -1;
       const b1 = bytes[i + 1];
       const b2 = bytes[i + 2];
       if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return -1;
@@ -181,6 +186,7 @@ function utf8AsUtf16(bytes: Uint8Array, out: Uint8Array, at: number): number {
       if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) return -1;
       i += 3;
     } else if (b >= 0xf0 && b <= 0xf4) {
+      if (i + 3 >= to) return -1;
       const b1 = bytes[i + 1];
       const b2 = bytes[i + 2];
       const b3 = bytes[i + 3];
@@ -280,11 +286,11 @@ export class SharedStringsReader {
           raw = -1;
         }
         if (current === '') {
-          const bytes = scan.raw();
+          const length = scan.end - scan.start;
           // a text's characters never outnumber its bytes: within the cap, one plain run is kept as it stands when UTF-8 is no longer than UTF-16, else as UTF-16
-          raw = bytes.length <= cap ? writePlain(table, bytes) : -1;
+          raw = length <= cap ? writePlain(table, scan.bytes, scan.start, scan.end) : -1;
           if (raw >= 0) {
-            rawWide = raw < bytes.length;
+            rawWide = raw < length;
             continue;
           }
           current = scan.text();
@@ -298,9 +304,9 @@ export class SharedStringsReader {
   /** Adds the current text token as a string of one run (as `read` reads an `<si>` of one `<t>`). */
   private addRun(scan: XmlScanner): void {
     const { cap, table } = this;
-    const bytes = scan.raw();
-    const raw = bytes.length <= cap ? writePlain(table, bytes) : -1;
-    if (raw >= 0) return table.add(raw, raw < bytes.length);
+    const length = scan.end - scan.start;
+    const raw = length <= cap ? writePlain(table, scan.bytes, scan.start, scan.end) : -1;
+    if (raw >= 0) return table.add(raw, raw < length);
     const text = scan.text();
     if (text.length > cap) throw new Refused(tooLarge('maxCellText', cap, text.length));
     table.addText(text);

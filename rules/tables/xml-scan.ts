@@ -594,9 +594,13 @@ export class XmlScanner {
     return this.cdata ? utf8.decode(this.buf.subarray(this.start, this.end)) : decodeText(this.buf, this.start, this.end, ooxml);
   }
 
-  /** The current text token's bytes as they stand in the XML (nothing decoded), valid until the next token. */
-  raw(): Uint8Array {
-    return this.buf.subarray(this.start, this.end);
+  /**
+   * The buffer the current token lies in (a text token's bytes as they stand in the XML, nothing decoded, from `start`
+   * to `end`), valid until the next token: read in place, no view of them made (a typed array costs microseconds to
+   * make in workerd, and a shared-strings part would make one per string).
+   */
+  get bytes(): Uint8Array {
+    return this.buf;
   }
 
   /** The current text token's bytes, for a number (ASCII only). */
