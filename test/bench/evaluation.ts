@@ -10,6 +10,7 @@ import { HyperFormula } from 'hyperformula';
 import { BatchEvaluator, evaluate, findRule } from '../../rules/index.ts';
 import { clerk, type Cells } from './clerk.ts';
 import { rowsFor } from './rows.ts';
+import { median } from './median.ts';
 
 export interface EvaluationFigures {
   rule: string;
@@ -19,8 +20,6 @@ export interface EvaluationFigures {
   /** Rows where the batch path, the hand formula or float differ from evaluate() by a cent or more. */
   checks: { batchDiffers: number; hyperFormulaDiffers: number; floatDiffers: number };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Median milliseconds of each path, timed in rounds: every round runs every path (`reps` times each), so a

@@ -7,6 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { BATCH_RULE, csvFor, postBatch } from './worker.ts';
 import { startBenchWorker } from './workerd.ts';
+import { median } from './median.ts';
 
 const KEY = 'local-dev-key';
 const OVERRIDE = 'set.plan.overquotaReward.minimumWageMultiplier=4';
@@ -47,8 +48,6 @@ function postWhatIf(url: string, csv: string, count: number): Promise<number> {
     request.end(body);
   });
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchWhatIf(rows: number, reps = 3): Promise<WhatIfFigures> {
   const worker = await startBenchWorker();

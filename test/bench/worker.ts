@@ -8,6 +8,7 @@ import { request as httpRequest } from 'node:http';
 import autocannon from 'autocannon';
 import { rowsFor } from './rows.ts';
 import type { BatchSummary } from '../../rules/batch.ts';
+import { medianBy } from './median.ts';
 
 export const BATCH_RULE = 'overquota-reward';
 const KEY = 'local-dev-key';
@@ -192,7 +193,7 @@ export async function benchBatchByRule(
     const csv = rule.csv(rows);
     const runs: { seconds: number; summary: BatchSummary }[] = [];
     for (let i = 0; i < reps; i++) runs.push(await postBatchAnswer(url, csv, rows, rule.id));
-    const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
+    const median = medianBy(runs, (run) => run.seconds);
     figures.push({ rule: rule.id, rows, rowsPerSecond: rows / median.seconds, seconds: median.seconds, okRows: median.summary.ok + median.summary.mismatch });
     console.error(`  ${rule.id}: ${Math.round(rows / median.seconds).toLocaleString('en-US')} rows/s`);
   }

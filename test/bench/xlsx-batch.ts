@@ -10,6 +10,7 @@ import { sampleHeap, type HeapFigures } from './heap.ts';
 import { postBatch } from './worker.ts';
 import { startBenchWorker } from './workerd.ts';
 import { WIDE_COLUMNS, wideWorkbook } from './wide-workbook.ts';
+import { median } from './median.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,8 +30,6 @@ const postWorkbook = (url: string, body: Buffer, count: number) => postBatch(url
 
 /** Timed batches after the warm-up: their median is the figure. */
 const XLSX_TIMED_RUNS = 3;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchXlsxBatch(rows: number): Promise<XlsxBatchFigures> {
   const workbook = Buffer.from(wideWorkbook(rows));
