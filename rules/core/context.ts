@@ -73,13 +73,13 @@ export class Context {
   readonly explain: boolean;
 
   /** The plan the claim is read against (the one in force on its date; see `planFor`). */
-  readonly plan: Plan;
+  readonly plan!: Plan;
   /** The date the plan's own numbers are read on (the claim's date, or the plan's first day); reading it is recorded like `date`. */
   get planDate(): string {
     this.dateRead = true;
     return this.readOn;
   }
-  private readOn: string;
+  private readOn!: string;
 
   /** The parameter set this evaluation reads every number and plan from (the served one unless given). */
   readonly parameters: ParameterSet;
@@ -97,8 +97,7 @@ export class Context {
     this.explain = explain;
     this.parameters = parameters;
     this.readings = readings?.parameters === parameters ? readings : undefined;
-    this.plan = planFor(date, parameters.plans);
-    this.readOn = planDateFor(this.plan, date);
+    this.onDate(date);
   }
 
   /**
@@ -114,10 +113,14 @@ export class Context {
     this.reliedOn = undefined;
     this.dateRead = false;
     this.undatedReadChanges = false;
-    if (date === this.claimDate) return;
+    if (date !== this.claimDate) this.onDate(date);
+  }
+
+  /** The claim's date, the plan in force on it and the plan's reading date; the readings kept for another date let go. */
+  private onDate(date: string | undefined): void {
     const plan = planFor(date, this.parameters.plans);
+    (this as { plan: Plan }).plan = plan; // read-only to rules; only this context sets it (made, or renewed for another date)
     this.readOn = planDateFor(plan, date);
-    (this as { plan: Plan }).plan = plan; // read-only to rules; only a renewal changes it
     this.claimDate = date;
     this.readingsOnDate = null;
     this.entriesOnDate = null;
