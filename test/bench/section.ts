@@ -180,7 +180,7 @@ export function benchTables(report: BenchReport): string {
   const x = report.xlsxBatch;
   if (x) {
     out.push(
-      `**xlsx batch** (a ${f(x.rows)}-row, ${x.columns}-column workbook with two long text columns, streamed, ${f(x.workbookKB)} KB, \`POST /v1/batch/overquota-reward\` as \`.xlsx\`, JSON out, after a warm-up batch, median of ${x.timedRuns}): ${f(x.seconds, 2)} s, ${f(x.rowsPerSecond)} rows/s; ` +
+      `**xlsx batch** (a ${f(x.rows)}-row, ${x.columns}-column workbook with two long text columns, streamed, ${f(x.workbookKB)} KB, \`POST /v1/batch/overquota-reward\` as \`.xlsx\`, JSON out, after a warm-up batch, median of ${x.timedRuns}): ${f(x.seconds, 2)} s, ${f(x.rowsPerSecond)} rows/s${x.firstRowsPerSecond ? ` (the warm-up itself, a fresh isolate's first workbook: ${f(x.firstRowsPerSecond)} rows/s)` : ''}; ` +
         (x.heap
           ? `the Worker isolate's V8 heap ${f(x.heap.idleUsedMB, 1)} MB idle, at most ${f(x.heap.peakUsedMB, 1)} MB in use and ${f(x.heap.peakTotalMB, 1)} MB reserved during one more batch, sampled in a workerd of its own (${x.heap.samples} samples; the isolate limit is 128 MB).`
           : `isolate heap not measured (${x.heapError}).`),
