@@ -11,6 +11,7 @@ import { TableBatch } from '../../rules/tables/index.ts';
 import { jsonTable } from '../../worker/batch/sources.ts';
 import { rowsFor } from './rows.ts';
 import { BATCH_RULE, postBatchAnswer } from './worker.ts';
+import { median } from './median.ts';
 
 export interface JsonBatchFigures {
   rule: string;
@@ -29,7 +30,8 @@ export function jsonFor(count: number): string {
   return `{"rows":[${rows.join(',')}]}`;
 }
 
-const median = (f: () => unknown, reps = 5) => {
+/** Median ms of `reps` runs of `f` after one untimed run. */
+const medianMs = (f: () => unknown, reps = 5): number => {
   f();
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
@@ -37,7 +39,7 @@ const median = (f: () => unknown, reps = 5) => {
     f();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[Math.floor(reps / 2)];
+  return median(times);
 };
 
 /** Every row of a body and its echoed cells, read as the Worker reads them (from its bytes) before answering; how many. */
@@ -56,7 +58,7 @@ function readRows(bytes: Uint8Array): number {
 /** The Worker's reading against `JSON.parse` on one body, ms each. */
 export function parseCost(body: string): { parseMs: number; jsonParseMs: number } {
   const bytes = new TextEncoder().encode(body);
-  return { parseMs: median(() => readRows(bytes)), jsonParseMs: median(() => JSON.parse(body)) };
+  return { parseMs: medianMs(() => readRows(bytes)), jsonParseMs: medianMs(() => JSON.parse(body)) };
 }
 
 export async function benchJsonBatch(url: string, rows: number, reps = 3): Promise<JsonBatchFigures> {
