@@ -15,6 +15,7 @@
  * the native stream is cancelled. Slower, the same bytes.
  */
 import { notDeflate, Refused } from './zip-entries.ts';
+import { objectList } from './object-list.ts';
 
 /** A native raw-deflate inflater: `() => new DecompressionStream('deflate-raw')`. */
 export type NativeInflate = () => { readable: ReadableStream<Uint8Array>; writable: WritableStream<BufferSource> };
@@ -31,7 +32,7 @@ const READ = 64 * 1024;
 
 export class InflateAhead {
   /** Bytes inflated and not yet handed out, in order. */
-  private readonly queue: Uint8Array[] = [];
+  private readonly queue: Uint8Array[] = objectList();
   private head = 0;
   /** Bytes in the queue. */
   queued = 0;

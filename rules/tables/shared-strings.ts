@@ -15,6 +15,7 @@
 import { tooLarge, type WorkbookLimits } from './workbook-limits.ts';
 import { CLOSE, decodeText, END, OPEN, TEXT, type XmlScanner } from './xml-scan.ts';
 import { Refused } from './zip-entries.ts';
+import { objectList } from './object-list.ts';
 
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
@@ -30,7 +31,7 @@ const SHORT = 64;
 export class SharedStrings {
   /** Strings in the table. */
   count = 0;
-  private readonly chunks: Uint8Array[] = [];
+  private readonly chunks: Uint8Array[] = objectList();
   /** Bytes used in each chunk. */
   private readonly filled: number[] = [];
   /** A chunk's room: positions are chunk × `span` + offset, so a string's chunk is its position over `span`. */

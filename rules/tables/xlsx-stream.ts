@@ -22,6 +22,7 @@ import { readSharedStrings, SharedStrings, SharedStringsReader } from './shared-
 import type { InflateAhead, NativeInflate } from './inflate-ahead.ts';
 import { CELL_EMPTY, CELL_INLINE_STR, CELL_STR, CELL_VALUE, CLOSE, END, OPEN, TEXT, unescapeXml, XmlScanner } from './xml-scan.ts';
 import { Refused, ZipReader, type Pieces, type ZipEntry } from './zip-entries.ts';
+import { objectList } from './object-list.ts';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -347,9 +348,9 @@ const KEPT_BLOCK = 1 << KEPT_BLOCK_BITS;
  */
 class KeptCells {
   cells = 0;
-  private readonly columns: (Uint16Array | undefined)[] = [];
-  private readonly kinds: (Uint8Array | undefined)[] = [];
-  private readonly values: (Float64Array | undefined)[] = [];
+  private readonly columns: (Uint16Array | undefined)[] = objectList();
+  private readonly kinds: (Uint8Array | undefined)[] = objectList();
+  private readonly values: (Float64Array | undefined)[] = objectList();
   rows = 0;
   private rowNumbers = new Int32Array(1024);
   private rowEnds = new Int32Array(1024);
