@@ -42,7 +42,8 @@ export class SharedStrings {
   private wide = new Uint8Array(128);
   /** Short strings lately read, by index modulo RECENT: a column whose few texts repeat (a district) is decoded once. */
   private readonly recentIndex = new Int32Array(RECENT).fill(-1);
-  private readonly recentText: string[] = [];
+  /** Filled to its length when made (a `[]` written at a slot changes V8's kind of elements at the first string, and code reading it deoptimised on each new table). */
+  private readonly recentText: string[] = new Array<string>(RECENT).fill('');
 
   private readonly limits: WorkbookLimits;
 
