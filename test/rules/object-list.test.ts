@@ -1,7 +1,8 @@
 /**
- * tables/object-list.ts: the table readers' lists of typed arrays start in V8's kind of elements for objects, so code
- * optimised for them is not deoptimised at each new list's first push. Asked of V8 itself, in a child Node with its
- * natives syntax (`%HasObjectElements`), against a plain `[]`, which starts with small integers' kind.
+ * The table readers' lists start in the kind of elements V8 gives them once written (tables/object-list.ts for lists of
+ * typed arrays; the shared strings' recent texts made full), so code optimised for them is not deoptimised at each new
+ * list's first write. Asked of V8 itself, in a child Node with its natives syntax (`%HasObjectElements`), against a
+ * plain `[]`, which starts with small integers' kind.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,5 +25,17 @@ console.log(JSON.stringify([%HasObjectElements(made), %HasSmiElements(made), %Ha
     const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([true, false, true, 0]);
+  });
+
+  it('a new shared-strings table’s recent texts are of that kind from the start', () => {
+    const module = fileURLToPath(new URL('../../rules/tables/shared-strings.ts', import.meta.url));
+    const limits = fileURLToPath(new URL('../../rules/tables/workbook-limits.ts', import.meta.url));
+    const script = `const { SharedStrings } = await import(${JSON.stringify(module)});
+const { DEFAULT_WORKBOOK_LIMITS } = await import(${JSON.stringify(limits)});
+const table = new SharedStrings(DEFAULT_WORKBOOK_LIMITS);
+console.log(JSON.stringify([%HasObjectElements(table.recentText), %HasSmiElements(table.recentText)]));`;
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([true, false]);
   });
 });
