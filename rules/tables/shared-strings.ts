@@ -164,7 +164,7 @@ function writePlain(table: SharedStrings, bytes: Uint8Array, from: number, to: n
  */
 function utf8AsUtf16(bytes: Uint8Array, from: number, to: number, out: Uint8Array, at: number): number {
   let o = at;
-  let i = bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf && to - from >= 3 ? from + 3 : from;
+  let i = to - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from;
   while (i < to) {
     const b = bytes[i];
     let code: number;
