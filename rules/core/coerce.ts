@@ -152,21 +152,45 @@ export function toDecimal(value: unknown, field: Field): Dec {
  * from a longer text, so none keeps a request's body alive.
  */
 class ReadDecimals {
-  private readonly from: (number | string | undefined)[] = new Array<number | string | undefined>(READ_SLOTS).fill(undefined);
+  /**
+   * The numbers and the texts read, apart (each slot holds one or the other), so each is compared with its own kind:
+   * one list of both made V8 compare through its generic strict equality (measured: about 3 % of an overquota-reward
+   * row). A slot's number is NaN and its text `UNREAD` until something is read there (neither equals anything read).
+   */
+  private readonly numbers = new Float64Array(READ_SLOTS).fill(Number.NaN);
+  private readonly texts: string[] = new Array<string>(READ_SLOTS).fill(UNREAD);
   private readonly decimals: (Dec | undefined)[] = new Array<Dec | undefined>(READ_SLOTS).fill(undefined);
 
   /** The decimal `value` reads as under `spec` (checked against its bounds), or a refusal naming `field`. */
   read(value: unknown, spec: InputSpec, bounds: DecimalBounds, field: Field): Dec {
-    const slot = typeof value === 'number' ? numberSlot(value) : typeof value === 'string' && value.length <= 12 ? textSlot(value) : -1;
-    if (slot >= 0 && this.from[slot] === value) return this.decimals[slot]!;
-    const d = toDecimal(value, field);
-    checkBounds(d, spec, bounds, field);
-    if (slot >= 0) {
-      this.from[slot] = value as number | string;
+    if (typeof value === 'number') {
+      const slot = numberSlot(value);
+      if (this.numbers[slot] === value) return this.decimals[slot]!;
+      const d = readDecimal(value, spec, bounds, field);
+      this.numbers[slot] = value;
+      this.texts[slot] = UNREAD;
       this.decimals[slot] = d;
+      return d;
     }
+    if (typeof value !== 'string' || value.length > MAX_READ_TEXT) return readDecimal(value, spec, bounds, field);
+    const slot = textSlot(value);
+    if (this.texts[slot] === value) return this.decimals[slot]!;
+    const d = readDecimal(value, spec, bounds, field);
+    this.texts[slot] = value;
+    this.numbers[slot] = Number.NaN;
+    this.decimals[slot] = d;
     return d;
   }
+}
+/** The longest text `ReadDecimals` keeps, and a text longer than any it keeps (so equal to none). */
+const MAX_READ_TEXT = 12;
+const UNREAD = '\u0000'.repeat(MAX_READ_TEXT + 1);
+
+/** `value` as a decimal, checked against `spec`'s bounds. */
+function readDecimal(value: unknown, spec: InputSpec, bounds: DecimalBounds, field: Field): Dec {
+  const d = toDecimal(value, field);
+  checkBounds(d, spec, bounds, field);
+  return d;
 }
 const SLOT_BITS = 7;
 const READ_SLOTS = 1 << SLOT_BITS;

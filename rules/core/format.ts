@@ -63,7 +63,8 @@ export class OutputFormats {
 
   /** The outputs' values in `raw`, in order, each printed by its type; an output without a value is left out. */
   format(raw: Record<string, unknown>): Record<string, unknown> {
-    if (raw === this.sharedRaw) return this.sharedShown!;
+    const shared = this.sharedRaw;
+    if (shared !== undefined && raw === shared) return this.sharedShown!;
     // every 64th result is asked whether it is frozen: then the rule shares it between cases, and it is printed once
     if ((++this.printed & 63) === 0 && Object.isFrozen(raw)) {
       const shown = Object.freeze(this.formatInOrder(raw) ?? this.formatByName(raw));
@@ -105,10 +106,10 @@ export class OutputFormats {
       while (i < names.length && names[i] !== name) i++;
       if (i === names.length || value === undefined) return undefined;
       // a value printed as it is (a yes/no, a date, a text) is already in the copy, as is a count given as a number
+      // (asked by its type: comparing the printed value with the value, a text with a decimal, is V8's generic equality)
       const format = formats[i++];
-      if (format === AS_IS) continue;
-      const shown = printed(format, value);
-      if (shown !== value) out[name] = shown;
+      if (format === AS_IS || (format === INTEGER && typeof value === 'number')) continue;
+      out[name] = printed(format, value);
     }
     return out;
   }

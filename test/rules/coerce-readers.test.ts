@@ -3,7 +3,7 @@
  * certificate numbers) give what the general readings give, and refuse what they refuse, with the same field.
  */
 import { describe, expect, it } from 'vitest';
-import { coerceObject } from '../../rules/core/coerce.ts';
+import { coerceObject, toDecimal } from '../../rules/core/coerce.ts';
 import { addDays, addMonths, periodLastDay } from '../../rules/core/dates.ts';
 import type { InputSpec } from '../../rules/core/schema.ts';
 import { parseCertificate } from '../../rules/helpers/cert-info/rule.ts';
@@ -79,5 +79,26 @@ describe('quick readings of common cells', () => {
     // 20 code units, 19 characters: the emoji is the 14th character and the X the 17th (counted in code units: 14 and 15 only)
     const astral = parseCertificate('1101051949123😀02X42');
     expect(astral.problems.find((p) => p.code === 'invalid-characters')?.message.en).toMatch(/^character 14, 17 is not a digit/);
+  });
+
+  it('reads numbers and texts a column repeats as it reads them the first time, however they share its kept readings', () => {
+    // more values than the readings kept (so numbers and texts share slots), each read in turn as a number and as texts
+    const amounts = [spec({ name: 'amount', type: 'money', min: 0 })];
+    const field = { code: 'amount', zh: 'amount' };
+    const values: (number | string)[] = [];
+    for (let i = 0; i < 400; i++) {
+      const cents = (i * 7919) % 100_000;
+      values.push(cents / 100, String(cents / 100), (cents / 100).toFixed(2), `${cents / 100} `);
+    }
+    values.push(0, -0, '0', '-0', 0.1, '0.10', 1e-7, '1e-7');
+    for (let round = 0; round < 3; round++) {
+      for (const value of values) {
+        const fresh = toDecimal(value, field);
+        const read = coerceObject({ amount: value }, amounts).amount as typeof fresh;
+        expect([read.toFixed(), read.toFixed(2)], `${typeof value} ${String(value)}`).toEqual([fresh.toFixed(), fresh.toFixed(2)]);
+      }
+    }
+    expect(() => coerceObject({ amount: -1 }, amounts)).toThrow();
+    expect(() => coerceObject({ amount: '-1' }, amounts)).toThrow();
   });
 });
