@@ -148,8 +148,8 @@ export function toDecimal(value: unknown, field: Field): Dec {
 /**
  * The decimals a spec read lately, by the number or short text each was read from (a batch's column repeats its
  * values: a wage, a rate): a Dec never changes, so rows share it (its printed forms made once), and a value read
- * again needs neither reading nor its bounds checked. Texts of at most 12 characters only: V8 copies those when cut
- * from a longer text, so none keeps a request's body alive.
+ * again needs neither reading nor its bounds checked. Short texts only (at most `MAX_READ_TEXT` characters): V8 copies
+ * those when cut from a longer text, so none keeps a request's body alive.
  */
 class ReadDecimals {
   /**
