@@ -54,4 +54,8 @@ export interface Env {
   ECHO_ANSWER_CHARS_PER_BODY_BYTE?: string;
 }
 
-export type AppEnv = { Bindings: Env; Variables: { keyId: string; answerHeaders: AnswerHeaders } };
+export type AppEnv = {
+  Bindings: Env;
+  /** The request's batch key id; the headers its answer gets, and the answer made with them and the set it was made with (answer-headers.ts). */
+  Variables: { keyId: string; answerHeaders: AnswerHeaders; answerMade: Response; answerMadeWith: AnswerHeaders };
+};

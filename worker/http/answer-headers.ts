@@ -42,9 +42,6 @@ export class AnswerHeaders {
   }
 }
 
-/** The answers made with all of a request's headers, and the set they carry. */
-const madeWith = new WeakMap<Response, AnswerHeaders>();
-
 /** Starts a request's headers (the outermost middleware, before the route). */
 export function startAnswerHeaders(c: Context<AppEnv>, set: AnswerHeaders): void {
   c.set('answerHeaders', set);
@@ -61,7 +58,9 @@ export function respond(c: Context<AppEnv>, body: BodyInit | null, status: numbe
   const set = c.get('answerHeaders');
   if (!set) return new Response(body, { status, headers: { 'content-type': contentType } });
   const response = new Response(body, { status, headers: set.headersWith(contentType) });
-  madeWith.set(response, set);
+  // noted in the request's own variables, not in a map of answers (every answer a key: the collector's work on each pass)
+  c.set('answerMade', response);
+  c.set('answerMadeWith', set);
   return response;
 }
 
@@ -69,7 +68,7 @@ export function respond(c: Context<AppEnv>, body: BodyInit | null, status: numbe
 export function finishAnswerHeaders(c: Context<AppEnv>): void {
   const set = c.get('answerHeaders');
   const response = c.res;
-  if (!set || madeWith.get(response) === set) return;
+  if (!set || (c.get('answerMade') === response && c.get('answerMadeWith') === set)) return;
   const headers = response.headers;
   for (const [name, value] of set.entries) headers.set(name, value);
 }
